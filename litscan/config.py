@@ -1,0 +1,205 @@
+"""Topic files, user settings and where things live by default.
+
+A topic is one TOML file in ``queries/``: its PubMed term, the date its
+backfill starts, and the tag vocabulary its records are labelled with. Users
+edit these files, so every mistake is reported with the file and the key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tomllib
+from dataclasses import dataclass, field
+import importlib.util
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+DEFAULT_DB = "litscan.sqlite"
+DEFAULT_REPORTS = "reports"
+DEFAULT_TOPIC_NAME = "ketamine-chronic-pain"
+DEFAULT_EUTILS_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
+
+_TOPIC_KEYS = {"name", "title", "term", "start", "vocabulary", "description", "digest", "email"}
+_DIGEST_KEYS = {"period", "title"}
+_EMAIL_KEYS = {"recipients", "subject", "sender"}
+_PERIODS = {"week", "month"}
+
+
+@dataclass(frozen=True)
+class DigestSettings:
+    period: str = "week"
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class EmailSettings:
+    recipients: tuple[str, ...] = ()
+    subject: str | None = None
+    sender: str | None = None
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One surveillance topic: a PubMed query and the vocabulary its records are tagged with."""
+
+    name: str
+    title: str
+    term: str
+    start: dt.date
+    vocabulary_path: Path
+    path: Path | None = None
+    description: str | None = None
+    digest: DigestSettings = field(default_factory=DigestSettings)
+    email: EmailSettings = field(default_factory=EmailSettings)
+
+
+def queries_dir() -> Path:
+    """Where topic files are looked up: $LITSCAN_QUERIES, ./queries, else the bundled copy."""
+    env = os.environ.get("LITSCAN_QUERIES")
+    if env:
+        return Path(env)
+    local = Path("queries")
+    if local.is_dir() and any(local.glob("*.toml")):
+        return local
+    return bundled_queries_dir()
+
+
+def bundled_queries_dir() -> Path:
+    # queries/ is shipped inside the wheel as the data package litscan._queries (see pyproject);
+    # it has no __init__.py, so ask the import system where it lives rather than importing it.
+    spec = importlib.util.find_spec("litscan._queries")
+    if spec is None or not spec.submodule_search_locations:
+        raise ConfigError("the bundled queries/ folder is missing from this installation")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def default_topic_path() -> Path:
+    return queries_dir() / f"{DEFAULT_TOPIC_NAME}.toml"
+
+
+def topic_paths(directory: Path | None = None) -> list[Path]:
+    """Every topic file in a directory; vocabulary files (``*.vocab.toml``) are not topics."""
+    directory = directory or queries_dir()
+    return sorted(p for p in directory.glob("*.toml") if not p.name.endswith(".vocab.toml"))
+
+
+def load_topic(path: str | os.PathLike[str]) -> Topic:
+    """Read and validate one topic file; any problem is a ConfigError naming the file and key."""
+    path = Path(path)
+    where = str(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError("topic file not found", path=where) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"not valid TOML ({exc})", path=where) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read ({exc})", path=where) from None
+
+    _reject_unknown(data, _TOPIC_KEYS, where, "")
+    for key in ("name", "term", "vocabulary"):
+        value = data.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"missing or empty key '{key}' (a non-empty string)", path=where, where=key)
+    name = data["name"].strip()
+    if any(ch.isspace() or ch in "/\\" for ch in name):
+        raise ConfigError(f"'name' must be one word usable as a folder name, got {name!r}",
+                          path=where, where="name")
+    if "start" not in data:
+        raise ConfigError("missing key 'start' (the date the backfill begins, e.g. 2000-01-01)",
+                          path=where, where="start")
+    start = parse_date(data["start"], path=where, key="start")
+
+    vocabulary_path = (path.parent / data["vocabulary"]).resolve()
+    if not vocabulary_path.is_file():
+        raise ConfigError(f"vocabulary file {data['vocabulary']!r} not found next to the topic",
+                          path=where, where="vocabulary")
+    return Topic(
+        name=name,
+        title=str(data.get("title") or name),
+        term=" ".join(data["term"].split()),
+        start=start,
+        vocabulary_path=vocabulary_path,
+        path=path.resolve(),
+        description=data.get("description"),
+        digest=_digest_settings(data.get("digest", {}), where),
+        email=_email_settings(data.get("email", {}), where),
+    )
+
+
+def parse_date(value: Any, *, path: str | None = None, key: str = "date") -> dt.date:
+    """Accept a TOML date or ``YYYY-MM-DD`` / ``YYYY/MM/DD`` text; anything else is a ConfigError."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip().replace("/", "-")
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise ConfigError(f"{key}: cannot read {value!r} as a date (use YYYY-MM-DD)", path=path, where=key)
+
+
+def _reject_unknown(data: dict[str, Any], allowed: set[str], where: str, prefix: str) -> None:
+    for key in data:
+        if key not in allowed:
+            raise ConfigError(f"unknown key '{prefix}{key}' (allowed: {', '.join(sorted(allowed))})",
+                              path=where, where=f"{prefix}{key}")
+
+
+def _digest_settings(data: Any, where: str) -> DigestSettings:
+    if not isinstance(data, dict):
+        raise ConfigError("'digest' must be a table", path=where, where="digest")
+    _reject_unknown(data, _DIGEST_KEYS, where, "digest.")
+    period = data.get("period", "week")
+    if period not in _PERIODS:
+        raise ConfigError(f"digest.period must be one of {sorted(_PERIODS)}, got {period!r}",
+                          path=where, where="digest.period")
+    return DigestSettings(period=period, title=data.get("title"))
+
+
+def _email_settings(data: Any, where: str) -> EmailSettings:
+    if not isinstance(data, dict):
+        raise ConfigError("'email' must be a table", path=where, where="email")
+    _reject_unknown(data, _EMAIL_KEYS, where, "email.")
+    recipients = data.get("recipients", [])
+    if isinstance(recipients, str):
+        recipients = [recipients]
+    if not isinstance(recipients, list) or not all(isinstance(r, str) and "@" in r for r in recipients):
+        raise ConfigError("email.recipients must be a list of e-mail addresses",
+                          path=where, where="email.recipients")
+    return EmailSettings(recipients=tuple(recipients), subject=data.get("subject"), sender=data.get("sender"))
+
+
+def user_config_path() -> Path:
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(os.environ.get("LITSCAN_CONFIG", Path(base) / "litscan" / "config.toml"))
+
+
+def user_settings() -> dict[str, Any]:
+    """Optional ``config.toml`` (ncbi_email, ncbi_api_key, smtp_*); the environment wins over it."""
+    path = user_config_path()
+    if not path.is_file():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"not valid TOML ({exc})", path=str(path)) from None
+
+
+def setting(env_name: str, config_key: str) -> str | None:
+    value = os.environ.get(env_name)
+    if value:
+        return value
+    value = user_settings().get(config_key)
+    return str(value) if value else None
+
+
+def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """--db, else $LITSCAN_DB, else ./litscan.sqlite."""
+    return Path(explicit or os.environ.get("LITSCAN_DB") or DEFAULT_DB)

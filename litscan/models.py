@@ -1,0 +1,308 @@
+"""Typed records passed between pipeline stages.
+
+Every stage hands the next one frozen dataclasses: lists stay tuples (never
+``;``-joined strings) and a missing value is ``None``, never ``""``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+RecordKind = Literal["article", "book"]
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A date known to year, month or day precision, with the source text kept."""
+
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+    raw: str | None = None
+
+    @property
+    def precision(self) -> str | None:
+        if self.year is None:
+            return None
+        if self.month is None:
+            return "year"
+        return "month" if self.day is None else "day"
+
+    def iso(self) -> str | None:
+        """ISO text to the precision known: ``2024``, ``2024-03`` or ``2024-03-07``."""
+        if self.year is None:
+            return None
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+            if self.day is not None:
+                text += f"-{self.day:02d}"
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    last_name: str | None = None
+    fore_name: str | None = None
+    initials: str | None = None
+    collective_name: str | None = None
+    affiliations: tuple[str, ...] = ()
+    orcid: str | None = None
+    # PubMed keeps erroneous names with ValidYN="N" for the record; we keep them too, flagged.
+    valid: bool = True
+
+    @property
+    def display_name(self) -> str:
+        if self.collective_name:
+            return self.collective_name
+        if self.last_name and self.initials:
+            return f"{self.last_name} {self.initials}"
+        return self.last_name or self.fore_name or ""
+
+
+@dataclass(frozen=True, slots=True)
+class AbstractSection:
+    text: str
+    label: str | None = None
+    category: str | None = None  # NlmCategory: BACKGROUND, METHODS, ...
+
+
+@dataclass(frozen=True, slots=True)
+class OtherAbstract:
+    text: str
+    type: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MeshQualifier:
+    name: str
+    ui: str | None = None
+    major: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class MeshHeading:
+    descriptor: str
+    ui: str | None = None
+    major: bool = False
+    qualifiers: tuple[MeshQualifier, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PublicationType:
+    name: str
+    ui: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Chemical:
+    name: str
+    ui: str | None = None
+    registry_number: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CommentCorrection:
+    """A CommentsCorrections link: RetractionIn, ErratumIn, CommentOn, ..."""
+
+    ref_type: str
+    ref_source: str | None = None
+    pmid: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One PubMed citation (journal article or book/chapter) as litscan stores it."""
+
+    pmid: str
+    version: int = 1
+    kind: RecordKind = "article"
+    title: str | None = None
+    vernacular_title: str | None = None
+    abstract_sections: tuple[AbstractSection, ...] = ()
+    other_abstracts: tuple[OtherAbstract, ...] = ()
+    journal: str | None = None
+    journal_abbrev: str | None = None
+    issn: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    pub_date: PartialDate | None = None
+    article_date: str | None = None  # electronic publication date, ISO yyyy-mm-dd
+    created_date: str | None = None  # Entrez create date [crdt], ISO
+    entrez_date: str | None = None  # PubMed entry date [edat], ISO
+    revised_date: str | None = None  # DateRevised, ISO
+    doi: str | None = None
+    pmcid: str | None = None
+    authors: tuple[Author, ...] = ()
+    authors_complete: bool = True
+    languages: tuple[str, ...] = ()
+    publication_types: tuple[PublicationType, ...] = ()
+    mesh: tuple[MeshHeading, ...] = ()
+    chemicals: tuple[Chemical, ...] = ()
+    keywords: tuple[str, ...] = ()
+    status: str | None = None  # MEDLINE, In-Process, Publisher, ...
+    publication_status: str | None = None  # ppublish, epublish, aheadofprint
+    comments_corrections: tuple[CommentCorrection, ...] = ()
+
+    @property
+    def abstract(self) -> str | None:
+        """The whole abstract as text, section labels kept as ``LABEL: text`` lines."""
+        if not self.abstract_sections:
+            return None
+        return "\n".join(
+            f"{section.label}: {section.text}" if section.label else section.text
+            for section in self.abstract_sections
+        )
+
+    @property
+    def year(self) -> int | None:
+        return self.pub_date.year if self.pub_date else None
+
+    @property
+    def retracted(self) -> bool:
+        return any(pt.ui == RETRACTED_PUBLICATION_UI or pt.name == "Retracted Publication"
+                   for pt in self.publication_types) or any(
+            cc.ref_type == "RetractionIn" for cc in self.comments_corrections)
+
+    @property
+    def errata(self) -> tuple[CommentCorrection, ...]:
+        return tuple(cc for cc in self.comments_corrections if cc.ref_type == "ErratumIn")
+
+    @property
+    def publication_type_names(self) -> tuple[str, ...]:
+        return tuple(pt.name for pt in self.publication_types)
+
+    @property
+    def mesh_descriptors(self) -> tuple[str, ...]:
+        return tuple(heading.descriptor for heading in self.mesh)
+
+
+RETRACTED_PUBLICATION_UI = "D016441"
+
+
+@dataclass(frozen=True, slots=True)
+class Deletion:
+    """A ``DeleteCitation`` entry: NLM withdrew this PMID."""
+
+    pmid: str
+
+
+ParsedItem = Record | Deletion
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Why a tag was given: which field, which text span, and the rule in words."""
+
+    field: str  # "title", "abstract", "abstract:METHODS", "mesh", "publication_type", "keyword"
+    text: str  # the span that decided, as it reads in the record
+    reason: str  # e.g. "route stated for ketamine", "infusion with no route stated"
+    start: int | None = None  # character offsets of `text` within that field's text
+    end: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"field": self.field, "text": self.text, "reason": self.reason,
+                "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Tags:
+    """The labels of one record (ids from TAXONOMY.md) with the evidence for each."""
+
+    on_topic: bool
+    conditions: tuple[str, ...]
+    routes: tuple[str, ...]
+    design: str
+    on_topic_evidence: tuple[Evidence, ...] = ()
+    design_evidence: tuple[Evidence, ...] = ()
+    condition_evidence: dict[str, tuple[Evidence, ...]] = field(default_factory=dict)
+    route_evidence: dict[str, tuple[Evidence, ...]] = field(default_factory=dict)
+
+    def evidence_dict(self) -> dict[str, Any]:
+        """Evidence in the shape the JSON export and the digest use."""
+        return {
+            "on_topic": [e.as_dict() for e in self.on_topic_evidence],
+            "design": [e.as_dict() for e in self.design_evidence],
+            "conditions": {k: [e.as_dict() for e in v] for k, v in self.condition_evidence.items()},
+            "routes": {k: [e.as_dict() for e in v] for k, v in self.route_evidence.items()},
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Tags:
+        evidence = data.get("evidence") or {}
+
+        def items(raw: list[dict[str, Any]]) -> tuple[Evidence, ...]:
+            return tuple(Evidence(**e) for e in raw)
+
+        return cls(
+            on_topic=bool(data["on_topic"]),
+            conditions=tuple(data.get("conditions") or ()),
+            routes=tuple(data.get("routes") or ()),
+            design=data.get("design") or "other",
+            on_topic_evidence=items(evidence.get("on_topic", [])),
+            design_evidence=items(evidence.get("design", [])),
+            condition_evidence={k: items(v) for k, v in evidence.get("conditions", {}).items()},
+            route_evidence={k: items(v) for k, v in evidence.get("routes", {}).items()},
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"on_topic": self.on_topic, "conditions": list(self.conditions),
+                "routes": list(self.routes), "design": self.design, "evidence": self.evidence_dict()}
+
+
+# --- JSON codec -------------------------------------------------------------
+# dataclasses.asdict deep-copies every value, which costs more than parsing the
+# XML did; this walks the (flat, frozen) field lists once per type instead and
+# leaves out empty values so stored JSON stays small.
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def to_jsonable(obj: Any) -> Any:
+    """A record (or any of its parts) as plain JSON data, empty fields left out."""
+    cls = type(obj)
+    names = _FIELD_NAMES.get(cls)
+    if names is None and hasattr(cls, "__dataclass_fields__"):
+        names = _FIELD_NAMES[cls] = tuple(cls.__dataclass_fields__)
+    if names is not None:
+        out = {}
+        for name in names:
+            value = getattr(obj, name)
+            if value is None or value == () or value == {}:
+                continue
+            out[name] = to_jsonable(value)
+        return out
+    if cls is tuple or cls is list:
+        return [to_jsonable(v) for v in obj]
+    if cls is dict:
+        return {k: to_jsonable(v) for k, v in obj.items()}
+    return obj
+
+
+def record_from_dict(data: dict[str, Any]) -> Record:
+    """Inverse of ``to_jsonable(record)``."""
+    values = dict(data)
+    nested: dict[str, type] = {
+        "abstract_sections": AbstractSection, "other_abstracts": OtherAbstract,
+        "publication_types": PublicationType, "chemicals": Chemical,
+        "comments_corrections": CommentCorrection,
+    }
+    for key, cls in nested.items():
+        if key in values:
+            values[key] = tuple(cls(**item) for item in values[key])
+    if "authors" in values:
+        values["authors"] = tuple(
+            Author(**{**a, "affiliations": tuple(a.get("affiliations", ()))}) for a in values["authors"])
+    if "mesh" in values:
+        values["mesh"] = tuple(
+            MeshHeading(**{**m, "qualifiers": tuple(MeshQualifier(**q) for q in m.get("qualifiers", ()))})
+            for m in values["mesh"])
+    for key in ("languages", "keywords"):
+        if key in values:
+            values[key] = tuple(values[key])
+    if "pub_date" in values:
+        values["pub_date"] = PartialDate(**values["pub_date"])
+    return Record(**values)
