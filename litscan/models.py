@@ -6,6 +6,7 @@ Every stage hands the next one frozen dataclasses: lists stay tuples (never
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -255,31 +256,36 @@ class Tags:
 
 # --- JSON codec -------------------------------------------------------------
 # dataclasses.asdict deep-copies every value, which costs more than parsing the
-# XML did; this walks the (flat, frozen) field lists once per type instead and
-# leaves out empty values so stored JSON stays small.
+# XML did. Instead json's C encoder walks the record and calls back here only
+# for each dataclass, which we hand over as a dict of its non-empty fields.
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_EMPTY = (None, (), "")
+
+
+def _fields_of(obj: Any) -> dict[str, Any]:
+    cls = type(obj)
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        if not hasattr(cls, "__dataclass_fields__"):
+            raise TypeError(f"{cls.__name__} is not JSON serialisable")
+        names = _FIELD_NAMES[cls] = tuple(cls.__dataclass_fields__)
+    out = {}
+    for name in names:
+        value = getattr(obj, name)
+        if value is not None and value != () and value != {}:
+            out[name] = value
+    return out
+
+
+def dumps(obj: Any) -> str:
+    """Compact JSON of a record (or any part of it), empty fields left out."""
+    return json.dumps(obj, default=_fields_of, ensure_ascii=False, separators=(",", ":"))
 
 
 def to_jsonable(obj: Any) -> Any:
     """A record (or any of its parts) as plain JSON data, empty fields left out."""
-    cls = type(obj)
-    names = _FIELD_NAMES.get(cls)
-    if names is None and hasattr(cls, "__dataclass_fields__"):
-        names = _FIELD_NAMES[cls] = tuple(cls.__dataclass_fields__)
-    if names is not None:
-        out = {}
-        for name in names:
-            value = getattr(obj, name)
-            if value is None or value == () or value == {}:
-                continue
-            out[name] = to_jsonable(value)
-        return out
-    if cls is tuple or cls is list:
-        return [to_jsonable(v) for v in obj]
-    if cls is dict:
-        return {k: to_jsonable(v) for k, v in obj.items()}
-    return obj
+    return json.loads(dumps(obj))
 
 
 def record_from_dict(data: dict[str, Any]) -> Record:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import StoreError, StoreLockedError
-from .models import Deletion, ParsedItem, Record, Tags, record_from_dict, to_jsonable
+from .models import Deletion, ParsedItem, Record, Tags, dumps, record_from_dict
 
 SCHEMA_VERSION = 1
 
@@ -216,6 +216,8 @@ class Store:
         if current == SCHEMA_VERSION:
             return
         with self.transaction():
+            # Two processes opening a new file at once: the second waits here, then must see the first's work.
+            current = self.connection.execute("PRAGMA user_version").fetchone()[0]
             for version in range(current + 1, SCHEMA_VERSION + 1):
                 for statement in MIGRATIONS[version].split(";"):
                     if statement.strip():
@@ -224,7 +226,22 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction: all of it lands, or none of it."""
+        """One write transaction: all of it lands, or none of it.
+
+        Nested use becomes a savepoint, so an import can hold one transaction
+        for a whole file while each batch inside it stays all-or-nothing.
+        """
+        if self.connection.in_transaction:
+            self.connection.execute("SAVEPOINT nested")
+            try:
+                yield self.connection
+            except BaseException:
+                self.connection.execute("ROLLBACK TO nested")
+                self.connection.execute("RELEASE nested")
+                raise
+            else:
+                self.connection.execute("RELEASE nested")
+            return
         try:
             self.connection.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
@@ -284,7 +301,7 @@ class Store:
             updates: list[tuple[Any, ...]] = []
             link_rows: list[tuple[int, list[str], list[str]]] = []
             for pmid, record in records.items():
-                data = json.dumps(to_jsonable(record), ensure_ascii=False, separators=(",", ":"))
+                data = dumps(record)
                 digest = hashlib.blake2b(data.encode(), digest_size=16).hexdigest()
                 old = existing.get(pmid)
                 if old is not None and old[0] == digest and old[1] is None and old[3] == tagger_id:
@@ -398,6 +415,17 @@ class Store:
                 retracted_at=retracted_at,
                 deleted_at=deleted_at,
             )
+
+    def topic_pmids(self, topic: str, pmids: Iterable[str]) -> set[str]:
+        """Which of ``pmids`` the store already holds for ``topic`` (deleted ones included)."""
+        wanted = [int(p) for p in pmids]
+        found: set[str] = set()
+        for start in range(0, len(wanted), 900):  # SQLite caps bound parameters per statement
+            chunk = wanted[start:start + 900]
+            marks = ",".join("?" * len(chunk))
+            found.update(str(row[0]) for row in self.connection.execute(
+                f"SELECT pmid FROM record_topics WHERE topic = ? AND pmid IN ({marks})", [topic, *chunk]))
+        return found
 
     def topics(self) -> list[str]:
         return [row[0] for row in self.connection.execute(

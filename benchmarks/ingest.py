@@ -1,0 +1,83 @@
+"""Ingest throughput: `litscan import` (parse + tag + store) against pubmed_parser's parse alone.
+
+    python benchmarks/ingest.py                      # 10,000 records, then 30,000 for the memory check
+    python benchmarks/ingest.py --sizes 10000 --generator ../shared/bench/make_pubmed_xml.py
+
+Both sides read the same generated ``.xml.gz`` and each runs in a child process
+of its own, so peak memory (max RSS) is that side's alone. Time is measured
+around the work inside the child (interpreter start-up excluded for both).
+pubmed_parser is a benchmark-only dependency: ``pip install '.[bench]'``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+DEFAULT_GENERATOR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "make_pubmed_xml.py"
+
+LITSCAN_CHILD = """
+import json, resource, sys, time
+from litscan.cli import cli
+path, db = sys.argv[1], sys.argv[2]
+start = time.perf_counter()
+try:
+    cli.main(["import", path, "--db", db], prog_name="litscan", standalone_mode=False)
+finally:
+    seconds = time.perf_counter() - start
+import sqlite3
+count = sqlite3.connect(db).execute("SELECT COUNT(*) FROM records").fetchone()[0]
+print(json.dumps({"seconds": seconds, "records": count,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+PUBMED_PARSER_CHILD = """
+import json, resource, sys, time
+import pubmed_parser
+start = time.perf_counter()
+count = sum(1 for item in pubmed_parser.parse_medline_xml(sys.argv[1]) if not item.get("delete"))
+seconds = time.perf_counter() - start
+print(json.dumps({"seconds": seconds, "records": count,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def run_child(code: str, *args: str) -> dict[str, float]:
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"benchmark child failed:\n{done.stderr.strip()}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 30_000])
+    parser.add_argument("--generator", type=Path, default=DEFAULT_GENERATOR,
+                        help="make_pubmed_xml.py from the shared bench folder")
+    parser.add_argument("--input", type=Path, help="use this .xml.gz instead of generating one")
+    args = parser.parse_args()
+
+    print(f"{'records':>8}  {'litscan rec/s':>13}  {'pubmed_parser rec/s':>19}  {'ratio':>6}  "
+          f"{'litscan peak MB':>15}  {'pubmed_parser peak MB':>21}")
+    with tempfile.TemporaryDirectory() as tmp:
+        inputs = [(args.input, None)] if args.input else [(Path(tmp) / f"bench-{n}.xml.gz", n) for n in args.sizes]
+        for path, size in inputs:
+            if size is not None:
+                subprocess.run([sys.executable, str(args.generator), str(size), str(path)], check=True)
+            db = Path(tmp) / f"bench-{path.stem}.sqlite"
+            ours = run_child(LITSCAN_CHILD, str(path), str(db))
+            peer = run_child(PUBMED_PARSER_CHILD, str(path))
+            ours_rate = ours["records"] / ours["seconds"]
+            peer_rate = peer["records"] / peer["seconds"]
+            print(f"{int(ours['records']):>8}  {ours_rate:>13,.0f}  {peer_rate:>19,.0f}  "
+                  f"{ours_rate / peer_rate:>5.2f}x  {ours['peak_mb']:>15.0f}  {peer['peak_mb']:>21.0f}")
+            if ours["records"] != peer["records"]:
+                print(f"  note: record counts differ (litscan {ours['records']}, pubmed_parser {peer['records']})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,50 @@
+"""Shared fixtures: a fresh store per test, and small records built in code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from litscan.models import AbstractSection, Author, PartialDate, PublicationType, Record, Tags
+from litscan.store import Store
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.sqlite"
+
+
+@pytest.fixture
+def store(db_path: Path):
+    with Store.open(db_path) as opened:
+        yield opened
+
+
+def make_record(pmid: str, title: str = "Ketamine infusion for CRPS", **overrides) -> Record:
+    """A small article; pass overrides for the fields a test is about."""
+    values = dict(
+        pmid=pmid,
+        title=title,
+        abstract_sections=(AbstractSection("Adults received ketamine.", label="METHODS", category="METHODS"),),
+        journal="Journal of Invented Results",
+        pub_date=PartialDate(2024, 5, 1, raw="2024 May 1"),
+        authors=(Author(last_name="Doe", fore_name="Jane", initials="J"),),
+        publication_types=(PublicationType("Journal Article", "D016428"),),
+        languages=("eng",),
+    )
+    values.update(overrides)
+    return Record(**values)
+
+
+def fixed_tagger(conditions=("crps",), routes=("intravenous",), design="rct", on_topic=True):
+    """A tagger that labels every record alike and counts its calls."""
+
+    def tag(record: Record) -> Tags:
+        tag.calls.append(record.pmid)
+        return Tags(on_topic=on_topic, conditions=tuple(conditions), routes=tuple(routes), design=design)
+
+    tag.calls = []
+    return tag

@@ -1,0 +1,74 @@
+"""Exports: JSON keeps lists and evidence, CSV is one row a record, the DataFrame keeps lists."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import litscan
+from litscan.export import export, record_row
+from litscan.models import Author, CommentCorrection, Evidence, MeshHeading, Tags
+from litscan.store import RecordFilter
+
+from .conftest import fixed_tagger, make_record
+
+
+def evidence_tagger(record):
+    return Tags(on_topic=True, conditions=("crps",), routes=("intravenous",), design="rct",
+                condition_evidence={"crps": (Evidence("title", "CRPS", "condition named in the title", 26, 30),)},
+                route_evidence={"intravenous": (Evidence("title", "infusion", "infusion, no route stated", 17, 25),)})
+
+
+def test_json_export_has_the_contract_keys_with_lists_and_evidence(store):
+    record = make_record(
+        "42", authors=(Author(last_name="Doe", initials="J"), Author(collective_name="Pain Group")),
+        mesh=(MeshHeading("Ketamine", "D007649", major=True),), keywords=("NMDA",),
+        comments_corrections=(CommentCorrection("RetractionIn", "J Inv Res. 2025;1:1", "43"),))
+    store.upsert([record], tagger=evidence_tagger, topic="ketamine-chronic-pain")
+    out = io.StringIO()
+    assert export(store, out, format="json") == 1
+    [row] = json.loads(out.getvalue())
+    assert row["pmid"] == "42"
+    assert row["authors"] == ["Doe J", "Pain Group"]
+    assert row["mesh"] == ["Ketamine"]
+    assert row["retracted"] is True
+    assert row["queries"] == ["ketamine-chronic-pain"]
+    assert row["conditions"] == ["crps"] and row["routes"] == ["intravenous"] and row["design"] == "rct"
+    assert row["evidence"]["conditions"]["crps"][0]["text"] == "CRPS"
+    assert row["evidence"]["routes"]["intravenous"][0]["field"] == "title"
+    for key in ("title", "abstract", "journal", "year", "pub_date", "doi", "pmcid", "publication_types",
+                "keywords", "language", "status", "first_seen", "on_topic"):
+        assert key in row
+
+
+def test_empty_export_is_an_empty_json_array(store):
+    out = io.StringIO()
+    assert export(store, out, format="json") == 0
+    assert json.loads(out.getvalue()) == []
+
+
+def test_csv_has_one_row_per_record_and_filters_apply(store):
+    store.upsert([make_record("1"), make_record("2", title='A "quoted", title')],
+                 tagger=fixed_tagger(), topic="t")
+    store.upsert([make_record("3")], tagger=fixed_tagger(("fibromyalgia",), ("oral",)), topic="t")
+    out = io.StringIO()
+    assert export(store, out, format="csv", filters=RecordFilter(conditions=["crps"])) == 2
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert sorted(r["pmid"] for r in rows) == ["1", "2"]
+    assert {r["title"] for r in rows} == {"Ketamine infusion for CRPS", 'A "quoted", title'}
+    assert rows[0]["conditions"] == "crps"
+
+
+def test_dataframe_keeps_lists(store):
+    store.upsert([make_record("1")], tagger=fixed_tagger(("crps", "neuropathic_pain")))
+    frame = litscan.to_dataframe(store, condition="crps")
+    assert list(frame["pmid"]) == ["1"]
+    assert frame.loc[0, "conditions"] == ["crps", "neuropathic_pain"]
+    assert litscan.to_dataframe(store, condition="fibromyalgia").empty
+
+
+def test_record_row_uses_none_for_missing_values(store):
+    store.upsert([make_record("9", pub_date=None, journal=None)], tagger=fixed_tagger())
+    row = record_row(store.get("9"))
+    assert row["year"] is None and row["journal"] is None and row["doi"] is None

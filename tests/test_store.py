@@ -1,0 +1,135 @@
+"""The SQLite store: upsert by PMID, tombstones, topics, atomic batches, the writer lock."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from litscan.errors import StoreError, StoreLockedError
+from litscan.models import Deletion, PublicationType
+from litscan.store import SCHEMA_VERSION, RecordFilter, Store
+
+from .conftest import fixed_tagger, make_record
+
+
+def test_new_records_are_stored_once_with_tags(store):
+    tagger = fixed_tagger()
+    summary = store.upsert([make_record("1"), make_record("2")], tagger=tagger, topic="t", now="2025-01-01T00Z")
+    assert (summary.new, summary.updated, summary.unchanged) == (2, 0, 0)
+    again = store.upsert([make_record("1"), make_record("2")], tagger=tagger, topic="t", now="2025-02-01T00Z")
+    assert (again.new, again.updated, again.unchanged) == (0, 0, 2)
+    assert tagger.calls == ["1", "2"], "unchanged records are not re-tagged"
+    assert store.count() == 2
+    stored = store.get("1")
+    assert stored.tags.conditions == ("crps",)
+    assert stored.first_seen == "2025-01-01T00Z"
+    assert stored.topics == ("t",)
+
+
+def test_changed_record_is_updated_keeps_first_seen_and_is_retagged(store):
+    store.upsert([make_record("7")], tagger=fixed_tagger(), now="2025-01-01T00Z")
+    retracted = make_record("7", publication_types=(PublicationType("Retracted Publication", "D016441"),))
+    summary = store.upsert([retracted], tagger=fixed_tagger(conditions=("fibromyalgia",)), now="2025-03-01T00Z")
+    assert (summary.new, summary.updated) == (0, 1)
+    stored = store.get("7")
+    assert stored.first_seen == "2025-01-01T00Z"
+    assert stored.last_changed == "2025-03-01T00Z"
+    assert stored.record.retracted and stored.retracted_at == "2025-03-01T00Z"
+    assert stored.tags.conditions == ("fibromyalgia",)
+    assert [p for p in store.query(RecordFilter(conditions=["crps"]))] == [], "old tag links replaced"
+
+
+def test_deletion_tombstones_without_losing_the_record(store):
+    store.upsert([make_record("5"), make_record("6")], tagger=fixed_tagger())
+    summary = store.upsert([Deletion("5"), Deletion("999")], tagger=fixed_tagger())
+    assert (summary.deleted, summary.skipped) == (1, 1)
+    assert [s.pmid for s in store.query()] == ["6"]
+    tombstone = store.get("5")
+    assert tombstone.deleted_at is not None and tombstone.record.title
+
+
+def test_a_failing_batch_leaves_the_store_as_it_was(store):
+    store.upsert([make_record("1")], tagger=fixed_tagger())
+
+    def broken_tagger(record):
+        if record.pmid == "3":
+            raise RuntimeError("boom")
+        return fixed_tagger()(record)
+
+    with pytest.raises(RuntimeError):
+        store.upsert([make_record("2"), make_record("3")], tagger=broken_tagger, topic="t")
+    assert [s.pmid for s in store.query(RecordFilter(include_deleted=True))] == ["1"]
+
+
+def test_nested_transaction_rolls_back_the_outer_whole(store):
+    with pytest.raises(RuntimeError), store.transaction():
+        store.upsert([make_record("1")], tagger=fixed_tagger())
+        raise RuntimeError("file turned out corrupt")
+    assert store.count() == 0
+
+
+def test_filters_by_condition_route_design_topic_and_dates(store):
+    store.upsert([make_record("1")], tagger=fixed_tagger(("crps",), ("intravenous",), "rct"), topic="a")
+    store.upsert([make_record("2", pub_date=None)], tagger=fixed_tagger(("fibromyalgia",), ("oral",), "review"),
+                 topic="b")
+    assert [s.pmid for s in store.query(RecordFilter(conditions=["crps"]))] == ["1"]
+    assert [s.pmid for s in store.query(RecordFilter(routes=["oral"]))] == ["2"]
+    assert [s.pmid for s in store.query(RecordFilter(designs=["rct"]))] == ["1"]
+    assert [s.pmid for s in store.query(RecordFilter(topic="b"))] == ["2"]
+    assert [s.pmid for s in store.query(RecordFilter(published_from="2024-01-01", published_to="2024-05"))] == ["1"]
+    assert [s.pmid for s in store.query(RecordFilter(published_to="2023-12-31"))] == []
+
+
+def test_record_found_by_two_topics_is_stored_once_and_linked_to_both(store):
+    store.upsert([make_record("1")], tagger=fixed_tagger(), topic="a")
+    store.upsert([make_record("1")], tagger=fixed_tagger(), topic="b")
+    assert store.count() == 1
+    assert store.get("1").topics == ("a", "b")
+
+
+def test_lists_are_stored_as_json_lists_not_joined_strings(store, db_path):
+    store.upsert([make_record("1")], tagger=fixed_tagger(("crps", "neuropathic_pain")))
+    raw = sqlite3.connect(db_path).execute("SELECT conditions, data FROM records").fetchone()
+    assert raw[0] == '["crps", "neuropathic_pain"]'
+    assert '"authors":[{' in raw[1]
+
+
+def test_schema_is_versioned_and_reopening_is_safe(db_path):
+    Store.open(db_path).close()
+    with Store.open(db_path) as store:
+        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert store.connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_newer_schema_is_refused(db_path):
+    sqlite3.connect(db_path).execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    with pytest.raises(StoreError, match="newer"):
+        Store.open(db_path)
+
+
+def test_not_a_database_is_a_clear_error(tmp_path):
+    path = tmp_path / "notes.sqlite"
+    path.write_text("this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="notes.sqlite"):
+        Store.open(path)
+
+
+def test_second_writer_waits_then_gives_up(db_path):
+    with Store.open(db_path) as first, Store.open(db_path) as second, first.exclusive():
+        with pytest.raises(StoreLockedError, match="another litscan run"), second.exclusive(wait_seconds=0.3):
+            pass
+
+
+def test_retag_recomputes_every_record(store):
+    store.upsert([make_record("1"), make_record("2")], tagger=fixed_tagger(("crps",)))
+    assert store.retag(fixed_tagger(("cancer_pain",)), tagger_id="v2") == 2
+    assert {s.pmid for s in store.query(RecordFilter(conditions=["cancer_pain"]))} == {"1", "2"}
+
+
+def test_runs_and_topic_state_round_trip(store):
+    run = store.start_run("fetch", "t", {"window": "2025"})
+    store.finish_run(run, "ok", {"new": 3})
+    assert store.runs("t")[0]["detail"] == {"window": "2025", "new": 3}
+    store.save_topic_state("t", {"watermark": "2025/01/01"})
+    assert store.topic_state("t") == {"watermark": "2025/01/01"}
