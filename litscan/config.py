@@ -11,7 +11,6 @@ import datetime as dt
 import os
 import tomllib
 from dataclasses import dataclass, field
-import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -68,12 +67,17 @@ def queries_dir() -> Path:
 
 
 def bundled_queries_dir() -> Path:
-    # queries/ is shipped inside the wheel as the data package litscan._queries (see pyproject);
-    # it has no __init__.py, so ask the import system where it lives rather than importing it.
-    spec = importlib.util.find_spec("litscan._queries")
-    if spec is None or not spec.submodule_search_locations:
-        raise ConfigError("the bundled queries/ folder is missing from this installation")
-    return Path(next(iter(spec.submodule_search_locations)))
+    """The topics shipped with litscan.
+
+    A wheel carries queries/ inside the package as ``litscan/_queries`` (see
+    pyproject); a source checkout or editable install reads ``queries/`` beside
+    the package.
+    """
+    package_dir = Path(__file__).resolve().parent
+    for candidate in (package_dir / "_queries", package_dir.parent / "queries"):
+        if candidate.is_dir():
+            return candidate
+    raise ConfigError("the bundled queries/ folder is missing from this installation")
 
 
 def default_topic_path() -> Path:

@@ -6,6 +6,7 @@ written for litscan; their PMIDs are not real PubMed ids.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -32,9 +33,11 @@ def run_demo(reports_dir: Path = Path("reports")) -> DemoResult:
     demo_dir = reports_dir / "demo"
     demo_dir.mkdir(parents=True, exist_ok=True)
     db_path = demo_dir / "demo.sqlite"
-    for stale in (db_path, Path(f"{db_path}-wal"), Path(f"{db_path}-shm")):
-        stale.unlink(missing_ok=True)  # a demo always starts from an empty store
     topic = load_topic(default_topic_path())
+    # A demo always starts from nothing: an empty store, and no pages from an earlier demo.
+    for stale in (db_path, Path(f"{db_path}-wal"), Path(f"{db_path}-shm")):
+        stale.unlink(missing_ok=True)
+    shutil.rmtree(demo_dir / topic.name, ignore_errors=True)
     with Store.open(db_path) as store:
         result = import_files(store, [sample_path()], topic=topic)
         digest = write_digest(store, topic, reports_dir=demo_dir)

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+from . import parallel
 from .config import Topic, default_topic_path, load_topic
 from .errors import InputError
 from .models import ParsedItem
-from .parse import iter_records
+from .parse import detect_format, iter_records
 from .store import BatchSummary, Store
 from .tag import Tagger
 
@@ -35,13 +36,16 @@ class ImportResult:
 
 def import_files(store: Store, paths: Sequence[str | os.PathLike[str]], *, topic: Topic | None = None,
                  tagger: Tagger | None = None, progress: ProgressCallback | None = None,
-                 batch_size: int = BATCH_SIZE) -> ImportResult:
+                 batch_size: int = BATCH_SIZE, workers: int | None = None) -> ImportResult:
     """Import PubMed XML (``.xml``/``.xml.gz``) and MEDLINE (``.txt``/``.nbib``) files.
 
     Every path is checked before anything is written, so a missing file stops
     the import with nothing stored. Records are linked to ``topic`` (default:
     the bundled ketamine/chronic-pain topic) and tagged with its vocabulary.
+    Large PubMed XML files are parsed and tagged by ``workers`` processes
+    (default: one per core; 1 keeps everything in this process).
     """
+    workers = parallel.default_workers() if workers is None else workers
     topic = topic or load_topic(default_topic_path())
     tagger = tagger or Tagger.for_topic(topic)
     files = [Path(p) for p in paths]
@@ -52,7 +56,7 @@ def import_files(store: Store, paths: Sequence[str | os.PathLike[str]], *, topic
     run_id = store.start_run("import", topic.name, {"files": [str(p) for p in files]})
     try:
         for path in files:
-            file_summary = _import_one(store, path, topic, tagger, progress, batch_size)
+            file_summary = _import_one(store, path, topic, tagger, progress, batch_size, workers)
             result.files.append((str(path), file_summary))
             result.summary.add(file_summary)
     except Exception as exc:
@@ -63,12 +67,30 @@ def import_files(store: Store, paths: Sequence[str | os.PathLike[str]], *, topic
 
 
 def _import_one(store: Store, path: Path, topic: Topic, tagger: Tagger,
-                progress: ProgressCallback | None, batch_size: int) -> BatchSummary:
+                progress: ProgressCallback | None, batch_size: int, workers: int) -> BatchSummary:
+    if detect_format(path) == "pubmed-xml" and parallel.worth_parallel(path, workers):
+        try:
+            return _import_parallel(store, path, topic, tagger, progress, workers)
+        except parallel.ChunkingFailed:
+            pass  # the transaction rolled back; the serial reader reports the exact place
     summary = BatchSummary()
     done = 0
     with store.transaction():
         for batch in _batches(iter_records(path), batch_size):
             summary.add(store.upsert(batch, tagger=tagger, topic=topic.name, tagger_id=tagger.fingerprint))
+            done += len(batch)
+            if progress:
+                progress(str(path), done)
+    return summary
+
+
+def _import_parallel(store: Store, path: Path, topic: Topic, tagger: Tagger,
+                     progress: ProgressCallback | None, workers: int) -> BatchSummary:
+    summary = BatchSummary()
+    done = 0
+    with store.transaction():
+        for batch in parallel.prepared_items(path, tagger, workers):
+            summary.add(store.upsert_prepared(batch, topic=topic.name, tagger_id=tagger.fingerprint))
             done += len(batch)
             if progress:
                 progress(str(path), done)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import StoreError, StoreLockedError
 from .models import Deletion, ParsedItem, Record, Tags, dumps, record_from_dict
@@ -97,6 +97,20 @@ MIGRATIONS: dict[int, str] = {
     CREATE INDEX digests_topic ON digests(topic, period_end);
     """,
 }
+
+
+def _set_wal(connection: sqlite3.Connection) -> None:
+    # Switching a new file to WAL needs a lock SQLite's busy timeout does not wait for; when
+    # another process is creating the same store at that moment, wait for it here instead.
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def utc_now() -> str:
@@ -185,7 +199,7 @@ class Store:
             path.parent.mkdir(parents=True, exist_ok=True)
         try:
             connection = sqlite3.connect(path, isolation_level=None, timeout=30)
-            connection.execute("PRAGMA journal_mode=WAL")
+            _set_wal(connection)
             connection.execute("PRAGMA synchronous=NORMAL")
             connection.execute("PRAGMA foreign_keys=ON")
         except sqlite3.DatabaseError as exc:
@@ -285,46 +299,62 @@ class Store:
         first_seen); a changed one is rewritten and re-tagged; a deletion
         tombstones the PMID. The whole batch lands, or nothing does.
         """
-        now = now or utc_now()
-        records: dict[int, Record] = {}
-        deletions: list[int] = []
+        pending: list[_Pending | PreparedRecord | Deletion] = []
         for item in items:
             if isinstance(item, Deletion):
-                deletions.append(int(item.pmid))
-                records.pop(int(item.pmid), None)
+                pending.append(item)
             else:
-                records[int(item.pmid)] = item  # within a batch, the later copy wins
+                data = dumps(item)
+                pending.append(_Pending(int(item.pmid), data, _content_hash(data), item))
+        return self._write(pending, tagger, topic, tagger_id, now)
+
+    def upsert_prepared(self, items: Iterable[PreparedRecord | Deletion], *, topic: str | None = None,
+                        tagger_id: str | None = None, now: str | None = None) -> BatchSummary:
+        """Like ``upsert`` for records already tagged and serialised (by ``prepare_record``,
+        typically in worker processes)."""
+        return self._write(list(items), None, topic, tagger_id, now)
+
+    def _write(self, items: list[_Pending | PreparedRecord | Deletion], tagger: Tagger | None,
+               topic: str | None, tagger_id: str | None, now: str | None) -> BatchSummary:
+        now = now or utc_now()
+        records: dict[int, _Pending | PreparedRecord] = {}
+        deletions: dict[int, None] = {}
+        # Within a batch, what comes later wins; a record deleted later in the same batch is
+        # still stored, then tombstoned, as it would be had the two come in separate batches.
+        for item in items:
+            if isinstance(item, Deletion):
+                deletions[int(item.pmid)] = None
+            else:
+                records[item.pmid] = item
+                deletions.pop(item.pmid, None)
         summary = BatchSummary()
         with self.transaction() as db:
-            existing = self._existing(list(records) + deletions)
+            existing = self._existing([*records, *deletions])
             inserts: list[tuple[Any, ...]] = []
             updates: list[tuple[Any, ...]] = []
-            link_rows: list[tuple[int, list[str], list[str]]] = []
-            for pmid, record in records.items():
-                data = dumps(record)
-                digest = hashlib.blake2b(data.encode(), digest_size=16).hexdigest()
+            link_rows: list[tuple[int, tuple[str, ...], tuple[str, ...]]] = []
+            for pmid, item in records.items():
                 old = existing.get(pmid)
-                if old is not None and old[0] == digest and old[1] is None and old[3] == tagger_id:
+                if old is not None and old[0] == item.digest and old[1] is None and old[3] == tagger_id:
                     summary.unchanged += 1
                     continue
-                tags = tagger(record)
-                row = _row(record, data, digest, tags, tagger_id)
-                retracted = record.retracted
+                if isinstance(item, _Pending):
+                    assert tagger is not None
+                    item = prepare_record(item.record, tagger, tagger_id, data=item.data, digest=item.digest)
                 if old is None:
-                    inserts.append((*row, now, now, now if retracted else None))
+                    inserts.append((*item.row, now, now, now if item.retracted else None))
                     summary.new += 1
-                    summary.new_pmids.append(record.pmid)
+                    summary.new_pmids.append(str(pmid))
                 else:
-                    retracted_at = old[2] or (now if retracted else None)
-                    changed = old[0] != digest or old[1] is not None
-                    last_changed = now if changed else None
-                    updates.append((*row[1:], last_changed, retracted_at, pmid))
+                    retracted_at = old[2] or (now if item.retracted else None)
+                    changed = old[0] != item.digest or old[1] is not None
+                    updates.append((*item.row[1:], now if changed else None, retracted_at, pmid))
                     if changed:
                         summary.updated += 1
-                        summary.updated_pmids.append(record.pmid)
+                        summary.updated_pmids.append(str(pmid))
                     else:
                         summary.unchanged += 1  # only re-tagged under a new vocabulary
-                link_rows.append((pmid, list(tags.conditions), list(tags.routes)))
+                link_rows.append((pmid, item.conditions, item.routes))
             if inserts:
                 db.executemany(_INSERT_SQL, inserts)
             if updates:
@@ -337,7 +367,8 @@ class Store:
                     [(pmid, topic, now) for pmid in records])
             for pmid in deletions:
                 old = existing.get(pmid)
-                if old is None or old[1] is not None:
+                live = pmid in records or (old is not None and old[1] is None)
+                if not live:
                     summary.skipped += 1
                     continue
                 db.execute("UPDATE records SET deleted_at = ?, last_changed = ? WHERE pmid = ?",
@@ -356,7 +387,8 @@ class Store:
                 found[pmid] = (digest, deleted_at, retracted_at, tagger)
         return found
 
-    def _write_links(self, rows: list[tuple[int, list[str], list[str]]], *, replace: bool) -> None:
+    def _write_links(self, rows: Sequence[tuple[int, Sequence[str], Sequence[str]]], *,
+                     replace: bool) -> None:
         db = self.connection
         if replace:
             pmids = [(pmid,) for pmid, _, _ in rows]
@@ -506,15 +538,47 @@ _UPDATE_SQL = (
     "retracted_at=?, deleted_at=NULL WHERE pmid=?")
 
 
-def _row(record: Record, data: str, digest: str, tags: Tags, tagger_id: str | None) -> tuple[Any, ...]:
-    """Column values in the order of _RECORD_COLUMNS."""
-    return (
+class PreparedRecord(NamedTuple):
+    """A record tagged and serialised, ready to write: what worker processes hand the store.
+
+    Plain strings and tuples, so it crosses a process boundary cheaply.
+    """
+
+    pmid: int
+    digest: str
+    row: tuple[Any, ...]  # column values in the order of _RECORD_COLUMNS
+    conditions: tuple[str, ...]
+    routes: tuple[str, ...]
+    retracted: bool
+
+
+class _Pending(NamedTuple):
+    """A record serialised but not yet tagged: tagging waits until we know it changed."""
+
+    pmid: int
+    data: str
+    digest: str
+    record: Record
+
+
+def _content_hash(data: str) -> str:
+    return hashlib.blake2b(data.encode(), digest_size=16).hexdigest()
+
+
+def prepare_record(record: Record, tagger: Tagger, tagger_id: str | None, *, data: str | None = None,
+                   digest: str | None = None) -> PreparedRecord:
+    """Tag and serialise one record into the row the store writes."""
+    data = data if data is not None else dumps(record)
+    digest = digest or _content_hash(data)
+    tags = tagger(record)
+    row = (
         int(record.pmid), record.version, record.kind, data, digest, record.title, record.year,
         record.pub_date.iso() if record.pub_date else None, record.created_date, record.revised_date,
         record.doi, record.pmcid, record.journal, record.status, int(record.retracted),
         int(tags.on_topic), tags.design, json.dumps(list(tags.conditions)), json.dumps(list(tags.routes)),
         json.dumps(tags.as_dict(), ensure_ascii=False, separators=(",", ":")), tagger_id,
     )
+    return PreparedRecord(int(record.pmid), digest, row, tags.conditions, tags.routes, record.retracted)
 
 
 def _select(filters: RecordFilter, columns: str) -> tuple[str, list[Any]]:

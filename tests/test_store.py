@@ -111,14 +111,14 @@ def test_newer_schema_is_refused(db_path):
 def test_not_a_database_is_a_clear_error(tmp_path):
     path = tmp_path / "notes.sqlite"
     path.write_text("this is not sqlite" * 100)
-    with pytest.raises(StoreError, match="notes.sqlite"):
+    with pytest.raises(StoreError, match=r"notes\.sqlite"):
         Store.open(path)
 
 
 def test_second_writer_waits_then_gives_up(db_path):
-    with Store.open(db_path) as first, Store.open(db_path) as second, first.exclusive():
-        with pytest.raises(StoreLockedError, match="another litscan run"), second.exclusive(wait_seconds=0.3):
-            pass
+    with (Store.open(db_path) as first, Store.open(db_path) as second, first.exclusive(),
+          pytest.raises(StoreLockedError, match="another litscan run"), second.exclusive(wait_seconds=0.3)):
+        pass
 
 
 def test_retag_recomputes_every_record(store):

@@ -1,0 +1,101 @@
+"""Tagging throughput: litscan's tagger against a naive keyword tagger (the "peer"), same records.
+
+    python benchmarks/tag.py                          # 10,000 generated records
+    python benchmarks/tag.py --size 30000 --generator ../shared/bench/make_pubmed_xml.py
+    python benchmarks/tag.py --input some.xml.gz
+
+The records are parsed once (not timed); each tagger then labels every record
+on one core, in a child process of its own so its peak memory (max RSS) is
+its own. The peer is what a first attempt looks like: one regex per label
+searched over title + abstract, no notion of whose route or which sentence,
+no evidence. The ratio says what the extra rules cost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+DEFAULT_GENERATOR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "make_pubmed_xml.py"
+
+CHILD = """
+import json, re, resource, sys, time
+from litscan.models import Record
+from litscan.parse import iter_records
+from litscan.config import default_topic_path, load_topic
+from litscan.tag import Tagger
+
+records = [r for r in iter_records(sys.argv[1]) if isinstance(r, Record)]
+which = sys.argv[2]
+if which == "litscan":
+    tag = Tagger.for_topic(load_topic(default_topic_path())).tag
+else:
+    KETAMINE = re.compile(r"ketamine", re.I)
+    CONDITIONS = {c: re.compile(p, re.I) for c, p in {
+        "crps": r"complex regional|crps|reflex sympathetic", "neuropathic_pain": r"neuropathic|neuralgia",
+        "fibromyalgia": r"fibromyalgia", "cancer_pain": r"cancer pain", "headache": r"migraine|headache",
+        "phantom_limb_pain": r"phantom", "low_back_pain": r"back pain",
+        "chronic_pain_general": r"chronic pain"}.items()}
+    ROUTES = {r: re.compile(p, re.I) for r, p in {
+        "intravenous": r"intravenous|infusion", "oral": r"\\boral\\b", "intranasal": r"intranasal|nasal",
+        "topical": r"topical|cream", "subcutaneous": r"subcutaneous", "intramuscular": r"intramuscular",
+        "sublingual_buccal": r"sublingual|buccal", "neuraxial": r"intrathecal|epidural",
+        "inhaled": r"inhal|nebuli"}.items()}
+    DESIGNS = [(d, re.compile(p, re.I)) for d, p in (
+        ("systematic_review", r"systematic review|meta-analysis"), ("rct", r"randomi[sz]ed"),
+        ("case_report", r"case report"), ("observational", r"retrospective|cohort"),
+        ("preclinical", r"\\brats?\\b|mice"), ("review", r"review"))]
+
+    def tag(record):
+        text = (record.title or "") + " " + (record.abstract or "")
+        conditions = [c for c, p in CONDITIONS.items() if p.search(text)]
+        routes = [r for r, p in ROUTES.items() if p.search(text)]
+        design = next((d for d, p in DESIGNS if p.search(text)), "other")
+        return bool(KETAMINE.search(text) and conditions), conditions, routes, design
+
+start = time.perf_counter()
+for record in records:
+    tag(record)
+seconds = time.perf_counter() - start
+print(json.dumps({"seconds": seconds, "records": len(records),
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def run_child(path: Path, which: str) -> dict[str, float]:
+    done = subprocess.run([sys.executable, "-c", CHILD, str(path), which],
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"benchmark child failed:\n{done.stderr.strip()}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("input", nargs="?", type=Path, help="a PubMed .xml/.xml.gz (default: generate one)")
+    parser.add_argument("--size", type=int, default=10_000, help="records to generate")
+    parser.add_argument("--generator", type=Path, default=DEFAULT_GENERATOR,
+                        help="make_pubmed_xml.py from the shared bench folder")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = args.input
+        if path is None:
+            path = Path(tmp) / f"bench-{args.size}.xml.gz"
+            subprocess.run([sys.executable, str(args.generator), str(args.size), str(path)], check=True)
+        ours = run_child(path, "litscan")
+        peer = run_child(path, "naive")
+    ours_rate = ours["records"] / ours["seconds"]
+    peer_rate = peer["records"] / peer["seconds"]
+    print(f"{'records':>8}  {'litscan rec/s':>13}  {'naive rec/s':>11}  {'ratio':>6}  "
+          f"{'litscan peak MB':>15}  {'naive peak MB':>13}")
+    print(f"{int(ours['records']):>8}  {ours_rate:>13,.0f}  {peer_rate:>11,.0f}  "
+          f"{ours_rate / peer_rate:>5.2f}x  {ours['peak_mb']:>15.0f}  {peer['peak_mb']:>13.0f}")
+
+
+if __name__ == "__main__":
+    main()

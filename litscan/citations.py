@@ -1,0 +1,213 @@
+"""RIS and BibTeX, for reference managers (Zotero, EndNote, Mendeley, JabRef).
+
+RIS follows the RIS specification: one ``TAG  - value`` line per field, a
+record opened by ``TY`` and closed by ``ER``, repeatable AU/KW tags, dates as
+``YYYY/MM/DD/``. BibTeX escapes LaTeX's special characters and gives every
+entry a unique key (``Surname2024word``, then ``a``, ``b``... on a clash).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from .models import Author, Record
+from .store import StoredRecord
+
+PUBMED_URL = "https://pubmed.ncbi.nlm.nih.gov/{}/"
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _record(item: StoredRecord | Record) -> Record:
+    return item.record if isinstance(item, StoredRecord) else item
+
+
+def _one_line(text: str | None) -> str | None:
+    if text is None:
+        return None
+    text = " ".join(_CONTROL.sub(" ", text).split())
+    return text or None
+
+
+def _page_range(pages: str | None) -> tuple[str | None, str | None]:
+    """``123-9`` as (123, 129): MEDLINE abbreviates end pages; reference managers want them whole."""
+    if not pages:
+        return None, None
+    first = pages.split(",")[0].strip()
+    parts = re.split(r"\s*[-–—]\s*", first, maxsplit=1)
+    start = parts[0] or None
+    end = parts[1] if len(parts) > 1 and parts[1] else None
+    if start and end and start.isdigit() and end.isdigit() and len(end) < len(start):
+        end = start[: len(start) - len(end)] + end
+    return start, end
+
+
+def _abstract(record: Record) -> str | None:
+    return _one_line(" ".join(f"{s.label}: {s.text}" if s.label else s.text
+                              for s in record.abstract_sections)) if record.abstract_sections else None
+
+
+# --- RIS -----------------------------------------------------------------------------------
+
+
+def _ris_author(author: Author) -> str | None:
+    if author.collective_name:
+        return _one_line(author.collective_name)
+    if not author.last_name:
+        return _one_line(author.fore_name)
+    given = author.fore_name or author.initials
+    return _one_line(f"{author.last_name}, {given}" if given else author.last_name)
+
+
+def ris_entry(item: StoredRecord | Record) -> str:
+    """One RIS record, ``TY`` to ``ER``."""
+    record = _record(item)
+    lines: list[tuple[str, str | None]] = [("TY", "BOOK" if record.kind == "book" else "JOUR")]
+    lines.append(("TI", _one_line(record.title or record.vernacular_title)))
+    lines.extend(("AU", _ris_author(a)) for a in record.authors if a.valid)
+    if record.pub_date and record.pub_date.year:
+        date = record.pub_date
+        lines.append(("PY", str(date.year)))
+        lines.append(("DA", f"{date.year:04d}/" + (f"{date.month:02d}" if date.month else "")
+                      + "/" + (f"{date.day:02d}" if date.day and date.month else "") + "/"))
+    if record.kind != "book":
+        # T2 is the journal for JOUR in EndNote and Zotero alike; both read JO as an abbreviation
+        lines.append(("T2", _one_line(record.journal)))
+        lines.append(("J2", _one_line(record.journal_abbrev)))
+    lines.append(("VL", _one_line(record.volume)))
+    lines.append(("IS", _one_line(record.issue)))
+    start, end = _page_range(record.pages)
+    lines.append(("SP", start))
+    lines.append(("EP", end))
+    lines.append(("SN", _one_line(record.issn)))
+    lines.append(("DO", _one_line(record.doi)))
+    lines.append(("AN", record.pmid))  # accession number: what EndNote and Zotero keep the PMID in
+    lines.append(("C2", _one_line(record.pmcid)))
+    lines.append(("DB", "PubMed"))
+    lines.append(("UR", PUBMED_URL.format(record.pmid)))
+    lines.append(("AB", _abstract(record)))
+    lines.extend(("KW", _one_line(k)) for k in record.keywords)
+    lines.extend(("LA", _one_line(lang)) for lang in record.languages)
+    if record.retracted:
+        lines.append(("N1", "Retracted publication"))
+    lines.append(("ER", ""))
+    return "".join(f"{tag}  - {value}\n" for tag, value in lines if value is not None)
+
+
+def to_ris(records: Iterable[StoredRecord | Record]) -> str:
+    """RIS for all records, each closed by ``ER`` and a blank line."""
+    return "".join(ris_entry(item) + "\n" for item in records)
+
+
+# --- BibTeX --------------------------------------------------------------------------------
+
+# \{ would still count as a brace for BibTeX's brace matching, so braces get text commands.
+_LATEX = {
+    "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}",
+    "$": r"\$", "&": r"\&", "%": r"\%", "#": r"\#", "_": r"\_", "^": r"\^{}", "~": r"\~{}",
+}
+_LATEX_RE = re.compile("|".join(re.escape(ch) for ch in _LATEX))
+
+
+def latex_escape(text: str) -> str:
+    """Text safe inside a braced BibTeX field; non-ASCII letters stay UTF-8."""
+    return _LATEX_RE.sub(lambda m: _LATEX[m.group(0)], _one_line(text) or "")
+
+
+def _verbatim(text: str | None) -> str | None:
+    """doi and url are verbatim fields in biblatex: no escapes, only braces must go."""
+    if not text:
+        return None
+    return "".join(ch for ch in (_one_line(text) or "") if ch not in "{}") or None
+
+
+def _bib_author(author: Author) -> str | None:
+    if author.collective_name:
+        return "{" + latex_escape(author.collective_name) + "}"  # braced: not split into names
+    if not author.last_name:
+        return latex_escape(author.fore_name) if author.fore_name else None
+    last = latex_escape(author.last_name)
+    if " " in author.last_name or " and " in f" {author.last_name} ":
+        last = "{" + last + "}"  # keep "van der Berg" and compound surnames together
+    given = author.fore_name or author.initials
+    return f"{last}, {latex_escape(given)}" if given else last
+
+
+def _ascii_word(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9]", "", folded)
+
+
+_STOP = {"a", "an", "the", "of", "on", "in", "for", "and", "to", "with", "is", "are", "does", "do"}
+
+
+def citation_key(record: Record) -> str:
+    """``Surname2024word``: first author, year and first meaningful title word, ASCII only."""
+    first = next((a for a in record.authors if a.valid), None)
+    name = ""
+    if first is not None:
+        name = _ascii_word((first.last_name or first.collective_name or "").split(" ")[0])
+    year = str(record.year) if record.year else "nd"
+    word = next((w for w in (_ascii_word(t).lower() for t in (record.title or "").split())
+                 if w and w not in _STOP), "")
+    return f"{name or 'pmid' + record.pmid}{year}{word[:20]}"
+
+
+def bibtex_entry(item: StoredRecord | Record, key: str) -> str:
+    record = _record(item)
+    authors = [a for a in (_bib_author(a) for a in record.authors if a.valid) if a]
+    fields: list[tuple[str, str | None]] = [
+        ("author", " and ".join(authors) or None),
+        ("title", latex_escape(record.title or record.vernacular_title or "") or None),
+        ("booktitle" if record.kind == "book" else "journal", latex_escape(record.journal or "") or None),
+        ("year", str(record.year) if record.year else None),
+        ("volume", latex_escape(record.volume) if record.volume else None),
+        ("number", latex_escape(record.issue) if record.issue else None),
+    ]
+    start, end = _page_range(record.pages)
+    fields.append(("pages", latex_escape(f"{start}--{end}" if end else start) if start else None))
+    fields.extend([
+        ("doi", _verbatim(record.doi)),
+        ("issn", latex_escape(record.issn) if record.issn else None),
+        ("pmid", record.pmid),
+        ("pmcid", latex_escape(record.pmcid) if record.pmcid else None),
+        ("url", PUBMED_URL.format(record.pmid)),
+        ("abstract", latex_escape(_abstract(record) or "") or None),
+        ("keywords", latex_escape(", ".join(record.keywords)) if record.keywords else None),
+        ("language", latex_escape(record.languages[0]) if record.languages else None),
+        ("note", "Retracted publication" if record.retracted else None),
+    ])
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
+    month = record.pub_date.month if record.pub_date else None
+    if month and 1 <= month <= 12:
+        body += f",\n  month = {_MONTHS[month - 1]}"  # the standard month macro, unbraced
+    kind = "book" if record.kind == "book" else "article"
+    return f"@{kind}{{{key},\n{body}\n}}\n"
+
+
+def to_bibtex(records: Iterable[StoredRecord | Record]) -> str:
+    """BibTeX for all records; keys are unique within the file."""
+    used: set[str] = set()
+    entries = []
+    for item in records:
+        record = _record(item)
+        base = citation_key(record)
+        key, suffix = base, 0
+        while key in used:
+            key = base + _suffix(suffix)
+            suffix += 1
+        used.add(key)
+        entries.append(bibtex_entry(record, key))
+    return "\n".join(entries)
+
+
+def _suffix(n: int) -> str:
+    """a, b, ..., z, aa, ab, ...: the usual disambiguation letters."""
+    letters = ""
+    n += 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(ord("a") + rem) + letters
+    return letters

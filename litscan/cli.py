@@ -1,0 +1,299 @@
+"""The ``litscan`` command: each command parses its options and calls one library function.
+
+Library errors (``LitscanError``) become a one-line message and the error's
+exit code; nothing here talks SQL, HTTP or Jinja.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from .config import Topic, default_topic_path, load_topic, parse_date
+from .config import db_path as config_db_path
+from .demo import run_demo
+from .errors import ConfigError, LitscanError
+from .export import FORMATS, check_tag_ids, export
+from .files import atomic_text_writer
+from .ingest import import_files
+from .store import RecordFilter, Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class LitscanCommandError(click.ClickException):
+    """A library error shown as one line, with the library's exit code."""
+
+    def __init__(self, error: LitscanError) -> None:
+        super().__init__(str(error))
+        self.exit_code = error.exit_code
+
+
+@contextmanager
+def reported() -> Iterator[None]:
+    """Turn library errors into click errors: one line on stderr and a non-zero exit."""
+    try:
+        yield
+    except LitscanError as exc:
+        raise LitscanCommandError(exc) from None
+
+
+db_option = click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
+                         help="SQLite database (default: $LITSCAN_DB or ./litscan.sqlite).")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="litscan")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors.")
+def cli(verbose: int, quiet: bool) -> None:
+    """litscan: PubMed literature surveillance with explained tags and an evidence digest."""
+    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else
+                                         logging.INFO if verbose else logging.WARNING)
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+                        stream=sys.stderr)
+
+
+# --- commands -----------------------------------------------------------------------
+# Each command lives in its own block below; keep blocks independent.
+
+
+def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Dates on the command line: YYYY-MM-DD, checked here so the error names the option."""
+    if value is None:
+        return None
+    try:
+        return parse_date(value, key=f"--{param.name}").isoformat()
+    except ConfigError:
+        raise click.BadParameter(f"cannot read {value!r} as a date (use YYYY-MM-DD)") from None
+
+
+def _open_topic(path: str | None) -> Topic:
+    return load_topic(path) if path else load_topic(default_topic_path())
+
+
+@cli.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@db_option
+@click.option("--query", "query_file", type=click.Path(dir_okay=False), default=None,
+              help="Topic file whose tag vocabulary applies (default: the bundled ketamine topic).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes that parse and tag large PubMed XML files (default: one per core).")
+def import_command(paths: tuple[str, ...], db: str | None, query_file: str | None, workers: int | None) -> None:
+    """Import PubMed XML (.xml, .xml.gz) or MEDLINE (.txt, .nbib) files into the store.
+
+    Example: litscan import pubmed25n1274.xml.gz saved-search.nbib --db pain.sqlite
+    """
+    show_progress = sys.stderr.isatty()
+
+    def progress(path: str, done: int) -> None:
+        if show_progress:
+            click.echo(f"\r{path}: {done:,} records", nl=False, err=True)
+
+    with reported():
+        topic = _open_topic(query_file)
+        with Store.open(config_db_path(db)) as store, store.exclusive():
+            result = import_files(store, paths, topic=topic, progress=progress, workers=workers)
+    if show_progress:
+        click.echo("", err=True)
+    click.echo(f"Imported {len(paths)} file(s): {result.summary.line()}")
+
+
+@cli.command("export")
+@db_option
+@click.option("--format", "format_", type=click.Choice(FORMATS), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write here instead of standard output.")
+@click.option("--topic", default=None, help="Only records found by this topic (its name).")
+@click.option("--condition", "conditions", multiple=True, help="Condition id (repeatable: any of them).")
+@click.option("--route", "routes", multiple=True, help="Route id (repeatable: any of them).")
+@click.option("--design", "designs", multiple=True, help="Design id (repeatable: any of them).")
+@click.option("--on-topic/--off-topic", "on_topic", default=None, help="Only on- or off-topic records.")
+@click.option("--from", "published_from", callback=_date_option, help="Published on or after (YYYY-MM-DD).")
+@click.option("--to", "published_to", callback=_date_option, help="Published on or before (YYYY-MM-DD).")
+@click.option("--added-since", callback=_date_option, help="Entered the store on or after (YYYY-MM-DD).")
+@click.option("--query", "query_file", type=click.Path(dir_okay=False), default=None,
+              help="Topic file whose vocabulary the tag ids are checked against.")
+def export_command(db: str | None, format_: str, output: str | None, topic: str | None,
+                   conditions: tuple[str, ...], routes: tuple[str, ...], designs: tuple[str, ...],
+                   on_topic: bool | None, published_from: str | None, published_to: str | None,
+                   added_since: str | None, query_file: str | None) -> None:
+    """Export stored records as JSON, CSV, RIS or BibTeX.
+
+    Example: litscan export --format csv --condition crps --route intravenous -o crps-iv.csv
+    """
+    with reported():
+        check_tag_ids(_open_topic(query_file), conditions=conditions, routes=routes, designs=designs)
+        filters = RecordFilter(topic=topic, conditions=conditions, routes=routes, designs=designs,
+                               on_topic=on_topic, published_from=published_from, published_to=published_to,
+                               added_since=added_since)
+        with Store.open(config_db_path(db)) as store:
+            if output:
+                with atomic_text_writer(Path(output)) as out:
+                    count = export(store, out, format=format_, filters=filters)
+                click.echo(f"Exported {count} records to {output}", err=True)
+            else:
+                export(store, click.get_text_stream("stdout"), format=format_, filters=filters)
+
+
+@cli.command("demo")
+@click.option("--reports", "reports_dir", type=click.Path(file_okay=False), default="reports",
+              show_default=True, help="Where the demo database and page are written.")
+def demo_command(reports_dir: str) -> None:
+    """Import the bundled sample into a fresh database and write its digest page (no network).
+
+    Example: litscan demo
+    """
+    with reported():
+        result = run_demo(Path(reports_dir))
+    click.echo(f"Demo: {result.summary.line()} into {result.db_path}", err=True)
+    click.echo(str(result.page_path))
+
+
+@cli.command("run")
+@click.argument("query_files", nargs=-1, type=click.Path(dir_okay=False))
+@db_option
+@click.option("--reports", "reports_dir", type=click.Path(file_okay=False), default="reports",
+              show_default=True, help="Where each topic's digest is written.")
+@click.option("--eutils-url", envvar="LITSCAN_EUTILS_URL", default=None,
+              help="E-utilities base URL (default: NCBI's; env LITSCAN_EUTILS_URL).")
+@click.pass_context
+def run_command(ctx: click.Context, query_files: tuple[str, ...], db: str | None, reports_dir: str,
+                eutils_url: str | None) -> None:
+    """Fetch what is new or revised in PubMed for each topic, store it and write its digest.
+
+    Without QUERY_FILE every topic in queries/ runs. Exits 0 only when every topic's
+    records all landed; otherwise prints one line per failed topic and exits non-zero.
+    Set NCBI_EMAIL (and NCBI_API_KEY for 10 requests/s instead of 3).
+
+    Example: litscan run --db pain.sqlite --reports /var/www/litscan
+    """
+    from .config import topic_paths
+    from .run import run_paths
+
+    show_bar = sys.stderr.isatty()
+
+    def progress(topic: str, done: int, total: int) -> None:
+        if show_bar and total:
+            filled = 30 * done // total
+            click.echo(f"\r{topic} [{'#' * filled}{'.' * (30 - filled)}] {done:,}/{total:,}",
+                       nl=False, err=True)
+
+    with reported():
+        paths = list(query_files) or topic_paths()
+        if not paths:
+            raise ConfigError("no topic files found in queries/ (or $LITSCAN_QUERIES)")
+        results = run_paths(paths, db=config_db_path(db), reports_dir=Path(reports_dir),
+                            eutils_url=eutils_url, progress=progress)
+    if show_bar:
+        click.echo("", err=True)
+    quiet = bool(ctx.find_root().params.get("quiet"))
+    failed = [r for r in results if not r.ok]
+    for result in results:
+        if result.ok and not quiet:
+            click.echo(result.line())
+    for result in failed:
+        click.echo(f"litscan run: {result.line()}", err=True)
+    if failed:
+        ctx.exit(max(r.exit_code for r in failed) or 1)
+
+
+@cli.command("digest")
+@click.argument("query_file", required=False, type=click.Path(dir_okay=False))
+@db_option
+@click.option("--since", default=None, metavar="DATE",
+              help="Records that entered the store on or after this date "
+              "(default: where the topic's previous digest ended; the first digest takes everything).")
+@click.option("--until", default=None, metavar="DATE", help="...and on or before this date (default: now).")
+@click.option("--period", type=click.Choice(["week", "month"]), default=None,
+              help="The week or month before --until (ignored when --since is given).")
+@click.option("--reports", "reports_dir", type=click.Path(file_okay=False), default="reports",
+              show_default=True, help="Where the topic's digests, archive page and feed live.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write the page here (default: REPORTS/<topic>/<last day>.html).")
+@click.option("--templates", "templates_dir", type=click.Path(file_okay=False), envvar="LITSCAN_TEMPLATES",
+              default=None, help="Templates that override the built-in ones (env LITSCAN_TEMPLATES).")
+def digest_command(query_file: str | None, db: str | None, since: str | None, until: str | None,
+                   period: str | None, reports_dir: str, output: str | None,
+                   templates_dir: str | None) -> None:
+    """Write the HTML digest of the records that entered the store in a period.
+
+    Also writes the period's CSV, RIS and BibTeX next to the page and refreshes
+    the topic's index.html and feed.xml.
+
+    Example: litscan digest --since 2024-03-01 --until 2024-03-31 --reports site/
+    """
+    from .digest import write_digest
+
+    with reported():
+        topic = _open_topic(query_file)
+        with Store.open(config_db_path(db)) as store:
+            result = write_digest(store, topic, reports_dir=Path(reports_dir), since=since, until=until,
+                                  output=Path(output) if output else None,
+                                  templates_dir=Path(templates_dir) if templates_dir else None, period=period)
+    counts = result.counts
+    click.echo(f"{counts['new']} new, {counts['on_topic']} on topic ({counts['trials']} trials, "
+               f"{counts['systematic_reviews']} systematic reviews)", err=True)
+    click.echo(str(result.path))
+
+
+@cli.command("explain")
+@click.argument("pmid")
+@db_option
+@click.option("--query", "query_file", type=click.Path(dir_okay=False), default=None,
+              help="Topic file whose vocabulary names the tags (default: the bundled ketamine topic).")
+@click.option("--retag", is_flag=True, help="Tag the record again with the current vocabulary first.")
+@click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON.")
+def explain_command(pmid: str, db: str | None, query_file: str | None, retag: bool, as_json: bool) -> None:
+    """Show why a stored record got its tags: the field and text that decided each one.
+
+    Example: litscan explain 25060512 --db pain.sqlite
+    """
+    import json as json_module
+
+    from .explain import explain_pmid
+    from .tag import Tagger
+    from .vocabulary import load_vocabulary
+
+    with reported():
+        topic = _open_topic(query_file)
+        labels = load_vocabulary(topic.vocabulary_path)
+        tagger = Tagger.for_topic(topic) if retag else None
+        with Store.open(config_db_path(db)) as store:
+            result = explain_pmid(store, pmid, tagger=tagger, labels=labels, as_data=as_json)
+    click.echo(json_module.dumps(result, indent=2, ensure_ascii=False) if as_json else result)
+
+
+@cli.command("eval")
+@click.argument("gold", type=click.Path(dir_okay=False))
+@click.option("--query", "query_file", type=click.Path(dir_okay=False), default=None,
+              help="Topic file whose vocabulary tags the records (default: the bundled ketamine topic).")
+@click.option("--split", "part", type=click.Choice(["all", "dev", "holdout"]), default="all",
+              show_default=True, help="Score all records, or the fixed two-thirds/one-third part.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores and errors as JSON.")
+def eval_command(gold: str, query_file: str | None, part: str, as_json: bool) -> None:
+    """Score the tagger on hand-labelled records (JSON lines with title, abstract and labels).
+
+    Records go through parse, store and tag like a new PubMed record, in a throwaway store.
+
+    Example: litscan eval ../shared/gold/dev.jsonl
+    """
+    import json as json_module
+
+    from .evaluate import evaluate, format_report
+    from .tag import Tagger
+
+    with reported():
+        tagger = Tagger.for_topic(_open_topic(query_file))
+        result = evaluate(gold, tagger, part=part)
+    click.echo(json_module.dumps(result, indent=2, ensure_ascii=False) if as_json else format_report(result))
+
+
+def main() -> None:
+    cli(prog_name="litscan")

@@ -1,0 +1,332 @@
+"""Measure the tagger against hand-labelled records (``litscan eval GOLD.jsonl``).
+
+Gold records go through the same path a new PubMed record takes: each one is
+written as a PubmedArticle (title, abstract split into labelled sections,
+journal, year, publication type "Journal Article" only, no MeSH), parsed by
+``litscan.parse``, stored and tagged in a throwaway store, and read back.
+Scores: per-label precision/recall/F1 and micro-F1 for conditions and routes
+over the on-topic records; accuracy for design and on_topic over all records.
+
+To keep rules honest, ``split`` gives a fixed two-thirds/one-third split by a
+hash of each record's id, so rules can be developed on one part and checked
+on the other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from .errors import InputError
+from .models import Record, Tags
+
+# A structured abstract's labels: "BACKGROUND: ...", "Methods\n...", "Results: ..." and the like.
+_LINE_LABEL = re.compile(r"^\s*([A-Z][A-Za-z/&,' -]{1,48}?)\s*(?::\s*|\n)", re.MULTILINE)
+_INLINE_LABEL = re.compile(r"(?:(?<=^)|(?<=[.?!)\]]\s)|(?<=\n))([A-Z][A-Z/&,' -]{2,48}[A-Z]):\s")
+_INLINE_MIXED_LABEL = re.compile(r"(?<=[.?!)\]]\s)([A-Z][a-z]+(?:[ /][A-Za-z']+){0,3}):\s")
+_LABEL_WORDS = re.compile(
+    r"^(?:background|introduction|context|rationale|importance|aims?|objectives?|purpose|goals?|"
+    r"hypothesis|design|setting|methods?|materials|patients|participants|subjects|interventions?|"
+    r"measurements?|main outcome|outcomes?|results?|findings|recent findings|conclusions?|discussion|"
+    r"interpretation|implications?|significance|summary|perspective|limitations|case|case reports?|"
+    r"case presentation|case description|trial registration|registration|evidence|data sources|"
+    r"study selection|data extraction|review methods|search methods|selection criteria|"
+    r"data collection|main results|authors'? conclusions|clinical relevance|level of evidence|"
+    r"purpose of review|objectives? and methods?|methods? and results?|methods?/design|"
+    r"materials and methods|patients and methods|subjects and methods|aims? and objectives?|"
+    r"background and objectives?|background and aims?|background and purpose|study design|"
+    r"experimental design|animals|key results|what is known|what is new|funding|ethics|"
+    r"methods and analysis)\b",
+    re.IGNORECASE)
+_CATEGORY = (("BACKGROUND", re.compile(r"background|introduction|context|rationale|importance", re.I)),
+             ("OBJECTIVE", re.compile(r"objective|aim|purpose|goal|hypothes", re.I)),
+             ("METHODS", re.compile(r"method|design|setting|patient|participant|intervention|measure|"
+                                    r"material|subject|case|selection|source|extraction|registration", re.I)),
+             ("RESULTS", re.compile(r"result|finding|outcome", re.I)),
+             ("CONCLUSIONS", re.compile(r"conclu|discussion|interpretation|implication|summary", re.I)))
+
+
+def split_sections(abstract: str | None) -> list[tuple[str | None, str]]:
+    """Split an abstract into (label, text) where it is written with section labels."""
+    if not abstract or not abstract.strip():
+        return []
+    marks: list[tuple[int, int, str]] = []
+    for m in _LINE_LABEL.finditer(abstract):
+        label = m.group(1).strip()
+        if _LABEL_WORDS.match(label) and len(label.split()) <= 5:
+            marks.append((m.start(), m.end(), label))
+    for pattern in (_INLINE_LABEL, _INLINE_MIXED_LABEL):
+        for m in pattern.finditer(abstract):
+            label = m.group(1).strip()
+            if _LABEL_WORDS.match(label) and not any(s <= m.start() < e for s, e, _ in marks):
+                marks.append((m.start(), m.end(), label))
+    marks.sort()
+    if not marks:
+        return [(None, " ".join(abstract.split()))]
+    sections: list[tuple[str | None, str]] = []
+    head = abstract[:marks[0][0]].strip()
+    if head:
+        sections.append((None, " ".join(head.split())))
+    for i, (_, end, label) in enumerate(marks):
+        stop = marks[i + 1][0] if i + 1 < len(marks) else len(abstract)
+        text = " ".join(abstract[end:stop].split())
+        if text:
+            sections.append((label, text))
+    return sections
+
+
+def category_of(label: str | None) -> str | None:
+    if not label:
+        return None
+    for category, pattern in _CATEGORY:
+        if pattern.search(label):
+            return category
+    return "UNASSIGNED"
+
+
+def pubmed_xml(gold: Sequence[dict[str, Any]]) -> bytes:
+    """A PubmedArticleSet document holding each gold record as a new, unindexed PubMed record."""
+    out = ['<?xml version="1.0" encoding="utf-8"?>\n<PubmedArticleSet>\n']
+    for item in gold:
+        sections = split_sections(item.get("abstract"))
+        parts = []
+        for label, text in sections:
+            attrs = ""
+            if label:
+                attrs = f' Label="{escape(label.upper(), {chr(34): "&quot;"})}"'
+                attrs += f' NlmCategory="{category_of(label)}"'
+            parts.append(f"<AbstractText{attrs}>{escape(text)}</AbstractText>")
+        abstract = f"<Abstract>{''.join(parts)}</Abstract>" if parts else ""
+        year = item.get("year")
+        pubdate = f"<PubDate><Year>{int(year)}</Year></PubDate>" if year else "<PubDate/>"
+        journal = escape(item.get("journal") or "Unknown journal")
+        out.append(
+            f'<PubmedArticle><MedlineCitation Status="Publisher" Owner="NLM">'
+            f'<PMID Version="1">{item["_pmid"]}</PMID><Article PubModel="Electronic">'
+            f"<Journal><JournalIssue CitedMedium=\"Internet\">{pubdate}</JournalIssue>"
+            f"<Title>{journal}</Title></Journal>"
+            f"<ArticleTitle>{escape(item.get('title') or '')}</ArticleTitle>{abstract}"
+            f"<Language>eng</Language><PublicationTypeList>"
+            f'<PublicationType UI="D016428">Journal Article</PublicationType></PublicationTypeList>'
+            f"</Article></MedlineCitation><PubmedData><PublicationStatus>aheadofprint</PublicationStatus>"
+            f"</PubmedData></PubmedArticle>\n")
+    out.append("</PubmedArticleSet>\n")
+    return "".join(out).encode("utf-8")
+
+
+def load_gold(path: str | Path) -> list[dict[str, Any]]:
+    """Gold records, one JSON object a line; each gets a ``_pmid`` (its PMID, or a stable stand-in)."""
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise InputError("gold file not found", path=str(path)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read ({exc})", path=str(path)) from None
+    gold: list[dict[str, Any]] = []
+    used: set[str] = set()
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"not JSON ({exc.msg})", path=str(path), where=f"line {number}") from None
+        labels = item.get("labels") if isinstance(item, dict) else None
+        if not isinstance(labels, dict) or "on_topic" not in labels or "design" not in labels \
+                or not item.get("title"):
+            raise InputError("needs title and labels.on_topic/conditions/routes/design",
+                             path=str(path), where=f"line {number}")
+        pmid = str(item.get("pmid") or "")
+        if not pmid.isdigit() or pmid in used:
+            # Records without a PMID get a stand-in from their title, well above real PMIDs.
+            digest = hashlib.sha1((item.get("title") or str(number)).encode()).hexdigest()
+            pmid = str(900_000_000 + int(digest[:8], 16) % 99_000_000)
+        used.add(pmid)
+        item["_pmid"] = pmid
+        item["_line"] = number
+        gold.append(item)
+    return gold
+
+
+def split_of(item: dict[str, Any]) -> str:
+    """"dev" for two thirds of records, "holdout" for one third: fixed by a hash of the id."""
+    key = str(item.get("pmid") or item.get("title") or "")
+    return "holdout" if int(hashlib.sha1(key.encode()).hexdigest()[:8], 16) % 3 == 0 else "dev"
+
+
+@dataclass
+class LabelScore:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
+                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
+
+@dataclass
+class Report:
+    """Scores of one evaluation, and every disagreement with the gold labels."""
+
+    records: int = 0
+    on_topic_records: int = 0
+    conditions: dict[str, LabelScore] = field(default_factory=dict)
+    routes: dict[str, LabelScore] = field(default_factory=dict)
+    design_correct: int = 0
+    on_topic_correct: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    @staticmethod
+    def micro(scores: dict[str, LabelScore]) -> LabelScore:
+        total = LabelScore()
+        for s in scores.values():
+            total.tp += s.tp
+            total.fp += s.fp
+            total.fn += s.fn
+        return total
+
+    @property
+    def design_accuracy(self) -> float:
+        return self.design_correct / self.records if self.records else 0.0
+
+    @property
+    def on_topic_accuracy(self) -> float:
+        return self.on_topic_correct / self.records if self.records else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "records": self.records, "on_topic_records": self.on_topic_records,
+            "condition_micro_f1": round(self.micro(self.conditions).f1, 4),
+            "route_micro_f1": round(self.micro(self.routes).f1, 4),
+            "design_accuracy": round(self.design_accuracy, 4),
+            "on_topic_accuracy": round(self.on_topic_accuracy, 4),
+            "conditions": {k: v.as_dict() for k, v in sorted(self.conditions.items())},
+            "routes": {k: v.as_dict() for k, v in sorted(self.routes.items())},
+            "errors": self.errors,
+        }
+
+
+def score(pairs: Iterable[tuple[dict[str, Any], Tags]]) -> Report:
+    """Compare predicted tags with gold labels."""
+    report = Report()
+    for gold, tags in pairs:
+        labels = gold["labels"]
+        report.records += 1
+        where = {"pmid": gold.get("pmid"), "line": gold.get("_line"), "title": (gold.get("title") or "")[:90]}
+        if tags.design == labels["design"]:
+            report.design_correct += 1
+        else:
+            report.errors.append({**where, "field": "design", "gold": labels["design"],
+                                  "tagged": tags.design})
+        if tags.on_topic == bool(labels["on_topic"]):
+            report.on_topic_correct += 1
+        else:
+            report.errors.append({**where, "field": "on_topic", "gold": labels["on_topic"],
+                                  "tagged": tags.on_topic})
+        if not labels["on_topic"]:
+            continue
+        report.on_topic_records += 1
+        for name, scores, predicted in (("conditions", report.conditions, tags.conditions),
+                                        ("routes", report.routes, tags.routes)):
+            expected = set(labels.get(name) or ())
+            got = set(predicted)
+            for label in expected | got:
+                s = scores.setdefault(label, LabelScore())
+                if label in expected and label in got:
+                    s.tp += 1
+                elif label in got:
+                    s.fp += 1
+                else:
+                    s.fn += 1
+            if expected != got:
+                report.errors.append({**where, "field": name, "gold": sorted(expected), "tagged": sorted(got),
+                                      "missing": sorted(expected - got), "extra": sorted(got - expected)})
+    return report
+
+
+def tag_gold(gold: Sequence[dict[str, Any]], tagger: Any) -> list[tuple[dict[str, Any], Tags, Record]]:
+    """Gold records through parse → store (a throwaway one) → read back, tagged by ``tagger``."""
+    from .parse import parse_pubmed_bytes
+    from .store import RecordFilter, Store
+
+    items = parse_pubmed_bytes(pubmed_xml(gold), name="gold.xml")
+    with tempfile.TemporaryDirectory(prefix="litscan-eval-") as tmp:
+        store = Store.open(Path(tmp) / "eval.sqlite")
+        try:
+            store.upsert(items, tagger=tagger, tagger_id=getattr(tagger, "fingerprint", None))
+            stored = {s.pmid: s for s in store.query(RecordFilter(include_deleted=True))}
+        finally:
+            store.close()
+    out = []
+    for item in gold:
+        found = stored.get(item["_pmid"])
+        if found is None:
+            raise InputError("record did not survive parse and store", path="gold",
+                             where=f"line {item['_line']}")
+        out.append((item, found.tags, found.record))
+    return out
+
+
+def evaluate(path: str | Path, tagger: Any, *, part: str = "all") -> dict[str, Any]:
+    """Scores for the gold file: for ``part`` "all", also the dev and holdout thirds separately."""
+    gold = load_gold(path)
+    tagged = tag_gold(gold, tagger)
+    result = score((g, t) for g, t, _ in tagged if part == "all" or split_of(g) == part).as_dict()
+    result["file"] = str(path)
+    result["tagger"] = getattr(tagger, "fingerprint", None)
+    if part == "all":
+        result["splits"] = {}
+        for name in ("dev", "holdout"):
+            scores = score((g, t) for g, t, _ in tagged if split_of(g) == name).as_dict()
+            result["splits"][name] = {k: v for k, v in scores.items()
+                                      if k not in ("errors", "conditions", "routes")}
+    return result
+
+
+def format_report(result: dict[str, Any]) -> str:
+    """The scores as text for a terminal."""
+    lines = [f"{result['file']}: {result['records']} records ({result['on_topic_records']} on topic)", ""]
+    lines.append(f"  condition micro-F1 {result['condition_micro_f1']:.3f}   route micro-F1 "
+                 f"{result['route_micro_f1']:.3f}   design accuracy {result['design_accuracy']:.3f}   "
+                 f"on-topic accuracy {result['on_topic_accuracy']:.3f}")
+    for name, split in (result.get("splits") or {}).items():
+        lines.append(f"  {name:>7}: {split['records']} records; "
+                     f"conditions {split['condition_micro_f1']:.3f}, "
+                     f"routes {split['route_micro_f1']:.3f}, design {split['design_accuracy']:.3f}, "
+                     f"on topic {split['on_topic_accuracy']:.3f}")
+    for kind in ("conditions", "routes"):
+        lines += ["", f"  {kind[:-1]:<26} {'P':>6} {'R':>6} {'F1':>6}  tp fp fn"]
+        for label, s in result[kind].items():
+            lines.append(f"  {label:<26} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f}  "
+                         f"{s['tp']:>2} {s['fp']:>2} {s['fn']:>2}")
+    lines += ["", f"  errors ({len(result['errors'])}):"]
+    for e in result["errors"]:
+        ident = e.get("pmid") or f"line {e.get('line')}"
+        if e["field"] in ("conditions", "routes"):
+            detail = f"missing {e['missing']} extra {e['extra']}"
+        else:
+            detail = f"gold {e['gold']} tagged {e['tagged']}"
+        lines.append(f"  - {ident} {e['field']}: {detail}  | {e['title']}")
+    return "\n".join(lines)

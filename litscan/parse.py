@@ -1,0 +1,330 @@
+"""Parse stage: PubMed XML (efetch bodies, baseline/update files) → Record / Deletion.
+
+The file is streamed with lxml ``iterparse`` and every record is cleared once
+read, so memory stays flat however large the file. The DTD a file declares
+(``pubmed_260101.dtd`` in 2026) is never fetched or loaded, and entities are
+not resolved: parsing is offline and safe on untrusted input.
+
+Speed: ``<ReferenceList>`` blocks are cut out of the byte stream before
+libxml2 sees them (they are a quarter of a file and litscan stores nothing
+from them; their cited works' DOIs must never be taken for the article's
+anyway), and records are read by walking direct children once
+(litscan.xmlrecord) rather than by XPath. On the 10,000-record benchmark file
+this parses ~11,000 records/s against ~18,500/s for a bare iterparse-and-clear
+loop and ~3,000/s for pubmed_parser.
+
+Errors are InputError with one line naming the file, the XML line where known
+and the last record read; items yielded before an error stay valid (ingest
+rolls the batch back).
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+import re
+import zlib
+from collections.abc import Iterator
+from typing import BinaryIO, Literal
+
+from lxml import etree
+
+from litscan.errors import InputError
+from litscan.models import Deletion, ParsedItem
+from litscan.xmlrecord import article_record, book_record
+from litscan.xmltext import MATHML_NS, normalize
+
+_RECORD_TAGS = ("PubmedArticle", "PubmedBookArticle", "DeleteCitation", "ERROR")
+_ROOT_TAGS = frozenset({"PubmedArticleSet", "PubmedBookArticleSet"})
+_GZIP_MAGIC = b"\x1f\x8b"
+_HEAD_SIZE = 65536
+_MML_DECL = f' xmlns:mml="{MATHML_NS}"'.encode()
+_ROOT_OPEN = re.compile(rb"<PubmedArticleSet(?=[\s>])")
+_LXML_POSITION = re.compile(r",? line \d+, column \d+.*$")
+
+
+# --- input ----------------------------------------------------------------------------------------
+
+class _Reader:
+    """A read()-able stream that first serves ``head`` (already read for sniffing), then the rest."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self._pending = head
+        self._rest = rest
+
+    def read(self, size: int = -1) -> bytes:
+        if self._pending:
+            if size is None or size < 0 or size >= len(self._pending):
+                chunk, self._pending = self._pending, b""
+            else:
+                chunk, self._pending = self._pending[:size], self._pending[size:]
+            return chunk
+        return self._rest.read(size)
+
+
+_REF_OPEN = b"<ReferenceList"
+_REF_CLOSE = b"</ReferenceList>"
+_TAG_END = frozenset(b">/ \t\r\n")
+
+
+class _WithoutReferences:
+    """The XML byte stream with every ``<ReferenceList>`` block cut out, newlines kept.
+
+    Reference lists hold about a quarter of a PubMed file's bytes and nothing
+    litscan stores; not handing them to libxml2 at all makes parsing ~25%
+    faster. The lists nest, so depth is tracked; the blanked-out block keeps
+    its newlines so XML error line numbers stay true. The byte sequences
+    cannot occur inside text (a literal ``<`` must be escaped there).
+    """
+
+    _CHUNK = 1 << 18
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self._carry = head
+        self._rest = rest
+        self._depth = 0
+        self._eof = False
+
+    def read(self, size: int = -1) -> bytes:
+        while True:
+            data = self._carry
+            if not self._eof:
+                more = self._rest.read(self._CHUNK)
+                if more:
+                    data += more
+                else:
+                    self._eof = True
+            limit = len(data)
+            if not self._eof:
+                # Hold back a trailing "<..." that could be a tag split across two reads.
+                cut = data.rfind(b"<", max(0, limit - len(_REF_CLOSE)))
+                if cut >= 0:
+                    limit = cut
+            out, stop = self._filter(data, limit)
+            self._carry = data[stop:]
+            if out or self._eof:
+                return out
+
+    def _filter(self, data: bytes, limit: int) -> tuple[bytes, int]:
+        """Filtered bytes of ``data[:limit]`` and where reading stopped (the rest is carried over)."""
+        out: list[bytes] = []
+        pos = 0
+        while pos < limit:
+            if self._depth == 0:
+                start = data.find(_REF_OPEN, pos, limit)
+                if start < 0:
+                    out.append(data[pos:limit])
+                    pos = limit
+                    break
+                out.append(data[pos:start])
+                pos = self._enter(data, start, limit, out)
+                if pos == start:  # start tag not complete yet
+                    break
+            else:
+                close = data.find(_REF_CLOSE, pos, limit)
+                inner = data.find(_REF_OPEN, pos, limit if close < 0 else close)
+                if inner >= 0 and (close < 0 or inner < close):
+                    out.append(b"\n" * data.count(b"\n", pos, inner))
+                    pos = self._enter(data, inner, limit, out)
+                    if pos == inner:
+                        break
+                elif close >= 0:
+                    out.append(b"\n" * data.count(b"\n", pos, close))
+                    self._depth -= 1
+                    pos = close + len(_REF_CLOSE)
+                else:
+                    out.append(b"\n" * data.count(b"\n", pos, limit))
+                    pos = limit
+                    break
+        if self._eof and pos < len(data):
+            out.append(data[pos:])  # an unfinished tag at the very end: let libxml2 report it
+            pos = len(data)
+        return b"".join(out), pos
+
+    def _enter(self, data: bytes, start: int, limit: int, out: list[bytes]) -> int:
+        """Step over a ``<ReferenceList`` start tag at ``start``; returns ``start`` if it is incomplete."""
+        after = start + len(_REF_OPEN)
+        if after >= limit:
+            return start
+        if data[after] not in _TAG_END:  # <ReferenceListX...>: some other element
+            out.append(data[start:after])
+            return after
+        end = data.find(b">", after, limit)
+        if end < 0:
+            return start
+        if data[end - 1] != ord("/"):
+            self._depth += 1
+        out.append(b"\n" * data.count(b"\n", start, end))
+        return end + 1
+
+
+def _read_head(stream: BinaryIO) -> bytes:
+    head = stream.read(_HEAD_SIZE)
+    return head if isinstance(head, bytes) else bytes(head)
+
+
+def _open_binary(source: str | os.PathLike[str], name: str) -> BinaryIO:
+    try:
+        return open(source, "rb")  # closed by the caller's finally
+    except FileNotFoundError:
+        raise InputError("file not found", path=name) from None
+    except OSError as exc:
+        raise InputError(f"cannot open file ({exc.strerror or exc})", path=name) from None
+
+
+def _decoded_head(stream: BinaryIO) -> tuple[bytes, BinaryIO]:
+    """The first bytes of the (possibly gzipped) content and a stream positioned after them."""
+    head = _read_head(stream)
+    if head[:2] == _GZIP_MAGIC:
+        stream = gzip.GzipFile(fileobj=_Reader(head, stream), mode="rb")  # type: ignore[arg-type]
+        head = _read_head(stream)
+    return head, stream
+
+
+def _patch_head(head: bytes) -> bytes:
+    # MathML's xmlns:mml is a #FIXED default in NLM's DTD. We never load that
+    # DTD, so a formula relying on it would be a fatal "Namespace prefix mml"
+    # error; declaring it on the root is harmless when formulas declare it.
+    match = _ROOT_OPEN.search(head)
+    if match is None:
+        return head
+    end = head.find(b">", match.end())
+    if end < 0 or b"xmlns:mml" in head[match.end():end]:
+        return head
+    return head[:match.end()] + _MML_DECL + head[match.end():]
+
+
+# --- public API -----------------------------------------------------------------------------------
+
+def iter_pubmed_xml(source: str | os.PathLike[str] | BinaryIO, *, name: str | None = None
+                    ) -> Iterator[ParsedItem]:
+    """Stream Records (articles and books) and Deletions from PubMed XML, plain or gzipped.
+
+    ``source`` is a path or a binary file object (e.g. ``io.BytesIO(efetch_body)``);
+    ``name`` labels a file object in error messages. Raises InputError (one line,
+    naming file, line and the last good record) for missing, empty, non-XML,
+    truncated or corrupt input, for a record without PMID, and for an efetch
+    ``<ERROR>`` envelope (carrying NCBI's message).
+    """
+    if isinstance(source, (str, os.PathLike)):
+        label = name or os.fspath(source)
+        raw = _open_binary(source, label)
+        owned = True
+    else:
+        label = name or getattr(source, "name", None) or "<stream>"
+        raw, owned = source, False
+    try:
+        yield from _iter_stream(raw, str(label))
+    finally:
+        if owned:
+            raw.close()
+
+
+def parse_pubmed_bytes(data: bytes, *, name: str = "<response>") -> list[ParsedItem]:
+    """All items of one efetch body (plain or gzipped bytes)."""
+    return list(iter_pubmed_xml(io.BytesIO(data), name=name))
+
+
+def detect_format(path: str | os.PathLike[str]) -> Literal["pubmed-xml", "medline"]:
+    """Sniff a file's content (gzipped or not): PubMed XML or MEDLINE text; InputError otherwise."""
+    label = os.fspath(path)
+    raw = _open_binary(path, label)
+    try:
+        head, _ = _decoded_head(raw)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(f"cannot read gzip data ({_one_line(exc)})", path=str(label)) from None
+    finally:
+        raw.close()
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not text:
+        raise InputError("file is empty", path=str(label))
+    if text[:1] == b"<":
+        if text[:5].lower() == b"<html" or text[:14].lower() == b"<!doctype html":
+            raise InputError("an HTML page, not PubMed XML or MEDLINE", path=str(label))
+        return "pubmed-xml"
+    if re.search(rb"^PMID- ?\d", text, re.MULTILINE):
+        return "medline"
+    raise InputError("neither PubMed XML nor MEDLINE format (no '<' or 'PMID- ' line at the start)",
+                     path=str(label))
+
+
+def iter_records(path: str | os.PathLike[str]) -> Iterator[ParsedItem]:
+    """Items of a PubMed XML or MEDLINE file, whichever it turns out to be."""
+    if detect_format(path) == "medline":
+        from litscan.medline import iter_medline
+
+        yield from iter_medline(path)
+    else:
+        yield from iter_pubmed_xml(path)
+
+
+# --- streaming loop -------------------------------------------------------------------------------
+
+def _one_line(exc: BaseException | str, limit: int = 200) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
+def _after(count: int, last_pmid: str | None) -> str:
+    if count == 0:
+        return "before the first record"
+    return f"after record {count} (PMID {last_pmid})"
+
+
+def _iter_stream(raw: BinaryIO, label: str) -> Iterator[ParsedItem]:
+    count = 0
+    last_pmid: str | None = None
+    try:
+        head, stream = _decoded_head(raw)
+        if not head.strip():
+            raise InputError("file is empty", path=label)
+        reader = _WithoutReferences(_patch_head(head), stream)
+        context = etree.iterparse(
+            reader, events=("end",), tag=_RECORD_TAGS, load_dtd=False, no_network=True,
+            resolve_entities=False, huge_tree=True, remove_comments=True, remove_pis=True,
+            collect_ids=False)
+        for _event, el in context:
+            tag = el.tag
+            if tag == "PubmedArticle" or tag == "PubmedBookArticle":
+                count += 1
+                record = article_record(el) if tag == "PubmedArticle" else book_record(el)
+                if record is None:
+                    raise InputError(f"record {count} has no PMID", path=label,
+                                     where=f"line {el.sourceline}")
+                last_pmid = record.pmid
+                yield record
+            elif tag == "DeleteCitation":
+                for child in el:
+                    if child.tag == "PMID" and child.text and child.text.strip():
+                        yield Deletion(child.text.strip())
+            else:
+                raise InputError(f"NCBI returned an error instead of records: {normalize(el.text)}",
+                                 path=label)
+            # Free what was read: the record's subtree, then the emptied records before it.
+            el.clear()
+            parent = el.getparent()
+            if parent is not None:
+                while el.getprevious() is not None:
+                    del parent[0]
+        root = context.root
+        if root is not None and root.tag not in _ROOT_TAGS:
+            raise InputError(f"not PubMed XML (root element <{root.tag}>)", path=label)
+    except etree.XMLSyntaxError as exc:
+        message = _LXML_POSITION.sub("", _one_line(exc.msg or exc))
+        where = f"line {exc.lineno}" if exc.lineno else None
+        if count == 0 and b"<eFetchResult" in head:
+            found = re.search(rb"<ERROR>([^<]*)", head)
+            detail = normalize(found.group(1).decode("utf-8", "replace")) if found else None
+            raise InputError(f"NCBI returned a truncated error envelope: {detail or message}",
+                             path=label, where=where) from None
+        kind = "not PubMed XML or malformed XML" if count == 0 else "truncated or malformed XML"
+        raise InputError(f"{kind} ({message}) {_after(count, last_pmid)}", path=label, where=where) from None
+    except EOFError as exc:
+        raise InputError(f"gzip data is cut off ({_one_line(exc)}) {_after(count, last_pmid)}",
+                         path=label) from None
+    except (zlib.error, gzip.BadGzipFile) as exc:
+        raise InputError(f"corrupt gzip data ({_one_line(exc)}) {_after(count, last_pmid)}",
+                         path=label) from None
+    except OSError as exc:
+        raise InputError(f"read error ({_one_line(exc)}) {_after(count, last_pmid)}", path=label) from None

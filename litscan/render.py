@@ -1,0 +1,93 @@
+"""The Jinja2 environment for the digest, archive page and e-mail.
+
+Templates ship in ``litscan/templates``; a user directory (``--templates`` or
+``$LITSCAN_TEMPLATES``) is searched first, so overriding one partial such as
+``_record.html`` is enough to change how records look.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import os
+from pathlib import Path
+
+import jinja2
+import markupsafe
+
+from .errors import ConfigError
+
+
+def environment(templates_dir: Path | str | None = None) -> jinja2.Environment:
+    """A Jinja2 environment with autoescaping on and the user's templates in front."""
+    loaders: list[jinja2.BaseLoader] = []
+    user_dir = templates_dir or os.environ.get("LITSCAN_TEMPLATES")
+    if user_dir:
+        if not Path(user_dir).is_dir():
+            raise ConfigError("templates directory not found", path=str(user_dir))
+        loaders.append(jinja2.FileSystemLoader(str(user_dir)))
+    loaders.append(jinja2.PackageLoader("litscan", "templates"))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.filters["day"] = day
+    env.filters["stamp"] = stamp
+    env.filters["last_day"] = last_day
+    env.filters["num"] = lambda n: f"{n:,}" if isinstance(n, int) else n
+    env.filters["ids"] = lambda items: " ".join(items)
+    env.filters["csp_hash"] = csp_hash
+    env.globals["asset"] = lambda name: asset(env, name)
+    return env
+
+
+def asset(env: jinja2.Environment, name: str) -> markupsafe.Markup:
+    """A template file's raw text (inline CSS or JS), found through the same override chain."""
+    assert env.loader is not None
+    source, _, _ = env.loader.get_source(env, name)
+    return markupsafe.Markup(source)
+
+
+def csp_hash(text: str) -> str:
+    """The CSP source expression allowing exactly this inline script and nothing injected."""
+    digest = hashlib.sha256(str(text).encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+def _moment(value: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+def day(value: str | None) -> str:
+    """``2026-11-25T03:47:00.000000Z`` as ``25 Nov 2026``."""
+    if not value:
+        return ""
+    try:
+        return _moment(value).strftime("%-d %b %Y")
+    except ValueError:
+        return value
+
+
+def stamp(value: str | None) -> str:
+    """A store timestamp as ``25 Nov 2026 03:47 UTC``."""
+    if not value:
+        return ""
+    try:
+        return _moment(value).strftime("%-d %b %Y %H:%M UTC")
+    except ValueError:
+        return value
+
+
+def last_day(value: str | None) -> str:
+    """The last day inside a period whose (exclusive) end is ``value``."""
+    if not value:
+        return ""
+    try:
+        return (_moment(value) - dt.timedelta(microseconds=1)).strftime("%-d %b %Y")
+    except ValueError:
+        return value

@@ -1,0 +1,322 @@
+"""Tag vocabularies: the data file a topic points at, loaded and validated in one place.
+
+A vocabulary (``queries/*.vocab.toml``) names the intervention a topic is
+about, its conditions (with groups), routes and designs: ids, display labels,
+regular-expression patterns, MeSH descriptor UIs and publication-type
+mappings. The rules that decide *which* mention counts (own study or
+background, which drug a route word belongs to) live in ``litscan.tag``;
+everything a user may want to refine or extend lives here.
+
+Patterns are Python regular expressions matched case-insensitively from the
+start of a word. Every mistake is a ``ConfigError`` naming the file and the
+entry (``condition 'crps'.patterns[2]: ...``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+FORMAT_VERSION = 1
+
+_TOP_KEYS = {"version", "name", "description", "intervention", "topic", "groups", "condition", "route",
+             "design"}
+_INTERVENTION_KEYS = {"label", "patterns", "mesh", "other_drugs", "infusion_route"}
+_TOPIC_KEYS = {"chronic_patterns", "preclinical_model_patterns", "off_topic"}
+_OFF_TOPIC_KEYS = {"label", "patterns", "title_only"}
+_GROUP_KEYS = {"label"}
+_CONDITION_KEYS = {"id", "label", "group", "patterns", "weak_patterns", "yields_to", "sentence_patterns",
+                   "mesh"}
+_ROUTE_KEYS = {"id", "label", "patterns", "adverbs", "forms", "mesh"}
+_DESIGN_KEYS = {"id", "label", "strong", "weak", "title", "title_decides", "decides", "publication_types",
+                "mesh"}
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_MESH_UI = re.compile(r"^[DC]\d{6,9}$")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One compiled pattern and where it came from, so evidence and errors can name it."""
+
+    source: str
+    regex: re.Pattern[str]
+    where: str  # "condition 'crps'.patterns[0]"
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    label: str
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Condition:
+    id: str
+    label: str
+    group: str | None
+    patterns: tuple[Pattern, ...]
+    weak_patterns: tuple[Pattern, ...]  # count only when no condition it yields to is found
+    yields_to: tuple[str, ...]  # condition ids, "group:<id>" or "*" (any other condition)
+    sentence_patterns: tuple[tuple[Pattern, ...], ...]  # all parts in one sentence → weak match
+    mesh: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Route:
+    id: str
+    label: str
+    patterns: tuple[Pattern, ...]  # adjectives and nouns: "intravenous", "IV", "epidural"
+    adverbs: tuple[Pattern, ...]  # "intravenously", "p.o.": bind to the drug before them first
+    forms: tuple[Pattern, ...]  # dosage forms that imply the route: "cream", "lozenge"
+    mesh: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Design:
+    id: str
+    label: str
+    strong: tuple[Pattern, ...]  # the abstract says so of its own study: wins over publication types
+    weak: tuple[Pattern, ...]  # suggestive only: publication types win over these
+    title: tuple[Pattern, ...]  # cues that count only in the title
+    publication_types: tuple[str, ...]
+    mesh: tuple[str, ...]
+    title_decides: bool = False  # a title cue settles the design (review, case report, protocol...)
+    decides: tuple[Pattern, ...] = ()  # cues that settle it wherever the record says them of itself
+
+
+@dataclass(frozen=True)
+class OffTopic:
+    id: str
+    label: str
+    patterns: tuple[Pattern, ...]
+    title_only: bool
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A validated vocabulary; entries keep the file's order (design order is priority order)."""
+
+    path: Path
+    name: str
+    fingerprint: str  # sha1 of the file's bytes
+    intervention_label: str
+    intervention: tuple[Pattern, ...]
+    intervention_mesh: tuple[str, ...]
+    other_drugs: tuple[Pattern, ...]
+    infusion_route: str | None
+    chronic_patterns: tuple[Pattern, ...]
+    preclinical_model_patterns: tuple[Pattern, ...]
+    off_topic: tuple[OffTopic, ...]
+    groups: dict[str, Group]
+    conditions: dict[str, Condition]
+    routes: dict[str, Route]
+    designs: dict[str, Design]
+
+    @property
+    def condition_ids(self) -> tuple[str, ...]:
+        return tuple(self.conditions)
+
+    @property
+    def route_ids(self) -> tuple[str, ...]:
+        return tuple(self.routes)
+
+    @property
+    def design_ids(self) -> tuple[str, ...]:
+        return tuple(self.designs)
+
+    def group_of(self, condition_id: str) -> str | None:
+        return self.conditions[condition_id].group if condition_id in self.conditions else None
+
+
+def load_vocabulary(path: str | Path) -> Vocabulary:
+    """Read and validate a vocabulary file (cached by path and content)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError("vocabulary file not found", path=str(path)) from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read ({exc})", path=str(path)) from None
+    return _load(str(path), data)
+
+
+@lru_cache(maxsize=16)
+def _load(path: str, data: bytes) -> Vocabulary:
+    try:
+        raw = tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"not UTF-8 text ({exc})", path=path) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"not valid TOML ({exc})", path=path) from None
+    return _Builder(path).build(raw, hashlib.sha1(data).hexdigest())
+
+
+class _Builder:
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def fail(self, where: str, message: str) -> ConfigError:
+        return ConfigError(message, path=self.path, where=where)
+
+    def table(self, value: Any, where: str, allowed: set[str]) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(where, "must be a table")
+        for key in value:
+            if key not in allowed:
+                raise self.fail(where, f"unknown key '{key}' (allowed: {', '.join(sorted(allowed))})")
+        return value
+
+    def text(self, value: Any, where: str) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(where, "must be a non-empty string")
+        return value.strip()
+
+    def flag(self, value: Any, where: str) -> bool:
+        if not isinstance(value, bool):
+            raise self.fail(where, "must be true or false")
+        return value
+
+    def strings(self, value: Any, where: str) -> list[str]:
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise self.fail(where, "must be a list of non-empty strings")
+        return value
+
+    def patterns(self, value: Any, where: str) -> tuple[Pattern, ...]:
+        return tuple(self.pattern(source, f"{where}[{i}]")
+                     for i, source in enumerate(self.strings(value, where)))
+
+    def pattern(self, source: str, where: str) -> Pattern:
+        try:
+            regex = re.compile(rf"\b(?:{source})", re.IGNORECASE)
+        except re.error as exc:
+            raise self.fail(where, f"bad regular expression {source!r} ({exc})") from None
+        if regex.match(""):
+            raise self.fail(where, f"pattern {source!r} matches empty text")
+        return Pattern(source, regex, where)
+
+    def mesh(self, value: Any, where: str) -> tuple[str, ...]:
+        uis = self.strings(value, where)
+        for i, ui in enumerate(uis):
+            if not _MESH_UI.match(ui):
+                raise self.fail(f"{where}[{i}]", f"{ui!r} is not a MeSH UI (like D007649)")
+        return tuple(uis)
+
+    def entries(self, raw: dict[str, Any], key: str) -> list[tuple[str, dict[str, Any], str]]:
+        items = raw.get(key, [])
+        if not isinstance(items, list) or not items:
+            raise self.fail(key, f"needs at least one [[{key}]] entry")
+        out: list[tuple[str, dict[str, Any], str]] = []
+        seen: set[str] = set()
+        allowed = {"condition": _CONDITION_KEYS, "route": _ROUTE_KEYS, "design": _DESIGN_KEYS}[key]
+        for i, item in enumerate(items):
+            ident = item.get("id") if isinstance(item, dict) else None
+            if not isinstance(ident, str) or not _ID.match(ident):
+                raise self.fail(f"{key}[{i}].id",
+                                f"missing or invalid id {ident!r} (lower_case_with_underscores)")
+            entry = self.table(item, f"{key} '{ident}'", allowed)
+            if ident in seen:
+                raise self.fail(f"{key} '{ident}'", "duplicate id")
+            seen.add(ident)
+            out.append((ident, entry, f"{key} '{ident}'"))
+        return out
+
+    def build(self, raw: dict[str, Any], fingerprint: str) -> Vocabulary:
+        self.table(raw, "top level", _TOP_KEYS)
+        version = raw.get("version", FORMAT_VERSION)
+        if version != FORMAT_VERSION:
+            raise self.fail("version", f"unsupported vocabulary version {version!r} (this litscan reads "
+                                       f"{FORMAT_VERSION})")
+        name = self.text(raw.get("name", Path(self.path).name.split(".")[0]), "name")
+
+        inter = self.table(raw.get("intervention"), "intervention", _INTERVENTION_KEYS)
+        intervention = self.patterns(inter.get("patterns"), "intervention.patterns")
+        if not intervention:
+            raise self.fail("intervention.patterns", "needs at least one pattern")
+
+        topic = self.table(raw.get("topic", {}), "topic", _TOPIC_KEYS)
+        off_raw = self.table(topic.get("off_topic", {}), "topic.off_topic", set(topic.get("off_topic", {})))
+        off_topic = []
+        for oid, item in off_raw.items():
+            where = f"topic.off_topic.{oid}"
+            entry = self.table(item, where, _OFF_TOPIC_KEYS)
+            title_only = self.flag(entry.get("title_only", False), f"{where}.title_only")
+            off_topic.append(OffTopic(oid, str(entry.get("label") or oid),
+                                      self.patterns(entry.get("patterns"), f"{where}.patterns"), title_only))
+
+        groups_raw = self.table(raw.get("groups", {}), "groups", set(raw.get("groups", {})))
+        group_labels: dict[str, str] = {}
+        for gid, item in groups_raw.items():
+            if not _ID.match(gid):
+                raise self.fail(f"groups.{gid}", "invalid group id (lower_case_with_underscores)")
+            group_labels[gid] = self.text(self.table(item, f"groups.{gid}", _GROUP_KEYS).get("label"),
+                                          f"groups.{gid}.label")
+
+        conditions: dict[str, Condition] = {}
+        condition_entries = self.entries(raw, "condition")
+        ids = {ident for ident, _, _ in condition_entries}
+        for ident, entry, where in condition_entries:
+            group = entry.get("group")
+            if group is not None and group not in group_labels:
+                raise self.fail(f"{where}.group", f"unknown group {group!r} (define it under [groups])")
+            yields = self.strings(entry.get("yields_to"), f"{where}.yields_to")
+            for target in yields:
+                known = target == "*" or target in ids or (
+                    target.startswith("group:") and target[6:] in group_labels)
+                if not known or target == ident:
+                    raise self.fail(f"{where}.yields_to", f"unknown condition or group {target!r}")
+            parts_raw = entry.get("sentence_patterns", [])
+            if not isinstance(parts_raw, list):
+                raise self.fail(f"{where}.sentence_patterns", "must be a list of lists of patterns")
+            sentence_patterns = tuple(self.patterns(parts, f"{where}.sentence_patterns[{i}]")
+                                      for i, parts in enumerate(parts_raw))
+            conditions[ident] = Condition(
+                ident, self.text(entry.get("label"), f"{where}.label"), group,
+                self.patterns(entry.get("patterns"), f"{where}.patterns"),
+                self.patterns(entry.get("weak_patterns"), f"{where}.weak_patterns"),
+                tuple(yields), sentence_patterns, self.mesh(entry.get("mesh"), f"{where}.mesh"))
+        groups = {gid: Group(gid, label, tuple(c.id for c in conditions.values() if c.group == gid))
+                  for gid, label in group_labels.items()}
+
+        routes = {ident: Route(ident, self.text(entry.get("label"), f"{where}.label"),
+                               self.patterns(entry.get("patterns"), f"{where}.patterns"),
+                               self.patterns(entry.get("adverbs"), f"{where}.adverbs"),
+                               self.patterns(entry.get("forms"), f"{where}.forms"),
+                               self.mesh(entry.get("mesh"), f"{where}.mesh"))
+                  for ident, entry, where in self.entries(raw, "route")}
+        designs = {ident: Design(ident, self.text(entry.get("label"), f"{where}.label"),
+                                 self.patterns(entry.get("strong"), f"{where}.strong"),
+                                 self.patterns(entry.get("weak"), f"{where}.weak"),
+                                 self.patterns(entry.get("title"), f"{where}.title"),
+                                 tuple(self.strings(entry.get("publication_types"),
+                                                    f"{where}.publication_types")),
+                                 self.mesh(entry.get("mesh"), f"{where}.mesh"),
+                                 self.flag(entry.get("title_decides", False), f"{where}.title_decides"),
+                                 self.patterns(entry.get("decides"), f"{where}.decides"))
+                   for ident, entry, where in self.entries(raw, "design")}
+        if "other" not in designs:
+            raise self.fail("design", "needs a design with id 'other' (the fallback)")
+        infusion_route = inter.get("infusion_route")
+        if infusion_route is not None and infusion_route not in routes:
+            raise self.fail("intervention.infusion_route", f"unknown route id {infusion_route!r}")
+        return Vocabulary(
+            path=Path(self.path), name=name, fingerprint=fingerprint,
+            intervention_label=str(inter.get("label") or "the intervention"),
+            intervention=intervention,
+            intervention_mesh=self.mesh(inter.get("mesh"), "intervention.mesh"),
+            other_drugs=self.patterns(inter.get("other_drugs"), "intervention.other_drugs"),
+            infusion_route=infusion_route,
+            chronic_patterns=self.patterns(topic.get("chronic_patterns"), "topic.chronic_patterns"),
+            preclinical_model_patterns=self.patterns(topic.get("preclinical_model_patterns"),
+                                                     "topic.preclinical_model_patterns"),
+            off_topic=tuple(off_topic), groups=groups, conditions=conditions, routes=routes, designs=designs)
+

@@ -1,0 +1,193 @@
+"""The digest in a real browser: headless Debian Chromium opens it from file:// and filters it.
+
+Never downloads a browser: it drives /usr/bin/chromium through Playwright. Without
+Chromium the tests skip locally and fail when CI=true (CI must install it).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from litscan import digest as digest_module
+from litscan.digest import write_digest
+from litscan.labels import FALLBACK
+from litscan.store import Store
+
+from . import digest_data as data
+
+CHROMIUM = os.environ.get("LITSCAN_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+
+def _missing(reason: str) -> None:
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{reason}: CI must install Debian's chromium (apt-get install chromium)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        _missing(f"no Chromium at {CHROMIUM}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("playwright (python) is not installed")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def page_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("browser")
+    patch = pytest.MonkeyPatch()
+    patch.setattr(digest_module, "labels_for_topic", lambda topic: FALLBACK)
+    try:
+        with Store.open(tmp / "b.sqlite") as store:
+            data.fill(store)
+            result = write_digest(store, data.make_topic(tmp), reports_dir=tmp / "reports",
+                                  ran_at=data.RAN_AT)
+    finally:
+        patch.undo()
+    return result.path
+
+
+@pytest.fixture
+def page(browser: Any, page_path: Path) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    opened = context.new_page()
+    opened.problems = []
+    opened.on("console", lambda m: opened.problems.append(f"console {m.type}: {m.text}")
+              if m.type in ("error", "warning") else None)
+    opened.on("pageerror", lambda e: opened.problems.append(f"page error: {e}"))
+    opened.on("request", lambda r: opened.problems.append(f"network: {r.url}")
+              if not r.url.startswith(("file:", "data:", "about:")) else None)
+    opened.on("dialog", lambda d: (opened.problems.append(f"dialog: {d.message}"), d.dismiss()))
+    opened.goto(page_path.as_uri())
+    yield opened
+    context.close()
+
+
+def visible_pmids(page: Any) -> list[str]:
+    return sorted(page.eval_on_selector_all(
+        "article[data-pmid]",
+        "els => els.filter(e => e.checkVisibility()).map(e => e.dataset.pmid)"))
+
+
+def test_opens_with_no_errors_requests_or_injected_script(page: Any) -> None:
+    assert page.title().startswith("Ketamine & chronic pain <test>")
+    assert page.evaluate("window.pwned") is None
+    assert page.is_visible("#filters")  # JavaScript ran and revealed the filters
+    assert visible_pmids(page) == ["201", "202", "203", "204", "205"]  # off-topic stays collapsed
+    page.hover('article[data-pmid="205"] h4')
+    assert page.problems == []
+
+
+def test_map_cell_leaves_exactly_its_records(page: Any) -> None:
+    cell = page.locator('td[data-condition="neuropathic"][data-route="oral"]')
+    assert cell.get_attribute("data-count") == "2"
+    cell.locator("button").click()
+    assert visible_pmids(page) == ["202", "203"]
+    assert cell.locator("button").get_attribute("aria-pressed") == "true"
+    page.locator('td[data-condition="crps"][data-route="intravenous"] button').click()
+    assert visible_pmids(page) == ["201"]
+    page.locator('td[data-condition="crps"][data-route="intravenous"] button').click()  # again: clears
+    assert visible_pmids(page) == ["201", "202", "203", "204", "205"]
+    assert page.problems == []
+
+
+def test_every_cell_count_matches_what_a_click_shows(page: Any) -> None:
+    cells = page.eval_on_selector_all(
+        "td[data-condition]", "els => els.filter(e => e.dataset.count !== '0')"
+                              ".map(e => [e.dataset.condition, e.dataset.route, +e.dataset.count])")
+    assert len(cells) >= 5
+    for condition, route, count in cells:
+        page.locator(f'td[data-condition="{condition}"][data-route="{route}"] button').click()
+        assert len(visible_pmids(page)) == count, (condition, route)
+        page.locator("#f-clear").click()
+    assert page.problems == []
+
+
+def test_filters_work_from_the_keyboard(page: Any) -> None:
+    page.select_option("#f-design", "rct")
+    assert visible_pmids(page) == ["202", "203"]
+    page.select_option("#f-condition", "neuropathic")
+    page.select_option("#f-route", "intravenous")
+    assert visible_pmids(page) == ["203"]
+    assert "Showing 1 of 5" in page.inner_text("#f-status")
+    page.locator("#f-clear").click()
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "f-text"
+    page.keyboard.type("fibromyalgia cohort")
+    page.wait_for_function("document.querySelectorAll('article[data-pmid]:not([hidden])').length < 6")
+    assert visible_pmids(page) == ["204"]
+    page.keyboard.press("Escape")
+    page.wait_for_function("!document.querySelector('article[data-pmid][hidden]')")
+    # the off-topic record matches a text search but stays inside its closed <details>
+    page.locator("#f-text").fill("esketamine")
+    page.wait_for_function("document.getElementById('offcount').textContent !== ''")
+    assert visible_pmids(page) == []
+    assert page.is_visible("#nomatch") is False
+    assert page.problems == []
+
+
+def test_evidence_shows_on_focus(page: Any) -> None:
+    chip = page.locator('article[data-pmid="202"] .tags .c').first
+    assert not chip.locator("small").is_visible()
+    chip.focus()
+    assert chip.locator("small").is_visible()
+    assert "trigeminal neuralgia" in chip.locator("small").inner_text()
+
+
+def test_reads_without_javascript(browser: Any, page_path: Path) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(page_path.as_uri())
+    assert not page.is_visible("#filters")  # no dead controls
+    assert visible_pmids(page) == ["201", "202", "203", "204", "205"]
+    assert page.is_visible("#map")
+    context.close()
+
+
+def test_filtered_view_survives_in_the_url(page: Any, page_path: Path) -> None:
+    page.locator('td[data-condition="neuropathic"][data-route="oral"] button').click()
+    assert "#filter?condition=neuropathic&route=oral&on=1" in page.url
+    page.goto("about:blank")
+    page.goto(page_path.as_uri() + "#filter?design=rct&q=trigeminal")
+    assert visible_pmids(page) == ["202"]
+    assert page.input_value("#f-design") == "rct"
+    page.goto(page_path.as_uri() + "#filter?route=%E0%A4%A")  # broken escape: ignored, not an error
+    assert visible_pmids(page) == ["201", "202", "203", "204", "205"]
+    assert page.problems == []
+
+
+def test_print_layout_prints_what_is_shown(page: Any) -> None:
+    page.select_option("#f-design", "rct")
+    page.emulate_media(media="print")
+    assert not page.is_visible("#f-design")
+    assert "Showing 2 of 5" in page.inner_text("#f-status")  # the printout says it is filtered
+    assert visible_pmids(page) == ["202", "203"]
+    page.emulate_media(media="screen")
+
+
+def test_arrow_keys_walk_the_evidence_map(page: Any) -> None:
+    page.locator('td[data-condition="crps"][data-route="intravenous"] button').focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowRight")
+    focused = page.evaluate("[document.activeElement.parentElement.dataset.condition,"
+                            " document.activeElement.parentElement.dataset.route]")
+    assert focused == ["neuropathic", "intramuscular"]
+    page.keyboard.press("Enter")
+    assert page.locator('td[data-condition="neuropathic"][data-route="intramuscular"] button'
+                        ).get_attribute("aria-pressed") == "true"
+    assert visible_pmids(page) == []
+    assert page.problems == []

@@ -1,0 +1,161 @@
+"""``litscan run`` as a cron job would start it, against the fake E-utilities on 127.0.0.1.
+
+The big test is the issue's acceptance scenario: 12,000 matching records (past
+the 9,999 esearch ceiling) served through 5xx, 429 with and without
+Retry-After, truncated XML, in-band ERROR bodies, a dropped connection and a
+history server that loses every WebEnv; all 12,000 must land exactly once at
+no more than 3 requests in any second. Then 40 new records appear and 15 old
+ones are retracted, and the next run must pick up exactly those in a handful
+of requests. It paces itself like the real thing (~30 s).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.fake_eutils import FakeEutils, FakeRecord, make_records
+
+ROOT = Path(__file__).resolve().parent.parent
+TOPIC_FILE = ROOT / "queries" / "ketamine-chronic-pain.toml"
+KEY = "e2eSECRETkey9f8e7d6c5b4a"
+
+
+def litscan_command(fake: FakeEutils, tmp_path: Path, *extra: str, topic: Path | None = TOPIC_FILE,
+                    key: str | None = None, **env_extra: str) -> tuple[list[str], dict[str, str]]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NCBI_", "LITSCAN_"))}
+    # TMPDIR holds the shared pace file: each test paces alone, whatever else runs on the machine.
+    env.update(NCBI_EMAIL="e2e@example.org", LITSCAN_CONFIG=str(tmp_path / "no-config.toml"),
+               TMPDIR=str(tmp_path))
+    env.update(env_extra)
+    if key:
+        env["NCBI_API_KEY"] = key
+    command = [sys.executable, "-m", "litscan", *extra, "run", *([str(topic)] if topic else []),
+               "--db", str(tmp_path / "e2e.sqlite"), "--reports", str(tmp_path / "reports"),
+               "--eutils-url", fake.url]
+    return command, env
+
+
+def litscan_run(fake: FakeEutils, tmp_path: Path, *extra: str, timeout: float = 240,
+                **kwargs) -> subprocess.CompletedProcess[str]:
+    command, env = litscan_command(fake, tmp_path, *extra, **kwargs)
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+def rows(tmp_path: Path, sql: str) -> list[tuple]:
+    with sqlite3.connect(tmp_path / "e2e.sqlite") as db:
+        return db.execute(sql).fetchall()
+
+
+def test_twelve_thousand_records_through_every_fault_then_an_increment(tmp_path):
+    today = dt.datetime.now(dt.UTC).date()
+    records = make_records(12_000, first_day=today - dt.timedelta(days=900),
+                           last_day=today - dt.timedelta(days=10))
+    with FakeEutils(records, forget_history=True) as fake:
+        # Pinned to separate requests so each fault is followed by a clean retry (no backoff pile-up).
+        for n, kind in enumerate(["500", "429", "error", "429-retry-after", "truncated", "rate-json-200",
+                                  "drop", "502", "error", "truncated"]):
+            fake.inject_at(2 + 4 * n, kind)
+        first = litscan_run(fake, tmp_path)
+        assert first.returncode == 0, first.stderr
+        faults_served = {r.answer for r in fake.requests} - {"ok"}
+        assert {"500", "429", "error", "429-retry-after", "truncated", "drop"} <= faults_served
+        assert any("WebEnv" in r.params for r in fake.requests if r.util == "efetch")
+        assert fake.count(answer="over-rate") == 0
+        assert fake.max_in_window(1.0) <= 3
+        backfill_requests = len(fake.requests)
+
+        assert rows(tmp_path, "SELECT COUNT(*), COUNT(DISTINCT pmid) FROM records") == [(12_000, 12_000)]
+        assert rows(tmp_path, "SELECT COUNT(*) FROM record_topics") == [(12_000,)]
+        assert rows(tmp_path, "SELECT status FROM runs WHERE kind = 'fetch'") == [("ok",)]
+
+        new = [FakeRecord(39_000_000 + i, today, today) for i in range(40)]
+        fake.add(new)
+        retracted = [r.pmid for r in records[100:115]]
+        fake.retract(retracted, on=today)
+        second = litscan_run(fake, tmp_path)
+        assert second.returncode == 0, second.stderr
+        increment_requests = len(fake.requests) - backfill_requests
+        assert fake.max_in_window(1.0) <= 3
+
+    assert increment_requests <= 4  # crdt search, mdat search, one efetch (+1 spare)
+    assert "40 new, 15 updated" in second.stdout
+    assert rows(tmp_path, "SELECT COUNT(*) FROM records") == [(12_040,)]
+    flagged = {pmid for (pmid,) in rows(tmp_path, "SELECT pmid FROM records WHERE retracted = 1")}
+    assert flagged == set(retracted)
+    statuses = rows(tmp_path, "SELECT status, detail FROM runs WHERE kind = 'fetch' ORDER BY id")
+    assert [s for s, _ in statuses] == ["ok", "ok"]
+    print(f"backfill: {backfill_requests} requests; increment: {increment_requests}")
+
+
+@pytest.mark.parametrize("valid", [True, False])
+def test_api_key_appears_nowhere(tmp_path, valid):
+    records = make_records(30, first_day=dt.datetime.now(dt.UTC).date() - dt.timedelta(days=20))
+    with FakeEutils(records, valid_keys=(KEY,) if valid else ()) as fake:
+        fake.inject("truncated", "efetch")
+        fake.inject("drop", "esearch")
+        result = litscan_run(fake, tmp_path, "-vv", key=KEY)
+        assert all(r.params.get("api_key") == KEY for r in fake.requests)  # it was sent, every time
+    if valid:
+        assert result.returncode == 0, result.stderr
+        assert rows(tmp_path, "SELECT COUNT(*) FROM records") == [(30,)]
+    else:
+        assert result.returncode == 4
+        assert "API key" in result.stderr and len(fake.requests) == 1
+    assert "api_key=[redacted]" in result.stderr or not valid  # urllib3's debug lines, scrubbed
+    assert KEY not in result.stdout and KEY not in result.stderr
+    for path in tmp_path.rglob("*"):
+        if path.is_file():
+            assert KEY.encode() not in path.read_bytes(), path
+
+
+def test_failed_run_exits_non_zero_with_one_line_per_topic(tmp_path):
+    # The retry budget is cut to 4 s here; the default (100 s) is measured by benchmarks/fetch.py --down.
+    with FakeEutils(make_records(5)) as fake:
+        fake.inject("500", times=100)
+        # No QUERY_FILE: every topic in ./queries runs (there is one).
+        result = litscan_run(fake, tmp_path, topic=None, LITSCAN_RETRY_SECONDS="4")
+    assert result.returncode == 4
+    lines = [line for line in result.stderr.splitlines() if line.startswith("litscan run:")]
+    assert len(lines) == 1 and "nothing marked done" in lines[0] and "HTTP 500" in lines[0]
+    assert rows(tmp_path, "SELECT state FROM topic_state") == []
+
+
+def test_two_runs_at_once_never_corrupt_the_store(tmp_path):
+    records = make_records(1500, first_day=dt.datetime.now(dt.UTC).date() - dt.timedelta(days=30))
+    with FakeEutils(records, rate_limit=None) as fake:
+        command, env = litscan_command(fake, tmp_path, "--quiet")
+        runs = [subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 text=True) for _ in range(2)]
+        outcomes = [(run.wait(timeout=120), run.stderr.read()) for run in runs]
+        assert all(run.stdout.read() == "" for run in runs)  # --quiet: cron mails only failures
+    codes = sorted(code for code, _ in outcomes)
+    assert codes in ([0, 0], [0, 75]), outcomes
+    if codes == [0, 75]:
+        assert "another litscan run is using this store" in max(outcomes)[1]
+    assert rows(tmp_path, "SELECT COUNT(*), COUNT(DISTINCT pmid) FROM records") == [(1500, 1500)]
+    assert {status for (status,) in rows(tmp_path, "SELECT status FROM runs WHERE kind = 'fetch'")} == {"ok"}
+
+
+def test_two_runs_on_two_databases_share_one_pace(tmp_path):
+    # NCBI counts requests per machine, not per database: two cron jobs together stay at 3/s.
+    records = make_records(1200, first_day=dt.datetime.now(dt.UTC).date() - dt.timedelta(days=30))
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    with FakeEutils(records) as fake:
+        runs = []
+        for name in ("a", "b"):
+            command, env = litscan_command(fake, tmp_path / name, TMPDIR=str(tmp_path))  # one pace file
+            runs.append(subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                                         stderr=subprocess.PIPE, text=True))
+        codes = [run.wait(timeout=120) for run in runs]
+        assert codes == [0, 0], [run.stderr.read() for run in runs]
+        assert fake.count(answer="over-rate") == 0
+        assert fake.max_in_window(1.0) <= 3
+    assert (tmp_path / f"litscan-eutils-{os.getuid()}.pace").is_file()

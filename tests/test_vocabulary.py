@@ -1,0 +1,124 @@
+"""Vocabulary files: the bundled one loads, and every mistake names the file and the entry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from litscan.config import default_topic_path, load_topic
+from litscan.errors import ConfigError
+from litscan.labels import labels_for_topic
+from litscan.vocabulary import load_vocabulary
+
+BUNDLED = Path(__file__).resolve().parents[1] / "queries" / "chronic-pain.vocab.toml"
+
+MINIMAL = """
+version = 1
+name = "tiny"
+
+[intervention]
+label = "ketamine"
+patterns = ['ketamine']
+infusion_route = "intravenous"
+
+[groups.neuropathic]
+label = "Neuropathic pain"
+
+[[condition]]
+id = "crps"
+label = "CRPS"
+patterns = ['complex regional pain', 'crps\\b']
+
+[[condition]]
+id = "neuropathic_pain"
+label = "Neuropathic pain"
+group = "neuropathic"
+weak_patterns = ['neuropathic pain']
+yields_to = ["group:neuropathic"]
+
+[[route]]
+id = "intravenous"
+label = "Intravenous"
+patterns = ['intravenous']
+
+[[design]]
+id = "rct"
+label = "RCT"
+strong = ['randomi[sz]ed']
+publication_types = ["Randomized Controlled Trial"]
+
+[[design]]
+id = "other"
+label = "Other"
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "test.vocab.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_bundled_vocabulary_has_the_taxonomy_ids() -> None:
+    vocabulary = load_vocabulary(BUNDLED)
+    assert "crps" in vocabulary.condition_ids and "chronic_pain_general" in vocabulary.condition_ids
+    assert vocabulary.route_ids == ("intravenous", "intramuscular", "subcutaneous", "intranasal", "oral",
+                                    "sublingual_buccal", "topical", "neuraxial", "inhaled")
+    assert vocabulary.design_ids[-1] == "other" and len(vocabulary.design_ids) == 10
+    assert "crps" not in vocabulary.groups["neuropathic"].members
+    assert len(vocabulary.groups["neuropathic"].members) == 8
+
+
+def test_bundled_topic_points_at_it_and_the_digest_labels_come_from_it() -> None:
+    topic = load_topic(default_topic_path())
+    assert topic.vocabulary_path.name == "chronic-pain.vocab.toml"
+    labels = labels_for_topic(topic)
+    assert labels.condition("crps") == "Complex regional pain syndrome"
+    assert labels.group_of("phantom_limb_pain") == "neuropathic"
+
+
+def test_minimal_vocabulary_loads(tmp_path: Path) -> None:
+    vocabulary = load_vocabulary(write(tmp_path, MINIMAL))
+    assert vocabulary.name == "tiny"
+    assert vocabulary.conditions["neuropathic_pain"].yields_to == ("group:neuropathic",)
+    assert vocabulary.groups["neuropathic"].members == ("neuropathic_pain",)
+
+
+@pytest.mark.parametrize(("edit", "where"), [
+    (("patterns = ['complex regional pain', 'crps\\b']", "patterns = ['complex (regional pain']"),
+     "condition 'crps'.patterns[0]"),
+    (('label = "CRPS"', 'label = "CRPS"\nsynonyms = ["x"]'), "condition 'crps'"),
+    (('group = "neuropathic"', 'group = "nerves"'), "condition 'neuropathic_pain'.group"),
+    (('yields_to = ["group:neuropathic"]', 'yields_to = ["fibromyalgia"]'),
+     "condition 'neuropathic_pain'.yields_to"),
+    (('id = "neuropathic_pain"', 'id = "crps"'), "condition 'crps'"),
+    (('infusion_route = "intravenous"', 'infusion_route = "venous"'), "intervention.infusion_route"),
+    (('[[design]]\nid = "other"\nlabel = "Other"', ""), "design"),
+    (('id = "rct"', 'id = "RCT!"'), "design[0].id"),
+    (('version = 1', 'version = 7'), "version"),
+    (('strong = [\'randomi[sz]ed\']', "strong = 'randomized'"), "design 'rct'.strong"),
+    (('name = "tiny"', 'name = "tiny"\ncolour = "red"'), "top level"),
+])
+def test_mistakes_name_the_file_and_the_entry(tmp_path: Path, edit: tuple[str, str], where: str) -> None:
+    old, new = edit
+    assert old in MINIMAL
+    path = write(tmp_path, MINIMAL.replace(old, new))
+    with pytest.raises(ConfigError) as caught:
+        load_vocabulary(path)
+    message = str(caught.value)
+    assert str(path) in message
+    assert where in message
+
+
+def test_not_toml_and_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_vocabulary(write(tmp_path, "[[condition]\n"))
+    with pytest.raises(ConfigError, match="not found"):
+        load_vocabulary(tmp_path / "absent.vocab.toml")
+
+
+def test_bad_mesh_ui(tmp_path: Path) -> None:
+    path = write(tmp_path, MINIMAL.replace('label = "CRPS"', 'label = "CRPS"\nmesh = ["crps"]'))
+    with pytest.raises(ConfigError, match=r"condition 'crps'\.mesh\[0\].*not a MeSH UI"):
+        load_vocabulary(path)
