@@ -139,7 +139,7 @@ def export_command(db: str | None, format_: str, output: str | None, topic: str 
                     count = export(store, out, format=format_, filters=filters)
                 click.echo(f"Exported {count} records to {output}", err=True)
             else:
-                export(store, click.get_text_stream("stdout"), format=format_, filters=filters)
+                export(store, sys.stdout, format=format_, filters=filters)
 
 
 @cli.command("demo")

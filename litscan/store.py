@@ -48,7 +48,7 @@ MIGRATIONS: dict[int, str] = {
         design        TEXT,
         conditions    TEXT NOT NULL DEFAULT '[]',  -- JSON list of condition ids
         routes        TEXT NOT NULL DEFAULT '[]',  -- JSON list of route ids
-        tags          TEXT,                    -- Tags.as_dict() with evidence, JSON
+        tags          TEXT,                    -- the Tags dataclass with its evidence, JSON
         tagger        TEXT,                    -- fingerprint of the vocabulary that tagged it
         first_seen    TEXT NOT NULL,           -- when this PMID first entered the store (UTC)
         last_changed  TEXT NOT NULL,           -- when its content last changed
@@ -413,7 +413,7 @@ class Store:
                         "UPDATE records SET on_topic=?, design=?, conditions=?, routes=?, tags=?, tagger=? "
                         "WHERE pmid=?",
                         (int(tags.on_topic), tags.design, json.dumps(list(tags.conditions)),
-                         json.dumps(list(tags.routes)), json.dumps(tags.as_dict(), ensure_ascii=False),
+                         json.dumps(list(tags.routes)), dumps(tags),
                          tagger_id, int(item.pmid)))
                     link_rows.append((int(item.pmid), list(tags.conditions), list(tags.routes)))
                 self._write_links(link_rows, replace=True)
@@ -576,7 +576,7 @@ def prepare_record(record: Record, tagger: Tagger, tagger_id: str | None, *, dat
         record.pub_date.iso() if record.pub_date else None, record.created_date, record.revised_date,
         record.doi, record.pmcid, record.journal, record.status, int(record.retracted),
         int(tags.on_topic), tags.design, json.dumps(list(tags.conditions)), json.dumps(list(tags.routes)),
-        json.dumps(tags.as_dict(), ensure_ascii=False, separators=(",", ":")), tagger_id,
+        dumps(tags), tagger_id,
     )
     return PreparedRecord(int(record.pmid), digest, row, tags.conditions, tags.routes, record.retracted)
 

@@ -26,6 +26,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 
 from .config import Topic
@@ -33,7 +34,7 @@ from .matching import PatternIndex
 from .models import Evidence, Record, Tags
 from .vocabulary import Pattern, Vocabulary, load_vocabulary
 
-RULES_VERSION = "3"  # bump when a rule changes: stored records are then re-tagged
+RULES_VERSION = "4"  # bump when a rule changes: stored records are then re-tagged
 
 # --- how abstracts are written: cues that do not depend on the topic ---------------------------
 
@@ -51,7 +52,8 @@ _CUES: dict[str, list[str]] = {
         r"were (?:randomi|enrolled|included|recruited|allocated|assigned|treated|given|studied|divided|"
         r"evaluated|assessed|examined|identified|analy[sz]ed|followed)",
         r"received\b", r"underwent\b", r"completed the",
-        r"\d+ (?:\w+ ){0,3}(?:patients|participants|subjects|"
+        # \d\d* is \d+ with a first character the regex engine can scan for (this cue has no word gate).
+        r"\d\d* (?:\w+ ){0,3}(?:patients|participants|subjects|"
         r"volunteers|adults|children|women|men|individuals|cases|rats|mice|studies|trials)",
         r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
         r"twenty|thirty|forty|fifty|sixty)[- ](?:\w+ ){0,3}(?:patients|participants|subjects|volunteers|"
@@ -109,6 +111,8 @@ _CUES: dict[str, list[str]] = {
         r"(?:are|is) (?:still )?(?:warranted|needed|required)", r"further (?:\w+ ){0,2}(?:studies|research|"
         r"trials|investigation)", r"future (?:studies|research|trials)", r"need for", r"should be "
         r"(?:investigated|studied|evaluated|explored|conducted)",
+        # Recommendations name a study still to be done ("merits a randomised trial"), not this one's method.
+        r"merits?\b", r"warrants?\b", r"deserves? (?:a|an|further|larger)", r"calls? for",
     ],
 }
 
@@ -122,10 +126,26 @@ _ROLE_OF_LABEL = (
                               r"perspective|comment")),
 )
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(\[])")
-_NO_BREAK_BEFORE = re.compile(
-    r"(?:\b(?:e\.g|i\.e|vs|et al|dr|approx|no|fig|ca|cf|resp|i\.v|i\.m|s\.c|p\.o|b\.i\.d|t\.i\.d|q\.d|"
-    r"[A-Z])|\d)$", re.IGNORECASE)
+# A period after one of these, a single letter or a digit ends no sentence ("Fig. 2", "J. Smith", "1.5").
+_NO_BREAK_AFTER = ("e.g", "i.e", "vs", "et al", "dr", "approx", "no", "fig", "ca", "cf", "resp", "i.v", "i.m",
+                   "s.c", "p.o", "b.i.d", "t.i.d", "q.d")
+
+
+def _sentence_end() -> re.Pattern[str]:
+    """[.!?] before a capital, unless what precedes it says otherwise (one lookbehind per width).
+
+    The checks sit after the punctuation so the engine's fast scan for [.!?] still leads, and after
+    the capital, which most punctuation lacks; each also holds with a line break before the
+    punctuation. Group 1 is the whitespace after it.
+    """
+    by_width: dict[int, list[str]] = {1: [r"\b[A-Z]", r"\d"]}
+    for word in _NO_BREAK_AFTER:
+        by_width.setdefault(len(word), []).append(rf"\b{re.escape(word)}")
+    checks = "".join(f"(?<!(?i:{'|'.join(words)}){gap}.)" for words in by_width.values() for gap in ("", "\n"))
+    return re.compile(r"[.!?](?=(\s+)[A-Z(\[])" + checks)
+
+
+_SENTENCE_END = _sentence_end()
 _ABBREVIATION = re.compile(r"[^.;:()]{0,40}?\s\(([A-Z][A-Za-z0-9]{0,3}[A-Z][A-Za-z0-9-]{0,4})s?[),;]")
 _COORDINATED = re.compile(r"^[\s,]*(?:\([^()]{0,20}\)\s*)?(?:and/or|and|or|plus|with|\+|/|,)?\s*"
                           r"(?:\d[\d.]*\s*(?:mg|µg|mcg|g|ml|%)[^\s,]*\s*)?$", re.IGNORECASE)
@@ -139,6 +159,8 @@ _ADJECTIVE_BOUNDARY = re.compile(_CLAUSE + r"|\b(?:that|which|who|whom|could|can
                                  r"should|was|were|is|are|has|have|had|after|before|during)\b")
 _COUNT_AFTER = re.compile(r"[\w -]{0,30}?\(n ?= ?\d")
 _HUMANS_UI = "D006801"
+_WORD_TAIL = re.compile(r"(?:[^\W_]|-)*")  # letters, digits (str.isalnum) and hyphens
+_START = attrgetter("start")
 
 _FORWARD_WINDOW = 60
 _BACKWARD_WINDOW = 90
@@ -200,6 +222,11 @@ class Tagger:
                            for pt in d.publication_types}
         self._design_mesh = {ui: d.id for d in self.vocabulary.designs.values() for ui in d.mesh}
         self._design_rank = {d: i for i, d in enumerate(self.vocabulary.designs)}
+        self._condition_rank = {c: i for i, c in enumerate(self.vocabulary.conditions)}
+        self._route_rank = {r: i for i, r in enumerate(self.vocabulary.routes)}
+        # The condition every other one yields to ("chronic pain" in general), if the vocabulary has one.
+        self._general = next((cid for cid, c in self.vocabulary.conditions.items() if "*" in c.yields_to), None)
+        self._flag_of = [_FLAG.get(e.kind, 0) for e in self._entries]
 
     @classmethod
     def for_topic(cls, topic: Topic) -> Tagger:
@@ -252,11 +279,18 @@ class Tagger:
 
     def _match(self, doc: _Document) -> None:
         entries = self._entries
+        flag_of = self._flag_of
+        sentences = doc.sentences
         starts = doc.sentence_starts
         hits = []
         for index, start, end in self._index.find(doc.text, doc.lower):
+            flag = flag_of[index]
+            if flag:  # a rule cue only marks its sentence (read by classify_sentences)
+                sentences[bisect_right(starts, start) - 1].flags |= flag
+                continue
             entry = entries[index]
             hits.append(_Hit(entry.kind, entry.ident, start, end, bisect_right(starts, start) - 1, entry))
+        hits.sort(key=_START)  # stable: hits at one offset keep the order they were found in
         doc.hits = hits
         doc.learn_abbreviations()
         doc.classify_sentences()
@@ -299,17 +333,13 @@ class _Document:
         self.hits: list[_Hit] = []
 
     def _split(self, segment: int, start: int, end: int, role: int) -> None:
-        text = self.text
-        cursor = start
-        for m in _SENTENCE_END.finditer(text, start, end):
-            if _NO_BREAK_BEFORE.search(text, max(cursor, m.start() - 8), m.start()):
-                continue
-            self.sentences.append(_Sentence(cursor, m.end(), segment, role))
-            cursor = m.end()
-            while cursor < end and text[cursor].isspace():
-                cursor += 1
-        if cursor < end:
-            self.sentences.append(_Sentence(cursor, end, segment, role))
+        # The field on its own: what precedes a sentence end is read within the field only.
+        cursor = 0
+        for m in _SENTENCE_END.finditer(self.text[start:end]):
+            self.sentences.append(_Sentence(start + cursor, start + m.end(), segment, role))
+            cursor = m.end(1)  # the next sentence starts after the whitespace
+        if start + cursor < end:
+            self.sentences.append(_Sentence(start + cursor, end, segment, role))
 
     def learn_abbreviations(self) -> None:
         """"persistent post-surgical pain (PPSP)": later "PPSP" counts as the phrase it stands for."""
@@ -317,8 +347,10 @@ class _Document:
         learned: list[_Hit] = []
         seen: set[str] = set()
         # The longest phrase names the abbreviation: "trigeminal neuralgia (TN)", not "neuralgia (TN)".
-        for hit in sorted(self.hits, key=lambda h: h.start):
+        for hit in self.hits:  # sorted by start
             if hit.kind not in ("cond", "cond_weak", "drug", "other_drug"):
+                continue
+            if text.find("(", hit.end, hit.end + 42) < 0:  # cheap: _ABBREVIATION needs one this near
                 continue
             m = _ABBREVIATION.match(text, hit.end)
             if m is None:
@@ -335,12 +367,11 @@ class _Document:
             self.hits.extend(learned)
 
     def classify_sentences(self) -> None:
-        """Mark each sentence as the record's own study or not (background, exclusion, history...)."""
+        """Mark each sentence as the record's own study or not (background, exclusion, history...).
+
+        Reads the flags the rule cues set on their sentences (``Tagger._match``).
+        """
         sentences = self.sentences
-        for hit in self.hits:
-            flag = _FLAG.get(hit.kind)
-            if flag:
-                sentences[hit.sentence].flags |= flag
         first_own_in_segment: dict[int, int] = {}
         for i, s in enumerate(sentences):
             if s.role == _UNLABELLED and s.flags & 3 and s.segment not in first_own_in_segment:
@@ -386,11 +417,8 @@ class _Document:
 
     def span(self, hit: _Hit) -> str:
         """The matched words, completed to the end of the last one ("randomiz" → "randomized")."""
-        text = self.text
-        end = hit.end
-        while end < len(text) and end - hit.end < 20 and (text[end].isalnum() or text[end] == "-"):
-            end += 1
-        return text[hit.start:end].rstrip("-")
+        end = _WORD_TAIL.match(self.text, hit.end, hit.end + 20).end()  # type: ignore[union-attr]
+        return self.text[hit.start:end].rstrip("-")
 
 
 _NEXT_WORD = re.compile(r"\s*(?:\([^()]{0,12}\)\s*)?([A-Za-z][\w-]*)")
@@ -468,7 +496,7 @@ class _Decision:
         self.record = record
         self.firm_specific: set[str] = set()  # conditions the study itself names (set by conditions())
         self.by_kind: dict[str, list[_Hit]] = {}
-        for hit in sorted(doc.hits, key=lambda h: h.start):
+        for hit in sorted(doc.hits, key=_START):
             self.by_kind.setdefault(hit.kind, []).append(hit)
 
     def own(self, hit: _Hit) -> bool:
@@ -543,12 +571,12 @@ class _Decision:
                 found[cid] = evidence
         if firm & set(found):  # a condition named only in a speculative conclusion is not the population
             found = {cid: ev for cid, ev in found.items() if cid in firm}
-        general = [cid for cid, c in self.v.conditions.items() if "*" in c.yields_to]
-        if general and set(found) - {general[0]}:
-            found = self._drop_listed(found, general[0])
+        general = self.t._general
+        if general and set(found) - {general}:
+            found = self._drop_listed(found, general)
         self.firm_specific = {cid for cid in set(found) & firm
                               if "*" not in self.v.conditions[cid].yields_to}
-        return {cid: found[cid] for cid in self.v.conditions if cid in found}
+        return {cid: found[cid] for cid in sorted(found, key=self.t._condition_rank.__getitem__)}
 
     def _drop_listed(self, found: dict[str, tuple[Evidence, ...]],
                      general: str) -> dict[str, tuple[Evidence, ...]]:
@@ -594,10 +622,9 @@ class _Decision:
     # -- routes --------------------------------------------------------------------------------
 
     def routes(self, *, preclinical: bool) -> dict[str, tuple[Evidence, ...]]:
-        drugs = sorted(self.by_kind.get("drug", []) + self.by_kind.get("other_drug", []),
-                       key=lambda h: h.start)
         if not self.by_kind.get("drug"):
             return {}
+        drugs = sorted(self.by_kind["drug"] + self.by_kind.get("other_drug", []), key=_START)
         by_sentence: dict[int, list[_Hit]] = {}
         for d in drugs:
             by_sentence.setdefault(d.sentence, []).append(d)
@@ -624,13 +651,16 @@ class _Decision:
                     continue
                 s = self.doc.sentences[d.sentence]
                 lo, hi = max(s.start, d.start - 40), min(s.end, d.end + 60)
+                # Cheap first: n, f and u have no other case-insensitive matches than N, F and U.
+                if self.doc.lower.find("nfu", lo, hi) < 0:
+                    continue
                 m = _INFUSION.search(self.doc.text, lo, hi)
                 if m:
                     found[infusion_route] = [self.doc.evidence(
                         d, f'{self.v.intervention_label} given as an infusion ("{m.group(0)}..."); no route '
                            f"stated → {self.v.routes[infusion_route].label.lower()}")]
                     break
-        return {rid: tuple(found[rid]) for rid in self.v.routes if rid in found}
+        return {rid: tuple(found[rid]) for rid in sorted(found, key=self.t._route_rank.__getitem__)}
 
     def _bind(self, hit: _Hit, kind: str, drugs: list[_Hit], only_drug: bool) -> str | None:
         """Why this route word belongs to the studied drug, or None when it belongs to another."""

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
 
-from litscan.matching import PatternIndex, _gates_of
+from litscan.matching import PatternIndex, _gates_of, _scan_keys
 
 PATTERNS = [
     "neuropathic (?:\\w+ )?pain", "neuralgi", "chronic (?:\\w+[- ]){0,2}pain", "persistent pain",
@@ -41,3 +42,57 @@ def test_gates() -> None:
     assert _gates_of("rats?\\b") == {("word", "rat"), ("prefix", "rats")}
     assert _gates_of("(?:chronic|persistent) pain") == {("prefix", "chro"), ("prefix", "pers")}
     assert _gates_of("\\d+ patients") is None
+
+
+def at_word_starts(text: str, patterns: list[str]) -> set[tuple[int, int, int]]:
+    """Every pattern tried case-insensitively at every word start: what the index must find."""
+    found = set()
+    for i, source in enumerate(patterns):
+        regex = re.compile(source, re.IGNORECASE)
+        for start in range(len(text)):
+            if start and text[start - 1].isalnum():
+                continue
+            m = regex.match(text, start)
+            if m:
+                found.add((i, start, m.end()))
+    return found
+
+
+def test_same_matches_on_generated_text() -> None:
+    rng = random.Random(7)
+    words = ["chronic", "Chronic", "neuropathic", "pain", "PAIN", "persistent", "post-surgical", "postsurgical",
+             "rats", "rat", "IV", "iv", "phase", "oral", "mucositis", "in", "vitro", "12", "patients", "sub-lingual",
+             "sublingual", "neuralgia", "é", "öral", "naïve", "–", "(", ")", ",", ".", "-", " ", "  ", "\n"]
+    index = PatternIndex(PATTERNS)
+    for _ in range(300):
+        text = "".join(rng.choice(words) + rng.choice(["", " ", " ", "-", "é", "–"])
+                       for _ in range(rng.randrange(1, 25)))
+        assert set(index.find(text, text.lower())) == at_word_starts(text, PATTERNS), text
+
+
+def test_word_boundaries_with_non_ascii_letters() -> None:
+    index = PatternIndex(["rats?\\b", "oral", "iv\\b"])
+    text = "érats, –rats, oralé, éoral, ivé, iv–, ratsé"
+    assert sorted(index.find(text, text.lower())) == [(0, 8, 12), (1, 14, 18), (2, 33, 35)]
+
+
+def test_overlapping_patterns_at_one_word_are_all_found_in_pattern_order() -> None:
+    index = PatternIndex(["post-?herpetic neuralgia", "post-?herpetic", "postherpetic neuralgia \\(phn\\)"])
+    text = "Postherpetic neuralgia (PHN) persisted."
+    assert index.find(text, text.lower()) == [(0, 0, 22), (1, 0, 12), (2, 0, 28)]
+
+
+def test_scan_keys_narrow_the_gates() -> None:
+    def keys(source: str) -> set[bytes]:
+        gates = _gates_of(source)
+        assert gates is not None
+        return _scan_keys(source, gates, "(?-i" in source)
+
+    assert keys("the (?:present|current) ") == {b"the present ", b"the current "}
+    assert keys("rats?\\b") == {b"rat ", b"rats "}
+    assert keys("post-?stroke pain") == {b"post stroke pain", b"poststroke pain"}
+    # Case-insensitive parts: only the gate's letters are certain.
+    assert keys("(?-i:IV)\\b") == {b"iv "}
+    assert keys("(?i)rats?\\b") == {b"rat ", b"rats"}
+    # Shorter than four characters with no word end: one key per character that may follow.
+    assert b"menu" in keys("men\\w+") and b"men " in keys("men\\w+")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from litscan.models import AbstractSection, MeshHeading, PublicationType, Record, Tags
+from litscan.models import AbstractSection, MeshHeading, PublicationType, Record, Tags, to_jsonable
 from litscan.tag import Tagger
 
 VOCABULARY = Path(__file__).resolve().parents[1] / "queries" / "chronic-pain.vocab.toml"
@@ -300,7 +300,7 @@ def test_every_tag_carries_evidence_with_the_exact_text(tagger: Tagger) -> None:
         evidence = tags.route_evidence[rid][0]
         field_text = rec.title if evidence.field == "title" else rec.abstract_sections[0].text
         assert field_text[evidence.start:evidence.end] == evidence.text
-    assert Tags.from_dict(tags.as_dict()) == tags
+    assert Tags.from_dict(to_jsonable(tags)) == tags, "the store's JSON keeps every piece of evidence"
 
 
 def test_fingerprint_changes_with_the_vocabulary_file(tmp_path: Path, tagger: Tagger) -> None:
@@ -314,3 +314,10 @@ def test_fingerprint_changes_with_the_vocabulary_file(tmp_path: Path, tagger: Ta
 def test_record_without_abstract_or_title(tagger: Tagger) -> None:
     tags = tagger(Record(pmid="2"))
     assert tags.on_topic is False and tags.design == "other"
+
+
+def test_a_recommended_trial_is_not_the_studys_own_design(tagger: Tagger) -> None:
+    rec = record("Oral ketamine for painful diabetic neuropathy: an open-label study",
+                 (None, "Twelve adults with painful diabetic neuropathy took oral ketamine for 4 weeks in a "
+                        "single-arm, open-label design. Pain scores fell. The result merits a randomised trial."))
+    assert tagger(rec).design == "nonrandomized_trial"
