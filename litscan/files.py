@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 
 def _umask() -> int:
@@ -24,14 +24,14 @@ _FILE_MODE = 0o666 & ~_umask()
 
 
 @contextmanager
-def atomic_text_writer(path: Path, encoding: str = "utf-8") -> Iterator[IO[str]]:
-    """Yield a text file that replaces ``path`` only if the block finishes without error."""
+def _atomic_file(path: Path, mode: str, encoding: str | None = None) -> Iterator[IO[Any]]:
+    """Yield a file that replaces ``path`` only if the block finishes without error."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.fchmod(fd, _FILE_MODE)  # mkstemp makes 0600; reports must stay readable by a web server
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
+        with os.fdopen(fd, mode, encoding=encoding, newline="" if encoding else None) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
@@ -41,22 +41,16 @@ def atomic_text_writer(path: Path, encoding: str = "utf-8") -> Iterator[IO[str]]
         raise
 
 
+def atomic_text_writer(path: Path, encoding: str = "utf-8") -> AbstractContextManager[IO[str]]:
+    """A text file that replaces ``path`` only if the ``with`` block finishes without error."""
+    return _atomic_file(path, "w", encoding)
+
+
 def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
-    with atomic_text_writer(path, encoding) as handle:
+    with _atomic_file(path, "w", encoding) as handle:
         handle.write(text)
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.fchmod(fd, _FILE_MODE)  # mkstemp makes 0600; reports must stay readable by a web server
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    with _atomic_file(path, "wb") as handle:
+        handle.write(data)
