@@ -321,3 +321,10 @@ def test_a_recommended_trial_is_not_the_studys_own_design(tagger: Tagger) -> Non
                  (None, "Twelve adults with painful diabetic neuropathy took oral ketamine for 4 weeks in a "
                         "single-arm, open-label design. Pain scores fell. The result merits a randomised trial."))
     assert tagger(rec).design == "nonrandomized_trial"
+
+
+def test_a_few_described_people_are_a_case_report_not_a_cohort(tagger: Tagger) -> None:
+    rec = record("Burning perineal pain relieved by ketamine: three patients",
+                 (None, "We describe three women with refractory pudendal neuralgia who responded to "
+                        "low-dose oral ketamine taken for several months."))
+    assert tagger(rec).design == "case_report"
