@@ -331,6 +331,8 @@ def test_record_without_pmid_is_named_by_number():
 
 
 def test_efetch_error_envelope_raises_ncbis_message():
+    # The DOCTYPE names NCBI's DTD URL as real replies do; the parser never fetches a DTD
+    # (load_dtd=False, no_network=True), so this test sends no request at all, not even to localhost.
     body = (b'<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE eEfetchResult PUBLIC "-//NLM//DTD efetch '
             b'20131226//EN" "https://eutils.ncbi.nlm.nih.gov/eutils/dtd/20131226/efetch.dtd">\n<eFetchResult>\n'
             b"\t<ERROR>ID list is empty! Possibly it has no correct IDs.</ERROR>\n</eFetchResult>\n")
