@@ -23,7 +23,7 @@ MIN_YEARS = 10  # a short history still gets a decade's axis, not three fat bars
 def series_counts(overview: Iterable[tuple[int | None, list[str], list[str]]],
                   labels: Labels) -> dict[str, Counter[int]]:
     """Records per year for each chart series (a group or a condition outside any group)."""
-    counts: dict[str, Counter[int]] = {row.id: Counter() for row in labels.series()}
+    counts: dict[str, Counter[int]] = {row.id: Counter() for row in labels.rows()}
     for year, conditions, _ in overview:
         if year is None:
             continue
@@ -44,7 +44,7 @@ def trend_svg(overview: Iterable[tuple[int | None, list[str], list[str]]], label
     first = min(max(years[0], last - MAX_YEARS + 1), last - MIN_YEARS + 1)
     span = list(range(first, last + 1))
     older = years[0] < first
-    rows = labels.series()
+    rows = labels.rows()
     binned = {row.id: [sum(n for y, n in counts[row.id].items() if y <= first)]
               + [counts[row.id][y] for y in span[1:]] for row in rows}
     # the "and earlier" bar sums many years: it must not flatten the yearly bars, so it is clipped

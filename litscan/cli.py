@@ -6,25 +6,29 @@ exit code; nothing here talks SQL, HTTP or Jinja.
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
-from .config import Topic, default_topic_path, load_topic, parse_date
+from .config import Topic, default_topic_path, load_topic, parse_date, topic_paths
 from .config import db_path as config_db_path
 from .demo import run_demo
+from .digest import write_digest
 from .errors import ConfigError, LitscanError
+from .evaluate import evaluate, format_report
+from .explain import explain_pmid
 from .export import FORMATS, check_tag_ids, export
 from .files import atomic_text_writer
 from .ingest import import_files
+from .run import run_paths
 from .store import RecordFilter, Store
-
-F = TypeVar("F", bound=Callable[..., Any])
+from .tag import Tagger
+from .vocabulary import load_vocabulary
 
 
 class LitscanCommandError(click.ClickException):
@@ -174,9 +178,6 @@ def run_command(ctx: click.Context, query_files: tuple[str, ...], db: str | None
 
     Example: litscan run --db pain.sqlite --reports /var/www/litscan
     """
-    from .config import topic_paths
-    from .run import run_paths
-
     show_bar = sys.stderr.isatty()
 
     def progress(topic: str, done: int, total: int) -> None:
@@ -229,8 +230,6 @@ def digest_command(query_file: str | None, db: str | None, since: str | None, un
 
     Example: litscan digest --since 2024-03-01 --until 2024-03-31 --reports site/
     """
-    from .digest import write_digest
-
     with reported():
         topic = _open_topic(query_file)
         with Store.open(config_db_path(db)) as store:
@@ -255,19 +254,13 @@ def explain_command(pmid: str, db: str | None, query_file: str | None, retag: bo
 
     Example: litscan explain 25060512 --db pain.sqlite
     """
-    import json as json_module
-
-    from .explain import explain_pmid
-    from .tag import Tagger
-    from .vocabulary import load_vocabulary
-
     with reported():
         topic = _open_topic(query_file)
         labels = load_vocabulary(topic.vocabulary_path)
         tagger = Tagger.for_topic(topic) if retag else None
         with Store.open(config_db_path(db)) as store:
             result = explain_pmid(store, pmid, tagger=tagger, labels=labels, as_data=as_json)
-    click.echo(json_module.dumps(result, indent=2, ensure_ascii=False) if as_json else result)
+    click.echo(json.dumps(result, indent=2, ensure_ascii=False) if as_json else result)
 
 
 @cli.command("eval")
@@ -284,15 +277,10 @@ def eval_command(gold: str, query_file: str | None, part: str, as_json: bool) ->
 
     Example: litscan eval ../shared/gold/dev.jsonl
     """
-    import json as json_module
-
-    from .evaluate import evaluate, format_report
-    from .tag import Tagger
-
     with reported():
         tagger = Tagger.for_topic(_open_topic(query_file))
         result = evaluate(gold, tagger, part=part)
-    click.echo(json_module.dumps(result, indent=2, ensure_ascii=False) if as_json else format_report(result))
+    click.echo(json.dumps(result, indent=2, ensure_ascii=False) if as_json else format_report(result))
 
 
 def main() -> None:

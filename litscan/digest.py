@@ -26,7 +26,7 @@ from .export import write_csv
 from .files import atomic_write_text
 from .labels import Labels, labels_for_topic
 from .models import Evidence, Record
-from .store import RecordFilter, Store, StoredRecord, utc_now
+from .store import TIMESTAMP_FORMAT, RecordFilter, Store, StoredRecord, parse_timestamp, utc_now
 
 PUBMED_URL = "https://pubmed.ncbi.nlm.nih.gov/{}/"
 PMC_URL = "https://pmc.ncbi.nlm.nih.gov/articles/{}/"
@@ -38,7 +38,6 @@ DESIGN_ORDER = ("systematic_review", "rct", "guideline", "nonrandomized_trial", 
                 "case_report", "protocol", "review", "preclinical", "other")
 _PERIOD_DAYS = {"week": 7}
 
-_TIMESTAMP = "%Y-%m-%dT%H:%M:%S.%fZ"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\[])")
 _CONCLUSION_LABELS = ("CONCLUSION", "INTERPRETATION", "IMPLICATION")
 _QUOTES = re.compile(r'"([^"]*)"')
@@ -172,17 +171,17 @@ def parse_bound(text: str, *, end: bool = False, option: str = "date") -> str:
             day = dt.date.fromisoformat(value) + dt.timedelta(days=1 if end else 0)
             moment = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
         else:
-            moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+            moment = parse_timestamp(value)
             if moment.tzinfo is None:
                 moment = moment.replace(tzinfo=dt.UTC)
     except ValueError:
         raise InputError(f"{option}: cannot read {text!r} as a date (use YYYY-MM-DD)") from None
-    return moment.astimezone(dt.UTC).strftime(_TIMESTAMP)
+    return moment.astimezone(dt.UTC).strftime(TIMESTAMP_FORMAT)
 
 
 def period_start_for(end: str, period: str) -> str:
     """The start of a week or calendar-month period that ends at ``end``."""
-    moment = _moment(end)
+    moment = parse_timestamp(end)
     if period in _PERIOD_DAYS:
         start = moment - dt.timedelta(days=_PERIOD_DAYS[period])
     elif period == "month":
@@ -190,7 +189,7 @@ def period_start_for(end: str, period: str) -> str:
         start = moment.replace(year=year, month=month, day=min(moment.day, 28))
     else:
         raise InputError(f"--period: {period!r} is not one of week, month")
-    return start.strftime(_TIMESTAMP)
+    return start.strftime(TIMESTAMP_FORMAT)
 
 
 def resolve_period(store: Store, topic: Topic, since: str | None, until: str | None, ran_at: str,
@@ -210,19 +209,11 @@ def resolve_period(store: Store, topic: Topic, since: str | None, until: str | N
     return Period(start, end)
 
 
-def _moment(stamp: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-
-
-def _day(stamp: str) -> str:
-    return _moment(stamp).strftime("%-d %b %Y")
-
-
 def period_text(period: Period) -> str:
-    last_day = _day((_moment(period.end) - dt.timedelta(microseconds=1)).strftime(_TIMESTAMP))
+    last_day = render.last_day(period.end)
     if period.start is None:
         return f"everything up to {last_day}"
-    return f"{_day(period.start)} – {last_day}"
+    return f"{render.day(period.start)} – {last_day}"
 
 
 # --- one record -----------------------------------------------------------------------------
@@ -455,20 +446,16 @@ def at_a_glance(on_topic: list[RecordView], rows: list[MapRow], counts: dict[str
     lines = []
     strong = []
     if counts["systematic_reviews"]:
-        strong.append(_plural(counts["systematic_reviews"], "systematic review"))
+        strong.append(render.plural(counts["systematic_reviews"], "systematic review"))
     if counts["trials"]:
-        strong.append(_plural(counts["trials"], "randomised trial"))
-    total = _plural(counts["on_topic"], "new on-topic record")
+        strong.append(render.plural(counts["trials"], "randomised trial"))
+    total = render.plural(counts["on_topic"], "new on-topic record")
     lines.append(f"{total}, including {' and '.join(strong)}." if strong
                  else f"{total}; no new trials or systematic reviews.")
     top = sorted((r for r in rows if r.group is None and r.total), key=lambda r: (-r.total, r.label))[:3]
     if top:
         lines.append("Most on " + ", ".join(f"{r.label} ({r.total})" for r in top) + ".")
     return lines
-
-
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _topic_overview(store: Store, topic: str, until: str) -> list[tuple[int | None, list[str], list[str]]]:
@@ -494,10 +481,7 @@ def _retracted_in(store: Store, topic: Topic, period: Period) -> list[StoredReco
         sql += " AND r.retracted_at >= ?"
         params.append(period.start)
     pmids = [str(row[0]) for row in store.connection.execute(sql, params)]
-    found: list[StoredRecord] = []
-    for start in range(0, len(pmids), 500):
-        found.extend(store.query(RecordFilter(pmids=pmids[start:start + 500], include_deleted=True)))
-    return found
+    return list(store.query(RecordFilter(pmids=pmids, include_deleted=True))) if pmids else []
 
 
 def _last_fetch(store: Store, topic: str) -> str | None:
@@ -560,7 +544,7 @@ def _page_path(store: Store, topic: Topic, topic_dir: Path, period: Period) -> P
             period.start is None or earlier["period_start"] == period.start)
         if same and Path(earlier["path"]).parent == topic_dir.resolve():
             return Path(earlier["path"])
-    last = _moment(period.end) - dt.timedelta(microseconds=1)
+    last = parse_timestamp(period.end) - dt.timedelta(microseconds=1)
     page = topic_dir / f"{last:%Y-%m-%d}.html"
     number = 1
     while page.exists():

@@ -26,6 +26,9 @@ from xml.sax.saxutils import escape
 
 from .errors import InputError
 from .models import Record, Tags
+from .parse import parse_pubmed_bytes
+from .store import RecordFilter, Store
+from .tag import Tagger
 
 # A structured abstract's labels: "BACKGROUND: ...", "Methods\n...", "Results: ..." and the like.
 _LINE_LABEL = re.compile(r"^\s*([A-Z][A-Za-z/&,' -]{1,48}?)\s*(?::\s*|\n)", re.MULTILINE)
@@ -266,16 +269,13 @@ def score(pairs: Iterable[tuple[dict[str, Any], Tags]]) -> Report:
     return report
 
 
-def tag_gold(gold: Sequence[dict[str, Any]], tagger: Any) -> list[tuple[dict[str, Any], Tags, Record]]:
+def tag_gold(gold: Sequence[dict[str, Any]], tagger: Tagger) -> list[tuple[dict[str, Any], Tags, Record]]:
     """Gold records through parse → store (a throwaway one) → read back, tagged by ``tagger``."""
-    from .parse import parse_pubmed_bytes
-    from .store import RecordFilter, Store
-
     items = parse_pubmed_bytes(pubmed_xml(gold), name="gold.xml")
     with tempfile.TemporaryDirectory(prefix="litscan-eval-") as tmp:
         store = Store.open(Path(tmp) / "eval.sqlite")
         try:
-            store.upsert(items, tagger=tagger, tagger_id=getattr(tagger, "fingerprint", None))
+            store.upsert(items, tagger=tagger, tagger_id=tagger.fingerprint)
             stored = {s.pmid: s for s in store.query(RecordFilter(include_deleted=True))}
         finally:
             store.close()
@@ -289,13 +289,13 @@ def tag_gold(gold: Sequence[dict[str, Any]], tagger: Any) -> list[tuple[dict[str
     return out
 
 
-def evaluate(path: str | Path, tagger: Any, *, part: str = "all") -> dict[str, Any]:
+def evaluate(path: str | Path, tagger: Tagger, *, part: str = "all") -> dict[str, Any]:
     """Scores for the gold file: for ``part`` "all", also the dev and holdout thirds separately."""
     gold = load_gold(path)
     tagged = tag_gold(gold, tagger)
     result = score((g, t) for g, t, _ in tagged if part == "all" or split_of(g) == part).as_dict()
     result["file"] = str(path)
-    result["tagger"] = getattr(tagger, "fingerprint", None)
+    result["tagger"] = tagger.fingerprint
     if part == "all":
         result["splits"] = {}
         for name in ("dev", "holdout"):

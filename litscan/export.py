@@ -11,10 +11,12 @@ import json
 from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING, Any
 
+from . import citations
 from .config import Topic
 from .errors import ConfigError
 from .models import to_jsonable
 from .store import RecordFilter, Store, StoredRecord
+from .vocabulary import load_vocabulary
 
 if TYPE_CHECKING:
     import pandas
@@ -29,52 +31,61 @@ CSV_COLUMNS = (
 )
 
 
-def record_row(item: StoredRecord) -> dict[str, Any]:
-    """One stored record as the flat object the JSON export and the DataFrame share."""
+def summary_row(item: StoredRecord) -> dict[str, Any]:
+    """The fields a person reads in a table: exactly the CSV columns, lists kept as lists."""
     record, tags = item.record, item.tags
     return {
         "pmid": record.pmid,
+        "title": record.title,
+        "year": record.year,
+        "pub_date": record.pub_date.iso() if record.pub_date else None,
+        "journal": record.journal,
+        "authors": [a.display_name for a in record.authors],
+        "doi": record.doi,
+        "pmcid": record.pmcid,
+        "on_topic": tags.on_topic,
+        "design": tags.design,
+        "conditions": list(tags.conditions),
+        "routes": list(tags.routes),
+        "publication_types": list(record.publication_type_names),
+        "mesh": list(record.mesh_descriptors),
+        "keywords": list(record.keywords),
+        "language": record.languages[0] if record.languages else None,
+        "status": record.status,
+        "retracted": record.retracted,
+        "first_seen": item.first_seen,
+        "queries": list(item.topics),
+        "url": f"https://pubmed.ncbi.nlm.nih.gov/{record.pmid}/",
+        "abstract": record.abstract,
+    }
+
+
+def record_row(item: StoredRecord) -> dict[str, Any]:
+    """One stored record as the flat object the JSON export and the DataFrame share:
+    the summary fields plus the details (sections, author and MeSH structure, evidence)."""
+    record, tags = item.record, item.tags
+    return {
+        **summary_row(item),
         "version": record.version,
         "kind": record.kind,
-        "title": record.title,
-        "abstract": record.abstract,
         "abstract_sections": [to_jsonable(s) for s in record.abstract_sections],
-        "journal": record.journal,
         "journal_abbrev": record.journal_abbrev,
         "volume": record.volume,
         "issue": record.issue,
         "pages": record.pages,
-        "year": record.year,
-        "pub_date": record.pub_date.iso() if record.pub_date else None,
         "pub_date_raw": record.pub_date.raw if record.pub_date else None,
         "article_date": record.article_date,
         "created_date": record.created_date,
         "revised_date": record.revised_date,
-        "doi": record.doi,
-        "pmcid": record.pmcid,
-        "authors": [a.display_name for a in record.authors],
         "author_details": [to_jsonable(a) for a in record.authors],
-        "mesh": list(record.mesh_descriptors),
         "mesh_headings": [to_jsonable(m) for m in record.mesh],
-        "publication_types": list(record.publication_type_names),
         "chemicals": [c.name for c in record.chemicals],
-        "keywords": list(record.keywords),
-        "language": record.languages[0] if record.languages else None,
         "languages": list(record.languages),
-        "status": record.status,
-        "retracted": record.retracted,
         "errata": [to_jsonable(c) for c in record.errata],
-        "first_seen": item.first_seen,
         "last_changed": item.last_changed,
         "retracted_at": item.retracted_at,
         "deleted": item.deleted_at is not None,
-        "queries": list(item.topics),
-        "on_topic": tags.on_topic,
-        "conditions": list(tags.conditions),
-        "routes": list(tags.routes),
-        "design": tags.design,
         "evidence": tags.evidence_dict(),
-        "url": f"https://pubmed.ncbi.nlm.nih.gov/{record.pmid}/",
     }
 
 
@@ -101,8 +112,9 @@ def to_dataframe(items: Iterable[StoredRecord]) -> pandas.DataFrame:
 
 
 def write_csv(items: Iterable[StoredRecord], out: IO[str]) -> int:
-    frame = to_dataframe(items)
-    frame = frame.reindex(columns=list(CSV_COLUMNS))
+    import pandas as pd
+
+    frame = pd.DataFrame([summary_row(item) for item in items], columns=list(CSV_COLUMNS))
     for column in ("authors", "conditions", "routes", "publication_types", "mesh", "keywords", "queries"):
         frame[column] = frame[column].map(lambda v: "; ".join(v) if isinstance(v, list) else v)
     frame.to_csv(out, index=False, lineterminator="\n")
@@ -117,8 +129,6 @@ def export(store: Store, out: IO[str], *, format: str = "json", filters: RecordF
     if format == "csv":
         return write_csv(items, out)
     if format in ("ris", "bibtex"):
-        from . import citations
-
         records = list(items)
         out.write(citations.to_ris(records) if format == "ris" else citations.to_bibtex(records))
         return len(records)
@@ -128,8 +138,6 @@ def export(store: Store, out: IO[str], *, format: str = "json", filters: RecordF
 def check_tag_ids(topic: Topic, *, conditions: Iterable[str] = (), routes: Iterable[str] = (),
                   designs: Iterable[str] = ()) -> None:
     """Reject filter ids the topic's vocabulary does not define, naming the vocabulary file."""
-    from .vocabulary import load_vocabulary
-
     vocabulary = load_vocabulary(topic.vocabulary_path)
     known = {"condition": vocabulary.condition_ids, "route": vocabulary.route_ids,
              "design": vocabulary.design_ids}

@@ -41,6 +41,7 @@ from .errors import (
 )
 from .models import ParsedItem
 from .pace import RateLimiter
+from .parse import parse_pubmed_bytes
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +102,6 @@ class EutilsClient:
                  timeout: tuple[float, float] = (10.0, 60.0), max_attempts: int = 7,
                  max_retry_seconds: float = 100.0, backoff_base: float = 1.0,
                  limiter: RateLimiter | None = None,
-                 parse: Callable[[bytes], list[ParsedItem]] | None = None,
                  rng: random.Random | None = None) -> None:
         self.base_url = base_url if base_url.endswith("/") else base_url + "/"
         if email and email.lower().startswith("root@"):
@@ -119,7 +119,6 @@ class EutilsClient:
         self.max_retry_seconds = max_retry_seconds
         self.backoff_base = backoff_base
         self.limiter = limiter or RateLimiter.for_key(bool(self.api_key), clock=clock, sleep=sleep)
-        self._parse = parse
         self.rng = rng or random.Random()
         self.stats = ClientStats()
         if self.api_key:
@@ -333,19 +332,9 @@ class EutilsClient:
                 raise QueryError("efetch: NCBI says the id list is empty")
             raise TransientFetchError(f"efetch: reply is not PubMed XML: {self._snippet(text)}")
         try:
-            return list(self._parser()(data))
+            return parse_pubmed_bytes(data, name="efetch reply")
         except InputError as exc:
             raise TransientFetchError(f"{what}: {self.redact(str(exc))}") from None
-
-    def _parser(self) -> Callable[[bytes], list[ParsedItem]]:
-        if self._parse is None:
-            from .parse import parse_pubmed_bytes
-
-            def parse(data: bytes) -> list[ParsedItem]:
-                return list(parse_pubmed_bytes(data, name="efetch reply"))
-
-            self._parse = parse
-        return self._parse
 
 
 def redact(text: str, secret: str | None) -> str:

@@ -12,16 +12,18 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 from . import parallel
 from .config import Topic, default_topic_path, load_topic
 from .errors import InputError
-from .models import ParsedItem
+from .models import Deletion, ParsedItem
 from .parse import detect_format, iter_records
-from .store import BatchSummary, Store
+from .store import BatchSummary, PreparedRecord, Store
 from .tag import Tagger
 
 BATCH_SIZE = 1000
+B = TypeVar("B")
 
 ProgressCallback = Callable[[str, int], None]  # (path, items done so far in that file)
 
@@ -68,29 +70,29 @@ def import_files(store: Store, paths: Sequence[str | os.PathLike[str]], *, topic
 
 def _import_one(store: Store, path: Path, topic: Topic, tagger: Tagger,
                 progress: ProgressCallback | None, batch_size: int, workers: int) -> BatchSummary:
+    def write_prepared(batch: list[PreparedRecord | Deletion]) -> BatchSummary:
+        return store.upsert_prepared(batch, topic=topic.name, tagger_id=tagger.fingerprint)
+
+    def write_parsed(batch: list[ParsedItem]) -> BatchSummary:
+        return store.upsert(batch, tagger=tagger, topic=topic.name, tagger_id=tagger.fingerprint)
+
     if detect_format(path) == "pubmed-xml" and parallel.worth_parallel(path, workers):
         try:
-            return _import_parallel(store, path, topic, tagger, progress, workers)
+            return _store_file(store, path, parallel.prepared_items(path, tagger, workers), write_prepared,
+                               progress)
         except parallel.ChunkingFailed:
             pass  # the transaction rolled back; the serial reader reports the exact place
+    return _store_file(store, path, _batches(iter_records(path), batch_size), write_parsed, progress)
+
+
+def _store_file(store: Store, path: Path, batches: Iterable[list[B]], write: Callable[[list[B]], BatchSummary],
+                progress: ProgressCallback | None) -> BatchSummary:
+    """All of one file's batches in one transaction: the file lands whole, or not at all."""
     summary = BatchSummary()
     done = 0
     with store.transaction():
-        for batch in _batches(iter_records(path), batch_size):
-            summary.add(store.upsert(batch, tagger=tagger, topic=topic.name, tagger_id=tagger.fingerprint))
-            done += len(batch)
-            if progress:
-                progress(str(path), done)
-    return summary
-
-
-def _import_parallel(store: Store, path: Path, topic: Topic, tagger: Tagger,
-                     progress: ProgressCallback | None, workers: int) -> BatchSummary:
-    summary = BatchSummary()
-    done = 0
-    with store.transaction():
-        for batch in parallel.prepared_items(path, tagger, workers):
-            summary.add(store.upsert_prepared(batch, topic=topic.name, tagger_id=tagger.fingerprint))
+        for batch in batches:
+            summary.add(write(batch))
             done += len(batch)
             if progress:
                 progress(str(path), done)

@@ -1,15 +1,18 @@
 """Display labels and condition groups for the digest, in one place.
 
-The topic's vocabulary file is the source of truth; ``labels_for_topic``
-asks ``litscan.vocabulary`` for it when that module can load the file, and
-falls back to the TAXONOMY ids below otherwise, so a digest always renders.
+The topic's vocabulary file is the source of truth; when it cannot be
+loaded, ``labels_for_topic`` falls back to the TAXONOMY labels below, so a
+digest always renders (the tests also use them as fixed labels).
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Any
+
+from .config import Topic
+from .errors import LitscanError
+from .vocabulary import load_vocabulary
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +55,8 @@ class Labels:
         return None
 
     def rows(self) -> list[ConditionRow]:
-        """Evidence-map rows in vocabulary order; a group row stands where its first member would."""
+        """Evidence-map rows (and trend-chart series) in vocabulary order: each condition outside any
+        group, and each group, which stands where its first member would."""
         rows: list[ConditionRow] = []
         placed: set[str] = set()
         for cid, label in self.conditions.items():
@@ -64,10 +68,6 @@ class Labels:
                 glabel, members = self.groups[gid]
                 rows.append(ConditionRow(gid, glabel, members))
         return rows
-
-    def series(self) -> list[ConditionRow]:
-        """Trend-chart series: each group, and each condition outside any group."""
-        return self.rows()
 
 
 FALLBACK_CONDITIONS: dict[str, str] = {
@@ -122,32 +122,15 @@ FALLBACK_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
 FALLBACK = Labels(FALLBACK_CONDITIONS, FALLBACK_ROUTES, FALLBACK_DESIGNS, FALLBACK_GROUPS)
 
 
-def labels_for_topic(topic: Any) -> Labels:
-    """Labels from the topic's vocabulary file, or the built-in TAXONOMY labels."""
+def labels_for_topic(topic: Topic) -> Labels:
+    """Labels from the topic's vocabulary file, or the built-in TAXONOMY labels if it will not load."""
     try:
-        from . import vocabulary  # written in parallel; absent in older checkouts
-    except ImportError:
-        return FALLBACK
-    if not hasattr(vocabulary, "load_vocabulary"):
-        return FALLBACK
-    try:
-        return _from_vocabulary(vocabulary, topic)
-    except Exception as exc:  # a vocabulary problem must not cost the reader the digest
+        vocab = load_vocabulary(topic.vocabulary_path)
+    except LitscanError as exc:  # a vocabulary problem must not cost the reader the digest
         log.warning("digest: using built-in labels (%s)", exc)
         return FALLBACK
-
-
-def _from_vocabulary(vocabulary: Any, topic: Any) -> Labels:
-    """Labels from ``vocabulary.load_vocabulary``: dicts of entries with ``label`` (and ``members``)."""
-    vocab = vocabulary.load_vocabulary(topic.vocabulary_path)
-
-    def table(entries: Any, fallback: dict[str, str]) -> dict[str, str]:
-        if not entries:
-            return fallback
-        return {str(key): str(getattr(entry, "label", None) or fallback.get(key) or key)
-                for key, entry in entries.items()}
-
-    groups = {str(gid): (str(group.label), tuple(group.members))
-              for gid, group in (getattr(vocab, "groups", None) or {}).items() if group.members}
-    return Labels(table(vocab.conditions, FALLBACK_CONDITIONS), table(vocab.routes, FALLBACK_ROUTES),
-                  table(vocab.designs, FALLBACK_DESIGNS), groups or FALLBACK_GROUPS)
+    groups = {gid: (group.label, group.members) for gid, group in vocab.groups.items() if group.members}
+    return Labels({cid: c.label for cid, c in vocab.conditions.items()},
+                  {rid: r.label for rid, r in vocab.routes.items()},
+                  {did: d.label for did, d in vocab.designs.items()},
+                  groups)

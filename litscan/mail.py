@@ -15,9 +15,13 @@ import ssl
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import Topic, setting
+from .render import plural
+
+if TYPE_CHECKING:
+    from .digest import DigestResult
 
 log = logging.getLogger(__name__)
 
@@ -47,15 +51,15 @@ def smtp_settings() -> dict[str, Any] | None:
     }
 
 
-def build_message(topic: Topic, digest_result: Any, sender: str) -> EmailMessage:
+def build_message(topic: Topic, digest_result: DigestResult, sender: str) -> EmailMessage:
     """The digest page as the HTML body (with a plain-text summary) and as an attachment."""
     path = Path(digest_result.path)
     html = path.read_text(encoding="utf-8")
     counts = digest_result.counts
     subject = topic.email.subject or (
-        f"{topic.title}: {_plural(counts.get('on_topic', 0), 'new on-topic record')} "
-        f"({_plural(counts.get('trials', 0), 'trial')}, "
-        f"{_plural(counts.get('systematic_reviews', 0), 'systematic review')})")
+        f"{topic.title}: {plural(counts.get('on_topic', 0), 'new on-topic record')} "
+        f"({plural(counts.get('trials', 0), 'trial')}, "
+        f"{plural(counts.get('systematic_reviews', 0), 'systematic review')})")
     subject = " ".join(subject.split())  # a line break in a header would be a header injection
     message = EmailMessage()
     message["Subject"] = subject
@@ -76,11 +80,7 @@ def build_message(topic: Topic, digest_result: Any, sender: str) -> EmailMessage
     return message
 
 
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
-
-
-def send_digest(topic: Topic, digest_result: Any) -> bool:
+def send_digest(topic: Topic, digest_result: DigestResult) -> bool:
     """Mail the digest to the topic's recipients; True when the server accepted it."""
     if not topic.email.recipients:
         return False

@@ -47,10 +47,12 @@ class ChunkingFailed(Exception):
 def worth_parallel(path: Path, workers: int) -> bool:
     if workers < 2:
         return False
-    size = path.stat().st_size
+    return path.stat().st_size * (5 if _is_gzip(path) else 1) >= MIN_PARALLEL_BYTES  # PubMed XML gzips ~5:1
+
+
+def _is_gzip(path: Path) -> bool:
     with path.open("rb") as handle:
-        gzipped = handle.read(2) == b"\x1f\x8b"
-    return size * (5 if gzipped else 1) >= MIN_PARALLEL_BYTES  # PubMed XML gzips about 5:1
+        return handle.read(2) == b"\x1f\x8b"
 
 
 def default_workers() -> int:
@@ -90,9 +92,7 @@ def _result(future: Future[list[PreparedRecord | Deletion]]) -> list[PreparedRec
 
 def _chunks(path: Path) -> Iterator[bytes]:
     """Whole-record chunks of the file, each wrapped as a complete PubmedArticleSet document."""
-    with path.open("rb") as raw:
-        gzipped = raw.read(2) == b"\x1f\x8b"
-    opener = gzip.open if gzipped else open
+    opener = gzip.open if _is_gzip(path) else open
     with opener(path, "rb") as stream:
         buffer = stream.read(CHUNK_BYTES)
         first = _FIRST_RECORD.search(buffer)

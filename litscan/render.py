@@ -17,6 +17,7 @@ import jinja2
 import markupsafe
 
 from .errors import ConfigError
+from .store import parse_timestamp
 
 
 def environment(templates_dir: Path | str | None = None) -> jinja2.Environment:
@@ -59,16 +60,12 @@ def csp_hash(text: str) -> str:
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
-def _moment(value: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-
-
 def day(value: str | None) -> str:
     """``2026-11-25T03:47:00.000000Z`` as ``25 Nov 2026``."""
     if not value:
         return ""
     try:
-        return _moment(value).strftime("%-d %b %Y")
+        return parse_timestamp(value).strftime("%-d %b %Y")
     except ValueError:
         return value
 
@@ -78,7 +75,7 @@ def stamp(value: str | None) -> str:
     if not value:
         return ""
     try:
-        return _moment(value).strftime("%-d %b %Y %H:%M UTC")
+        return parse_timestamp(value).strftime("%-d %b %Y %H:%M UTC")
     except ValueError:
         return value
 
@@ -88,6 +85,11 @@ def last_day(value: str | None) -> str:
     if not value:
         return ""
     try:
-        return (_moment(value) - dt.timedelta(microseconds=1)).strftime("%-d %b %Y")
+        return (parse_timestamp(value) - dt.timedelta(microseconds=1)).strftime("%-d %b %Y")
     except ValueError:
         return value
+
+
+def plural(n: int, noun: str) -> str:
+    """``1 trial``, ``3 trials``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

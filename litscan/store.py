@@ -113,9 +113,17 @@ def _set_wal(connection: sqlite3.Connection) -> None:
             time.sleep(0.05)
 
 
+# Timestamps are ISO-8601 UTC with microseconds, so text order is time order.
+TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+
 def utc_now() -> str:
-    """Timestamps are ISO-8601 UTC with microseconds, so text order is time order."""
-    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return dt.datetime.now(dt.UTC).strftime(TIMESTAMP_FORMAT)
+
+
+def parse_timestamp(stamp: str) -> dt.datetime:
+    """A store timestamp (or any ISO-8601 text) as an aware datetime."""
+    return dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
 
 
 @dataclass
@@ -377,15 +385,11 @@ class Store:
         return summary
 
     def _existing(self, pmids: list[int]) -> dict[int, tuple[str, str | None, str | None, str | None]]:
-        found: dict[int, tuple[str, str | None, str | None, str | None]] = {}
-        for start in range(0, len(pmids), 900):  # SQLite caps bound parameters per statement
-            chunk = pmids[start:start + 900]
-            marks = ",".join("?" * len(chunk))
-            for pmid, digest, deleted_at, retracted_at, tagger in self.connection.execute(
-                    f"SELECT pmid, content_hash, deleted_at, retracted_at, tagger FROM records "
-                    f"WHERE pmid IN ({marks})", chunk):
-                found[pmid] = (digest, deleted_at, retracted_at, tagger)
-        return found
+        rows = self.connection.execute(
+            f"SELECT pmid, content_hash, deleted_at, retracted_at, tagger FROM records WHERE pmid {_IN_PMIDS}",
+            (json.dumps(pmids),))
+        return {pmid: (digest, deleted_at, retracted_at, tagger)
+                for pmid, digest, deleted_at, retracted_at, tagger in rows}
 
     def _write_links(self, rows: Sequence[tuple[int, Sequence[str], Sequence[str]]], *,
                      replace: bool) -> None:
@@ -411,11 +415,8 @@ class Store:
                     tags = tagger(item.record)
                     db.execute(
                         "UPDATE records SET on_topic=?, design=?, conditions=?, routes=?, tags=?, tagger=? "
-                        "WHERE pmid=?",
-                        (int(tags.on_topic), tags.design, json.dumps(list(tags.conditions)),
-                         json.dumps(list(tags.routes)), dumps(tags),
-                         tagger_id, int(item.pmid)))
-                    link_rows.append((int(item.pmid), list(tags.conditions), list(tags.routes)))
+                        "WHERE pmid=?", (*_tag_columns(tags, tagger_id), int(item.pmid)))
+                    link_rows.append((int(item.pmid), tags.conditions, tags.routes))
                 self._write_links(link_rows, replace=True)
         return len(pmids)
 
@@ -450,18 +451,9 @@ class Store:
 
     def topic_pmids(self, topic: str, pmids: Iterable[str]) -> set[str]:
         """Which of ``pmids`` the store already holds for ``topic`` (deleted ones included)."""
-        wanted = [int(p) for p in pmids]
-        found: set[str] = set()
-        for start in range(0, len(wanted), 900):  # SQLite caps bound parameters per statement
-            chunk = wanted[start:start + 900]
-            marks = ",".join("?" * len(chunk))
-            found.update(str(row[0]) for row in self.connection.execute(
-                f"SELECT pmid FROM record_topics WHERE topic = ? AND pmid IN ({marks})", [topic, *chunk]))
-        return found
-
-    def topics(self) -> list[str]:
-        return [row[0] for row in self.connection.execute(
-            "SELECT DISTINCT topic FROM record_topics ORDER BY topic")]
+        rows = self.connection.execute(f"SELECT pmid FROM record_topics WHERE topic = ? AND pmid {_IN_PMIDS}",
+                                       (topic, json.dumps([int(p) for p in pmids])))
+        return {str(row[0]) for row in rows}
 
     # -- topic state, runs and digests ------------------------------------------
 
@@ -524,6 +516,9 @@ class Store:
         return rows
 
 
+# Any number of PMIDs as one bound parameter (a JSON array): SQLite caps the number of "?" in a statement.
+_IN_PMIDS = "IN (SELECT value FROM json_each(?))"
+
 _UNTAGGED = Tags(on_topic=False, conditions=(), routes=(), design="other")
 
 _RECORD_COLUMNS = ("pmid, version, kind, data, content_hash, title, year, pub_date, created_date, "
@@ -565,6 +560,12 @@ def _content_hash(data: str) -> str:
     return hashlib.blake2b(data.encode(), digest_size=16).hexdigest()
 
 
+def _tag_columns(tags: Tags, tagger_id: str | None) -> tuple[Any, ...]:
+    """on_topic, design, conditions, routes, tags, tagger: the tag part of a records row."""
+    return (int(tags.on_topic), tags.design, json.dumps(list(tags.conditions)), json.dumps(list(tags.routes)),
+            dumps(tags), tagger_id)
+
+
 def prepare_record(record: Record, tagger: Tagger, tagger_id: str | None, *, data: str | None = None,
                    digest: str | None = None) -> PreparedRecord:
     """Tag and serialise one record into the row the store writes."""
@@ -575,8 +576,7 @@ def prepare_record(record: Record, tagger: Tagger, tagger_id: str | None, *, dat
         int(record.pmid), record.version, record.kind, data, digest, record.title, record.year,
         record.pub_date.iso() if record.pub_date else None, record.created_date, record.revised_date,
         record.doi, record.pmcid, record.journal, record.status, int(record.retracted),
-        int(tags.on_topic), tags.design, json.dumps(list(tags.conditions)), json.dumps(list(tags.routes)),
-        dumps(tags), tagger_id,
+        *_tag_columns(tags, tagger_id),
     )
     return PreparedRecord(int(record.pmid), digest, row, tags.conditions, tags.routes, record.retracted)
 
@@ -593,8 +593,8 @@ def _select(filters: RecordFilter, columns: str) -> tuple[str, list[Any]]:
     if not filters.include_deleted:
         where.append("r.deleted_at IS NULL")
     if filters.pmids:
-        where.append(f"r.pmid IN ({','.join('?' * len(filters.pmids))})")
-        params.extend(int(p) for p in filters.pmids)
+        where.append(f"r.pmid {_IN_PMIDS}")
+        params.append(json.dumps([int(p) for p in filters.pmids]))
     if filters.conditions:
         marks = ",".join("?" * len(filters.conditions))
         where.append(f"r.pmid IN (SELECT pmid FROM record_conditions WHERE condition IN ({marks}))")

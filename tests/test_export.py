@@ -72,3 +72,10 @@ def test_record_row_uses_none_for_missing_values(store):
     store.upsert([make_record("9", pub_date=None, journal=None)], tagger=fixed_tagger())
     row = record_row(store.get("9"))
     assert row["year"] is None and row["journal"] is None and row["doi"] is None
+
+
+def test_csv_columns_are_the_summary_fields_in_order(store):
+    from litscan.export import CSV_COLUMNS, summary_row
+
+    store.upsert([make_record("1")], tagger=fixed_tagger())
+    assert tuple(summary_row(store.get("1"))) == CSV_COLUMNS

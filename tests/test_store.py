@@ -133,3 +133,10 @@ def test_runs_and_topic_state_round_trip(store):
     assert store.runs("t")[0]["detail"] == {"window": "2025", "new": 3}
     store.save_topic_state("t", {"watermark": "2025/01/01"})
     assert store.topic_state("t") == {"watermark": "2025/01/01"}
+
+
+def test_pmid_lists_beyond_sqlites_placeholder_cap(store):
+    store.upsert([make_record("7"), make_record("39999")], tagger=fixed_tagger(), topic="t")
+    many = [str(p) for p in range(1, 40_001)]  # SQLite refuses more than 32,766 "?" in one statement
+    assert sorted(s.pmid for s in store.query(RecordFilter(pmids=many))) == ["39999", "7"]
+    assert store.topic_pmids("t", many) == {"7", "39999"}
