@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
+
+from common import add_generator_argument, generate
 
 from litscan.config import default_topic_path, load_topic
 from litscan.digest import write_digest
@@ -26,14 +26,13 @@ from litscan.parse import iter_records
 from litscan.store import Store
 from litscan.tag import Tagger
 
-DEFAULT_GENERATOR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "make_pubmed_xml.py"
 SIZE_LIMIT_MB = 15
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=10_000)
-    parser.add_argument("--generator", type=Path, default=DEFAULT_GENERATOR)
+    add_generator_argument(parser)
     parser.add_argument("--all-on-topic", action="store_true",
                         help="mark every record on-topic (the heaviest page)")
     parser.add_argument("--keep", type=Path, help="copy the reports folder here to look at it")
@@ -48,7 +47,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "bench.xml.gz"
-        subprocess.run([sys.executable, str(args.generator), str(args.records), str(source)], check=True)
+        generate(args.generator, args.records, source)
         reports = args.keep or Path(tmp) / "reports"
         with Store.open(Path(tmp) / "bench.sqlite") as store:
             started = time.perf_counter()

@@ -12,16 +12,13 @@ pubmed_parser is a benchmark-only dependency: ``pip install '.[bench]'``.
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-DEFAULT_GENERATOR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "make_pubmed_xml.py"
+from common import add_generator_argument, generate, run_child
 
 LITSCAN_CHILD = """
-import json, resource, sys, time
+import json, sys, time
 from litscan.cli import cli
 path, db = sys.argv[1], sys.argv[2]
 start = time.perf_counter()
@@ -31,33 +28,21 @@ finally:
     seconds = time.perf_counter() - start
 import sqlite3
 count = sqlite3.connect(db).execute("SELECT COUNT(*) FROM records").fetchone()[0]
-print(json.dumps({"seconds": seconds, "records": count,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
 PUBMED_PARSER_CHILD = """
-import json, resource, sys, time
+import json, sys, time
 import pubmed_parser
 start = time.perf_counter()
 count = sum(1 for item in pubmed_parser.parse_medline_xml(sys.argv[1]) if not item.get("delete"))
 seconds = time.perf_counter() - start
-print(json.dumps({"seconds": seconds, "records": count,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
-
-
-def run_child(code: str, *args: str) -> dict[str, float]:
-    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise SystemExit(f"benchmark child failed:\n{done.stderr.strip()}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 30_000])
-    parser.add_argument("--generator", type=Path, default=DEFAULT_GENERATOR,
-                        help="make_pubmed_xml.py from the shared bench folder")
+    add_generator_argument(parser)
     parser.add_argument("--input", type=Path, help="use this .xml.gz instead of generating one")
     args = parser.parse_args()
 
@@ -67,7 +52,7 @@ def main() -> None:
         inputs = [(args.input, None)] if args.input else [(Path(tmp) / f"bench-{n}.xml.gz", n) for n in args.sizes]
         for path, size in inputs:
             if size is not None:
-                subprocess.run([sys.executable, str(args.generator), str(size), str(path)], check=True)
+                generate(args.generator, size, path)
             db = Path(tmp) / f"bench-{path.stem}.sqlite"
             ours = run_child(LITSCAN_CHILD, str(path), str(db))
             peer = run_child(PUBMED_PARSER_CHILD, str(path))

@@ -14,16 +14,13 @@ no evidence. The ratio says what the extra rules cost.
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-DEFAULT_GENERATOR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "make_pubmed_xml.py"
+from common import add_generator_argument, generate, run_child
 
 CHILD = """
-import json, re, resource, sys, time
+import json, re, sys, time
 from litscan.models import Record
 from litscan.parse import iter_records
 from litscan.config import default_topic_path, load_topic
@@ -61,34 +58,23 @@ start = time.perf_counter()
 for record in records:
     tag(record)
 seconds = time.perf_counter() - start
-print(json.dumps({"seconds": seconds, "records": len(records),
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+count = len(records)
 """
-
-
-def run_child(path: Path, which: str) -> dict[str, float]:
-    done = subprocess.run([sys.executable, "-c", CHILD, str(path), which],
-                          capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise SystemExit(f"benchmark child failed:\n{done.stderr.strip()}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("input", nargs="?", type=Path, help="a PubMed .xml/.xml.gz (default: generate one)")
     parser.add_argument("--size", type=int, default=10_000, help="records to generate")
-    parser.add_argument("--generator", type=Path, default=DEFAULT_GENERATOR,
-                        help="make_pubmed_xml.py from the shared bench folder")
+    add_generator_argument(parser)
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
         path = args.input
         if path is None:
-            path = Path(tmp) / f"bench-{args.size}.xml.gz"
-            subprocess.run([sys.executable, str(args.generator), str(args.size), str(path)], check=True)
-        ours = run_child(path, "litscan")
-        peer = run_child(path, "naive")
+            path = generate(args.generator, args.size, Path(tmp) / f"bench-{args.size}.xml.gz")
+        ours = run_child(CHILD, str(path), "litscan")
+        peer = run_child(CHILD, str(path), "naive")
     ours_rate = ours["records"] / ours["seconds"]
     peer_rate = peer["records"] / peer["seconds"]
     print(f"{'records':>8}  {'litscan rec/s':>13}  {'naive rec/s':>11}  {'ratio':>6}  "

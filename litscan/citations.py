@@ -15,7 +15,6 @@ from collections.abc import Iterable
 from .models import Author, Record
 from .store import StoredRecord
 
-PUBMED_URL = "https://pubmed.ncbi.nlm.nih.gov/{}/"
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -86,7 +85,7 @@ def ris_entry(item: StoredRecord | Record) -> str:
     lines.append(("AN", record.pmid))  # accession number: what EndNote and Zotero keep the PMID in
     lines.append(("C2", _one_line(record.pmcid)))
     lines.append(("DB", "PubMed"))
-    lines.append(("UR", PUBMED_URL.format(record.pmid)))
+    lines.append(("UR", record.url))
     lines.append(("AB", _abstract(record)))
     lines.extend(("KW", _one_line(k)) for k in record.keywords)
     lines.extend(("LA", _one_line(lang)) for lang in record.languages)
@@ -173,7 +172,7 @@ def bibtex_entry(item: StoredRecord | Record, key: str) -> str:
         ("issn", latex_escape(record.issn) if record.issn else None),
         ("pmid", record.pmid),
         ("pmcid", latex_escape(record.pmcid) if record.pmcid else None),
-        ("url", PUBMED_URL.format(record.pmid)),
+        ("url", record.url),
         ("abstract", latex_escape(_abstract(record) or "") or None),
         ("keywords", latex_escape(", ".join(record.keywords)) if record.keywords else None),
         ("language", latex_escape(record.languages[0]) if record.languages else None),

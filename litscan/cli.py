@@ -9,13 +9,14 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import click
 
-from .config import Topic, default_topic_path, load_topic, parse_date, topic_paths
+from .config import DEFAULT_REPORTS, Topic, default_topic_path, load_topic, parse_date, topic_paths
 from .config import db_path as config_db_path
 from .demo import run_demo
 from .digest import write_digest
@@ -50,6 +51,11 @@ def reported() -> Iterator[None]:
 
 db_option = click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
                          help="SQLite database (default: $LITSCAN_DB or ./litscan.sqlite).")
+
+
+def reports_option(help_text: str) -> Callable[[Any], Any]:
+    return click.option("--reports", "reports_dir", type=click.Path(file_okay=False), default=DEFAULT_REPORTS,
+                        show_default=True, help=help_text)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -147,8 +153,7 @@ def export_command(db: str | None, format_: str, output: str | None, topic: str 
 
 
 @cli.command("demo")
-@click.option("--reports", "reports_dir", type=click.Path(file_okay=False), default="reports",
-              show_default=True, help="Where the demo database and page are written.")
+@reports_option("Where the demo database and page are written.")
 def demo_command(reports_dir: str) -> None:
     """Import the bundled sample into a fresh database and write its digest page (no network).
 
@@ -163,8 +168,7 @@ def demo_command(reports_dir: str) -> None:
 @cli.command("run")
 @click.argument("query_files", nargs=-1, type=click.Path(dir_okay=False))
 @db_option
-@click.option("--reports", "reports_dir", type=click.Path(file_okay=False), default="reports",
-              show_default=True, help="Where each topic's digest is written.")
+@reports_option("Where each topic's digest is written.")
 @click.option("--eutils-url", envvar="LITSCAN_EUTILS_URL", default=None,
               help="E-utilities base URL (default: NCBI's; env LITSCAN_EUTILS_URL).")
 @click.pass_context
@@ -214,8 +218,7 @@ def run_command(ctx: click.Context, query_files: tuple[str, ...], db: str | None
 @click.option("--until", default=None, metavar="DATE", help="...and on or before this date (default: now).")
 @click.option("--period", type=click.Choice(["week", "month"]), default=None,
               help="The week or month before --until (ignored when --since is given).")
-@click.option("--reports", "reports_dir", type=click.Path(file_okay=False), default="reports",
-              show_default=True, help="Where the topic's digests, archive page and feed live.")
+@reports_option("Where the topic's digests, archive page and feed live.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write the page here (default: REPORTS/<topic>/<last day>.html).")
 @click.option("--templates", "templates_dir", type=click.Path(file_okay=False), envvar="LITSCAN_TEMPLATES",

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from .config import default_topic_path, load_topic
+from .config import DEFAULT_REPORTS, default_topic_path, load_topic
 from .digest import write_digest
 from .ingest import import_files
 from .store import BatchSummary, Store
@@ -28,7 +28,7 @@ def sample_path() -> Path:
     return Path(str(resources.files("litscan") / "sample" / "ketamine-sample.xml"))
 
 
-def run_demo(reports_dir: Path = Path("reports")) -> DemoResult:
+def run_demo(reports_dir: Path = Path(DEFAULT_REPORTS)) -> DemoResult:
     """Import the sample into a fresh SQLite file under ``reports_dir/demo`` and write its digest."""
     demo_dir = reports_dir / "demo"
     demo_dir.mkdir(parents=True, exist_ok=True)

@@ -28,7 +28,6 @@ from .labels import Labels, labels_for_topic
 from .models import Evidence, Record
 from .store import TIMESTAMP_FORMAT, RecordFilter, Store, StoredRecord, parse_timestamp, utc_now
 
-PUBMED_URL = "https://pubmed.ncbi.nlm.nih.gov/{}/"
 PMC_URL = "https://pmc.ncbi.nlm.nih.gov/articles/{}/"
 DOI_URL = "https://doi.org/{}"
 
@@ -294,7 +293,7 @@ def record_view(item: StoredRecord, labels: Labels) -> RecordView:
         split = True
     return RecordView(
         pmid=record.pmid,
-        url=PUBMED_URL.format(record.pmid),
+        url=record.url,
         title=record.title or record.vernacular_title or f"PMID {record.pmid} (no title)",
         authors=authors_text(record),
         journal=record.journal_abbrev or record.journal,

@@ -55,7 +55,7 @@ def summary_row(item: StoredRecord) -> dict[str, Any]:
         "retracted": record.retracted,
         "first_seen": item.first_seen,
         "queries": list(item.topics),
-        "url": f"https://pubmed.ncbi.nlm.nih.gov/{record.pmid}/",
+        "url": record.url,
         "abstract": record.abstract,
     }
 

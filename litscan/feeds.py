@@ -21,7 +21,6 @@ from .files import atomic_write_bytes, atomic_write_text
 from .store import RecordFilter, Store, StoredRecord
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
-PUBMED_URL = "https://pubmed.ncbi.nlm.nih.gov/{}/"
 FEED_MIN_ENTRIES = 50  # earlier digests are added until the feed holds at least this many
 _XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -112,7 +111,7 @@ def atom_feed(store: Store, topic: Topic, digests: list[dict[str, Any]], *, upda
     sub(feed, "link", rel="self", type="application/atom+xml", href="feed.xml")
     for item, entered in _entries(store, topic, digests, latest):
         record, tags = item.record, item.tags
-        url = PUBMED_URL.format(record.pmid)
+        url = record.url
         entry = sub(feed, "entry")
         sub(entry, "id", url)
         sub(entry, "title", record.title or f"PMID {record.pmid}")

@@ -160,6 +160,11 @@ class Record:
         )
 
     @property
+    def url(self) -> str:
+        """The record's PubMed page."""
+        return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"
+
+    @property
     def year(self) -> int | None:
         return self.pub_date.year if self.pub_date else None
 
