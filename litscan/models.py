@@ -262,9 +262,13 @@ class Tags:
 # ~10x faster than dataclasses.asdict. Tuples become arrays; None stays null.
 
 
-def dumps(obj: Any) -> str:
-    """Compact JSON of a record, its tags, or any part of them."""
-    return orjson.dumps(obj).decode()
+def json_bytes(obj: Any) -> bytes:
+    """Compact UTF-8 JSON of a record, its tags, or any part of them.
+
+    Bytes, not str: the store hashes them, worker processes pickle them and
+    SQLite stores them as they are, with no decoding and re-encoding between.
+    """
+    return orjson.dumps(obj)
 
 
 def to_jsonable(obj: Any) -> Any:

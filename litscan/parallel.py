@@ -26,7 +26,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from .models import Deletion
-from .parse import parse_pubmed_bytes
+from .parse import parse_pubmed_document
 from .store import PreparedRecord, prepare_record
 from .tag import Tagger
 
@@ -100,15 +100,18 @@ def _chunks(path: Path) -> Iterator[bytes]:
         if first is None or root is None or root.start() > first.start():
             raise ChunkingFailed("no PubmedArticleSet header before the first record")
         header, buffer = buffer[: first.start()], buffer[first.start():]
+        eof = False
         while True:
-            more = stream.read(CHUNK_BYTES)
-            buffer += more
             last_end = _last_record_end(buffer)
-            if last_end is not None and (len(buffer) >= CHUNK_BYTES or not more):
+            if last_end is not None and (len(header) + len(buffer) >= CHUNK_BYTES or eof):
                 yield header + buffer[:last_end] + _ROOT_CLOSE
                 buffer = buffer[last_end:]
-            if not more:
+            elif eof:
                 break
+            else:
+                more = stream.read(CHUNK_BYTES)
+                eof = not more
+                buffer += more
         if buffer.strip() != _ROOT_CLOSE:
             raise ChunkingFailed("the file does not end with </PubmedArticleSet>")
 
@@ -138,6 +141,6 @@ def _start_worker(vocabulary_path: str) -> None:
 def _prepare_chunk(chunk: bytes, tagger_id: str) -> list[PreparedRecord | Deletion]:
     assert _TAGGER is not None, "worker started without its tagger"
     out: list[PreparedRecord | Deletion] = []
-    for item in parse_pubmed_bytes(chunk, name="<chunk>"):
+    for item in parse_pubmed_document(chunk, name="<chunk>"):
         out.append(item if isinstance(item, Deletion) else prepare_record(item, _TAGGER, tagger_id))
     return out

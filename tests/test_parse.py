@@ -21,6 +21,7 @@ from litscan.parse import (
     iter_pubmed_xml,
     iter_records,
     parse_pubmed_bytes,
+    parse_pubmed_document,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -349,6 +350,26 @@ def test_truncated_efetch_error_envelope():
 def test_xml_that_is_not_pubmed():
     error = _error(b"<html><body>Server Error</body></html>")
     assert "not PubMed XML (root element <html>)" in str(error)
+
+
+# --- whole documents in memory (the parallel import's chunks) ------------------------------------
+
+@pytest.mark.parametrize("fixture", [MESSY, MIXED])
+def test_whole_document_parse_gives_what_streaming_gives(fixture):
+    data = fixture.read_bytes()
+    assert parse_pubmed_document(data, name="chunk") == parse_pubmed_bytes(data)
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (MESSY.read_bytes()[:-200], "malformed XML"),
+    (b"<html><body>Server Error</body></html>", "not PubMed XML (root element <html>)"),
+    (b"<eFetchResult><ERROR>Search Backend failed</ERROR></eFetchResult>",
+     "NCBI returned an error instead of records: Search Backend failed"),
+])
+def test_whole_document_errors_name_the_input(data, message):
+    with pytest.raises(InputError, match=r"^chunk-7: ") as caught:
+        parse_pubmed_document(data, name="chunk-7")
+    assert message in str(caught.value) and "\n" not in str(caught.value)
 
 
 # --- format detection -----------------------------------------------------------------------------

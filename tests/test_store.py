@@ -8,7 +8,7 @@ import pytest
 
 from litscan.errors import StoreError, StoreLockedError
 from litscan.models import Deletion, PublicationType
-from litscan.store import SCHEMA_VERSION, RecordFilter, Store
+from litscan.store import PAGE_SIZE, SCHEMA_VERSION, RecordFilter, Store, prepare_record
 
 from .conftest import fixed_tagger, make_record
 
@@ -93,6 +93,30 @@ def test_lists_are_stored_as_json_lists_not_joined_strings(store, db_path):
     raw = sqlite3.connect(db_path).execute("SELECT conditions, data FROM records").fetchone()
     assert raw[0] == '["crps", "neuropathic_pain"]'
     assert '"authors":[{' in raw[1]
+
+
+def test_json_columns_are_text_on_both_write_paths(store, db_path):
+    # The store binds JSON as UTF-8 bytes; stored values must still be TEXT, or SQL users'
+    # json_extract(data, ...) and sqlite3's str results would break.
+    tagger = fixed_tagger(("crps",))
+    store.upsert([make_record("1", title="Ketamine – a test with µ")], tagger=tagger)
+    store.upsert_prepared([prepare_record(make_record("2"), tagger, "t")])
+    store.retag(tagger)
+    rows = sqlite3.connect(db_path).execute(
+        "SELECT typeof(data), typeof(tags), json_extract(data, '$.title') FROM records ORDER BY pmid").fetchall()
+    assert [row[:2] for row in rows] == [("text", "text")] * 2
+    assert rows[0][2] == "Ketamine – a test with µ"
+
+
+def test_new_store_uses_large_pages_and_an_old_one_keeps_its_own(tmp_path):
+    with Store.open(tmp_path / "new.sqlite") as store:
+        assert store.connection.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE
+    old = tmp_path / "old.sqlite"
+    sqlite3.connect(old).execute("CREATE TABLE t(x)").connection.close()  # a file made with 4 KB pages
+    with Store.open(old) as store:
+        assert store.connection.execute("PRAGMA page_size").fetchone()[0] == 4096
+        store.upsert([make_record("1")], tagger=fixed_tagger(()))
+        assert store.count() == 1
 
 
 def test_schema_is_versioned_and_reopening_is_safe(db_path):
