@@ -11,11 +11,13 @@ from pathlib import Path
 # make_pubmed_xml.py lives in the shared folder beside the checkout (../shared/bench).
 DEFAULT_GENERATOR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "make_pubmed_xml.py"
 
-# Appended to every child's code: its peak memory (max RSS) is that side's alone.
+# Appended to every child's code: its peak memory (max RSS) is that side's alone; "worker_peak_mb" is
+# the largest of the processes it started (0 when it started none).
 REPORT = """
 import resource as _resource
 print(json.dumps({"seconds": seconds, "records": count,
-                  "peak_mb": _resource.getrusage(_resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_mb": _resource.getrusage(_resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "worker_peak_mb": _resource.getrusage(_resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
 
 

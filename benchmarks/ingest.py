@@ -47,7 +47,7 @@ def main() -> None:
     args = parser.parse_args()
 
     print(f"{'records':>8}  {'litscan rec/s':>13}  {'pubmed_parser rec/s':>19}  {'ratio':>6}  "
-          f"{'litscan peak MB':>15}  {'pubmed_parser peak MB':>21}")
+          f"{'litscan peak MB (main/worker)':>29}  {'pubmed_parser peak MB':>21}")
     with tempfile.TemporaryDirectory() as tmp:
         inputs = [(args.input, None)] if args.input else [(Path(tmp) / f"bench-{n}.xml.gz", n) for n in args.sizes]
         for path, size in inputs:
@@ -59,7 +59,8 @@ def main() -> None:
             ours_rate = ours["records"] / ours["seconds"]
             peer_rate = peer["records"] / peer["seconds"]
             print(f"{int(ours['records']):>8}  {ours_rate:>13,.0f}  {peer_rate:>19,.0f}  "
-                  f"{ours_rate / peer_rate:>5.2f}x  {ours['peak_mb']:>15.0f}  {peer['peak_mb']:>21.0f}")
+                  f"{ours_rate / peer_rate:>5.2f}x  {ours['peak_mb']:>22.0f} / {ours['worker_peak_mb']:<4.0f}  "
+                  f"{peer['peak_mb']:>21.0f}")
             if ours["records"] != peer["records"]:
                 print(f"  note: record counts differ (litscan {ours['records']}, pubmed_parser {peer['records']})")
 

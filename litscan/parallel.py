@@ -1,44 +1,58 @@
 """Parse and tag a large PubMed XML file on every core, storing in file order.
 
 Parsing and tagging cost about ten times what writing to SQLite does, and
-they are independent per record. So the main process only cuts the
-decompressed byte stream into chunks at record boundaries (a ``bytes.rfind``
-per megabyte); worker processes parse, tag and serialise each chunk into
-``PreparedRecord`` rows; the main process writes them in the order they came.
-Memory stays flat: a handful of chunks are in flight at a time.
+they are independent per record. Each worker process reads (and gunzips)
+the whole file itself and cuts it into the same ~1 MB chunks at record
+boundaries (a ``bytes.rfind`` per megabyte); worker *w* of *n* parses, tags
+and serialises chunks *w*, *w + n*, ... into ``PreparedRecord`` rows and
+sends them down a pipe of its own. The main process reads the pipes in turn,
+so it writes the chunks in file order, and does nothing else.
+
+Decompressing in every worker costs less than handing megabytes of XML
+from one process to the others: a worker never waits for its next chunk,
+and the main process stays free for SQLite. Memory stays flat: a worker
+holds one chunk, and a pipe holds at most about one chunk's rows before
+its worker waits for the main process to catch up.
 
 Anything unusual (a root other than ``PubmedArticleSet``, a chunk that does
-not parse, a tail after the last record that is not the closing tag) raises
-``ChunkingFailed``, and the caller re-reads the file with the serial parser,
-whose error message names the exact line and record.
+not parse, a tail after the last record that is not the closing tag, a
+worker that dies) raises ``ChunkingFailed``, and the caller re-reads the
+file with the serial parser, whose error message names the exact line and
+record.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import gzip
 import multiprocessing
 import os
 import re
 import sys
 from collections import deque
-from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterator
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
+from typing import Any
 
 from .models import Deletion
-from .parse import parse_pubmed_document
+from .parse import declare_mathml_prefix, parse_pubmed_document
 from .store import PreparedRecord, prepare_record
 from .tag import Tagger
 
 CHUNK_BYTES = 1 << 20
 # Below this (decompressed) size, starting worker processes costs more than it saves.
 MIN_PARALLEL_BYTES = 8 << 20
+# A chunk's rows are ~0.75 of its XML: a pipe this wide takes them without the worker waiting.
+_PIPE_BYTES = 1 << 20
+# Chunks' rows read ahead of the one due next (~0.75 MB each): enough to keep every worker busy.
+_MAX_BUFFERED = 8
 
 _RECORD_END = re.compile(rb"</(?:PubmedArticle|PubmedBookArticle|DeleteCitation)>")
 _FIRST_RECORD = re.compile(rb"<(?:PubmedArticle|PubmedBookArticle|DeleteCitation)[\s>]")
 _ROOT_OPEN = re.compile(rb"<PubmedArticleSet[\s>]")
 _ROOT_CLOSE = b"</PubmedArticleSet>"
-
 
 class ChunkingFailed(Exception):
     """The file is not the plain shape the parallel path handles; read it serially instead."""
@@ -64,34 +78,91 @@ def prepared_items(path: Path, tagger: Tagger, workers: int) -> Iterator[list[Pr
     global _TAGGER
     fork = sys.platform.startswith("linux")
     if fork:
-        _TAGGER = tagger  # forked workers inherit it: compiling the vocabulary again costs ~0.2 s each
+        _TAGGER = tagger  # forked workers inherit it: compiling the vocabulary again costs ~0.1 s each
     context = multiprocessing.get_context("fork" if fork else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
-                             initargs=(str(tagger.vocabulary_path),)) as pool:
-        in_flight: deque[Future[list[PreparedRecord | Deletion]]] = deque()
-        try:
-            for chunk in _chunks(path):
-                in_flight.append(pool.submit(_prepare_chunk, chunk, tagger.fingerprint))
-                if len(in_flight) > 2 * workers:
-                    yield _result(in_flight.popleft())
-            while in_flight:
-                yield _result(in_flight.popleft())
-        finally:
-            for future in in_flight:
-                future.cancel()
-
-
-def _result(future: Future[list[PreparedRecord | Deletion]]) -> list[PreparedRecord | Deletion]:
+    pipes: list[Connection] = []
+    processes: list[Any] = []
     try:
-        return future.result()
-    except ChunkingFailed:
-        raise
-    except Exception as exc:  # a worker's parse error: the serial parser will say where
-        raise ChunkingFailed(str(exc)) from exc
+        for index in range(workers):
+            receiver, sender = context.Pipe(duplex=False)
+            _widen(receiver)
+            process = context.Process(
+                target=_work, daemon=True, name=f"litscan-import-{index}",
+                args=(str(path), index, workers, str(tagger.vocabulary_path), tagger.fingerprint, sender))
+            process.start()
+            sender.close()  # the worker holds the only writing end: its exit ends our reads
+            pipes.append(receiver)
+            processes.append(process)
+        # Chunk n comes from worker n % workers. Whatever any worker has sent is read at once, so no
+        # worker waits on a full pipe while we wait for another; at most _MAX_BUFFERED wait here.
+        inbox: list[deque[tuple[str, Any]]] = [deque() for _ in pipes]
+        open_pipes = set(pipes)
+        number = 0
+        while True:
+            expected = number % workers
+            while not inbox[expected]:
+                waiting = sum(map(len, inbox)) < _MAX_BUFFERED
+                for pipe in wait(list(open_pipes) if waiting else [pipes[expected]]):
+                    message = _receive(pipe)  # type: ignore[arg-type]
+                    inbox[pipes.index(pipe)].append(message)  # type: ignore[arg-type]
+                    if message[0] == "end":
+                        open_pipes.discard(pipe)  # type: ignore[arg-type]
+            kind, payload = inbox[expected].popleft()
+            if kind == "end":
+                break
+            yield payload
+            number += 1
+        # Every worker saw the same chunks, and is done.
+        others = [inbox[i].popleft() if inbox[i] else _receive(pipe) for i, pipe in enumerate(pipes) if i != expected]
+        if payload != number or any(last != ("end", number) for last in others) or any(inbox):
+            raise ChunkingFailed("the worker processes cut the file differently")
+    finally:
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+            process.join()
+        for pipe in pipes:
+            pipe.close()
 
 
-def _chunks(path: Path) -> Iterator[bytes]:
-    """Whole-record chunks of the file, each wrapped as a complete PubmedArticleSet document."""
+def _receive(pipe: Connection) -> tuple[str, Any]:
+    try:
+        kind, payload = pipe.recv()
+    except (EOFError, OSError) as exc:
+        raise ChunkingFailed(f"a worker process stopped ({exc or 'no reply'})") from None
+    if kind == "failed":  # a parse error: the serial parser will say where
+        raise ChunkingFailed(payload)
+    return kind, payload
+
+
+def _widen(pipe: Connection) -> None:
+    # Not Linux, or over the system's limit: the default width still works, with more waiting.
+    with contextlib.suppress(AttributeError, OSError):
+        fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
+
+
+def _work(path: str, index: int, workers: int, vocabulary_path: str, tagger_id: str, pipe: Connection) -> None:
+    """A worker's life: prepare every ``workers``-th chunk from ``index`` on, then report the count."""
+    try:
+        _start_worker(vocabulary_path)
+        count = 0
+        for number, chunk in _chunks(Path(path), keep=lambda n: n % workers == index):
+            count = number + 1
+            if chunk is not None:
+                pipe.send(("items", _prepare_chunk(chunk, tagger_id)))
+        pipe.send(("end", count))
+    except Exception as exc:  # any failure sends the file to the serial reader
+        pipe.send(("failed", f"{type(exc).__name__}: {exc}"))
+    finally:
+        pipe.close()
+
+
+def _chunks(path: Path, keep: Callable[[int], bool] = lambda number: True) -> Iterator[tuple[int, bytes | None]]:
+    """Numbered whole-record chunks of the file, each wrapped as a complete PubmedArticleSet document.
+
+    The cut depends on the file alone, so every worker cuts it alike; a chunk ``keep`` refuses comes
+    as None (it is not copied out).
+    """
     opener = gzip.open if _is_gzip(path) else open
     with opener(path, "rb") as stream:
         buffer = stream.read(CHUNK_BYTES)
@@ -99,12 +170,16 @@ def _chunks(path: Path) -> Iterator[bytes]:
         root = _ROOT_OPEN.search(buffer)
         if first is None or root is None or root.start() > first.start():
             raise ChunkingFailed("no PubmedArticleSet header before the first record")
-        header, buffer = buffer[: first.start()], buffer[first.start():]
+        # Patched once here (parse would otherwise copy each chunk to declare the MathML prefix).
+        header, buffer = declare_mathml_prefix(buffer[: first.start()]), buffer[first.start():]
         eof = False
+        number = 0
         while True:
             last_end = _last_record_end(buffer)
             if last_end is not None and (len(header) + len(buffer) >= CHUNK_BYTES or eof):
-                yield header + buffer[:last_end] + _ROOT_CLOSE
+                kept = keep(number)
+                yield number, b"".join((header, memoryview(buffer)[:last_end], _ROOT_CLOSE)) if kept else None
+                number += 1
                 buffer = buffer[last_end:]
             elif eof:
                 break

@@ -10,8 +10,9 @@ libxml2 sees them (they are a quarter of a file and litscan stores nothing
 from them; their cited works' DOIs must never be taken for the article's
 anyway), and records are read by walking direct children once
 (litscan.xmlrecord) rather than by XPath. On the 10,000-record benchmark file
-this parses ~11,000 records/s against ~18,500/s for a bare iterparse-and-clear
-loop and ~3,000/s for pubmed_parser.
+this streams ~11,000 records/s against ~18,500/s for a bare iterparse-and-clear
+loop and ~3,500/s for pubmed_parser; ``parse_pubmed_document`` (whole
+in-memory documents, as the parallel import uses) reads ~13,500/s.
 
 Errors are InputError with one line naming the file, the XML line where known
 and the last record read; items yielded before an error stay valid (ingest
@@ -182,10 +183,13 @@ def _decoded_head(stream: BinaryIO) -> tuple[bytes, BinaryIO]:
     return head, stream
 
 
-def _patch_head(head: bytes) -> bytes:
-    # MathML's xmlns:mml is a #FIXED default in NLM's DTD. We never load that
-    # DTD, so a formula relying on it would be a fatal "Namespace prefix mml"
-    # error; declaring it on the root is harmless when formulas declare it.
+def declare_mathml_prefix(head: bytes) -> bytes:
+    """``head`` (a document's start) with ``xmlns:mml`` declared on its PubmedArticleSet root.
+
+    MathML's prefix is a #FIXED default in NLM's DTD. We never load that DTD,
+    so a formula relying on it would be a fatal "Namespace prefix mml" error;
+    declaring it on the root is harmless when formulas declare it themselves.
+    """
     match = _ROOT_OPEN.search(head)
     if match is None:
         return head
@@ -239,7 +243,7 @@ def parse_pubmed_document(data: bytes, *, name: str) -> list[ParsedItem]:
     (the parallel import's ~1 MB chunks). Errors do not say where; a caller
     that must tell the user re-reads the input with ``iter_pubmed_xml``.
     """
-    filtered = _WithoutReferences(_patch_head(data), io.BytesIO()).read()
+    filtered = _WithoutReferences(declare_mathml_prefix(data), io.BytesIO()).read()
     try:
         root = etree.fromstring(filtered, _DOCUMENT_PARSER)
     except etree.XMLSyntaxError as exc:
@@ -327,7 +331,7 @@ def _iter_stream(raw: BinaryIO, label: str) -> Iterator[ParsedItem]:
         head, stream = _decoded_head(raw)
         if not head.strip():
             raise InputError("file is empty", path=label)
-        reader = _WithoutReferences(_patch_head(head), stream)
+        reader = _WithoutReferences(declare_mathml_prefix(head), stream)
         context = etree.iterparse(
             reader, events=("end",), tag=_RECORD_TAGS, load_dtd=False, no_network=True,
             resolve_entities=False, huge_tree=True, remove_comments=True, remove_pis=True,

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
 import pytest
 
 from litscan import parallel
+from litscan.config import default_topic_path, load_topic
 from litscan.demo import sample_path
 from litscan.errors import InputError
 from litscan.ingest import import_files
 from litscan.parse import parse_pubmed_bytes
 from litscan.store import Store
+from litscan.tag import Tagger
 
 
 @pytest.fixture
@@ -30,11 +33,36 @@ def rows(db: Path) -> list[tuple]:
 
 
 def test_chunks_cut_at_record_boundaries_and_each_parses(small_chunks):
-    chunks = list(parallel._chunks(sample_path()))
+    numbered = list(parallel._chunks(sample_path()))
+    assert [number for number, _ in numbered] == list(range(len(numbered)))
+    chunks = [chunk for _, chunk in numbered]
     assert len(chunks) > 3
     items = [item for chunk in chunks for item in parse_pubmed_bytes(chunk)]
     assert [getattr(i, "pmid", None) for i in items] == [
         getattr(i, "pmid", None) for i in parse_pubmed_bytes(sample_path().read_bytes())]
+
+
+def test_each_worker_keeps_its_share_and_together_they_keep_every_chunk(small_chunks):
+    every = [chunk for _, chunk in parallel._chunks(sample_path())]
+    shares = [dict(parallel._chunks(sample_path(), keep=lambda n, w=w: n % 3 == w)) for w in range(3)]
+    for w, share in enumerate(shares):
+        assert all((chunk is None) == (n % 3 != w) for n, chunk in share.items())
+    assert [shares[n % 3][n] for n in range(len(every))] == every
+
+
+def test_a_worker_that_dies_sends_the_file_to_the_serial_reader(small_chunks, tmp_path, monkeypatch):
+    def die(chunk, tagger_id):
+        os._exit(3)  # as if killed: no message, the pipe just closes
+
+    monkeypatch.setattr(parallel, "_prepare_chunk", die)
+    with Store.open(tmp_path / "parallel.sqlite") as store:
+        with pytest.raises(parallel.ChunkingFailed, match="stopped"):
+            list(parallel.prepared_items(sample_path(), Tagger.for_topic(load_topic(default_topic_path())), 2))
+        fallen_back = import_files(store, [sample_path()], workers=2).summary
+    with Store.open(tmp_path / "serial.sqlite") as store:
+        serial = import_files(store, [sample_path()], workers=1).summary
+    assert fallen_back.counts() == serial.counts() and fallen_back.new > 10
+    assert rows(tmp_path / "parallel.sqlite") == rows(tmp_path / "serial.sqlite")
 
 
 def test_parallel_import_stores_exactly_what_serial_import_stores(small_chunks, tmp_path):
