@@ -5,8 +5,8 @@ they are independent per record. Each worker process reads (and gunzips)
 the whole file itself and cuts it into the same ~1 MB chunks at record
 boundaries (a ``bytes.rfind`` per megabyte); worker *w* of *n* parses, tags
 and serialises chunks *w*, *w + n*, ... into ``PreparedRecord`` rows and
-sends them down a pipe of its own. The main process reads the pipes in turn,
-so it writes the chunks in file order, and does nothing else.
+sends them down a pipe of its own. The main process reads the pipes as rows
+arrive and writes the chunks in file order; it does nothing else.
 
 Decompressing in every worker costs less than handing megabytes of XML
 from one process to the others: a worker never waits for its next chunk,
@@ -101,8 +101,8 @@ def prepared_items(path: Path, tagger: Tagger, workers: int) -> Iterator[list[Pr
         while True:
             expected = number % workers
             while not inbox[expected]:
-                waiting = sum(map(len, inbox)) < _MAX_BUFFERED
-                for pipe in wait(list(open_pipes) if waiting else [pipes[expected]]):
+                room = sum(map(len, inbox)) < _MAX_BUFFERED
+                for pipe in wait(list(open_pipes) if room else [pipes[expected]]):
                     message = _receive(pipe)  # type: ignore[arg-type]
                     inbox[pipes.index(pipe)].append(message)  # type: ignore[arg-type]
                     if message[0] == "end":
