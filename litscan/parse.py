@@ -1,6 +1,6 @@
 """Parse stage: PubMed XML (efetch bodies, baseline/update files) → Record / Deletion.
 
-The file is streamed with lxml ``iterparse`` and every record is cleared once
+The file is streamed through lxml's pull parser and every record is cleared once
 read, so memory stays flat however large the file. The DTD a file declares
 (``pubmed_260101.dtd`` in 2026) is never fetched or loaded, and entities are
 not resolved: parsing is offline and safe on untrusted input.
@@ -10,7 +10,7 @@ libxml2 sees them (they are a quarter of a file and litscan stores nothing
 from them; their cited works' DOIs must never be taken for the article's
 anyway), and records are read by walking direct children once
 (litscan.xmlrecord) rather than by XPath. On the 10,000-record benchmark file
-this streams ~11,000 records/s against ~18,500/s for a bare iterparse-and-clear
+this streams ~11,000 records/s against ~18,500/s for a bare parse-and-clear
 loop and ~3,500/s for pubmed_parser; ``parse_pubmed_document`` (whole
 in-memory documents, as the parallel import uses) reads ~13,500/s.
 
@@ -327,16 +327,10 @@ def _read_element(el: etree._Element, number: int, label: str) -> Record | list[
 def _iter_stream(raw: BinaryIO, label: str) -> Iterator[ParsedItem]:
     count = 0
     last_pmid: str | None = None
-    try:
-        head, stream = _decoded_head(raw)
-        if not head.strip():
-            raise InputError("file is empty", path=label)
-        reader = _WithoutReferences(declare_mathml_prefix(head), stream)
-        context = etree.iterparse(
-            reader, events=("end",), tag=_RECORD_TAGS, load_dtd=False, no_network=True,
-            resolve_entities=False, huge_tree=True, remove_comments=True, remove_pis=True,
-            collect_ids=False)
-        for _event, el in context:
+
+    def read(events: Iterator[tuple[str, etree._Element]]) -> Iterator[ParsedItem]:
+        nonlocal count, last_pmid
+        for _event, el in events:
             item = _read_element(el, count + 1, label)
             if isinstance(item, list):
                 yield from item
@@ -350,7 +344,27 @@ def _iter_stream(raw: BinaryIO, label: str) -> Iterator[ParsedItem]:
             if parent is not None:
                 while el.getprevious() is not None:
                     del parent[0]
-        root = context.root
+
+    try:
+        head, stream = _decoded_head(raw)
+        if not head.strip():
+            raise InputError("file is empty", path=label)
+        reader = _WithoutReferences(declare_mathml_prefix(head), stream)
+        # A pull parser, not iterparse: since lxml 6.1 iterparse drops the records it parsed in the
+        # same read as a syntax error, and the message must name the last good record.
+        parser = etree.XMLPullParser(
+            events=("end",), tag=_RECORD_TAGS, load_dtd=False, no_network=True, resolve_entities=False,
+            huge_tree=True, remove_comments=True, remove_pis=True, collect_ids=False)
+        while data := reader.read():
+            try:
+                parser.feed(data)
+            except etree.XMLSyntaxError:
+                yield from read(parser.read_events())  # the records before the error are good
+                raise
+            yield from read(parser.read_events())
+        # At a premature end, close() ends the open elements: what it reports then is not a record.
+        root = parser.close()
+        yield from read(parser.read_events())
         if root is not None and root.tag not in _ROOT_TAGS:
             raise InputError(f"not PubMed XML (root element <{root.tag}>)", path=label)
     except etree.XMLSyntaxError as exc:
