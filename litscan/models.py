@@ -14,7 +14,7 @@ import orjson
 RecordKind = Literal["article", "book"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PartialDate:
     """A date known to year, month or day precision, with the source text kept."""
 
@@ -43,7 +43,7 @@ class PartialDate:
         return text
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Author:
     last_name: str | None = None
     fore_name: str | None = None
@@ -63,28 +63,28 @@ class Author:
         return self.last_name or self.fore_name or ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class AbstractSection:
     text: str
     label: str | None = None
     category: str | None = None  # NlmCategory: BACKGROUND, METHODS, ...
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class OtherAbstract:
     text: str
     type: str | None = None
     language: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class MeshQualifier:
     name: str
     ui: str | None = None
     major: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class MeshHeading:
     descriptor: str
     ui: str | None = None
@@ -92,20 +92,20 @@ class MeshHeading:
     qualifiers: tuple[MeshQualifier, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PublicationType:
     name: str
     ui: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Chemical:
     name: str
     ui: str | None = None
     registry_number: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CommentCorrection:
     """A CommentsCorrections link: RetractionIn, ErratumIn, CommentOn, ..."""
 
@@ -114,7 +114,7 @@ class CommentCorrection:
     pmid: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Record:
     """One PubMed citation (journal article or book/chapter) as litscan stores it."""
 
@@ -190,7 +190,7 @@ class Record:
 RETRACTED_PUBLICATION_UI = "D016441"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Deletion:
     """A ``DeleteCitation`` entry: NLM withdrew this PMID."""
 
@@ -200,7 +200,7 @@ class Deletion:
 ParsedItem = Record | Deletion
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Evidence:
     """Why a tag was given: which field, which text span, and the rule in words."""
 

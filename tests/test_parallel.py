@@ -51,10 +51,15 @@ def test_each_worker_keeps_its_share_and_together_they_keep_every_chunk(small_ch
 
 
 def test_a_worker_that_dies_sends_the_file_to_the_serial_reader(small_chunks, tmp_path, monkeypatch):
-    def die(chunk, tagger_id):
-        os._exit(3)  # as if killed: no message, the pipe just closes
+    main = os.getpid()
+    prepare = parallel._prepare_chunk
 
-    monkeypatch.setattr(parallel, "_prepare_chunk", die)
+    def die_in_worker(chunk, tagger_id):
+        if os.getpid() != main:
+            os._exit(3)  # as if killed: no message, the pipe just closes
+        return prepare(chunk, tagger_id)
+
+    monkeypatch.setattr(parallel, "_prepare_chunk", die_in_worker)
     with Store.open(tmp_path / "parallel.sqlite") as store:
         with pytest.raises(parallel.ChunkingFailed, match="stopped"):
             list(parallel.prepared_items(sample_path(), Tagger.for_topic(load_topic(default_topic_path())), 2))
@@ -102,6 +107,19 @@ def test_truncated_file_gives_the_serial_error_and_stores_nothing(small_chunks, 
             assert store.count() == 0
     assert messages[0] == messages[1]
     assert "cut.xml" in messages[0] and "line" in messages[0]
+
+
+def test_a_corrupt_chunk_this_process_prepares_sends_the_file_to_the_serial_reader(small_chunks, tmp_path):
+    body = sample_path().read_text()
+    middle = body.index("<PubmedArticle>", len(body) // 2)
+    path = tmp_path / "corrupt.xml"
+    path.write_text(body[:middle] + "<PubmedArticle><MedlineCitation>" + body[middle:])
+    tagger = Tagger.for_topic(load_topic(default_topic_path()))
+    with pytest.raises(parallel.ChunkingFailed, match="InputError"):
+        list(parallel.prepared_items(path, tagger, 1))  # no worker processes: this one prepares every chunk
+    with Store.open(tmp_path / "s.sqlite") as store, pytest.raises(InputError, match=r"corrupt\.xml.*line"):
+        import_files(store, [path], workers=2)
+    assert rows(tmp_path / "s.sqlite") == []
 
 
 def test_file_without_a_pubmed_header_falls_back_to_serial(small_chunks, tmp_path):
