@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 # make_pubmed_xml.py lives in the shared folder beside the checkout (../shared/bench).
@@ -19,6 +21,11 @@ print(json.dumps({"seconds": seconds, "records": count,
                   "peak_mb": _resource.getrusage(_resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "worker_peak_mb": _resource.getrusage(_resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
+
+
+def add_repeat_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of each side, taken in turn; the medians are reported (default 3)")
 
 
 def add_generator_argument(parser: argparse.ArgumentParser) -> None:
@@ -39,3 +46,34 @@ def run_child(code: str, *args: str) -> dict[str, float]:
     if done.returncode != 0:
         raise SystemExit(f"benchmark child failed:\n{done.stderr.strip()}")
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def race(ours: tuple[str, ...], peer: tuple[str, ...], repeat: int,
+         before_ours: Callable[[], None] = lambda: None) -> tuple[dict[str, float], dict[str, float], list[float]]:
+    """Run both children ``repeat`` times in turn (ours, peer, ours, ...): median rates, largest peaks.
+
+    Taking turns spreads a slow spell of a shared machine over both sides, and the medians drop
+    the odd run it hits. ``before_ours`` resets what our child writes (a database). Each side's
+    report is its median-rate run with the largest peaks of all its runs; the list is the ratio
+    of each pair of runs, for the spread.
+    """
+    ours_runs: list[dict[str, float]] = []
+    peer_runs: list[dict[str, float]] = []
+    for _ in range(max(1, repeat)):
+        before_ours()
+        ours_runs.append(run_child(*ours))
+        peer_runs.append(run_child(*peer))
+    pairs = [_rate(o) / _rate(p) for o, p in zip(ours_runs, peer_runs, strict=True)]
+    return _median_run(ours_runs), _median_run(peer_runs), pairs
+
+
+def _median_run(runs: list[dict[str, float]]) -> dict[str, float]:
+    rate = statistics.median_low([_rate(r) for r in runs])
+    chosen = dict(next(r for r in runs if _rate(r) == rate))
+    for key in ("peak_mb", "worker_peak_mb"):
+        chosen[key] = max(r[key] for r in runs)
+    return chosen
+
+
+def _rate(run: dict[str, float]) -> float:
+    return run["records"] / run["seconds"]

@@ -6,7 +6,8 @@
 
 The records are parsed once (not timed); each tagger then labels every record
 on one core, in a child process of its own so its peak memory (max RSS) is
-its own. The peer is what a first attempt looks like: one regex per label
+its own. Each runs ``--repeat`` times, taking turns; medians are compared.
+The peer is what a first attempt looks like: one regex per label
 searched over title + abstract, no notion of whose route or which sentence,
 no evidence. The ratio says what the extra rules cost.
 """
@@ -17,7 +18,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from common import add_generator_argument, generate, run_child
+from common import add_generator_argument, add_repeat_argument, generate, race
 
 CHILD = """
 import json, re, sys, time
@@ -67,20 +68,21 @@ def main() -> None:
     parser.add_argument("input", nargs="?", type=Path, help="a PubMed .xml/.xml.gz (default: generate one)")
     parser.add_argument("--size", type=int, default=10_000, help="records to generate")
     add_generator_argument(parser)
+    add_repeat_argument(parser)
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
         path = args.input
         if path is None:
             path = generate(args.generator, args.size, Path(tmp) / f"bench-{args.size}.xml.gz")
-        ours = run_child(CHILD, str(path), "litscan")
-        peer = run_child(CHILD, str(path), "naive")
+        ours, peer, pairs = race((CHILD, str(path), "litscan"), (CHILD, str(path), "naive"), args.repeat)
     ours_rate = ours["records"] / ours["seconds"]
     peer_rate = peer["records"] / peer["seconds"]
     print(f"{'records':>8}  {'litscan rec/s':>13}  {'naive rec/s':>11}  {'ratio':>6}  "
-          f"{'litscan peak MB':>15}  {'naive peak MB':>13}")
+          f"{'litscan peak MB':>15}  {'naive peak MB':>13}  {'ratio range':>11}")
     print(f"{int(ours['records']):>8}  {ours_rate:>13,.0f}  {peer_rate:>11,.0f}  "
-          f"{ours_rate / peer_rate:>5.2f}x  {ours['peak_mb']:>15.0f}  {peer['peak_mb']:>13.0f}")
+          f"{ours_rate / peer_rate:>5.2f}x  {ours['peak_mb']:>15.0f}  {peer['peak_mb']:>13.0f}  "
+          f"{min(pairs):>5.2f}-{max(pairs):.2f}x")
 
 
 if __name__ == "__main__":

@@ -55,8 +55,9 @@ class PatternIndex:
         # The scanner runs over the text reduced to ASCII letters, digits and spaces (see ``find``): at
         # a space, the longest scan key that follows it (children before ends in the trie).
         self._scanner = re.compile(b" (?=(" + _trie(keys) + b"))") if keys else None
-        steps: dict[tuple[int, ...], _Step] = {}
-        self._plans = {key: _Plan(key, grouped, keys_of, self.single, steps) for key in keys}
+        # A plan is made the first time its key is found: a topic's texts reach only some of them.
+        self._plans: dict[bytes, _Plan] = {}
+        self._plan_inputs = (grouped, keys_of, self.single, {})
 
     def find(self, text: str, low: str) -> list[tuple[int, int, int]]:
         """Every (pattern index, start, end) in ``text``; ``low`` is ``text`` lower-cased, same length."""
@@ -79,7 +80,8 @@ class PatternIndex:
                 pos = found.start()  # the space before the word in ``padded``: the word's start in ``low``
                 if not exact and pos and low[pos - 1].isalnum():
                     continue
-                plan = plans[found.group(1)]
+                key = found.group(1)
+                plan = plans.get(key) or self._plan(key)
                 steps = plan.steps
                 if not exact and plan.word_length:
                     after = pos + plan.word_length
@@ -115,6 +117,11 @@ class PatternIndex:
                     continue  # inside a word: patterns match from a word start
                 hits.append((i, start, m.end()))
         return hits
+
+
+    def _plan(self, key: bytes) -> _Plan:
+        plan = self._plans[key] = _Plan(key, *self._plan_inputs)
+        return plan
 
 
 class _Plan:
