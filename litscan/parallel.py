@@ -1,18 +1,19 @@
 """Parse and tag a large PubMed XML file on every core, storing in file order.
 
 Parsing and tagging cost about ten times what writing to SQLite does, and
-they are independent per record. Each worker process reads (and gunzips)
-the whole file itself and cuts it into the same ~1 MB chunks at record
-boundaries (a ``bytes.rfind`` per megabyte); worker *w* of *n* parses, tags
-and serialises chunks *w*, *w + n*, ... into ``PreparedRecord`` rows and
-sends them down a pipe of its own. The main process reads the pipes as rows
-arrive and writes the chunks in file order; it does nothing else.
+they are independent per record. Every process (the main one included)
+reads and gunzips the whole file itself and cuts it into the same ~1 MB
+chunks at record boundaries (a ``bytes.rfind`` per megabyte); a chunk is
+parsed, tagged and serialised into ``PreparedRecord`` rows by whichever
+process reaches it first (``_Claims`` hands them out in order). Workers send
+their rows down a pipe of their own; the main process writes the chunks to
+SQLite in file order, and prepares a chunk itself whenever the one it must
+write next is not ready yet, so neither core waits on the other.
 
-Decompressing in every worker costs less than handing megabytes of XML
-from one process to the others: a worker never waits for its next chunk,
-and the main process stays free for SQLite. Memory stays flat: a worker
-holds one chunk, and a pipe holds at most about one chunk's rows before
-its worker waits for the main process to catch up.
+Decompressing in every process costs less than handing megabytes of XML
+from one process to the others. Memory stays flat: a process holds one
+chunk, and the workers stay within ``_MAX_BUFFERED`` chunks of the one the
+main process writes next.
 
 Anything unusual (a root other than ``PubmedArticleSet``, a chunk that does
 not parse, a tail after the last record that is not the closing tag, a
