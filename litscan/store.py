@@ -570,8 +570,8 @@ def _content_hash(data: bytes) -> str:
 
 def _tag_columns(tags: Tags, tagger_id: str | None) -> tuple[Any, ...]:
     """on_topic, design, conditions, routes, tags, tagger: the tag part of a records row."""
-    return (int(tags.on_topic), tags.design, json.dumps(list(tags.conditions)), json.dumps(list(tags.routes)),
-            json_bytes(tags), tagger_id)
+    return (int(tags.on_topic), tags.design, json_bytes(tags.conditions).decode(),
+            json_bytes(tags.routes).decode(), json_bytes(tags), tagger_id)
 
 
 def prepare_record(record: Record, tagger: Tagger, tagger_id: str | None, *, data: bytes | None = None,

@@ -34,7 +34,7 @@ from .matching import PatternIndex
 from .models import Evidence, Record, Tags
 from .vocabulary import Pattern, Vocabulary, load_vocabulary
 
-RULES_VERSION = "4"  # bump when a rule changes: stored records are then re-tagged
+RULES_VERSION = "5"  # bump when a rule changes: stored records are then re-tagged
 
 # --- how abstracts are written: cues that do not depend on the topic ---------------------------
 
@@ -52,12 +52,16 @@ _CUES: dict[str, list[str]] = {
         r"were (?:randomi|enrolled|included|recruited|allocated|assigned|treated|given|studied|divided|"
         r"evaluated|assessed|examined|identified|analy[sz]ed|followed)",
         r"received\b", r"underwent\b", r"completed the",
-        # \d\d* is \d+ with a first character the regex engine can scan for (this cue has no word gate).
-        r"\d\d* (?:\w+ ){0,3}(?:patients|participants|subjects|"
-        r"volunteers|adults|children|women|men|individuals|cases|rats|mice|studies|trials)",
         r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
         r"twenty|thirty|forty|fifty|sixty)[- ](?:\w+ ){0,3}(?:patients|participants|subjects|volunteers|"
         r"individuals|cases|rats|mice|studies|trials)",
+    ],
+    # Own-study sentences too: a noun counted by a number ("12 patients", "40 healthy adult volunteers").
+    # The number, up to three words before the noun, is checked by ``_COUNT_BEFORE`` where the noun is
+    # found: a cue starting at the number could start at any digit, so every text would be searched.
+    "counted": [
+        r"patients|participants|subjects|volunteers|adults|children|women|men|individuals|cases|rats|mice|"
+        r"studies|trials",
     ],
     # Sentences that state the study's purpose even inside a background section.
     "purpose": [
@@ -158,6 +162,8 @@ _BOUNDARY = re.compile(_CLAUSE + r"|\b(?:versus|vs)\b")
 _ADJECTIVE_BOUNDARY = re.compile(_CLAUSE + r"|\b(?:that|which|who|whom|could|can|may|might|will|would|"
                                  r"should|was|were|is|are|has|have|had|after|before|during)\b")
 _COUNT_AFTER = re.compile(r"[\w -]{0,30}?\(n ?= ?\d")
+# Before a "counted" noun, in its sentence: a number starting a word, then at most three words.
+_COUNT_BEFORE = re.compile(r"(?<!\w)\d+ (?:\w+ ){0,3}\Z")
 _HUMANS_UI = "D006801"
 _WORD_TAIL = re.compile(r"(?:[^\W_]|-)*")  # letters, digits (str.isalnum) and hyphens
 _START = attrgetter("start")
@@ -202,7 +208,7 @@ class _Sentence:
     flags: int = 0
 
 
-_FLAG = {"own": 1, "purpose": 2, "background": 4, "exclusion": 8, "history": 16, "future": 32,
+_FLAG = {"own": 1, "counted": 1, "purpose": 2, "background": 4, "exclusion": 8, "history": 16, "future": 32,
          "speculative": 64, "listing": 128}
 
 
@@ -227,6 +233,7 @@ class Tagger:
         # The condition every other one yields to ("chronic pain" in general), if the vocabulary has one.
         self._general = next((cid for cid, c in self.vocabulary.conditions.items() if "*" in c.yields_to), None)
         self._flag_of = [_FLAG.get(e.kind, 0) for e in self._entries]
+        self._counted = frozenset(i for i, e in enumerate(self._entries) if e.kind == "counted")
 
     @classmethod
     def for_topic(cls, topic: Topic) -> Tagger:
@@ -282,11 +289,14 @@ class Tagger:
         flag_of = self._flag_of
         sentences = doc.sentences
         starts = doc.sentence_starts
+        counted = self._counted
         hits = []
         for index, start, end in self._index.find(doc.text, doc.lower):
             flag = flag_of[index]
             if flag:  # a rule cue only marks its sentence (read by classify_sentences)
-                sentences[bisect_right(starts, start) - 1].flags |= flag
+                sentence = sentences[bisect_right(starts, start) - 1]
+                if index not in counted or _COUNT_BEFORE.search(doc.lower, sentence.start, start):
+                    sentence.flags |= flag
                 continue
             entry = entries[index]
             hits.append(_Hit(entry.kind, entry.ident, start, end, bisect_right(starts, start) - 1, entry))

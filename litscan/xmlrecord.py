@@ -233,7 +233,7 @@ def _pages(el: _Element) -> str | None:
 
 
 class _Fields:
-    """What one record's elements say, gathered before the frozen Record is built."""
+    """What one record's elements say, gathered before the Record is built."""
 
     __slots__ = (
         "abstract",

@@ -56,6 +56,19 @@ def test_opening_sentence_before_the_study_is_background_in_a_plain_abstract(tag
     assert tags.conditions == ("crps",)
 
 
+@pytest.mark.parametrize(("study", "own"), [
+    ("In 14 adult patients with CRPS, ketamine lowered pain scores.", True),
+    ("In 14 of the adult patients with CRPS, ketamine lowered pain scores.", True),  # three words between
+    ("In 14 of the tired adult patients with CRPS, ketamine lowered pain scores.", False),  # four
+    ("In many adult patients with CRPS, ketamine lowered pain scores.", False),  # no number
+    ("In A14 adult patients with CRPS, ketamine lowered pain scores.", False),  # the number starts no word
+])
+def test_a_counted_population_introduces_the_study(tagger: Tagger, study: str, own: bool) -> None:
+    # Before the sentence that introduces the study, an unlabelled abstract's opening is background.
+    tags = tag(tagger, "Ketamine for refractory pain", f"Postherpetic neuralgia is hard to treat. {study}")
+    assert tags.conditions == (("crps",) if own else ("crps", "postherpetic_neuralgia"))
+
+
 def test_condition_among_exclusion_criteria_is_not_labelled(tagger: Tagger) -> None:
     tags = tag(tagger, "Intravenous ketamine for chronic low back pain",
                ("METHODS", "We randomised 40 adults with chronic low back pain. Patients with diabetic "
