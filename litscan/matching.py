@@ -35,14 +35,15 @@ class PatternIndex:
     times faster without IGNORECASE.
     """
 
-    def __init__(self, sources: list[str]) -> None:
+    def __init__(self, sources: list[str], compiled: list[re.Pattern[str]] | None = None) -> None:
+        """``compiled``, if given, holds ``compile_matcher(source)`` of each source (already made to validate them)."""
         self.single: list[tuple[re.Pattern[str], int, bool]] = []
         grouped: dict[tuple[str, str], list[int]] = {}
         self.always: list[int] = []
         keys_of: dict[int, set[bytes]] = {}
         for index, source in enumerate(sources):
-            original = "(?-i" in source  # case-sensitive parts: run as written on the original text
-            regex = re.compile(source, re.IGNORECASE) if original else re.compile(_lower_source(source))
+            regex = compiled[index] if compiled is not None else compile_matcher(source)
+            original = runs_on_original(source)
             self.single.append((regex, index, original))
             gates = _gates_of(source)
             if gates is None:
@@ -122,6 +123,18 @@ class PatternIndex:
     def _plan(self, key: bytes) -> _Plan:
         plan = self._plans[key] = _Plan(key, *self._plan_inputs)
         return plan
+
+
+def runs_on_original(source: str) -> bool:
+    """A pattern with a case-sensitive part (``(?-i:IV)``) runs as written on the original text."""
+    return "(?-i" in source
+
+
+def compile_matcher(source: str) -> re.Pattern[str]:
+    """The regex ``PatternIndex`` runs for ``source``: lower-cased, or as written case-insensitively."""
+    if runs_on_original(source):
+        return re.compile(source, re.IGNORECASE)
+    return re.compile(_lower_source(source))
 
 
 class _Plan:

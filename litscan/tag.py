@@ -221,7 +221,8 @@ class Tagger:
         self.fingerprint = hashlib.sha1(
             f"{self.vocabulary.fingerprint}:{RULES_VERSION}".encode()).hexdigest()[:12]
         self._entries = list(self._build_entries())
-        self._index = PatternIndex([e.pattern.source for e in self._entries])
+        self._index = PatternIndex([e.pattern.source for e in self._entries],
+                                   [e.pattern.matcher for e in self._entries])
         self._label_designs: dict[str, str | None] = {}
         self._cond_mesh = {ui: c.id for c in self.vocabulary.conditions.values() for ui in c.mesh}
         self._design_pt = {pt.lower(): d.id for d in self.vocabulary.designs.values()
@@ -307,7 +308,7 @@ class Tagger:
 
 
 def _cue_pattern(source: str, where: str) -> Pattern:
-    return Pattern(source, re.compile(rf"\b(?:{source})", re.IGNORECASE), where)
+    return Pattern.compile(source, where)
 
 
 class _Document:

@@ -18,11 +18,12 @@ import hashlib
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .matching import compile_matcher, runs_on_original
 
 FORMAT_VERSION = 1
 
@@ -43,11 +44,30 @@ _MESH_UI = re.compile(r"^[DC]\d{6,9}$")
 
 @dataclass(frozen=True)
 class Pattern:
-    """One compiled pattern and where it came from, so evidence and errors can name it."""
+    """One pattern and where it came from, so evidence and errors can name it.
+
+    ``matcher`` is the compiled form the tagger's ``PatternIndex`` runs (made once, when the file is
+    validated); ``regex``, the pattern from a word start, case-insensitive, for the few rules that
+    search a sentence or a section label with it, is compiled the first time it is needed.
+    """
 
     source: str
-    regex: re.Pattern[str]
+    matcher: re.Pattern[str]
     where: str  # "condition 'crps'.patterns[0]"
+
+    @classmethod
+    def compile(cls, source: str, where: str) -> Pattern:
+        """Raises re.error for a bad expression."""
+        matcher = compile_matcher(source)
+        pattern = cls(source, matcher, where)
+        if matcher.flags & ~(re.UNICODE | re.IGNORECASE) or (matcher.flags & re.IGNORECASE
+                                                              and not runs_on_original(source)):
+            pattern.regex  # noqa: B018  inline global flags: "\\b(?:...)" may reject them, so say so now
+        return pattern
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(rf"\b(?:{self.source})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -197,12 +217,12 @@ class _Builder:
 
     def pattern(self, source: str, where: str) -> Pattern:
         try:
-            regex = re.compile(rf"\b(?:{source})", re.IGNORECASE)
+            pattern = Pattern.compile(source, where)
         except re.error as exc:
             raise self.fail(where, f"bad regular expression {source!r} ({exc})") from None
-        if regex.match(""):
+        if pattern.matcher.match(""):
             raise self.fail(where, f"pattern {source!r} matches empty text")
-        return Pattern(source, regex, where)
+        return pattern
 
     def mesh(self, value: Any, where: str) -> tuple[str, ...]:
         uis = self.strings(value, where)

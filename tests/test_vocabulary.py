@@ -122,3 +122,22 @@ def test_bad_mesh_ui(tmp_path: Path) -> None:
     path = write(tmp_path, MINIMAL.replace('label = "CRPS"', 'label = "CRPS"\nmesh = ["crps"]'))
     with pytest.raises(ConfigError, match=r"condition 'crps'\.mesh\[0\].*not a MeSH UI"):
         load_vocabulary(path)
+
+
+@pytest.mark.parametrize(("pattern", "message"), [
+    ("(?<=pain+)ful", "look-behind requires fixed-width pattern"),  # an error only the compiler finds
+    ("crps(?i)", "global flags not at the start"),
+    ("(?:crps)?", "matches empty text"),  # would match at every word the tagger tries it on
+])
+def test_a_pattern_is_checked_as_the_tagger_runs_it(tmp_path: Path, pattern: str, message: str) -> None:
+    path = write(tmp_path, MINIMAL.replace("'crps\\b'", repr(pattern)))
+    assert path.read_text() != MINIMAL
+    with pytest.raises(ConfigError, match=r"condition 'crps'\.patterns\[1\]") as caught:
+        load_vocabulary(path)
+    assert message in str(caught.value)
+
+
+def test_patterns_keep_their_matcher_and_a_case_insensitive_word_start_regex(tmp_path: Path) -> None:
+    crps = load_vocabulary(write(tmp_path, MINIMAL)).conditions["crps"].patterns[1]
+    assert crps.matcher.match("crps type i") and not crps.matcher.match("CRPS")  # runs on lower-cased text
+    assert crps.regex.search("in CRPS type I") and not crps.regex.search("CRPSX")
