@@ -57,7 +57,7 @@ _CUES: dict[str, list[str]] = {
         r"individuals|cases|rats|mice|studies|trials)",
     ],
     # Own-study sentences too: a noun counted by a number ("12 patients", "40 healthy adult volunteers").
-    # The number, up to three words before the noun, is checked by ``_COUNT_BEFORE`` where the noun is
+    # The number, up to three words before the noun, is checked by ``_counted`` where the noun is
     # found: a cue starting at the number could start at any digit, so every text would be searched.
     "counted": [
         r"patients|participants|subjects|volunteers|adults|children|women|men|individuals|cases|rats|mice|"
@@ -162,8 +162,9 @@ _BOUNDARY = re.compile(_CLAUSE + r"|\b(?:versus|vs)\b")
 _ADJECTIVE_BOUNDARY = re.compile(_CLAUSE + r"|\b(?:that|which|who|whom|could|can|may|might|will|would|"
                                  r"should|was|were|is|are|has|have|had|after|before|during)\b")
 _COUNT_AFTER = re.compile(r"[\w -]{0,30}?\(n ?= ?\d")
-# Before a "counted" noun, in its sentence: a number starting a word, then at most three words.
-_COUNT_BEFORE = re.compile(r"(?<!\w)\d+ (?:\w+ ){0,3}\Z")
+# Before a "counted" noun, in its sentence: a number, then at most three words (``_counted``). A digit
+# first lets the regex engine skip to the digits; that the number starts a word is checked after.
+_COUNT_BEFORE = re.compile(r"\d+ (?:\w+ ){0,3}\Z")
 _HUMANS_UI = "D006801"
 _WORD_TAIL = re.compile(r"(?:[^\W_]|-)*")  # letters, digits (str.isalnum) and hyphens
 _START = attrgetter("start")
@@ -296,7 +297,7 @@ class Tagger:
             flag = flag_of[index]
             if flag:  # a rule cue only marks its sentence (read by classify_sentences)
                 sentence = sentences[bisect_right(starts, start) - 1]
-                if index not in counted or _COUNT_BEFORE.search(doc.lower, sentence.start, start):
+                if index not in counted or _counted(doc.lower, sentence.start, start):
                     sentence.flags |= flag
                 continue
             entry = entries[index]
@@ -305,6 +306,14 @@ class Tagger:
         doc.hits = hits
         doc.learn_abbreviations()
         doc.classify_sentences()
+
+
+def _counted(low: str, sentence_start: int, noun_start: int) -> bool:
+    """A number starting a word comes before the noun at ``noun_start``, with at most three words between."""
+    m = _COUNT_BEFORE.search(low, sentence_start, noun_start)
+    while m is not None and m.start() and (low[m.start() - 1].isalnum() or low[m.start() - 1] == "_"):
+        m = _COUNT_BEFORE.search(low, m.start() + 1, noun_start)  # "a12 patients": no count there
+    return m is not None
 
 
 def _cue_pattern(source: str, where: str) -> Pattern:
