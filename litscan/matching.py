@@ -308,6 +308,9 @@ def _scan_char(code: int) -> str:
     return ch if ch.isascii() and ch.isalnum() else " "
 
 
+_ESCAPED = [re.escape(bytes([byte])) for byte in range(256)]  # looked up, not re.escape()d, per trie node
+
+
 def _trie(keys: set[bytes]) -> bytes:
     """One regex matching the longest of ``keys`` that starts where it is tried, letter by letter."""
     tree: dict[int, dict] = {}  # type: ignore[type-arg]
@@ -318,7 +321,7 @@ def _trie(keys: set[bytes]) -> bytes:
         node[-1] = {}  # a key ends here
 
     def emit(node: dict) -> bytes:  # type: ignore[type-arg]
-        branches = [re.escape(bytes([byte])) + emit(child) for byte, child in sorted(node.items()) if byte >= 0]
+        branches = [_ESCAPED[byte] + emit(child) for byte, child in sorted(node.items()) if byte >= 0]
         if -1 in node:
             branches.append(b"")  # tried last: a longer key wins
         return branches[0] if len(branches) == 1 else b"(?:" + b"|".join(branches) + b")"
