@@ -20,6 +20,10 @@ from __future__ import annotations
 
 import re
 
+# The regex parser's own tree and names: what a pattern's literal start is, read without matching.
+from re import _constants as _sre  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+
 
 class PatternIndex:
     """All patterns, tried only where the text has a word they could start with.
@@ -245,47 +249,45 @@ def _narrowed(source: str, gate_keys: set[bytes]) -> set[bytes]:
 
 def _starts(items: list, acc: str, depth: int) -> set[str]:  # type: ignore[type-arg]
     """Literal starts of a parsed pattern in the scanner's alphabet; ``acc`` is what came before."""
-    from re import _constants as c  # type: ignore[attr-defined]
-
     if len(acc) >= _MAX_KEY or not items or depth > 12:
         return {acc}
     op, av = items[0]
     rest = items[1:]
-    if op is c.LITERAL:
+    if op is _sre.LITERAL:
         return _starts(rest, acc + _scan_char(av), depth)
-    if op is c.AT:
-        if av is c.AT_BOUNDARY and acc and acc[-1] != " ":
+    if op is _sre.AT:
+        if av is _sre.AT_BOUNDARY and acc and acc[-1] != " ":
             return {acc + " "}  # the word ends here: a space (or the padding) follows it
-        return _starts(rest, acc, depth) if av is c.AT_BOUNDARY and not acc else {acc}
-    if op in (c.ASSERT, c.ASSERT_NOT):  # zero-width: what follows decides
+        return _starts(rest, acc, depth) if av is _sre.AT_BOUNDARY and not acc else {acc}
+    if op in (_sre.ASSERT, _sre.ASSERT_NOT):  # zero-width: what follows decides
         return _starts(rest, acc, depth)
-    if op is c.SUBPATTERN:
+    if op is _sre.SUBPATTERN:
         if av[1] & re.IGNORECASE:  # "(?i:...)" matches letters a lower-cased literal does not
             return {acc}
         return _starts(list(av[3]) + rest, acc, depth + 1)
-    if op is c.ATOMIC_GROUP:
+    if op is _sre.ATOMIC_GROUP:
         return _starts(list(av) + rest, acc, depth + 1)
-    if op is c.BRANCH:
+    if op is _sre.BRANCH:
         return _union([list(branch) + rest for branch in av[1]], acc, depth)
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
         low, high, item = av
         if low == 0 and high == 1:  # "rats?": with and without
             return _union([list(item) + rest, rest], acc, depth)
         if low >= 1:  # the first repetition at least
             return _starts(list(item), acc, depth + 1)
         return {acc}
-    if op is c.IN:
+    if op is _sre.IN:
         chars: set[str] = set()
         for member, value in av:
-            if member is c.LITERAL:
+            if member is _sre.LITERAL:
                 chars.add(_scan_char(value))
-            elif member is c.CATEGORY and value in (c.CATEGORY_SPACE, c.CATEGORY_NOT_WORD):
+            elif member is _sre.CATEGORY and value in (_sre.CATEGORY_SPACE, _sre.CATEGORY_NOT_WORD):
                 chars.add(" ")
-            elif member is c.CATEGORY and value is c.CATEGORY_DIGIT:  # other scripts' digits: spaces
+            elif member is _sre.CATEGORY and value is _sre.CATEGORY_DIGIT:  # other scripts' digits: spaces
                 chars.update("0123456789 ")
             else:  # negated sets, ranges, digits, letters: any of many characters
                 return {acc}
-        return _union([[(c.LITERAL, ord(ch)), *rest] for ch in sorted(chars)], acc, depth)
+        return _union([[(_sre.LITERAL, ord(ch)), *rest] for ch in sorted(chars)], acc, depth)
     return {acc}
 
 
@@ -342,15 +344,11 @@ def _gates_of(source: str) -> set[tuple[str, str]] | None:
 
 
 def _sre_parse(source: str) -> object:
-    from re import _parser  # type: ignore[attr-defined]
-
     return _parser.parse(source)
 
 
 def _heads(items: list, acc: str, depth: int) -> set[tuple[str, str]] | None:  # type: ignore[type-arg]
     """Literal starts of a parsed pattern: ("prefix", "neur") or ("word", "iv"); None when unknown."""
-    from re import _constants as c  # type: ignore[attr-defined]
-
     def stop() -> set[tuple[str, str]] | None:
         return {("prefix", acc)} if len(acc) >= 3 else None
 
@@ -360,22 +358,22 @@ def _heads(items: list, acc: str, depth: int) -> set[tuple[str, str]] | None:  #
         return stop()
     op, av = items[0]
     rest = items[1:]
-    if op is c.LITERAL:
+    if op is _sre.LITERAL:
         ch = chr(av).lower()
         if ch.isascii() and ch.isalnum():
             return _heads(rest, acc + ch, depth)
         if ch.isalnum() or ch == "_":  # a non-ASCII letter: the word goes on
             return stop()
         return {("word", acc)} if acc else None
-    if op is c.AT:
-        if av is c.AT_BOUNDARY:
+    if op is _sre.AT:
+        if av is _sre.AT_BOUNDARY:
             return {("word", acc)} if acc else _heads(rest, acc, depth)
         return stop()
-    if op is c.SUBPATTERN:  # flags such as (?-i:...) only narrow what matches
+    if op is _sre.SUBPATTERN:  # flags such as (?-i:...) only narrow what matches
         return _heads(list(av[3]) + rest, acc, depth + 1)
-    if op in (c.ASSERT, c.ASSERT_NOT):  # zero-width: the gate comes from what follows
+    if op in (_sre.ASSERT, _sre.ASSERT_NOT):  # zero-width: the gate comes from what follows
         return _heads(rest, acc, depth)
-    if op is c.BRANCH:
+    if op is _sre.BRANCH:
         out: set[tuple[str, str]] = set()
         for branch in av[1]:
             found = _heads(list(branch) + rest, acc, depth + 1)
@@ -383,14 +381,14 @@ def _heads(items: list, acc: str, depth: int) -> set[tuple[str, str]] | None:  #
                 return None
             out |= found
         return out
-    if op is c.MAX_REPEAT and av[0] == 0 and av[1] == 1:  # "rats?": with and without
+    if op is _sre.MAX_REPEAT and av[0] == 0 and av[1] == 1:  # "rats?": with and without
         with_it = _heads(list(av[2]) + rest, acc, depth + 1)
         without = _heads(rest, acc, depth + 1)
         return None if with_it is None or without is None else with_it | without
-    if op is c.IN and len(av) <= 3 and all(o is c.LITERAL for o, _ in av):
+    if op is _sre.IN and len(av) <= 3 and all(o is _sre.LITERAL for o, _ in av):
         out = set()
         for _o, v in av:
-            found = _heads([(c.LITERAL, v), *rest], acc, depth + 1)
+            found = _heads([(_sre.LITERAL, v), *rest], acc, depth + 1)
             if found is None:
                 return None
             out |= found
