@@ -49,13 +49,17 @@ class PatternIndex:
             regex = compiled[index] if compiled is not None else compile_matcher(source)
             original = runs_on_original(source)
             self.single.append((regex, index, original))
-            gates = _gates_of(source)
+            try:  # parsed once here for both readings of its start (a third of start-up went to parsing)
+                parsed = _sre_parse(_lower_source(source))
+            except (re.error, RecursionError, TypeError):
+                parsed = None
+            gates = _gates_of(source, parsed)
             if gates is None:
                 self.always.append(index)
                 continue
             for gate in gates:
                 grouped.setdefault(gate, []).append(index)
-            keys_of[index] = _scan_keys(source, gates, original)
+            keys_of[index] = _scan_keys(source, gates, original, parsed)
         keys = set().union(*keys_of.values())
         # The scanner runs over the text reduced to ASCII letters, digits and spaces (see ``find``): at
         # a space, the longest scan key that follows it (children before ends in the trie).
@@ -211,7 +215,7 @@ _MAX_KEY = 16  # characters of a scan key: long enough to tell "the present" fro
 _MAX_KEYS = 64  # scan keys per branching: beyond that they are cut shorter
 
 
-def _scan_keys(source: str, gates: set[tuple[str, str]], original: bool) -> set[bytes]:
+def _scan_keys(source: str, gates: set[tuple[str, str]], original: bool, parsed: object = None) -> set[bytes]:
     """Strings one of which starts every match of ``source``, in the scanner's alphabet.
 
     That alphabet is the text reduced to ASCII letters and digits, everything else a space; a
@@ -220,17 +224,20 @@ def _scan_keys(source: str, gates: set[tuple[str, str]], original: bool) -> set[
     """
     gate_keys = {(word + " " if kind == "word" else word).encode() for kind, word in gates}
     # Originals run case-insensitively on the original text: only the gate's letters are certain.
-    keys = gate_keys if original else _narrowed(source, gate_keys)
+    keys = gate_keys if original else _narrowed(source, gate_keys, parsed)
     # A plan reads the gates off a key's first four characters: a shorter key without a word end
     # ("men" of "men\\w+") stands for each character that can follow it.
     short = {key for key in keys if len(key) < 4 and b" " not in key}
     return (keys - short) | {key + bytes([ch]) for key in short for ch in _SCAN_ALPHABET}
 
 
-def _narrowed(source: str, gate_keys: set[bytes]) -> set[bytes]:
-    """The gates' keys, lengthened by the pattern's own literal start where it is longer."""
+def _narrowed(source: str, gate_keys: set[bytes], parsed: object = None) -> set[bytes]:
+    """The gates' keys, lengthened by the pattern's own literal start where it is longer.
+
+    ``parsed`` is the lower-cased ``source`` as the regex parser reads it, when the caller has it.
+    """
     try:
-        parsed = _sre_parse(_lower_source(source))
+        parsed = parsed if parsed is not None else _sre_parse(_lower_source(source))
         if parsed.state.flags & re.IGNORECASE:  # "(?i)" matches letters a lower-cased literal does not
             return gate_keys
         starts = _starts(list(parsed), "", 0)
@@ -331,16 +338,16 @@ def _trie(keys: set[bytes]) -> bytes:
     return emit(tree)
 
 
-def _gates_of(source: str) -> set[tuple[str, str]] | None:
+def _gates_of(source: str, parsed: object = None) -> set[tuple[str, str]] | None:
     """The words ("word", w) or word prefixes ("prefix", p) a match of ``source`` must start with.
 
-    None when the pattern could start anywhere (then it always runs).
+    None when the pattern could start anywhere (then it always runs). ``parsed``: as for ``_narrowed``.
     """
     try:
-        parsed = list(_sre_parse(_lower_source(source)))
+        items = list(parsed if parsed is not None else _sre_parse(_lower_source(source)))  # type: ignore[call-overload]
     except (re.error, RecursionError, TypeError):
         return None
-    return _heads(parsed, "", 0)
+    return _heads(items, "", 0)
 
 
 def _sre_parse(source: str) -> object:
