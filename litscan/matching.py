@@ -407,11 +407,11 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+_ESCAPE_OR_TEXT = re.compile(r"\\.?|[^\\]+", re.DOTALL)
+
+
 def _lower_source(source: str) -> str:
     """Lower-case a pattern's letters but not its escapes (``\\S`` stays ``\\S``)."""
-    out: list[str] = []
-    escaped = False
-    for ch in source:
-        out.append(ch if escaped else ch.lower())
-        escaped = not escaped and ch == "\\"
-    return "".join(out)
+    if "\\" not in source:
+        return source.lower()
+    return "".join(piece if piece[0] == "\\" else piece.lower() for piece in _ESCAPE_OR_TEXT.findall(source))
