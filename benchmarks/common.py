@@ -50,19 +50,23 @@ def run_child(code: str, *args: str) -> dict[str, float]:
 
 def race(ours: tuple[str, ...], peer: tuple[str, ...], repeat: int,
          before_ours: Callable[[], None] = lambda: None) -> tuple[dict[str, float], dict[str, float], list[float]]:
-    """Run both children ``repeat`` times in turn (ours, peer, ours, ...): median rates, largest peaks.
+    """Run both children ``repeat`` times as back-to-back pairs: median rates, largest peaks, pair ratios.
 
-    Taking turns spreads a slow spell of a shared machine over both sides, and the medians drop
-    the odd run it hits. ``before_ours`` resets what our child writes (a database). Each side's
-    report is its median-rate run with the largest peaks of all its runs; the list is the ratio
-    of each pair of runs, for the spread.
+    A shared machine's speed drifts by up to 2x within a minute, so each comparison is made within
+    one pair of runs, the two sides taking turns to go first; the median of the pair ratios is the
+    figure to read. ``before_ours`` resets what our child writes (a database). Each side's report is
+    its median-rate run with the largest peaks of all its runs.
     """
     ours_runs: list[dict[str, float]] = []
     peer_runs: list[dict[str, float]] = []
-    for _ in range(max(1, repeat)):
+    for turn in range(max(1, repeat)):
         before_ours()
-        ours_runs.append(run_child(*ours))
-        peer_runs.append(run_child(*peer))
+        if turn % 2 == 0:
+            ours_runs.append(run_child(*ours))
+            peer_runs.append(run_child(*peer))
+        else:
+            peer_runs.append(run_child(*peer))
+            ours_runs.append(run_child(*ours))
     pairs = [_rate(o) / _rate(p) for o, p in zip(ours_runs, peer_runs, strict=True)]
     return _median_run(ours_runs), _median_run(peer_runs), pairs
 
