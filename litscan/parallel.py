@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import gc
 import multiprocessing
 import os
 import re
@@ -80,6 +81,30 @@ def prepared_items(path: Path, tagger: Tagger, workers: int) -> Iterator[list[Pr
     This process is one of them: it writes to the store, and prepares a chunk itself whenever the
     one due next is not ready yet. The others are started here and stopped before this returns.
     """
+    with fewer_collections():  # forked workers inherit it
+        yield from _prepared_items(path, tagger, workers)
+
+
+@contextlib.contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run the cyclic garbage collector less often, and never over what already exists.
+
+    Parsing and tagging make thousands of short-lived objects a record, freed by reference counts
+    (records hold no cycles), so each collection finds next to nothing; and a full one would walk
+    the compiled tagger every time. Frozen start-up objects and a gen-0 threshold of 10,000: 3%
+    fewer instructions to prepare a record (callgrind). The caller's settings come back after.
+    """
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(10_000, *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
+
+
+def _prepared_items(path: Path, tagger: Tagger, workers: int) -> Iterator[list[PreparedRecord | Deletion]]:
     global _TAGGER
     fork = sys.platform.startswith("linux")
     if fork:
@@ -230,10 +255,11 @@ def _work(path: str, claims: _Claims, vocabulary_path: str, tagger_id: str, pipe
     try:
         _start_worker(vocabulary_path)
         count = 0
-        for number, chunk in _chunks(Path(path), keep=claims.take):
-            count = number + 1
-            if chunk is not None:
-                pipe.send(("items", (number, _prepare_chunk(chunk, tagger_id))))
+        with fewer_collections():  # a spawned worker (not forked) does not have the parent's settings
+            for number, chunk in _chunks(Path(path), keep=claims.take):
+                count = number + 1
+                if chunk is not None:
+                    pipe.send(("items", (number, _prepare_chunk(chunk, tagger_id))))
         pipe.send(("end", count))
     except Exception as exc:  # any failure sends the file to the serial reader
         pipe.send(("failed", f"{type(exc).__name__}: {exc}"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sqlite3
 from pathlib import Path
@@ -127,3 +128,13 @@ def test_file_without_a_pubmed_header_falls_back_to_serial(small_chunks, tmp_pat
     path.write_text("<eFetchResult><ERROR>Search Backend failed</ERROR></eFetchResult>")
     with Store.open(tmp_path / "s.sqlite") as store, pytest.raises(InputError, match="Search Backend failed"):
         import_files(store, [path], workers=2)
+
+
+def test_the_collector_settings_are_the_callers_again_after_an_import(small_chunks, tmp_path):
+    before = gc.get_threshold()
+    tagger = Tagger.for_topic(load_topic(default_topic_path()))
+    batches = parallel.prepared_items(sample_path(), tagger, 2)
+    next(batches)
+    assert gc.get_threshold()[0] == 10_000 and gc.get_freeze_count() > 0  # while the file is read
+    list(batches)
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
