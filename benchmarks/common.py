@@ -25,7 +25,7 @@ print(json.dumps({"seconds": seconds, "records": count,
 
 def add_repeat_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--repeat", type=int, default=3,
-                        help="runs of each side, taken in turn; the medians are reported (default 3)")
+                        help="pairs of runs, one of each side; the median pair ratio is reported (default 3)")
 
 
 def add_generator_argument(parser: argparse.ArgumentParser) -> None:
@@ -67,17 +67,18 @@ def race(ours: tuple[str, ...], peer: tuple[str, ...], repeat: int,
         else:
             peer_runs.append(run_child(*peer))
             ours_runs.append(run_child(*ours))
-    pairs = [_rate(o) / _rate(p) for o, p in zip(ours_runs, peer_runs, strict=True)]
+    pairs = [rate(o) / rate(p) for o, p in zip(ours_runs, peer_runs, strict=True)]
     return _median_run(ours_runs), _median_run(peer_runs), pairs
 
 
 def _median_run(runs: list[dict[str, float]]) -> dict[str, float]:
-    rate = statistics.median_low([_rate(r) for r in runs])
-    chosen = dict(next(r for r in runs if _rate(r) == rate))
+    median = statistics.median_low([rate(r) for r in runs])
+    chosen = dict(next(r for r in runs if rate(r) == median))
     for key in ("peak_mb", "worker_peak_mb"):
         chosen[key] = max(r[key] for r in runs)
     return chosen
 
 
-def _rate(run: dict[str, float]) -> float:
+def rate(run: dict[str, float]) -> float:
+    """Records per second of one child's report."""
     return run["records"] / run["seconds"]

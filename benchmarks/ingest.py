@@ -20,7 +20,7 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from common import add_generator_argument, add_repeat_argument, generate, race
+from common import add_generator_argument, add_repeat_argument, generate, race, rate
 
 LITSCAN_CHILD = """
 import json, sys, time
@@ -62,9 +62,7 @@ def main() -> None:
             db = Path(tmp) / f"bench-{path.stem}.sqlite"
             ours, peer, pairs = race((LITSCAN_CHILD, str(path), str(db)), (PUBMED_PARSER_CHILD, str(path)),
                                      args.repeat, before_ours=lambda db=db: _remove_store(db))
-            ours_rate = ours["records"] / ours["seconds"]
-            peer_rate = peer["records"] / peer["seconds"]
-            print(f"{int(ours['records']):>8}  {ours_rate:>13,.0f}  {peer_rate:>19,.0f}  "
+            print(f"{int(ours['records']):>8}  {rate(ours):>13,.0f}  {rate(peer):>19,.0f}  "
                   f"{statistics.median(pairs):>5.2f}x  {ours['peak_mb']:>22.0f} / {ours['worker_peak_mb']:<4.0f}  "
                   f"{peer['peak_mb']:>21.0f}  {min(pairs):>5.2f}-{max(pairs):.2f}x")
             if ours["records"] != peer["records"]:

@@ -49,10 +49,7 @@ class PatternIndex:
             regex = compiled[index] if compiled is not None else compile_matcher(source)
             original = runs_on_original(source)
             self.single.append((regex, index, original))
-            try:  # parsed once here for both readings of its start (a third of start-up went to parsing)
-                parsed = _sre_parse(_lower_source(source))
-            except (re.error, RecursionError, TypeError):
-                parsed = None
+            parsed = _parsed(source)  # once, for both readings of its start (gates and scan keys)
             gates = _gates_of(source, parsed)
             if gates is None:
                 self.always.append(index)
@@ -66,7 +63,8 @@ class PatternIndex:
         self._scanner = re.compile(b" (?=(" + _trie(keys) + b"))") if keys else None
         # A plan is made the first time its key is found: a topic's texts reach only some of them.
         self._plans: dict[bytes, _Plan] = {}
-        self._plan_inputs = (grouped, keys_of, self.single, {})
+        steps: dict[tuple[int, ...], _Step] = {}  # shared by the plans that try the same patterns
+        self._plan_inputs = (grouped, keys_of, self.single, steps)
 
     def find(self, text: str, low: str) -> list[tuple[int, int, int]]:
         """Every (pattern index, start, end) in ``text``; ``low`` is ``text`` lower-cased, same length."""
@@ -122,11 +120,10 @@ class PatternIndex:
             source = text if original else low
             for m in regex.finditer(source):
                 start = m.start()
-                if start and _is_word(source[start - 1]) and _is_word(source[start]):
+                if start and is_word_char(source[start - 1]) and is_word_char(source[start]):
                     continue  # inside a word: patterns match from a word start
                 hits.append((i, start, m.end()))
         return hits
-
 
     def _plan(self, key: bytes) -> _Plan:
         plan = self._plans[key] = _Plan(key, *self._plan_inputs)
@@ -234,10 +231,12 @@ def _scan_keys(source: str, gates: set[tuple[str, str]], original: bool, parsed:
 def _narrowed(source: str, gate_keys: set[bytes], parsed: object = None) -> set[bytes]:
     """The gates' keys, lengthened by the pattern's own literal start where it is longer.
 
-    ``parsed`` is the lower-cased ``source`` as the regex parser reads it, when the caller has it.
+    ``parsed`` is ``_parsed(source)``, when the caller has it.
     """
+    parsed = parsed if parsed is not None else _parsed(source)
+    if parsed is None:
+        return gate_keys
     try:
-        parsed = parsed if parsed is not None else _sre_parse(_lower_source(source))
         if parsed.state.flags & re.IGNORECASE:  # "(?i)" matches letters a lower-cased literal does not
             return gate_keys
         starts = _starts(list(parsed), "", 0)
@@ -343,15 +342,18 @@ def _gates_of(source: str, parsed: object = None) -> set[tuple[str, str]] | None
 
     None when the pattern could start anywhere (then it always runs). ``parsed``: as for ``_narrowed``.
     """
+    parsed = parsed if parsed is not None else _parsed(source)
+    if parsed is None:
+        return None
+    return _heads(list(parsed), "", 0)  # type: ignore[call-overload]
+
+
+def _parsed(source: str) -> object | None:
+    """The lower-cased ``source`` as the regex parser reads it; None when it cannot be read."""
     try:
-        items = list(parsed if parsed is not None else _sre_parse(_lower_source(source)))  # type: ignore[call-overload]
+        return _parser.parse(_lower_source(source))
     except (re.error, RecursionError, TypeError):
         return None
-    return _heads(items, "", 0)
-
-
-def _sre_parse(source: str) -> object:
-    return _parser.parse(source)
 
 
 def _heads(items: list, acc: str, depth: int) -> set[tuple[str, str]] | None:  # type: ignore[type-arg]
@@ -403,7 +405,8 @@ def _heads(items: list, acc: str, depth: int) -> set[tuple[str, str]] | None:  #
     return stop()
 
 
-def _is_word(ch: str) -> bool:
+def is_word_char(ch: str) -> bool:
+    """What ``\\w`` matches: a letter, a digit or an underscore."""
     return ch.isalnum() or ch == "_"
 
 

@@ -30,7 +30,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from .config import Topic
-from .matching import PatternIndex
+from .matching import PatternIndex, is_word_char
 from .models import Evidence, Record, Tags
 from .vocabulary import Pattern, Vocabulary, load_vocabulary
 
@@ -235,7 +235,7 @@ class Tagger:
         # The condition every other one yields to ("chronic pain" in general), if the vocabulary has one.
         self._general = next((cid for cid, c in self.vocabulary.conditions.items() if "*" in c.yields_to), None)
         self._flag_of = [_FLAG.get(e.kind, 0) for e in self._entries]
-        self._counted = frozenset(i for i, e in enumerate(self._entries) if e.kind == "counted")
+        self._counted_cues = frozenset(i for i, e in enumerate(self._entries) if e.kind == "counted")
 
     @classmethod
     def for_topic(cls, topic: Topic) -> Tagger:
@@ -291,7 +291,7 @@ class Tagger:
         flag_of = self._flag_of
         sentences = doc.sentences
         starts = doc.sentence_starts
-        counted = self._counted
+        counted = self._counted_cues
         hits = []
         for index, start, end in self._index.find(doc.text, doc.lower):
             flag = flag_of[index]
@@ -311,7 +311,7 @@ class Tagger:
 def _counted(low: str, sentence_start: int, noun_start: int) -> bool:
     """A number starting a word comes before the noun at ``noun_start``, with at most three words between."""
     m = _COUNT_BEFORE.search(low, sentence_start, noun_start)
-    while m is not None and m.start() and (low[m.start() - 1].isalnum() or low[m.start() - 1] == "_"):
+    while m is not None and m.start() and is_word_char(low[m.start() - 1]):
         m = _COUNT_BEFORE.search(low, m.start() + 1, noun_start)  # "a12 patients": no count there
     return m is not None
 

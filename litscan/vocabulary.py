@@ -58,10 +58,8 @@ class Pattern:
     @classmethod
     def compile(cls, source: str, where: str) -> Pattern:
         """Raises re.error for a bad expression."""
-        matcher = compile_matcher(source)
-        pattern = cls(source, matcher, where)
-        if matcher.flags & ~(re.UNICODE | re.IGNORECASE) or (matcher.flags & re.IGNORECASE
-                                                              and not runs_on_original(source)):
+        pattern = cls(source, compile_matcher(source), where)
+        if pattern.matcher.flags != re.UNICODE | (re.IGNORECASE if runs_on_original(source) else 0):
             pattern.regex  # noqa: B018  inline global flags: "\\b(?:...)" may reject them, so say so now
         return pattern
 
