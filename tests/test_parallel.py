@@ -52,15 +52,12 @@ def test_each_worker_keeps_its_share_and_together_they_keep_every_chunk(small_ch
 
 
 def test_a_worker_that_dies_sends_the_file_to_the_serial_reader(small_chunks, tmp_path, monkeypatch):
-    main = os.getpid()
-    prepare = parallel._prepare_chunk
+    def die_in_worker(claims, number):
+        os._exit(3)  # as if killed: no message, the pipe just closes
 
-    def die_in_worker(chunk, tagger_id):
-        if os.getpid() != main:
-            os._exit(3)  # as if killed: no message, the pipe just closes
-        return prepare(chunk, tagger_id)
-
-    monkeypatch.setattr(parallel, "_prepare_chunk", die_in_worker)
+    # Only workers call take(), at every chunk they reach, so the worker dies even when this process
+    # has already taken every chunk itself (a prepare-time death would then never happen).
+    monkeypatch.setattr(parallel._Claims, "take", die_in_worker)
     with Store.open(tmp_path / "parallel.sqlite") as store:
         with pytest.raises(parallel.ChunkingFailed, match="stopped"):
             list(parallel.prepared_items(sample_path(), Tagger.for_topic(load_topic(default_topic_path())), 2))
@@ -138,3 +135,13 @@ def test_the_collector_settings_are_the_callers_again_after_an_import(small_chun
     assert gc.get_threshold()[0] == 10_000 and gc.get_freeze_count() > 0  # while the file is read
     list(batches)
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
+def test_a_callers_own_freeze_outlives_the_import():
+    gc.freeze()
+    try:
+        with parallel.fewer_collections():
+            pass
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
