@@ -22,7 +22,7 @@ from common import add_generator_argument, generate
 from litscan.config import default_topic_path, load_topic
 from litscan.digest import write_digest
 from litscan.models import Record, Tags
-from litscan.parse import iter_records
+from litscan.pubmed.xml_reader import iter_records
 from litscan.store import Store
 from litscan.tag import Tagger
 

@@ -24,7 +24,7 @@ from common import add_generator_argument, add_repeat_argument, generate, race, 
 CHILD = """
 import json, re, sys, time
 from litscan.models import Record
-from litscan.parse import iter_records
+from litscan.pubmed.xml_reader import iter_records
 from litscan.config import default_topic_path, load_topic
 from litscan.tag import Tagger
 

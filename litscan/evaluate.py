@@ -3,7 +3,7 @@
 Gold records go through the same path a new PubMed record takes: each one is
 written as a PubmedArticle (title, abstract split into labelled sections,
 journal, year, publication type "Journal Article" only, no MeSH), parsed by
-``litscan.parse``, stored and tagged in a throwaway store, and read back.
+``litscan.pubmed.xml_reader``, stored and tagged in a throwaway store, and read back.
 Scores: per-label precision/recall/F1 and micro-F1 for conditions and routes
 over the on-topic records; accuracy for design and on_topic over all records.
 
@@ -26,7 +26,7 @@ from xml.sax.saxutils import escape
 
 from .errors import InputError
 from .models import Record, Tags
-from .parse import parse_pubmed_bytes
+from .pubmed.xml_reader import parse_pubmed_bytes
 from .store import RecordFilter, Store
 from .tag import Tagger
 

@@ -18,7 +18,7 @@ from . import parallel
 from .config import Topic, default_topic_path, load_topic
 from .errors import InputError
 from .models import Deletion, ParsedItem
-from .parse import detect_format, iter_records
+from .pubmed.xml_reader import detect_format, iter_records
 from .store import BatchSummary, PreparedRecord, Store
 from .tag import Tagger
 

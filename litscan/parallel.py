@@ -39,7 +39,7 @@ from typing import Any
 from isal import igzip
 
 from .models import Deletion
-from .parse import declare_mathml_prefix, parse_pubmed_document
+from .pubmed.xml_reader import declare_mathml_prefix, parse_pubmed_document
 from .store import PreparedRecord, prepare_record
 from .tag import Tagger
 

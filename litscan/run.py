@@ -28,9 +28,9 @@ from typing import Any
 from .config import Topic, load_topic
 from .digest import write_digest
 from .errors import ApiKeyError, IncompleteFetchError, LitscanError
-from .fetch import EFETCH_BATCH, EutilsClient, FetchedBatch, HistoryExpiredError
 from .mail import send_digest
-from .search import Piece, collect
+from .pubmed.eutils import EFETCH_BATCH, EutilsClient, FetchedBatch, HistoryExpiredError
+from .pubmed.windows import Piece, collect
 from .store import BatchSummary, Store
 from .tag import Tagger
 

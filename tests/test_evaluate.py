@@ -12,7 +12,7 @@ from litscan.cli import cli
 from litscan.errors import InputError
 from litscan.evaluate import LabelScore, evaluate, load_gold, pubmed_xml, score, split_of, split_sections
 from litscan.models import Tags
-from litscan.parse import parse_pubmed_bytes
+from litscan.pubmed.xml_reader import parse_pubmed_bytes
 from litscan.tag import Tagger
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -14,7 +14,7 @@ from litscan.config import default_topic_path, load_topic
 from litscan.demo import sample_path
 from litscan.errors import InputError
 from litscan.ingest import import_files
-from litscan.parse import parse_pubmed_bytes
+from litscan.pubmed.xml_reader import parse_pubmed_bytes
 from litscan.store import Store
 from litscan.tag import Tagger
 

@@ -17,8 +17,8 @@ import responses
 
 from litscan.config import load_topic
 from litscan.errors import StoreLockedError
-from litscan.fetch import EutilsClient
-from litscan.pace import RateLimiter
+from litscan.pubmed.eutils import EutilsClient
+from litscan.pubmed.pacing import RateLimiter
 from litscan.run import (
     MDAT_OVERLAP_DAYS,
     OVERLAP_DAYS,

@@ -25,7 +25,7 @@ from litscan.errors import (
     SearchWindowTooLargeError,
     TransientFetchError,
 )
-from litscan.fetch import EutilsClient, HistoryExpiredError, redact
+from litscan.pubmed.eutils import EutilsClient, HistoryExpiredError, redact
 
 B = "https://eutils.test/entrez/eutils/"
 ESEARCH = B + "esearch.fcgi"

@@ -1,7 +1,7 @@
 """The E-utilities client: one paced, retrying, redacting HTTP session for esearch and efetch.
 
 NCBI counts every E-utilities request from one IP (or one API key) together,
-so one ``RateLimiter`` (litscan.pace) paces every call this client makes. Failures come in
+so one ``RateLimiter`` (litscan.pubmed.pacing) paces every call this client makes. Failures come in
 many shapes: 429 with or without ``Retry-After``, 5xx pages, bodies cut off
 mid-stream by a proxy, ``ERROR`` elements inside an HTTP 200, rate-limit JSON
 where XML was asked for. Each of these is retried with backoff inside a bounded
@@ -28,8 +28,8 @@ from urllib.parse import quote, quote_plus
 
 import requests
 
-from .config import DEFAULT_EUTILS_URL, setting
-from .errors import (
+from ..config import DEFAULT_EUTILS_URL, setting
+from ..errors import (
     ApiKeyError,
     ConfigError,
     FetchError,
@@ -39,9 +39,9 @@ from .errors import (
     SearchWindowTooLargeError,
     TransientFetchError,
 )
-from .models import ParsedItem
-from .pace import RateLimiter
-from .parse import parse_pubmed_bytes
+from ..models import ParsedItem
+from .pacing import RateLimiter
+from .xml_reader import parse_pubmed_bytes
 
 log = logging.getLogger(__name__)
 
@@ -364,7 +364,7 @@ def _install_log_redaction(secret: str) -> None:
     # made on that very logger, so scrub at the known sources and at every root handler.
     targets: list[logging.Filterer] = [
         logging.getLogger(name) for name in ("urllib3.connectionpool", "requests", __name__,
-                                             "litscan.search", "litscan.run")]
+                                             "litscan.pubmed.windows", "litscan.run")]
     targets.extend(logging.getLogger().handlers)
     for target in targets:
         if not any(isinstance(f, _RedactingFilter) and f.secret == secret for f in target.filters):

@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from litscan.pace import RateLimiter
+from litscan.pubmed.pacing import RateLimiter
 
 
 class FakeClock:

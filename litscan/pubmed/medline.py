@@ -32,7 +32,7 @@ from litscan.models import (
     PublicationType,
     Record,
 )
-from litscan.pubdate import date_from_text, iso_date
+from litscan.pubmed.dates import date_from_text, iso_date
 
 # MEDLINE comment/correction tags and the XML RefType each one stands for.
 COMMENT_TAGS = {

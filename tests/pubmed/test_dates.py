@@ -1,11 +1,11 @@
-"""litscan.pubdate: PubMed's date texts → PartialDate (the raw text is always kept)."""
+"""litscan.pubmed.dates: PubMed's date texts → PartialDate (the raw text is always kept)."""
 
 from __future__ import annotations
 
 import pytest
 
 from litscan.models import PartialDate
-from litscan.pubdate import date_from_parts, date_from_text, iso_date, month_number
+from litscan.pubmed.dates import date_from_parts, date_from_text, iso_date, month_number
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -9,7 +9,7 @@ Speed: ``<ReferenceList>`` blocks are cut out of the byte stream before
 libxml2 sees them (they are a quarter of a file and litscan stores nothing
 from them; their cited works' DOIs must never be taken for the article's
 anyway), and records are read by walking direct children once
-(litscan.xmlrecord) rather than by XPath. On the 10,000-record benchmark file
+(litscan.pubmed.xml_record) rather than by XPath. On the 10,000-record benchmark file
 this streams ~11,000 records/s against ~18,500/s for a bare parse-and-clear
 loop and ~3,500/s for pubmed_parser; ``parse_pubmed_document`` (whole
 in-memory documents, as the parallel import uses) reads ~13,500/s.
@@ -33,8 +33,8 @@ from lxml import etree
 
 from litscan.errors import InputError
 from litscan.models import Deletion, ParsedItem, Record
-from litscan.xmlrecord import article_record, book_record
-from litscan.xmltext import MATHML_NS, normalize
+from litscan.pubmed.xml_record import article_record, book_record
+from litscan.pubmed.xml_text import MATHML_NS, normalize
 
 _RECORD_TAGS = ("PubmedArticle", "PubmedBookArticle", "DeleteCitation", "ERROR")
 _ROOT_TAGS = frozenset({"PubmedArticleSet", "PubmedBookArticleSet"})
@@ -288,7 +288,7 @@ def detect_format(path: str | os.PathLike[str]) -> Literal["pubmed-xml", "medlin
 def iter_records(path: str | os.PathLike[str]) -> Iterator[ParsedItem]:
     """Items of a PubMed XML or MEDLINE file, whichever it turns out to be."""
     if detect_format(path) == "medline":
-        from litscan.medline import iter_medline
+        from litscan.pubmed.medline import iter_medline
 
         yield from iter_medline(path)
     else:

@@ -1,4 +1,4 @@
-"""litscan.medline: PubMed's MEDLINE text export (.nbib / .txt) → Record.
+"""litscan.pubmed.medline: PubMed's MEDLINE text export (.nbib / .txt) → Record.
 
 Fixture medline_export.nbib (written for these tests, invented content): a structured-abstract
 RCT with per-author affiliations, ORCID and a group author; a retracted case report with an
@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from litscan.errors import InputError
-from litscan.medline import abstract_sections, iter_medline
 from litscan.models import AbstractSection, Author, PartialDate
+from litscan.pubmed.medline import abstract_sections, iter_medline
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 EXPORT = FIXTURES / "medline_export.nbib"
 
 

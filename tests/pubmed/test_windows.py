@@ -8,8 +8,8 @@ import re
 import pytest
 
 from litscan.errors import IncompleteFetchError, QueryError
-from litscan.fetch import ESEARCH_CEILING, SearchResult
-from litscan.search import collect, window_query
+from litscan.pubmed.eutils import ESEARCH_CEILING, SearchResult
+from litscan.pubmed.windows import collect, window_query
 
 _DATES = re.compile(r"(\d{4}/\d{2}/\d{2}):(\d{4}/\d{2}/\d{2})\[crdt\]")
 _UIDS = re.compile(r"(\d+):(\d+)\[uid\]")

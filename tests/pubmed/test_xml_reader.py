@@ -1,4 +1,4 @@
-"""litscan.parse / litscan.xmlrecord: PubMed XML → Record / Deletion.
+"""litscan.pubmed.xml_reader / litscan.pubmed.xml_record: PubMed XML → Record / Deletion.
 
 Fixtures (written for these tests, invented content):
 - pubmed_messy.xml: two articles carrying the cases that break PubMed parsers (see its header comment).
@@ -15,7 +15,7 @@ import pytest
 
 from litscan.errors import InputError
 from litscan.models import AbstractSection, Author, Deletion, PartialDate, Record
-from litscan.parse import (
+from litscan.pubmed.xml_reader import (
     _WithoutReferences,
     detect_format,
     iter_pubmed_xml,
@@ -24,7 +24,7 @@ from litscan.parse import (
     parse_pubmed_document,
 )
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 MESSY = FIXTURES / "pubmed_messy.xml"
 MIXED = FIXTURES / "pubmed_mixed.xml"
 MEDLINE = FIXTURES / "medline_export.nbib"

@@ -31,8 +31,8 @@ from litscan.models import (
     PublicationType,
     Record,
 )
-from litscan.pubdate import date_from_parts, date_from_text, iso_date
-from litscan.xmltext import element_text
+from litscan.pubmed.dates import date_from_parts, date_from_text, iso_date
+from litscan.pubmed.xml_text import element_text
 
 _Element = etree._Element
 

@@ -14,8 +14,8 @@ import datetime as dt
 import logging
 from dataclasses import dataclass, field
 
-from .errors import IncompleteFetchError, QueryError
-from .fetch import ESEARCH_CEILING, EutilsClient, SearchResult
+from ..errors import IncompleteFetchError, QueryError
+from .eutils import ESEARCH_CEILING, EutilsClient, SearchResult
 
 log = logging.getLogger(__name__)
 
