@@ -24,7 +24,7 @@ from litscan.digest import write_digest
 from litscan.models import Record, Tags
 from litscan.pubmed.xml_reader import iter_records
 from litscan.store import Store
-from litscan.tag import Tagger
+from litscan.tagging.tagger import Tagger
 
 SIZE_LIMIT_MB = 15
 

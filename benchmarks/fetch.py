@@ -37,7 +37,7 @@ from litscan.errors import FetchError  # noqa: E402
 from litscan.pubmed.eutils import EFETCH_BATCH, ESEARCH_CEILING, EutilsClient  # noqa: E402
 from litscan.run import run_topic  # noqa: E402
 from litscan.store import Store  # noqa: E402
-from litscan.tag import Tagger  # noqa: E402
+from litscan.tagging.tagger import Tagger  # noqa: E402
 
 FAULTS = ["500", "429", "error", "429-retry-after", "truncated", "rate-json-200", "drop", "502", "error",
           "truncated"]

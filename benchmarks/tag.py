@@ -26,7 +26,7 @@ import json, re, sys, time
 from litscan.models import Record
 from litscan.pubmed.xml_reader import iter_records
 from litscan.config import default_topic_path, load_topic
-from litscan.tag import Tagger
+from litscan.tagging.tagger import Tagger
 
 records = [r for r in iter_records(sys.argv[1]) if isinstance(r, Record)]
 which = sys.argv[2]

@@ -21,15 +21,15 @@ from .config import db_path as config_db_path
 from .demo import run_demo
 from .digest import write_digest
 from .errors import ConfigError, LitscanError
-from .evaluate import evaluate, format_report
-from .explain import explain_pmid
 from .export import FORMATS, check_tag_ids, export
 from .files import atomic_text_writer
 from .ingest import import_files
 from .run import run_paths
 from .store import RecordFilter, Store
-from .tag import Tagger
-from .vocabulary import load_vocabulary
+from .tagging.evaluate import evaluate, format_report
+from .tagging.explain import explain_pmid
+from .tagging.tagger import Tagger
+from .tagging.vocabulary import load_vocabulary
 
 
 class LitscanCommandError(click.ClickException):

@@ -16,7 +16,7 @@ from .config import Topic
 from .errors import ConfigError
 from .models import to_jsonable
 from .store import RecordFilter, Store, StoredRecord
-from .vocabulary import load_vocabulary
+from .tagging.vocabulary import load_vocabulary
 
 if TYPE_CHECKING:
     import pandas

@@ -20,7 +20,7 @@ from .errors import InputError
 from .models import Deletion, ParsedItem
 from .pubmed.xml_reader import detect_format, iter_records
 from .store import BatchSummary, PreparedRecord, Store
-from .tag import Tagger
+from .tagging.tagger import Tagger
 
 BATCH_SIZE = 1000
 B = TypeVar("B")

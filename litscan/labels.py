@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .config import Topic
 from .errors import LitscanError
-from .vocabulary import load_vocabulary
+from .tagging.vocabulary import load_vocabulary
 
 log = logging.getLogger(__name__)
 

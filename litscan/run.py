@@ -32,7 +32,7 @@ from .mail import send_digest
 from .pubmed.eutils import EFETCH_BATCH, EutilsClient, FetchedBatch, HistoryExpiredError
 from .pubmed.windows import Piece, collect
 from .store import BatchSummary, Store
-from .tag import Tagger
+from .tagging.tagger import Tagger
 
 log = logging.getLogger(__name__)
 

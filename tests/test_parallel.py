@@ -16,7 +16,7 @@ from litscan.errors import InputError
 from litscan.ingest import import_files
 from litscan.pubmed.xml_reader import parse_pubmed_bytes
 from litscan.store import Store
-from litscan.tag import Tagger
+from litscan.tagging.tagger import Tagger
 
 
 @pytest.fixture

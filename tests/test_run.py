@@ -28,7 +28,7 @@ from litscan.run import (
     term_digest,
 )
 from litscan.store import RecordFilter, Store
-from litscan.tag import Tagger
+from litscan.tagging.tagger import Tagger
 from tests.fake_eutils import FakeEutils, FakeRecord, make_records
 
 TOPIC_FILE = Path(__file__).resolve().parent.parent / "queries" / "ketamine-chronic-pain.toml"

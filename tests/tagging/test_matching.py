@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from litscan.matching import PatternIndex, _gates_of, _scan_keys
+from litscan.tagging.matching import PatternIndex, _gates_of, _scan_keys
 
 PATTERNS = [
     "neuropathic (?:\\w+ )?pain", "neuralgi", "chronic (?:\\w+[- ]){0,2}pain", "persistent pain",

@@ -14,7 +14,7 @@ says what the words are; the rules here say which mentions count:
 * The design is the highest-priority design the abstract states of its own
   study; PubMed's publication types fill in only where the abstract is silent.
 
-Speed matters (tagging runs inside every import): ``litscan.matching`` runs
+Speed matters (tagging runs inside every import): ``litscan.tagging.matching`` runs
 each pattern only where the text has a word it could start with.
 """
 
@@ -29,9 +29,9 @@ from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
 
-from .config import Topic
+from ..config import Topic
+from ..models import Evidence, Record, Tags
 from .matching import PatternIndex, is_word_char
-from .models import Evidence, Record, Tags
 from .vocabulary import Pattern, Vocabulary, load_vocabulary
 
 RULES_VERSION = "5"  # bump when a rule changes: stored records are then re-tagged

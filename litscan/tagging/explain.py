@@ -10,9 +10,9 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from .errors import InputError
-from .models import Evidence, Record, Tags
-from .store import Store
+from ..errors import InputError
+from ..models import Evidence, Record, Tags
+from ..store import Store
 
 
 def explanation(record: Record, tags: Tags, labels: Any = None) -> dict[str, Any]:

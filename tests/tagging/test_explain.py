@@ -8,13 +8,13 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from litscan.cli import cli
-from litscan.explain import explain_pmid, explain_tags
 from litscan.models import AbstractSection, Record
 from litscan.store import Store
-from litscan.tag import Tagger
-from litscan.vocabulary import load_vocabulary
+from litscan.tagging.explain import explain_pmid, explain_tags
+from litscan.tagging.tagger import Tagger
+from litscan.tagging.vocabulary import load_vocabulary
 
-VOCABULARY = Path(__file__).resolve().parents[1] / "queries" / "chronic-pain.vocab.toml"
+VOCABULARY = Path(__file__).resolve().parents[2] / "queries" / "chronic-pain.vocab.toml"
 
 RECORD = Record(
     pmid="777",

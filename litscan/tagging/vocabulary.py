@@ -4,7 +4,7 @@ A vocabulary (``queries/*.vocab.toml``) names the intervention a topic is
 about, its conditions (with groups), routes and designs: ids, display labels,
 regular-expression patterns, MeSH descriptor UIs and publication-type
 mappings. The rules that decide *which* mention counts (own study or
-background, which drug a route word belongs to) live in ``litscan.tag``;
+background, which drug a route word belongs to) live in ``litscan.tagging.tagger``;
 everything a user may want to refine or extend lives here.
 
 Patterns are Python regular expressions matched case-insensitively from the
@@ -22,7 +22,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError
+from ..errors import ConfigError
 from .matching import compile_matcher, runs_on_original
 
 FORMAT_VERSION = 1

@@ -24,11 +24,11 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from .errors import InputError
-from .models import Record, Tags
-from .pubmed.xml_reader import parse_pubmed_bytes
-from .store import RecordFilter, Store
-from .tag import Tagger
+from ..errors import InputError
+from ..models import Record, Tags
+from ..pubmed.xml_reader import parse_pubmed_bytes
+from ..store import RecordFilter, Store
+from .tagger import Tagger
 
 # A structured abstract's labels: "BACKGROUND: ...", "Methods\n...", "Results: ..." and the like.
 _LINE_LABEL = re.compile(r"^\s*([A-Z][A-Za-z/&,' -]{1,48}?)\s*(?::\s*|\n)", re.MULTILINE)

@@ -9,9 +9,9 @@ import pytest
 from litscan.config import default_topic_path, load_topic
 from litscan.errors import ConfigError
 from litscan.labels import labels_for_topic
-from litscan.vocabulary import load_vocabulary
+from litscan.tagging.vocabulary import load_vocabulary
 
-BUNDLED = Path(__file__).resolve().parents[1] / "queries" / "chronic-pain.vocab.toml"
+BUNDLED = Path(__file__).resolve().parents[2] / "queries" / "chronic-pain.vocab.toml"
 
 MINIMAL = """
 version = 1

@@ -10,14 +10,14 @@ from click.testing import CliRunner
 
 from litscan.cli import cli
 from litscan.errors import InputError
-from litscan.evaluate import LabelScore, evaluate, load_gold, pubmed_xml, score, split_of, split_sections
 from litscan.models import Tags
 from litscan.pubmed.xml_reader import parse_pubmed_bytes
-from litscan.tag import Tagger
+from litscan.tagging.evaluate import LabelScore, evaluate, load_gold, pubmed_xml, score, split_of, split_sections
+from litscan.tagging.tagger import Tagger
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 GOLD = FIXTURES / "gold_tiny.jsonl"  # four invented records, one deliberately mislabelled route
-VOCABULARY = Path(__file__).resolve().parents[1] / "queries" / "chronic-pain.vocab.toml"
+VOCABULARY = Path(__file__).resolve().parents[2] / "queries" / "chronic-pain.vocab.toml"
 
 
 @pytest.mark.parametrize(("abstract", "labels"), [

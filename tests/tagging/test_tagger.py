@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from litscan.models import AbstractSection, MeshHeading, PublicationType, Record, Tags, to_jsonable
-from litscan.tag import Tagger
+from litscan.tagging.tagger import Tagger
 
-VOCABULARY = Path(__file__).resolve().parents[1] / "queries" / "chronic-pain.vocab.toml"
+VOCABULARY = Path(__file__).resolve().parents[2] / "queries" / "chronic-pain.vocab.toml"
 
 
 @pytest.fixture(scope="module")
