@@ -20,7 +20,7 @@ from pathlib import Path
 from common import add_generator_argument, generate
 
 from litscan.config import default_topic_path, load_topic
-from litscan.digest import write_digest
+from litscan.digest.context import write_digest
 from litscan.models import Record, Tags
 from litscan.pubmed.xml_reader import iter_records
 from litscan.store import Store

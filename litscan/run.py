@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from .config import Topic, load_topic
-from .digest import write_digest
+from .digest.context import write_digest
+from .digest.mail import send_digest
 from .errors import ApiKeyError, IncompleteFetchError, LitscanError
-from .mail import send_digest
 from .pubmed.eutils import EFETCH_BATCH, EutilsClient, FetchedBatch, HistoryExpiredError
 from .pubmed.windows import Piece, collect
 from .store import BatchSummary, Store

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from litscan.config import default_topic_path, load_topic
+from litscan.digest.labels import labels_for_topic
 from litscan.errors import ConfigError
-from litscan.labels import labels_for_topic
 from litscan.tagging.vocabulary import load_vocabulary
 
 BUNDLED = Path(__file__).resolve().parents[2] / "queries" / "chronic-pain.vocab.toml"

@@ -16,8 +16,8 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
-from .errors import ConfigError
-from .store import parse_timestamp
+from ..errors import ConfigError
+from ..store import parse_timestamp
 
 
 def environment(templates_dir: Path | str | None = None) -> jinja2.Environment:
@@ -28,7 +28,7 @@ def environment(templates_dir: Path | str | None = None) -> jinja2.Environment:
         if not Path(user_dir).is_dir():
             raise ConfigError("templates directory not found", path=str(user_dir))
         loaders.append(jinja2.FileSystemLoader(str(user_dir)))
-    loaders.append(jinja2.PackageLoader("litscan", "templates"))
+    loaders.append(jinja2.PackageLoader("litscan.digest", "templates"))
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,

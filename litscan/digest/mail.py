@@ -17,11 +17,11 @@ from email.utils import formatdate, make_msgid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .config import Topic, setting
+from ..config import Topic, setting
 from .render import plural
 
 if TYPE_CHECKING:
-    from .digest import DigestResult
+    from .context import DigestResult
 
 log = logging.getLogger(__name__)
 

@@ -18,15 +18,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..citations import to_bibtex, to_ris
+from ..config import Topic
+from ..errors import InputError
+from ..export import write_csv
+from ..files import atomic_write_text
+from ..models import Evidence, Record
+from ..store import TIMESTAMP_FORMAT, RecordFilter, Store, StoredRecord, parse_timestamp, utc_now
 from . import chart, feeds, render
-from .citations import to_bibtex, to_ris
-from .config import Topic
-from .errors import InputError
-from .export import write_csv
-from .files import atomic_write_text
 from .labels import Labels, labels_for_topic
-from .models import Evidence, Record
-from .store import TIMESTAMP_FORMAT, RecordFilter, Store, StoredRecord, parse_timestamp, utc_now
 
 PMC_URL = "https://pmc.ncbi.nlm.nih.gov/articles/{}/"
 DOI_URL = "https://doi.org/{}"

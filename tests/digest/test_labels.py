@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from litscan.config import default_topic_path, load_topic
-from litscan.labels import FALLBACK, labels_for_topic
+from litscan.digest.labels import FALLBACK, labels_for_topic
 
 from . import digest_data as data
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from litscan import digest as digest_module
-from litscan.digest import Period, build_context, conclusion_of, parse_bound, resolve_period, write_digest
+from litscan.digest import context as digest_module
+from litscan.digest.context import Period, build_context, conclusion_of, parse_bound, resolve_period, write_digest
+from litscan.digest.labels import FALLBACK
 from litscan.errors import ConfigError, InputError
-from litscan.labels import FALLBACK
 from litscan.models import AbstractSection, Record
 from litscan.store import Store
 
@@ -311,7 +311,7 @@ def test_cli_digest_command(filled: Store, tmp_path: Path) -> None:
 
 
 def test_trend_chart_is_inline_svg_per_condition_group() -> None:
-    from litscan.chart import series_counts, trend_svg
+    from litscan.digest.chart import series_counts, trend_svg
 
     overview = [(2020, ["crps"], []), (2021, ["trigeminal_neuralgia", "neuropathic_pain"], ["oral"]),
                 (2021, ["postherpetic_neuralgia"], []), (None, ["crps"], []), (1950, ["fibromyalgia"], [])]

@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from litscan import digest as digest_module
-from litscan.digest import write_digest
-from litscan.labels import FALLBACK
+from litscan.digest import context as digest_module
+from litscan.digest.context import write_digest
+from litscan.digest.labels import FALLBACK
 from litscan.store import Store
 
 from . import digest_data as data

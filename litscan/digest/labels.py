@@ -10,9 +10,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from .config import Topic
-from .errors import LitscanError
-from .tagging.vocabulary import load_vocabulary
+from ..config import Topic
+from ..errors import LitscanError
+from ..tagging.vocabulary import load_vocabulary
 
 log = logging.getLogger(__name__)
 

@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from litscan import digest as digest_module
-from litscan.digest import write_digest
-from litscan.labels import FALLBACK
+from litscan.digest import context as digest_module
+from litscan.digest.context import write_digest
+from litscan.digest.labels import FALLBACK
 from litscan.store import Store
 
 from . import digest_data as data
 
-GOLDEN = Path(__file__).parent / "fixtures" / "digest_golden.html"
+GOLDEN = Path(__file__).parents[1] / "fixtures" / "digest_golden.html"
 
 
 def test_digest_matches_golden(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

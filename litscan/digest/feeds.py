@@ -16,9 +16,9 @@ from typing import Any
 
 import jinja2
 
-from .config import Topic
-from .files import atomic_write_bytes, atomic_write_text
-from .store import RecordFilter, Store, StoredRecord
+from ..config import Topic
+from ..files import atomic_write_bytes, atomic_write_text
+from ..store import RecordFilter, Store, StoredRecord
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_MIN_ENTRIES = 50  # earlier digests are added until the feed holds at least this many
@@ -136,7 +136,7 @@ def atom_feed(store: Store, topic: Topic, digests: list[dict[str, Any]], *, upda
 
 
 def _first_sentences(record: Any) -> str | None:
-    from .digest import conclusion_of
+    from .context import conclusion_of
 
     return conclusion_of(record)
 
