@@ -34,8 +34,8 @@ _spec.loader.exec_module(fake_eutils)
 
 from litscan.config import load_topic  # noqa: E402
 from litscan.errors import FetchError  # noqa: E402
+from litscan.pipeline.run import run_topic  # noqa: E402
 from litscan.pubmed.eutils import EFETCH_BATCH, ESEARCH_CEILING, EutilsClient  # noqa: E402
-from litscan.run import run_topic  # noqa: E402
 from litscan.store import Store  # noqa: E402
 from litscan.tagging.tagger import Tagger  # noqa: E402
 

@@ -33,7 +33,7 @@ def __getattr__(name: str) -> object:
     # The import pipeline pulls in lxml and Biopython; load it when first asked for, so
     # `import litscan` (and every test) stays cheap.
     if name in ("import_files", "ImportResult"):
-        from . import ingest
+        from .pipeline import ingest
 
         return getattr(ingest, name)
     raise AttributeError(f"module 'litscan' has no attribute {name!r}")

@@ -18,13 +18,13 @@ import click
 
 from .config import DEFAULT_REPORTS, Topic, default_topic_path, load_topic, parse_date, topic_paths
 from .config import db_path as config_db_path
-from .demo import run_demo
 from .digest.context import write_digest
 from .errors import ConfigError, LitscanError
 from .export import FORMATS, check_tag_ids, export
 from .files import atomic_text_writer
-from .ingest import import_files
-from .run import run_paths
+from .pipeline.demo import run_demo
+from .pipeline.ingest import import_files
+from .pipeline.run import run_paths
 from .store import RecordFilter, Store
 from .tagging.evaluate import evaluate, format_report
 from .tagging.explain import explain_pmid

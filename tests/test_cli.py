@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from litscan.cli import cli
-from litscan.demo import sample_path
+from litscan.pipeline.demo import sample_path
 
 SAMPLE_RECORDS = 14  # PubmedArticle elements in the bundled sample (plus one DeleteCitation)
 

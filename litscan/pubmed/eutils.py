@@ -364,7 +364,7 @@ def _install_log_redaction(secret: str) -> None:
     # made on that very logger, so scrub at the known sources and at every root handler.
     targets: list[logging.Filterer] = [
         logging.getLogger(name) for name in ("urllib3.connectionpool", "requests", __name__,
-                                             "litscan.pubmed.windows", "litscan.run")]
+                                             "litscan.pubmed.windows", "litscan.pipeline.run")]
     targets.extend(logging.getLogger().handlers)
     for target in targets:
         if not any(isinstance(f, _RedactingFilter) and f.secret == secret for f in target.filters):

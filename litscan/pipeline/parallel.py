@@ -38,10 +38,10 @@ from typing import Any
 
 from isal import igzip
 
-from .models import Deletion
-from .pubmed.xml_reader import declare_mathml_prefix, parse_pubmed_document
-from .store import PreparedRecord, prepare_record
-from .tagging.tagger import Tagger
+from ..models import Deletion
+from ..pubmed.xml_reader import declare_mathml_prefix, parse_pubmed_document
+from ..store import PreparedRecord, prepare_record
+from ..tagging.tagger import Tagger
 
 CHUNK_BYTES = 1 << 20
 # Below this (decompressed) size, starting worker processes costs more than it saves.

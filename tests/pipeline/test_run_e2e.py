@@ -22,7 +22,7 @@ import pytest
 
 from tests.fake_eutils import FakeEutils, FakeRecord, make_records
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TOPIC_FILE = ROOT / "queries" / "ketamine-chronic-pain.toml"
 KEY = "e2eSECRETkey9f8e7d6c5b4a"
 

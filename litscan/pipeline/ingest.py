@@ -14,13 +14,13 @@ from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
+from ..config import Topic, default_topic_path, load_topic
+from ..errors import InputError
+from ..models import Deletion, ParsedItem
+from ..pubmed.xml_reader import detect_format, iter_records
+from ..store import BatchSummary, PreparedRecord, Store
+from ..tagging.tagger import Tagger
 from . import parallel
-from .config import Topic, default_topic_path, load_topic
-from .errors import InputError
-from .models import Deletion, ParsedItem
-from .pubmed.xml_reader import detect_format, iter_records
-from .store import BatchSummary, PreparedRecord, Store
-from .tagging.tagger import Tagger
 
 BATCH_SIZE = 1000
 B = TypeVar("B")

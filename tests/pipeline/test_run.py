@@ -17,9 +17,7 @@ import responses
 
 from litscan.config import load_topic
 from litscan.errors import StoreLockedError
-from litscan.pubmed.eutils import EutilsClient
-from litscan.pubmed.pacing import RateLimiter
-from litscan.run import (
+from litscan.pipeline.run import (
     MDAT_OVERLAP_DAYS,
     OVERLAP_DAYS,
     plan_windows,
@@ -27,11 +25,13 @@ from litscan.run import (
     run_topics,
     term_digest,
 )
+from litscan.pubmed.eutils import EutilsClient
+from litscan.pubmed.pacing import RateLimiter
 from litscan.store import RecordFilter, Store
 from litscan.tagging.tagger import Tagger
 from tests.fake_eutils import FakeEutils, FakeRecord, make_records
 
-TOPIC_FILE = Path(__file__).resolve().parent.parent / "queries" / "ketamine-chronic-pain.toml"
+TOPIC_FILE = Path(__file__).resolve().parents[2] / "queries" / "ketamine-chronic-pain.toml"
 KEY = "SECRETKEY0123456789abcdef"
 JUNE = dt.datetime(2026, 6, 1, 12, tzinfo=dt.UTC)
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from litscan import parallel
 from litscan.config import default_topic_path, load_topic
-from litscan.demo import sample_path
 from litscan.errors import InputError
-from litscan.ingest import import_files
+from litscan.pipeline import parallel
+from litscan.pipeline.demo import sample_path
+from litscan.pipeline.ingest import import_files
 from litscan.pubmed.xml_reader import parse_pubmed_bytes
 from litscan.store import Store
 from litscan.tagging.tagger import Tagger

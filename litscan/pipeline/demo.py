@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from .config import DEFAULT_REPORTS, default_topic_path, load_topic
-from .digest.context import write_digest
+from ..config import DEFAULT_REPORTS, default_topic_path, load_topic
+from ..digest.context import write_digest
+from ..store import BatchSummary, Store
 from .ingest import import_files
-from .store import BatchSummary, Store
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class DemoResult:
 
 
 def sample_path() -> Path:
-    return Path(str(resources.files("litscan") / "sample" / "ketamine-sample.xml"))
+    return Path(str(resources.files("litscan.pipeline") / "sample" / "ketamine-sample.xml"))
 
 
 def run_demo(reports_dir: Path = Path(DEFAULT_REPORTS)) -> DemoResult:

@@ -25,14 +25,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .config import Topic, load_topic
-from .digest.context import write_digest
-from .digest.mail import send_digest
-from .errors import ApiKeyError, IncompleteFetchError, LitscanError
-from .pubmed.eutils import EFETCH_BATCH, EutilsClient, FetchedBatch, HistoryExpiredError
-from .pubmed.windows import Piece, collect
-from .store import BatchSummary, Store
-from .tagging.tagger import Tagger
+from ..config import Topic, load_topic
+from ..digest.context import write_digest
+from ..digest.mail import send_digest
+from ..errors import ApiKeyError, IncompleteFetchError, LitscanError
+from ..pubmed.eutils import EFETCH_BATCH, EutilsClient, FetchedBatch, HistoryExpiredError
+from ..pubmed.windows import Piece, collect
+from ..store import BatchSummary, Store
+from ..tagging.tagger import Tagger
 
 log = logging.getLogger(__name__)
 
