@@ -10,8 +10,7 @@ import litscan
 from litscan.export import export, record_row
 from litscan.models import Author, CommentCorrection, Evidence, MeshHeading, Tags
 from litscan.store import RecordFilter
-
-from .conftest import fixed_tagger, make_record
+from tests.conftest import fixed_tagger, make_record
 
 
 def evidence_tagger(record):

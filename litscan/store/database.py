@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .errors import StoreError, StoreLockedError
-from .models import Deletion, ParsedItem, Record, Tags, json_bytes, record_from_dict
+from ..errors import StoreError, StoreLockedError
+from ..models import Deletion, ParsedItem, Record, Tags, json_bytes, record_from_dict
 
 SCHEMA_VERSION = 1
 PAGE_SIZE = 16384

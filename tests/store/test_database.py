@@ -9,9 +9,9 @@ import pytest
 
 from litscan.errors import StoreError, StoreLockedError
 from litscan.models import Deletion, PublicationType
-from litscan.store import PAGE_SIZE, SCHEMA_VERSION, RecordFilter, Store, prepare_record
-
-from .conftest import fixed_tagger, make_record
+from litscan.store import RecordFilter, Store, prepare_record
+from litscan.store.database import PAGE_SIZE, SCHEMA_VERSION
+from tests.conftest import fixed_tagger, make_record
 
 
 def test_new_records_are_stored_once_with_tags(store):
