@@ -24,13 +24,18 @@ print(json.dumps({"seconds": seconds, "records": count,
 
 
 def add_repeat_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="pairs of runs, one of each side; the median pair ratio is reported (default 3)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="pairs of runs, one of each side; the median pair ratio is reported (default 3)",
+    )
 
 
 def add_generator_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--generator", type=Path, default=DEFAULT_GENERATOR,
-                        help="make_pubmed_xml.py from the shared bench folder")
+    parser.add_argument(
+        "--generator", type=Path, default=DEFAULT_GENERATOR, help="make_pubmed_xml.py from the shared bench folder"
+    )
 
 
 def generate(generator: Path, records: int, path: Path) -> Path:
@@ -41,15 +46,15 @@ def generate(generator: Path, records: int, path: Path) -> Path:
 
 def run_child(code: str, *args: str) -> dict[str, float]:
     """Run ``code`` (which sets ``seconds`` and ``count``) in a fresh interpreter; its report."""
-    done = subprocess.run([sys.executable, "-c", code + REPORT, *args], capture_output=True, text=True,
-                          check=False)
+    done = subprocess.run([sys.executable, "-c", code + REPORT, *args], capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SystemExit(f"benchmark child failed:\n{done.stderr.strip()}")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def race(ours: tuple[str, ...], peer: tuple[str, ...], repeat: int,
-         before_ours: Callable[[], None] = lambda: None) -> tuple[dict[str, float], dict[str, float], list[float]]:
+def race(
+    ours: tuple[str, ...], peer: tuple[str, ...], repeat: int, before_ours: Callable[[], None] = lambda: None
+) -> tuple[dict[str, float], dict[str, float], list[float]]:
     """Run both children ``repeat`` times as back-to-back pairs: median rates, largest peaks, pair ratios.
 
     A shared machine's speed drifts by up to 2x within a minute, so each comparison is made within

@@ -33,8 +33,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=10_000)
     add_generator_argument(parser)
-    parser.add_argument("--all-on-topic", action="store_true",
-                        help="mark every record on-topic (the heaviest page)")
+    parser.add_argument("--all-on-topic", action="store_true", help="mark every record on-topic (the heaviest page)")
     parser.add_argument("--keep", type=Path, help="copy the reports folder here to look at it")
     args = parser.parse_args()
 
@@ -58,12 +57,16 @@ def main() -> None:
             seconds = time.perf_counter() - started
         page_mb = result.path.stat().st_size / 1e6
         files = {p.suffix: p.stat().st_size / 1e6 for p in result.path.parent.iterdir() if p.is_file()}
-    print(f"records stored:    {result.counts['new']:,} ({result.counts['on_topic']:,} on topic), "
-          f"load {loaded:.1f} s (not part of the digest)")
+    print(
+        f"records stored:    {result.counts['new']:,} ({result.counts['on_topic']:,} on topic), "
+        f"load {loaded:.1f} s (not part of the digest)"
+    )
     print(f"digest written in: {seconds:.2f} s (page, CSV, RIS, BibTeX, index.html, feed.xml)")
     print(f"page size:         {page_mb:.2f} MB (limit {SIZE_LIMIT_MB} MB)")
-    print("other files:       " + ", ".join(f"{name} {size:.2f} MB" for name, size in sorted(files.items())
-                                            if name != ".html"))
+    print(
+        "other files:       "
+        + ", ".join(f"{name} {size:.2f} MB" for name, size in sorted(files.items()) if name != ".html")
+    )
     if page_mb > SIZE_LIMIT_MB:
         print(f"note: the page is over the {SIZE_LIMIT_MB} MB target")
 

@@ -39,18 +39,20 @@ from litscan.pubmed.eutils import EFETCH_BATCH, ESEARCH_CEILING, EutilsClient  #
 from litscan.store import Store  # noqa: E402
 from litscan.tagging.tagger import Tagger  # noqa: E402
 
-FAULTS = ["500", "429", "error", "429-retry-after", "truncated", "rate-json-200", "drop", "502", "error",
-          "truncated"]
+FAULTS = ["500", "429", "error", "429-retry-after", "truncated", "rate-json-200", "drop", "502", "error", "truncated"]
 
 
 def scenario(n: int, faulty: bool, workdir: Path) -> list[tuple]:
     topic = load_topic(ROOT / "queries" / "ketamine-chronic-pain.toml")
     today = dt.datetime.now(dt.UTC).date()
-    records = fake_eutils.make_records(n, first_day=today - dt.timedelta(days=900),
-                                       last_day=today - dt.timedelta(days=10))
+    records = fake_eutils.make_records(
+        n, first_day=today - dt.timedelta(days=900), last_day=today - dt.timedelta(days=10)
+    )
     rows = []
-    with fake_eutils.FakeEutils(records, forget_history=faulty) as fake, \
-            Store.open(workdir / f"fetch-{n}-{faulty}.sqlite") as store:
+    with (
+        fake_eutils.FakeEutils(records, forget_history=faulty) as fake,
+        Store.open(workdir / f"fetch-{n}-{faulty}.sqlite") as store,
+    ):
         if faulty:
             for i, kind in enumerate(FAULTS):
                 fake.inject_at(2 + 4 * i, kind)
@@ -62,8 +64,19 @@ def scenario(n: int, faulty: bool, workdir: Path) -> list[tuple]:
         result = run_topic(store, topic, client, tagger=tagger, reports_dir=None)
         seconds = time.perf_counter() - start
         minimum = math.ceil(n / ESEARCH_CEILING) + math.ceil(n / EFETCH_BATCH)
-        rows.append((f"backfill {n:,}", label, result.summary.new, len(fake.requests), minimum,
-                     fake.max_in_window(1.0), fake.count(answer="over-rate"), seconds, result.ok))
+        rows.append(
+            (
+                f"backfill {n:,}",
+                label,
+                result.summary.new,
+                len(fake.requests),
+                minimum,
+                fake.max_in_window(1.0),
+                fake.count(answer="over-rate"),
+                seconds,
+                result.ok,
+            )
+        )
 
         before = len(fake.requests)
         fake.add([fake_eutils.FakeRecord(90_000_000 + i, today, today) for i in range(40)])
@@ -71,9 +84,19 @@ def scenario(n: int, faulty: bool, workdir: Path) -> list[tuple]:
         start = time.perf_counter()
         result = run_topic(store, topic, client, tagger=tagger, reports_dir=None)
         seconds = time.perf_counter() - start
-        rows.append(("  +40 new, 15 retracted", label, result.summary.new + result.summary.updated,
-                     len(fake.requests) - before, 3, fake.max_in_window(1.0), fake.count(answer="over-rate"),
-                     seconds, result.ok))
+        rows.append(
+            (
+                "  +40 new, 15 retracted",
+                label,
+                result.summary.new + result.summary.updated,
+                len(fake.requests) - before,
+                3,
+                fake.max_in_window(1.0),
+                fake.count(answer="over-rate"),
+                seconds,
+                result.ok,
+            )
+        )
     return rows
 
 
@@ -99,8 +122,11 @@ def main() -> None:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
-            for faulty in ([False] if args.no_faults else []) + ([] if args.no_clean else [True]) \
-                    if args.no_faults or args.no_clean else (False, True):
+            for faulty in (
+                ([False] if args.no_faults else []) + ([] if args.no_clean else [True])
+                if args.no_faults or args.no_clean
+                else (False, True)
+            ):
                 rows.extend(scenario(n, faulty, Path(tmp)))
     widths = [max(len(header[i]), *(len(_cell(r[i])) for r in rows)) for i in range(len(header))]
     print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))

@@ -52,19 +52,27 @@ def main() -> None:
     parser.add_argument("--input", type=Path, help="use this .xml.gz instead of generating one")
     args = parser.parse_args()
 
-    print(f"{'records':>8}  {'litscan rec/s':>13}  {'pubmed_parser rec/s':>19}  {'ratio':>6}  "
-          f"{'litscan peak MB (main/worker)':>29}  {'pubmed_parser peak MB':>21}  {'ratio range':>11}")
+    print(
+        f"{'records':>8}  {'litscan rec/s':>13}  {'pubmed_parser rec/s':>19}  {'ratio':>6}  "
+        f"{'litscan peak MB (main/worker)':>29}  {'pubmed_parser peak MB':>21}  {'ratio range':>11}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         inputs = [(args.input, None)] if args.input else [(Path(tmp) / f"bench-{n}.xml.gz", n) for n in args.sizes]
         for path, size in inputs:
             if size is not None:
                 generate(args.generator, size, path)
             db = Path(tmp) / f"bench-{path.stem}.sqlite"
-            ours, peer, pairs = race((LITSCAN_CHILD, str(path), str(db)), (PUBMED_PARSER_CHILD, str(path)),
-                                     args.repeat, before_ours=lambda db=db: _remove_store(db))
-            print(f"{int(ours['records']):>8}  {rate(ours):>13,.0f}  {rate(peer):>19,.0f}  "
-                  f"{statistics.median(pairs):>5.2f}x  {ours['peak_mb']:>22.0f} / {ours['worker_peak_mb']:<4.0f}  "
-                  f"{peer['peak_mb']:>21.0f}  {min(pairs):>5.2f}-{max(pairs):.2f}x")
+            ours, peer, pairs = race(
+                (LITSCAN_CHILD, str(path), str(db)),
+                (PUBMED_PARSER_CHILD, str(path)),
+                args.repeat,
+                before_ours=lambda db=db: _remove_store(db),
+            )
+            print(
+                f"{int(ours['records']):>8}  {rate(ours):>13,.0f}  {rate(peer):>19,.0f}  "
+                f"{statistics.median(pairs):>5.2f}x  {ours['peak_mb']:>22.0f} / {ours['worker_peak_mb']:<4.0f}  "
+                f"{peer['peak_mb']:>21.0f}  {min(pairs):>5.2f}-{max(pairs):.2f}x"
+            )
             if ours["records"] != peer["records"]:
                 print(f"  note: record counts differ (litscan {ours['records']}, pubmed_parser {peer['records']})")
 

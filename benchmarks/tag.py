@@ -77,11 +77,15 @@ def main() -> None:
         if path is None:
             path = generate(args.generator, args.size, Path(tmp) / f"bench-{args.size}.xml.gz")
         ours, peer, pairs = race((CHILD, str(path), "litscan"), (CHILD, str(path), "naive"), args.repeat)
-    print(f"{'records':>8}  {'litscan rec/s':>13}  {'naive rec/s':>11}  {'ratio':>6}  "
-          f"{'litscan peak MB':>15}  {'naive peak MB':>13}  {'ratio range':>11}")
-    print(f"{int(ours['records']):>8}  {rate(ours):>13,.0f}  {rate(peer):>11,.0f}  "
-          f"{statistics.median(pairs):>5.2f}x  {ours['peak_mb']:>15.0f}  {peer['peak_mb']:>13.0f}  "
-          f"{min(pairs):>5.2f}-{max(pairs):.2f}x")
+    print(
+        f"{'records':>8}  {'litscan rec/s':>13}  {'naive rec/s':>11}  {'ratio':>6}  "
+        f"{'litscan peak MB':>15}  {'naive peak MB':>13}  {'ratio range':>11}"
+    )
+    print(
+        f"{int(ours['records']):>8}  {rate(ours):>13,.0f}  {rate(peer):>11,.0f}  "
+        f"{statistics.median(pairs):>5.2f}x  {ours['peak_mb']:>15.0f}  {peer['peak_mb']:>13.0f}  "
+        f"{min(pairs):>5.2f}-{max(pairs):.2f}x"
+    )
 
 
 if __name__ == "__main__":

@@ -23,9 +23,26 @@ if TYPE_CHECKING:
     import pandas
 
 __all__ = [
-    "BatchSummary", "ConfigError", "Deletion", "Evidence", "FetchError", "ImportResult", "InputError",
-    "LitscanError", "Record", "RecordFilter", "Store", "StoreError", "StoredRecord", "Tags", "Topic",
-    "default_topic_path", "import_files", "load_topic", "open_store", "to_dataframe",
+    "BatchSummary",
+    "ConfigError",
+    "Deletion",
+    "Evidence",
+    "FetchError",
+    "ImportResult",
+    "InputError",
+    "LitscanError",
+    "Record",
+    "RecordFilter",
+    "Store",
+    "StoreError",
+    "StoredRecord",
+    "Tags",
+    "Topic",
+    "default_topic_path",
+    "import_files",
+    "load_topic",
+    "open_store",
+    "to_dataframe",
 ]
 
 
@@ -46,15 +63,22 @@ def open_store(path: str | os.PathLike[str] | None = None) -> Store:
     return Store.open(db_path(path))
 
 
-def to_dataframe(store: Store, *, topic: str | None = None, condition: str | Sequence[str] = (),
-                 route: str | Sequence[str] = (), design: str | Sequence[str] = (),
-                 on_topic: bool | None = None) -> pandas.DataFrame:
+def to_dataframe(
+    store: Store,
+    *,
+    topic: str | None = None,
+    condition: str | Sequence[str] = (),
+    route: str | Sequence[str] = (),
+    design: str | Sequence[str] = (),
+    on_topic: bool | None = None,
+) -> pandas.DataFrame:
     """Stored records as a pandas DataFrame (one row per record, list columns as lists)."""
     from .export import to_dataframe as frame_of
 
     def as_tuple(value: str | Sequence[str]) -> tuple[str, ...]:
         return (value,) if isinstance(value, str) else tuple(value)
 
-    filters = RecordFilter(topic=topic, conditions=as_tuple(condition), routes=as_tuple(route),
-                           designs=as_tuple(design), on_topic=on_topic)
+    filters = RecordFilter(
+        topic=topic, conditions=as_tuple(condition), routes=as_tuple(route), designs=as_tuple(design), on_topic=on_topic
+    )
     return frame_of(store.query(filters))

@@ -44,8 +44,11 @@ def _page_range(pages: str | None) -> tuple[str | None, str | None]:
 
 
 def _abstract(record: Record) -> str | None:
-    return _one_line(" ".join(f"{s.label}: {s.text}" if s.label else s.text
-                              for s in record.abstract_sections)) if record.abstract_sections else None
+    return (
+        _one_line(" ".join(f"{s.label}: {s.text}" if s.label else s.text for s in record.abstract_sections))
+        if record.abstract_sections
+        else None
+    )
 
 
 # --- RIS -----------------------------------------------------------------------------------
@@ -69,8 +72,16 @@ def ris_entry(item: StoredRecord | Record) -> str:
     if record.pub_date and record.pub_date.year:
         date = record.pub_date
         lines.append(("PY", str(date.year)))
-        lines.append(("DA", f"{date.year:04d}/" + (f"{date.month:02d}" if date.month else "")
-                      + "/" + (f"{date.day:02d}" if date.day and date.month else "") + "/"))
+        lines.append(
+            (
+                "DA",
+                f"{date.year:04d}/"
+                + (f"{date.month:02d}" if date.month else "")
+                + "/"
+                + (f"{date.day:02d}" if date.day and date.month else "")
+                + "/",
+            )
+        )
     if record.kind != "book":
         # T2 is the journal for JOUR in EndNote and Zotero alike; both read JO as an abbreviation
         lines.append(("T2", _one_line(record.journal)))
@@ -104,8 +115,16 @@ def to_ris(records: Iterable[StoredRecord | Record]) -> str:
 
 # \{ would still count as a brace for BibTeX's brace matching, so braces get text commands.
 _LATEX = {
-    "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}",
-    "$": r"\$", "&": r"\&", "%": r"\%", "#": r"\#", "_": r"\_", "^": r"\^{}", "~": r"\~{}",
+    "\\": r"\textbackslash{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+    "$": r"\$",
+    "&": r"\&",
+    "%": r"\%",
+    "#": r"\#",
+    "_": r"\_",
+    "^": r"\^{}",
+    "~": r"\~{}",
 }
 _LATEX_RE = re.compile("|".join(re.escape(ch) for ch in _LATEX))
 
@@ -149,8 +168,7 @@ def citation_key(record: Record) -> str:
     if first is not None:
         name = _ascii_word((first.last_name or first.collective_name or "").split(" ")[0])
     year = str(record.year) if record.year else "nd"
-    word = next((w for w in (_ascii_word(t).lower() for t in (record.title or "").split())
-                 if w and w not in _STOP), "")
+    word = next((w for w in (_ascii_word(t).lower() for t in (record.title or "").split()) if w and w not in _STOP), "")
     return f"{name or 'pmid' + record.pmid}{year}{word[:20]}"
 
 
@@ -167,17 +185,19 @@ def bibtex_entry(item: StoredRecord | Record, key: str) -> str:
     ]
     start, end = _page_range(record.pages)
     fields.append(("pages", latex_escape(f"{start}--{end}" if end else start) if start else None))
-    fields.extend([
-        ("doi", _verbatim(record.doi)),
-        ("issn", latex_escape(record.issn) if record.issn else None),
-        ("pmid", record.pmid),
-        ("pmcid", latex_escape(record.pmcid) if record.pmcid else None),
-        ("url", record.url),
-        ("abstract", latex_escape(_abstract(record) or "") or None),
-        ("keywords", latex_escape(", ".join(record.keywords)) if record.keywords else None),
-        ("language", latex_escape(record.languages[0]) if record.languages else None),
-        ("note", "Retracted publication" if record.retracted else None),
-    ])
+    fields.extend(
+        [
+            ("doi", _verbatim(record.doi)),
+            ("issn", latex_escape(record.issn) if record.issn else None),
+            ("pmid", record.pmid),
+            ("pmcid", latex_escape(record.pmcid) if record.pmcid else None),
+            ("url", record.url),
+            ("abstract", latex_escape(_abstract(record) or "") or None),
+            ("keywords", latex_escape(", ".join(record.keywords)) if record.keywords else None),
+            ("language", latex_escape(record.languages[0]) if record.languages else None),
+            ("note", "Retracted publication" if record.retracted else None),
+        ]
+    )
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
     month = record.pub_date.month if record.pub_date else None
     if month and 1 <= month <= 12:

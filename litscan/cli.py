@@ -49,13 +49,24 @@ def reported() -> Iterator[None]:
         raise LitscanCommandError(exc) from None
 
 
-db_option = click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
-                         help="SQLite database (default: $LITSCAN_DB or ./litscan.sqlite).")
+db_option = click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="SQLite database (default: $LITSCAN_DB or ./litscan.sqlite).",
+)
 
 
 def reports_option(help_text: str) -> Callable[[Any], Any]:
-    return click.option("--reports", "reports_dir", type=click.Path(file_okay=False), default=DEFAULT_REPORTS,
-                        show_default=True, help=help_text)
+    return click.option(
+        "--reports",
+        "reports_dir",
+        type=click.Path(file_okay=False),
+        default=DEFAULT_REPORTS,
+        show_default=True,
+        help=help_text,
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -64,10 +75,8 @@ def reports_option(help_text: str) -> Callable[[Any], Any]:
 @click.option("-q", "--quiet", is_flag=True, help="Only errors.")
 def cli(verbose: int, quiet: bool) -> None:
     """litscan: PubMed literature surveillance with explained tags and an evidence digest."""
-    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else
-                                         logging.INFO if verbose else logging.WARNING)
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-                        stream=sys.stderr)
+    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
 
 
 # --- commands -----------------------------------------------------------------------
@@ -91,10 +100,19 @@ def _open_topic(path: str | None) -> Topic:
 @cli.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @db_option
-@click.option("--query", "query_file", type=click.Path(dir_okay=False), default=None,
-              help="Topic file whose tag vocabulary applies (default: the bundled ketamine topic).")
-@click.option("--workers", type=click.IntRange(min=1), default=None,
-              help="Processes that parse and tag large PubMed XML files (default: one per core).")
+@click.option(
+    "--query",
+    "query_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Topic file whose tag vocabulary applies (default: the bundled ketamine topic).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes that parse and tag large PubMed XML files (default: one per core).",
+)
 def import_command(paths: tuple[str, ...], db: str | None, query_file: str | None, workers: int | None) -> None:
     """Import PubMed XML (.xml, .xml.gz) or MEDLINE (.txt, .nbib) files into the store.
 
@@ -118,8 +136,13 @@ def import_command(paths: tuple[str, ...], db: str | None, query_file: str | Non
 @cli.command("export")
 @db_option
 @click.option("--format", "format_", type=click.Choice(FORMATS), default="json", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write here instead of standard output.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write here instead of standard output.",
+)
 @click.option("--topic", default=None, help="Only records found by this topic (its name).")
 @click.option("--condition", "conditions", multiple=True, help="Condition id (repeatable: any of them).")
 @click.option("--route", "routes", multiple=True, help="Route id (repeatable: any of them).")
@@ -128,21 +151,43 @@ def import_command(paths: tuple[str, ...], db: str | None, query_file: str | Non
 @click.option("--from", "published_from", callback=_date_option, help="Published on or after (YYYY-MM-DD).")
 @click.option("--to", "published_to", callback=_date_option, help="Published on or before (YYYY-MM-DD).")
 @click.option("--added-since", callback=_date_option, help="Entered the store on or after (YYYY-MM-DD).")
-@click.option("--query", "query_file", type=click.Path(dir_okay=False), default=None,
-              help="Topic file whose vocabulary the tag ids are checked against.")
-def export_command(db: str | None, format_: str, output: str | None, topic: str | None,
-                   conditions: tuple[str, ...], routes: tuple[str, ...], designs: tuple[str, ...],
-                   on_topic: bool | None, published_from: str | None, published_to: str | None,
-                   added_since: str | None, query_file: str | None) -> None:
+@click.option(
+    "--query",
+    "query_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Topic file whose vocabulary the tag ids are checked against.",
+)
+def export_command(
+    db: str | None,
+    format_: str,
+    output: str | None,
+    topic: str | None,
+    conditions: tuple[str, ...],
+    routes: tuple[str, ...],
+    designs: tuple[str, ...],
+    on_topic: bool | None,
+    published_from: str | None,
+    published_to: str | None,
+    added_since: str | None,
+    query_file: str | None,
+) -> None:
     """Export stored records as JSON, CSV, RIS or BibTeX.
 
     Example: litscan export --format csv --condition crps --route intravenous -o crps-iv.csv
     """
     with reported():
         check_tag_ids(_open_topic(query_file), conditions=conditions, routes=routes, designs=designs)
-        filters = RecordFilter(topic=topic, conditions=conditions, routes=routes, designs=designs,
-                               on_topic=on_topic, published_from=published_from, published_to=published_to,
-                               added_since=added_since)
+        filters = RecordFilter(
+            topic=topic,
+            conditions=conditions,
+            routes=routes,
+            designs=designs,
+            on_topic=on_topic,
+            published_from=published_from,
+            published_to=published_to,
+            added_since=added_since,
+        )
         with Store.open(config_db_path(db)) as store:
             if output:
                 with atomic_text_writer(Path(output)) as out:
@@ -169,11 +214,16 @@ def demo_command(reports_dir: str) -> None:
 @click.argument("query_files", nargs=-1, type=click.Path(dir_okay=False))
 @db_option
 @reports_option("Where each topic's digest is written.")
-@click.option("--eutils-url", envvar="LITSCAN_EUTILS_URL", default=None,
-              help="E-utilities base URL (default: NCBI's; env LITSCAN_EUTILS_URL).")
+@click.option(
+    "--eutils-url",
+    envvar="LITSCAN_EUTILS_URL",
+    default=None,
+    help="E-utilities base URL (default: NCBI's; env LITSCAN_EUTILS_URL).",
+)
 @click.pass_context
-def run_command(ctx: click.Context, query_files: tuple[str, ...], db: str | None, reports_dir: str,
-                eutils_url: str | None) -> None:
+def run_command(
+    ctx: click.Context, query_files: tuple[str, ...], db: str | None, reports_dir: str, eutils_url: str | None
+) -> None:
     """Fetch what is new or revised in PubMed for each topic, store it and write its digest.
 
     Without QUERY_FILE every topic in queries/ runs. Exits 0 only when every topic's
@@ -187,15 +237,15 @@ def run_command(ctx: click.Context, query_files: tuple[str, ...], db: str | None
     def progress(topic: str, done: int, total: int) -> None:
         if show_bar and total:
             filled = 30 * done // total
-            click.echo(f"\r{topic} [{'#' * filled}{'.' * (30 - filled)}] {done:,}/{total:,}",
-                       nl=False, err=True)
+            click.echo(f"\r{topic} [{'#' * filled}{'.' * (30 - filled)}] {done:,}/{total:,}", nl=False, err=True)
 
     with reported():
         paths = list(query_files) or topic_paths()
         if not paths:
             raise ConfigError("no topic files found in queries/ (or $LITSCAN_QUERIES)")
-        results = run_paths(paths, db=config_db_path(db), reports_dir=Path(reports_dir),
-                            eutils_url=eutils_url, progress=progress)
+        results = run_paths(
+            paths, db=config_db_path(db), reports_dir=Path(reports_dir), eutils_url=eutils_url, progress=progress
+        )
     if show_bar:
         click.echo("", err=True)
     quiet = bool(ctx.find_root().params.get("quiet"))
@@ -212,20 +262,46 @@ def run_command(ctx: click.Context, query_files: tuple[str, ...], db: str | None
 @cli.command("digest")
 @click.argument("query_file", required=False, type=click.Path(dir_okay=False))
 @db_option
-@click.option("--since", default=None, metavar="DATE",
-              help="Records that entered the store on or after this date "
-              "(default: where the topic's previous digest ended; the first digest takes everything).")
+@click.option(
+    "--since",
+    default=None,
+    metavar="DATE",
+    help="Records that entered the store on or after this date "
+    "(default: where the topic's previous digest ended; the first digest takes everything).",
+)
 @click.option("--until", default=None, metavar="DATE", help="...and on or before this date (default: now).")
-@click.option("--period", type=click.Choice(["week", "month"]), default=None,
-              help="The week or month before --until (ignored when --since is given).")
+@click.option(
+    "--period",
+    type=click.Choice(["week", "month"]),
+    default=None,
+    help="The week or month before --until (ignored when --since is given).",
+)
 @reports_option("Where the topic's digests, archive page and feed live.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="Write the page here (default: REPORTS/<topic>/<last day>.html).")
-@click.option("--templates", "templates_dir", type=click.Path(file_okay=False), envvar="LITSCAN_TEMPLATES",
-              default=None, help="Templates that override the built-in ones (env LITSCAN_TEMPLATES).")
-def digest_command(query_file: str | None, db: str | None, since: str | None, until: str | None,
-                   period: str | None, reports_dir: str, output: str | None,
-                   templates_dir: str | None) -> None:
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write the page here (default: REPORTS/<topic>/<last day>.html).",
+)
+@click.option(
+    "--templates",
+    "templates_dir",
+    type=click.Path(file_okay=False),
+    envvar="LITSCAN_TEMPLATES",
+    default=None,
+    help="Templates that override the built-in ones (env LITSCAN_TEMPLATES).",
+)
+def digest_command(
+    query_file: str | None,
+    db: str | None,
+    since: str | None,
+    until: str | None,
+    period: str | None,
+    reports_dir: str,
+    output: str | None,
+    templates_dir: str | None,
+) -> None:
     """Write the HTML digest of the records that entered the store in a period.
 
     Also writes the period's CSV, RIS and BibTeX next to the page and refreshes
@@ -236,20 +312,35 @@ def digest_command(query_file: str | None, db: str | None, since: str | None, un
     with reported():
         topic = _open_topic(query_file)
         with Store.open(config_db_path(db)) as store:
-            result = write_digest(store, topic, reports_dir=Path(reports_dir), since=since, until=until,
-                                  output=Path(output) if output else None,
-                                  templates_dir=Path(templates_dir) if templates_dir else None, period=period)
+            result = write_digest(
+                store,
+                topic,
+                reports_dir=Path(reports_dir),
+                since=since,
+                until=until,
+                output=Path(output) if output else None,
+                templates_dir=Path(templates_dir) if templates_dir else None,
+                period=period,
+            )
     counts = result.counts
-    click.echo(f"{counts['new']} new, {counts['on_topic']} on topic ({counts['trials']} trials, "
-               f"{counts['systematic_reviews']} systematic reviews)", err=True)
+    click.echo(
+        f"{counts['new']} new, {counts['on_topic']} on topic ({counts['trials']} trials, "
+        f"{counts['systematic_reviews']} systematic reviews)",
+        err=True,
+    )
     click.echo(str(result.path))
 
 
 @cli.command("explain")
 @click.argument("pmid")
 @db_option
-@click.option("--query", "query_file", type=click.Path(dir_okay=False), default=None,
-              help="Topic file whose vocabulary names the tags (default: the bundled ketamine topic).")
+@click.option(
+    "--query",
+    "query_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Topic file whose vocabulary names the tags (default: the bundled ketamine topic).",
+)
 @click.option("--retag", is_flag=True, help="Tag the record again with the current vocabulary first.")
 @click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON.")
 def explain_command(pmid: str, db: str | None, query_file: str | None, retag: bool, as_json: bool) -> None:
@@ -268,10 +359,21 @@ def explain_command(pmid: str, db: str | None, query_file: str | None, retag: bo
 
 @cli.command("eval")
 @click.argument("gold", type=click.Path(dir_okay=False))
-@click.option("--query", "query_file", type=click.Path(dir_okay=False), default=None,
-              help="Topic file whose vocabulary tags the records (default: the bundled ketamine topic).")
-@click.option("--split", "part", type=click.Choice(["all", "dev", "holdout"]), default="all",
-              show_default=True, help="Score all records, or the fixed two-thirds/one-third part.")
+@click.option(
+    "--query",
+    "query_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Topic file whose vocabulary tags the records (default: the bundled ketamine topic).",
+)
+@click.option(
+    "--split",
+    "part",
+    type=click.Choice(["all", "dev", "holdout"]),
+    default="all",
+    show_default=True,
+    help="Score all records, or the fixed two-thirds/one-third part.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores and errors as JSON.")
 def eval_command(gold: str, query_file: str | None, part: str, as_json: bool) -> None:
     """Score the tagger on hand-labelled records (JSON lines with title, abstract and labels).

@@ -110,17 +110,18 @@ def load_topic(path: str | os.PathLike[str]) -> Topic:
             raise ConfigError(f"missing or empty key '{key}' (a non-empty string)", path=where, where=key)
     name = data["name"].strip()
     if any(ch.isspace() or ch in "/\\" for ch in name):
-        raise ConfigError(f"'name' must be one word usable as a folder name, got {name!r}",
-                          path=where, where="name")
+        raise ConfigError(f"'name' must be one word usable as a folder name, got {name!r}", path=where, where="name")
     if "start" not in data:
-        raise ConfigError("missing key 'start' (the date the backfill begins, e.g. 2000-01-01)",
-                          path=where, where="start")
+        raise ConfigError(
+            "missing key 'start' (the date the backfill begins, e.g. 2000-01-01)", path=where, where="start"
+        )
     start = parse_date(data["start"], path=where, key="start")
 
     vocabulary_path = (path.parent / data["vocabulary"]).resolve()
     if not vocabulary_path.is_file():
-        raise ConfigError(f"vocabulary file {data['vocabulary']!r} not found next to the topic",
-                          path=where, where="vocabulary")
+        raise ConfigError(
+            f"vocabulary file {data['vocabulary']!r} not found next to the topic", path=where, where="vocabulary"
+        )
     return Topic(
         name=name,
         title=str(data.get("title") or name),
@@ -152,8 +153,11 @@ def parse_date(value: Any, *, path: str | None = None, key: str = "date") -> dt.
 def _reject_unknown(data: dict[str, Any], allowed: set[str], where: str, prefix: str) -> None:
     for key in data:
         if key not in allowed:
-            raise ConfigError(f"unknown key '{prefix}{key}' (allowed: {', '.join(sorted(allowed))})",
-                              path=where, where=f"{prefix}{key}")
+            raise ConfigError(
+                f"unknown key '{prefix}{key}' (allowed: {', '.join(sorted(allowed))})",
+                path=where,
+                where=f"{prefix}{key}",
+            )
 
 
 def _digest_settings(data: Any, where: str) -> DigestSettings:
@@ -162,8 +166,9 @@ def _digest_settings(data: Any, where: str) -> DigestSettings:
     _reject_unknown(data, _DIGEST_KEYS, where, "digest.")
     period = data.get("period", "week")
     if period not in _PERIODS:
-        raise ConfigError(f"digest.period must be one of {sorted(_PERIODS)}, got {period!r}",
-                          path=where, where="digest.period")
+        raise ConfigError(
+            f"digest.period must be one of {sorted(_PERIODS)}, got {period!r}", path=where, where="digest.period"
+        )
     return DigestSettings(period=period, title=data.get("title"))
 
 
@@ -175,8 +180,7 @@ def _email_settings(data: Any, where: str) -> EmailSettings:
     if isinstance(recipients, str):
         recipients = [recipients]
     if not isinstance(recipients, list) or not all(isinstance(r, str) and "@" in r for r in recipients):
-        raise ConfigError("email.recipients must be a list of e-mail addresses",
-                          path=where, where="email.recipients")
+        raise ConfigError("email.recipients must be a list of e-mail addresses", path=where, where="email.recipients")
     return EmailSettings(recipients=tuple(recipients), subject=data.get("subject"), sender=data.get("sender"))
 
 

@@ -25,9 +25,28 @@ FORMATS = ("json", "csv", "ris", "bibtex")
 
 # Columns in the order a person reading a CSV wants them.
 CSV_COLUMNS = (
-    "pmid", "title", "year", "pub_date", "journal", "authors", "doi", "pmcid", "on_topic", "design",
-    "conditions", "routes", "publication_types", "mesh", "keywords", "language", "status", "retracted",
-    "first_seen", "queries", "url", "abstract",
+    "pmid",
+    "title",
+    "year",
+    "pub_date",
+    "journal",
+    "authors",
+    "doi",
+    "pmcid",
+    "on_topic",
+    "design",
+    "conditions",
+    "routes",
+    "publication_types",
+    "mesh",
+    "keywords",
+    "language",
+    "status",
+    "retracted",
+    "first_seen",
+    "queries",
+    "url",
+    "abstract",
 )
 
 
@@ -135,15 +154,16 @@ def export(store: Store, out: IO[str], *, format: str = "json", filters: RecordF
     raise ValueError(f"unknown export format {format!r} (choose from {', '.join(FORMATS)})")
 
 
-def check_tag_ids(topic: Topic, *, conditions: Iterable[str] = (), routes: Iterable[str] = (),
-                  designs: Iterable[str] = ()) -> None:
+def check_tag_ids(
+    topic: Topic, *, conditions: Iterable[str] = (), routes: Iterable[str] = (), designs: Iterable[str] = ()
+) -> None:
     """Reject filter ids the topic's vocabulary does not define, naming the vocabulary file."""
     vocabulary = load_vocabulary(topic.vocabulary_path)
-    known = {"condition": vocabulary.condition_ids, "route": vocabulary.route_ids,
-             "design": vocabulary.design_ids}
+    known = {"condition": vocabulary.condition_ids, "route": vocabulary.route_ids, "design": vocabulary.design_ids}
     for kind, given in (("condition", conditions), ("route", routes), ("design", designs)):
         for tag_id in given:
             if tag_id not in known[kind]:
                 raise ConfigError(
                     f"unknown {kind} id {tag_id!r} (known: {', '.join(sorted(known[kind]))})",
-                    path=str(topic.vocabulary_path))
+                    path=str(topic.vocabulary_path),
+                )

@@ -160,8 +160,7 @@ class Record:
         if not self.abstract_sections:
             return None
         return "\n".join(
-            f"{section.label}: {section.text}" if section.label else section.text
-            for section in self.abstract_sections
+            f"{section.label}: {section.text}" if section.label else section.text for section in self.abstract_sections
         )
 
     @property
@@ -175,9 +174,9 @@ class Record:
 
     @property
     def retracted(self) -> bool:
-        return any(pt.ui == RETRACTED_PUBLICATION_UI or pt.name == "Retracted Publication"
-                   for pt in self.publication_types) or any(
-            cc.ref_type == "RetractionIn" for cc in self.comments_corrections)
+        return any(
+            pt.ui == RETRACTED_PUBLICATION_UI or pt.name == "Retracted Publication" for pt in self.publication_types
+        ) or any(cc.ref_type == "RetractionIn" for cc in self.comments_corrections)
 
     @property
     def errata(self) -> tuple[CommentCorrection, ...]:
@@ -216,8 +215,7 @@ class Evidence:
     end: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"field": self.field, "text": self.text, "reason": self.reason,
-                "start": self.start, "end": self.end}
+        return {"field": self.field, "text": self.text, "reason": self.reason, "start": self.start, "end": self.end}
 
 
 @dataclass
@@ -286,8 +284,10 @@ def record_from_dict(data: dict[str, Any]) -> Record:
     """Inverse of ``to_jsonable(record)``."""
     values = dict(data)
     nested: dict[str, type] = {
-        "abstract_sections": AbstractSection, "other_abstracts": OtherAbstract,
-        "publication_types": PublicationType, "chemicals": Chemical,
+        "abstract_sections": AbstractSection,
+        "other_abstracts": OtherAbstract,
+        "publication_types": PublicationType,
+        "chemicals": Chemical,
         "comments_corrections": CommentCorrection,
     }
     for key, cls in nested.items():
@@ -295,11 +295,13 @@ def record_from_dict(data: dict[str, Any]) -> Record:
             values[key] = tuple(cls(**item) for item in values[key])
     if "authors" in values:
         values["authors"] = tuple(
-            Author(**{**a, "affiliations": tuple(a.get("affiliations", ()))}) for a in values["authors"])
+            Author(**{**a, "affiliations": tuple(a.get("affiliations", ()))}) for a in values["authors"]
+        )
     if "mesh" in values:
         values["mesh"] = tuple(
             MeshHeading(**{**m, "qualifiers": tuple(MeshQualifier(**q) for q in m.get("qualifiers", ()))})
-            for m in values["mesh"])
+            for m in values["mesh"]
+        )
     for key in ("languages", "keywords"):
         if key in values:
             values[key] = tuple(values[key])

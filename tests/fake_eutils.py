@@ -35,11 +35,19 @@ from urllib.parse import parse_qs, urlsplit
 from xml.sax.saxutils import escape
 
 CEILING = 9999
-DOCTYPE = ('<!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle, 1st January 2026//EN" '
-           '"https://dtd.nlm.nih.gov/ncbi/pubmed/out/pubmed_260101.dtd">')
+DOCTYPE = (
+    '<!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle, 1st January 2026//EN" '
+    '"https://dtd.nlm.nih.gov/ncbi/pubmed/out/pubmed_260101.dtd">'
+)
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-_CONDITIONS = ["complex regional pain syndrome", "neuropathic pain", "fibromyalgia", "cancer pain",
-               "phantom limb pain", "chronic low back pain"]
+_CONDITIONS = [
+    "complex regional pain syndrome",
+    "neuropathic pain",
+    "fibromyalgia",
+    "cancer pain",
+    "phantom limb pain",
+    "chronic low back pain",
+]
 _DATE_LIMIT = re.compile(r"(\d{4}/\d{2}/\d{2}):(\d{4}/\d{2}/\d{2})\[(crdt|mdat)\]")
 _UID_LIMIT = re.compile(r"(\d+):(\d+)\[uid\]")
 
@@ -58,37 +66,40 @@ class FakeRecord:
         comments = ""
         if self.retracted:
             types += '<PublicationType UI="D016441">Retracted Publication</PublicationType>'
-            comments = ('<CommentsCorrectionsList><CommentsCorrections RefType="RetractionIn">'
-                        '<RefSource>J Invent Pain. 2026</RefSource></CommentsCorrections>'
-                        '</CommentsCorrectionsList>')
+            comments = (
+                '<CommentsCorrectionsList><CommentsCorrections RefType="RetractionIn">'
+                "<RefSource>J Invent Pain. 2026</RefSource></CommentsCorrections>"
+                "</CommentsCorrectionsList>"
+            )
         c, m = self.created, self.modified
         return (
             f'<PubmedArticle><MedlineCitation Status="MEDLINE" Owner="NLM">'
             f'<PMID Version="1">{self.pmid}</PMID>'
-            f'<DateRevised><Year>{m.year}</Year><Month>{m.month:02d}</Month><Day>{m.day:02d}</Day></DateRevised>'
+            f"<DateRevised><Year>{m.year}</Year><Month>{m.month:02d}</Month><Day>{m.day:02d}</Day></DateRevised>"
             f'<Article PubModel="Print"><Journal><ISSN IssnType="Print">0000-0000</ISSN>'
             f'<JournalIssue CitedMedium="Print"><Volume>{c.year - 1990}</Volume><Issue>{c.month}</Issue>'
-            f'<PubDate><Year>{c.year}</Year><Month>{_MONTHS[c.month - 1]}</Month></PubDate></JournalIssue>'
-            f'<Title>Journal of Invented Pain Studies</Title><ISOAbbreviation>J Invent Pain</ISOAbbreviation>'
-            f'</Journal><ArticleTitle>{escape(title)}</ArticleTitle>'
-            f'<Pagination><MedlinePgn>{self.pmid % 90 + 1}-{self.pmid % 90 + 9}</MedlinePgn></Pagination>'
+            f"<PubDate><Year>{c.year}</Year><Month>{_MONTHS[c.month - 1]}</Month></PubDate></JournalIssue>"
+            f"<Title>Journal of Invented Pain Studies</Title><ISOAbbreviation>J Invent Pain</ISOAbbreviation>"
+            f"</Journal><ArticleTitle>{escape(title)}</ArticleTitle>"
+            f"<Pagination><MedlinePgn>{self.pmid % 90 + 1}-{self.pmid % 90 + 9}</MedlinePgn></Pagination>"
             f'<Abstract><AbstractText Label="METHODS" NlmCategory="METHODS">Adults with {condition} '
             f'received intravenous ketamine.</AbstractText><AbstractText Label="RESULTS" '
             f'NlmCategory="RESULTS">Pain scores fell by an invented amount.</AbstractText></Abstract>'
             f'<AuthorList CompleteYN="Y"><Author ValidYN="Y"><LastName>Tester</LastName>'
-            f'<ForeName>Ann</ForeName><Initials>A</Initials></Author></AuthorList>'
-            f'<Language>eng</Language><PublicationTypeList>{types}</PublicationTypeList></Article>'
-            f'<MedlineJournalInfo><Country>United States</Country><MedlineTA>J Invent Pain</MedlineTA>'
-            f'<NlmUniqueID>0000001</NlmUniqueID></MedlineJournalInfo>{comments}</MedlineCitation>'
+            f"<ForeName>Ann</ForeName><Initials>A</Initials></Author></AuthorList>"
+            f"<Language>eng</Language><PublicationTypeList>{types}</PublicationTypeList></Article>"
+            f"<MedlineJournalInfo><Country>United States</Country><MedlineTA>J Invent Pain</MedlineTA>"
+            f"<NlmUniqueID>0000001</NlmUniqueID></MedlineJournalInfo>{comments}</MedlineCitation>"
             f'<PubmedData><History><PubMedPubDate PubStatus="entrez"><Year>{c.year}</Year>'
-            f'<Month>{c.month}</Month><Day>{c.day}</Day></PubMedPubDate></History>'
-            f'<PublicationStatus>ppublish</PublicationStatus><ArticleIdList>'
+            f"<Month>{c.month}</Month><Day>{c.day}</Day></PubMedPubDate></History>"
+            f"<PublicationStatus>ppublish</PublicationStatus><ArticleIdList>"
             f'<ArticleId IdType="pubmed">{self.pmid}</ArticleId></ArticleIdList></PubmedData></PubmedArticle>'
         )
 
 
-def make_records(n: int, *, first_pmid: int = 30_000_000, first_day: dt.date = dt.date(2023, 1, 1),
-                 last_day: dt.date | None = None) -> list[FakeRecord]:
+def make_records(
+    n: int, *, first_pmid: int = 30_000_000, first_day: dt.date = dt.date(2023, 1, 1), last_day: dt.date | None = None
+) -> list[FakeRecord]:
     """``n`` records with consecutive PMIDs and creation dates spread evenly over the days given."""
     last_day = last_day or first_day
     span = (last_day - first_day).days + 1
@@ -156,8 +167,9 @@ class FakeEutils:
         return best
 
     def count(self, util: str | None = None, answer: str | None = None) -> int:
-        return sum(1 for r in self.requests
-                   if (util is None or r.util == util) and (answer is None or r.answer == answer))
+        return sum(
+            1 for r in self.requests if (util is None or r.util == util) and (answer is None or r.answer == answer)
+        )
 
     def __enter__(self) -> FakeEutils:
         self.start()
@@ -203,22 +215,32 @@ class FakeEutils:
     def esearch(self, params: dict[str, str]) -> tuple[int, str, bytes]:
         retstart, retmax = int(params.get("retstart", 0)), int(params.get("retmax", 20))
         if retstart > CEILING - 1:
-            message = (f"Search Backend failed: Exception:\n'retstart' cannot be larger than {CEILING - 1}. "
-                       f"For PubMed, ESearch can only retrieve the first 9,999 records matching the query.")
+            message = (
+                f"Search Backend failed: Exception:\n'retstart' cannot be larger than {CEILING - 1}. "
+                f"For PubMed, ESearch can only retrieve the first 9,999 records matching the query."
+            )
             return _json(200, {"header": {"type": "esearch"}, "esearchresult": {"ERROR": message}})
         ids = self.matching(params.get("term", ""))
-        page = ids[retstart:min(retstart + min(retmax, CEILING), CEILING)]
-        result: dict[str, Any] = {"count": str(len(ids)), "retmax": str(len(page)),
-                                  "retstart": str(retstart), "idlist": [str(i) for i in page],
-                                  "translationset": [], "querytranslation": params.get("term", "")}
+        page = ids[retstart : min(retstart + min(retmax, CEILING), CEILING)]
+        result: dict[str, Any] = {
+            "count": str(len(ids)),
+            "retmax": str(len(page)),
+            "retstart": str(retstart),
+            "idlist": [str(i) for i in page],
+            "translationset": [],
+            "querytranslation": params.get("term", ""),
+        }
         if params.get("usehistory") == "y":
             with self.lock:
                 webenv = f"MCID_{len(self.history) + 1:06d}"
                 self.history[webenv] = ids
             result.update(querykey="1", webenv=webenv)
         if not ids:
-            result["warninglist"] = {"phrasesignored": [], "quotedphrasesnotfound": [],
-                                     "outputmessages": ["No items found."]}
+            result["warninglist"] = {
+                "phrasesignored": [],
+                "quotedphrasesnotfound": [],
+                "outputmessages": ["No items found."],
+            }
         return _json(200, {"header": {"type": "esearch", "version": "0.3"}, "esearchresult": result})
 
     def efetch(self, params: dict[str, str]) -> tuple[int, str, bytes]:
@@ -228,7 +250,7 @@ class FakeEutils:
             if known is None:
                 return _xml(200, "<eFetchResult><ERROR>Unable to obtain query #1</ERROR></eFetchResult>")
             retstart, retmax = int(params.get("retstart", 0)), int(params.get("retmax", 20))
-            wanted = known[retstart:retstart + retmax]
+            wanted = known[retstart : retstart + retmax]
         else:
             raw = params.get("id", "")
             if not raw.strip():
@@ -283,14 +305,18 @@ class _Handler(BaseHTTPRequestHandler):
                     break
         if fake.rate_limit is not None and len(recent) > fake.rate_limit:
             entry.answer = "over-rate"
-            self._send(*_json(429, {"error": "API rate limit exceeded", "count": str(len(recent)),
-                                    "limit": str(fake.rate_limit)}))
+            self._send(
+                *_json(
+                    429, {"error": "API rate limit exceeded", "count": str(len(recent)), "limit": str(fake.rate_limit)}
+                )
+            )
             return
         key = params.get("api_key")
         if (key and key not in fake.valid_keys) or fault == "bad-key":
             entry.answer = "bad-key"
-            self._send(*_json(400, {"error": "API key invalid", "api-key": key,
-                                    "type": "invalid", "status": "unknown"}))
+            self._send(
+                *_json(400, {"error": "API key invalid", "api-key": key, "type": "invalid", "status": "unknown"})
+            )
             return
         if fault:
             entry.answer = fault
@@ -306,27 +332,37 @@ class _Handler(BaseHTTPRequestHandler):
     def _fault(self, kind: str, util: str, params: dict[str, str]) -> bool:
         """Serve a fault; False means the fault does not apply and the normal answer follows."""
         if kind == "500":
-            page = ("<html><head><title>NCBI/eutils202 - WWW Error 500 Diagnostic</title></head>"
-                    "<body><h1>Server Error</h1></body></html>")
+            page = (
+                "<html><head><title>NCBI/eutils202 - WWW Error 500 Diagnostic</title></head>"
+                "<body><h1>Server Error</h1></body></html>"
+            )
             self._send(500, "text/html", page.encode())
         elif kind == "502":
             self._send(502, "text/html", b"")
         elif kind in ("429", "429-retry-after"):
             headers = {"Retry-After": "1"} if kind == "429-retry-after" else {}
-            self._send(*_json(429, {"error": "API rate limit exceeded", "count": "4", "limit": "3"}),
-                       headers=headers)
+            self._send(*_json(429, {"error": "API rate limit exceeded", "count": "4", "limit": "3"}), headers=headers)
         elif kind == "rate-json-200":
             self._send(*_json(200, {"error": "API rate limit exceeded", "count": "11"}))
         elif kind == "error":
             if util == "esearch":
-                self._send(*_json(200, {"esearchresult": {
-                    "ERROR": "Search Backend failed: Database is not supported: pubmed"}}))
+                self._send(
+                    *_json(
+                        200, {"esearchresult": {"ERROR": "Search Backend failed: Database is not supported: pubmed"}}
+                    )
+                )
             else:
-                self._send(*_xml(200, "<eFetchResult><ERROR>Search Backend failed: Unable to open "
-                                      "connection to #PMQuerySrv?dbaf=pubmed</ERROR></eFetchResult>"))
+                self._send(
+                    *_xml(
+                        200,
+                        "<eFetchResult><ERROR>Search Backend failed: Unable to open "
+                        "connection to #PMQuerySrv?dbaf=pubmed</ERROR></eFetchResult>",
+                    )
+                )
         elif kind == "truncated":
-            status, ctype, body = (self.server_fake.esearch(params) if util == "esearch"
-                                   else self.server_fake.efetch(params))
+            status, ctype, body = (
+                self.server_fake.esearch(params) if util == "esearch" else self.server_fake.efetch(params)
+            )
             cut = body[: max(len(body) * 2 // 3, 1)]
             if util == "efetch":
                 cut += b"\nError reading from remote server"

@@ -15,24 +15,55 @@ SPECIALS = r"50% of pain_scores & $cost #1 ~ ^ \ {x}"
 
 def _records() -> list[Record]:
     base = dict(
-        journal="Journal of Invented Results", journal_abbrev="J Invented Results", volume="12", issue="4",
-        pages="1234-45", issn="1234-5678", languages=("eng",), keywords=("ketamine", "CRPS"),
-        abstract_sections=(AbstractSection("Pain persists.", "BACKGROUND", "BACKGROUND"),
-                           AbstractSection("Ketamine helped.", "CONCLUSIONS", "CONCLUSIONS")))
+        journal="Journal of Invented Results",
+        journal_abbrev="J Invented Results",
+        volume="12",
+        issue="4",
+        pages="1234-45",
+        issn="1234-5678",
+        languages=("eng",),
+        keywords=("ketamine", "CRPS"),
+        abstract_sections=(
+            AbstractSection("Pain persists.", "BACKGROUND", "BACKGROUND"),
+            AbstractSection("Ketamine helped.", "CONCLUSIONS", "CONCLUSIONS"),
+        ),
+    )
     return [
-        Record(pmid="11", title="Ketamine for CRPS: a trial", pub_date=PartialDate(2024, 3, 7),
-               authors=(Author("Müller", "Anna", "A"), Author("Søren", "Ólafur", "O"),
-                        Author(collective_name="Ketamine Study Group")),
-               doi="10.1000/abc_def", pmcid="PMC123", **base),
-        Record(pmid="12", title=SPECIALS, pub_date=PartialDate(2024),
-               authors=(Author("Müller", "Anna", "A"), Author("van der Berg", "Jan", "J")),
-               **base),
-        Record(pmid="13", title="Ketamine for CRPS: another trial", pub_date=PartialDate(2024, 11),
-               authors=(Author("Müller", "Bea", "B"),), **base),
+        Record(
+            pmid="11",
+            title="Ketamine for CRPS: a trial",
+            pub_date=PartialDate(2024, 3, 7),
+            authors=(
+                Author("Müller", "Anna", "A"),
+                Author("Søren", "Ólafur", "O"),
+                Author(collective_name="Ketamine Study Group"),
+            ),
+            doi="10.1000/abc_def",
+            pmcid="PMC123",
+            **base,
+        ),
+        Record(
+            pmid="12",
+            title=SPECIALS,
+            pub_date=PartialDate(2024),
+            authors=(Author("Müller", "Anna", "A"), Author("van der Berg", "Jan", "J")),
+            **base,
+        ),
+        Record(
+            pmid="13",
+            title="Ketamine for CRPS: another trial",
+            pub_date=PartialDate(2024, 11),
+            authors=(Author("Müller", "Bea", "B"),),
+            **base,
+        ),
         Record(pmid="14", title="A book chapter", kind="book", journal="Handbook of Pain"),
-        Record(pmid="15", title="Retracted study", pub_date=PartialDate(2020, 1),
-               publication_types=(PublicationType("Retracted Publication", "D016441"),),
-               authors=(Author("Doe", "Jane", "J"),)),
+        Record(
+            pmid="15",
+            title="Retracted study",
+            pub_date=PartialDate(2020, 1),
+            publication_types=(PublicationType("Retracted Publication", "D016441"),),
+            authors=(Author("Doe", "Jane", "J"),),
+        ),
     ]
 
 
@@ -67,8 +98,18 @@ def test_ris_lines_follow_the_spec() -> None:
 
 
 def _unlatex(text: str) -> str:
-    replacements = {r"\textbackslash{}": "\\", r"\textbraceleft{}": "{", r"\textbraceright{}": "}",
-                    r"\^{}": "^", r"\~{}": "~", r"\$": "$", r"\&": "&", r"\%": "%", r"\#": "#", r"\_": "_"}
+    replacements = {
+        r"\textbackslash{}": "\\",
+        r"\textbraceleft{}": "{",
+        r"\textbraceright{}": "}",
+        r"\^{}": "^",
+        r"\~{}": "~",
+        r"\$": "$",
+        r"\&": "&",
+        r"\%": "%",
+        r"\#": "#",
+        r"\_": "_",
+    }
     for latex, plain in replacements.items():
         text = text.replace(latex, plain)
     return text

@@ -46,8 +46,10 @@ def test_export_to_file_and_filters(runner, tmp_path):
     db = tmp_path / "s.sqlite"
     runner.invoke(cli, ["import", str(sample_path()), "--db", str(db)])
     out = tmp_path / "retracted.csv"
-    result = runner.invoke(cli, ["export", "--db", str(db), "--format", "csv", "-o", str(out),
-                                 "--from", "2022-01-01", "--to", "2022-12-31"])
+    result = runner.invoke(
+        cli,
+        ["export", "--db", str(db), "--format", "csv", "-o", str(out), "--from", "2022-01-01", "--to", "2022-12-31"],
+    )
     assert result.exit_code == 0, result.output
     lines = out.read_text().splitlines()
     assert len(lines) == 2 and "99000012" in lines[1]
@@ -72,8 +74,7 @@ def write_truncated(path: Path) -> Path:
     ("name", "make", "message"),
     [
         ("truncated.xml", lambda p: write_truncated(p), "truncated.xml"),
-        ("corrupt.xml.gz", lambda p: p.write_bytes(gzip.compress(sample_path().read_bytes())[:4000]),
-         "corrupt.xml.gz"),
+        ("corrupt.xml.gz", lambda p: p.write_bytes(gzip.compress(sample_path().read_bytes())[:4000]), "corrupt.xml.gz"),
         ("photo.png", lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4), "photo.png"),
         ("notes.txt", lambda p: p.write_text("just some notes\nnot a citation\n"), "notes.txt"),
         ("empty.xml", lambda p: p.write_bytes(b""), "empty.xml"),
@@ -103,8 +104,9 @@ def test_missing_file_is_reported_before_anything_is_written(runner, tmp_path):
 
 def test_truncated_file_after_a_good_one_keeps_the_good_one(runner, tmp_path):
     db = tmp_path / "s.sqlite"
-    result = runner.invoke(cli, ["import", str(sample_path()), str(write_truncated(tmp_path / "cut.xml")),
-                                 "--db", str(db)])
+    result = runner.invoke(
+        cli, ["import", str(sample_path()), str(write_truncated(tmp_path / "cut.xml")), "--db", str(db)]
+    )
     assert result.exit_code != 0
     assert len(stored_pmids(db)) == SAMPLE_RECORDS, "the complete first file landed, the cut one did not"
 
@@ -112,8 +114,9 @@ def test_truncated_file_after_a_good_one_keeps_the_good_one(runner, tmp_path):
 def test_malformed_topic_file_is_named(runner, tmp_path):
     topic = tmp_path / "bad.toml"
     topic.write_text('name = "x"\nterm = "ketamine"\nstart = 2020-01-01\nvocabulary = "v.toml"\ncolour = 1\n')
-    result = runner.invoke(cli, ["import", str(sample_path()), "--query", str(topic), "--db",
-                                 str(tmp_path / "s.sqlite")])
+    result = runner.invoke(
+        cli, ["import", str(sample_path()), "--query", str(topic), "--db", str(tmp_path / "s.sqlite")]
+    )
     assert result.exit_code != 0
     assert "bad.toml" in result.output and "colour" in result.output
 

@@ -45,8 +45,7 @@ def test_unknown_key_in_a_table_is_named_with_its_table(tmp_path):
     assert "digest.cadence" in error_for(tmp_path, GOOD + "[digest]\ncadence = 'week'\n")
 
 
-@pytest.mark.parametrize("text", [GOOD.replace('term = "ketamine[tiab]"\n', ""),
-                                  GOOD.replace("ketamine[tiab]", " ")])
+@pytest.mark.parametrize("text", [GOOD.replace('term = "ketamine[tiab]"\n', ""), GOOD.replace("ketamine[tiab]", " ")])
 def test_missing_or_empty_term_is_named(tmp_path, text):
     message = error_for(tmp_path, text)
     assert "'term'" in message and ": term:" in message
@@ -103,9 +102,21 @@ def test_bundled_term_mixes_no_and_into_its_or_lists():
     operators = _operators_by_depth(topic.term)
     assert operators[0] == {"AND"}  # (drug) AND (conditions)
     assert operators[1] == {"OR"}  # each block is a pure OR list; any AND sits deeper
-    for word in ("esketamine", "arketamine", "norketamine", "fibromyalgia", "CRPS", "phantom limb",
-                 "post-stroke pain", "migraine", "low back pain", "chronic postsurgical pain", "cancer pain",
-                 "neuropathic pain", "chronic pain"):
+    for word in (
+        "esketamine",
+        "arketamine",
+        "norketamine",
+        "fibromyalgia",
+        "CRPS",
+        "phantom limb",
+        "post-stroke pain",
+        "migraine",
+        "low back pain",
+        "chronic postsurgical pain",
+        "cancer pain",
+        "neuropathic pain",
+        "chronic pain",
+    ):
         assert word.lower() in topic.term.lower()
 
 

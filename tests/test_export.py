@@ -14,16 +14,24 @@ from tests.conftest import fixed_tagger, make_record
 
 
 def evidence_tagger(record):
-    return Tags(on_topic=True, conditions=("crps",), routes=("intravenous",), design="rct",
-                condition_evidence={"crps": (Evidence("title", "CRPS", "condition named in the title", 26, 30),)},
-                route_evidence={"intravenous": (Evidence("title", "infusion", "infusion, no route stated", 17, 25),)})
+    return Tags(
+        on_topic=True,
+        conditions=("crps",),
+        routes=("intravenous",),
+        design="rct",
+        condition_evidence={"crps": (Evidence("title", "CRPS", "condition named in the title", 26, 30),)},
+        route_evidence={"intravenous": (Evidence("title", "infusion", "infusion, no route stated", 17, 25),)},
+    )
 
 
 def test_json_export_has_the_contract_keys_with_lists_and_evidence(store):
     record = make_record(
-        "42", authors=(Author(last_name="Doe", initials="J"), Author(collective_name="Pain Group")),
-        mesh=(MeshHeading("Ketamine", "D007649", major=True),), keywords=("NMDA",),
-        comments_corrections=(CommentCorrection("RetractionIn", "J Inv Res. 2025;1:1", "43"),))
+        "42",
+        authors=(Author(last_name="Doe", initials="J"), Author(collective_name="Pain Group")),
+        mesh=(MeshHeading("Ketamine", "D007649", major=True),),
+        keywords=("NMDA",),
+        comments_corrections=(CommentCorrection("RetractionIn", "J Inv Res. 2025;1:1", "43"),),
+    )
     store.upsert([record], tagger=evidence_tagger, topic="ketamine-chronic-pain")
     out = io.StringIO()
     assert export(store, out, format="json") == 1
@@ -36,8 +44,21 @@ def test_json_export_has_the_contract_keys_with_lists_and_evidence(store):
     assert row["conditions"] == ["crps"] and row["routes"] == ["intravenous"] and row["design"] == "rct"
     assert row["evidence"]["conditions"]["crps"][0]["text"] == "CRPS"
     assert row["evidence"]["routes"]["intravenous"][0]["field"] == "title"
-    for key in ("title", "abstract", "journal", "year", "pub_date", "doi", "pmcid", "publication_types",
-                "keywords", "language", "status", "first_seen", "on_topic"):
+    for key in (
+        "title",
+        "abstract",
+        "journal",
+        "year",
+        "pub_date",
+        "doi",
+        "pmcid",
+        "publication_types",
+        "keywords",
+        "language",
+        "status",
+        "first_seen",
+        "on_topic",
+    ):
         assert key in row
 
 
@@ -48,8 +69,7 @@ def test_empty_export_is_an_empty_json_array(store):
 
 
 def test_csv_has_one_row_per_record_and_filters_apply(store):
-    store.upsert([make_record("1"), make_record("2", title='A "quoted", title')],
-                 tagger=fixed_tagger(), topic="t")
+    store.upsert([make_record("1"), make_record("2", title='A "quoted", title')], tagger=fixed_tagger(), topic="t")
     store.upsert([make_record("3")], tagger=fixed_tagger(("fibromyalgia",), ("oral",)), topic="t")
     out = io.StringIO()
     assert export(store, out, format="csv", filters=RecordFilter(conditions=["crps"])) == 2

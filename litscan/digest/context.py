@@ -33,8 +33,18 @@ DOI_URL = "https://doi.org/{}"
 
 HIGHLIGHT_DESIGNS = ("systematic_review", "rct")
 # Strongest evidence first; within a design, newest publication first.
-DESIGN_ORDER = ("systematic_review", "rct", "guideline", "nonrandomized_trial", "observational",
-                "case_report", "protocol", "review", "preclinical", "other")
+DESIGN_ORDER = (
+    "systematic_review",
+    "rct",
+    "guideline",
+    "nonrandomized_trial",
+    "observational",
+    "case_report",
+    "protocol",
+    "review",
+    "preclinical",
+    "other",
+)
 _PERIOD_DAYS = {"week": 7}
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\[])")
@@ -191,8 +201,9 @@ def period_start_for(end: str, period: str) -> str:
     return start.strftime(TIMESTAMP_FORMAT)
 
 
-def resolve_period(store: Store, topic: Topic, since: str | None, until: str | None, ran_at: str,
-                   period: str | None = None) -> Period:
+def resolve_period(
+    store: Store, topic: Topic, since: str | None, until: str | None, ran_at: str, period: str | None = None
+) -> Period:
     """Explicit bounds win; otherwise the period starts where the topic's previous digest ended."""
     end = parse_bound(until, end=True, option="--until") if until else ran_at
     if since:
@@ -302,10 +313,10 @@ def record_view(item: StoredRecord, labels: Labels) -> RecordView:
         design=tags.design,
         design_label=labels.design(tags.design),
         design_evidence=_evidence_lines(tags.design_evidence),
-        conditions=tuple(Chip(c, labels.condition(c), _evidence_lines(tags.condition_evidence.get(c, ())))
-                         for c in tags.conditions),
-        routes=tuple(Chip(r, labels.route(r), _evidence_lines(tags.route_evidence.get(r, ())))
-                     for r in tags.routes),
+        conditions=tuple(
+            Chip(c, labels.condition(c), _evidence_lines(tags.condition_evidence.get(c, ()))) for c in tags.conditions
+        ),
+        routes=tuple(Chip(r, labels.route(r), _evidence_lines(tags.route_evidence.get(r, ()))) for r in tags.routes),
         conclusion=conclusion,
         conclusion_label=conclusion_label,
         abstract=abstract,
@@ -335,12 +346,12 @@ def ordered(views: list[RecordView]) -> list[RecordView]:
 # --- the whole digest -----------------------------------------------------------------------
 
 
-def build_context(store: Store, topic: Topic, period: Period, *, ran_at: str,
-                  labels: Labels | None = None) -> DigestContext:
+def build_context(
+    store: Store, topic: Topic, period: Period, *, ran_at: str, labels: Labels | None = None
+) -> DigestContext:
     """Query the period's records and arrange them: counts, highlights, map, chart, filters."""
     labels = labels or labels_for_topic(topic)
-    items = list(store.query(RecordFilter(topic=topic.name, added_since=period.start,
-                                          added_until=period.end)))
+    items = list(store.query(RecordFilter(topic=topic.name, added_since=period.start, added_until=period.end)))
     views = ordered([record_view(item, labels) for item in items])
     # PMID order, so the CSV/RIS/BibTeX files diff cleanly between runs
     on_topic_items = sorted((item for item in items if item.tags.on_topic), key=lambda item: int(item.pmid))
@@ -371,8 +382,10 @@ def build_context(store: Store, topic: Topic, period: Period, *, ran_at: str,
         filter_conditions.append((row.id, row.label, row.is_group))
         filter_conditions.extend((m, labels.condition(m), False) for m in row.members)
     present_designs = sorted({v.design for v in views}, key=_design_rank)
-    sections = [(design, labels.design(design), [v for v in on_topic if v.design == design])
-                for design in sorted({v.design for v in on_topic}, key=_design_rank)]
+    sections = [
+        (design, labels.design(design), [v for v in on_topic if v.design == design])
+        for design in sorted({v.design for v in on_topic}, key=_design_rank)
+    ]
     return DigestContext(
         topic=topic,
         labels=labels,
@@ -397,14 +410,14 @@ def build_context(store: Store, topic: Topic, period: Period, *, ran_at: str,
     )
 
 
-def evidence_map(on_topic: list[RecordView], overview: list[tuple[int | None, list[str], list[str]]],
-                 labels: Labels) -> list[MapRow]:
+def evidence_map(
+    on_topic: list[RecordView], overview: list[tuple[int | None, list[str], list[str]]], labels: Labels
+) -> list[MapRow]:
     """Condition rows (a group row, then its members) × route columns, this period and all time."""
     period_pairs: Counter[tuple[str, str]] = Counter()
     period_rows: Counter[str] = Counter()
     for view in on_topic:
-        _count_pairs(period_pairs, period_rows, [c.id for c in view.conditions],
-                     [r.id for r in view.routes], labels)
+        _count_pairs(period_pairs, period_rows, [c.id for c in view.conditions], [r.id for r in view.routes], labels)
     all_pairs: Counter[tuple[str, str]] = Counter()
     all_rows: Counter[str] = Counter()
     for _, conditions, routes in overview:
@@ -416,8 +429,10 @@ def evidence_map(on_topic: list[RecordView], overview: list[tuple[int | None, li
         return 0 if not n else min(4, 1 + (4 * n) // (peak + 1))
 
     def row(rid: str, label: str, *, is_group: bool = False, group: str | None = None) -> MapRow:
-        cells = tuple(MapCell(rid, route, period_pairs[rid, route], all_pairs[rid, route],
-                              level(all_pairs[rid, route])) for route in labels.routes)
+        cells = tuple(
+            MapCell(rid, route, period_pairs[rid, route], all_pairs[rid, route], level(all_pairs[rid, route]))
+            for route in labels.routes
+        )
         return MapRow(rid, label, cells, period_rows[rid], all_rows[rid], is_group, group)
 
     rows: list[MapRow] = []
@@ -427,8 +442,9 @@ def evidence_map(on_topic: list[RecordView], overview: list[tuple[int | None, li
     return rows
 
 
-def _count_pairs(pairs: Counter[tuple[str, str]], rows: Counter[str], conditions: list[str],
-                 routes: list[str], labels: Labels) -> None:
+def _count_pairs(
+    pairs: Counter[tuple[str, str]], rows: Counter[str], conditions: list[str], routes: list[str], labels: Labels
+) -> None:
     # a record counts once per row, so a group row counts records, not member tags
     keys = set(conditions)
     keys.update(g for g in (labels.group_of(c) for c in conditions) if g)
@@ -449,8 +465,9 @@ def at_a_glance(on_topic: list[RecordView], rows: list[MapRow], counts: dict[str
     if counts["trials"]:
         strong.append(render.plural(counts["trials"], "randomised trial"))
     total = render.plural(counts["on_topic"], "new on-topic record")
-    lines.append(f"{total}, including {' and '.join(strong)}." if strong
-                 else f"{total}; no new trials or systematic reviews.")
+    lines.append(
+        f"{total}, including {' and '.join(strong)}." if strong else f"{total}; no new trials or systematic reviews."
+    )
     top = sorted((r for r in rows if r.group is None and r.total), key=lambda r: (-r.total, r.label))[:3]
     if top:
         lines.append("Most on " + ", ".join(f"{r.label} ({r.total})" for r in top) + ".")
@@ -466,15 +483,19 @@ def _topic_overview(store: Store, topic: str, until: str) -> list[tuple[int | No
     rows = store.connection.execute(
         "SELECT r.year, r.conditions, r.routes FROM records r "
         "JOIN record_topics rt ON rt.pmid = r.pmid AND rt.topic = ? "
-        "WHERE r.on_topic = 1 AND r.deleted_at IS NULL AND rt.first_seen < ?", (topic, until))
+        "WHERE r.on_topic = 1 AND r.deleted_at IS NULL AND rt.first_seen < ?",
+        (topic, until),
+    )
     return [(year, json.loads(conditions), json.loads(routes)) for year, conditions, routes in rows]
 
 
 def _retracted_in(store: Store, topic: Topic, period: Period) -> list[StoredRecord]:
     """Records of the topic first seen flagged retracted within the period (whenever they entered)."""
     name = topic.name
-    sql = ("SELECT r.pmid FROM records r JOIN record_topics rt ON rt.pmid = r.pmid AND rt.topic = ? "
-           "WHERE r.retracted_at IS NOT NULL AND r.retracted_at < ?")
+    sql = (
+        "SELECT r.pmid FROM records r JOIN record_topics rt ON rt.pmid = r.pmid AND rt.topic = ? "
+        "WHERE r.retracted_at IS NOT NULL AND r.retracted_at < ?"
+    )
     params: list[Any] = [name, period.end]
     if period.start is not None:
         sql += " AND r.retracted_at >= ?"
@@ -493,9 +514,18 @@ def _last_fetch(store: Store, topic: str) -> str | None:
 # --- writing --------------------------------------------------------------------------------
 
 
-def write_digest(store: Store, topic: Topic, *, reports_dir: Path, since: str | None = None,
-                 until: str | None = None, output: Path | None = None, templates_dir: Path | None = None,
-                 ran_at: str | None = None, period: str | None = None) -> DigestResult:
+def write_digest(
+    store: Store,
+    topic: Topic,
+    *,
+    reports_dir: Path,
+    since: str | None = None,
+    until: str | None = None,
+    output: Path | None = None,
+    templates_dir: Path | None = None,
+    ran_at: str | None = None,
+    period: str | None = None,
+) -> DigestResult:
     """Render the topic's digest for a period, with its CSV/RIS/BibTeX, archive page and feed.
 
     Everything is rendered in memory first and each file is written atomically,
@@ -539,8 +569,7 @@ def _page_path(store: Store, topic: Topic, topic_dir: Path, period: Period) -> P
     (the archive lists it once) rather than adding a near copy.
     """
     for earlier in store.digests(topic.name):
-        same = earlier["period_end"] == period.end and (
-            period.start is None or earlier["period_start"] == period.start)
+        same = earlier["period_end"] == period.end and (period.start is None or earlier["period_start"] == period.start)
         if same and Path(earlier["path"]).parent == topic_dir.resolve():
             return Path(earlier["path"])
     last = parse_timestamp(period.end) - dt.timedelta(microseconds=1)
@@ -557,6 +586,5 @@ def _relative(target: Path, start: Path) -> str:
 
 
 def _first_seen(store: Store, topic: str) -> str | None:
-    row = store.connection.execute("SELECT MIN(first_seen) FROM record_topics WHERE topic = ?",
-                                   (topic,)).fetchone()
+    row = store.connection.execute("SELECT MIN(first_seen) FROM record_topics WHERE topic = ?", (topic,)).fetchone()
     return row[0] if row else None

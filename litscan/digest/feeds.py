@@ -25,8 +25,15 @@ FEED_MIN_ENTRIES = 50  # earlier digests are added until the feed holds at least
 _XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def refresh(store: Store, topic: Topic, topic_dir: Path, *, env: jinja2.Environment, updated: str,
-            latest: list[StoredRecord] | None = None) -> None:
+def refresh(
+    store: Store,
+    topic: Topic,
+    topic_dir: Path,
+    *,
+    env: jinja2.Environment,
+    updated: str,
+    latest: list[StoredRecord] | None = None,
+) -> None:
     """Rewrite the topic's ``index.html`` and ``feed.xml`` from the store.
 
     ``latest`` are the newest digest's on-topic records when the caller has them
@@ -38,8 +45,9 @@ def refresh(store: Store, topic: Topic, topic_dir: Path, *, env: jinja2.Environm
     atomic_write_bytes(topic_dir / "feed.xml", feed)
 
 
-def write_index(topic: Topic, topic_dir: Path, digests: list[dict[str, Any]], *,
-                env: jinja2.Environment, updated: str) -> None:
+def write_index(
+    topic: Topic, topic_dir: Path, digests: list[dict[str, Any]], *, env: jinja2.Environment, updated: str
+) -> None:
     rows = []
     listed: set[str] = set()
     for item in digests:
@@ -66,8 +74,9 @@ def _newest_first(item: StoredRecord) -> tuple[str, int]:
     return (item.record.pub_date.iso() or "" if item.record.pub_date else "", int(item.pmid))
 
 
-def _entries(store: Store, topic: Topic, digests: list[dict[str, Any]],
-             latest: list[StoredRecord] | None) -> list[tuple[StoredRecord, str]]:
+def _entries(
+    store: Store, topic: Topic, digests: list[dict[str, Any]], latest: list[StoredRecord] | None
+) -> list[tuple[StoredRecord, str]]:
     """(record, when it entered) for the newest digests' on-topic records, newest digest first."""
     entries: list[tuple[StoredRecord, str]] = []
     seen: set[str] = set()
@@ -77,9 +86,14 @@ def _entries(store: Store, topic: Topic, digests: list[dict[str, Any]],
         if index == 0 and latest is not None:
             items: Iterable[StoredRecord] = sorted(latest, key=_newest_first, reverse=True)
         else:
-            items = store.query(RecordFilter(topic=topic.name, on_topic=True,
-                                             added_since=digest["period_start"] if index < len(digests) - 1
-                                             else None, added_until=digest["period_end"]))
+            items = store.query(
+                RecordFilter(
+                    topic=topic.name,
+                    on_topic=True,
+                    added_since=digest["period_start"] if index < len(digests) - 1 else None,
+                    added_until=digest["period_end"],
+                )
+            )
         for item in items:
             if item.pmid not in seen:
                 seen.add(item.pmid)
@@ -87,8 +101,9 @@ def _entries(store: Store, topic: Topic, digests: list[dict[str, Any]],
     return entries
 
 
-def atom_feed(store: Store, topic: Topic, digests: list[dict[str, Any]], *, updated: str,
-              latest: list[StoredRecord] | None = None) -> bytes:
+def atom_feed(
+    store: Store, topic: Topic, digests: list[dict[str, Any]], *, updated: str, latest: list[StoredRecord] | None = None
+) -> bytes:
     """Atom 1.0 (RFC 4287): one entry per new on-topic record of the latest digests."""
     ET.register_namespace("", ATOM_NS)
 
@@ -128,8 +143,11 @@ def atom_feed(store: Store, topic: Topic, digests: list[dict[str, Any]], *, upda
             sub(entry, "category", term=cid, scheme="urn:litscan:condition")
         for rid in tags.routes:
             sub(entry, "category", term=rid, scheme="urn:litscan:route")
-        summary = " · ".join(p for p in (record.journal, record.pub_date.iso() if record.pub_date else None,
-                                         _first_sentences(record)) if p)
+        summary = " · ".join(
+            p
+            for p in (record.journal, record.pub_date.iso() if record.pub_date else None, _first_sentences(record))
+            if p
+        )
         sub(entry, "summary", summary or None)
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"

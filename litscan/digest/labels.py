@@ -114,9 +114,19 @@ FALLBACK_DESIGNS: dict[str, str] = {
 }
 
 FALLBACK_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "neuropathic": ("Neuropathic pain", (
-        "trigeminal_neuralgia", "central_poststroke_pain", "spinal_cord_injury_pain", "phantom_limb_pain",
-        "postherpetic_neuralgia", "diabetic_neuropathy", "chemotherapy_neuropathy", "neuropathic_pain")),
+    "neuropathic": (
+        "Neuropathic pain",
+        (
+            "trigeminal_neuralgia",
+            "central_poststroke_pain",
+            "spinal_cord_injury_pain",
+            "phantom_limb_pain",
+            "postherpetic_neuralgia",
+            "diabetic_neuropathy",
+            "chemotherapy_neuropathy",
+            "neuropathic_pain",
+        ),
+    ),
 }
 
 FALLBACK = Labels(FALLBACK_CONDITIONS, FALLBACK_ROUTES, FALLBACK_DESIGNS, FALLBACK_GROUPS)
@@ -130,7 +140,9 @@ def labels_for_topic(topic: Topic) -> Labels:
         log.warning("digest: using built-in labels (%s)", exc)
         return FALLBACK
     groups = {gid: (group.label, group.members) for gid, group in vocab.groups.items() if group.members}
-    return Labels({cid: c.label for cid, c in vocab.conditions.items()},
-                  {rid: r.label for rid, r in vocab.routes.items()},
-                  {did: d.label for did, d in vocab.designs.items()},
-                  groups)
+    return Labels(
+        {cid: c.label for cid, c in vocab.conditions.items()},
+        {rid: r.label for rid, r in vocab.routes.items()},
+        {did: d.label for did, d in vocab.designs.items()},
+        groups,
+    )

@@ -59,7 +59,8 @@ def build_message(topic: Topic, digest_result: DigestResult, sender: str) -> Ema
     subject = topic.email.subject or (
         f"{topic.title}: {plural(counts.get('on_topic', 0), 'new on-topic record')} "
         f"({plural(counts.get('trials', 0), 'trial')}, "
-        f"{plural(counts.get('systematic_reviews', 0), 'systematic review')})")
+        f"{plural(counts.get('systematic_reviews', 0), 'systematic review')})"
+    )
     subject = " ".join(subject.split())  # a line break in a header would be a header injection
     message = EmailMessage()
     message["Subject"] = subject
@@ -67,9 +68,14 @@ def build_message(topic: Topic, digest_result: DigestResult, sender: str) -> Ema
     message["To"] = ", ".join(topic.email.recipients)
     message["Date"] = formatdate(localtime=False)
     message["Message-ID"] = make_msgid(domain="litscan.invalid")
-    lines = [subject, "", f"New records: {counts.get('new', 0)}", f"On topic: {counts.get('on_topic', 0)}",
-             f"Randomised trials: {counts.get('trials', 0)}",
-             f"Systematic reviews: {counts.get('systematic_reviews', 0)}"]
+    lines = [
+        subject,
+        "",
+        f"New records: {counts.get('new', 0)}",
+        f"On topic: {counts.get('on_topic', 0)}",
+        f"Randomised trials: {counts.get('trials', 0)}",
+        f"Systematic reviews: {counts.get('systematic_reviews', 0)}",
+    ]
     if counts.get("retracted"):
         lines.append(f"Retracted since the previous digest: {counts['retracted']}")
     lines += ["", "Open the attached page in a browser to filter the records and read the abstracts."]
@@ -99,8 +105,14 @@ def send_digest(topic: Topic, digest_result: DigestResult) -> bool:
             client.send_message(message)
     except (OSError, ValueError, smtplib.SMTPException) as exc:
         # never log the password; smtplib's messages do not carry it
-        log.warning("%s: digest e-mail to %s via %s:%s failed: %s", topic.name,
-                    ", ".join(topic.email.recipients), smtp["host"], smtp["port"], exc)
+        log.warning(
+            "%s: digest e-mail to %s via %s:%s failed: %s",
+            topic.name,
+            ", ".join(topic.email.recipients),
+            smtp["host"],
+            smtp["port"],
+            exc,
+        )
         return False
     log.info("%s: digest e-mailed to %s", topic.name, ", ".join(topic.email.recipients))
     return True

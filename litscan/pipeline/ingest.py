@@ -36,9 +36,16 @@ class ImportResult:
     files: list[tuple[str, BatchSummary]] = field(default_factory=list)
 
 
-def import_files(store: Store, paths: Sequence[str | os.PathLike[str]], *, topic: Topic | None = None,
-                 tagger: Tagger | None = None, progress: ProgressCallback | None = None,
-                 batch_size: int = BATCH_SIZE, workers: int | None = None) -> ImportResult:
+def import_files(
+    store: Store,
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    topic: Topic | None = None,
+    tagger: Tagger | None = None,
+    progress: ProgressCallback | None = None,
+    batch_size: int = BATCH_SIZE,
+    workers: int | None = None,
+) -> ImportResult:
     """Import PubMed XML (``.xml``/``.xml.gz``) and MEDLINE (``.txt``/``.nbib``) files.
 
     Every path is checked before anything is written, so a missing file stops
@@ -68,8 +75,15 @@ def import_files(store: Store, paths: Sequence[str | os.PathLike[str]], *, topic
     return result
 
 
-def _import_one(store: Store, path: Path, topic: Topic, tagger: Tagger,
-                progress: ProgressCallback | None, batch_size: int, workers: int) -> BatchSummary:
+def _import_one(
+    store: Store,
+    path: Path,
+    topic: Topic,
+    tagger: Tagger,
+    progress: ProgressCallback | None,
+    batch_size: int,
+    workers: int,
+) -> BatchSummary:
     def write_prepared(batch: list[PreparedRecord | Deletion]) -> BatchSummary:
         return store.upsert_prepared(batch, topic=topic.name, tagger_id=tagger.fingerprint)
 
@@ -78,15 +92,19 @@ def _import_one(store: Store, path: Path, topic: Topic, tagger: Tagger,
 
     if detect_format(path) == "pubmed-xml" and parallel.worth_parallel(path, workers):
         try:
-            return _store_file(store, path, parallel.prepared_items(path, tagger, workers), write_prepared,
-                               progress)
+            return _store_file(store, path, parallel.prepared_items(path, tagger, workers), write_prepared, progress)
         except parallel.ChunkingFailed:
             pass  # the transaction rolled back; the serial reader reports the exact place
     return _store_file(store, path, _batches(iter_records(path), batch_size), write_parsed, progress)
 
 
-def _store_file(store: Store, path: Path, batches: Iterable[list[B]], write: Callable[[list[B]], BatchSummary],
-                progress: ProgressCallback | None) -> BatchSummary:
+def _store_file(
+    store: Store,
+    path: Path,
+    batches: Iterable[list[B]],
+    write: Callable[[list[B]], BatchSummary],
+    progress: ProgressCallback | None,
+) -> BatchSummary:
     """All of one file's batches in one transaction: the file lands whole, or not at all."""
     summary = BatchSummary()
     done = 0

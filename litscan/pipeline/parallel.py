@@ -56,6 +56,7 @@ _FIRST_RECORD = re.compile(rb"<(?:PubmedArticle|PubmedBookArticle|DeleteCitation
 _ROOT_OPEN = re.compile(rb"<PubmedArticleSet[\s>]")
 _ROOT_CLOSE = b"</PubmedArticleSet>"
 
+
 class ChunkingFailed(Exception):
     """The file is not the plain shape the parallel path handles; read it serially instead."""
 
@@ -121,8 +122,11 @@ def _prepared_items(path: Path, tagger: Tagger, workers: int) -> Iterator[list[P
             receiver, sender = context.Pipe(duplex=False)
             _widen(receiver)
             process = context.Process(
-                target=_work, daemon=True, name=f"litscan-import-{index}",
-                args=(str(path), claims, str(tagger.vocabulary_path), tagger.fingerprint, sender))
+                target=_work,
+                daemon=True,
+                name=f"litscan-import-{index}",
+                args=(str(path), claims, str(tagger.vocabulary_path), tagger.fingerprint, sender),
+            )
             process.start()
             sender.close()  # the worker holds the only writing end: its exit ends our reads
             pipes.append(receiver)
@@ -285,7 +289,7 @@ def _chunks(path: Path, keep: Callable[[int], bool] = lambda number: True) -> It
         if first is None or root is None or root.start() > first.start():
             raise ChunkingFailed("no PubmedArticleSet header before the first record")
         # Patched once here (parse would otherwise copy each chunk to declare the MathML prefix).
-        header, buffer = declare_mathml_prefix(buffer[: first.start()]), buffer[first.start():]
+        header, buffer = declare_mathml_prefix(buffer[: first.start()]), buffer[first.start() :]
         eof = False
         number = 0
         while True:

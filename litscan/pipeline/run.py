@@ -82,8 +82,16 @@ def term_digest(topic: Topic) -> str:
     return hashlib.sha256(topic.term.encode()).hexdigest()[:16]
 
 
-def run_topic(store: Store, topic: Topic, client: EutilsClient, *, tagger: Tagger, reports_dir: Path | None,
-              now: dt.datetime | None = None, progress: Progress | None = None) -> TopicRunResult:
+def run_topic(
+    store: Store,
+    topic: Topic,
+    client: EutilsClient,
+    *,
+    tagger: Tagger,
+    reports_dir: Path | None,
+    now: dt.datetime | None = None,
+    progress: Progress | None = None,
+) -> TopicRunResult:
     """Fetch, store and digest one topic; failures are reported in the result, never half-recorded.
 
     A rejected API key is raised (after the run is logged as failed): no other topic can succeed.
@@ -99,11 +107,16 @@ def run_topic(store: Store, topic: Topic, client: EutilsClient, *, tagger: Tagge
         fetched = _fetch_windows(store, topic, client, tagger, windows, result.summary, progress)
     except LitscanError as exc:
         result.requests = client.stats.requests - stats_before["requests"]
-        result.message = (f"failed, nothing marked done ({result.summary.line()} kept; "
-                          f"next run repeats {_windows_line(window_text)}): {exc}")
+        result.message = (
+            f"failed, nothing marked done ({result.summary.line()} kept; "
+            f"next run repeats {_windows_line(window_text)}): {exc}"
+        )
         result.exit_code = exc.exit_code
-        store.finish_run(run_id, "failed", {"error": str(exc), "counts": result.summary.counts(),
-                                            **_stats_since(client, stats_before)})
+        store.finish_run(
+            run_id,
+            "failed",
+            {"error": str(exc), "counts": result.summary.counts(), **_stats_since(client, stats_before)},
+        )
         log.error("%s", result.line())
         if isinstance(exc, ApiKeyError):
             raise
@@ -114,14 +127,24 @@ def run_topic(store: Store, topic: Topic, client: EutilsClient, *, tagger: Tagge
         raise
     result.fetched = fetched
     result.requests = client.stats.requests - stats_before["requests"]
-    store.save_topic_state(topic.name, {
-        **state, "version": STATE_VERSION, "start": topic.start.isoformat(), "term": term_digest(topic),
-        "through": today.isoformat(), "last_complete_run": dt.datetime.now(dt.UTC).isoformat()})
-    store.finish_run(run_id, "ok", {"fetched": fetched, "counts": result.summary.counts(),
-                                    **_stats_since(client, stats_before)})
+    store.save_topic_state(
+        topic.name,
+        {
+            **state,
+            "version": STATE_VERSION,
+            "start": topic.start.isoformat(),
+            "term": term_digest(topic),
+            "through": today.isoformat(),
+            "last_complete_run": dt.datetime.now(dt.UTC).isoformat(),
+        },
+    )
+    store.finish_run(
+        run_id, "ok", {"fetched": fetched, "counts": result.summary.counts(), **_stats_since(client, stats_before)}
+    )
     result.ok = True
-    result.message = (f"{result.summary.line()} ({fetched} fetched in {result.requests} requests; "
-                      f"{_windows_line(window_text)})")
+    result.message = (
+        f"{result.summary.line()} ({fetched} fetched in {result.requests} requests; {_windows_line(window_text)})"
+    )
     log.info("%s", result.line())
     if reports_dir is not None:
         _digest(store, topic, reports_dir, result)
@@ -132,9 +155,12 @@ def _stats_since(client: EutilsClient, before: dict[str, Any]) -> dict[str, Any]
     """This run's share of the client's request counters (one client serves every topic)."""
     now = client.stats.snapshot()
     by_util = {k: v - before["by_util"].get(k, 0) for k, v in now["by_util"].items()}
-    return {"requests": now["requests"] - before["requests"], "retries": now["retries"] - before["retries"],
-            "throttled": now["throttled"] - before["throttled"],
-            "requests_by_util": {k: v for k, v in by_util.items() if v}}
+    return {
+        "requests": now["requests"] - before["requests"],
+        "retries": now["retries"] - before["retries"],
+        "throttled": now["throttled"] - before["throttled"],
+        "requests_by_util": {k: v for k, v in by_util.items() if v},
+    }
 
 
 def _windows_line(windows: dict[str, str]) -> str:
@@ -155,9 +181,15 @@ def _digest(store: Store, topic: Topic, reports_dir: Path, result: TopicRunResul
         result.message += f"; e-mailed to {len(topic.email.recipients)} recipient(s)"
 
 
-def _fetch_windows(store: Store, topic: Topic, client: EutilsClient, tagger: Tagger,
-                   windows: dict[str, tuple[dt.date, dt.date]], summary: BatchSummary,
-                   progress: Progress | None) -> int:
+def _fetch_windows(
+    store: Store,
+    topic: Topic,
+    client: EutilsClient,
+    tagger: Tagger,
+    windows: dict[str, tuple[dt.date, dt.date]],
+    summary: BatchSummary,
+    progress: Progress | None,
+) -> int:
     created = collect(client, topic.term, "crdt", *windows["crdt"], usehistory=True)
     for warning in created.warnings:
         log.warning("%s: %s", topic.name, warning)
@@ -171,8 +203,7 @@ def _fetch_windows(store: Store, topic: Topic, client: EutilsClient, tagger: Tag
     # A big piece we know none of (a backfill) is fetched straight from the history server;
     # small ones go by id, so an increment's few new ids share one request with the revised ones.
     for piece in created.pieces:
-        if (job.use_history and piece.webenv and len(piece.ids) >= EFETCH_BATCH
-                and not known.intersection(piece.ids)):
+        if job.use_history and piece.webenv and len(piece.ids) >= EFETCH_BATCH and not known.intersection(piece.ids):
             job.from_history(piece)
     job.by_ids(sorted(wanted - job.received, key=int))
     missing = wanted - job.received
@@ -181,16 +212,25 @@ def _fetch_windows(store: Store, topic: Topic, client: EutilsClient, tagger: Tag
         missing = wanted - job.received
     if missing:
         sample = ", ".join(sorted(missing, key=int)[:5])
-        raise IncompleteFetchError(f"{len(missing)} of {len(wanted)} PMIDs that esearch listed were "
-                                   f"not returned by efetch (e.g. {sample})")
+        raise IncompleteFetchError(
+            f"{len(missing)} of {len(wanted)} PMIDs that esearch listed were not returned by efetch (e.g. {sample})"
+        )
     return len(wanted)
 
 
 class _FetchJob:
     """Fetches a set of PMIDs in batches, storing each batch in its own transaction."""
 
-    def __init__(self, store: Store, topic: Topic, client: EutilsClient, tagger: Tagger, wanted: set[str],
-                 summary: BatchSummary, progress: Progress | None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        topic: Topic,
+        client: EutilsClient,
+        tagger: Tagger,
+        wanted: set[str],
+        summary: BatchSummary,
+        progress: Progress | None,
+    ) -> None:
         self.store, self.topic, self.client, self.tagger = store, topic, client, tagger
         self.wanted = wanted
         self.summary = summary
@@ -204,14 +244,17 @@ class _FetchJob:
 
     def store_batch(self, batch: FetchedBatch) -> None:
         if batch.items:
-            self.summary.add(self.store.upsert(batch.items, tagger=self.tagger, topic=self.topic.name,
-                                               tagger_id=self.tagger.fingerprint))
+            self.summary.add(
+                self.store.upsert(
+                    batch.items, tagger=self.tagger, topic=self.topic.name, tagger_id=self.tagger.fingerprint
+                )
+            )
         self.received |= batch.pmids
         self.report()
 
     def by_ids(self, pmids: Sequence[str]) -> None:
         for start in range(0, len(pmids), EFETCH_BATCH):
-            self.store_batch(self.client.efetch(pmids[start:start + EFETCH_BATCH]))
+            self.store_batch(self.client.efetch(pmids[start : start + EFETCH_BATCH]))
 
     def from_history(self, piece: Piece) -> None:
         webenv, query_key = piece.webenv or "", piece.query_key or "1"
@@ -223,8 +266,7 @@ class _FetchJob:
             except HistoryExpiredError as exc:
                 if webenv != piece.webenv:
                     # Lost twice in a row: stop relying on history for this run; by_ids finishes.
-                    log.warning("%s: history server unreliable (%s); fetching by id instead",
-                                self.topic.name, exc)
+                    log.warning("%s: history server unreliable (%s); fetching by id instead", self.topic.name, exc)
                     self.use_history = False
                     return
                 log.info("%s: %s; searching again to resume at %d", self.topic.name, exc, retstart)
@@ -238,34 +280,56 @@ class _FetchJob:
             retstart += EFETCH_BATCH
 
 
-def run_topics(store: Store, topics: Iterable[Topic], client: EutilsClient, *, reports_dir: Path | None,
-               progress: Progress | None = None, now: dt.datetime | None = None,
-               lock_wait: float = 10.0) -> list[TopicRunResult]:
+def run_topics(
+    store: Store,
+    topics: Iterable[Topic],
+    client: EutilsClient,
+    *,
+    reports_dir: Path | None,
+    progress: Progress | None = None,
+    now: dt.datetime | None = None,
+    lock_wait: float = 10.0,
+) -> list[TopicRunResult]:
     """Run each topic in turn under the store's writer lock; one topic failing does not stop the rest."""
     results: list[TopicRunResult] = []
     topics = list(topics)
     with store.exclusive(wait_seconds=lock_wait):
         for index, topic in enumerate(topics):
             try:
-                results.append(run_topic(store, topic, client, tagger=Tagger.for_topic(topic),
-                                         reports_dir=reports_dir, now=now, progress=progress))
+                results.append(
+                    run_topic(
+                        store,
+                        topic,
+                        client,
+                        tagger=Tagger.for_topic(topic),
+                        reports_dir=reports_dir,
+                        now=now,
+                        progress=progress,
+                    )
+                )
             except ApiKeyError as exc:
                 # The same key would be refused for every topic; do not ask NCBI again.
-                results.extend(TopicRunResult(t.name, False, f"not run: {exc}", exit_code=exc.exit_code)
-                               for t in topics[index:])
+                results.extend(
+                    TopicRunResult(t.name, False, f"not run: {exc}", exit_code=exc.exit_code) for t in topics[index:]
+                )
                 break
     return results
 
 
-def run_paths(paths: Sequence[str | Path], *, db: str | Path, reports_dir: Path | None,
-              eutils_url: str | None = None, progress: Progress | None = None,
-              lock_wait: float = 10.0) -> list[TopicRunResult]:
+def run_paths(
+    paths: Sequence[str | Path],
+    *,
+    db: str | Path,
+    reports_dir: Path | None,
+    eutils_url: str | None = None,
+    progress: Progress | None = None,
+    lock_wait: float = 10.0,
+) -> list[TopicRunResult]:
     """What ``litscan run`` does: load the topic files, open the store, run every topic."""
     topics = [load_topic(path) for path in paths]  # every file is validated before any request
     client = EutilsClient.from_environment(eutils_url)
     with Store.open(db) as store:
-        return run_topics(store, topics, client, reports_dir=reports_dir, progress=progress,
-                          lock_wait=lock_wait)
+        return run_topics(store, topics, client, reports_dir=reports_dir, progress=progress, lock_wait=lock_wait)
 
 
 __all__ = ["TopicRunResult", "plan_windows", "run_paths", "run_topic", "run_topics", "term_digest"]

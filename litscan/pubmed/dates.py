@@ -69,8 +69,9 @@ def _year_number(text: str | None) -> int | None:
 _DAYS = {**{str(i): i for i in range(1, 32)}, **{f"{i:02d}": i for i in range(1, 32)}}
 
 
-def date_from_parts(year: str | None, month: str | None = None, day: str | None = None,
-                    season: str | None = None) -> PartialDate | None:
+def date_from_parts(
+    year: str | None, month: str | None = None, day: str | None = None, season: str | None = None
+) -> PartialDate | None:
     """A PubDate given as Year/Month/Day or Year/Season elements."""
     if season is None and year is not None and len(year) == 4 and year.isdigit():
         # The common, clean shapes, without the normalising below (this runs once per record).

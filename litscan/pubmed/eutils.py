@@ -89,20 +89,34 @@ class ClientStats:
     by_util: Counter[str] = field(default_factory=Counter)
 
     def snapshot(self) -> dict[str, Any]:
-        return {"requests": self.requests, "retries": self.retries, "throttled": self.throttled,
-                "by_util": dict(self.by_util)}
+        return {
+            "requests": self.requests,
+            "retries": self.retries,
+            "throttled": self.throttled,
+            "by_util": dict(self.by_util),
+        }
 
 
 class EutilsClient:
     """esearch (JSON) and efetch (PubMed XML) over one ``requests.Session``."""
 
-    def __init__(self, base_url: str = DEFAULT_EUTILS_URL, *, email: str | None = None,
-                 api_key: str | None = None, tool: str = TOOL, session: requests.Session | None = None,
-                 clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], None] = time.sleep,
-                 timeout: tuple[float, float] = (10.0, 60.0), max_attempts: int = 7,
-                 max_retry_seconds: float = 100.0, backoff_base: float = 1.0,
-                 limiter: RateLimiter | None = None,
-                 rng: random.Random | None = None) -> None:
+    def __init__(
+        self,
+        base_url: str = DEFAULT_EUTILS_URL,
+        *,
+        email: str | None = None,
+        api_key: str | None = None,
+        tool: str = TOOL,
+        session: requests.Session | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+        timeout: tuple[float, float] = (10.0, 60.0),
+        max_attempts: int = 7,
+        max_retry_seconds: float = 100.0,
+        backoff_base: float = 1.0,
+        limiter: RateLimiter | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
         self.base_url = base_url if base_url.endswith("/") else base_url + "/"
         if email and email.lower().startswith("root@"):
             log.warning("NCBI_EMAIL %s ignored: NCBI's own tools drop root@ addresses", email)
@@ -136,8 +150,9 @@ class EutilsClient:
             try:
                 kwargs.setdefault("max_retry_seconds", float(budget))
             except ValueError:
-                raise ConfigError(f"LITSCAN_RETRY_SECONDS: {budget!r} is not a number of seconds",
-                                  where="LITSCAN_RETRY_SECONDS") from None
+                raise ConfigError(
+                    f"LITSCAN_RETRY_SECONDS: {budget!r} is not a number of seconds", where="LITSCAN_RETRY_SECONDS"
+                ) from None
         api_key = setting("NCBI_API_KEY", "ncbi_api_key")
         if "limiter" not in kwargs:
             kwargs["limiter"] = RateLimiter.for_key(bool(api_key), shared=RateLimiter.default_shared_path())
@@ -145,20 +160,27 @@ class EutilsClient:
 
     # -- public calls -----------------------------------------------------------
 
-    def esearch(self, term: str, *, retstart: int = 0, retmax: int = ESEARCH_CEILING,
-                usehistory: bool = False) -> SearchResult:
+    def esearch(
+        self, term: str, *, retstart: int = 0, retmax: int = ESEARCH_CEILING, usehistory: bool = False
+    ) -> SearchResult:
         """One page of PubMed ids for ``term``; raises rather than return an error as "0 hits"."""
         if retstart > ESEARCH_CEILING - 1:
             raise SearchWindowTooLargeError(
-                f"esearch retstart={retstart} is past PubMed's {ESEARCH_CEILING:,}-record ceiling")
-        params: dict[str, str] = {"db": "pubmed", "term": term, "retmode": "json", "sort": "pub_date",
-                                  "retstart": str(retstart), "retmax": str(retmax)}
+                f"esearch retstart={retstart} is past PubMed's {ESEARCH_CEILING:,}-record ceiling"
+            )
+        params: dict[str, str] = {
+            "db": "pubmed",
+            "term": term,
+            "retmode": "json",
+            "sort": "pub_date",
+            "retstart": str(retstart),
+            "retmax": str(retmax),
+        }
         if usehistory:
             params["usehistory"] = "y"
         # Topic terms run to a few kB; NCBI asks for POST for long queries.
         post = len(term) > 300
-        return self._call("esearch.fcgi", params, post=post,
-                          interpret=lambda r: self._read_search(r, retstart, retmax))
+        return self._call("esearch.fcgi", params, post=post, interpret=lambda r: self._read_search(r, retstart, retmax))
 
     def efetch(self, pmids: Sequence[str]) -> FetchedBatch:
         """Full records for ``pmids``; ids PubMed silently leaves out are listed as missing."""
@@ -169,18 +191,31 @@ class EutilsClient:
         if not ids:
             return FetchedBatch(())  # NCBI answers an empty id list with a text error: never ask
         params = {"db": "pubmed", "retmode": "xml", "id": ",".join(ids)}
-        items = self._call("efetch.fcgi", params, post=len(ids) >= POST_THRESHOLD,
-                           interpret=lambda r: self._read_records(r, f"efetch of {len(ids)} ids"))
+        items = self._call(
+            "efetch.fcgi",
+            params,
+            post=len(ids) >= POST_THRESHOLD,
+            interpret=lambda r: self._read_records(r, f"efetch of {len(ids)} ids"),
+        )
         got = {item.pmid for item in items}
         return FetchedBatch(tuple(items), tuple(p for p in ids if p not in got))
 
-    def efetch_history(self, webenv: str, query_key: str, *, retstart: int,
-                       retmax: int = EFETCH_BATCH) -> FetchedBatch:
+    def efetch_history(self, webenv: str, query_key: str, *, retstart: int, retmax: int = EFETCH_BATCH) -> FetchedBatch:
         """One slice of a result set kept on the history server (retstart is 0-based)."""
-        params = {"db": "pubmed", "retmode": "xml", "WebEnv": webenv, "query_key": query_key,
-                  "retstart": str(retstart), "retmax": str(retmax)}
-        items = self._call("efetch.fcgi", params, post=False,
-                           interpret=lambda r: self._read_records(r, f"efetch from history at {retstart}"))
+        params = {
+            "db": "pubmed",
+            "retmode": "xml",
+            "WebEnv": webenv,
+            "query_key": query_key,
+            "retstart": str(retstart),
+            "retmax": str(retmax),
+        }
+        items = self._call(
+            "efetch.fcgi",
+            params,
+            post=False,
+            interpret=lambda r: self._read_records(r, f"efetch from history at {retstart}"),
+        )
         return FetchedBatch(tuple(items))
 
     def redact(self, text: str) -> str:
@@ -188,8 +223,7 @@ class EutilsClient:
 
     # -- transport and retry ------------------------------------------------------
 
-    def _call(self, util: str, params: dict[str, str], *, post: bool,
-              interpret: Callable[[requests.Response], T]) -> T:
+    def _call(self, util: str, params: dict[str, str], *, post: bool, interpret: Callable[[requests.Response], T]) -> T:
         params = {**params, "tool": self.tool}
         if self.email:
             params["email"] = self.email
@@ -205,15 +239,23 @@ class EutilsClient:
             self.stats.by_util[util] += 1
             try:
                 response = self.session.request(
-                    "POST" if post else "GET", url, params=None if post else params,
-                    data=params if post else None, timeout=self.timeout)
+                    "POST" if post else "GET",
+                    url,
+                    params=None if post else params,
+                    data=params if post else None,
+                    timeout=self.timeout,
+                )
                 return interpret(self._check_status(response, util))
             except HistoryExpiredError:
                 raise  # resending the same WebEnv cannot help; the caller searches again
             except TransientFetchError as exc:
                 error: TransientFetchError = exc
-            except (requests.Timeout, requests.ConnectionError, requests.exceptions.ChunkedEncodingError,
-                    requests.exceptions.ContentDecodingError) as exc:
+            except (
+                requests.Timeout,
+                requests.ConnectionError,
+                requests.exceptions.ChunkedEncodingError,
+                requests.exceptions.ContentDecodingError,
+            ) as exc:
                 error = TransientFetchError(f"{util}: {self.redact(_transport_reason(exc, self.base_url))}")
             except requests.RequestException as exc:
                 raise FetchError(f"{util}: {type(exc).__name__}: {self.redact(str(exc))}") from None
@@ -269,8 +311,12 @@ class EutilsClient:
             return SearchWindowTooLargeError(f"{util}: {one_line}")
         if "history" in flat or "webenv" in flat or "query_key" in flat or "unable to obtain query" in flat:
             return HistoryExpiredError(f"{util}: history server lost the result set: {one_line}")
-        if "id list is empty" in flat or "supplied id parameter is empty" in flat \
-                or "invalid query" in flat or "syntax" in flat:
+        if (
+            "id list is empty" in flat
+            or "supplied id parameter is empty" in flat
+            or "invalid query" in flat
+            or "syntax" in flat
+        ):
             return QueryError(f"{util}: NCBI rejected the request: {one_line}")
         return TransientFetchError(f"{util}: NCBI reported an error (HTTP {status}): {one_line}")
 
@@ -286,8 +332,9 @@ class EutilsClient:
         except ValueError:
             if _xml_error(body) is not None:
                 raise self._classify("esearch", _xml_error(body) or "") from None
-            raise TransientFetchError(f"esearch: unreadable JSON reply ({len(body)} bytes, "
-                                      f"truncated?): {self._snippet(body)}") from None
+            raise TransientFetchError(
+                f"esearch: unreadable JSON reply ({len(body)} bytes, truncated?): {self._snippet(body)}"
+            ) from None
         if not isinstance(data, dict):
             raise TransientFetchError("esearch: reply is not a JSON object")
         if "error" in data:
@@ -307,14 +354,17 @@ class EutilsClient:
         expected = max(0, min(count - retstart, retmax, ESEARCH_CEILING - retstart))
         if len(ids) < expected:
             # An id page shorter than the count promises is a broken reply, not fewer records.
-            raise TransientFetchError(f"esearch: count {count} promises {expected} ids at "
-                                      f"{retstart}, reply holds {len(ids)}")
+            raise TransientFetchError(
+                f"esearch: count {count} promises {expected} ids at {retstart}, reply holds {len(ids)}"
+            )
         errors = result.get("errorlist") or {}
         warnings = result.get("warninglist") or {}
         return SearchResult(
-            count=count, ids=ids, webenv=result.get("webenv"), query_key=result.get("querykey"),
-            phrases_not_found=tuple(errors.get("phrasesnotfound") or ())
-            + tuple(errors.get("fieldsnotfound") or ()),
+            count=count,
+            ids=ids,
+            webenv=result.get("webenv"),
+            query_key=result.get("querykey"),
+            phrases_not_found=tuple(errors.get("phrasesnotfound") or ()) + tuple(errors.get("fieldsnotfound") or ()),
             warnings=tuple(str(w) for w in (warnings.get("outputmessages") or ())),
         )
 
@@ -363,8 +413,9 @@ def _install_log_redaction(secret: str) -> None:
     # urllib3 logs full request URLs (with api_key) at DEBUG. Logger filters only see records
     # made on that very logger, so scrub at the known sources and at every root handler.
     targets: list[logging.Filterer] = [
-        logging.getLogger(name) for name in ("urllib3.connectionpool", "requests", __name__,
-                                             "litscan.pubmed.windows", "litscan.pipeline.run")]
+        logging.getLogger(name)
+        for name in ("urllib3.connectionpool", "requests", __name__, "litscan.pubmed.windows", "litscan.pipeline.run")
+    ]
     targets.extend(logging.getLogger().handlers)
     for target in targets:
         if not any(isinstance(f, _RedactingFilter) and f.secret == secret for f in target.filters):

@@ -36,20 +36,45 @@ from litscan.pubmed.dates import date_from_text, iso_date
 
 # MEDLINE comment/correction tags and the XML RefType each one stands for.
 COMMENT_TAGS = {
-    "CIN": "CommentIn", "CON": "CommentOn", "EIN": "ErratumIn", "EFR": "ErratumFor",
-    "RIN": "RetractionIn", "ROF": "RetractionOf", "CRI": "CorrectedandRepublishedIn",
-    "CRF": "CorrectedandRepublishedFrom", "RRI": "RetractedandRepublishedIn",
-    "RRF": "RetractedandRepublishedFrom", "UIN": "UpdateIn", "UOF": "UpdateOf",
-    "RPI": "RepublishedIn", "RPF": "RepublishedFrom", "SPIN": "SummaryForPatientsIn",
-    "ORI": "OriginalReportIn", "ECI": "ExpressionOfConcernIn", "ECF": "ExpressionOfConcernFor",
+    "CIN": "CommentIn",
+    "CON": "CommentOn",
+    "EIN": "ErratumIn",
+    "EFR": "ErratumFor",
+    "RIN": "RetractionIn",
+    "ROF": "RetractionOf",
+    "CRI": "CorrectedandRepublishedIn",
+    "CRF": "CorrectedandRepublishedFrom",
+    "RRI": "RetractedandRepublishedIn",
+    "RRF": "RetractedandRepublishedFrom",
+    "UIN": "UpdateIn",
+    "UOF": "UpdateOf",
+    "RPI": "RepublishedIn",
+    "RPF": "RepublishedFrom",
+    "SPIN": "SummaryForPatientsIn",
+    "ORI": "OriginalReportIn",
+    "ECI": "ExpressionOfConcernIn",
+    "ECF": "ExpressionOfConcernFor",
 }
 _AUTHOR_TAGS = frozenset({"FAU", "AU", "CN", "AD", "AUID"})
 _LABEL = re.compile(r"(?:^|(?<=[.?!)\]]\s))([A-Z][A-Z0-9]{2,}(?:[ ,&/-]+[A-Z0-9]+)*):\s+")
 _CATEGORY_WORDS = (
     ("BACKGROUND", ("BACKGROUND", "INTRODUCTION", "CONTEXT", "RATIONALE")),
     ("OBJECTIVE", ("OBJECTIVE", "AIM", "PURPOSE", "GOAL", "QUESTION")),
-    ("METHODS", ("METHOD", "DESIGN", "SETTING", "PATIENT", "PARTICIPANT", "INTERVENTION",
-                 "MEASURE", "MATERIAL", "SUBJECT", "POPULATION")),
+    (
+        "METHODS",
+        (
+            "METHOD",
+            "DESIGN",
+            "SETTING",
+            "PATIENT",
+            "PARTICIPANT",
+            "INTERVENTION",
+            "MEASURE",
+            "MATERIAL",
+            "SUBJECT",
+            "POPULATION",
+        ),
+    ),
     ("RESULTS", ("RESULT", "FINDING", "OUTCOME")),
     ("CONCLUSIONS", ("CONCLUSION", "INTERPRETATION", "IMPLICATION", "DISCUSSION")),
 )
@@ -115,18 +140,25 @@ def iter_medline(source: str | os.PathLike[str] | TextIO, *, name: str | None = 
             if record is None:
                 if count == 1 and not raw.get("PMID"):
                     raise InputError("not MEDLINE format: the first record has no 'PMID- ' line", path=label)
-                raise InputError(f"record {count} has no PMID", path=label,
-                                 where=f"after record {count - 1} (PMID {last_pmid})")
+                raise InputError(
+                    f"record {count} has no PMID", path=label, where=f"after record {count - 1} (PMID {last_pmid})"
+                )
             last_pmid = record.pmid
             yield record
         if count == 0:
             raise InputError("file is empty (no MEDLINE records)", path=label)
     except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", path=label,
-                         where=f"after record {count} (PMID {last_pmid})" if count else None) from None
+        raise InputError(
+            f"not UTF-8 text ({exc.reason} at byte {exc.start})",
+            path=label,
+            where=f"after record {count} (PMID {last_pmid})" if count else None,
+        ) from None
     except EOFError as exc:
-        raise InputError(f"gzip data is cut off ({exc})", path=label,
-                         where=f"after record {count} (PMID {last_pmid})" if count else None) from None
+        raise InputError(
+            f"gzip data is cut off ({exc})",
+            path=label,
+            where=f"after record {count} (PMID {last_pmid})" if count else None,
+        ) from None
     except (zlib.error, gzip.BadGzipFile) as exc:
         raise InputError(f"corrupt gzip data ({exc})", path=label) from None
     finally:
@@ -135,6 +167,7 @@ def iter_medline(source: str | os.PathLike[str] | TextIO, *, name: str | None = 
 
 
 # --- field mapping --------------------------------------------------------------------------------
+
 
 def _text(value: str | list[str] | None) -> str | None:
     if value is None:
@@ -170,7 +203,7 @@ def abstract_sections(text: str | None) -> tuple[AbstractSection, ...]:
     sections = []
     for i, match in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        body = text[match.end():end].strip()
+        body = text[match.end() : end].strip()
         label = match.group(1)
         if body:
             sections.append(AbstractSection(body, label, _category(label)))
@@ -232,8 +265,9 @@ def _mesh(terms: list[str]) -> tuple[MeshHeading, ...]:
     for term in terms:
         descriptor, *qualifiers = term.split("/")
         major = descriptor.startswith("*")
-        parsed = tuple(MeshQualifier(q.lstrip("*").strip(), None, q.startswith("*"))
-                       for q in qualifiers if q.strip("* "))
+        parsed = tuple(
+            MeshQualifier(q.lstrip("*").strip(), None, q.startswith("*")) for q in qualifiers if q.strip("* ")
+        )
         name = descriptor.lstrip("*").strip()
         if name:
             headings.append(MeshHeading(name, None, major, parsed))
@@ -257,7 +291,7 @@ def _comments(raw: dict) -> tuple[CommentCorrection, ...]:
     for tag, ref_type in COMMENT_TAGS.items():
         for value in _values(raw, tag):
             match = _PMID_IN_SOURCE.search(value)
-            source = (value[:match.start()] if match else value).strip().rstrip(".")
+            source = (value[: match.start()] if match else value).strip().rstrip(".")
             links.append(CommentCorrection(ref_type, source or None, match.group(1) if match else None))
     return tuple(links)
 
@@ -289,8 +323,9 @@ def _record(raw: dict, trail: list[str]) -> Record | None:
     location_ids = _typed_ids(_values(raw, "LID"))  # LID mirrors the XML's ELocationID
     article_ids = _typed_ids(_values(raw, "AID"))  # AID mirrors PubmedData/ArticleIdList
     issn_match = _ISSN.search(_text(raw.get("IS")) or "")
-    other_abstracts = tuple(OtherAbstract(text, None, (_values(raw, "OABL") or [None])[0])
-                            for text in [_text(raw.get("OAB"))] if text)
+    other_abstracts = tuple(
+        OtherAbstract(text, None, (_values(raw, "OABL") or [None])[0]) for text in [_text(raw.get("OAB"))] if text
+    )
     return Record(
         pmid=pmid,
         kind="book" if book_title else "article",

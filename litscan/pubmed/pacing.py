@@ -39,8 +39,15 @@ class RateLimiter:
 
     window = 1.15
 
-    def __init__(self, interval: float, per_second: int, *, clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], None] = time.sleep, shared: Path | None = None) -> None:
+    def __init__(
+        self,
+        interval: float,
+        per_second: int,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+        shared: Path | None = None,
+    ) -> None:
         self.interval = interval
         self.per_second = per_second
         self.clock = clock
@@ -77,7 +84,7 @@ class RateLimiter:
                 self._wait()
                 handle.seek(0)
                 handle.truncate()
-                handle.write("".join(f"{stamp!r}\n" for stamp in list(self._stamps)[-self.per_second:]))
+                handle.write("".join(f"{stamp!r}\n" for stamp in list(self._stamps)[-self.per_second :]))
                 handle.flush()
 
     def _wait(self) -> None:

@@ -46,8 +46,7 @@ class Collection:
         return {pmid for piece in self.pieces for pmid in piece.ids}
 
 
-def window_query(term: str, date_field: str, lo: dt.date, hi: dt.date,
-                 uids: tuple[int, int] | None = None) -> str:
+def window_query(term: str, date_field: str, lo: dt.date, hi: dt.date, uids: tuple[int, int] | None = None) -> str:
     """``term`` limited to ``lo``..``hi`` (inclusive) on ``[crdt]``/``[mdat]``, optionally to a PMID range."""
     query = f"({term}) AND {lo:%Y/%m/%d}:{hi:%Y/%m/%d}[{date_field}]"
     if uids is not None:
@@ -55,30 +54,41 @@ def window_query(term: str, date_field: str, lo: dt.date, hi: dt.date,
     return query
 
 
-def collect(client: EutilsClient, term: str, date_field: str, lo: dt.date, hi: dt.date, *,
-            usehistory: bool = False) -> Collection:
+def collect(
+    client: EutilsClient, term: str, date_field: str, lo: dt.date, hi: dt.date, *, usehistory: bool = False
+) -> Collection:
     """All PMIDs matching ``term`` whose ``date_field`` falls in ``lo``..``hi``."""
     query = window_query(term, date_field, lo, hi)
     first = client.esearch(query, usehistory=usehistory)
     collection = Collection(query=query, expected=first.count)
     if first.phrases_not_found:
         if first.count == 0:
-            raise QueryError(f"PubMed did not recognise part of the query term: "
-                             f"{', '.join(first.phrases_not_found)} (and found nothing)")
-        collection.warnings.append(
-            f"PubMed ignored part of the query term: {', '.join(first.phrases_not_found)}")
+            raise QueryError(
+                f"PubMed did not recognise part of the query term: "
+                f"{', '.join(first.phrases_not_found)} (and found nothing)"
+            )
+        collection.warnings.append(f"PubMed ignored part of the query term: {', '.join(first.phrases_not_found)}")
     _resolve(client, term, date_field, lo, hi, None, first, collection, usehistory)
     got = len(collection.ids)
     if got != collection.expected:
         raise IncompleteFetchError(
             f"{date_field} window {lo}..{hi}: collected {got} PMIDs but esearch counted "
-            f"{collection.expected}; PubMed changed during the run or a split lost records")
+            f"{collection.expected}; PubMed changed during the run or a split lost records"
+        )
     return collection
 
 
-def _resolve(client: EutilsClient, term: str, date_field: str, lo: dt.date, hi: dt.date,
-             uids: tuple[int, int] | None, result: SearchResult, collection: Collection,
-             usehistory: bool) -> None:
+def _resolve(
+    client: EutilsClient,
+    term: str,
+    date_field: str,
+    lo: dt.date,
+    hi: dt.date,
+    uids: tuple[int, int] | None,
+    result: SearchResult,
+    collection: Collection,
+    usehistory: bool,
+) -> None:
     query = window_query(term, date_field, lo, hi, uids)
     if result.count <= ESEARCH_CEILING:
         collection.pieces.append(Piece(query, result.ids, result.webenv, result.query_key))
@@ -90,8 +100,9 @@ def _resolve(client: EutilsClient, term: str, date_field: str, lo: dt.date, hi: 
         _resolve(client, term, date_field, sub_lo, sub_hi, sub_uids, sub, collection, usehistory)
 
 
-def _split(lo: dt.date, hi: dt.date, uids: tuple[int, int] | None,
-           sample: tuple[str, ...]) -> list[tuple[dt.date, dt.date, tuple[int, int] | None]]:
+def _split(
+    lo: dt.date, hi: dt.date, uids: tuple[int, int] | None, sample: tuple[str, ...]
+) -> list[tuple[dt.date, dt.date, tuple[int, int] | None]]:
     if uids is None and hi > lo:
         mid = lo + (hi - lo) // 2
         return [(lo, mid, None), (mid + dt.timedelta(days=1), hi, None)]
@@ -108,7 +119,8 @@ def _split(lo: dt.date, hi: dt.date, uids: tuple[int, int] | None,
         return [(lo, hi, r) for r in ranges]
     a, b = uids
     if a >= b:
-        raise IncompleteFetchError(f"PMID {a} alone matches more than {ESEARCH_CEILING} records "
-                                   f"on {lo}; esearch is inconsistent")
+        raise IncompleteFetchError(
+            f"PMID {a} alone matches more than {ESEARCH_CEILING} records on {lo}; esearch is inconsistent"
+        )
     mid = (a + b) // 2
     return [(lo, hi, (a, mid)), (lo, hi, (mid + 1, b))]

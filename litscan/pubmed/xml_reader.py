@@ -47,6 +47,7 @@ _LXML_POSITION = re.compile(r",? line \d+, column \d+.*$")
 
 # --- input ----------------------------------------------------------------------------------------
 
+
 class _Reader:
     """A read()-able stream that first serves ``head`` (already read for sniffing), then the rest."""
 
@@ -194,15 +195,15 @@ def declare_mathml_prefix(head: bytes) -> bytes:
     if match is None:
         return head
     end = head.find(b">", match.end())
-    if end < 0 or b"xmlns:mml" in head[match.end():end]:
+    if end < 0 or b"xmlns:mml" in head[match.end() : end]:
         return head
-    return head[:match.end()] + _MML_DECL + head[match.end():]
+    return head[: match.end()] + _MML_DECL + head[match.end() :]
 
 
 # --- public API -----------------------------------------------------------------------------------
 
-def iter_pubmed_xml(source: str | os.PathLike[str] | BinaryIO, *, name: str | None = None
-                    ) -> Iterator[ParsedItem]:
+
+def iter_pubmed_xml(source: str | os.PathLike[str] | BinaryIO, *, name: str | None = None) -> Iterator[ParsedItem]:
     """Stream Records (articles and books) and Deletions from PubMed XML, plain or gzipped.
 
     ``source`` is a path or a binary file object (e.g. ``io.BytesIO(efetch_body)``);
@@ -231,8 +232,14 @@ def parse_pubmed_bytes(data: bytes, *, name: str = "<response>") -> list[ParsedI
 
 
 _DOCUMENT_PARSER = etree.XMLParser(
-    load_dtd=False, no_network=True, resolve_entities=False, huge_tree=True, remove_comments=True,
-    remove_pis=True, collect_ids=False)
+    load_dtd=False,
+    no_network=True,
+    resolve_entities=False,
+    huge_tree=True,
+    remove_comments=True,
+    remove_pis=True,
+    collect_ids=False,
+)
 
 
 def parse_pubmed_document(data: bytes, *, name: str) -> list[ParsedItem]:
@@ -281,8 +288,7 @@ def detect_format(path: str | os.PathLike[str]) -> Literal["pubmed-xml", "medlin
         return "pubmed-xml"
     if re.search(rb"^PMID- ?\d", text, re.MULTILINE):
         return "medline"
-    raise InputError("neither PubMed XML nor MEDLINE format (no '<' or 'PMID- ' line at the start)",
-                     path=str(label))
+    raise InputError("neither PubMed XML nor MEDLINE format (no '<' or 'PMID- ' line at the start)", path=str(label))
 
 
 def iter_records(path: str | os.PathLike[str]) -> Iterator[ParsedItem]:
@@ -296,6 +302,7 @@ def iter_records(path: str | os.PathLike[str]) -> Iterator[ParsedItem]:
 
 
 # --- streaming loop -------------------------------------------------------------------------------
+
 
 def _one_line(exc: BaseException | str, limit: int = 200) -> str:
     text = " ".join(str(exc).split())
@@ -317,8 +324,9 @@ def _read_element(el: etree._Element, number: int, label: str) -> Record | list[
             raise InputError(f"record {number} has no PMID", path=label, where=f"line {el.sourceline}")
         return record
     if tag == "DeleteCitation":
-        return [Deletion(child.text.strip()) for child in el
-                if child.tag == "PMID" and child.text and child.text.strip()]
+        return [
+            Deletion(child.text.strip()) for child in el if child.tag == "PMID" and child.text and child.text.strip()
+        ]
     if tag == "ERROR":
         raise InputError(f"NCBI returned an error instead of records: {normalize(el.text)}", path=label)
     return []
@@ -353,8 +361,16 @@ def _iter_stream(raw: BinaryIO, label: str) -> Iterator[ParsedItem]:
         # A pull parser, not iterparse: since lxml 6.1 iterparse drops the records it parsed in the
         # same read as a syntax error, and the message must name the last good record.
         parser = etree.XMLPullParser(
-            events=("end",), tag=_RECORD_TAGS, load_dtd=False, no_network=True, resolve_entities=False,
-            huge_tree=True, remove_comments=True, remove_pis=True, collect_ids=False)
+            events=("end",),
+            tag=_RECORD_TAGS,
+            load_dtd=False,
+            no_network=True,
+            resolve_entities=False,
+            huge_tree=True,
+            remove_comments=True,
+            remove_pis=True,
+            collect_ids=False,
+        )
         while data := reader.read():
             try:
                 parser.feed(data)
@@ -373,15 +389,14 @@ def _iter_stream(raw: BinaryIO, label: str) -> Iterator[ParsedItem]:
         if count == 0 and b"<eFetchResult" in head:
             found = re.search(rb"<ERROR>([^<]*)", head)
             detail = normalize(found.group(1).decode("utf-8", "replace")) if found else None
-            raise InputError(f"NCBI returned a truncated error envelope: {detail or message}",
-                             path=label, where=where) from None
+            raise InputError(
+                f"NCBI returned a truncated error envelope: {detail or message}", path=label, where=where
+            ) from None
         kind = "not PubMed XML or malformed XML" if count == 0 else "truncated or malformed XML"
         raise InputError(f"{kind} ({message}) {_after(count, last_pmid)}", path=label, where=where) from None
     except EOFError as exc:
-        raise InputError(f"gzip data is cut off ({_one_line(exc)}) {_after(count, last_pmid)}",
-                         path=label) from None
+        raise InputError(f"gzip data is cut off ({_one_line(exc)}) {_after(count, last_pmid)}", path=label) from None
     except (zlib.error, gzip.BadGzipFile) as exc:
-        raise InputError(f"corrupt gzip data ({_one_line(exc)}) {_after(count, last_pmid)}",
-                         path=label) from None
+        raise InputError(f"corrupt gzip data ({_one_line(exc)}) {_after(count, last_pmid)}", path=label) from None
     except OSError as exc:
         raise InputError(f"read error ({_one_line(exc)}) {_after(count, last_pmid)}", path=label) from None

@@ -98,7 +98,7 @@ def _clean_doi(value: str | None) -> str | None:
     lowered = value.lower()
     for prefix in _DOI_PREFIXES:
         if lowered.startswith(prefix):
-            return value[len(prefix):].strip() or None
+            return value[len(prefix) :].strip() or None
     return value or None
 
 
@@ -108,8 +108,7 @@ def _sections(el: _Element) -> list[AbstractSection]:
         if child.tag == "AbstractText":
             text = element_text(child)
             if text is not None:
-                sections.append(AbstractSection(text, child.get("Label") or None,
-                                                child.get("NlmCategory") or None))
+                sections.append(AbstractSection(text, child.get("Label") or None, child.get("NlmCategory") or None))
     return sections
 
 
@@ -148,10 +147,17 @@ def _authors(el: _Element) -> tuple[Author, ...]:
                 collective = element_text(child)
             elif tag == "Identifier" and child.get("Source") == "ORCID" and child.text:
                 orcid = child.text.strip().rstrip("/").rsplit("/", 1)[-1] or None
-        authors.append(Author(
-            (last.strip() or None) if last else None, (fore.strip() or None) if fore else None,
-            (initials.strip() or None) if initials else None, collective, affiliations, orcid,
-            author.get("ValidYN") != "N"))
+        authors.append(
+            Author(
+                (last.strip() or None) if last else None,
+                (fore.strip() or None) if fore else None,
+                (initials.strip() or None) if initials else None,
+                collective,
+                affiliations,
+                orcid,
+                author.get("ValidYN") != "N",
+            )
+        )
     return tuple(authors)
 
 
@@ -165,11 +171,18 @@ def _mesh(el: _Element) -> tuple[MeshHeading, ...]:
             if tag == "DescriptorName":
                 descriptor = child
             elif tag == "QualifierName" and child.text:
-                qualifiers.append(MeshQualifier(child.text.strip(), child.get("UI") or None,
-                                                child.get("MajorTopicYN") == "Y"))
+                qualifiers.append(
+                    MeshQualifier(child.text.strip(), child.get("UI") or None, child.get("MajorTopicYN") == "Y")
+                )
         if descriptor is not None and descriptor.text:
-            headings.append(MeshHeading(descriptor.text.strip(), descriptor.get("UI") or None,
-                                        descriptor.get("MajorTopicYN") == "Y", tuple(qualifiers)))
+            headings.append(
+                MeshHeading(
+                    descriptor.text.strip(),
+                    descriptor.get("UI") or None,
+                    descriptor.get("MajorTopicYN") == "Y",
+                    tuple(qualifiers),
+                )
+            )
     return tuple(headings)
 
 
@@ -291,17 +304,37 @@ class _Fields:
         if not self.pmid:
             return None
         return Record(
-            pmid=self.pmid, version=self.version, kind=kind, title=self.title,
-            vernacular_title=self.vernacular_title, abstract_sections=tuple(self.abstract),
-            other_abstracts=tuple(self.other_abstracts), journal=self.journal,
-            journal_abbrev=self.journal_abbrev or self.medline_ta, issn=self.issn, volume=self.volume,
-            issue=self.issue, pages=self.pages, pub_date=self.pub_date, article_date=self.article_date,
-            created_date=self.created_date, entrez_date=self.entrez_date, revised_date=self.revised_date,
-            doi=self.eloc_doi or self.aid_doi, pmcid=self.pmcid, authors=self.authors or (),
-            authors_complete=self.authors_complete, languages=tuple(self.languages),
-            publication_types=tuple(self.publication_types), mesh=self.mesh, chemicals=self.chemicals,
-            keywords=tuple(self.keywords), status=self.status, publication_status=self.publication_status,
-            comments_corrections=self.comments)
+            pmid=self.pmid,
+            version=self.version,
+            kind=kind,
+            title=self.title,
+            vernacular_title=self.vernacular_title,
+            abstract_sections=tuple(self.abstract),
+            other_abstracts=tuple(self.other_abstracts),
+            journal=self.journal,
+            journal_abbrev=self.journal_abbrev or self.medline_ta,
+            issn=self.issn,
+            volume=self.volume,
+            issue=self.issue,
+            pages=self.pages,
+            pub_date=self.pub_date,
+            article_date=self.article_date,
+            created_date=self.created_date,
+            entrez_date=self.entrez_date,
+            revised_date=self.revised_date,
+            doi=self.eloc_doi or self.aid_doi,
+            pmcid=self.pmcid,
+            authors=self.authors or (),
+            authors_complete=self.authors_complete,
+            languages=tuple(self.languages),
+            publication_types=tuple(self.publication_types),
+            mesh=self.mesh,
+            chemicals=self.chemicals,
+            keywords=tuple(self.keywords),
+            status=self.status,
+            publication_status=self.publication_status,
+            comments_corrections=self.comments,
+        )
 
 
 def _pmid(el: _Element, f: _Fields) -> None:

@@ -33,8 +33,7 @@ def normalize(text: str | None) -> str | None:
     """XML whitespace runs collapsed to one space and the ends stripped; empty → None."""
     if not text:
         return None
-    if ("\n" in text or "\t" in text or "\r" in text or "  " in text
-            or text[0] == " " or text[-1] == " "):
+    if "\n" in text or "\t" in text or "\r" in text or "  " in text or text[0] == " " or text[-1] == " ":
         text = _XML_SPACE_RUN.sub(" ", text).strip(" ")
     return text or None
 

@@ -16,6 +16,13 @@ from .database import (
 )
 
 __all__ = [
-    "TIMESTAMP_FORMAT", "BatchSummary", "PreparedRecord", "RecordFilter", "Store", "StoredRecord",
-    "parse_timestamp", "prepare_record", "utc_now",
+    "TIMESTAMP_FORMAT",
+    "BatchSummary",
+    "PreparedRecord",
+    "RecordFilter",
+    "Store",
+    "StoredRecord",
+    "parse_timestamp",
+    "prepare_record",
+    "utc_now",
 ]

@@ -149,12 +149,18 @@ class BatchSummary:
         self.updated_pmids.extend(other.updated_pmids)
 
     def counts(self) -> dict[str, int]:
-        return {"new": self.new, "updated": self.updated, "unchanged": self.unchanged,
-                "deleted": self.deleted, "skipped": self.skipped}
+        return {
+            "new": self.new,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "deleted": self.deleted,
+            "skipped": self.skipped,
+        }
 
     def line(self) -> str:
-        return (f"{self.new} new, {self.updated} updated, {self.deleted} deleted, "
-                f"{self.unchanged + self.skipped} skipped")
+        return (
+            f"{self.new} new, {self.updated} updated, {self.deleted} deleted, {self.unchanged + self.skipped} skipped"
+        )
 
 
 @dataclass(frozen=True)
@@ -238,8 +244,9 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a SQLite database ({exc})") from None
         if current > SCHEMA_VERSION:
-            raise StoreError(f"{self.path}: schema version {current} is newer than this litscan "
-                             f"({SCHEMA_VERSION}); upgrade litscan")
+            raise StoreError(
+                f"{self.path}: schema version {current} is newer than this litscan ({SCHEMA_VERSION}); upgrade litscan"
+            )
         if current == SCHEMA_VERSION:
             return
         with self.transaction():
@@ -295,8 +302,8 @@ class Store:
                 except BlockingIOError:
                     if time.monotonic() >= deadline:
                         raise StoreLockedError(
-                            f"{self.path}: another litscan run is using this store; "
-                            f"try again when it finishes") from None
+                            f"{self.path}: another litscan run is using this store; try again when it finishes"
+                        ) from None
                     time.sleep(0.2)
             yield
         finally:
@@ -304,8 +311,15 @@ class Store:
 
     # -- writing --------------------------------------------------------------
 
-    def upsert(self, items: Iterable[ParsedItem], *, tagger: Tagger, topic: str | None = None,
-               tagger_id: str | None = None, now: str | None = None) -> BatchSummary:
+    def upsert(
+        self,
+        items: Iterable[ParsedItem],
+        *,
+        tagger: Tagger,
+        topic: str | None = None,
+        tagger_id: str | None = None,
+        now: str | None = None,
+    ) -> BatchSummary:
         """Store one batch in one transaction; tag only what is new or changed.
 
         A record already stored with the same content keeps its row (and its
@@ -321,14 +335,26 @@ class Store:
                 pending.append(_Pending(int(item.pmid), data, _content_hash(data), item))
         return self._write(pending, tagger, topic, tagger_id, now)
 
-    def upsert_prepared(self, items: Iterable[PreparedRecord | Deletion], *, topic: str | None = None,
-                        tagger_id: str | None = None, now: str | None = None) -> BatchSummary:
+    def upsert_prepared(
+        self,
+        items: Iterable[PreparedRecord | Deletion],
+        *,
+        topic: str | None = None,
+        tagger_id: str | None = None,
+        now: str | None = None,
+    ) -> BatchSummary:
         """Like ``upsert`` for records already tagged and serialised (by ``prepare_record``,
         typically in worker processes)."""
         return self._write(list(items), None, topic, tagger_id, now)
 
-    def _write(self, items: list[_Pending | PreparedRecord | Deletion], tagger: Tagger | None,
-               topic: str | None, tagger_id: str | None, now: str | None) -> BatchSummary:
+    def _write(
+        self,
+        items: list[_Pending | PreparedRecord | Deletion],
+        tagger: Tagger | None,
+        topic: str | None,
+        tagger_id: str | None,
+        now: str | None,
+    ) -> BatchSummary:
         now = now or utc_now()
         records: dict[int, _Pending | PreparedRecord] = {}
         deletions: dict[int, None] = {}
@@ -377,42 +403,47 @@ class Store:
             if topic:
                 db.executemany(
                     "INSERT OR IGNORE INTO record_topics(pmid, topic, first_seen) VALUES (?, ?, ?)",
-                    [(pmid, topic, now) for pmid in records])
+                    [(pmid, topic, now) for pmid in records],
+                )
             for pmid in deletions:
                 old = existing.get(pmid)
                 live = pmid in records or (old is not None and old[1] is None)
                 if not live:
                     summary.skipped += 1
                     continue
-                db.execute("UPDATE records SET deleted_at = ?, last_changed = ? WHERE pmid = ?",
-                           (now, now, pmid))
+                db.execute("UPDATE records SET deleted_at = ?, last_changed = ? WHERE pmid = ?", (now, now, pmid))
                 summary.deleted += 1
         return summary
 
     def _existing(self, pmids: list[int]) -> dict[int, tuple[str, str | None, str | None, str | None]]:
         rows = self.connection.execute(
             f"SELECT pmid, content_hash, deleted_at, retracted_at, tagger FROM records WHERE pmid {_IN_PMIDS}",
-            (json.dumps(pmids),))
-        return {pmid: (digest, deleted_at, retracted_at, tagger)
-                for pmid, digest, deleted_at, retracted_at, tagger in rows}
+            (json.dumps(pmids),),
+        )
+        return {
+            pmid: (digest, deleted_at, retracted_at, tagger) for pmid, digest, deleted_at, retracted_at, tagger in rows
+        }
 
-    def _write_links(self, rows: Sequence[tuple[int, Sequence[str], Sequence[str]]], *,
-                     replace: bool) -> None:
+    def _write_links(self, rows: Sequence[tuple[int, Sequence[str], Sequence[str]]], *, replace: bool) -> None:
         db = self.connection
         if replace:
             pmids = [(pmid,) for pmid, _, _ in rows]
             db.executemany("DELETE FROM record_conditions WHERE pmid = ?", pmids)
             db.executemany("DELETE FROM record_routes WHERE pmid = ?", pmids)
-        db.executemany("INSERT INTO record_conditions(pmid, condition) VALUES (?, ?)",
-                       [(pmid, c) for pmid, conditions, _ in rows for c in conditions])
-        db.executemany("INSERT INTO record_routes(pmid, route) VALUES (?, ?)",
-                       [(pmid, r) for pmid, _, routes in rows for r in routes])
+        db.executemany(
+            "INSERT INTO record_conditions(pmid, condition) VALUES (?, ?)",
+            [(pmid, c) for pmid, conditions, _ in rows for c in conditions],
+        )
+        db.executemany(
+            "INSERT INTO record_routes(pmid, route) VALUES (?, ?)",
+            [(pmid, r) for pmid, _, routes in rows for r in routes],
+        )
 
     def retag(self, tagger: Tagger, tagger_id: str | None = None, batch_size: int = 2000) -> int:
         """Recompute every record's tags (after a vocabulary change); returns how many."""
         pmids = [row[0] for row in self.connection.execute("SELECT pmid FROM records ORDER BY pmid")]
         for start in range(0, len(pmids), batch_size):
-            chunk = pmids[start:start + batch_size]
+            chunk = pmids[start : start + batch_size]
             stored = list(self.query(RecordFilter(pmids=[str(p) for p in chunk], include_deleted=True)))
             with self.transaction() as db:
                 link_rows = []
@@ -420,7 +451,9 @@ class Store:
                     tags = tagger(item.record)
                     db.execute(
                         f"UPDATE records SET on_topic=?, design=?, conditions=?, routes=?, tags={_TEXT}, tagger=? "
-                        "WHERE pmid=?", (*_tag_columns(tags, tagger_id), int(item.pmid)))
+                        "WHERE pmid=?",
+                        (*_tag_columns(tags, tagger_id), int(item.pmid)),
+                    )
                     link_rows.append((int(item.pmid), tags.conditions, tags.routes))
                 self._write_links(link_rows, replace=True)
         return len(pmids)
@@ -438,12 +471,15 @@ class Store:
     def query(self, filters: RecordFilter | None = None) -> Iterator[StoredRecord]:
         """Stored records matching the filter, newest publication first, then PMID."""
         filters = filters or RecordFilter()
-        columns = ("r.data, r.tags, r.first_seen, r.last_changed, r.retracted_at, r.deleted_at, "
-                   "(SELECT json_group_array(topic) FROM record_topics t WHERE t.pmid = r.pmid)")
+        columns = (
+            "r.data, r.tags, r.first_seen, r.last_changed, r.retracted_at, r.deleted_at, "
+            "(SELECT json_group_array(topic) FROM record_topics t WHERE t.pmid = r.pmid)"
+        )
         sql, params = _select(filters, columns)
         sql += " ORDER BY r.pub_date DESC, r.pmid DESC"
-        for data, tags, first_seen, last_changed, retracted_at, deleted_at, topics in \
-                self.connection.execute(sql, params):
+        for data, tags, first_seen, last_changed, retracted_at, deleted_at, topics in self.connection.execute(
+            sql, params
+        ):
             yield StoredRecord(
                 record=record_from_dict(json.loads(data)),
                 tags=Tags.from_dict(json.loads(tags)) if tags else _UNTAGGED,
@@ -456,8 +492,10 @@ class Store:
 
     def topic_pmids(self, topic: str, pmids: Iterable[str]) -> set[str]:
         """Which of ``pmids`` the store already holds for ``topic`` (deleted ones included)."""
-        rows = self.connection.execute(f"SELECT pmid FROM record_topics WHERE topic = ? AND pmid {_IN_PMIDS}",
-                                       (topic, json.dumps([int(p) for p in pmids])))
+        rows = self.connection.execute(
+            f"SELECT pmid FROM record_topics WHERE topic = ? AND pmid {_IN_PMIDS}",
+            (topic, json.dumps([int(p) for p in pmids])),
+        )
         return {str(row[0]) for row in rows}
 
     # -- topic state, runs and digests ------------------------------------------
@@ -471,20 +509,25 @@ class Store:
             db.execute(
                 "INSERT INTO topic_state(topic, state, updated_at) VALUES (?, ?, ?) "
                 "ON CONFLICT(topic) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
-                (topic, json.dumps(state, sort_keys=True), utc_now()))
+                (topic, json.dumps(state, sort_keys=True), utc_now()),
+            )
 
     def start_run(self, kind: str, topic: str | None = None, detail: dict[str, Any] | None = None) -> int:
         with self.transaction() as db:
-            cursor = db.execute("INSERT INTO runs(kind, topic, started_at, detail) VALUES (?, ?, ?, ?)",
-                                (kind, topic, utc_now(), json.dumps(detail or {}, sort_keys=True)))
+            cursor = db.execute(
+                "INSERT INTO runs(kind, topic, started_at, detail) VALUES (?, ?, ?, ?)",
+                (kind, topic, utc_now(), json.dumps(detail or {}, sort_keys=True)),
+            )
         return int(cursor.lastrowid or 0)
 
     def finish_run(self, run_id: int, status: str, detail: dict[str, Any] | None = None) -> None:
         with self.transaction() as db:
             old = db.execute("SELECT detail FROM runs WHERE id = ?", (run_id,)).fetchone()
             merged = {**(json.loads(old[0]) if old else {}), **(detail or {})}
-            db.execute("UPDATE runs SET finished_at = ?, status = ?, detail = ? WHERE id = ?",
-                       (utc_now(), status, json.dumps(merged, sort_keys=True), run_id))
+            db.execute(
+                "UPDATE runs SET finished_at = ?, status = ?, detail = ? WHERE id = ?",
+                (utc_now(), status, json.dumps(merged, sort_keys=True), run_id),
+            )
 
     def runs(self, topic: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
         sql = "SELECT id, kind, topic, started_at, finished_at, status, detail FROM runs"
@@ -502,19 +545,22 @@ class Store:
             rows.append(item)
         return rows
 
-    def add_digest(self, topic: str, period_start: str, period_end: str, path: str,
-                   counts: dict[str, Any]) -> None:
+    def add_digest(self, topic: str, period_start: str, period_end: str, path: str, counts: dict[str, Any]) -> None:
         with self.transaction() as db:
-            db.execute("INSERT INTO digests(topic, period_start, period_end, path, created_at, counts) "
-                       "VALUES (?, ?, ?, ?, ?, ?)",
-                       (topic, period_start, period_end, path, utc_now(), json.dumps(counts)))
+            db.execute(
+                "INSERT INTO digests(topic, period_start, period_end, path, created_at, counts) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (topic, period_start, period_end, path, utc_now(), json.dumps(counts)),
+            )
 
     def digests(self, topic: str) -> list[dict[str, Any]]:
         keys = ("period_start", "period_end", "path", "created_at", "counts")
         rows = []
         for row in self.connection.execute(
-                "SELECT period_start, period_end, path, created_at, counts FROM digests "
-                "WHERE topic = ? ORDER BY period_end DESC, id DESC", (topic,)):
+            "SELECT period_start, period_end, path, created_at, counts FROM digests "
+            "WHERE topic = ? ORDER BY period_end DESC, id DESC",
+            (topic,),
+        ):
             item = dict(zip(keys, row, strict=True))
             item["counts"] = json.loads(item["counts"])
             rows.append(item)
@@ -526,19 +572,24 @@ _IN_PMIDS = "IN (SELECT value FROM json_each(?))"
 
 _UNTAGGED = Tags(on_topic=False, conditions=(), routes=(), design="other")
 
-_RECORD_COLUMNS = ("pmid, version, kind, data, content_hash, title, year, pub_date, created_date, "
-                   "revised_date, doi, pmcid, journal, status, retracted, on_topic, design, conditions, "
-                   "routes, tags, tagger")
+_RECORD_COLUMNS = (
+    "pmid, version, kind, data, content_hash, title, year, pub_date, created_date, "
+    "revised_date, doi, pmcid, journal, status, retracted, on_topic, design, conditions, "
+    "routes, tags, tagger"
+)
 # data and tags arrive as UTF-8 JSON bytes (``json_bytes``); CAST stores them as the TEXT they are,
 # without a decode in Python and an encode in the sqlite3 module.
 _TEXT = "CAST(? AS TEXT)"
-_INSERT_SQL = (f"INSERT INTO records({_RECORD_COLUMNS}, first_seen, last_changed, retracted_at) "
-               f"VALUES (?,?,?,{_TEXT},{','.join('?' * 15)},{_TEXT},?,?,?,?)")
+_INSERT_SQL = (
+    f"INSERT INTO records({_RECORD_COLUMNS}, first_seen, last_changed, retracted_at) "
+    f"VALUES (?,?,?,{_TEXT},{','.join('?' * 15)},{_TEXT},?,?,?,?)"
+)
 _UPDATE_SQL = (
     f"UPDATE records SET version=?, kind=?, data={_TEXT}, content_hash=?, title=?, year=?, pub_date=?, "
     "created_date=?, revised_date=?, doi=?, pmcid=?, journal=?, status=?, retracted=?, on_topic=?, "
     f"design=?, conditions=?, routes=?, tags={_TEXT}, tagger=?, last_changed=COALESCE(?, last_changed), "
-    "retracted_at=?, deleted_at=NULL WHERE pmid=?")
+    "retracted_at=?, deleted_at=NULL WHERE pmid=?"
+)
 
 
 class PreparedRecord(NamedTuple):
@@ -570,20 +621,39 @@ def _content_hash(data: bytes) -> str:
 
 def _tag_columns(tags: Tags, tagger_id: str | None) -> tuple[Any, ...]:
     """on_topic, design, conditions, routes, tags, tagger: the tag part of a records row."""
-    return (int(tags.on_topic), tags.design, json_bytes(tags.conditions).decode(),
-            json_bytes(tags.routes).decode(), json_bytes(tags), tagger_id)
+    return (
+        int(tags.on_topic),
+        tags.design,
+        json_bytes(tags.conditions).decode(),
+        json_bytes(tags.routes).decode(),
+        json_bytes(tags),
+        tagger_id,
+    )
 
 
-def prepare_record(record: Record, tagger: Tagger, tagger_id: str | None, *, data: bytes | None = None,
-                   digest: str | None = None) -> PreparedRecord:
+def prepare_record(
+    record: Record, tagger: Tagger, tagger_id: str | None, *, data: bytes | None = None, digest: str | None = None
+) -> PreparedRecord:
     """Tag and serialise one record into the row the store writes."""
     data = data if data is not None else json_bytes(record)
     digest = digest or _content_hash(data)
     tags = tagger(record)
     row = (
-        int(record.pmid), record.version, record.kind, data, digest, record.title, record.year,
-        record.pub_date.iso() if record.pub_date else None, record.created_date, record.revised_date,
-        record.doi, record.pmcid, record.journal, record.status, int(record.retracted),
+        int(record.pmid),
+        record.version,
+        record.kind,
+        data,
+        digest,
+        record.title,
+        record.year,
+        record.pub_date.iso() if record.pub_date else None,
+        record.created_date,
+        record.revised_date,
+        record.doi,
+        record.pmcid,
+        record.journal,
+        record.status,
+        int(record.retracted),
         *_tag_columns(tags, tagger_id),
     )
     return PreparedRecord(int(record.pmid), digest, row, tags.conditions, tags.routes, record.retracted)

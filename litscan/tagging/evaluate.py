@@ -47,13 +47,22 @@ _LABEL_WORDS = re.compile(
     r"background and objectives?|background and aims?|background and purpose|study design|"
     r"experimental design|animals|key results|what is known|what is new|funding|ethics|"
     r"methods and analysis)\b",
-    re.IGNORECASE)
-_CATEGORY = (("BACKGROUND", re.compile(r"background|introduction|context|rationale|importance", re.I)),
-             ("OBJECTIVE", re.compile(r"objective|aim|purpose|goal|hypothes", re.I)),
-             ("METHODS", re.compile(r"method|design|setting|patient|participant|intervention|measure|"
-                                    r"material|subject|case|selection|source|extraction|registration", re.I)),
-             ("RESULTS", re.compile(r"result|finding|outcome", re.I)),
-             ("CONCLUSIONS", re.compile(r"conclu|discussion|interpretation|implication|summary", re.I)))
+    re.IGNORECASE,
+)
+_CATEGORY = (
+    ("BACKGROUND", re.compile(r"background|introduction|context|rationale|importance", re.I)),
+    ("OBJECTIVE", re.compile(r"objective|aim|purpose|goal|hypothes", re.I)),
+    (
+        "METHODS",
+        re.compile(
+            r"method|design|setting|patient|participant|intervention|measure|"
+            r"material|subject|case|selection|source|extraction|registration",
+            re.I,
+        ),
+    ),
+    ("RESULTS", re.compile(r"result|finding|outcome", re.I)),
+    ("CONCLUSIONS", re.compile(r"conclu|discussion|interpretation|implication|summary", re.I)),
+)
 
 
 def split_sections(abstract: str | None) -> list[tuple[str | None, str]]:
@@ -74,7 +83,7 @@ def split_sections(abstract: str | None) -> list[tuple[str | None, str]]:
     if not marks:
         return [(None, " ".join(abstract.split()))]
     sections: list[tuple[str | None, str]] = []
-    head = abstract[:marks[0][0]].strip()
+    head = abstract[: marks[0][0]].strip()
     if head:
         sections.append((None, " ".join(head.split())))
     for i, (_, end, label) in enumerate(marks):
@@ -113,13 +122,14 @@ def pubmed_xml(gold: Sequence[dict[str, Any]]) -> bytes:
         out.append(
             f'<PubmedArticle><MedlineCitation Status="Publisher" Owner="NLM">'
             f'<PMID Version="1">{item["_pmid"]}</PMID><Article PubModel="Electronic">'
-            f"<Journal><JournalIssue CitedMedium=\"Internet\">{pubdate}</JournalIssue>"
+            f'<Journal><JournalIssue CitedMedium="Internet">{pubdate}</JournalIssue>'
             f"<Title>{journal}</Title></Journal>"
             f"<ArticleTitle>{escape(item.get('title') or '')}</ArticleTitle>{abstract}"
             f"<Language>eng</Language><PublicationTypeList>"
             f'<PublicationType UI="D016428">Journal Article</PublicationType></PublicationTypeList>'
             f"</Article></MedlineCitation><PubmedData><PublicationStatus>aheadofprint</PublicationStatus>"
-            f"</PubmedData></PubmedArticle>\n")
+            f"</PubmedData></PubmedArticle>\n"
+        )
     out.append("</PubmedArticleSet>\n")
     return "".join(out).encode("utf-8")
 
@@ -143,10 +153,10 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
         except json.JSONDecodeError as exc:
             raise InputError(f"not JSON ({exc.msg})", path=str(path), where=f"line {number}") from None
         labels = item.get("labels") if isinstance(item, dict) else None
-        if not isinstance(labels, dict) or "on_topic" not in labels or "design" not in labels \
-                or not item.get("title"):
-            raise InputError("needs title and labels.on_topic/conditions/routes/design",
-                             path=str(path), where=f"line {number}")
+        if not isinstance(labels, dict) or "on_topic" not in labels or "design" not in labels or not item.get("title"):
+            raise InputError(
+                "needs title and labels.on_topic/conditions/routes/design", path=str(path), where=f"line {number}"
+            )
         pmid = str(item.get("pmid") or "")
         if not pmid.isdigit() or pmid in used:
             # Records without a PMID get a stand-in from their title, well above real PMIDs.
@@ -160,7 +170,7 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
 
 
 def split_of(item: dict[str, Any]) -> str:
-    """"dev" for two thirds of records, "holdout" for one third: fixed by a hash of the id."""
+    """ "dev" for two thirds of records, "holdout" for one third: fixed by a hash of the id."""
     key = str(item.get("pmid") or item.get("title") or "")
     return "holdout" if int(hashlib.sha1(key.encode()).hexdigest()[:8], 16) % 3 == 0 else "dev"
 
@@ -185,8 +195,14 @@ class LabelScore:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, Any]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
 
 
 @dataclass
@@ -220,7 +236,8 @@ class Report:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "records": self.records, "on_topic_records": self.on_topic_records,
+            "records": self.records,
+            "on_topic_records": self.on_topic_records,
             "condition_micro_f1": round(self.micro(self.conditions).f1, 4),
             "route_micro_f1": round(self.micro(self.routes).f1, 4),
             "design_accuracy": round(self.design_accuracy, 4),
@@ -241,18 +258,18 @@ def score(pairs: Iterable[tuple[dict[str, Any], Tags]]) -> Report:
         if tags.design == labels["design"]:
             report.design_correct += 1
         else:
-            report.errors.append({**where, "field": "design", "gold": labels["design"],
-                                  "tagged": tags.design})
+            report.errors.append({**where, "field": "design", "gold": labels["design"], "tagged": tags.design})
         if tags.on_topic == bool(labels["on_topic"]):
             report.on_topic_correct += 1
         else:
-            report.errors.append({**where, "field": "on_topic", "gold": labels["on_topic"],
-                                  "tagged": tags.on_topic})
+            report.errors.append({**where, "field": "on_topic", "gold": labels["on_topic"], "tagged": tags.on_topic})
         if not labels["on_topic"]:
             continue
         report.on_topic_records += 1
-        for name, scores, predicted in (("conditions", report.conditions, tags.conditions),
-                                        ("routes", report.routes, tags.routes)):
+        for name, scores, predicted in (
+            ("conditions", report.conditions, tags.conditions),
+            ("routes", report.routes, tags.routes),
+        ):
             expected = set(labels.get(name) or ())
             got = set(predicted)
             for label in expected | got:
@@ -264,8 +281,16 @@ def score(pairs: Iterable[tuple[dict[str, Any], Tags]]) -> Report:
                 else:
                     s.fn += 1
             if expected != got:
-                report.errors.append({**where, "field": name, "gold": sorted(expected), "tagged": sorted(got),
-                                      "missing": sorted(expected - got), "extra": sorted(got - expected)})
+                report.errors.append(
+                    {
+                        **where,
+                        "field": name,
+                        "gold": sorted(expected),
+                        "tagged": sorted(got),
+                        "missing": sorted(expected - got),
+                        "extra": sorted(got - expected),
+                    }
+                )
     return report
 
 
@@ -283,8 +308,7 @@ def tag_gold(gold: Sequence[dict[str, Any]], tagger: Tagger) -> list[tuple[dict[
     for item in gold:
         found = stored.get(item["_pmid"])
         if found is None:
-            raise InputError("record did not survive parse and store", path="gold",
-                             where=f"line {item['_line']}")
+            raise InputError("record did not survive parse and store", path="gold", where=f"line {item['_line']}")
         out.append((item, found.tags, found.record))
     return out
 
@@ -300,27 +324,32 @@ def evaluate(path: str | Path, tagger: Tagger, *, part: str = "all") -> dict[str
         result["splits"] = {}
         for name in ("dev", "holdout"):
             scores = score((g, t) for g, t, _ in tagged if split_of(g) == name).as_dict()
-            result["splits"][name] = {k: v for k, v in scores.items()
-                                      if k not in ("errors", "conditions", "routes")}
+            result["splits"][name] = {k: v for k, v in scores.items() if k not in ("errors", "conditions", "routes")}
     return result
 
 
 def format_report(result: dict[str, Any]) -> str:
     """The scores as text for a terminal."""
     lines = [f"{result['file']}: {result['records']} records ({result['on_topic_records']} on topic)", ""]
-    lines.append(f"  condition micro-F1 {result['condition_micro_f1']:.3f}   route micro-F1 "
-                 f"{result['route_micro_f1']:.3f}   design accuracy {result['design_accuracy']:.3f}   "
-                 f"on-topic accuracy {result['on_topic_accuracy']:.3f}")
+    lines.append(
+        f"  condition micro-F1 {result['condition_micro_f1']:.3f}   route micro-F1 "
+        f"{result['route_micro_f1']:.3f}   design accuracy {result['design_accuracy']:.3f}   "
+        f"on-topic accuracy {result['on_topic_accuracy']:.3f}"
+    )
     for name, split in (result.get("splits") or {}).items():
-        lines.append(f"  {name:>7}: {split['records']} records; "
-                     f"conditions {split['condition_micro_f1']:.3f}, "
-                     f"routes {split['route_micro_f1']:.3f}, design {split['design_accuracy']:.3f}, "
-                     f"on topic {split['on_topic_accuracy']:.3f}")
+        lines.append(
+            f"  {name:>7}: {split['records']} records; "
+            f"conditions {split['condition_micro_f1']:.3f}, "
+            f"routes {split['route_micro_f1']:.3f}, design {split['design_accuracy']:.3f}, "
+            f"on topic {split['on_topic_accuracy']:.3f}"
+        )
     for kind in ("conditions", "routes"):
         lines += ["", f"  {kind[:-1]:<26} {'P':>6} {'R':>6} {'F1':>6}  tp fp fn"]
         for label, s in result[kind].items():
-            lines.append(f"  {label:<26} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f}  "
-                         f"{s['tp']:>2} {s['fp']:>2} {s['fn']:>2}")
+            lines.append(
+                f"  {label:<26} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f}  "
+                f"{s['tp']:>2} {s['fp']:>2} {s['fn']:>2}"
+            )
     lines += ["", f"  errors ({len(result['errors'])}):"]
     for e in result["errors"]:
         ident = e.get("pmid") or f"line {e.get('line')}"

@@ -28,14 +28,23 @@ def explanation(record: Record, tags: Tags, labels: Any = None) -> dict[str, Any
         "pmid": record.pmid,
         "title": record.title,
         "on_topic": {"value": tags.on_topic, "evidence": [e.as_dict() for e in tags.on_topic_evidence]},
-        "design": {"value": tags.design, "label": name("design", tags.design),
-                   "evidence": [e.as_dict() for e in tags.design_evidence]},
-        "conditions": [{"value": c, "label": name("condition", c),
-                        "evidence": [e.as_dict() for e in tags.condition_evidence.get(c, ())]}
-                       for c in tags.conditions],
-        "routes": [{"value": r, "label": name("route", r),
-                    "evidence": [e.as_dict() for e in tags.route_evidence.get(r, ())]}
-                   for r in tags.routes],
+        "design": {
+            "value": tags.design,
+            "label": name("design", tags.design),
+            "evidence": [e.as_dict() for e in tags.design_evidence],
+        },
+        "conditions": [
+            {
+                "value": c,
+                "label": name("condition", c),
+                "evidence": [e.as_dict() for e in tags.condition_evidence.get(c, ())],
+            }
+            for c in tags.conditions
+        ],
+        "routes": [
+            {"value": r, "label": name("route", r), "evidence": [e.as_dict() for e in tags.route_evidence.get(r, ())]}
+            for r in tags.routes
+        ],
     }
 
 
@@ -58,21 +67,22 @@ def explain_tags(record: Record, tags: Tags, labels: Any = None, width: int = 10
     return "\n".join(lines)
 
 
-def _evidence_lines(evidence: tuple[Evidence, ...] | list[Evidence], width: int,
-                    indent: int = 2) -> list[str]:
+def _evidence_lines(evidence: tuple[Evidence, ...] | list[Evidence], width: int, indent: int = 2) -> list[str]:
     pad = " " * indent
     out = []
     for e in evidence:
         out.append(f"{pad}- {e.reason} [{e.field}]")
         if e.text:
-            quoted = textwrap.fill(f'"{e.text}"', width=width, initial_indent=pad + "    ",
-                                   subsequent_indent=pad + "    ")
+            quoted = textwrap.fill(
+                f'"{e.text}"', width=width, initial_indent=pad + "    ", subsequent_indent=pad + "    "
+            )
             out.append(quoted)
     return out
 
 
-def explain_pmid(store: Store, pmid: str, *, tagger: Any = None, labels: Any = None,
-                 as_data: bool = False) -> str | dict[str, Any]:
+def explain_pmid(
+    store: Store, pmid: str, *, tagger: Any = None, labels: Any = None, as_data: bool = False
+) -> str | dict[str, Any]:
     """Explain one stored record's tags; with ``tagger``, as that tagger would tag it now."""
     stored = store.get(str(pmid).strip())
     if stored is None:

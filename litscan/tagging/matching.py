@@ -153,8 +153,14 @@ class _Plan:
 
     __slots__ = ("only", "prefix_steps", "steps", "word_length")
 
-    def __init__(self, key: bytes, grouped: dict[tuple[str, str], list[int]], keys_of: dict[int, set[bytes]],
-                 single: list[tuple[re.Pattern[str], int, bool]], shared: dict[tuple[int, ...], _Step]) -> None:
+    def __init__(
+        self,
+        key: bytes,
+        grouped: dict[tuple[str, str], list[int]],
+        keys_of: dict[int, set[bytes]],
+        single: list[tuple[re.Pattern[str], int, bool]],
+        shared: dict[tuple[int, ...], _Step],
+    ) -> None:
         word, space, _ = key[:4].partition(b" ")
         gates = [("prefix", word[:length].decode()) for length in (4, 3) if len(word) >= length]
         # A non-ASCII letter after the word is a space in the scanned bytes: then the whole-word gate
@@ -165,19 +171,22 @@ class _Plan:
             out: list[_Step] = []
             tried: set[int] = set()
             for gate in gates:
-                indices = [i for i in grouped.get(gate, ()) if i not in tried
-                           and any(key.startswith(k) for k in keys_of[i])]
+                indices = [
+                    i for i in grouped.get(gate, ()) if i not in tried and any(key.startswith(k) for k in keys_of[i])
+                ]
                 tried.update(indices)
                 if indices:
-                    out.append(shared.get(tuple(indices)) or shared.setdefault(tuple(indices),
-                                                                                _Step(indices, single)))
+                    out.append(shared.get(tuple(indices)) or shared.setdefault(tuple(indices), _Step(indices, single)))
             return out
 
         self.prefix_steps = steps(gates)
         self.steps = steps([("word", word.decode()), *gates]) if self.word_length else self.prefix_steps
         only = self.steps[0] if len(self.steps) == 1 else None
-        self.only = ((single[only.plain[0]][0], only.plain[0])
-                     if only is not None and len(only.plain) == 1 and not only.originals else None)
+        self.only = (
+            (single[only.plain[0]][0], only.plain[0])
+            if only is not None and len(only.plain) == 1 and not only.originals
+            else None
+        )
 
 
 class _Step:
@@ -358,6 +367,7 @@ def _parsed(source: str) -> object | None:
 
 def _heads(items: list, acc: str, depth: int) -> set[tuple[str, str]] | None:  # type: ignore[type-arg]
     """Literal starts of a parsed pattern: ("prefix", "neur") or ("word", "iv"); None when unknown."""
+
     def stop() -> set[tuple[str, str]] | None:
         return {("prefix", acc)} if len(acc) >= 3 else None
 

@@ -42,16 +42,26 @@ RULES_VERSION = "5"  # bump when a rule changes: stored records are then re-tagg
 _CUES: dict[str, list[str]] = {
     # Sentences about the record's own study.
     "own": [
-        r"we\b", r"our\b", r"this (?:\w+[- ]){0,3}(?:study|trial|review|analysis|report|case|series|audit|"
-        r"work|paper|article|investigation|experiment|evaluation|survey)", r"the (?:present|current) ",
-        r"here\b", r"the authors\b", r"the (?:aim|objective|purpose|goal)s? (?:of|was|were|is)", r"aims? to",
+        r"we\b",
+        r"our\b",
+        r"this (?:\w+[- ]){0,3}(?:study|trial|review|analysis|report|case|series|audit|"
+        r"work|paper|article|investigation|experiment|evaluation|survey)",
+        r"the (?:present|current) ",
+        r"here\b",
+        r"the authors\b",
+        r"the (?:aim|objective|purpose|goal)s? (?:of|was|were|is)",
+        r"aims? to",
         r"aimed",
-        r"objectives?\b", r"to (?:determine|evaluate|assess|investigate|examine|compare|explore|test|study|"
+        r"objectives?\b",
+        r"to (?:determine|evaluate|assess|investigate|examine|compare|explore|test|study|"
         r"describe|identify|characteri[sz]e|clarify|deduce|establish|report)\b",
-        r"hypothesi", r"was (?:undertaken|conducted|performed|designed|carried out)",
+        r"hypothesi",
+        r"was (?:undertaken|conducted|performed|designed|carried out)",
         r"were (?:randomi|enrolled|included|recruited|allocated|assigned|treated|given|studied|divided|"
         r"evaluated|assessed|examined|identified|analy[sz]ed|followed)",
-        r"received\b", r"underwent\b", r"completed the",
+        r"received\b",
+        r"underwent\b",
+        r"completed the",
         r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
         r"twenty|thirty|forty|fifty|sixty)[- ](?:\w+ ){0,3}(?:patients|participants|subjects|volunteers|"
         r"individuals|cases|rats|mice|studies|trials)",
@@ -69,32 +79,53 @@ _CUES: dict[str, list[str]] = {
         r"performed)",
         r"this (?:\w+[- ]){0,3}(?:study|trial|review|report) (?:was|is|aimed|aims|investigated|examined)",
         r"the (?:aim|objective|purpose|goal)s? (?:of (?:this|the present|our)|was|were)",
-        r"(?:study|trial) was undertaken", r"to determine whether", r"to evaluate (?:the|whether)",
-        r"to investigate (?:the|whether)", r"to assess (?:the|whether)",
+        r"(?:study|trial) was undertaken",
+        r"to determine whether",
+        r"to evaluate (?:the|whether)",
+        r"to investigate (?:the|whether)",
+        r"to assess (?:the|whether)",
     ],
     # Statements about the literature or about other work.
     "background": [
-        r"previous(?:ly)? (?:studies|reports|trials|work|research)", r"prior (?:studies|reports|trials)",
-        r"other (?:studies|trials|reports|authors|investigators)", r"earlier (?:studies|reports|trials)",
-        r"recent (?:studies|reports|trials|evidence|data)", r"(?:has|have) been (?:shown|reported|"
-        r"suggested|proposed|used|described|demonstrated|studied)", r"is (?:widely|commonly|often|"
-        r"increasingly|frequently) used", r"little is known", r"the literature", r"in contrast (?:to|with) "
-        r"(?:previous|other|earlier)", r"unlike (?:previous|other|earlier)", r"consistent with (?:previous|"
-        r"earlier|other)", r"(?:as|has been) reported", r"remains? (?:a |an )?(?:challenge|difficult|"
-        r"unclear|poorly|controversial)", r"is a (?:\w+ ){0,3}(?:condition|disorder|syndrome|disease)",
+        r"previous(?:ly)? (?:studies|reports|trials|work|research)",
+        r"prior (?:studies|reports|trials)",
+        r"other (?:studies|trials|reports|authors|investigators)",
+        r"earlier (?:studies|reports|trials)",
+        r"recent (?:studies|reports|trials|evidence|data)",
+        r"(?:has|have) been (?:shown|reported|"
+        r"suggested|proposed|used|described|demonstrated|studied)",
+        r"is (?:widely|commonly|often|"
+        r"increasingly|frequently) used",
+        r"little is known",
+        r"the literature",
+        r"in contrast (?:to|with) "
+        r"(?:previous|other|earlier)",
+        r"unlike (?:previous|other|earlier)",
+        r"consistent with (?:previous|"
+        r"earlier|other)",
+        r"(?:as|has been) reported",
+        r"remains? (?:a |an )?(?:challenge|difficult|"
+        r"unclear|poorly|controversial)",
+        r"is a (?:\w+ ){0,3}(?:condition|disorder|syndrome|disease)",
         r"(?:a|one|two|several|recent|previous|prior) (?:recent |previous |prior )?(?:meta-analys[ie]s|"
         r"systematic reviews?|reviews?|trials?|studies) (?:has|have|found|showed|shown|suggested|reported|"
         r"concluded)",
     ],
     # Exclusion criteria.
     "exclusion": [
-        r"exclud", r"exclusion", r"(?:were|was) not eligible", r"ineligible", r"were not included",
+        r"exclud",
+        r"exclusion",
+        r"(?:were|was) not eligible",
+        r"ineligible",
+        r"were not included",
     ],
     # Treatment before the study (an entry criterion, not the study's intervention).
     "history": [
         r"had (?:previously |already |once )?(?:been )?(?:admitted|received|responded|treated|undergone|"
-        r"failed|tried|used)", r"previously (?:received|treated|responded|used)",
-        r"(?:who|that) (?:had )?(?:previously |once )?responded to", r"prior (?:treatment|exposure|response)",
+        r"failed|tried|used)",
+        r"previously (?:received|treated|responded|used)",
+        r"(?:who|that) (?:had )?(?:previously |once )?responded to",
+        r"prior (?:treatment|exposure|response)",
         r"history of (?:\w+ ){0,2}(?:treatment|use)",
     ],
     # Conclusions that speculate beyond the study ("ketamine may also help in CRPS").
@@ -103,36 +134,80 @@ _CUES: dict[str, list[str]] = {
         r"(?:these|our|the) (?:results|findings|data|observations) (?:suggest|indicate|support|show)",
         r"may (?:also |still |therefore )?(?:be|have|provide|offer|help|represent|play)",
         r"could (?:also )?(?:be|offer|provide|help)",
-        r"might\b", r"potential(?:ly)? (?:role|option|alternative|use)",
+        r"might\b",
+        r"potential(?:ly)? (?:role|option|alternative|use)",
     ],
     # Lists of diagnoses inside a mixed population ("diagnoses included CRPS (n=12), headache...").
     "listing": [
-        r"includ", r"such as", r"e\.g\.", r"compris", r"diagnos[ie]s", r"consist(?:ing|ed) of", r"mostly",
-        r"mainly", r"predominantly", r"n ?= ?\d",
+        r"includ",
+        r"such as",
+        r"e\.g\.",
+        r"compris",
+        r"diagnos[ie]s",
+        r"consist(?:ing|ed) of",
+        r"mostly",
+        r"mainly",
+        r"predominantly",
+        r"n ?= ?\d",
     ],
     # Calls for further research.
     "future": [
-        r"(?:are|is) (?:still )?(?:warranted|needed|required)", r"further (?:\w+ ){0,2}(?:studies|research|"
-        r"trials|investigation)", r"future (?:studies|research|trials)", r"need for", r"should be "
+        r"(?:are|is) (?:still )?(?:warranted|needed|required)",
+        r"further (?:\w+ ){0,2}(?:studies|research|"
+        r"trials|investigation)",
+        r"future (?:studies|research|trials)",
+        r"need for",
+        r"should be "
         r"(?:investigated|studied|evaluated|explored|conducted)",
         # Recommendations name a study still to be done ("merits a randomised trial"), not this one's method.
-        r"merits?\b", r"warrants?\b", r"deserves? (?:a|an|further|larger)", r"calls? for",
+        r"merits?\b",
+        r"warrants?\b",
+        r"deserves? (?:a|an|further|larger)",
+        r"calls? for",
     ],
 }
 
 _ROLE_OF_LABEL = (
     ("background", re.compile(r"background|introduction|context|rationale|importance|^aims? and background")),
     ("objective", re.compile(r"objective|aim|purpose|goal|question|hypothes")),
-    ("methods", re.compile(r"method|design|setting|patient|participant|intervention|measure|case|"
-                           r"material|subject|procedure|search|selection|data|source|population|report")),
+    (
+        "methods",
+        re.compile(
+            r"method|design|setting|patient|participant|intervention|measure|case|"
+            r"material|subject|procedure|search|selection|data|source|population|report"
+        ),
+    ),
     ("results", re.compile(r"result|finding|outcome")),
-    ("conclusion", re.compile(r"conclu|discussion|interpretation|implication|significance|summary|"
-                              r"perspective|comment")),
+    (
+        "conclusion",
+        re.compile(
+            r"conclu|discussion|interpretation|implication|significance|summary|"
+            r"perspective|comment"
+        ),
+    ),
 )
 
 # A period after one of these, a single letter or a digit ends no sentence ("Fig. 2", "J. Smith", "1.5").
-_NO_BREAK_AFTER = ("e.g", "i.e", "vs", "et al", "dr", "approx", "no", "fig", "ca", "cf", "resp", "i.v", "i.m",
-                   "s.c", "p.o", "b.i.d", "t.i.d", "q.d")
+_NO_BREAK_AFTER = (
+    "e.g",
+    "i.e",
+    "vs",
+    "et al",
+    "dr",
+    "approx",
+    "no",
+    "fig",
+    "ca",
+    "cf",
+    "resp",
+    "i.v",
+    "i.m",
+    "s.c",
+    "p.o",
+    "b.i.d",
+    "t.i.d",
+    "q.d",
+)
 
 
 def _sentence_end() -> re.Pattern[str]:
@@ -151,16 +226,23 @@ def _sentence_end() -> re.Pattern[str]:
 
 _SENTENCE_END = _sentence_end()
 _ABBREVIATION = re.compile(r"[^.;:()]{0,40}?\s\(([A-Z][A-Za-z0-9]{0,3}[A-Z][A-Za-z0-9-]{0,4})s?[),;]")
-_COORDINATED = re.compile(r"^[\s,]*(?:\([^()]{0,20}\)\s*)?(?:and/or|and|or|plus|with|\+|/|,)?\s*"
-                          r"(?:\d[\d.]*\s*(?:mg|µg|mcg|g|ml|%)[^\s,]*\s*)?$", re.IGNORECASE)
+_COORDINATED = re.compile(
+    r"^[\s,]*(?:\([^()]{0,20}\)\s*)?(?:and/or|and|or|plus|with|\+|/|,)?\s*"
+    r"(?:\d[\d.]*\s*(?:mg|µg|mcg|g|ml|%)[^\s,]*\s*)?$",
+    re.IGNORECASE,
+)
 _INFUSION = re.compile(r"\binfus", re.IGNORECASE)
-_CLAUSE = (r"[;:]|\b(?:while|whereas|but|followed by|compared (?:with|to)|than|as opposed to|instead of|"
-           r"unlike)\b")
+_CLAUSE = (
+    r"[;:]|\b(?:while|whereas|but|followed by|compared (?:with|to)|than|as opposed to|instead of|"
+    r"unlike)\b"
+)
 _BOUNDARY = re.compile(_CLAUSE + r"|\b(?:versus|vs)\b")
 # An adjective reaches forward to its noun, not across a clause: "an oral drug that could extend ketamine";
 # "IM versus IV ketamine" names two routes of ketamine, so "versus" does not stop it.
-_ADJECTIVE_BOUNDARY = re.compile(_CLAUSE + r"|\b(?:that|which|who|whom|could|can|may|might|will|would|"
-                                 r"should|was|were|is|are|has|have|had|after|before|during)\b")
+_ADJECTIVE_BOUNDARY = re.compile(
+    _CLAUSE + r"|\b(?:that|which|who|whom|could|can|may|might|will|would|"
+    r"should|was|were|is|are|has|have|had|after|before|during)\b"
+)
 _COUNT_AFTER = re.compile(r"[\w -]{0,30}?\(n ?= ?\d")
 # Before a "counted" noun, in its sentence: a number, then at most three words (``_counted``). A digit
 # first lets the regex engine skip to the digits; that the number starts a word is checked after.
@@ -173,8 +255,13 @@ _FORWARD_WINDOW = 60
 _BACKWARD_WINDOW = 90
 
 _TITLE, _BACKGROUND, _OBJECTIVE, _METHODS, _RESULTS, _CONCLUSION, _UNLABELLED = range(7)
-_ROLE_IDS = {"background": _BACKGROUND, "objective": _OBJECTIVE, "methods": _METHODS,
-             "results": _RESULTS, "conclusion": _CONCLUSION}
+_ROLE_IDS = {
+    "background": _BACKGROUND,
+    "objective": _OBJECTIVE,
+    "methods": _METHODS,
+    "results": _RESULTS,
+    "conclusion": _CONCLUSION,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,8 +296,17 @@ class _Sentence:
     flags: int = 0
 
 
-_FLAG = {"own": 1, "counted": 1, "purpose": 2, "background": 4, "exclusion": 8, "history": 16, "future": 32,
-         "speculative": 64, "listing": 128}
+_FLAG = {
+    "own": 1,
+    "counted": 1,
+    "purpose": 2,
+    "background": 4,
+    "exclusion": 8,
+    "history": 16,
+    "future": 32,
+    "speculative": 64,
+    "listing": 128,
+}
 
 
 class Tagger:
@@ -219,15 +315,14 @@ class Tagger:
     def __init__(self, vocabulary: Vocabulary | Path | str) -> None:
         self.vocabulary = vocabulary if isinstance(vocabulary, Vocabulary) else load_vocabulary(vocabulary)
         self.vocabulary_path = self.vocabulary.path
-        self.fingerprint = hashlib.sha1(
-            f"{self.vocabulary.fingerprint}:{RULES_VERSION}".encode()).hexdigest()[:12]
+        self.fingerprint = hashlib.sha1(f"{self.vocabulary.fingerprint}:{RULES_VERSION}".encode()).hexdigest()[:12]
         self._entries = list(self._build_entries())
-        self._index = PatternIndex([e.pattern.source for e in self._entries],
-                                   [e.pattern.matcher for e in self._entries])
+        self._index = PatternIndex(
+            [e.pattern.source for e in self._entries], [e.pattern.matcher for e in self._entries]
+        )
         self._label_designs: dict[str, str | None] = {}
         self._cond_mesh = {ui: c.id for c in self.vocabulary.conditions.values() for ui in c.mesh}
-        self._design_pt = {pt.lower(): d.id for d in self.vocabulary.designs.values()
-                           for pt in d.publication_types}
+        self._design_pt = {pt.lower(): d.id for d in self.vocabulary.designs.values() for pt in d.publication_types}
         self._design_mesh = {ui: d.id for d in self.vocabulary.designs.values() for ui in d.mesh}
         self._design_rank = {d: i for i, d in enumerate(self.vocabulary.designs)}
         self._condition_rank = {c: i for i, c in enumerate(self.vocabulary.conditions)}
@@ -259,13 +354,16 @@ class Tagger:
                 # Only the first part is searched for; the others are checked in its sentence.
                 yield _Entry("cond_part", c.id, parts[0], i)
         for r in v.routes.values():
-            for kind, patterns in (("route", r.patterns), ("route_adverb", r.adverbs),
-                                   ("route_form", r.forms)):
+            for kind, patterns in (("route", r.patterns), ("route_adverb", r.adverbs), ("route_form", r.forms)):
                 for p in patterns:
                     yield _Entry(kind, r.id, p)
         for d in v.designs.values():
-            for kind, patterns in (("design", d.strong), ("design_weak", d.weak), ("design_title", d.title),
-                                   ("design_decides", d.decides)):
+            for kind, patterns in (
+                ("design", d.strong),
+                ("design_weak", d.weak),
+                ("design_title", d.title),
+                ("design_decides", d.decides),
+            ):
                 for p in patterns:
                     yield _Entry(kind, d.id, p)
         for p in v.chronic_patterns:
@@ -362,7 +460,7 @@ class _Document:
             self.sentences.append(_Sentence(start + cursor, end, segment, role))
 
     def learn_abbreviations(self) -> None:
-        """"persistent post-surgical pain (PPSP)": later "PPSP" counts as the phrase it stands for."""
+        """ "persistent post-surgical pain (PPSP)": later "PPSP" counts as the phrase it stands for."""
         text = self.text
         learned: list[_Hit] = []
         seen: set[str] = set()
@@ -379,10 +477,18 @@ class _Document:
             if abbreviation in seen or len(abbreviation) < 2:
                 continue
             seen.add(abbreviation)
-            for found in re.finditer(rf"\b{re.escape(abbreviation)}s?\b", text[m.end():]):
+            for found in re.finditer(rf"\b{re.escape(abbreviation)}s?\b", text[m.end() :]):
                 start = m.end() + found.start()
-                learned.append(_Hit(hit.kind, hit.ident, start, start + len(abbreviation),
-                                    bisect_right(self.sentence_starts, start) - 1, hit.entry))
+                learned.append(
+                    _Hit(
+                        hit.kind,
+                        hit.ident,
+                        start,
+                        start + len(abbreviation),
+                        bisect_right(self.sentence_starts, start) - 1,
+                        hit.entry,
+                    )
+                )
         if learned:
             self.hits.extend(learned)
 
@@ -438,17 +544,54 @@ class _Document:
     def span(self, hit: _Hit) -> str:
         """The matched words, completed to the end of the last one ("randomiz" → "randomized")."""
         end = _WORD_TAIL.match(self.text, hit.end, hit.end + 20).end()  # type: ignore[union-attr]
-        return self.text[hit.start:end].rstrip("-")
+        return self.text[hit.start : end].rstrip("-")
 
 
 _NEXT_WORD = re.compile(r"\s*(?:\([^()]{0,12}\)\s*)?([A-Za-z][\w-]*)")
-_ROUTE_NOUNS = frozenset((
-    "administration", "administered", "injection", "injections", "infusion", "infusions", "bolus",
-    "boluses", "dose", "doses", "dosing", "route", "routes", "delivery", "formulation", "formulations",
-    "form", "forms", "use", "therapy", "treatment", "treatments", "application", "applications",
-    "preparation", "solution", "regimen", "regimens", "and", "or", "versus", "vs", "to", "with", "plus",
-    "in", "at", "of", "for", "as",
-))
+_ROUTE_NOUNS = frozenset(
+    (
+        "administration",
+        "administered",
+        "injection",
+        "injections",
+        "infusion",
+        "infusions",
+        "bolus",
+        "boluses",
+        "dose",
+        "doses",
+        "dosing",
+        "route",
+        "routes",
+        "delivery",
+        "formulation",
+        "formulations",
+        "form",
+        "forms",
+        "use",
+        "therapy",
+        "treatment",
+        "treatments",
+        "application",
+        "applications",
+        "preparation",
+        "solution",
+        "regimen",
+        "regimens",
+        "and",
+        "or",
+        "versus",
+        "vs",
+        "to",
+        "with",
+        "plus",
+        "in",
+        "at",
+        "of",
+        "for",
+        "as",
+    )
+)
 
 
 _OF_DRUG = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:of|with|containing)\s+(?:[\w./%-]+\s+){0,4}$")
@@ -459,19 +602,56 @@ def _names_its_noun(text: str, end: int, drug_start: int) -> bool:
     m = _NEXT_WORD.match(text, end)
     if not m or m.group(1).lower() not in _ROUTE_NOUNS or m.group(1).lower() in _LINKS:
         return False
-    return not _OF_DRUG.match(text[m.end():drug_start])
+    return not _OF_DRUG.match(text[m.end() : drug_start])
 
 
 _COORDINATOR = re.compile(r"\b(?:and|or|versus|vs|plus|with)\b|,")
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
 _GAP_WORD = re.compile(r"[A-Za-z][A-Za-z-]{2,}")
-_MODIFIERS = frozenset((
-    "low", "low-dose", "high-dose", "dose", "single", "continuous", "repeated", "racemic", "subanaesthetic",
-    "subanesthetic", "sub-anaesthetic", "sub-anesthetic", "adjunctive", "adjuvant", "perioperative",
-    "intraoperative", "postoperative", "preoperative", "short-term", "long-term", "prolonged", "daily",
-    "weekly", "bolus", "infusion", "infusions", "injection", "injections", "administration", "outpatient",
-    "inpatient", "mg", "kg", "the", "of", "a", "an", "test", "challenge", "compounded",
-))
+_MODIFIERS = frozenset(
+    (
+        "low",
+        "low-dose",
+        "high-dose",
+        "dose",
+        "single",
+        "continuous",
+        "repeated",
+        "racemic",
+        "subanaesthetic",
+        "subanesthetic",
+        "sub-anaesthetic",
+        "sub-anesthetic",
+        "adjunctive",
+        "adjuvant",
+        "perioperative",
+        "intraoperative",
+        "postoperative",
+        "preoperative",
+        "short-term",
+        "long-term",
+        "prolonged",
+        "daily",
+        "weekly",
+        "bolus",
+        "infusion",
+        "infusions",
+        "injection",
+        "injections",
+        "administration",
+        "outpatient",
+        "inpatient",
+        "mg",
+        "kg",
+        "the",
+        "of",
+        "a",
+        "an",
+        "test",
+        "challenge",
+        "compounded",
+    )
+)
 _LINKS = frozenset(("and", "or", "versus", "vs", "to", "with", "plus", "in", "at", "of", "for", "as"))
 
 
@@ -501,9 +681,15 @@ def _section_role(label: str | None, category: str | None) -> int:
     return _UNLABELLED
 
 
-_ROLE_WORD = {_TITLE: "the title", _BACKGROUND: "the background", _OBJECTIVE: "the objective",
-              _METHODS: "the methods", _RESULTS: "the results", _CONCLUSION: "the conclusions",
-              _UNLABELLED: "the abstract"}
+_ROLE_WORD = {
+    _TITLE: "the title",
+    _BACKGROUND: "the background",
+    _OBJECTIVE: "the objective",
+    _METHODS: "the methods",
+    _RESULTS: "the results",
+    _CONCLUSION: "the conclusions",
+    _UNLABELLED: "the abstract",
+}
 
 
 class _Decision:
@@ -530,9 +716,16 @@ class _Decision:
         conditions = self.conditions()
         routes = self.routes(preclinical=design == "preclinical")
         on_topic, on_topic_evidence = self.on_topic(conditions, design)
-        return Tags(on_topic=on_topic, conditions=tuple(conditions), routes=tuple(routes), design=design,
-                    on_topic_evidence=tuple(on_topic_evidence), design_evidence=tuple(design_evidence),
-                    condition_evidence=conditions, route_evidence=routes)
+        return Tags(
+            on_topic=on_topic,
+            conditions=tuple(conditions),
+            routes=tuple(routes),
+            design=design,
+            on_topic_evidence=tuple(on_topic_evidence),
+            design_evidence=tuple(design_evidence),
+            condition_evidence=conditions,
+            route_evidence=routes,
+        )
 
     # -- conditions ----------------------------------------------------------------------------
 
@@ -545,8 +738,7 @@ class _Decision:
         """The first own-study mention of each id, preferring one outside speculative conclusions."""
         chosen: dict[str, _Hit] = {}
         for hit in self.by_kind.get(kind, ()):
-            if self.own(hit) and (hit.ident not in chosen or (not self.firm(chosen[hit.ident])
-                                                              and self.firm(hit))):
+            if self.own(hit) and (hit.ident not in chosen or (not self.firm(chosen[hit.ident]) and self.firm(hit))):
                 chosen[hit.ident] = hit
         return chosen
 
@@ -563,9 +755,11 @@ class _Decision:
             if all(p.regex.search(self.doc.text, s.start, s.end) for p in others):
                 part_hits[hit.ident] = hit.sentence
         found: dict[str, tuple[Evidence, ...]] = {}
-        firm |= {cid for cid, sentence in part_hits.items()
-                 if self.doc.sentences[sentence].role != _CONCLUSION
-                 and not self.doc.sentences[sentence].flags & 64}
+        firm |= {
+            cid
+            for cid, sentence in part_hits.items()
+            if self.doc.sentences[sentence].role != _CONCLUSION and not self.doc.sentences[sentence].flags & 64
+        }
         for cid, hit in strong.items():
             found[cid] = (self.doc.evidence(hit, f'names "{self.doc.span(hit)}" in {self.where(hit)}'),)
         mesh_ids = {h.ui for h in self.record.mesh if h.ui}
@@ -577,8 +771,7 @@ class _Decision:
         candidates: dict[str, tuple[Evidence, ...]] = {}
         for cid, hit in weak.items():
             if cid not in found:
-                candidates[cid] = (self.doc.evidence(
-                    hit, f'names "{self.doc.span(hit)}" in {self.where(hit)}'),)
+                candidates[cid] = (self.doc.evidence(hit, f'names "{self.doc.span(hit)}" in {self.where(hit)}'),)
         for cid, sentence in part_hits.items():
             if cid not in found and cid not in candidates:
                 s = self.doc.sentences[sentence]
@@ -594,36 +787,41 @@ class _Decision:
         general = self.t._general
         if general and set(found) - {general}:
             found = self._drop_listed(found, general)
-        self.firm_specific = {cid for cid in set(found) & firm
-                              if "*" not in self.v.conditions[cid].yields_to}
+        self.firm_specific = {cid for cid in set(found) & firm if "*" not in self.v.conditions[cid].yields_to}
         return {cid: found[cid] for cid in sorted(found, key=self.t._condition_rank.__getitem__)}
 
-    def _drop_listed(self, found: dict[str, tuple[Evidence, ...]],
-                     general: str) -> dict[str, tuple[Evidence, ...]]:
+    def _drop_listed(self, found: dict[str, tuple[Evidence, ...]], general: str) -> dict[str, tuple[Evidence, ...]]:
         """In a mixed chronic-pain population, diagnoses only listed (no results of their own) add nothing."""
         sentences = self.doc.sentences
-        population = [h for h in self.by_kind.get("cond", []) + self.by_kind.get("cond_weak", [])
-                      if h.ident == general and (sentences[h.sentence].role == _TITLE
-                                                 or sentences[h.sentence].flags & 2)]
+        population = [
+            h
+            for h in self.by_kind.get("cond", []) + self.by_kind.get("cond_weak", [])
+            if h.ident == general and (sentences[h.sentence].role == _TITLE or sentences[h.sentence].flags & 2)
+        ]
         if not population:
             return found
         ids_in: dict[int, set[str]] = {}
         for hit in self.by_kind.get("cond", []) + self.by_kind.get("cond_weak", []):
             if self.own(hit):
                 ids_in.setdefault(hit.sentence, set()).add(hit.ident)
-        counted = {h.sentence for h in self.by_kind.get("cond", []) + self.by_kind.get("cond_weak", [])
-                   if _COUNT_AFTER.match(self.doc.text, h.end)}
+        counted = {
+            h.sentence
+            for h in self.by_kind.get("cond", []) + self.by_kind.get("cond_weak", [])
+            if _COUNT_AFTER.match(self.doc.text, h.end)
+        }
         kept: dict[str, tuple[Evidence, ...]] = {}
         for cid, evidence in found.items():
             places = [i for i, ids in ids_in.items() if cid in ids]
-            listed = places and all(sentences[i].flags & 128 and (len(ids_in[i] - {general}) > 1
-                                                                  or i in counted) for i in places)
+            listed = places and all(
+                sentences[i].flags & 128 and (len(ids_in[i] - {general}) > 1 or i in counted) for i in places
+            )
             if not listed or cid == general:
                 kept[cid] = evidence
         if general not in kept and len(kept) < len(found):
             hit = population[0]
-            kept[general] = (self.doc.evidence(hit, f'a mixed population: "{self.doc.span(hit)}" in '
-                                                    f"{self.where(hit)}"),)
+            kept[general] = (
+                self.doc.evidence(hit, f'a mixed population: "{self.doc.span(hit)}" in {self.where(hit)}'),
+            )
         return {cid: kept[cid] for cid in self.v.conditions if cid in kept}
 
     def _yields(self, cid: str, others: set[str]) -> bool:
@@ -676,9 +874,13 @@ class _Decision:
                     continue
                 m = _INFUSION.search(self.doc.text, lo, hi)
                 if m:
-                    found[infusion_route] = [self.doc.evidence(
-                        d, f'{self.v.intervention_label} given as an infusion ("{m.group(0)}..."); no route '
-                           f"stated → {self.v.routes[infusion_route].label.lower()}")]
+                    found[infusion_route] = [
+                        self.doc.evidence(
+                            d,
+                            f'{self.v.intervention_label} given as an infusion ("{m.group(0)}..."); no route '
+                            f"stated → {self.v.routes[infusion_route].label.lower()}",
+                        )
+                    ]
                     break
         return {rid: tuple(found[rid]) for rid in sorted(found, key=self.t._route_rank.__getitem__)}
 
@@ -688,10 +890,20 @@ class _Decision:
         word = self.doc.span(hit)
         label = self.v.intervention_label
         blocker = _BOUNDARY if kind != "route" else _ADJECTIVE_BOUNDARY
-        after = [d for d in drugs if d.start >= hit.end and d.start - hit.end <= _FORWARD_WINDOW
-                 and not blocker.search(text, hit.end, d.start)]
-        before = [d for d in drugs if d.end <= hit.start and hit.start - d.end <= _BACKWARD_WINDOW
-                  and not _BOUNDARY.search(text, d.end, hit.start)]
+        after = [
+            d
+            for d in drugs
+            if d.start >= hit.end
+            and d.start - hit.end <= _FORWARD_WINDOW
+            and not blocker.search(text, hit.end, d.start)
+        ]
+        before = [
+            d
+            for d in drugs
+            if d.end <= hit.start
+            and hit.start - d.end <= _BACKWARD_WINDOW
+            and not _BOUNDARY.search(text, d.end, hit.start)
+        ]
         if kind == "route" and not after and _modifies_other_noun(text, hit.end):
             before = []  # "oral NMDA antagonist": the adjective belongs to the noun after it
         if kind == "route" and after and before and _names_its_noun(text, hit.end, after[0].start):
@@ -720,13 +932,12 @@ class _Decision:
 
     def _other_noun_first(self, hit: _Hit, drug: _Hit) -> bool:
         """Before a coordinator, the route word meets a word that is neither a modifier nor a route."""
-        gap = self.doc.text[hit.end:drug.start]
+        gap = self.doc.text[hit.end : drug.start]
         m = _COORDINATOR.search(gap)
         if m is None:
             return False
-        route_starts = {h.start for k in ("route", "route_adverb", "route_form")
-                        for h in self.by_kind.get(k, ())}
-        for w in _GAP_WORD.finditer(_PARENTHETICAL.sub(" ", gap[:m.start()])):
+        route_starts = {h.start for k in ("route", "route_adverb", "route_form") for h in self.by_kind.get(k, ())}
+        for w in _GAP_WORD.finditer(_PARENTHETICAL.sub(" ", gap[: m.start()])):
             if w.group(0).lower() not in _MODIFIERS and hit.end + w.start() not in route_starts:
                 return True
         return False
@@ -778,8 +989,7 @@ class _Decision:
         if weak_hits:
             best = min(weak_hits, key=rank.__getitem__)
             return best, [self._design_evidence(best, weak_hits[best], "suggested by")]
-        return "other", [Evidence("abstract", "",
-                                  "no design stated in the title, abstract or publication types")]
+        return "other", [Evidence("abstract", "", "no design stated in the title, abstract or publication types")]
 
     def _label_design(self) -> tuple[str, _Hit] | None:
         """A section labelled "Case report" or "Purpose of review" names the design."""
@@ -788,8 +998,10 @@ class _Decision:
             if not label:
                 continue
             if label not in cache:
-                cache[label] = next((d.id for d in self.v.designs.values()
-                                     if any(p.regex.search(label) for p in d.strong + d.decides)), None)
+                cache[label] = next(
+                    (d.id for d in self.v.designs.values() if any(p.regex.search(label) for p in d.strong + d.decides)),
+                    None,
+                )
                 if len(cache) > 5000:
                     cache.clear()
             design = cache[label]
@@ -811,15 +1023,21 @@ class _Decision:
         for pt in self.record.publication_types:
             design = self.t._design_pt.get(pt.name.lower())
             if design:
-                options.append((rank[design], design, Evidence(
-                    "publication_type", pt.name, f"PubMed publication type {pt.name}")))
+                options.append(
+                    (rank[design], design, Evidence("publication_type", pt.name, f"PubMed publication type {pt.name}"))
+                )
         mesh_uis = {h.ui for h in self.record.mesh}
         if _HUMANS_UI not in mesh_uis:
             for h in self.record.mesh:
                 design = self.t._design_mesh.get(h.ui or "")
                 if design:
-                    options.append((rank[design], design, Evidence(
-                        "mesh", h.descriptor, f"MeSH heading {h.descriptor} without Humans")))
+                    options.append(
+                        (
+                            rank[design],
+                            design,
+                            Evidence("mesh", h.descriptor, f"MeSH heading {h.descriptor} without Humans"),
+                        )
+                    )
         if not options:
             return None
         _, design, evidence = min(options, key=lambda o: o[0])
@@ -827,17 +1045,18 @@ class _Decision:
 
     # -- on topic ------------------------------------------------------------------------------
 
-    def on_topic(self, conditions: dict[str, tuple[Evidence, ...]],
-                 design: str) -> tuple[bool, list[Evidence]]:
+    def on_topic(self, conditions: dict[str, tuple[Evidence, ...]], design: str) -> tuple[bool, list[Evidence]]:
         doc = self.doc
         label = self.v.intervention_label
         drug_hits = self.by_kind.get("drug", [])
         # "...in patients who responded to ketamine": named in the title, but given before the study.
-        title_drug = [h for h in drug_hits if doc.sentences[h.sentence].role == _TITLE
-                      and not doc.sentences[h.sentence].flags & 16]
+        title_drug = [
+            h
+            for h in drug_hits
+            if doc.sentences[h.sentence].role == _TITLE and not doc.sentences[h.sentence].flags & 16
+        ]
         own_sentences = sorted({h.sentence for h in drug_hits if doc.sentences[h.sentence].own})
-        purpose = [h for h in drug_hits if doc.sentences[h.sentence].own
-                   and doc.sentences[h.sentence].flags & 2]
+        purpose = [h for h in drug_hits if doc.sentences[h.sentence].own and doc.sentences[h.sentence].flags & 2]
         mesh_drug = [h for h in self.record.mesh if h.ui in self.v.intervention_mesh and h.major]
         studied: _Hit | None = (title_drug or purpose or [None])[0]
         if studied is None and len(own_sentences) >= 2:
@@ -846,12 +1065,13 @@ class _Decision:
             if drug_hits:
                 return False, [doc.evidence(drug_hits[0], f"{label} is only mentioned, not studied")]
             return False, [Evidence("abstract", "", f"{label} is not mentioned")]
-        drug_evidence = (doc.evidence(studied, f"{label} is the studied intervention ({self.where(studied)})")
-                         if studied else Evidence("mesh", mesh_drug[0].descriptor,
-                                                  f"major MeSH heading {mesh_drug[0].descriptor}"))
+        drug_evidence = (
+            doc.evidence(studied, f"{label} is the studied intervention ({self.where(studied)})")
+            if studied
+            else Evidence("mesh", mesh_drug[0].descriptor, f"major MeSH heading {mesh_drug[0].descriptor}")
+        )
         # Title-level context that makes a record off topic: depression, sedation, acute pain, abuse.
-        chronic_title = [h for h in self.by_kind.get("chronic", ())
-                         if doc.sentences[h.sentence].role == _TITLE]
+        chronic_title = [h for h in self.by_kind.get("chronic", ()) if doc.sentences[h.sentence].role == _TITLE]
         condition_title = [cid for cid, ev in conditions.items() if ev and ev[0].field == "title"]
         chronic_purpose = [h for h in self.by_kind.get("chronic", ()) if doc.sentences[h.sentence].flags & 2]
         # A specific chronic condition the study itself measures (persistent pain after the surgery
@@ -863,12 +1083,20 @@ class _Decision:
             if sentence.role == _TITLE:
                 counts = not chronic_title and not condition_title and not measured
             else:  # the stated purpose of the study, for contexts not limited to the title
-                counts = (not off.title_only and sentence.own and bool(sentence.flags & 2)
-                          and not chronic_title and not condition_title and not chronic_purpose
-                          and not conditions)
+                counts = (
+                    not off.title_only
+                    and sentence.own
+                    and bool(sentence.flags & 2)
+                    and not chronic_title
+                    and not condition_title
+                    and not chronic_purpose
+                    and not conditions
+                )
             if counts:
-                return False, [drug_evidence, doc.evidence(hit, f"about {off.label} "
-                                                                f'("{doc.span(hit)}"), not chronic pain')]
+                return False, [
+                    drug_evidence,
+                    doc.evidence(hit, f'about {off.label} ("{doc.span(hit)}"), not chronic pain'),
+                ]
         if conditions:
             cid = next(iter(conditions))
             return True, [drug_evidence, *conditions[cid][:1]]
@@ -878,6 +1106,4 @@ class _Decision:
             for hit in self.by_kind.get(kind, ()):
                 if doc.sentences[hit.sentence].own:
                     return True, [drug_evidence, doc.evidence(hit, f'{reason}: "{doc.span(hit)}"')]
-        return False, [drug_evidence,
-                       Evidence("abstract", "", "no chronic pain condition in the study population")]
-
+        return False, [drug_evidence, Evidence("abstract", "", "no chronic pain condition in the study population")]

@@ -27,17 +27,14 @@ from .matching import compile_matcher, runs_on_original
 
 FORMAT_VERSION = 1
 
-_TOP_KEYS = {"version", "name", "description", "intervention", "topic", "groups", "condition", "route",
-             "design"}
+_TOP_KEYS = {"version", "name", "description", "intervention", "topic", "groups", "condition", "route", "design"}
 _INTERVENTION_KEYS = {"label", "patterns", "mesh", "other_drugs", "infusion_route"}
 _TOPIC_KEYS = {"chronic_patterns", "preclinical_model_patterns", "off_topic"}
 _OFF_TOPIC_KEYS = {"label", "patterns", "title_only"}
 _GROUP_KEYS = {"label"}
-_CONDITION_KEYS = {"id", "label", "group", "patterns", "weak_patterns", "yields_to", "sentence_patterns",
-                   "mesh"}
+_CONDITION_KEYS = {"id", "label", "group", "patterns", "weak_patterns", "yields_to", "sentence_patterns", "mesh"}
 _ROUTE_KEYS = {"id", "label", "patterns", "adverbs", "forms", "mesh"}
-_DESIGN_KEYS = {"id", "label", "strong", "weak", "title", "title_decides", "decides", "publication_types",
-                "mesh"}
+_DESIGN_KEYS = {"id", "label", "strong", "weak", "title", "title_decides", "decides", "publication_types", "mesh"}
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _MESH_UI = re.compile(r"^[DC]\d{6,9}$")
 
@@ -210,8 +207,7 @@ class _Builder:
         return value
 
     def patterns(self, value: Any, where: str) -> tuple[Pattern, ...]:
-        return tuple(self.pattern(source, f"{where}[{i}]")
-                     for i, source in enumerate(self.strings(value, where)))
+        return tuple(self.pattern(source, f"{where}[{i}]") for i, source in enumerate(self.strings(value, where)))
 
     def pattern(self, source: str, where: str) -> Pattern:
         try:
@@ -239,8 +235,7 @@ class _Builder:
         for i, item in enumerate(items):
             ident = item.get("id") if isinstance(item, dict) else None
             if not isinstance(ident, str) or not _ID.match(ident):
-                raise self.fail(f"{key}[{i}].id",
-                                f"missing or invalid id {ident!r} (lower_case_with_underscores)")
+                raise self.fail(f"{key}[{i}].id", f"missing or invalid id {ident!r} (lower_case_with_underscores)")
             entry = self.table(item, f"{key} '{ident}'", allowed)
             if ident in seen:
                 raise self.fail(f"{key} '{ident}'", "duplicate id")
@@ -252,8 +247,9 @@ class _Builder:
         self.table(raw, "top level", _TOP_KEYS)
         version = raw.get("version", FORMAT_VERSION)
         if version != FORMAT_VERSION:
-            raise self.fail("version", f"unsupported vocabulary version {version!r} (this litscan reads "
-                                       f"{FORMAT_VERSION})")
+            raise self.fail(
+                "version", f"unsupported vocabulary version {version!r} (this litscan reads {FORMAT_VERSION})"
+            )
         name = self.text(raw.get("name", Path(self.path).name.split(".")[0]), "name")
 
         inter = self.table(raw.get("intervention"), "intervention", _INTERVENTION_KEYS)
@@ -268,16 +264,23 @@ class _Builder:
             where = f"topic.off_topic.{oid}"
             entry = self.table(item, where, _OFF_TOPIC_KEYS)
             title_only = self.flag(entry.get("title_only", False), f"{where}.title_only")
-            off_topic.append(OffTopic(oid, str(entry.get("label") or oid),
-                                      self.patterns(entry.get("patterns"), f"{where}.patterns"), title_only))
+            off_topic.append(
+                OffTopic(
+                    oid,
+                    str(entry.get("label") or oid),
+                    self.patterns(entry.get("patterns"), f"{where}.patterns"),
+                    title_only,
+                )
+            )
 
         groups_raw = self.table(raw.get("groups", {}), "groups", set(raw.get("groups", {})))
         group_labels: dict[str, str] = {}
         for gid, item in groups_raw.items():
             if not _ID.match(gid):
                 raise self.fail(f"groups.{gid}", "invalid group id (lower_case_with_underscores)")
-            group_labels[gid] = self.text(self.table(item, f"groups.{gid}", _GROUP_KEYS).get("label"),
-                                          f"groups.{gid}.label")
+            group_labels[gid] = self.text(
+                self.table(item, f"groups.{gid}", _GROUP_KEYS).get("label"), f"groups.{gid}.label"
+            )
 
         conditions: dict[str, Condition] = {}
         condition_entries = self.entries(raw, "condition")
@@ -288,53 +291,76 @@ class _Builder:
                 raise self.fail(f"{where}.group", f"unknown group {group!r} (define it under [groups])")
             yields = self.strings(entry.get("yields_to"), f"{where}.yields_to")
             for target in yields:
-                known = target == "*" or target in ids or (
-                    target.startswith("group:") and target[6:] in group_labels)
+                known = target == "*" or target in ids or (target.startswith("group:") and target[6:] in group_labels)
                 if not known or target == ident:
                     raise self.fail(f"{where}.yields_to", f"unknown condition or group {target!r}")
             parts_raw = entry.get("sentence_patterns", [])
             if not isinstance(parts_raw, list):
                 raise self.fail(f"{where}.sentence_patterns", "must be a list of lists of patterns")
-            sentence_patterns = tuple(self.patterns(parts, f"{where}.sentence_patterns[{i}]")
-                                      for i, parts in enumerate(parts_raw))
+            sentence_patterns = tuple(
+                self.patterns(parts, f"{where}.sentence_patterns[{i}]") for i, parts in enumerate(parts_raw)
+            )
             conditions[ident] = Condition(
-                ident, self.text(entry.get("label"), f"{where}.label"), group,
+                ident,
+                self.text(entry.get("label"), f"{where}.label"),
+                group,
                 self.patterns(entry.get("patterns"), f"{where}.patterns"),
                 self.patterns(entry.get("weak_patterns"), f"{where}.weak_patterns"),
-                tuple(yields), sentence_patterns, self.mesh(entry.get("mesh"), f"{where}.mesh"))
-        groups = {gid: Group(gid, label, tuple(c.id for c in conditions.values() if c.group == gid))
-                  for gid, label in group_labels.items()}
+                tuple(yields),
+                sentence_patterns,
+                self.mesh(entry.get("mesh"), f"{where}.mesh"),
+            )
+        groups = {
+            gid: Group(gid, label, tuple(c.id for c in conditions.values() if c.group == gid))
+            for gid, label in group_labels.items()
+        }
 
-        routes = {ident: Route(ident, self.text(entry.get("label"), f"{where}.label"),
-                               self.patterns(entry.get("patterns"), f"{where}.patterns"),
-                               self.patterns(entry.get("adverbs"), f"{where}.adverbs"),
-                               self.patterns(entry.get("forms"), f"{where}.forms"),
-                               self.mesh(entry.get("mesh"), f"{where}.mesh"))
-                  for ident, entry, where in self.entries(raw, "route")}
-        designs = {ident: Design(ident, self.text(entry.get("label"), f"{where}.label"),
-                                 self.patterns(entry.get("strong"), f"{where}.strong"),
-                                 self.patterns(entry.get("weak"), f"{where}.weak"),
-                                 self.patterns(entry.get("title"), f"{where}.title"),
-                                 tuple(self.strings(entry.get("publication_types"),
-                                                    f"{where}.publication_types")),
-                                 self.mesh(entry.get("mesh"), f"{where}.mesh"),
-                                 self.flag(entry.get("title_decides", False), f"{where}.title_decides"),
-                                 self.patterns(entry.get("decides"), f"{where}.decides"))
-                   for ident, entry, where in self.entries(raw, "design")}
+        routes = {
+            ident: Route(
+                ident,
+                self.text(entry.get("label"), f"{where}.label"),
+                self.patterns(entry.get("patterns"), f"{where}.patterns"),
+                self.patterns(entry.get("adverbs"), f"{where}.adverbs"),
+                self.patterns(entry.get("forms"), f"{where}.forms"),
+                self.mesh(entry.get("mesh"), f"{where}.mesh"),
+            )
+            for ident, entry, where in self.entries(raw, "route")
+        }
+        designs = {
+            ident: Design(
+                ident,
+                self.text(entry.get("label"), f"{where}.label"),
+                self.patterns(entry.get("strong"), f"{where}.strong"),
+                self.patterns(entry.get("weak"), f"{where}.weak"),
+                self.patterns(entry.get("title"), f"{where}.title"),
+                tuple(self.strings(entry.get("publication_types"), f"{where}.publication_types")),
+                self.mesh(entry.get("mesh"), f"{where}.mesh"),
+                self.flag(entry.get("title_decides", False), f"{where}.title_decides"),
+                self.patterns(entry.get("decides"), f"{where}.decides"),
+            )
+            for ident, entry, where in self.entries(raw, "design")
+        }
         if "other" not in designs:
             raise self.fail("design", "needs a design with id 'other' (the fallback)")
         infusion_route = inter.get("infusion_route")
         if infusion_route is not None and infusion_route not in routes:
             raise self.fail("intervention.infusion_route", f"unknown route id {infusion_route!r}")
         return Vocabulary(
-            path=Path(self.path), name=name, fingerprint=fingerprint,
+            path=Path(self.path),
+            name=name,
+            fingerprint=fingerprint,
             intervention_label=str(inter.get("label") or "the intervention"),
             intervention=intervention,
             intervention_mesh=self.mesh(inter.get("mesh"), "intervention.mesh"),
             other_drugs=self.patterns(inter.get("other_drugs"), "intervention.other_drugs"),
             infusion_route=infusion_route,
             chronic_patterns=self.patterns(topic.get("chronic_patterns"), "topic.chronic_patterns"),
-            preclinical_model_patterns=self.patterns(topic.get("preclinical_model_patterns"),
-                                                     "topic.preclinical_model_patterns"),
-            off_topic=tuple(off_topic), groups=groups, conditions=conditions, routes=routes, designs=designs)
-
+            preclinical_model_patterns=self.patterns(
+                topic.get("preclinical_model_patterns"), "topic.preclinical_model_patterns"
+            ),
+            off_topic=tuple(off_topic),
+            groups=groups,
+            conditions=conditions,
+            routes=routes,
+            designs=designs,
+        )

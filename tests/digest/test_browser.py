@@ -22,8 +22,14 @@ from litscan.store import Store
 from . import digest_data as data
 
 CHROMIUM = os.environ.get("LITSCAN_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def _missing(reason: str) -> None:
@@ -54,8 +60,7 @@ def page_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     try:
         with Store.open(tmp / "b.sqlite") as store:
             data.fill(store)
-            result = write_digest(store, data.make_topic(tmp), reports_dir=tmp / "reports",
-                                  ran_at=data.RAN_AT)
+            result = write_digest(store, data.make_topic(tmp), reports_dir=tmp / "reports", ran_at=data.RAN_AT)
     finally:
         patch.undo()
     return result.path
@@ -66,11 +71,17 @@ def page(browser: Any, page_path: Path) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1100, "height": 900})
     opened = context.new_page()
     opened.problems = []
-    opened.on("console", lambda m: opened.problems.append(f"console {m.type}: {m.text}")
-              if m.type in ("error", "warning") else None)
+    opened.on(
+        "console",
+        lambda m: opened.problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None,
+    )
     opened.on("pageerror", lambda e: opened.problems.append(f"page error: {e}"))
-    opened.on("request", lambda r: opened.problems.append(f"network: {r.url}")
-              if not r.url.startswith(("file:", "data:", "about:")) else None)
+    opened.on(
+        "request",
+        lambda r: (
+            opened.problems.append(f"network: {r.url}") if not r.url.startswith(("file:", "data:", "about:")) else None
+        ),
+    )
     opened.on("dialog", lambda d: (opened.problems.append(f"dialog: {d.message}"), d.dismiss()))
     opened.goto(page_path.as_uri())
     yield opened
@@ -78,9 +89,11 @@ def page(browser: Any, page_path: Path) -> Iterator[Any]:
 
 
 def visible_pmids(page: Any) -> list[str]:
-    return sorted(page.eval_on_selector_all(
-        "article[data-pmid]",
-        "els => els.filter(e => e.checkVisibility()).map(e => e.dataset.pmid)"))
+    return sorted(
+        page.eval_on_selector_all(
+            "article[data-pmid]", "els => els.filter(e => e.checkVisibility()).map(e => e.dataset.pmid)"
+        )
+    )
 
 
 def test_opens_with_no_errors_requests_or_injected_script(page: Any) -> None:
@@ -107,8 +120,10 @@ def test_map_cell_leaves_exactly_its_records(page: Any) -> None:
 
 def test_every_cell_count_matches_what_a_click_shows(page: Any) -> None:
     cells = page.eval_on_selector_all(
-        "td[data-condition]", "els => els.filter(e => e.dataset.count !== '0')"
-                              ".map(e => [e.dataset.condition, e.dataset.route, +e.dataset.count])")
+        "td[data-condition]",
+        "els => els.filter(e => e.dataset.count !== '0')"
+        ".map(e => [e.dataset.condition, e.dataset.route, +e.dataset.count])",
+    )
     assert len(cells) >= 5
     for condition, route, count in cells:
         page.locator(f'td[data-condition="{condition}"][data-route="{route}"] button').click()
@@ -183,11 +198,16 @@ def test_arrow_keys_walk_the_evidence_map(page: Any) -> None:
     page.locator('td[data-condition="crps"][data-route="intravenous"] button').focus()
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowRight")
-    focused = page.evaluate("[document.activeElement.parentElement.dataset.condition,"
-                            " document.activeElement.parentElement.dataset.route]")
+    focused = page.evaluate(
+        "[document.activeElement.parentElement.dataset.condition, document.activeElement.parentElement.dataset.route]"
+    )
     assert focused == ["neuropathic", "intramuscular"]
     page.keyboard.press("Enter")
-    assert page.locator('td[data-condition="neuropathic"][data-route="intramuscular"] button'
-                        ).get_attribute("aria-pressed") == "true"
+    assert (
+        page.locator('td[data-condition="neuropathic"][data-route="intramuscular"] button').get_attribute(
+            "aria-pressed"
+        )
+        == "true"
+    )
     assert visible_pmids(page) == []
     assert page.problems == []

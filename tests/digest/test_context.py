@@ -87,8 +87,15 @@ def context(filled: Store, topic):
 
 
 def test_counts(context) -> None:
-    assert context.counts == {"new": 6, "on_topic": 5, "off_topic": 1, "trials": 2, "systematic_reviews": 1,
-                              "retracted": 1, "all_time_on_topic": 9}
+    assert context.counts == {
+        "new": 6,
+        "on_topic": 5,
+        "off_topic": 1,
+        "trials": 2,
+        "systematic_reviews": 1,
+        "retracted": 1,
+        "all_time_on_topic": 9,
+    }
 
 
 def test_strongest_evidence_comes_first(context) -> None:
@@ -141,16 +148,19 @@ def test_record_view_fields(context) -> None:
 
 
 def test_conclusion_falls_back_to_the_last_sentence() -> None:
-    record = Record(pmid="1", abstract_sections=(
-        AbstractSection("We gave ketamine. Pain fell by half. More trials are needed."),
-        AbstractSection("NCT0000001.", label="TRIAL REGISTRATION")))
+    record = Record(
+        pmid="1",
+        abstract_sections=(
+            AbstractSection("We gave ketamine. Pain fell by half. More trials are needed."),
+            AbstractSection("NCT0000001.", label="TRIAL REGISTRATION"),
+        ),
+    )
     assert conclusion_of(record) == "More trials are needed."
     assert conclusion_of(Record(pmid="2")) is None
 
 
 def test_glance_names_the_strong_evidence(context) -> None:
-    assert context.glance[0] == ("5 new on-topic records, including 1 systematic review "
-                                 "and 2 randomised trials.")
+    assert context.glance[0] == ("5 new on-topic records, including 1 systematic review and 2 randomised trials.")
 
 
 # --- writing --------------------------------------------------------------------------------
@@ -184,8 +194,7 @@ def test_every_on_topic_record_is_linked_once(filled: Store, topic, tmp_path: Pa
         pmid = record.get("data-pmid")
         assert record.xpath(".//h4/a")[0].get("href") == f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/"
         assert record.get("data-on-topic") == ("false" if pmid == "206" else "true")
-    assert page.xpath("//article[@data-pmid='203']")[0].get("data-conditions") == \
-        "diabetic_neuropathy neuropathic_pain"
+    assert page.xpath("//article[@data-pmid='203']")[0].get("data-conditions") == "diabetic_neuropathy neuropathic_pain"
     assert page.xpath("//details[@class='offtopic']//article[@data-pmid='206']")
     assert page.xpath("//*[@id='retractions']//a")[0].get("href") == "https://pubmed.ncbi.nlm.nih.gov/105/"
 
@@ -199,8 +208,11 @@ def test_map_cell_counts_match_the_records_on_the_page(filled: Store, topic, tmp
     nonzero = 0
     for cell in cells:
         wanted = groups.get(cell.get("data-condition"), {cell.get("data-condition")})
-        expected = sum(1 for r in records if wanted & set(r.get("data-conditions").split())
-                       and cell.get("data-route") in r.get("data-routes").split())
+        expected = sum(
+            1
+            for r in records
+            if wanted & set(r.get("data-conditions").split()) and cell.get("data-route") in r.get("data-routes").split()
+        )
         assert int(cell.get("data-count")) == expected, (cell.get("data-condition"), cell.get("data-route"))
         nonzero += expected > 0
     assert nonzero >= 5
@@ -232,8 +244,7 @@ def test_page_loads_nothing_from_the_network(filled: Store, topic, tmp_path: Pat
 
 def test_second_digest_starts_where_the_first_ended(filled: Store, topic, tmp_path: Path) -> None:
     first = _write(filled, topic, tmp_path)
-    second = write_digest(filled, topic, reports_dir=tmp_path / "reports",
-                          ran_at="2026-01-25T00:00:00.000000Z")
+    second = write_digest(filled, topic, reports_dir=tmp_path / "reports", ran_at="2026-01-25T00:00:00.000000Z")
     assert second.period_start == first.period_end
     assert second.counts["new"] == 1  # 301
     assert second.counts["retracted"] == 0
@@ -268,7 +279,8 @@ def test_user_templates_override_partials(filled: Store, topic, tmp_path: Path) 
     mine = tmp_path / "mine"
     mine.mkdir()
     (mine / "_record.html").write_text(
-        '<article data-pmid="{{ r.pmid }}" class="custom">{{ r.title }}</article>\n', encoding="utf-8")
+        '<article data-pmid="{{ r.pmid }}" class="custom">{{ r.title }}</article>\n', encoding="utf-8"
+    )
     page = _page(_write(filled, topic, tmp_path, templates_dir=mine).path)
     assert len(page.xpath("//article[@class='custom']")) == 6
     with pytest.raises(ConfigError, match="templates"):
@@ -284,9 +296,11 @@ def test_a_failed_render_leaves_the_previous_files_alone(filled: Store, topic, t
     with pytest.raises(Exception, match="no_such_field"):
         _write(filled, topic, tmp_path, output=out, templates_dir=broken)
     assert out.read_text(encoding="utf-8") == "previous digest"
-    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["page.html", "test.sqlite",
-                                                                          "v.vocab.toml"] or \
-        not list(tmp_path.glob(".*.tmp"))
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == [
+        "page.html",
+        "test.sqlite",
+        "v.vocab.toml",
+    ] or not list(tmp_path.glob(".*.tmp"))
     assert len(filled.digests("t")) == 1  # only the fixture's previous digest
 
 
@@ -297,10 +311,21 @@ def test_cli_digest_command(filled: Store, tmp_path: Path) -> None:
 
     (tmp_path / "v.vocab.toml").write_text("# placeholder\n", encoding="utf-8")
     query = tmp_path / "t.toml"
-    query.write_text('name = "t"\nterm = "ketamine"\nstart = 2000-01-01\nvocabulary = "v.vocab.toml"\n',
-                     encoding="utf-8")
-    args = ["digest", str(query), "--db", str(filled.path), "--reports", str(tmp_path / "site"),
-            "--since", "2026-01-11", "--until", "2026-01-12"]
+    query.write_text(
+        'name = "t"\nterm = "ketamine"\nstart = 2000-01-01\nvocabulary = "v.vocab.toml"\n', encoding="utf-8"
+    )
+    args = [
+        "digest",
+        str(query),
+        "--db",
+        str(filled.path),
+        "--reports",
+        str(tmp_path / "site"),
+        "--since",
+        "2026-01-11",
+        "--until",
+        "2026-01-12",
+    ]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     page = Path(result.stdout.strip().splitlines()[-1])
@@ -313,8 +338,13 @@ def test_cli_digest_command(filled: Store, tmp_path: Path) -> None:
 def test_trend_chart_is_inline_svg_per_condition_group() -> None:
     from litscan.digest.chart import series_counts, trend_svg
 
-    overview = [(2020, ["crps"], []), (2021, ["trigeminal_neuralgia", "neuropathic_pain"], ["oral"]),
-                (2021, ["postherpetic_neuralgia"], []), (None, ["crps"], []), (1950, ["fibromyalgia"], [])]
+    overview = [
+        (2020, ["crps"], []),
+        (2021, ["trigeminal_neuralgia", "neuropathic_pain"], ["oral"]),
+        (2021, ["postherpetic_neuralgia"], []),
+        (None, ["crps"], []),
+        (1950, ["fibromyalgia"], []),
+    ]
     counts = series_counts(overview, FALLBACK)
     assert counts["neuropathic"] == {2021: 2}  # the record with two members counts once
     assert counts["crps"] == {2020: 1} and "trigeminal_neuralgia" not in counts
@@ -333,8 +363,9 @@ def test_digest_of_an_earlier_period_and_a_repeated_one(filled: Store, topic, tm
     write_digest(filled, topic, reports_dir=tmp_path / "reports", ran_at=later)
     # --until alone picks up where the digest before that date ended
     assert resolve_period(filled, topic, None, "2026-01-20", later).start == first.period_end
-    again = write_digest(filled, topic, reports_dir=tmp_path / "reports", ran_at=later,
-                         since=first.period_end, until=later)
+    again = write_digest(
+        filled, topic, reports_dir=tmp_path / "reports", ran_at=later, since=first.period_end, until=later
+    )
     assert again.path.name == "2026-01-24.html"  # rewritten, not "-2"
     index = _page(tmp_path / "reports" / "t" / "index.html")
     assert len(index.xpath("//table[@class='archive']//th/a")) == 2
@@ -355,5 +386,7 @@ def test_archive_survives_moving_the_reports_folder(filled: Store, topic, tmp_pa
     (tmp_path / "reports").rename(moved)
     write_digest(filled, topic, reports_dir=moved, ran_at="2026-01-25T00:00:00.000000Z")
     index = _page(moved / "t" / "index.html")
-    assert [a.get("href") for a in index.xpath("//table[@class='archive']//th/a")] == \
-        ["2026-01-24.html", "2026-01-15.html"]
+    assert [a.get("href") for a in index.xpath("//table[@class='archive']//th/a")] == [
+        "2026-01-24.html",
+        "2026-01-15.html",
+    ]

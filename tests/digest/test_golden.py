@@ -27,15 +27,17 @@ def test_digest_matches_golden(store: Store, tmp_path: Path, monkeypatch: pytest
     monkeypatch.setattr(digest_module, "labels_for_topic", lambda topic: FALLBACK)
     monkeypatch.delenv("LITSCAN_TEMPLATES", raising=False)
     data.fill(store)
-    result = write_digest(store, data.make_topic(tmp_path), reports_dir=tmp_path / "reports",
-                          ran_at=data.RAN_AT)
+    result = write_digest(store, data.make_topic(tmp_path), reports_dir=tmp_path / "reports", ran_at=data.RAN_AT)
     rendered = result.path.read_text(encoding="utf-8")
     if os.environ.get("LITSCAN_REFRESH_GOLDEN"):
         GOLDEN.parent.mkdir(parents=True, exist_ok=True)
         GOLDEN.write_text(rendered, encoding="utf-8")
     expected = GOLDEN.read_text(encoding="utf-8")
     if rendered != expected:
-        diff = "".join(difflib.unified_diff(expected.splitlines(True), rendered.splitlines(True),
-                                            "golden", "rendered", n=2))
-        pytest.fail("digest differs from tests/fixtures/digest_golden.html "
-                    "(refresh: LITSCAN_REFRESH_GOLDEN=1 pytest tests/test_digest_golden.py)\n" + diff[:6000])
+        diff = "".join(
+            difflib.unified_diff(expected.splitlines(True), rendered.splitlines(True), "golden", "rendered", n=2)
+        )
+        pytest.fail(
+            "digest differs from tests/fixtures/digest_golden.html "
+            "(refresh: LITSCAN_REFRESH_GOLDEN=1 pytest tests/test_digest_golden.py)\n" + diff[:6000]
+        )

@@ -14,8 +14,15 @@ from . import digest_data as data
 
 def test_fallback_follows_the_taxonomy() -> None:
     assert [row.id for row in FALLBACK.rows()] == [
-        "crps", "neuropathic", "fibromyalgia", "cancer_pain", "headache", "low_back_pain",
-        "chronic_postsurgical_pain", "chronic_pain_general"]
+        "crps",
+        "neuropathic",
+        "fibromyalgia",
+        "cancer_pain",
+        "headache",
+        "low_back_pain",
+        "chronic_postsurgical_pain",
+        "chronic_pain_general",
+    ]
     neuropathic = FALLBACK.rows()[1]
     assert neuropathic.is_group and len(neuropathic.members) == 8
     assert FALLBACK.group_of("phantom_limb_pain") == "neuropathic" and FALLBACK.group_of("crps") is None

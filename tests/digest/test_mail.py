@@ -25,8 +25,13 @@ class Inbox:
         self.messages: list[tuple[str, list[str], Message]] = []
 
     async def handle_DATA(self, server, session, envelope) -> str:  # aiosmtpd calls it by this name
-        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos),
-                              email.message_from_bytes(envelope.content, policy=email.policy.default)))
+        self.messages.append(
+            (
+                envelope.mail_from,
+                list(envelope.rcpt_tos),
+                email.message_from_bytes(envelope.content, policy=email.policy.default),
+            )
+        )
         return "250 OK"
 
 
@@ -53,15 +58,23 @@ def inbox(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Inbox]:
 
 def _digest(tmp_path: Path) -> DigestResult:
     page = tmp_path / "2026-01-15.html"
-    page.write_text("<!DOCTYPE html><html><body><h1>Ketamine &amp; pain</h1><script>var x = 1;</script>"
-                    "</body></html>", encoding="utf-8")
-    return DigestResult(page, data.PREVIOUS_END, data.RAN_AT,
-                        {"new": 6, "on_topic": 5, "trials": 2, "systematic_reviews": 1, "retracted": 1})
+    page.write_text(
+        "<!DOCTYPE html><html><body><h1>Ketamine &amp; pain</h1><script>var x = 1;</script></body></html>",
+        encoding="utf-8",
+    )
+    return DigestResult(
+        page,
+        data.PREVIOUS_END,
+        data.RAN_AT,
+        {"new": 6, "on_topic": 5, "trials": 2, "systematic_reviews": 1, "retracted": 1},
+    )
 
 
 def test_sends_html_digest_to_the_recipients(inbox: Inbox, tmp_path: Path) -> None:
-    topic = replace(data.make_topic(tmp_path), email=EmailSettings(
-        recipients=("a@example.org", "b@example.org"), sender="litscan@example.org"))
+    topic = replace(
+        data.make_topic(tmp_path),
+        email=EmailSettings(recipients=("a@example.org", "b@example.org"), sender="litscan@example.org"),
+    )
     assert send_digest(topic, _digest(tmp_path)) is True
     [(sender, recipients, message)] = inbox.messages
     assert sender == "litscan@example.org" and recipients == ["a@example.org", "b@example.org"]
@@ -77,16 +90,18 @@ def test_sends_html_digest_to_the_recipients(inbox: Inbox, tmp_path: Path) -> No
 
 
 def test_subject_cannot_inject_headers(inbox: Inbox, tmp_path: Path) -> None:
-    topic = replace(data.make_topic(tmp_path), title="Pain\r\nBcc: victim@example.org",
-                    email=EmailSettings(recipients=("a@example.org",)))
+    topic = replace(
+        data.make_topic(tmp_path),
+        title="Pain\r\nBcc: victim@example.org",
+        email=EmailSettings(recipients=("a@example.org",)),
+    )
     assert send_digest(topic, _digest(tmp_path)) is True
     [(_, recipients, message)] = inbox.messages
     assert recipients == ["a@example.org"] and message["Bcc"] is None
     assert message["Subject"].startswith("Pain Bcc: victim@example.org: 5 new")
 
 
-def test_no_recipients_or_no_host_sends_nothing(inbox: Inbox, tmp_path: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_recipients_or_no_host_sends_nothing(inbox: Inbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     topic = data.make_topic(tmp_path)
     assert send_digest(topic, _digest(tmp_path)) is False
     monkeypatch.delenv("LITSCAN_SMTP_HOST")
@@ -95,9 +110,9 @@ def test_no_recipients_or_no_host_sends_nothing(inbox: Inbox, tmp_path: Path,
     assert inbox.messages == []
 
 
-def test_unreachable_server_is_reported_not_raised(inbox: Inbox, tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch,
-                                                    caplog: pytest.LogCaptureFixture) -> None:
+def test_unreachable_server_is_reported_not_raised(
+    inbox: Inbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     monkeypatch.setenv("LITSCAN_SMTP_PORT", str(_free_port()))  # nothing listens there
     topic = replace(data.make_topic(tmp_path), email=EmailSettings(recipients=("a@example.org",)))
     assert send_digest(topic, _digest(tmp_path)) is False

@@ -30,7 +30,8 @@ def rows(db: Path) -> list[tuple]:
     with sqlite3.connect(db) as connection:
         return connection.execute(
             "SELECT pmid, data, content_hash, on_topic, design, conditions, routes, tags, deleted_at IS NULL "
-            "FROM records ORDER BY pmid").fetchall()
+            "FROM records ORDER BY pmid"
+        ).fetchall()
 
 
 def test_chunks_cut_at_record_boundaries_and_each_parses(small_chunks):
@@ -40,7 +41,8 @@ def test_chunks_cut_at_record_boundaries_and_each_parses(small_chunks):
     assert len(chunks) > 3
     items = [item for chunk in chunks for item in parse_pubmed_bytes(chunk)]
     assert [getattr(i, "pmid", None) for i in items] == [
-        getattr(i, "pmid", None) for i in parse_pubmed_bytes(sample_path().read_bytes())]
+        getattr(i, "pmid", None) for i in parse_pubmed_bytes(sample_path().read_bytes())
+    ]
 
 
 def test_each_worker_keeps_its_share_and_together_they_keep_every_chunk(small_chunks):
@@ -78,9 +80,13 @@ def test_parallel_import_stores_exactly_what_serial_import_stores(small_chunks, 
 
 
 def test_deletion_after_its_record_wins_across_chunks(small_chunks, tmp_path):
-    body = sample_path().read_text().replace(
-        "<DeleteCitation><PMID Version=\"1\">99000099</PMID>",
-        "<DeleteCitation><PMID Version=\"1\">99000001</PMID>")
+    body = (
+        sample_path()
+        .read_text()
+        .replace(
+            '<DeleteCitation><PMID Version="1">99000099</PMID>', '<DeleteCitation><PMID Version="1">99000001</PMID>'
+        )
+    )
     path = tmp_path / "with-delete.xml"
     path.write_text(body)
     summaries = []

@@ -54,8 +54,15 @@ def topic():
 
 def fast_client(url: str, **kwargs) -> EutilsClient:
     clock = FakeClock()
-    return EutilsClient(url, email="dev@example.org", clock=clock, sleep=clock.sleep, rng=random.Random(2),
-                        limiter=RateLimiter(0.0, 10_000, clock=clock, sleep=clock.sleep), **kwargs)
+    return EutilsClient(
+        url,
+        email="dev@example.org",
+        clock=clock,
+        sleep=clock.sleep,
+        rng=random.Random(2),
+        limiter=RateLimiter(0.0, 10_000, clock=clock, sleep=clock.sleep),
+        **kwargs,
+    )
 
 
 def fake_server(records: list[FakeRecord], **kwargs) -> FakeEutils:
@@ -63,8 +70,7 @@ def fake_server(records: list[FakeRecord], **kwargs) -> FakeEutils:
 
 
 def run(store: Store, topic, client: EutilsClient, now: dt.datetime = JUNE, **kwargs):
-    return run_topic(store, topic, client, tagger=Tagger.for_topic(topic), reports_dir=None, now=now,
-                     **kwargs)
+    return run_topic(store, topic, client, tagger=Tagger.for_topic(topic), reports_dir=None, now=now, **kwargs)
 
 
 def stored_pmids(store: Store, topic) -> set[str]:
@@ -222,8 +228,7 @@ def test_service_down_fails_fast_and_marks_nothing(store, topic):
 
 
 def test_second_run_on_a_locked_store_exits_cleanly(store, topic, db_path):
-    with Store.open(db_path) as other, other.exclusive(), \
-            pytest.raises(StoreLockedError, match="another litscan"):
+    with Store.open(db_path) as other, other.exclusive(), pytest.raises(StoreLockedError, match="another litscan"):
         run_topics(store, [topic], fast_client("http://127.0.0.1:9/"), reports_dir=None, lock_wait=0.3)
     assert store.runs() == []
 
@@ -231,8 +236,11 @@ def test_second_run_on_a_locked_store_exits_cleanly(store, topic, db_path):
 @responses.activate
 def test_rejected_key_stops_every_topic_and_is_stored_nowhere(store, topic, db_path):
     url = "https://eutils.test/"
-    responses.post(url + "esearch.fcgi", status=400,
-                   json={"error": "API key invalid", "api-key": KEY, "type": "invalid", "status": "unknown"})
+    responses.post(
+        url + "esearch.fcgi",
+        status=400,
+        json={"error": "API key invalid", "api-key": KEY, "type": "invalid", "status": "unknown"},
+    )
     other = dataclasses.replace(topic, name="second-topic")
     results = run_topics(store, [topic, other], fast_client(url, api_key=KEY), reports_dir=None, now=JUNE)
     assert [r.ok for r in results] == [False, False]
@@ -245,8 +253,14 @@ def test_rejected_key_stops_every_topic_and_is_stored_nowhere(store, topic, db_p
 
 def test_digest_is_written_after_a_complete_run(store, topic, tmp_path):
     with fake_server(make_records(30, first_day=dt.date(2026, 5, 1), last_day=dt.date(2026, 5, 30))) as fake:
-        result = run_topic(store, topic, fast_client(fake.url), tagger=Tagger.for_topic(topic),
-                           reports_dir=tmp_path / "reports", now=JUNE)
+        result = run_topic(
+            store,
+            topic,
+            fast_client(fake.url),
+            tagger=Tagger.for_topic(topic),
+            reports_dir=tmp_path / "reports",
+            now=JUNE,
+        )
     assert result.ok, result.message
     assert result.digest_path is not None and result.digest_path.is_file()
     assert store.digests(topic.name)

@@ -27,23 +27,40 @@ TOPIC_FILE = ROOT / "queries" / "ketamine-chronic-pain.toml"
 KEY = "e2eSECRETkey9f8e7d6c5b4a"
 
 
-def litscan_command(fake: FakeEutils, tmp_path: Path, *extra: str, topic: Path | None = TOPIC_FILE,
-                    key: str | None = None, **env_extra: str) -> tuple[list[str], dict[str, str]]:
+def litscan_command(
+    fake: FakeEutils,
+    tmp_path: Path,
+    *extra: str,
+    topic: Path | None = TOPIC_FILE,
+    key: str | None = None,
+    **env_extra: str,
+) -> tuple[list[str], dict[str, str]]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NCBI_", "LITSCAN_"))}
     # TMPDIR holds the shared pace file: each test paces alone, whatever else runs on the machine.
-    env.update(NCBI_EMAIL="e2e@example.org", LITSCAN_CONFIG=str(tmp_path / "no-config.toml"),
-               TMPDIR=str(tmp_path))
+    env.update(NCBI_EMAIL="e2e@example.org", LITSCAN_CONFIG=str(tmp_path / "no-config.toml"), TMPDIR=str(tmp_path))
     env.update(env_extra)
     if key:
         env["NCBI_API_KEY"] = key
-    command = [sys.executable, "-m", "litscan", *extra, "run", *([str(topic)] if topic else []),
-               "--db", str(tmp_path / "e2e.sqlite"), "--reports", str(tmp_path / "reports"),
-               "--eutils-url", fake.url]
+    command = [
+        sys.executable,
+        "-m",
+        "litscan",
+        *extra,
+        "run",
+        *([str(topic)] if topic else []),
+        "--db",
+        str(tmp_path / "e2e.sqlite"),
+        "--reports",
+        str(tmp_path / "reports"),
+        "--eutils-url",
+        fake.url,
+    ]
     return command, env
 
 
-def litscan_run(fake: FakeEutils, tmp_path: Path, *extra: str, timeout: float = 240,
-                **kwargs) -> subprocess.CompletedProcess[str]:
+def litscan_run(
+    fake: FakeEutils, tmp_path: Path, *extra: str, timeout: float = 240, **kwargs
+) -> subprocess.CompletedProcess[str]:
     command, env = litscan_command(fake, tmp_path, *extra, **kwargs)
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
 
@@ -55,12 +72,23 @@ def rows(tmp_path: Path, sql: str) -> list[tuple]:
 
 def test_twelve_thousand_records_through_every_fault_then_an_increment(tmp_path):
     today = dt.datetime.now(dt.UTC).date()
-    records = make_records(12_000, first_day=today - dt.timedelta(days=900),
-                           last_day=today - dt.timedelta(days=10))
+    records = make_records(12_000, first_day=today - dt.timedelta(days=900), last_day=today - dt.timedelta(days=10))
     with FakeEutils(records, forget_history=True) as fake:
         # Pinned to separate requests so each fault is followed by a clean retry (no backoff pile-up).
-        for n, kind in enumerate(["500", "429", "error", "429-retry-after", "truncated", "rate-json-200",
-                                  "drop", "502", "error", "truncated"]):
+        for n, kind in enumerate(
+            [
+                "500",
+                "429",
+                "error",
+                "429-retry-after",
+                "truncated",
+                "rate-json-200",
+                "drop",
+                "502",
+                "error",
+                "truncated",
+            ]
+        ):
             fake.inject_at(2 + 4 * n, kind)
         first = litscan_run(fake, tmp_path)
         assert first.returncode == 0, first.stderr
@@ -131,8 +159,10 @@ def test_two_runs_at_once_never_corrupt_the_store(tmp_path):
     records = make_records(1500, first_day=dt.datetime.now(dt.UTC).date() - dt.timedelta(days=30))
     with FakeEutils(records, rate_limit=None) as fake:
         command, env = litscan_command(fake, tmp_path, "--quiet")
-        runs = [subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                 text=True) for _ in range(2)]
+        runs = [
+            subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for _ in range(2)
+        ]
         outcomes = [(run.wait(timeout=120), run.stderr.read()) for run in runs]
         assert all(run.stdout.read() == "" for run in runs)  # --quiet: cron mails only failures
     codes = sorted(code for code, _ in outcomes)
@@ -152,8 +182,9 @@ def test_two_runs_on_two_databases_share_one_pace(tmp_path):
         runs = []
         for name in ("a", "b"):
             command, env = litscan_command(fake, tmp_path / name, TMPDIR=str(tmp_path))  # one pace file
-            runs.append(subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                                         stderr=subprocess.PIPE, text=True))
+            runs.append(
+                subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            )
         codes = [run.wait(timeout=120) for run in runs]
         assert codes == [0, 0], [run.stderr.read() for run in runs]
         assert fake.count(answer="over-rate") == 0

@@ -31,8 +31,10 @@ B = "https://eutils.test/entrez/eutils/"
 ESEARCH = B + "esearch.fcgi"
 EFETCH = B + "efetch.fcgi"
 KEY = "SECRETKEY0123456789abcdef"
-DOCTYPE26 = ('<!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle, 1st January 2026//EN" '
-             '"https://dtd.nlm.nih.gov/ncbi/pubmed/out/pubmed_260101.dtd">')
+DOCTYPE26 = (
+    '<!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle, 1st January 2026//EN" '
+    '"https://dtd.nlm.nih.gov/ncbi/pubmed/out/pubmed_260101.dtd">'
+)
 
 
 class FakeClock:
@@ -56,23 +58,30 @@ def clock() -> FakeClock:
 
 
 def client_for(clock: FakeClock, **kwargs) -> EutilsClient:
-    return EutilsClient(B, email="dev@example.org", clock=clock, sleep=clock.sleep,
-                        rng=random.Random(1), **kwargs)
+    return EutilsClient(B, email="dev@example.org", clock=clock, sleep=clock.sleep, rng=random.Random(1), **kwargs)
 
 
 def search_body(ids: list[str], count: int | None = None, **extra) -> dict:
-    result = {"count": str(len(ids) if count is None else count), "retmax": str(len(ids)),
-              "retstart": "0", "idlist": ids, "translationset": [], **extra}
+    result = {
+        "count": str(len(ids) if count is None else count),
+        "retmax": str(len(ids)),
+        "retstart": "0",
+        "idlist": ids,
+        "translationset": [],
+        **extra,
+    }
     return {"header": {"type": "esearch", "version": "0.3"}, "esearchresult": result}
 
 
 def article(pmid: str, title: str = "Ketamine for invented pain") -> str:
-    return (f'<PubmedArticle><MedlineCitation Status="MEDLINE" Owner="NLM"><PMID Version="1">{pmid}</PMID>'
-            f'<Article PubModel="Print"><Journal><JournalIssue CitedMedium="Print"><PubDate><Year>2024</Year>'
-            f'</PubDate></JournalIssue><Title>Journal of Tests</Title></Journal><ArticleTitle>{title}'
-            f'</ArticleTitle><Language>eng</Language><PublicationTypeList><PublicationType UI="D016428">'
-            f'Journal Article</PublicationType></PublicationTypeList></Article></MedlineCitation>'
-            f'<PubmedData><PublicationStatus>ppublish</PublicationStatus></PubmedData></PubmedArticle>')
+    return (
+        f'<PubmedArticle><MedlineCitation Status="MEDLINE" Owner="NLM"><PMID Version="1">{pmid}</PMID>'
+        f'<Article PubModel="Print"><Journal><JournalIssue CitedMedium="Print"><PubDate><Year>2024</Year>'
+        f"</PubDate></JournalIssue><Title>Journal of Tests</Title></Journal><ArticleTitle>{title}"
+        f'</ArticleTitle><Language>eng</Language><PublicationTypeList><PublicationType UI="D016428">'
+        f"Journal Article</PublicationType></PublicationTypeList></Article></MedlineCitation>"
+        f"<PubmedData><PublicationStatus>ppublish</PublicationStatus></PubmedData></PubmedArticle>"
+    )
 
 
 def article_set(*pmids: str) -> str:
@@ -94,9 +103,12 @@ def sent_params(call) -> dict[str, str]:
 
 @responses.activate(registry=OrderedRegistry)
 def test_f01_429_with_retry_after_waits_that_long(clock):
-    responses.get(ESEARCH, status=429, json={"error": "API rate limit exceeded", "api-key": "203.0.113.7",
-                                             "count": "4", "limit": "3"},
-                  headers={"Retry-After": "2", "X-RateLimit-Limit": "3", "X-RateLimit-Remaining": "0"})
+    responses.get(
+        ESEARCH,
+        status=429,
+        json={"error": "API rate limit exceeded", "api-key": "203.0.113.7", "count": "4", "limit": "3"},
+        headers={"Retry-After": "2", "X-RateLimit-Limit": "3", "X-RateLimit-Remaining": "0"},
+    )
     responses.get(ESEARCH, json=search_body(["11"]))
     client = client_for(clock)
     result = client.esearch("ketamine")
@@ -139,8 +151,9 @@ def test_f04_rate_limit_json_under_http_200_is_retried_not_parsed(clock):
 
 @responses.activate
 def test_f05_invalid_key_is_not_retried_and_never_shown(clock, caplog):
-    responses.get(ESEARCH, status=400, json={"error": "API key invalid", "api-key": KEY, "type": "invalid",
-                                             "status": "unknown"})
+    responses.get(
+        ESEARCH, status=400, json={"error": "API key invalid", "api-key": KEY, "type": "invalid", "status": "unknown"}
+    )
     client = client_for(clock, api_key=KEY)
     with caplog.at_level(logging.DEBUG), pytest.raises(ApiKeyError) as info:
         client.esearch("ketamine")
@@ -202,8 +215,10 @@ def test_settings_come_from_the_environment(monkeypatch, tmp_path):
 
 @responses.activate
 def test_f08a_retstart_past_ceiling_in_json_is_typed_and_not_retried(clock):
-    message = ("Search Backend failed: Exception:\n'retstart' cannot be larger than 9998. For PubMed, "
-               "ESearch can only retrieve the first 9,999 records matching the query.")
+    message = (
+        "Search Backend failed: Exception:\n'retstart' cannot be larger than 9998. For PubMed, "
+        "ESearch can only retrieve the first 9,999 records matching the query."
+    )
     responses.get(ESEARCH, json={"header": {"type": "esearch"}, "esearchresult": {"ERROR": message}})
     with pytest.raises(SearchWindowTooLargeError):
         client_for(clock).esearch("ketamine", retstart=9000)
@@ -212,9 +227,13 @@ def test_f08a_retstart_past_ceiling_in_json_is_typed_and_not_retried(clock):
 
 @responses.activate
 def test_f08b_retstart_past_ceiling_as_400_xml(clock):
-    responses.get(ESEARCH, status=400, content_type="text/xml",
-                  body="<eSearchResult><ERROR>Search Backend failed: Exception:\n'retstart' cannot be larger "
-                       "than 9998. For PubMed...</ERROR></eSearchResult>")
+    responses.get(
+        ESEARCH,
+        status=400,
+        content_type="text/xml",
+        body="<eSearchResult><ERROR>Search Backend failed: Exception:\n'retstart' cannot be larger "
+        "than 9998. For PubMed...</ERROR></eSearchResult>",
+    )
     with pytest.raises(SearchWindowTooLargeError):
         client_for(clock).esearch("ketamine", retstart=100)
     assert len(responses.calls) == 1
@@ -229,8 +248,9 @@ def test_retstart_past_ceiling_is_refused_before_asking(clock):
 @responses.activate
 def test_f09_boundary_clamp_is_a_short_page_not_an_error(clock):
     body = search_body(["5"], count=20000)
-    body["esearchresult"]["warninglist"] = {"outputmessages": [
-        "Restrictions achieved. start and count adjusted to 9998, 1"]}
+    body["esearchresult"]["warninglist"] = {
+        "outputmessages": ["Restrictions achieved. start and count adjusted to 9998, 1"]
+    }
     responses.get(ESEARCH, json=body)
     result = client_for(clock).esearch("ketamine", retstart=9998, retmax=500)
     assert result.ids == ("5",) and result.count == 20000
@@ -255,13 +275,21 @@ def test_f12_phrase_not_found_is_reported(clock):
 
 
 @responses.activate(registry=OrderedRegistry)
-@pytest.mark.parametrize("bad", [
-    {"json": {"esearchresult": {"ERROR": "Search Backend failed: Database is not supported: pubmed"}}},
-    {"body": "<eSearchResult><ERROR>Search Backend failed: Unable to open connection to "
-             "#PMQuerySrv?dbaf=pubmed</ERROR></eSearchResult>", "content_type": "text/xml"},
-    {"body": '{"header":{"type":"esearch","version":"0.3"},"esearchresult":{"count":"12',
-     "content_type": "application/json"},
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"json": {"esearchresult": {"ERROR": "Search Backend failed: Database is not supported: pubmed"}}},
+        {
+            "body": "<eSearchResult><ERROR>Search Backend failed: Unable to open connection to "
+            "#PMQuerySrv?dbaf=pubmed</ERROR></eSearchResult>",
+            "content_type": "text/xml",
+        },
+        {
+            "body": '{"header":{"type":"esearch","version":"0.3"},"esearchresult":{"count":"12',
+            "content_type": "application/json",
+        },
+    ],
+)
 def test_f13_f14_in_band_errors_and_truncated_json_are_retried(clock, bad):
     responses.get(ESEARCH, **bad)
     responses.get(ESEARCH, json=search_body(["7"]))
@@ -280,11 +308,15 @@ def test_f13_persistent_in_band_error_fails_typed(clock):
 @responses.activate
 def test_f15_history_ids_are_sent_back_with_exact_case(clock):
     body = search_body(["1", "2"], querykey="1", webenv="MCID_abc")
-    responses.get(ESEARCH, json=body, match=[matchers.query_param_matcher({"usehistory": "y"},
-                                                                          strict_match=False)])
-    responses.get(EFETCH, body=article_set("1", "2"), content_type="text/xml",
-                  match=[matchers.query_param_matcher(
-                      {"WebEnv": "MCID_abc", "query_key": "1", "retstart": "0"}, strict_match=False)])
+    responses.get(ESEARCH, json=body, match=[matchers.query_param_matcher({"usehistory": "y"}, strict_match=False)])
+    responses.get(
+        EFETCH,
+        body=article_set("1", "2"),
+        content_type="text/xml",
+        match=[
+            matchers.query_param_matcher({"WebEnv": "MCID_abc", "query_key": "1", "retstart": "0"}, strict_match=False)
+        ],
+    )
     client = client_for(clock)
     found = client.esearch("ketamine", usehistory=True)
     assert (found.webenv, found.query_key) == ("MCID_abc", "1")
@@ -305,10 +337,16 @@ def test_long_terms_are_posted(clock):
 def test_f16_large_batches_are_posted(clock):
     ids = [str(n) for n in range(1000, 1250)]
     responses.get(EFETCH, status=414)
-    responses.post(EFETCH, body=article_set(*ids), content_type="text/xml",
-                   match=[matchers.urlencoded_params_matcher(
-                       {"db": "pubmed", "id": ",".join(ids), "retmode": "xml", "tool": "litscan",
-                        "email": "dev@example.org"})])
+    responses.post(
+        EFETCH,
+        body=article_set(*ids),
+        content_type="text/xml",
+        match=[
+            matchers.urlencoded_params_matcher(
+                {"db": "pubmed", "id": ",".join(ids), "retmode": "xml", "tool": "litscan", "email": "dev@example.org"}
+            )
+        ],
+    )
     batch = client_for(clock).efetch(ids)
     assert len(batch.items) == 250 and not batch.missing
     assert [c.request.method for c in responses.calls] == ["POST"]
@@ -323,17 +361,23 @@ def test_f17_unknown_ids_are_reported_missing(clock):
 
 @responses.activate
 def test_f17_empty_set_for_one_unknown_id(clock):
-    responses.get(EFETCH, body=f'<?xml version="1.0" ?>\n{DOCTYPE26}\n<PubmedArticleSet></PubmedArticleSet>',
-                  content_type="text/xml")
+    responses.get(
+        EFETCH,
+        body=f'<?xml version="1.0" ?>\n{DOCTYPE26}\n<PubmedArticleSet></PubmedArticleSet>',
+        content_type="text/xml",
+    )
     batch = client_for(clock).efetch(["32816848"])
     assert batch.items == () and batch.missing == ("32816848",)
 
 
 @responses.activate
 def test_f18_all_invalid_ids_is_a_query_error_not_retried(clock):
-    responses.get(EFETCH, status=400, content_type="text/xml",
-                  body="<eFetchResult><ERROR>ID list is empty! Possibly it has no correct IDs.</ERROR>"
-                       "</eFetchResult>")
+    responses.get(
+        EFETCH,
+        status=400,
+        content_type="text/xml",
+        body="<eFetchResult><ERROR>ID list is empty! Possibly it has no correct IDs.</ERROR></eFetchResult>",
+    )
     with pytest.raises(QueryError):
         client_for(clock).efetch(["12345"])
     assert len(responses.calls) == 1
@@ -361,10 +405,14 @@ def test_f19_empty_id_text_reply_raises(clock):
 @responses.activate
 @pytest.mark.parametrize("status", [200, 400])
 def test_f20_f21_lost_history_is_not_retried_blindly(clock, status):
-    responses.get(EFETCH, status=status, content_type="text/xml",
-                  body="<eFetchResult><ERROR>Cannot retrieve history data: OUT OF RANGE. Parameter "
-                       "retstart=1 + 1 is greater than number of records available in history.</ERROR>"
-                       "</eFetchResult>")
+    responses.get(
+        EFETCH,
+        status=status,
+        content_type="text/xml",
+        body="<eFetchResult><ERROR>Cannot retrieve history data: OUT OF RANGE. Parameter "
+        "retstart=1 + 1 is greater than number of records available in history.</ERROR>"
+        "</eFetchResult>",
+    )
     with pytest.raises(HistoryExpiredError):
         client_for(clock).efetch_history("MCID_gone", "1", retstart=1, retmax=1)
     assert len(responses.calls) == 1
@@ -372,17 +420,25 @@ def test_f20_f21_lost_history_is_not_retried_blindly(clock, status):
 
 @responses.activate(registry=OrderedRegistry)
 def test_f22_truncated_proxy_envelope_is_transient(clock):
-    responses.get(EFETCH, status=400, content_type="text/xml",
-                  body="<eFetchResult><ERROR>proxy_stream(): Failed to connect to PubOne service 502")
+    responses.get(
+        EFETCH,
+        status=400,
+        content_type="text/xml",
+        body="<eFetchResult><ERROR>proxy_stream(): Failed to connect to PubOne service 502",
+    )
     responses.get(EFETCH, body=article_set("1"), content_type="text/xml")
     assert client_for(clock).efetch(["1"]).pmids == {"1"}
 
 
 @responses.activate(registry=OrderedRegistry)
 def test_f23_html_500_and_empty_502_503_are_retried(clock):
-    responses.get(EFETCH, status=500, content_type="text/html",
-                  body="<html><head><title>NCBI/eutils202 - WWW Error 500 Diagnostic</title></head>"
-                       "<body><h1>Server Error</h1></body></html>")
+    responses.get(
+        EFETCH,
+        status=500,
+        content_type="text/html",
+        body="<html><head><title>NCBI/eutils202 - WWW Error 500 Diagnostic</title></head>"
+        "<body><h1>Server Error</h1></body></html>",
+    )
     responses.get(EFETCH, status=502, body="")
     responses.get(EFETCH, status=503, body="")
     responses.get(EFETCH, body=article_set("1"), content_type="text/xml")
@@ -394,8 +450,9 @@ def test_f23_html_500_and_empty_502_503_are_retried(clock):
 @responses.activate(registry=OrderedRegistry)
 def test_f24_truncated_xml_retries_the_whole_batch(clock):
     whole = article_set("1", "2")
-    responses.get(EFETCH, body=whole[: len(whole) - 300] + "\nError reading from remote server",
-                  content_type="text/xml")
+    responses.get(
+        EFETCH, body=whole[: len(whole) - 300] + "\nError reading from remote server", content_type="text/xml"
+    )
     responses.get(EFETCH, body=whole, content_type="text/xml")
     batch = client_for(clock).efetch(["1", "2"])
     assert batch.pmids == {"1", "2"}
@@ -422,8 +479,7 @@ def test_service_down_gives_up_within_the_budget_with_a_clear_message(clock):
 
 @responses.activate
 def test_f04_html_page_under_200_is_not_records(clock):
-    responses.get(EFETCH, status=200, body="<html><body>Service unavailable</body></html>",
-                  content_type="text/html")
+    responses.get(EFETCH, status=200, body="<html><body>Service unavailable</body></html>", content_type="text/html")
     with pytest.raises(TransientFetchError, match="not PubMed XML"):
         client_for(clock, max_attempts=2).efetch(["1"])
 

@@ -28,14 +28,19 @@ def _records():
 def test_reads_all_records_with_core_fields():
     rct, case, publisher = _records()
     assert [r.pmid for r in (rct, case, publisher)] == ["39200001", "39200002", "39200003"]
-    assert rct.title == ("Intravenous ketamine infusion for complex regional pain syndrome: a randomized, "
-                         "double-blind, placebo-controlled trial.")
-    assert (rct.journal, rct.journal_abbrev, rct.issn) == (
-        "Pain medicine (Malden, Mass.)", "Pain Med", "1526-4637")
+    assert rct.title == (
+        "Intravenous ketamine infusion for complex regional pain syndrome: a randomized, "
+        "double-blind, placebo-controlled trial."
+    )
+    assert (rct.journal, rct.journal_abbrev, rct.issn) == ("Pain medicine (Malden, Mass.)", "Pain Med", "1526-4637")
     assert (rct.volume, rct.issue, rct.pages) == ("26", "3", "150-158")
     assert rct.pub_date == PartialDate(2025, 3, None, "2025 Mar")
     assert (rct.article_date, rct.created_date, rct.entrez_date, rct.revised_date) == (
-        "2025-01-10", "2025-01-10", "2025-01-11", "2025-03-06")
+        "2025-01-10",
+        "2025-01-10",
+        "2025-01-11",
+        "2025-03-06",
+    )
     assert rct.doi == "10.1000/litscan.medline.1"
     assert (rct.status, rct.publication_status, rct.languages) == ("MEDLINE", "ppublish", ("eng",))
     assert [p.name for p in rct.publication_types] == ["Journal Article", "Randomized Controlled Trial"]
@@ -46,8 +51,9 @@ def test_structured_abstract_is_split_into_sections():
     rct = _records()[0]
     assert rct.abstract_sections == (
         AbstractSection("Complex regional pain syndrome is hard to treat.", "BACKGROUND", "BACKGROUND"),
-        AbstractSection("Adults (n = 60) received ketamine 0.3 mg/kg/h or placebo for 4 days.",
-                        "METHODS AND MATERIALS", "METHODS"),
+        AbstractSection(
+            "Adults (n = 60) received ketamine 0.3 mg/kg/h or placebo for 4 days.", "METHODS AND MATERIALS", "METHODS"
+        ),
         AbstractSection("Pain fell by 30% (P<0.05) with ketamine.", "RESULTS", "RESULTS"),
         AbstractSection("Ketamine eased pain for 12 weeks.", "CONCLUSIONS", "CONCLUSIONS"),
     )
@@ -55,19 +61,31 @@ def test_structured_abstract_is_split_into_sections():
 
 def test_unstructured_abstract_with_a_capitalised_word_and_colon_stays_whole():
     case = _records()[1]
-    assert case.abstract_sections == (AbstractSection(
-        "A single case of phantom limb pain treated with oral ketamine (see HIV: a note) is described."),)
+    assert case.abstract_sections == (
+        AbstractSection(
+            "A single case of phantom limb pain treated with oral ketamine (see HIV: a note) is described."
+        ),
+    )
     assert abstract_sections("OBJECTIVE: Find out. DESIGN: Cohort.") == (
         AbstractSection("Find out.", "OBJECTIVE", "OBJECTIVE"),
-        AbstractSection("Cohort.", "DESIGN", "METHODS"))
+        AbstractSection("Cohort.", "DESIGN", "METHODS"),
+    )
 
 
 def test_authors_get_their_own_affiliations_orcid_and_group_name():
     rct = _records()[0]
     assert rct.authors == (
-        Author("Nguyen", "Anna", "A", None,
-               ("Department of Anesthesiology, Example University, Exampletown, Country.",
-                "Pain Clinic, Example Hospital, Exampletown, Country."), "0000-0002-1825-0097"),
+        Author(
+            "Nguyen",
+            "Anna",
+            "A",
+            None,
+            (
+                "Department of Anesthesiology, Example University, Exampletown, Country.",
+                "Pain Clinic, Example Hospital, Exampletown, Country.",
+            ),
+            "0000-0002-1825-0097",
+        ),
         Author("van der Berg", "Jan Hendrik", "JH", None, ("Invented Institute, Otherville.",)),
         Author(collective_name="Ketamine CRPS Study Group"),
     )
@@ -81,20 +99,23 @@ def test_mesh_major_topics_and_qualifiers_and_chemicals():
     assert (humans.descriptor, humans.major, humans.qualifiers) == ("Humans", False, ())
     assert (ketamine.descriptor, ketamine.major) == ("Ketamine", True)
     assert [(q.name, q.major) for q in ketamine.qualifiers] == [
-        ("administration & dosage", False), ("therapeutic use", True)]
+        ("administration & dosage", False),
+        ("therapeutic use", True),
+    ]
     assert (crps.major, crps.qualifiers[0].name, crps.qualifiers[0].major) == (False, "drug therapy", True)
-    assert [(c.name, c.registry_number) for c in rct.chemicals] == [
-        ("Ketamine", "690G0D6V8H"), ("Analgesics", None)]
+    assert [(c.name, c.registry_number) for c in rct.chemicals] == [("Ketamine", "690G0D6V8H"), ("Analgesics", None)]
 
 
 def test_retraction_erratum_and_comment_links():
     rct, case, publisher = _records()
     assert rct.retracted is False
     assert [(c.ref_type, c.ref_source, c.pmid) for c in rct.comments_corrections] == [
-        ("CommentIn", "Pain Med. 2025 Apr;26(4):200-201", "39200009")]
+        ("CommentIn", "Pain Med. 2025 Apr;26(4):200-201", "39200009")
+    ]
     assert case.retracted is True
     assert [(c.ref_type, c.pmid) for c in case.comments_corrections if c.ref_type == "RetractionIn"] == [
-        ("RetractionIn", "39200099")]
+        ("RetractionIn", "39200099")
+    ]
     assert [e.ref_source for e in case.errata] == ["Pain. 1999 Mar;30(3):99"]
     assert publisher.retracted is False and publisher.comments_corrections == ()
 

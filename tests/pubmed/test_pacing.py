@@ -73,8 +73,7 @@ def test_f06_limiter_paces_twelve_threads_together():
 def test_limiters_sharing_a_pace_file_keep_one_pace(clock, tmp_path):
     # Two processes are two limiters with one file; Linux's monotonic clock is one clock for both.
     shared = tmp_path / "pace"
-    first, second = (RateLimiter.for_key(False, clock=clock, sleep=clock.sleep, shared=shared)
-                     for _ in range(2))
+    first, second = (RateLimiter.for_key(False, clock=clock, sleep=clock.sleep, shared=shared) for _ in range(2))
     stamps = []
     for _ in range(10):
         for limiter in (first, second):

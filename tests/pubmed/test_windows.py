@@ -18,15 +18,17 @@ _UIDS = re.compile(r"(\d+):(\d+)\[uid\]")
 class StubClient:
     """Answers esearch from (pmid, created) pairs the way PubMed does: count exact, ids capped at 9,999."""
 
-    def __init__(self, records: list[tuple[int, dt.date]], *, lie_about_root: int = 0,
-                 phrases_not_found: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, records: list[tuple[int, dt.date]], *, lie_about_root: int = 0, phrases_not_found: tuple[str, ...] = ()
+    ) -> None:
         self.records = records
         self.lie_about_root = lie_about_root
         self.phrases_not_found = phrases_not_found
         self.terms: list[str] = []
 
-    def esearch(self, term: str, *, retstart: int = 0, retmax: int = ESEARCH_CEILING,
-                usehistory: bool = False) -> SearchResult:
+    def esearch(
+        self, term: str, *, retstart: int = 0, retmax: int = ESEARCH_CEILING, usehistory: bool = False
+    ) -> SearchResult:
         self.terms.append(term)
         found = self.records
         for lo, hi in _DATES.findall(term):
@@ -36,8 +38,13 @@ class StubClient:
             found = [r for r in found if int(lo) <= r[0] <= int(hi)]
         ids = tuple(str(p) for p, _ in sorted(found, reverse=True))
         count = len(ids) + (self.lie_about_root if len(self.terms) == 1 else 0)
-        return SearchResult(count, ids[:min(retmax, ESEARCH_CEILING)], "MCID_1" if usehistory else None,
-                            "1" if usehistory else None, self.phrases_not_found)
+        return SearchResult(
+            count,
+            ids[: min(retmax, ESEARCH_CEILING)],
+            "MCID_1" if usehistory else None,
+            "1" if usehistory else None,
+            self.phrases_not_found,
+        )
 
 
 def spread(n: int, first: dt.date, days: int, first_pmid: int = 30_000_000) -> list[tuple[int, dt.date]]:
@@ -45,8 +52,10 @@ def spread(n: int, first: dt.date, days: int, first_pmid: int = 30_000_000) -> l
 
 
 def test_window_query_shape():
-    assert window_query("ketamine[tiab]", "crdt", dt.date(2024, 1, 2), dt.date(2024, 2, 3), (5, 9)) == \
-        "(ketamine[tiab]) AND 2024/01/02:2024/02/03[crdt] AND 5:9[uid]"
+    assert (
+        window_query("ketamine[tiab]", "crdt", dt.date(2024, 1, 2), dt.date(2024, 2, 3), (5, 9))
+        == "(ketamine[tiab]) AND 2024/01/02:2024/02/03[crdt] AND 5:9[uid]"
+    )
 
 
 def test_small_window_takes_one_request():

@@ -38,9 +38,11 @@ def _messy() -> tuple[Record, Record]:
 
 def _one(inner: str, *, status: str = "MEDLINE") -> Record:
     """A minimal PubmedArticle around ``inner`` (children of Article after the title)."""
-    body = (f'<PubmedArticleSet><PubmedArticle><MedlineCitation Status="{status}">'
-            f'<PMID Version="1">1</PMID><Article><ArticleTitle>T</ArticleTitle>{inner}</Article>'
-            f"</MedlineCitation></PubmedArticle></PubmedArticleSet>")
+    body = (
+        f'<PubmedArticleSet><PubmedArticle><MedlineCitation Status="{status}">'
+        f'<PMID Version="1">1</PMID><Article><ArticleTitle>T</ArticleTitle>{inner}</Article>'
+        f"</MedlineCitation></PubmedArticle></PubmedArticleSet>"
+    )
     (record,) = parse_pubmed_bytes(body.encode())
     assert isinstance(record, Record)
     return record
@@ -56,6 +58,7 @@ def _error(data: bytes, name: str = "input.xml") -> InputError:
 
 # --- text ----------------------------------------------------------------------------------------
 
+
 def test_title_markup_flattened_with_spaces_kept_and_lt_as_text():
     first, _ = _messy()
     assert first.title == "P<0.05 & effect of E. coli on CO2 during ketamine infusion®."
@@ -64,8 +67,9 @@ def test_title_markup_flattened_with_spaces_kept_and_lt_as_text():
 def test_abstract_sections_keep_labels_categories_and_mathml_text():
     first, _ = _messy()
     assert first.abstract_sections == (
-        AbstractSection("Low-dose S-ketamine was given to adults with complex regional pain syndrome.",
-                        "BACKGROUND", "BACKGROUND"),
+        AbstractSection(
+            "Low-dose S-ketamine was given to adults with complex regional pain syndrome.", "BACKGROUND", "BACKGROUND"
+        ),
         # MathML read as text, its TeX annotation not repeated; the empty AbstractText is dropped.
         AbstractSection("Pain fell when x<2 mg/kg (P < 0.01).", "RESULTS", "RESULTS"),
     )
@@ -77,7 +81,10 @@ def test_other_abstract_is_not_merged_into_abstract():
     assert "Niedrig" not in (first.abstract or "")
     (other,) = first.other_abstracts
     assert (other.text, other.type, other.language) == (
-        "Niedrig dosiertes Ketamin wurde untersucht.", "Publisher", "ger")
+        "Niedrig dosiertes Ketamin wurde untersucht.",
+        "Publisher",
+        "ger",
+    )
 
 
 def test_keywords_from_all_lists_vernacular_title_and_languages():
@@ -93,16 +100,19 @@ def test_mathml_prefix_declared_only_by_the_dtd_still_parses():
 
 
 def test_entities_are_not_resolved():
-    data = (b'<?xml version="1.0"?><!DOCTYPE PubmedArticleSet [<!ENTITY leak SYSTEM "file:///etc/passwd">]>'
-            b'<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>5</PMID><Article>'
-            b"<ArticleTitle>A &leak; B</ArticleTitle></Article></MedlineCitation></PubmedArticle>"
-            b"</PubmedArticleSet>")
+    data = (
+        b'<?xml version="1.0"?><!DOCTYPE PubmedArticleSet [<!ENTITY leak SYSTEM "file:///etc/passwd">]>'
+        b"<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>5</PMID><Article>"
+        b"<ArticleTitle>A &leak; B</ArticleTitle></Article></MedlineCitation></PubmedArticle>"
+        b"</PubmedArticleSet>"
+    )
     (record,) = parse_pubmed_bytes(data)
     assert isinstance(record, Record)
     assert "root" not in (record.title or "")
 
 
 # --- identifiers, journal, dates ------------------------------------------------------------------
+
 
 def test_pmid_version_status_and_in_process_record_without_mesh():
     first, second = _messy()
@@ -122,7 +132,10 @@ def test_doi_is_the_articles_own_never_a_references():
 def test_journal_issue_pages_and_dates():
     first, second = _messy()
     assert (first.journal, first.journal_abbrev, first.issn) == (
-        "Pain medicine (Malden, Mass.)", "Pain Med", "1526-4637")
+        "Pain medicine (Malden, Mass.)",
+        "Pain Med",
+        "1526-4637",
+    )
     assert (first.volume, first.issue, first.pages) == ("12", "4", "101-9")
     assert first.pub_date == PartialDate(1998, 12, None, "1998 Dec-1999 Jan")
     assert first.article_date == "1998-11-30"
@@ -137,15 +150,18 @@ def test_journal_issue_pages_and_dates():
     assert second.entrez_date is None and second.article_date is None
 
 
-@pytest.mark.parametrize(("pubdate", "expected"), [
-    ("<Year>2024</Year><Month>Mar</Month><Day>7</Day>", PartialDate(2024, 3, 7, "2024 Mar 7")),
-    ("<Year>2024</Year><Month>03</Month>", PartialDate(2024, 3, None, "2024 03")),
-    ("<Year>2024</Year>", PartialDate(2024, None, None, "2024")),
-    ("<Year>1984</Year><Season>Spring</Season>", PartialDate(1984, 3, None, "1984 Spring")),
-    ("<MedlineDate>2013 Jan-Mar</MedlineDate>", PartialDate(2013, 1, None, "2013 Jan-Mar")),
-    ("<MedlineDate>1995-1997</MedlineDate>", PartialDate(1995, None, None, "1995-1997")),
-    ("<MedlineDate>1984 Apr 23-30</MedlineDate>", PartialDate(1984, 4, 23, "1984 Apr 23-30")),
-])
+@pytest.mark.parametrize(
+    ("pubdate", "expected"),
+    [
+        ("<Year>2024</Year><Month>Mar</Month><Day>7</Day>", PartialDate(2024, 3, 7, "2024 Mar 7")),
+        ("<Year>2024</Year><Month>03</Month>", PartialDate(2024, 3, None, "2024 03")),
+        ("<Year>2024</Year>", PartialDate(2024, None, None, "2024")),
+        ("<Year>1984</Year><Season>Spring</Season>", PartialDate(1984, 3, None, "1984 Spring")),
+        ("<MedlineDate>2013 Jan-Mar</MedlineDate>", PartialDate(2013, 1, None, "2013 Jan-Mar")),
+        ("<MedlineDate>1995-1997</MedlineDate>", PartialDate(1995, None, None, "1995-1997")),
+        ("<MedlineDate>1984 Apr 23-30</MedlineDate>", PartialDate(1984, 4, 23, "1984 Apr 23-30")),
+    ],
+)
 def test_pub_date_shapes(pubdate, expected):
     record = _one(f"<Journal><JournalIssue><PubDate>{pubdate}</PubDate></JournalIssue></Journal>")
     assert record.pub_date == expected
@@ -153,12 +169,19 @@ def test_pub_date_shapes(pubdate, expected):
 
 # --- people and classification --------------------------------------------------------------------
 
+
 def test_authors_collective_invalid_orcid_and_affiliations():
     first, second = _messy()
     assert first.authors == (
-        Author("Nguyen", "Anna", "A", None,
-               ("Department of Anesthesiology, Example University, Exampletown.",
-                "Pain Clinic, Example Hospital."), "0000-0002-1825-0097", True),
+        Author(
+            "Nguyen",
+            "Anna",
+            "A",
+            None,
+            ("Department of Anesthesiology, Example University, Exampletown.", "Pain Clinic, Example Hospital."),
+            "0000-0002-1825-0097",
+            True,
+        ),
         Author(collective_name="Ketamine in Pain Study Group"),
         Author("Smiht", "Jon", "J", valid=False),
     )
@@ -169,14 +192,20 @@ def test_authors_collective_invalid_orcid_and_affiliations():
 def test_publication_types_mesh_and_chemicals():
     first, second = _messy()
     assert [(p.name, p.ui) for p in first.publication_types] == [
-        ("Journal Article", "D016428"), ("Retracted Publication", "D016441")]
+        ("Journal Article", "D016428"),
+        ("Retracted Publication", "D016441"),
+    ]
     ketamine, humans, pain = second.mesh
     assert (ketamine.descriptor, ketamine.ui, ketamine.major) == ("Ketamine", "D007649", False)
     assert [(q.name, q.ui, q.major) for q in ketamine.qualifiers] == [
-        ("administration & dosage", "Q000008", False), ("therapeutic use", "Q000627", True)]
+        ("administration & dosage", "Q000008", False),
+        ("therapeutic use", "Q000627", True),
+    ]
     assert humans.qualifiers == () and pain.major is True
     assert [(c.name, c.ui, c.registry_number) for c in second.chemicals] == [
-        ("Ketamine", "D007649", "690G0D6V8H"), ("Analgesics", "D000700", None)]
+        ("Ketamine", "D007649", "690G0D6V8H"),
+        ("Analgesics", "D000700", None),
+    ]
 
 
 def test_retraction_and_errata():
@@ -190,10 +219,12 @@ def test_retraction_and_errata():
 def test_retracted_by_retraction_in_link_alone():
     record = _one("")
     assert record.retracted is False
-    body = ('<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>7</PMID><CommentsCorrectionsList>'
-            '<CommentsCorrections RefType="RetractionIn"><RefSource>J. 2020;1:1</RefSource>'
-            "</CommentsCorrections></CommentsCorrectionsList></MedlineCitation></PubmedArticle>"
-            "</PubmedArticleSet>")
+    body = (
+        "<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>7</PMID><CommentsCorrectionsList>"
+        '<CommentsCorrections RefType="RetractionIn"><RefSource>J. 2020;1:1</RefSource>'
+        "</CommentsCorrections></CommentsCorrectionsList></MedlineCitation></PubmedArticle>"
+        "</PubmedArticleSet>"
+    )
     (linked,) = parse_pubmed_bytes(body.encode())
     assert isinstance(linked, Record) and linked.retracted is True
 
@@ -206,13 +237,17 @@ def test_missing_values_are_none_never_empty_strings():
 
 # --- whole files ----------------------------------------------------------------------------------
 
+
 def test_mixed_file_yields_article_book_and_deletions_in_order():
     items = list(iter_pubmed_xml(MIXED))
     assert [type(i).__name__ for i in items] == ["Record", "Record", "Deletion", "Deletion"]
     article, book = items[0], items[1]
     assert isinstance(article, Record) and isinstance(book, Record)
     assert (article.kind, article.doi, article.publication_status) == (
-        "article", "10.1000/mixed.article", "aheadofprint")
+        "article",
+        "10.1000/mixed.article",
+        "aheadofprint",
+    )
     assert items[2:] == [Deletion("39100098"), Deletion("39100099")]
 
 
@@ -222,8 +257,7 @@ def test_book_chapter_fields():
     assert (book.kind, book.pmid, book.title) == ("book", "39100002", "Ketamine in palliative care")
     assert book.journal == "Handbook of Invented Analgesia"
     assert [a.last_name for a in book.authors] == ["Rossi"]  # chapter authors, not the book's editors
-    assert book.abstract_sections == (
-        AbstractSection("Ketamine is used near the end of life.", "INTRODUCTION"),)
+    assert book.abstract_sections == (AbstractSection("Ketamine is used near the end of life.", "INTRODUCTION"),)
     assert [p.name for p in book.publication_types] == ["Review"]
     assert book.pub_date == PartialDate(2024, 1, None, "2024 Jan")
     assert (book.doi, book.volume, book.languages) == ("10.1000/mixed.book", "2", ("eng",))
@@ -253,14 +287,17 @@ def test_reference_lists_are_cut_at_any_chunk_boundary(monkeypatch):
 
 
 def test_reference_filter_handles_nesting_and_keeps_newlines():
-    data = (b"<a>1<ReferenceList>\n<R>x</R><ReferenceList><R/></ReferenceList>\n</ReferenceList>2"
-            b"<ReferenceList/>3<ReferenceListing>4</ReferenceListing></a>")
+    data = (
+        b"<a>1<ReferenceList>\n<R>x</R><ReferenceList><R/></ReferenceList>\n</ReferenceList>2"
+        b"<ReferenceList/>3<ReferenceListing>4</ReferenceListing></a>"
+    )
     reader = _WithoutReferences(b"", io.BytesIO(data))
     out = b"".join(iter(reader.read, b""))
     assert out == b"<a>1\n\n23<ReferenceListing>4</ReferenceListing></a>"
 
 
 # --- bad input ------------------------------------------------------------------------------------
+
 
 def test_missing_file(tmp_path):
     with pytest.raises(InputError, match="file not found") as caught:
@@ -283,7 +320,7 @@ def test_non_xml_file():
 
 def test_truncated_xml_names_line_and_last_good_record():
     data = MESSY.read_bytes()
-    cut = data[:data.index(b"<ArticleTitle>Oral")]
+    cut = data[: data.index(b"<ArticleTitle>Oral")]
     items = []
     with pytest.raises(InputError) as caught:
         items.extend(iter_pubmed_xml(io.BytesIO(cut), name="cut.xml"))
@@ -321,7 +358,7 @@ def test_cut_off_gzip_names_the_last_good_record():
 
 def test_corrupt_gzip():
     packed = bytearray(gzip.compress(MESSY.read_bytes()))
-    packed[len(packed) // 2: len(packed) // 2 + 40] = b"\x00" * 40
+    packed[len(packed) // 2 : len(packed) // 2 + 40] = b"\x00" * 40
     assert "corrupt gzip data" in str(_error(bytes(packed), name="bad.xml.gz"))
 
 
@@ -334,9 +371,11 @@ def test_record_without_pmid_is_named_by_number():
 def test_efetch_error_envelope_raises_ncbis_message():
     # The DOCTYPE names NCBI's DTD URL as real replies do; the parser never fetches a DTD
     # (load_dtd=False, no_network=True), so this test sends no request at all, not even to localhost.
-    body = (b'<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE eEfetchResult PUBLIC "-//NLM//DTD efetch '
-            b'20131226//EN" "https://eutils.ncbi.nlm.nih.gov/eutils/dtd/20131226/efetch.dtd">\n<eFetchResult>\n'
-            b"\t<ERROR>ID list is empty! Possibly it has no correct IDs.</ERROR>\n</eFetchResult>\n")
+    body = (
+        b'<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE eEfetchResult PUBLIC "-//NLM//DTD efetch '
+        b'20131226//EN" "https://eutils.ncbi.nlm.nih.gov/eutils/dtd/20131226/efetch.dtd">\n<eFetchResult>\n'
+        b"\t<ERROR>ID list is empty! Possibly it has no correct IDs.</ERROR>\n</eFetchResult>\n"
+    )
     error = _error(body, name="efetch")
     assert "NCBI returned an error" in str(error)
     assert "ID list is empty! Possibly it has no correct IDs." in str(error)
@@ -354,18 +393,24 @@ def test_xml_that_is_not_pubmed():
 
 # --- whole documents in memory (the parallel import's chunks) ------------------------------------
 
+
 @pytest.mark.parametrize("fixture", [MESSY, MIXED])
 def test_whole_document_parse_gives_what_streaming_gives(fixture):
     data = fixture.read_bytes()
     assert parse_pubmed_document(data, name="chunk") == parse_pubmed_bytes(data)
 
 
-@pytest.mark.parametrize(("data", "message"), [
-    (MESSY.read_bytes()[:-200], "malformed XML"),
-    (b"<html><body>Server Error</body></html>", "not PubMed XML (root element <html>)"),
-    (b"<eFetchResult><ERROR>Search Backend failed</ERROR></eFetchResult>",
-     "NCBI returned an error instead of records: Search Backend failed"),
-])
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (MESSY.read_bytes()[:-200], "malformed XML"),
+        (b"<html><body>Server Error</body></html>", "not PubMed XML (root element <html>)"),
+        (
+            b"<eFetchResult><ERROR>Search Backend failed</ERROR></eFetchResult>",
+            "NCBI returned an error instead of records: Search Backend failed",
+        ),
+    ],
+)
 def test_whole_document_errors_name_the_input(data, message):
     with pytest.raises(InputError, match=r"^chunk-7: ") as caught:
         parse_pubmed_document(data, name="chunk-7")
@@ -373,6 +418,7 @@ def test_whole_document_errors_name_the_input(data, message):
 
 
 # --- format detection -----------------------------------------------------------------------------
+
 
 def test_detect_format_sniffs_content_plain_and_gzipped(tmp_path):
     assert detect_format(MESSY) == "pubmed-xml"
@@ -382,11 +428,14 @@ def test_detect_format_sniffs_content_plain_and_gzipped(tmp_path):
     assert detect_format(packed) == "medline"
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"", "file is empty"),
-    (b"just some notes\n", "neither PubMed XML nor MEDLINE"),
-    (b"<!DOCTYPE html><html></html>", "HTML page"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "file is empty"),
+        (b"just some notes\n", "neither PubMed XML nor MEDLINE"),
+        (b"<!DOCTYPE html><html></html>", "HTML page"),
+    ],
+)
 def test_detect_format_rejects_other_files(tmp_path, content, message):
     path = tmp_path / "input"
     path.write_bytes(content)

@@ -72,8 +72,9 @@ def test_nested_transaction_rolls_back_the_outer_whole(store):
 
 def test_filters_by_condition_route_design_topic_and_dates(store):
     store.upsert([make_record("1")], tagger=fixed_tagger(("crps",), ("intravenous",), "rct"), topic="a")
-    store.upsert([make_record("2", pub_date=None)], tagger=fixed_tagger(("fibromyalgia",), ("oral",), "review"),
-                 topic="b")
+    store.upsert(
+        [make_record("2", pub_date=None)], tagger=fixed_tagger(("fibromyalgia",), ("oral",), "review"), topic="b"
+    )
     assert [s.pmid for s in store.query(RecordFilter(conditions=["crps"]))] == ["1"]
     assert [s.pmid for s in store.query(RecordFilter(routes=["oral"]))] == ["2"]
     assert [s.pmid for s in store.query(RecordFilter(designs=["rct"]))] == ["1"]
@@ -103,8 +104,11 @@ def test_json_columns_are_text_on_both_write_paths(store, db_path):
     store.upsert([make_record("1", title="Ketamine – a test with µ")], tagger=tagger)
     store.upsert_prepared([prepare_record(make_record("2"), tagger, "t")])
     store.retag(tagger)
-    rows = sqlite3.connect(db_path).execute(
-        "SELECT typeof(data), typeof(tags), json_extract(data, '$.title') FROM records ORDER BY pmid").fetchall()
+    rows = (
+        sqlite3.connect(db_path)
+        .execute("SELECT typeof(data), typeof(tags), json_extract(data, '$.title') FROM records ORDER BY pmid")
+        .fetchall()
+    )
     assert [row[:2] for row in rows] == [("text", "text")] * 2
     assert rows[0][2] == "Ketamine – a test with µ"
 
@@ -141,8 +145,13 @@ def test_not_a_database_is_a_clear_error(tmp_path):
 
 
 def test_second_writer_waits_then_gives_up(db_path):
-    with (Store.open(db_path) as first, Store.open(db_path) as second, first.exclusive(),
-          pytest.raises(StoreLockedError, match="another litscan run"), second.exclusive(wait_seconds=0.3)):
+    with (
+        Store.open(db_path) as first,
+        Store.open(db_path) as second,
+        first.exclusive(),
+        pytest.raises(StoreLockedError, match="another litscan run"),
+        second.exclusive(wait_seconds=0.3),
+    ):
         pass
 
 

@@ -20,13 +20,16 @@ GOLD = FIXTURES / "gold_tiny.jsonl"  # four invented records, one deliberately m
 VOCABULARY = Path(__file__).resolve().parents[2] / "queries" / "chronic-pain.vocab.toml"
 
 
-@pytest.mark.parametrize(("abstract", "labels"), [
-    ("BACKGROUND: Old drug. METHODS: New trial.", ["BACKGROUND", "METHODS"]),
-    ("Background: Old drug.\nMethods: New trial.\nResults: It worked.", ["Background", "Methods", "Results"]),
-    ("Background\nOld drug.\nMethods\nNew trial.", ["Background", "Methods"]),
-    ("PURPOSE OF REVIEW: Why. RECENT FINDINGS: What.", ["PURPOSE OF REVIEW", "RECENT FINDINGS"]),
-    ("Plain text with no labels. Note: this is not a label.", [None]),
-])
+@pytest.mark.parametrize(
+    ("abstract", "labels"),
+    [
+        ("BACKGROUND: Old drug. METHODS: New trial.", ["BACKGROUND", "METHODS"]),
+        ("Background: Old drug.\nMethods: New trial.\nResults: It worked.", ["Background", "Methods", "Results"]),
+        ("Background\nOld drug.\nMethods\nNew trial.", ["Background", "Methods"]),
+        ("PURPOSE OF REVIEW: Why. RECENT FINDINGS: What.", ["PURPOSE OF REVIEW", "RECENT FINDINGS"]),
+        ("Plain text with no labels. Note: this is not a label.", [None]),
+    ],
+)
 def test_split_sections(abstract: str, labels: list[str | None]) -> None:
     sections = split_sections(abstract)
     assert [label for label, _ in sections] == labels

@@ -21,8 +21,11 @@ RECORD = Record(
     title="Oral ketamine for postherpetic neuralgia: an open-label study (invented)",
     abstract_sections=(
         AbstractSection("Shingles pain often persists.", label="BACKGROUND", category="BACKGROUND"),
-        AbstractSection("Twenty adults with postherpetic neuralgia took oral ketamine; oral morphine was "
-                        "continued.", label="METHODS", category="METHODS"),
+        AbstractSection(
+            "Twenty adults with postherpetic neuralgia took oral ketamine; oral morphine was continued.",
+            label="METHODS",
+            category="METHODS",
+        ),
     ),
 )
 

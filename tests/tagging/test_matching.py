@@ -10,9 +10,17 @@ import pytest
 from litscan.tagging.matching import PatternIndex, _gates_of, _scan_keys
 
 PATTERNS = [
-    "neuropathic (?:\\w+ )?pain", "neuralgi", "chronic (?:\\w+[- ]){0,2}pain", "persistent pain",
-    "(?:chronic|persistent) post-?surgical pain", "rats?\\b", "(?-i:IV)\\b", "oral(?! mucositis)",
-    "in vitro", "\\d+ patients", "sub-?lingual",
+    "neuropathic (?:\\w+ )?pain",
+    "neuralgi",
+    "chronic (?:\\w+[- ]){0,2}pain",
+    "persistent pain",
+    "(?:chronic|persistent) post-?surgical pain",
+    "rats?\\b",
+    "(?-i:IV)\\b",
+    "oral(?! mucositis)",
+    "in vitro",
+    "\\d+ patients",
+    "sub-?lingual",
 ]
 
 
@@ -25,12 +33,15 @@ def reference(text: str) -> set[tuple[int, int, int]]:
     return found
 
 
-@pytest.mark.parametrize("text", [
-    "Chronic neuropathic pain and persistent postsurgical pain were studied in 40 patients.",
-    "Rats, not a rat model; IV ketamine in phase IV; oral mucositis and oral ketamine.",
-    "Mononeuropathic pain is not neuropathic PAIN? In vitro work; Sub-lingual and SUBLINGUAL.",
-    "Post-herpetic neuralgia: 12 patients — trigeminal neuralgia in 3 patients.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chronic neuropathic pain and persistent postsurgical pain were studied in 40 patients.",
+        "Rats, not a rat model; IV ketamine in phase IV; oral mucositis and oral ketamine.",
+        "Mononeuropathic pain is not neuropathic PAIN? In vitro work; Sub-lingual and SUBLINGUAL.",
+        "Post-herpetic neuralgia: 12 patients — trigeminal neuralgia in 3 patients.",
+    ],
+)
 def test_same_matches_as_searching_each_pattern(text: str) -> None:
     index = PatternIndex(PATTERNS)
     assert set(index.find(text, text.lower())) == reference(text)
@@ -60,13 +71,47 @@ def at_word_starts(text: str, patterns: list[str]) -> set[tuple[int, int, int]]:
 
 def test_same_matches_on_generated_text() -> None:
     rng = random.Random(7)
-    words = ["chronic", "Chronic", "neuropathic", "pain", "PAIN", "persistent", "post-surgical", "postsurgical",
-             "rats", "rat", "IV", "iv", "phase", "oral", "mucositis", "in", "vitro", "12", "patients", "sub-lingual",
-             "sublingual", "neuralgia", "é", "öral", "naïve", "–", "(", ")", ",", ".", "-", " ", "  ", "\n"]
+    words = [
+        "chronic",
+        "Chronic",
+        "neuropathic",
+        "pain",
+        "PAIN",
+        "persistent",
+        "post-surgical",
+        "postsurgical",
+        "rats",
+        "rat",
+        "IV",
+        "iv",
+        "phase",
+        "oral",
+        "mucositis",
+        "in",
+        "vitro",
+        "12",
+        "patients",
+        "sub-lingual",
+        "sublingual",
+        "neuralgia",
+        "é",
+        "öral",
+        "naïve",
+        "–",
+        "(",
+        ")",
+        ",",
+        ".",
+        "-",
+        " ",
+        "  ",
+        "\n",
+    ]
     index = PatternIndex(PATTERNS)
     for _ in range(300):
-        text = "".join(rng.choice(words) + rng.choice(["", " ", " ", "-", "é", "–"])
-                       for _ in range(rng.randrange(1, 25)))
+        text = "".join(
+            rng.choice(words) + rng.choice(["", " ", " ", "-", "é", "–"]) for _ in range(rng.randrange(1, 25))
+        )
         assert set(index.find(text, text.lower())) == at_word_starts(text, PATTERNS), text
 
 

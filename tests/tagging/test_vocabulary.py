@@ -63,8 +63,17 @@ def write(tmp_path: Path, text: str) -> Path:
 def test_bundled_vocabulary_has_the_taxonomy_ids() -> None:
     vocabulary = load_vocabulary(BUNDLED)
     assert "crps" in vocabulary.condition_ids and "chronic_pain_general" in vocabulary.condition_ids
-    assert vocabulary.route_ids == ("intravenous", "intramuscular", "subcutaneous", "intranasal", "oral",
-                                    "sublingual_buccal", "topical", "neuraxial", "inhaled")
+    assert vocabulary.route_ids == (
+        "intravenous",
+        "intramuscular",
+        "subcutaneous",
+        "intranasal",
+        "oral",
+        "sublingual_buccal",
+        "topical",
+        "neuraxial",
+        "inhaled",
+    )
     assert vocabulary.design_ids[-1] == "other" and len(vocabulary.design_ids) == 10
     assert "crps" not in vocabulary.groups["neuropathic"].members
     assert len(vocabulary.groups["neuropathic"].members) == 8
@@ -85,21 +94,28 @@ def test_minimal_vocabulary_loads(tmp_path: Path) -> None:
     assert vocabulary.groups["neuropathic"].members == ("neuropathic_pain",)
 
 
-@pytest.mark.parametrize(("edit", "where"), [
-    (("patterns = ['complex regional pain', 'crps\\b']", "patterns = ['complex (regional pain']"),
-     "condition 'crps'.patterns[0]"),
-    (('label = "CRPS"', 'label = "CRPS"\nsynonyms = ["x"]'), "condition 'crps'"),
-    (('group = "neuropathic"', 'group = "nerves"'), "condition 'neuropathic_pain'.group"),
-    (('yields_to = ["group:neuropathic"]', 'yields_to = ["fibromyalgia"]'),
-     "condition 'neuropathic_pain'.yields_to"),
-    (('id = "neuropathic_pain"', 'id = "crps"'), "condition 'crps'"),
-    (('infusion_route = "intravenous"', 'infusion_route = "venous"'), "intervention.infusion_route"),
-    (('[[design]]\nid = "other"\nlabel = "Other"', ""), "design"),
-    (('id = "rct"', 'id = "RCT!"'), "design[0].id"),
-    (('version = 1', 'version = 7'), "version"),
-    (('strong = [\'randomi[sz]ed\']', "strong = 'randomized'"), "design 'rct'.strong"),
-    (('name = "tiny"', 'name = "tiny"\ncolour = "red"'), "top level"),
-])
+@pytest.mark.parametrize(
+    ("edit", "where"),
+    [
+        (
+            ("patterns = ['complex regional pain', 'crps\\b']", "patterns = ['complex (regional pain']"),
+            "condition 'crps'.patterns[0]",
+        ),
+        (('label = "CRPS"', 'label = "CRPS"\nsynonyms = ["x"]'), "condition 'crps'"),
+        (('group = "neuropathic"', 'group = "nerves"'), "condition 'neuropathic_pain'.group"),
+        (
+            ('yields_to = ["group:neuropathic"]', 'yields_to = ["fibromyalgia"]'),
+            "condition 'neuropathic_pain'.yields_to",
+        ),
+        (('id = "neuropathic_pain"', 'id = "crps"'), "condition 'crps'"),
+        (('infusion_route = "intravenous"', 'infusion_route = "venous"'), "intervention.infusion_route"),
+        (('[[design]]\nid = "other"\nlabel = "Other"', ""), "design"),
+        (('id = "rct"', 'id = "RCT!"'), "design[0].id"),
+        (("version = 1", "version = 7"), "version"),
+        (("strong = ['randomi[sz]ed']", "strong = 'randomized'"), "design 'rct'.strong"),
+        (('name = "tiny"', 'name = "tiny"\ncolour = "red"'), "top level"),
+    ],
+)
 def test_mistakes_name_the_file_and_the_entry(tmp_path: Path, edit: tuple[str, str], where: str) -> None:
     old, new = edit
     assert old in MINIMAL
@@ -124,11 +140,14 @@ def test_bad_mesh_ui(tmp_path: Path) -> None:
         load_vocabulary(path)
 
 
-@pytest.mark.parametrize(("pattern", "message"), [
-    ("(?<=pain+)ful", "look-behind requires fixed-width pattern"),  # an error only the compiler finds
-    ("crps(?i)", "global flags not at the start"),
-    ("(?:crps)?", "matches empty text"),  # would match at every word the tagger tries it on
-])
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        ("(?<=pain+)ful", "look-behind requires fixed-width pattern"),  # an error only the compiler finds
+        ("crps(?i)", "global flags not at the start"),
+        ("(?:crps)?", "matches empty text"),  # would match at every word the tagger tries it on
+    ],
+)
 def test_a_pattern_is_checked_as_the_tagger_runs_it(tmp_path: Path, pattern: str, message: str) -> None:
     path = write(tmp_path, MINIMAL.replace("'crps\\b'", repr(pattern)))
     assert path.read_text() != MINIMAL
