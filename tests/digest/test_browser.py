@@ -132,6 +132,11 @@ def test_every_cell_count_matches_what_a_click_shows(page: Any) -> None:
     assert page.problems == []
 
 
+def wait_for_applied_query(page: Any, query: str) -> None:
+    """Until the page has applied the search for ``query`` (it then writes it into the URL)."""
+    page.wait_for_function("(q) => location.hash.includes('q=' + encodeURIComponent(q))", arg=query)
+
+
 def test_filters_work_from_the_keyboard(page: Any) -> None:
     page.select_option("#f-design", "rct")
     assert visible_pmids(page) == ["202", "203"]
@@ -143,12 +148,15 @@ def test_filters_work_from_the_keyboard(page: Any) -> None:
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.id") == "f-text"
     page.keyboard.type("fibromyalgia cohort")
-    page.wait_for_function("document.querySelectorAll('article[data-pmid]:not([hidden])').length < 6")
+    # The search applies after a pause in typing; a half-typed query filters too, so wait for the
+    # whole query to be applied (the page writes it to the URL when it applies it).
+    wait_for_applied_query(page, "fibromyalgia cohort")
     assert visible_pmids(page) == ["204"]
     page.keyboard.press("Escape")
     page.wait_for_function("!document.querySelector('article[data-pmid][hidden]')")
     # the off-topic record matches a text search but stays inside its closed <details>
     page.locator("#f-text").fill("esketamine")
+    wait_for_applied_query(page, "esketamine")
     page.wait_for_function("document.getElementById('offcount').textContent !== ''")
     assert visible_pmids(page) == []
     assert page.is_visible("#nomatch") is False
