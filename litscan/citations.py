@@ -209,14 +209,16 @@ def bibtex_entry(item: StoredRecord | Record, key: str) -> str:
 def to_bibtex(records: Iterable[StoredRecord | Record]) -> str:
     """BibTeX for all records; keys are unique within the file."""
     used: set[str] = set()
+    next_suffix: dict[str, int] = {}  # per base key: where its search for a free suffix resumes
     entries = []
     for item in records:
         record = _record(item)
         base = citation_key(record)
-        key, suffix = base, 0
+        key, suffix = base, next_suffix.get(base, 0)
         while key in used:
             key = base + _suffix(suffix)
             suffix += 1
+        next_suffix[base] = suffix
         used.add(key)
         entries.append(bibtex_entry(record, key))
     return "\n".join(entries)

@@ -149,3 +149,16 @@ def test_latex_escape_keeps_braces_balanced() -> None:
     assert escaped.count("{") == escaped.count("}")
     assert not re.search(r"(?<!\\)[%&$#_]", escaped)
     assert latex_escape("Müller\nline") == "Müller line"
+
+
+def test_many_clashing_bibtex_keys_get_successive_letters() -> None:
+    # One author, one year, one title word: every key clashes with the first. Each clash resumes
+    # where the previous one stopped (a fresh search from "a" each time made 12,000 keys quadratic).
+    same = [
+        Record(pmid=str(1000 + i), title="Ketamine", authors=(Author(last_name="Doe"),), pub_date=PartialDate(2024))
+        for i in range(800)
+    ]
+    keys = re.findall(r"^@article\{([^,]+),", to_bibtex(same), re.M)
+    assert len(keys) == len(set(keys)) == 800
+    assert keys[:4] == ["Doe2024ketamine", "Doe2024ketaminea", "Doe2024ketamineb", "Doe2024ketaminec"]
+    assert keys[27:29] == ["Doe2024ketamineaa", "Doe2024ketamineab"]
