@@ -13,10 +13,14 @@ from litscan.config import load_topic
 from litscan.models import AbstractSection, MeshHeading
 from litscan.pubmed.term import parse_term
 from litscan.pubmed.term_check import Known, check_records
-from litscan.pubmed.term_match import Matcher
+from litscan.pubmed.term_match import Matcher, RecordView
 from litscan.store import Store
 from tests.conftest import fixed_tagger, make_record
 from tests.fake_eutils import FakeEutils, make_records
+
+CHECKOUT = Path(__file__).resolve().parents[2]
+SHARED_GOLD = CHECKOUT.parent / "shared" / "gold"
+BUNDLED = CHECKOUT / "queries" / "ketamine-chronic-pain.toml"
 
 TOPIC = """name = "t"
 start = 2020-01-01
@@ -183,3 +187,77 @@ def test_live_also_asks_about_on_topic_gold_records_with_a_pmid(topic_file, gold
     data = json.loads(result.output)
     assert result.exit_code == 0, result.output
     assert data["live"] == {"asked": 1, "found": 1, "missed": [], "not_in_pubmed": [], "messages": []}
+
+
+# -- the bundled topic -------------------------------------------------------------------------------
+
+
+def test_bundled_term_is_read_without_warnings(bundled_term):
+    assert bundled_term.warnings == ()
+
+
+@pytest.fixture(scope="module")
+def bundled_term():
+    return parse_term(load_topic(BUNDLED).term)
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "chronic pain",
+        "chronic non-cancer pain",
+        "neuropathic pain",
+        "CRPS",
+        "phantom limb",
+        "post-stroke pain",
+        "low back pain",
+        "persistent post-surgical pain",
+        "chronic postsurgical pain",
+        "pain three months after surgery",
+        "complex regional pain syndrome",
+        "reflex sympathetic dystrophy",
+        "trigeminal neuralgia",
+        "persistent idiopathic facial pain",
+        "orofacial neuropathic pain",
+        "central post-stroke pain",
+        "neuropathic pain after spinal cord injury",
+        "phantom limb pain",
+        "pain in amputees",
+        "postherpetic neuralgia",
+        "acute herpes zoster",
+        "painful diabetic neuropathy",
+        "chemotherapy-induced peripheral neuropathy",
+        "CIPN",
+        "fibromyalgia",
+        "cancer-related pain",
+        "pain in patients with advanced tumours",
+        "palliation of pain",
+        "breakthrough pain",
+        "cluster headache",
+        "tension-type headache",
+        "migraine",
+        "chronic low back pain",
+        "thoracic outlet syndrome",
+        "knee osteoarthritis",
+    ],
+)
+def test_bundled_term_finds_each_condition_by_free_text_alone(bundled_term, wording):
+    # Made-up unindexed records: the drug and the condition in the title, nothing else.
+    for drug in ("ketamine", "S(+)-ketamine", "esketamine", "arketamine", "norketamine", "hydroxynorketamine"):
+        view = RecordView(make_record("1", f"{drug.capitalize()} for {wording}", abstract_sections=()))
+        assert Matcher().matches(bundled_term.root, view), f"{drug} for {wording}"
+
+
+def test_bundled_term_does_not_take_every_ketamine_record(bundled_term):
+    for title in ("Ketamine for treatment-resistant depression", "Ketamine sedation in the emergency department"):
+        assert not Matcher().matches(bundled_term.root, RecordView(make_record("1", title, abstract_sections=())))
+
+
+def test_bundled_term_finds_every_on_topic_gold_record():
+    """The shared gold records, read as PubMed reads a record without MeSH: 100 % recall."""
+    files = [SHARED_GOLD / "dev.jsonl", SHARED_GOLD / "dev2.jsonl"]
+    missing = [str(f) for f in files if not f.is_file()]
+    assert not missing, f"shared gold data not found beside the checkout: {missing}"
+    result = run(str(BUNDLED), *map(str, files))
+    assert "Recall 100.0 %" in result.output, result.output
+    assert result.exit_code == 0
