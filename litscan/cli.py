@@ -433,7 +433,8 @@ def check_term_command(
     missed record with the top-level block that found nothing.
 
     Exit status: 0 when every on-topic record (and, with --live, every PMID PubMed holds)
-    is found; 1 when recall is below 100 %; 2 for a bad term or input file.
+    is found; 1 when recall is below 100 % (so it can gate CI); 2 for a bad term or input
+    file; 4 when PubMed cannot be asked.
 
     Example: litscan check-term queries/ketamine-chronic-pain.toml ../shared/gold/dev.jsonl
     """

@@ -51,10 +51,17 @@ class Miss:
     pmid: str | None
     title: str
     where: str
-    blocks: tuple[int, ...]  # 1-based top-level blocks that found nothing (or, after NOT, excluded it)
+    blocks: tuple[int, ...]  # 1-based top-level blocks that found nothing
+    excluded_by: tuple[int, ...] = ()  # ... and blocks after a NOT that took the record out
 
     def as_dict(self) -> dict[str, Any]:
-        return {"pmid": self.pmid, "title": self.title, "where": self.where, "blocks": list(self.blocks)}
+        return {
+            "pmid": self.pmid,
+            "title": self.title,
+            "where": self.where,
+            "blocks": list(self.blocks),
+            "excluded_by": list(self.excluded_by),
+        }
 
 
 @dataclass
@@ -186,13 +193,16 @@ def stored_records(db: str | Path) -> Iterator[Known]:
 # -- offline check ----------------------------------------------------------------------------
 
 
-def _failed_blocks(term: Term, matcher: Matcher, view: RecordView) -> tuple[int, ...]:
-    failed = []
+def _miss(known: Known, term: Term, matcher: Matcher, view: RecordView) -> Miss:
+    """A missed record, with the top-level blocks that found nothing or that excluded it."""
+    empty, excluded = [], []
     for number, (op, block) in enumerate(term.blocks(), 1):
         hit = matcher.matches(block, view)
-        if hit == (op == "NOT"):
-            failed.append(number)
-    return tuple(failed)
+        if op == "NOT" and hit:
+            excluded.append(number)
+        elif op != "NOT" and not hit:
+            empty.append(number)
+    return Miss(known.pmid, known.record.title or "", known.where, tuple(empty), tuple(excluded))
 
 
 def _alternatives(block: Node) -> list[Node]:
@@ -229,8 +239,7 @@ def check_records(
             counts.found += 1
             _sole_support(term, matcher, view, report.sole)
         else:
-            title = known.record.title or ""
-            report.misses.append(Miss(known.pmid, title, known.where, _failed_blocks(term, matcher, view)))
+            report.misses.append(_miss(known, term, matcher, view))
     report.sources = list(by_source.values())
     return report
 
@@ -341,7 +350,10 @@ def format_report(report: TermReport, *, sole_shown: int = 8) -> str:
         for miss in report.misses:
             ident = f"PMID {miss.pmid}" if miss.pmid else "no PMID"
             lines.append(f"  - {ident} | {miss.title[:90]} ({miss.where})")
-            lines.append(f"    nothing found by block {', '.join(str(b) for b in miss.blocks) or '?'}")
+            if miss.blocks:
+                lines.append(f"    nothing found by block {', '.join(map(str, miss.blocks))}")
+            if miss.excluded_by:
+                lines.append(f"    taken out by NOT block {', '.join(map(str, miss.excluded_by))}")
     if report.sole:
         lines += ["", "Clauses that alone find an on-topic record in their block (most first):"]
         for (number, clause), n in report.sole.most_common(sole_shown):

@@ -73,7 +73,7 @@ def test_recall_misses_with_their_block_and_off_topic_matches():
     ]
     report = check_records(term, records, matcher=Matcher())
     assert (report.on_topic, report.found, report.recall, report.ok) == (3, 1, 0.3333, False)
-    assert [(m.where, m.blocks) for m in report.misses] == [("a 2", (2,)), ("b 1", (3,))]
+    assert [(m.where, m.blocks, m.excluded_by) for m in report.misses] == [("a 2", (2,), ()), ("b 1", (), (3,))]
     assert [(s.name, s.records, s.on_topic, s.found, s.off_topic_matched) for s in report.sources] == [
         ("a", 2, 2, 1, 0),
         ("b", 3, 1, 0, 1),
