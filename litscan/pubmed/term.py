@@ -97,7 +97,6 @@ FIELD_NAMES: dict[str, str] = {
     "journal": "ta",
     "jour": "ta",
 }
-TEXT_FIELDS = frozenset({"tiab", "ti", "ab", "tw", "all", "ot", "ad"})
 PROXIMITY_FIELDS = frozenset({"ti", "tiab", "ad"})
 EXPLODING_FIELDS = frozenset({"mh", "majr"})
 RANGE_FIELDS = frozenset({"dp", "crdt", "edat", "uid"})
@@ -165,9 +164,6 @@ class Term:
         if isinstance(node, Clause):
             return [(None, node)]
         return [(None, node.first), *node.rest]
-
-    def clauses(self) -> Iterator[Clause]:
-        return iter_clauses(self.root)
 
 
 def iter_clauses(node: Node) -> Iterator[Clause]:
