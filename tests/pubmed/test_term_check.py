@@ -189,6 +189,16 @@ def test_live_also_asks_about_on_topic_gold_records_with_a_pmid(topic_file, gold
     assert data["live"] == {"asked": 1, "found": 1, "missed": [], "not_in_pubmed": [], "messages": []}
 
 
+def test_live_sends_a_long_term_by_post():
+    # The bundled term runs to kilobytes: NCBI asks for POST, and the answer must be the same.
+    with FakeEutils(make_records(2, first_pmid=30000001), rate_limit=None) as fake:
+        result = run(str(BUNDLED), "--live", "30000001", "30000002", "--eutils-url", fake.url)
+        methods = [r.method for r in fake.requests if r.util == "esearch"]
+    assert result.exit_code == 0, result.output
+    assert "PubMed (live): found 2 of 2 PMIDs asked" in result.output
+    assert methods == ["GET", "POST"]
+
+
 # -- the bundled topic -------------------------------------------------------------------------------
 
 
