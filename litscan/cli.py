@@ -25,6 +25,8 @@ from .files import atomic_text_writer
 from .pipeline.demo import run_demo
 from .pipeline.ingest import import_files
 from .pipeline.run import run_paths
+from .pubmed.term_check import check_term
+from .pubmed.term_check import format_report as format_term_report
 from .store import RecordFilter, Store
 from .tagging.evaluate import evaluate, format_report
 from .tagging.explain import explain_pmid
@@ -386,6 +388,70 @@ def eval_command(gold: str, query_file: str | None, part: str, as_json: bool) ->
         tagger = Tagger.for_topic(_open_topic(query_file))
         result = evaluate(gold, tagger, part=part)
     click.echo(json.dumps(result, indent=2, ensure_ascii=False) if as_json else format_report(result))
+
+
+@cli.command("check-term")
+@click.argument("inputs", nargs=-1, metavar="[QUERY_FILE] [GOLD.jsonl]... [PMID]...")
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Also check the records of this store (on topic as tagged).",
+)
+@click.option("--without-mesh", is_flag=True, help="Read stored records as if NLM had not indexed them yet.")
+@click.option(
+    "--mesh-tree",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="NLM's MeSH tree file (mtreesYYYY.bin), so [mh] takes narrower headings.",
+)
+@click.option("--live", is_flag=True, help="Also ask PubMed which of the PMIDs given (and gold PMIDs) the term misses.")
+@click.option(
+    "--eutils-url",
+    envvar="LITSCAN_EUTILS_URL",
+    default=None,
+    help="E-utilities base URL for --live (default: NCBI's; env LITSCAN_EUTILS_URL).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.pass_context
+def check_term_command(
+    ctx: click.Context,
+    inputs: tuple[str, ...],
+    db: str | None,
+    without_mesh: bool,
+    mesh_tree: str | None,
+    live: bool,
+    eutils_url: str | None,
+    as_json: bool,
+) -> None:
+    """Measure a topic's PubMed term offline on records whose relevance is known.
+
+    The term (of QUERY_FILE, a .toml topic; default the bundled ketamine topic) is read
+    the way PubMed reads it: fields, phrases, truncation, proximity, strict left-to-right
+    AND/OR/NOT. It prints recall on the on-topic records, off-topic matches, and each
+    missed record with the top-level block that found nothing.
+
+    Exit status: 0 when every on-topic record (and, with --live, every PMID PubMed holds)
+    is found; 1 when recall is below 100 % (so it can gate CI); 2 for a bad term or input
+    file; 4 when PubMed cannot be asked.
+
+    Example: litscan check-term queries/ketamine-chronic-pain.toml ../shared/gold/dev.jsonl
+    """
+    query_file = inputs[0] if inputs and inputs[0].endswith(".toml") else None
+    with reported():
+        report = check_term(
+            query_file,
+            inputs[1:] if query_file else inputs,
+            db=db,
+            with_mesh=not without_mesh,
+            mesh_tree=mesh_tree,
+            live=live,
+            eutils_url=eutils_url,
+        )
+    click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False) if as_json else format_term_report(report))
+    if not report.ok:
+        ctx.exit(1)
 
 
 def main() -> None:

@@ -2,11 +2,12 @@
 
 It serves PubMed XML for records it generates itself and behaves like PubMed
 where litscan depends on it: esearch (JSON) understands ``lo:hi[crdt]``,
-``lo:hi[mdat]`` and ``lo:hi[uid]`` limits, pages with retstart/retmax only
-through the first 9,999 hits (and errors past that, as PubMed does), keeps
-result sets for ``usehistory=y``; efetch takes ids (GET or POST) or a
-WebEnv/query_key slice and silently drops unknown ids. Like NCBI it answers
-429 when more than ``rate_limit`` requests arrive within one second.
+``lo:hi[mdat]`` and ``lo:hi[uid]`` limits and lists of single PMIDs
+(``1[uid] OR 2[uid]``), pages with retstart/retmax only through the first
+9,999 hits (and errors past that, as PubMed does), keeps result sets for
+``usehistory=y``; efetch takes ids (GET or POST) or a WebEnv/query_key slice
+and silently drops unknown ids. Like NCBI it answers 429 when more than
+``rate_limit`` requests arrive within one second.
 
 Faults are queued with ``inject(kind, util=None, times=1)`` and served to the
 next matching requests, or pinned with ``inject_at(n, kind)`` to the n-th
@@ -15,7 +16,9 @@ request (1-based): ``500`` (HTML error page), ``502`` (empty body), ``429``
 (rate-limit JSON under HTTP 200), ``truncated`` (HTTP 200, body cut mid-record
 or mid-JSON), ``error`` (in-band ERROR under HTTP 200), ``drop`` (connection
 closed without a reply), ``bad-key`` (400 invalid-key JSON echoing the key).
-``forget_history = True`` makes every WebEnv unknown to efetch.
+``forget_history = True`` makes every WebEnv unknown to efetch. The topic term is taken to
+match every record except those in ``term_misses``: records PubMed holds that the term does not
+find (a search of PMIDs alone still finds them).
 
 Every request is logged with its arrival time (``time.monotonic()``).
 """
@@ -50,6 +53,8 @@ _CONDITIONS = [
 ]
 _DATE_LIMIT = re.compile(r"(\d{4}/\d{2}/\d{2}):(\d{4}/\d{2}/\d{2})\[(crdt|mdat)\]")
 _UID_LIMIT = re.compile(r"(\d+):(\d+)\[uid\]")
+_UID = re.compile(r"(?<![\d:])(\d+)\[uid\]")
+_NOT_TERM = re.compile(r"\d+(?::\d+)?\[uid\]|[\d/]+:[\d/]+\[(?:crdt|mdat)\]|\bAND\b|\bOR\b|[()\s]")
 
 
 @dataclass(frozen=True)
@@ -127,6 +132,7 @@ class FakeEutils:
     rate_limit: int | None = 3
     valid_keys: tuple[str, ...] = ()
     forget_history: bool = False
+    term_misses: frozenset[int] = frozenset()
     requests: list[Logged] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -202,7 +208,7 @@ class FakeEutils:
 
     def matching(self, term: str) -> list[int]:
         """PMIDs matching the date and uid limits in ``term``, newest PMID first; the topic term itself
-        is taken to match every record."""
+        is taken to match every record not in ``term_misses``."""
         with self.lock:
             found = list(self.store.values())
         for lo, hi, kind in _DATE_LIMIT.findall(term):
@@ -210,6 +216,11 @@ class FakeEutils:
             found = [r for r in found if a <= (r.created if kind == "crdt" else r.modified) <= b]
         for lo, hi in _UID_LIMIT.findall(term):
             found = [r for r in found if int(lo) <= r.pmid <= int(hi)]
+        listed = {int(p) for p in _UID.findall(term)}
+        if listed:
+            found = [r for r in found if r.pmid in listed]
+        if _NOT_TERM.sub("", term):
+            found = [r for r in found if r.pmid not in self.term_misses]
         return sorted((r.pmid for r in found), reverse=True)
 
     def esearch(self, params: dict[str, str]) -> tuple[int, str, bytes]:

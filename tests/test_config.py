@@ -102,22 +102,8 @@ def test_bundled_term_mixes_no_and_into_its_or_lists():
     operators = _operators_by_depth(topic.term)
     assert operators[0] == {"AND"}  # (drug) AND (conditions)
     assert operators[1] == {"OR"}  # each block is a pure OR list; any AND sits deeper
-    for word in (
-        "esketamine",
-        "arketamine",
-        "norketamine",
-        "fibromyalgia",
-        "CRPS",
-        "phantom limb",
-        "post-stroke pain",
-        "migraine",
-        "low back pain",
-        "chronic postsurgical pain",
-        "cancer pain",
-        "neuropathic pain",
-        "chronic pain",
-    ):
-        assert word.lower() in topic.term.lower()
+    # Which wordings of each condition the term finds is measured, not string-matched, in
+    # tests/pubmed/test_term_check.py (test_bundled_term_finds_each_condition_by_free_text_alone).
 
 
 def test_the_old_precedence_bug_is_caught():
