@@ -18,6 +18,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from ..models import Evidence, Record
+from ..pubmed.sections import Category, section_category
 from .sentences import sentence_spans
 
 if TYPE_CHECKING:
@@ -46,40 +47,20 @@ _ROLE_WORD = {
     Role.UNLABELLED: "the abstract",
 }
 
-_ROLE_OF_LABEL = (
-    (Role.BACKGROUND, re.compile(r"background|introduction|context|rationale|importance|^aims? and background")),
-    (Role.OBJECTIVE, re.compile(r"objective|aim|purpose|goal|question|hypothes")),
-    (
-        Role.METHODS,
-        re.compile(
-            r"method|design|setting|patient|participant|intervention|measure|case|"
-            r"material|subject|procedure|search|selection|data|source|population|report"
-        ),
-    ),
-    (Role.RESULTS, re.compile(r"result|finding|outcome")),
-    (
-        Role.CONCLUSION,
-        re.compile(
-            r"conclu|discussion|interpretation|implication|significance|summary|"
-            r"perspective|comment"
-        ),
-    ),
-)
+_ROLE_OF_CATEGORY = {
+    Category.BACKGROUND: Role.BACKGROUND,
+    Category.OBJECTIVE: Role.OBJECTIVE,
+    Category.METHODS: Role.METHODS,
+    Category.RESULTS: Role.RESULTS,
+    Category.CONCLUSIONS: Role.CONCLUSION,
+}
 
 
 @lru_cache(maxsize=4096)
 def section_role(label: str | None, category: str | None) -> Role:
     """The role of an abstract section: by its NLM category, else by its label's words."""
-    for text in (category, label):
-        if not text:
-            continue
-        lowered = text.lower()
-        if lowered == "unassigned":
-            continue
-        for role, pattern in _ROLE_OF_LABEL:
-            if pattern.search(lowered):
-                return role
-    return Role.UNLABELLED
+    found = section_category(label, category)
+    return Role.UNLABELLED if found is None else _ROLE_OF_CATEGORY.get(found, Role.UNLABELLED)
 
 
 class Field(NamedTuple):
