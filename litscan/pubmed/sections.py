@@ -72,7 +72,7 @@ _BACK_MATTER = re.compile(r"registration|funding|level of evidence|trial registr
 
 def is_back_matter(label: str | None) -> bool:
     """A section that follows the findings without being one: trial registration, funding, level of evidence."""
-    return bool(label) and _BACK_MATTER.search(label or "") is not None
+    return label is not None and _BACK_MATTER.search(label) is not None
 
 
 # --- labels inside an abstract written as one text --------------------------------------------------

@@ -75,6 +75,8 @@ class Field(NamedTuple):
 
 @dataclass(slots=True)
 class Sentence:
+    """One sentence of the document, and what its cues and section make of it."""
+
     start: int
     end: int
     segment: int  # index of its field
