@@ -24,7 +24,9 @@ from ..errors import InputError
 from ..export import write_csv
 from ..files import atomic_write_text
 from ..models import Evidence, Record
+from ..pubmed.sections import Category, is_back_matter, section_category
 from ..store import TIMESTAMP_FORMAT, RecordFilter, Store, StoredRecord, parse_timestamp, utc_now
+from ..tagging.sentences import split_sentences
 from . import chart, feeds, render
 from .labels import Labels, labels_for_topic
 
@@ -47,10 +49,7 @@ DESIGN_ORDER = (
 )
 _PERIOD_DAYS = {"week": 7}
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\[])")
-_CONCLUSION_LABELS = ("CONCLUSION", "INTERPRETATION", "IMPLICATION")
 _QUOTES = re.compile(r'"([^"]*)"')
-_TRAILING_LABELS = ("REGISTRATION", "FUNDING", "LEVEL OF EVIDENCE", "TRIAL REGISTRY", "PROSPERO")
 
 
 @dataclass(frozen=True)
@@ -239,14 +238,13 @@ def _conclusion(record: Record) -> tuple[str | None, int | None]:
     sections = list(record.abstract_sections)
     for index in range(len(sections) - 1, -1, -1):
         section = sections[index]
-        name = f"{section.category or ''} {section.label or ''}".upper()
-        if any(word in name for word in _CONCLUSION_LABELS):
+        if section_category(section.label, section.category) is Category.CONCLUSIONS:
             return section.text.strip() or None, index
-    while sections and any(w in (sections[-1].label or "").upper() for w in _TRAILING_LABELS):
+    while sections and is_back_matter(sections[-1].label):
         sections.pop()
     if not sections:
         return None, None
-    sentences = [s for s in _SENTENCE_END.split(sections[-1].text.strip()) if s]
+    sentences = split_sentences(sections[-1].text.strip())
     return (sentences[-1] if sentences else None), None
 
 

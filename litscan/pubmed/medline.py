@@ -5,7 +5,8 @@ order of tags across authors, so which ``AD`` (affiliation) and ``AUID``
 (ORCID) lines belong to which author is recovered from the order of the lines
 as they stream past (``_AuthorTrail``). MEDLINE text has no NLM abstract
 categories: a ``LABEL: text`` structure is split back into sections, with the
-category guessed from the label's words (``METHODS AND MATERIALS`` → METHODS).
+category guessed from the label's words (``METHODS AND MATERIALS`` → METHODS), both
+by ``litscan.pubmed.sections``.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from litscan.models import (
     Record,
 )
 from litscan.pubmed.dates import date_from_text, iso_date
+from litscan.pubmed.sections import category_of, split_labelled
 
 # MEDLINE comment/correction tags and the XML RefType each one stands for.
 COMMENT_TAGS = {
@@ -56,28 +58,6 @@ COMMENT_TAGS = {
     "ECF": "ExpressionOfConcernFor",
 }
 _AUTHOR_TAGS = frozenset({"FAU", "AU", "CN", "AD", "AUID"})
-_LABEL = re.compile(r"(?:^|(?<=[.?!)\]]\s))([A-Z][A-Z0-9]{2,}(?:[ ,&/-]+[A-Z0-9]+)*):\s+")
-_CATEGORY_WORDS = (
-    ("BACKGROUND", ("BACKGROUND", "INTRODUCTION", "CONTEXT", "RATIONALE")),
-    ("OBJECTIVE", ("OBJECTIVE", "AIM", "PURPOSE", "GOAL", "QUESTION")),
-    (
-        "METHODS",
-        (
-            "METHOD",
-            "DESIGN",
-            "SETTING",
-            "PATIENT",
-            "PARTICIPANT",
-            "INTERVENTION",
-            "MEASURE",
-            "MATERIAL",
-            "SUBJECT",
-            "POPULATION",
-        ),
-    ),
-    ("RESULTS", ("RESULT", "FINDING", "OUTCOME")),
-    ("CONCLUSIONS", ("CONCLUSION", "INTERPRETATION", "IMPLICATION", "DISCUSSION")),
-)
 _PMID_IN_SOURCE = re.compile(r"\s*PMID:\s*(\d+)\s*$")
 _RN = re.compile(r"^(.*?)\s*\((.+)\)\s*$")
 _ISSN = re.compile(r"\b\d{4}-\d{3}[\dXx]\b")
@@ -185,28 +165,12 @@ def _values(raw: dict, tag: str) -> list[str]:
     return [v for v in (" ".join(item.split()) for item in values) if v]
 
 
-def _category(label: str) -> str | None:
-    for category, words in _CATEGORY_WORDS:
-        if any(word in label for word in words):
-            return category
-    return None
-
-
 def abstract_sections(text: str | None) -> tuple[AbstractSection, ...]:
     """``BACKGROUND: ... METHODS: ...`` split into labelled sections; plain text stays one section."""
-    text = _text(text)
-    if text is None:
-        return ()
-    matches = list(_LABEL.finditer(text))
-    if not matches or matches[0].start() != 0:
-        return (AbstractSection(text),)
     sections = []
-    for i, match in enumerate(matches):
-        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        body = text[match.end() : end].strip()
-        label = match.group(1)
-        if body:
-            sections.append(AbstractSection(body, label, _category(label)))
+    for label, body in split_labelled(_text(text)):
+        category = category_of(label)
+        sections.append(AbstractSection(body, label, category.value if category else None))
     return tuple(sections)
 
 

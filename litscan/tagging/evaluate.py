@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -26,94 +25,23 @@ from xml.sax.saxutils import escape
 
 from ..errors import InputError
 from ..models import Record, Tags
+from ..pubmed.sections import Category, category_of, split_labelled
 from ..pubmed.xml_reader import parse_pubmed_bytes
 from ..store import RecordFilter, Store
 from .tagger import Tagger
-
-# A structured abstract's labels: "BACKGROUND: ...", "Methods\n...", "Results: ..." and the like.
-_LINE_LABEL = re.compile(r"^\s*([A-Z][A-Za-z/&,' -]{1,48}?)\s*(?::\s*|\n)", re.MULTILINE)
-_INLINE_LABEL = re.compile(r"(?:(?<=^)|(?<=[.?!)\]]\s)|(?<=\n))([A-Z][A-Z/&,' -]{2,48}[A-Z]):\s")
-_INLINE_MIXED_LABEL = re.compile(r"(?<=[.?!)\]]\s)([A-Z][a-z]+(?:[ /][A-Za-z']+){0,3}):\s")
-_LABEL_WORDS = re.compile(
-    r"^(?:background|introduction|context|rationale|importance|aims?|objectives?|purpose|goals?|"
-    r"hypothesis|design|setting|methods?|materials|patients|participants|subjects|interventions?|"
-    r"measurements?|main outcome|outcomes?|results?|findings|recent findings|conclusions?|discussion|"
-    r"interpretation|implications?|significance|summary|perspective|limitations|case|case reports?|"
-    r"case presentation|case description|trial registration|registration|evidence|data sources|"
-    r"study selection|data extraction|review methods|search methods|selection criteria|"
-    r"data collection|main results|authors'? conclusions|clinical relevance|level of evidence|"
-    r"purpose of review|objectives? and methods?|methods? and results?|methods?/design|"
-    r"materials and methods|patients and methods|subjects and methods|aims? and objectives?|"
-    r"background and objectives?|background and aims?|background and purpose|study design|"
-    r"experimental design|animals|key results|what is known|what is new|funding|ethics|"
-    r"methods and analysis)\b",
-    re.IGNORECASE,
-)
-_CATEGORY = (
-    ("BACKGROUND", re.compile(r"background|introduction|context|rationale|importance", re.I)),
-    ("OBJECTIVE", re.compile(r"objective|aim|purpose|goal|hypothes", re.I)),
-    (
-        "METHODS",
-        re.compile(
-            r"method|design|setting|patient|participant|intervention|measure|"
-            r"material|subject|case|selection|source|extraction|registration",
-            re.I,
-        ),
-    ),
-    ("RESULTS", re.compile(r"result|finding|outcome", re.I)),
-    ("CONCLUSIONS", re.compile(r"conclu|discussion|interpretation|implication|summary", re.I)),
-)
-
-
-def split_sections(abstract: str | None) -> list[tuple[str | None, str]]:
-    """Split an abstract into (label, text) where it is written with section labels."""
-    if not abstract or not abstract.strip():
-        return []
-    marks: list[tuple[int, int, str]] = []
-    for m in _LINE_LABEL.finditer(abstract):
-        label = m.group(1).strip()
-        if _LABEL_WORDS.match(label) and len(label.split()) <= 5:
-            marks.append((m.start(), m.end(), label))
-    for pattern in (_INLINE_LABEL, _INLINE_MIXED_LABEL):
-        for m in pattern.finditer(abstract):
-            label = m.group(1).strip()
-            if _LABEL_WORDS.match(label) and not any(s <= m.start() < e for s, e, _ in marks):
-                marks.append((m.start(), m.end(), label))
-    marks.sort()
-    if not marks:
-        return [(None, " ".join(abstract.split()))]
-    sections: list[tuple[str | None, str]] = []
-    head = abstract[: marks[0][0]].strip()
-    if head:
-        sections.append((None, " ".join(head.split())))
-    for i, (_, end, label) in enumerate(marks):
-        stop = marks[i + 1][0] if i + 1 < len(marks) else len(abstract)
-        text = " ".join(abstract[end:stop].split())
-        if text:
-            sections.append((label, text))
-    return sections
-
-
-def category_of(label: str | None) -> str | None:
-    if not label:
-        return None
-    for category, pattern in _CATEGORY:
-        if pattern.search(label):
-            return category
-    return "UNASSIGNED"
 
 
 def pubmed_xml(gold: Sequence[dict[str, Any]]) -> bytes:
     """A PubmedArticleSet document holding each gold record as a new, unindexed PubMed record."""
     out = ['<?xml version="1.0" encoding="utf-8"?>\n<PubmedArticleSet>\n']
     for item in gold:
-        sections = split_sections(item.get("abstract"))
+        sections = split_labelled(item.get("abstract"))
         parts = []
         for label, text in sections:
             attrs = ""
             if label:
                 attrs = f' Label="{escape(label.upper(), {chr(34): "&quot;"})}"'
-                attrs += f' NlmCategory="{category_of(label)}"'
+                attrs += f' NlmCategory="{category_of(label) or Category.UNASSIGNED}"'
             parts.append(f"<AbstractText{attrs}>{escape(text)}</AbstractText>")
         abstract = f"<Abstract>{''.join(parts)}</Abstract>" if parts else ""
         year = item.get("year")

@@ -4,7 +4,7 @@ A vocabulary (``queries/*.vocab.toml``) names the intervention a topic is
 about, its conditions (with groups), routes and designs: ids, display labels,
 regular-expression patterns, MeSH descriptor UIs and publication-type
 mappings. The rules that decide *which* mention counts (own study or
-background, which drug a route word belongs to) live in ``litscan.tagging.tagger``;
+background, which drug a route word belongs to) live in the rest of ``litscan.tagging``;
 everything a user may want to refine or extend lives here.
 
 Patterns are Python regular expressions matched case-insensitively from the
@@ -243,21 +243,7 @@ class _Builder:
             out.append((ident, entry, f"{key} '{ident}'"))
         return out
 
-    def build(self, raw: dict[str, Any], fingerprint: str) -> Vocabulary:
-        self.table(raw, "top level", _TOP_KEYS)
-        version = raw.get("version", FORMAT_VERSION)
-        if version != FORMAT_VERSION:
-            raise self.fail(
-                "version", f"unsupported vocabulary version {version!r} (this litscan reads {FORMAT_VERSION})"
-            )
-        name = self.text(raw.get("name", Path(self.path).name.split(".")[0]), "name")
-
-        inter = self.table(raw.get("intervention"), "intervention", _INTERVENTION_KEYS)
-        intervention = self.patterns(inter.get("patterns"), "intervention.patterns")
-        if not intervention:
-            raise self.fail("intervention.patterns", "needs at least one pattern")
-
-        topic = self.table(raw.get("topic", {}), "topic", _TOPIC_KEYS)
+    def off_topic(self, topic: dict[str, Any]) -> tuple[OffTopic, ...]:
         off_raw = self.table(topic.get("off_topic", {}), "topic.off_topic", set(topic.get("off_topic", {})))
         off_topic = []
         for oid, item in off_raw.items():
@@ -272,7 +258,9 @@ class _Builder:
                     title_only,
                 )
             )
+        return tuple(off_topic)
 
+    def group_labels(self, raw: dict[str, Any]) -> dict[str, str]:
         groups_raw = self.table(raw.get("groups", {}), "groups", set(raw.get("groups", {})))
         group_labels: dict[str, str] = {}
         for gid, item in groups_raw.items():
@@ -281,7 +269,9 @@ class _Builder:
             group_labels[gid] = self.text(
                 self.table(item, f"groups.{gid}", _GROUP_KEYS).get("label"), f"groups.{gid}.label"
             )
+        return group_labels
 
+    def conditions(self, raw: dict[str, Any], group_labels: dict[str, str]) -> dict[str, Condition]:
         conditions: dict[str, Condition] = {}
         condition_entries = self.entries(raw, "condition")
         ids = {ident for ident, _, _ in condition_entries}
@@ -310,12 +300,10 @@ class _Builder:
                 sentence_patterns,
                 self.mesh(entry.get("mesh"), f"{where}.mesh"),
             )
-        groups = {
-            gid: Group(gid, label, tuple(c.id for c in conditions.values() if c.group == gid))
-            for gid, label in group_labels.items()
-        }
+        return conditions
 
-        routes = {
+    def routes(self, raw: dict[str, Any]) -> dict[str, Route]:
+        return {
             ident: Route(
                 ident,
                 self.text(entry.get("label"), f"{where}.label"),
@@ -326,7 +314,9 @@ class _Builder:
             )
             for ident, entry, where in self.entries(raw, "route")
         }
-        designs = {
+
+    def designs(self, raw: dict[str, Any]) -> dict[str, Design]:
+        return {
             ident: Design(
                 ident,
                 self.text(entry.get("label"), f"{where}.label"),
@@ -340,6 +330,31 @@ class _Builder:
             )
             for ident, entry, where in self.entries(raw, "design")
         }
+
+    def build(self, raw: dict[str, Any], fingerprint: str) -> Vocabulary:
+        self.table(raw, "top level", _TOP_KEYS)
+        version = raw.get("version", FORMAT_VERSION)
+        if version != FORMAT_VERSION:
+            raise self.fail(
+                "version", f"unsupported vocabulary version {version!r} (this litscan reads {FORMAT_VERSION})"
+            )
+        name = self.text(raw.get("name", Path(self.path).name.split(".")[0]), "name")
+
+        inter = self.table(raw.get("intervention"), "intervention", _INTERVENTION_KEYS)
+        intervention = self.patterns(inter.get("patterns"), "intervention.patterns")
+        if not intervention:
+            raise self.fail("intervention.patterns", "needs at least one pattern")
+
+        topic = self.table(raw.get("topic", {}), "topic", _TOPIC_KEYS)
+        off_topic = self.off_topic(topic)
+        group_labels = self.group_labels(raw)
+        conditions = self.conditions(raw, group_labels)
+        groups = {
+            gid: Group(gid, label, tuple(c.id for c in conditions.values() if c.group == gid))
+            for gid, label in group_labels.items()
+        }
+        routes = self.routes(raw)
+        designs = self.designs(raw)
         if "other" not in designs:
             raise self.fail("design", "needs a design with id 'other' (the fallback)")
         infusion_route = inter.get("infusion_route")
@@ -358,7 +373,7 @@ class _Builder:
             preclinical_model_patterns=self.patterns(
                 topic.get("preclinical_model_patterns"), "topic.preclinical_model_patterns"
             ),
-            off_topic=tuple(off_topic),
+            off_topic=off_topic,
             groups=groups,
             conditions=conditions,
             routes=routes,

@@ -72,6 +72,14 @@ def test_unstructured_abstract_with_a_capitalised_word_and_colon_stays_whole():
     )
 
 
+def test_labels_typed_in_mixed_case_split_the_abstract_too():
+    assert abstract_sections("Objective: Find out. Case presentation: A man. Funding: None.") == (
+        AbstractSection("Find out.", "Objective", "OBJECTIVE"),
+        AbstractSection("A man.", "Case presentation", "METHODS"),
+        AbstractSection("None.", "Funding", None),
+    )
+
+
 def test_authors_get_their_own_affiliations_orcid_and_group_name():
     rct = _records()[0]
     assert rct.authors == (

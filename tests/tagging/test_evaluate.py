@@ -12,28 +12,12 @@ from litscan.cli import cli
 from litscan.errors import InputError
 from litscan.models import Tags
 from litscan.pubmed.xml_reader import parse_pubmed_bytes
-from litscan.tagging.evaluate import LabelScore, evaluate, load_gold, pubmed_xml, score, split_of, split_sections
+from litscan.tagging.evaluate import LabelScore, evaluate, load_gold, pubmed_xml, score, split_of
 from litscan.tagging.tagger import Tagger
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 GOLD = FIXTURES / "gold_tiny.jsonl"  # four invented records, one deliberately mislabelled route
 VOCABULARY = Path(__file__).resolve().parents[2] / "queries" / "chronic-pain.vocab.toml"
-
-
-@pytest.mark.parametrize(
-    ("abstract", "labels"),
-    [
-        ("BACKGROUND: Old drug. METHODS: New trial.", ["BACKGROUND", "METHODS"]),
-        ("Background: Old drug.\nMethods: New trial.\nResults: It worked.", ["Background", "Methods", "Results"]),
-        ("Background\nOld drug.\nMethods\nNew trial.", ["Background", "Methods"]),
-        ("PURPOSE OF REVIEW: Why. RECENT FINDINGS: What.", ["PURPOSE OF REVIEW", "RECENT FINDINGS"]),
-        ("Plain text with no labels. Note: this is not a label.", [None]),
-    ],
-)
-def test_split_sections(abstract: str, labels: list[str | None]) -> None:
-    sections = split_sections(abstract)
-    assert [label for label, _ in sections] == labels
-    assert all(text for _, text in sections)
 
 
 def test_gold_records_parse_as_new_unindexed_records() -> None:

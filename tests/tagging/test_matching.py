@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from litscan.tagging.matching import PatternIndex, _gates_of, _scan_keys
+from litscan.tagging.literal_starts import gates_of, scan_keys
+from litscan.tagging.matching import PatternIndex
 
 PATTERNS = [
     "neuropathic (?:\\w+ )?pain",
@@ -48,11 +49,11 @@ def test_same_matches_as_searching_each_pattern(text: str) -> None:
 
 
 def test_gates() -> None:
-    assert _gates_of("neuropathic (pain|neuralgia)") == {("prefix", "neur")}
-    assert _gates_of("iv\\b") == {("word", "iv")}
-    assert _gates_of("rats?\\b") == {("word", "rat"), ("prefix", "rats")}
-    assert _gates_of("(?:chronic|persistent) pain") == {("prefix", "chro"), ("prefix", "pers")}
-    assert _gates_of("\\d+ patients") is None
+    assert gates_of("neuropathic (pain|neuralgia)") == {("prefix", "neur")}
+    assert gates_of("iv\\b") == {("word", "iv")}
+    assert gates_of("rats?\\b") == {("word", "rat"), ("prefix", "rats")}
+    assert gates_of("(?:chronic|persistent) pain") == {("prefix", "chro"), ("prefix", "pers")}
+    assert gates_of("\\d+ patients") is None
 
 
 def at_word_starts(text: str, patterns: list[str]) -> set[tuple[int, int, int]]:
@@ -129,9 +130,9 @@ def test_overlapping_patterns_at_one_word_are_all_found_in_pattern_order() -> No
 
 def test_scan_keys_narrow_the_gates() -> None:
     def keys(source: str) -> set[bytes]:
-        gates = _gates_of(source)
+        gates = gates_of(source)
         assert gates is not None
-        return _scan_keys(source, gates, "(?-i" in source)
+        return scan_keys(source, gates, "(?-i" in source)
 
     assert keys("the (?:present|current) ") == {b"the present ", b"the current "}
     assert keys("rats?\\b") == {b"rat ", b"rats "}

@@ -1,0 +1,143 @@
+"""Abstract sections: the NLM category a section label names, and the labels inside one-piece abstracts.
+
+PubMed XML gives a structured abstract as labelled sections, most with NLM's category (BACKGROUND,
+OBJECTIVE, METHODS, RESULTS, CONCLUSIONS; UNASSIGNED where NLM has none). Where the category is
+missing or unassigned (MEDLINE text has none, nor has an abstract typed as one text), the label's
+words say it: ``category_of("MATERIALS AND METHODS")`` is METHODS. MEDLINE text and typed abstracts
+also hold their labels inline ("BACKGROUND: ... METHODS: ..."): ``split_labelled`` cuts them there.
+Every reader of labels (the tagger's section roles, the MEDLINE reader, the gold-file writer, the
+digest's conclusion) asks this module.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from functools import lru_cache
+
+
+class Category(enum.StrEnum):
+    """NLM's abstract section categories (the ``NlmCategory`` attribute of ``AbstractText``)."""
+
+    BACKGROUND = "BACKGROUND"
+    OBJECTIVE = "OBJECTIVE"
+    METHODS = "METHODS"
+    RESULTS = "RESULTS"
+    CONCLUSIONS = "CONCLUSIONS"
+    UNASSIGNED = "UNASSIGNED"
+
+
+# The words of each category, searched in a lower-cased label in this order: the first that matches
+# decides ("BACKGROUND AND AIMS" is background, "MEASUREMENTS AND MAIN RESULTS" methods).
+_WORDS = (
+    (Category.BACKGROUND, re.compile(r"background|introduction|context|rationale|importance|^aims? and background")),
+    (Category.OBJECTIVE, re.compile(r"objective|aim|purpose|goal|question|hypothes")),
+    (
+        Category.METHODS,
+        re.compile(
+            r"method|design|setting|patient|participant|intervention|measure|case|"
+            r"material|subject|procedure|search|selection|data|source|population|report"
+        ),
+    ),
+    (Category.RESULTS, re.compile(r"result|finding|outcome")),
+    (
+        Category.CONCLUSIONS,
+        re.compile(r"conclu|discussion|interpretation|implication|significance|summary|perspective|comment"),
+    ),
+)
+
+
+@lru_cache(maxsize=4096)
+def category_of(label: str | None) -> Category | None:
+    """The category a label's words name; None when they name none (or name NLM's UNASSIGNED)."""
+    if not label:
+        return None
+    lowered = label.lower()
+    if lowered == "unassigned":
+        return None
+    for category, words in _WORDS:
+        if words.search(lowered):
+            return category
+    return None
+
+
+def section_category(label: str | None, category: str | None) -> Category | None:
+    """A section's category: NLM's where it gives one, else what its label's words name."""
+    return category_of(category) or category_of(label)
+
+
+# Sections after the findings that are no part of them.
+_BACK_MATTER = re.compile(r"registration|funding|level of evidence|trial registry|prospero", re.IGNORECASE)
+
+
+def is_back_matter(label: str | None) -> bool:
+    """A section that follows the findings without being one: trial registration, funding, level of evidence."""
+    return label is not None and _BACK_MATTER.search(label) is not None
+
+
+# --- labels inside an abstract written as one text --------------------------------------------------
+
+# "Background: ...", "Methods\n..." at the start of a line (a doubled colon is a typing slip).
+_LINE_LABEL = re.compile(r"^\s*([A-Z][A-Za-z/&,' -]{1,48}?)\s*(?::+\s*|\n)", re.MULTILINE)
+# "BACKGROUND: ..." at the start, after a sentence or at a line start.
+_INLINE_LABEL = re.compile(r"(?:(?<=^)|(?<=[.?!)\]]\s)|(?<=\n))([A-Z][A-Z/&,' -]{2,48}[A-Z]):\s")
+# Any words in capitals there: "AVAILABILITY:", "MAIN MEASURES:", "CASE 2:" are labels whatever they say.
+_CAPITALS_LABEL = re.compile(r"(?:(?<=^)|(?<=[.?!)\]]\s)|(?<=\n))([A-Z][A-Z0-9]{2,}(?:[ ,&/-]+[A-Z0-9]+)*):\s")
+# "Results: ..." after a sentence.
+_INLINE_MIXED_LABEL = re.compile(r"(?<=[.?!)\]]\s)([A-Z][a-z]+(?:[ /][A-Za-z']+){0,3}):\s")
+# The words a label starts with: a capitalised word before a colon is a label only when it is one of these.
+_LABEL_WORDS = re.compile(
+    r"^(?:background|introduction|context|rationale|importance|aims?|objectives?|purpose|goals?|"
+    r"hypothesis|design|setting|methods?|materials|patients|participants|subjects|interventions?|"
+    r"measurements?|main outcome|outcomes?|results?|findings|recent findings|conclusions?|discussion|"
+    r"interpretation|implications?|significance|summary|perspective|limitations|case|case reports?|"
+    r"case presentation|case description|trial registration|registration|evidence|data sources|"
+    r"study selection|data extraction|review methods|search methods|selection criteria|"
+    r"data collection|main results|authors'? conclusions|clinical relevance|level of evidence|"
+    r"purpose of review|objectives? and methods?|methods? and results?|methods?/design|"
+    r"materials and methods|patients and methods|subjects and methods|aims? and objectives?|"
+    r"background and objectives?|background and aims?|background and purpose|study design|"
+    r"experimental design|animals|key results|what is known|what is new|funding|ethics|"
+    r"methods and analysis)\b",
+    re.IGNORECASE,
+)
+
+
+def split_labelled(abstract: str | None) -> list[tuple[str | None, str]]:
+    """An abstract written as one text, as (label, text) sections, cut where it has section labels.
+
+    Text before the first label is a section without one; an abstract without labels is one section.
+    Whitespace inside each section is collapsed.
+    """
+    if not abstract or not abstract.strip():
+        return []
+    marks = _label_marks(abstract)
+    if not marks:
+        return [(None, " ".join(abstract.split()))]
+    sections: list[tuple[str | None, str]] = []
+    head = abstract[: marks[0][0]].strip()
+    if head:
+        sections.append((None, " ".join(head.split())))
+    for i, (_, end, label) in enumerate(marks):
+        stop = marks[i + 1][0] if i + 1 < len(marks) else len(abstract)
+        text = " ".join(abstract[end:stop].split())
+        if text:
+            sections.append((label, text))
+    return sections
+
+
+def _label_marks(abstract: str) -> list[tuple[int, int, str]]:
+    """(start, end, label) of each section label, in text order."""
+    marks: list[tuple[int, int, str]] = []
+    for m in _LINE_LABEL.finditer(abstract):
+        label = m.group(1).strip()
+        if _LABEL_WORDS.match(label) and len(label.split()) <= 5:
+            marks.append((m.start(), m.end(), label))
+    for pattern in (_INLINE_LABEL, _INLINE_MIXED_LABEL, _CAPITALS_LABEL):
+        for m in pattern.finditer(abstract):
+            label = m.group(1).strip()
+            known = pattern is _CAPITALS_LABEL or _LABEL_WORDS.match(label)
+            if known and not any(s <= m.start() < e for s, e, _ in marks):
+                marks.append((m.start(), m.end(), label))
+    marks.sort()
+    return marks

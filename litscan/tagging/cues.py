@@ -1,0 +1,161 @@
+"""Sentence cues: which sentences speak of the record's own study, and which of something else.
+
+A cue is a list of patterns (``cues.toml`` beside this module: data, like a topic's vocabulary, but
+the same for every topic). A sentence where one matches carries the cue's flag, a ``Cue``;
+``classify`` then decides from the flags and the section a sentence is in whether it describes the
+record's own study (its words make labels) and whether it may state the study's design. The tagger
+marks every sentence of every record, so the flags travel as plain ints: ``OWN``, ``PURPOSE``...
+below are the ``Cue`` values, named.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Final
+
+from ..errors import ConfigError
+from .document import Role, Sentence
+from .matching import is_word_char
+from .vocabulary import Pattern
+
+CUES_FILE = Path(__file__).with_name("cues.toml")
+
+
+class Cue(enum.IntFlag):
+    """What a sentence says of itself; a sentence may carry several."""
+
+    OWN = 1  # the record's own study: "we", "this trial", "were randomised"
+    PURPOSE = 2  # the study's purpose, even inside a background section
+    BACKGROUND = 4  # the literature or other work
+    EXCLUSION = 8  # exclusion criteria
+    HISTORY = 16  # treatment before the study (an entry criterion)
+    FUTURE = 32  # calls for further research
+    SPECULATIVE = 64  # a conclusion looking beyond the study
+    LISTING = 128  # a list of diagnoses in a mixed population
+    COUNTED = 256  # a population counted by a number: "12 patients"
+
+
+# The flags as plain ints, for the tests run on every sentence (IntFlag arithmetic is a Python call).
+OWN: Final = Cue.OWN.value
+PURPOSE: Final = Cue.PURPOSE.value
+BACKGROUND: Final = Cue.BACKGROUND.value
+EXCLUSION: Final = Cue.EXCLUSION.value
+HISTORY: Final = Cue.HISTORY.value
+FUTURE: Final = Cue.FUTURE.value
+SPECULATIVE: Final = Cue.SPECULATIVE.value
+LISTING: Final = Cue.LISTING.value
+COUNTED: Final = Cue.COUNTED.value
+# A sentence that introduces the study: "we", "this trial", "12 patients", "the aim was".
+INTRODUCES_STUDY: Final = OWN | COUNTED | PURPOSE
+# Sentences about people or plans outside the study: its exclusions, earlier treatment, future work.
+OUTSIDE_STUDY: Final = EXCLUSION | HISTORY | FUTURE
+
+
+# Section roles, looked up once: ``Role.TITLE`` costs a Python call each time in a loop.
+_TITLE: Final = Role.TITLE
+_BACKGROUND_SECTION: Final = Role.BACKGROUND
+_UNLABELLED: Final = Role.UNLABELLED
+_CONCLUSION: Final = Role.CONCLUSION
+
+
+@dataclass(frozen=True)
+class CueList:
+    """One cue of ``cues.toml``: its flag and its patterns."""
+
+    name: str
+    flag: Cue
+    patterns: tuple[Pattern, ...]
+
+
+@lru_cache(maxsize=4)
+def load_cues(path: Path = CUES_FILE) -> tuple[CueList, ...]:
+    """The cues of ``path``, in the file's order; a ConfigError names the file and the entry."""
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read the sentence cues ({exc})", path=str(path)) from None
+    cues = []
+    for name, table in raw.items():
+        if name.upper() not in Cue.__members__:
+            known = ", ".join(c.lower() for c in Cue.__members__)
+            raise ConfigError(f"unknown cue (known: {known})", path=str(path), where=name)
+        sources = table.get("patterns") if isinstance(table, dict) else None
+        if not isinstance(sources, list) or not sources or not all(isinstance(s, str) and s for s in sources):
+            raise ConfigError("needs patterns = [...], a list of regular expressions", path=str(path), where=name)
+        cues.append(CueList(name, Cue[name.upper()], tuple(_pattern(path, name, i, s) for i, s in enumerate(sources))))
+    return tuple(cues)
+
+
+def _pattern(path: Path, name: str, index: int, source: str) -> Pattern:
+    where = f"rule cue {name}[{index}]"
+    try:
+        return Pattern.compile(source, where)
+    except re.error as exc:
+        raise ConfigError(f"bad regular expression {source!r} ({exc})", path=str(path), where=where) from None
+
+
+# Before a "counted" noun, in its sentence: a number, then at most three words (``is_counted``). A digit
+# first lets the regex engine skip to the digits; that the number starts a word is checked after.
+_COUNT_BEFORE = re.compile(r"\d+ (?:\w+ ){0,3}\Z")
+
+
+def is_counted(low: str, sentence_start: int, noun_start: int) -> bool:
+    """A number starting a word comes before the noun at ``noun_start``, with at most three words between."""
+    m = _COUNT_BEFORE.search(low, sentence_start, noun_start)
+    while m is not None and m.start() and is_word_char(low[m.start() - 1]):
+        m = _COUNT_BEFORE.search(low, m.start() + 1, noun_start)  # "a12 patients": no count there
+    return m is not None
+
+
+def classify(sentences: list[Sentence]) -> None:
+    """Mark each sentence: the record's own study or not, whether it may state the design, and firm or not.
+
+    Reads the cue flags the tagger set on the sentences. Exclusion criteria, earlier treatment and
+    future work are never the study's own population; a background section speaks of the study only
+    where it states its purpose; an unlabelled abstract's opening sentences are background until
+    one introduces the study. A sentence is firm unless it is in the conclusions or speculates.
+    """
+    first_own_in_segment: dict[int, int] = {}
+    for i, s in enumerate(sentences):
+        if s.role == _UNLABELLED and s.cues & INTRODUCES_STUDY and s.segment not in first_own_in_segment:
+            first_own_in_segment[s.segment] = i
+    for i, s in enumerate(sentences):
+        cues = s.cues
+        s.firm = s.role != _CONCLUSION and not cues & SPECULATIVE
+        if s.role == _TITLE:
+            s.own = not cues & EXCLUSION
+        elif cues & OUTSIDE_STUDY:
+            s.own = False
+            # Exclusion or prior-treatment clauses may still name the design; calls for future work do not.
+            s.states_design = not cues & FUTURE and not (s.role == _BACKGROUND_SECTION and not cues & PURPOSE)
+        else:
+            s.own = s.states_design = _about_the_study(sentences, i, first_own_in_segment.get(s.segment))
+
+
+def _about_the_study(sentences: list[Sentence], i: int, first_own: int | None) -> bool:
+    """Sentence ``i`` of the abstract, with no cue that puts it outside the study, describes the study.
+
+    ``first_own``: the first sentence of its unlabelled field that introduces the study, if any.
+    """
+    s = sentences[i]
+    cues = s.cues
+    if s.role == _BACKGROUND_SECTION:
+        return bool(cues & PURPOSE)
+    if s.role == _UNLABELLED:
+        if first_own is not None and i < first_own:
+            return False  # the opening sentences before the study is introduced
+        if first_own is None and i == _first_of_segment(sentences, i) and i + 1 < len(sentences):
+            return not cues & BACKGROUND
+    return not (cues & BACKGROUND and not cues & INTRODUCES_STUDY)
+
+
+def _first_of_segment(sentences: list[Sentence], i: int) -> int:
+    segment = sentences[i].segment
+    while i > 0 and sentences[i - 1].segment == segment:
+        i -= 1
+    return i

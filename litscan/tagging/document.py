@@ -1,0 +1,199 @@
+"""A record as the tagger reads it: title and abstract sections as one text, cut into sentences.
+
+Each sentence knows the field it is in and that field's role (title, background, methods...); the
+cues mark it further (``litscan.tagging.cues``). The document also holds the pattern hits found in
+it, grouped by kind, and quotes the evidence for a tag: the sentence around a hit, with offsets in
+its field.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from operator import attrgetter
+from typing import TYPE_CHECKING, Final, NamedTuple
+
+from ..models import Evidence, Record
+from ..pubmed.sections import Category, section_category
+from .sentences import sentence_spans
+
+if TYPE_CHECKING:
+    from .compiled import Entry
+
+
+class Role(enum.IntEnum):
+    """The part of the record a sentence is in."""
+
+    TITLE = 0
+    BACKGROUND = 1
+    OBJECTIVE = 2
+    METHODS = 3
+    RESULTS = 4
+    CONCLUSION = 5
+    UNLABELLED = 6  # an abstract without section labels, or a label that names no part
+
+
+_ROLE_WORD = {
+    Role.TITLE: "the title",
+    Role.BACKGROUND: "the background",
+    Role.OBJECTIVE: "the objective",
+    Role.METHODS: "the methods",
+    Role.RESULTS: "the results",
+    Role.CONCLUSION: "the conclusions",
+    Role.UNLABELLED: "the abstract",
+}
+
+_ROLE_OF_CATEGORY = {
+    Category.BACKGROUND: Role.BACKGROUND,
+    Category.OBJECTIVE: Role.OBJECTIVE,
+    Category.METHODS: Role.METHODS,
+    Category.RESULTS: Role.RESULTS,
+    Category.CONCLUSIONS: Role.CONCLUSION,
+}
+
+
+@lru_cache(maxsize=4096)
+def section_role(label: str | None, category: str | None) -> Role:
+    """The role of an abstract section: by its NLM category, else by its label's words."""
+    found = section_category(label, category)
+    return Role.UNLABELLED if found is None else _ROLE_OF_CATEGORY.get(found, Role.UNLABELLED)
+
+
+class Field(NamedTuple):
+    """The title or one abstract section, placed in the document's text."""
+
+    name: str  # "title", "abstract", "abstract:METHODS": the field evidence names
+    start: int
+    end: int
+    role: Role
+    label: str | None
+
+
+@dataclass(slots=True)
+class Sentence:
+    """One sentence of the document, and what its cues and section make of it."""
+
+    start: int
+    end: int
+    segment: int  # index of its field
+    role: Role
+    cues: int = 0  # ``litscan.tagging.cues.Cue`` flags, set by the tagger's pass over the text
+    own: bool = True  # the record's own study: counts for conditions and routes (``cues.classify``)
+    states_design: bool = True  # may state the design: exclusion or prior-treatment clauses still do
+    firm: bool = True  # said of the study itself, not in a conclusion that looks beyond it
+
+
+@dataclass(slots=True)
+class Hit:
+    """A vocabulary pattern found in the document."""
+
+    kind: str  # the kind of its entry: "drug", "cond", "route", "design", ... (``compiled.Entry``)
+    ident: str
+    start: int
+    end: int
+    sentence: int  # index into ``Document.sentences``
+    entry: Entry | None  # None for a hit a rule made up (a section label naming the design)
+
+
+_START = attrgetter("start")
+_WORD_TAIL = re.compile(r"(?:[^\W_]|-)*")  # letters, digits (str.isalnum) and hyphens
+_NO_HITS: Sequence[Hit] = ()
+_TITLE: Final = Role.TITLE
+
+
+class Document:
+    """A record's title and abstract as one text, with sentences, their roles and the pattern hits."""
+
+    def __init__(self, record: Record) -> None:
+        self.record = record
+        parts: list[str] = []
+        self.fields: list[Field] = []
+        offset = 0
+        if record.title:
+            parts.append(record.title)
+            self.fields.append(Field("title", 0, len(record.title), _TITLE, None))
+            offset = len(record.title) + 1
+        for section in record.abstract_sections:
+            if not section.text:
+                continue
+            label = section.label or None
+            name = f"abstract:{label}" if label else "abstract"
+            role = section_role(label, section.category)
+            parts.append(section.text)
+            self.fields.append(Field(name, offset, offset + len(section.text), role, label))
+            offset += len(section.text) + 1
+        self.text = "\n".join(parts)
+        self.lower = self.text.lower()
+        if len(self.lower) != len(self.text):  # a few letters lower-case to two characters
+            self.lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
+        self.sentences = [
+            Sentence(start, end, segment, f.role)
+            for segment, f in enumerate(self.fields)
+            for start, end in sentence_spans(self.text, f.start, f.end)
+        ]
+        self.sentence_starts = [s.start for s in self.sentences]
+        self.hits: list[Hit] = []  # sorted by start, then the abbreviations learned from them
+        self._by_kind: dict[str, list[Hit]] = {}
+
+    def sentence_at(self, position: int) -> int:
+        """The index of the sentence holding ``position``."""
+        return bisect_right(self.sentence_starts, position) - 1
+
+    def group_hits(self) -> None:
+        """Index the hits by kind, each kind's in text order (hits at one offset keep their order)."""
+        self._by_kind = {}
+        for hit in sorted(self.hits, key=_START):
+            self._by_kind.setdefault(hit.kind, []).append(hit)
+
+    def hits_of(self, kind: str) -> Sequence[Hit]:
+        return self._by_kind.get(kind, _NO_HITS)
+
+    def own(self, hit: Hit) -> bool:
+        return self.sentences[hit.sentence].own
+
+    def firm(self, hit: Hit) -> bool:
+        return self.sentences[hit.sentence].firm
+
+    def role(self, hit: Hit) -> Role:
+        return self.sentences[hit.sentence].role
+
+    def where(self, hit: Hit) -> str:
+        """The part of the record the hit is in, in words: "the title", "the methods"."""
+        return _ROLE_WORD[self.sentences[hit.sentence].role]
+
+    def field_of(self, position: int) -> tuple[str, int]:
+        """The name and start of the field holding ``position``."""
+        for f in self.fields:
+            if f.start <= position <= f.end:
+                return f.name, f.start
+        return "abstract", 0
+
+    def evidence(self, hit: Hit, reason: str) -> Evidence:
+        """The sentence that holds ``hit``, trimmed around it, with offsets in its field."""
+        sentence = self.sentences[hit.sentence]
+        start, end = sentence.start, sentence.end
+        if end - start > 300:
+            start = max(start, hit.start - 120)
+            end = min(end, hit.end + 150)
+        name, base = self.field_of(hit.start)
+        return Evidence(name, self.text[start:end].strip(), reason, start - base, end - base)
+
+    def sentence_evidence(self, index: int, reason: str) -> Evidence:
+        """A whole sentence as the evidence (a rule about the sentence, not one word of it)."""
+        s = self.sentences[index]
+        return self.evidence(Hit("sentence", "", s.start, s.end, index, None), reason)
+
+    def span(self, hit: Hit) -> str:
+        """The matched words, completed to the end of the last one ("randomiz" → "randomized")."""
+        m = _WORD_TAIL.match(self.text, hit.end, hit.end + 20)
+        end = m.end() if m else hit.end
+        return self.text[hit.start : end].rstrip("-")
+
+
+def role_words(role: Role) -> str:
+    """A role in words: "the title", "the methods"."""
+    return _ROLE_WORD[role]

@@ -1,0 +1,72 @@
+"""Where the sentences of an abstract begin and end.
+
+A period, "!" or "?" before whitespace and a capital (or an opening bracket) ends a sentence, unless
+what precedes it says otherwise: an abbreviation ("e.g.", "vs.", "Fig."), an initial ("J. Smith") or
+a number ("in 2019. Twelve"). The tagger cuts every field of every record with it, so it is one regex
+whose fast scan for [.!?] leads; the digest picks an abstract's last sentence with it too.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A period after one of these, a single letter or a digit ends no sentence ("Fig. 2", "J. Smith", "1.5").
+_NO_BREAK_AFTER = (
+    "e.g",
+    "i.e",
+    "vs",
+    "et al",
+    "dr",
+    "approx",
+    "no",
+    "fig",
+    "ca",
+    "cf",
+    "resp",
+    "i.v",
+    "i.m",
+    "s.c",
+    "p.o",
+    "b.i.d",
+    "t.i.d",
+    "q.d",
+)
+
+
+def _sentence_end() -> re.Pattern[str]:
+    """[.!?] before a capital, unless what precedes it says otherwise (one lookbehind per width).
+
+    The checks sit after the punctuation so the engine's fast scan for [.!?] still leads, and after
+    the capital, which most punctuation lacks; each also holds with a line break before the
+    punctuation. Group 1 is the whitespace after it.
+    """
+    by_width: dict[int, list[str]] = {1: [r"\b[A-Z]", r"\d"]}
+    for word in _NO_BREAK_AFTER:
+        by_width.setdefault(len(word), []).append(rf"\b{re.escape(word)}")
+    checks = "".join(f"(?<!(?i:{'|'.join(words)}){gap}.)" for words in by_width.values() for gap in ("", "\n"))
+    return re.compile(r"[.!?](?=(\s+)[A-Z(\[])" + checks)
+
+
+_SENTENCE_END = _sentence_end()
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text[start:end]``, as offsets in ``text``.
+
+    A sentence ends after its punctuation; the next starts after the whitespace. Only the span is
+    read: what precedes a sentence end outside it does not count.
+    """
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for m in _SENTENCE_END.finditer(text[start:end]):
+        spans.append((start + cursor, start + m.end()))
+        cursor = m.end(1)  # the next sentence starts after the whitespace
+    if start + cursor < end:
+        spans.append((start + cursor, end))
+    return spans
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of ``text``, without the whitespace between them."""
+    return [text[start:end] for start, end in sentence_spans(text)]

@@ -1,0 +1,73 @@
+"""Abstract sections: the category a label names, and labels found inside a one-piece abstract."""
+
+from __future__ import annotations
+
+import pytest
+
+from litscan.pubmed.sections import Category, category_of, is_back_matter, section_category, split_labelled
+
+
+@pytest.mark.parametrize(
+    ("abstract", "labels"),
+    [
+        ("BACKGROUND: Old drug. METHODS: New trial.", ["BACKGROUND", "METHODS"]),
+        ("Background: Old drug.\nMethods: New trial.\nResults: It worked.", ["Background", "Methods", "Results"]),
+        ("Background\nOld drug.\nMethods\nNew trial.", ["Background", "Methods"]),
+        ("PURPOSE OF REVIEW: Why. RECENT FINDINGS: What.", ["PURPOSE OF REVIEW", "RECENT FINDINGS"]),
+        ("Plain text with no labels. Note: this is not a label.", [None]),
+    ],
+)
+def test_split_labelled(abstract: str, labels: list[str | None]) -> None:
+    sections = split_labelled(abstract)
+    assert [label for label, _ in sections] == labels
+    assert all(text for _, text in sections)
+
+
+@pytest.mark.parametrize(
+    ("abstract", "sections"),
+    [
+        # Any words in capitals after a sentence are a label; a head without one stays a section.
+        ("A tool is described. AVAILABILITY: Free.", [(None, "A tool is described."), ("AVAILABILITY", "Free.")]),
+        ("Why. AIM: To know. CASE 2: A man.", [(None, "Why."), ("AIM", "To know."), ("CASE 2", "A man.")]),
+        # Mixed case only for the words labels are made of.
+        ("Objective: To know. Methods: A  cohort.", [("Objective", "To know."), ("Methods", "A cohort.")]),
+        ("It worked. Note: not a label.", [(None, "It worked. Note: not a label.")]),
+        # Capitals inside a sentence are no label.
+        ("Oral ketamine (see HIV: a note) is described.", [(None, "Oral ketamine (see HIV: a note) is described.")]),
+        ("OBJECTIVES:: To know.", [("OBJECTIVES", "To know.")]),
+        ("   ", []),
+    ],
+)
+def test_split_labelled_sections(abstract: str, sections: list[tuple[str | None, str]]) -> None:
+    assert split_labelled(abstract) == sections
+
+
+@pytest.mark.parametrize(
+    ("label", "category"),
+    [
+        ("MATERIALS AND METHODS", Category.METHODS),
+        ("Background and aims", Category.BACKGROUND),  # the first category named decides
+        ("SUMMARY OF BACKGROUND DATA", Category.BACKGROUND),
+        ("CASE PRESENTATION", Category.METHODS),
+        ("MEASUREMENTS AND MAIN RESULTS", Category.METHODS),
+        ("Recent findings", Category.RESULTS),
+        ("DISCUSSION", Category.CONCLUSIONS),
+        ("CONCLUSIONS", Category.CONCLUSIONS),
+        ("FUNDING", None),
+        ("UNASSIGNED", None),
+        (None, None),
+    ],
+)
+def test_category_of_a_label(label: str | None, category: Category | None) -> None:
+    assert category_of(label) is category
+
+
+def test_nlm_category_wins_and_unassigned_falls_back_to_the_label() -> None:
+    assert section_category("CASE REPORT", "RESULTS") is Category.RESULTS
+    assert section_category("PERSPECTIVE", "UNASSIGNED") is Category.CONCLUSIONS
+    assert section_category("FUNDING", None) is None
+
+
+def test_back_matter() -> None:
+    assert is_back_matter("TRIAL REGISTRATION") and is_back_matter("Level of evidence")
+    assert not is_back_matter("CONCLUSIONS") and not is_back_matter(None)

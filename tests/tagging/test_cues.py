@@ -1,0 +1,151 @@
+"""Which sentences count: the record's own study, not its background, exclusions or earlier treatment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from litscan.errors import ConfigError
+from litscan.tagging.cues import Cue, classify, is_counted, load_cues
+from litscan.tagging.document import Role, Sentence
+from litscan.tagging.tagger import Tagger
+
+from .records import tag
+
+
+def test_condition_named_only_in_background_is_not_labelled(tagger: Tagger) -> None:
+    tags = tag(
+        tagger,
+        "Ketamine in complex regional pain syndrome",
+        ("BACKGROUND", "Fibromyalgia and migraine are common reasons to try ketamine."),
+        ("METHODS", "Twelve adults with CRPS received a ketamine infusion."),
+    )
+    assert tags.conditions == ("crps",)
+
+
+def test_opening_sentence_before_the_study_is_background_in_a_plain_abstract(tagger: Tagger) -> None:
+    tags = tag(
+        tagger,
+        "Ketamine for refractory pain",
+        "Postherpetic neuralgia has been treated with many drugs. We gave ketamine to 15 patients "
+        "with complex regional pain syndrome and measured pain for 3 months.",
+    )
+    assert tags.conditions == ("crps",)
+
+
+@pytest.mark.parametrize(
+    ("study", "own"),
+    [
+        ("In 14 adult patients with CRPS, ketamine lowered pain scores.", True),
+        ("In 14 of the adult patients with CRPS, ketamine lowered pain scores.", True),  # three words between
+        ("In 14 of the tired adult patients with CRPS, ketamine lowered pain scores.", False),  # four
+        ("In many adult patients with CRPS, ketamine lowered pain scores.", False),  # no number
+        ("In A14 adult patients with CRPS, ketamine lowered pain scores.", False),  # the number starts no word
+    ],
+)
+def test_a_counted_population_introduces_the_study(tagger: Tagger, study: str, own: bool) -> None:
+    # Before the sentence that introduces the study, an unlabelled abstract's opening is background.
+    tags = tag(tagger, "Ketamine for refractory pain", f"Postherpetic neuralgia is hard to treat. {study}")
+    assert tags.conditions == (("crps",) if own else ("crps", "postherpetic_neuralgia"))
+
+
+def test_condition_among_exclusion_criteria_is_not_labelled(tagger: Tagger) -> None:
+    tags = tag(
+        tagger,
+        "Intravenous ketamine for chronic low back pain",
+        (
+            "METHODS",
+            "We randomised 40 adults with chronic low back pain. Patients with diabetic "
+            "neuropathy or fibromyalgia were excluded.",
+        ),
+    )
+    assert tags.conditions == ("low_back_pain",)
+
+
+def test_comparison_with_previous_studies_adds_no_condition(tagger: Tagger) -> None:
+    tags = tag(
+        tagger,
+        "Oral ketamine for trigeminal neuralgia: a case series",
+        "We describe three patients with trigeminal neuralgia treated with oral ketamine. "
+        "Previous studies in phantom limb pain reported similar relief.",
+    )
+    assert tags.conditions == ("trigeminal_neuralgia",)
+
+
+# --- the cue file and the classification, on their own ------------------------------------------
+
+
+def test_every_cue_of_the_file_is_a_named_flag_and_every_flag_has_patterns() -> None:
+    cues = load_cues()
+    assert {c.name for c in cues} == {flag.name.lower() for flag in Cue if flag.name}
+    assert all(c.flag is Cue[c.name.upper()] and c.patterns for c in cues)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[own]\npatterns = ['we(']\n", "bad regular expression"),
+        ("[ours]\npatterns = ['we']\n", "unknown cue"),
+        ("[own]\npatterns = []\n", "needs patterns"),
+        ("[own\n", "cannot read"),
+    ],
+)
+def test_a_broken_cue_file_is_a_config_error_naming_the_file(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "cues.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message) as caught:
+        load_cues(path)
+    assert str(path) in str(caught.value)
+
+
+def sentences(*specs: tuple[Role, int], segments: tuple[int, ...] | None = None) -> list[Sentence]:
+    """One sentence per (role, cue flags), each in its own field unless ``segments`` says otherwise."""
+    return [
+        Sentence(i * 10, i * 10 + 9, segments[i] if segments else i, role, int(cues))
+        for i, (role, cues) in enumerate(specs)
+    ]
+
+
+def test_exclusions_and_earlier_treatment_are_not_the_study_but_may_state_its_design() -> None:
+    marked = sentences(
+        (Role.METHODS, Cue.EXCLUSION),
+        (Role.METHODS, Cue.HISTORY | Cue.OWN),
+        (Role.CONCLUSION, Cue.FUTURE),
+        (Role.BACKGROUND, Cue.HISTORY),
+    )
+    classify(marked)
+    assert [s.own for s in marked] == [False, False, False, False]
+    assert [s.states_design for s in marked] == [True, True, False, False]
+
+
+def test_a_background_section_speaks_of_the_study_only_where_it_states_its_purpose() -> None:
+    marked = sentences((Role.BACKGROUND, Cue.OWN), (Role.BACKGROUND, Cue.PURPOSE), (Role.METHODS, Cue.BACKGROUND))
+    classify(marked)
+    assert [s.own for s in marked] == [False, True, False]
+
+
+def test_an_unlabelled_abstract_opens_with_background_until_the_study_is_introduced() -> None:
+    marked = sentences(
+        (Role.TITLE, 0),
+        (Role.UNLABELLED, 0),
+        (Role.UNLABELLED, Cue.COUNTED),
+        (Role.UNLABELLED, Cue.BACKGROUND),
+        segments=(0, 1, 1, 1),
+    )
+    classify(marked)
+    assert [s.own for s in marked] == [True, False, True, False]
+
+
+def test_conclusions_and_speculation_are_not_firm() -> None:
+    marked = sentences((Role.RESULTS, 0), (Role.CONCLUSION, 0), (Role.RESULTS, Cue.SPECULATIVE))
+    classify(marked)
+    assert [s.firm for s in marked] == [True, False, False]
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [("in 14 adult patients", True), ("in 14 of the adult patients", True), ("in A14 adult patients", False)],
+)
+def test_a_counted_noun_needs_a_number_starting_a_word(text: str, counted: bool) -> None:
+    assert is_counted(text, 0, text.index("patients")) is counted
