@@ -4,7 +4,7 @@ Parsing and tagging cost about ten times what writing to SQLite does, and
 they are independent per record. Every process (the main one included)
 reads and gunzips the whole file itself and cuts it into the same ~1 MB
 chunks at record boundaries (a ``bytes.rfind`` per megabyte); a chunk is
-parsed, tagged and serialised into ``PreparedRecord`` rows by whichever
+parsed, tagged and serialised into the store's ``RecordRow`` rows by whichever
 process reaches it first (``_Claims`` hands them out in order). Workers send
 their rows down a pipe of their own; the main process writes the chunks to
 SQLite in file order, and prepares a chunk itself whenever the one it must
@@ -40,8 +40,9 @@ from isal import igzip
 
 from ..models import Deletion
 from ..pubmed.xml_reader import declare_mathml_prefix, parse_pubmed_document
-from ..store import PreparedRecord, prepare_record
+from ..store import RecordRow
 from ..tagging.tagger import Tagger
+from .prepare import prepare_record
 
 CHUNK_BYTES = 1 << 20
 # Below this (decompressed) size, starting worker processes costs more than it saves.
@@ -76,7 +77,7 @@ def default_workers() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def prepared_items(path: Path, tagger: Tagger, workers: int) -> Iterator[list[PreparedRecord | Deletion]]:
+def prepared_items(path: Path, tagger: Tagger, workers: int) -> Iterator[list[RecordRow | Deletion]]:
     """Batches of prepared records and deletions, in file order, computed by ``workers`` processes.
 
     This process is one of them: it writes to the store, and prepares a chunk itself whenever the
@@ -108,7 +109,7 @@ def fewer_collections() -> Iterator[None]:
             gc.unfreeze()
 
 
-def _prepared_items(path: Path, tagger: Tagger, workers: int) -> Iterator[list[PreparedRecord | Deletion]]:
+def _prepared_items(path: Path, tagger: Tagger, workers: int) -> Iterator[list[RecordRow | Deletion]]:
     global _TAGGER
     fork = sys.platform.startswith("linux")
     if fork:
@@ -131,7 +132,7 @@ def _prepared_items(path: Path, tagger: Tagger, workers: int) -> Iterator[list[P
             sender.close()  # the worker holds the only writing end: its exit ends our reads
             pipes.append(receiver)
             processes.append(process)
-        ready: dict[int, list[PreparedRecord | Deletion]] = {}  # prepared chunks by number, not yet yielded
+        ready: dict[int, list[RecordRow | Deletion]] = {}  # prepared chunks by number, not yet yielded
         counts: list[int] = []  # the number of chunks each process found in the file
         own = _OwnShare(path, claims, tagger.fingerprint, counts)
         open_pipes = list(pipes)
@@ -188,7 +189,7 @@ class _OwnShare:
         self._counts = counts
         self.done = False
 
-    def prepare_next(self, ready: dict[int, list[PreparedRecord | Deletion]]) -> None:
+    def prepare_next(self, ready: dict[int, list[RecordRow | Deletion]]) -> None:
         """Prepare the next chunk into ``ready``; at the end of the file, add its chunk count to ``counts``."""
         try:
             for number, chunk in self._chunks:
@@ -331,9 +332,9 @@ def _start_worker(vocabulary_path: str) -> None:
         _TAGGER = Tagger(Path(vocabulary_path))
 
 
-def _prepare_chunk(chunk: bytes, tagger_id: str) -> list[PreparedRecord | Deletion]:
+def _prepare_chunk(chunk: bytes, tagger_id: str) -> list[RecordRow | Deletion]:
     assert _TAGGER is not None, "worker started without its tagger"
-    out: list[PreparedRecord | Deletion] = []
+    out: list[RecordRow | Deletion] = []
     for item in parse_pubmed_document(chunk, name="<chunk>"):
         out.append(item if isinstance(item, Deletion) else prepare_record(item, _TAGGER, tagger_id))
     return out

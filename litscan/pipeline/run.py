@@ -33,6 +33,7 @@ from ..pubmed.eutils import EFETCH_BATCH, EutilsClient, FetchedBatch, HistoryExp
 from ..pubmed.windows import Piece, collect
 from ..store import BatchSummary, Store
 from ..tagging.tagger import Tagger
+from .prepare import store_records
 
 log = logging.getLogger(__name__)
 
@@ -245,8 +246,12 @@ class _FetchJob:
     def store_batch(self, batch: FetchedBatch) -> None:
         if batch.items:
             self.summary.add(
-                self.store.upsert(
-                    batch.items, tagger=self.tagger, topic=self.topic.name, tagger_id=self.tagger.fingerprint
+                store_records(
+                    self.store,
+                    batch.items,
+                    tagger=self.tagger,
+                    topic=self.topic.name,
+                    tagger_id=self.tagger.fingerprint,
                 )
             )
         self.received |= batch.pmids
