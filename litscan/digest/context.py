@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import json
 import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ..citations import to_bibtex, to_ris
 from ..config import Topic
@@ -363,7 +361,7 @@ def build_context(
     retracted_items = _retracted_in(store, topic, period)
     retracted = ordered([record_view(item, labels) for item in retracted_items])
 
-    overview = _topic_overview(store, topic.name, period.end)
+    overview = store.on_topic_tags(topic.name, period.end)
     routes = [(rid, label) for rid, label in labels.routes.items()]
     map_rows = evidence_map(on_topic, overview, labels)
     designs = Counter(v.design for v in on_topic)
@@ -474,34 +472,12 @@ def at_a_glance(on_topic: list[RecordView], rows: list[MapRow], counts: dict[str
     return lines
 
 
-def _topic_overview(store: Store, topic: str, until: str) -> list[tuple[int | None, list[str], list[str]]]:
-    """(year, conditions, routes) of every on-topic record of the topic before ``until``.
-
-    Read straight from the indexed columns: decoding every stored record just to
-    count it would dominate the time of a digest of a large store.
-    """
-    rows = store.connection.execute(
-        "SELECT r.year, r.conditions, r.routes FROM records r "
-        "JOIN record_topics rt ON rt.pmid = r.pmid AND rt.topic = ? "
-        "WHERE r.on_topic = 1 AND r.deleted_at IS NULL AND rt.first_seen < ?",
-        (topic, until),
-    )
-    return [(year, json.loads(conditions), json.loads(routes)) for year, conditions, routes in rows]
-
-
 def _retracted_in(store: Store, topic: Topic, period: Period) -> list[StoredRecord]:
     """Records of the topic first seen flagged retracted within the period (whenever they entered)."""
-    name = topic.name
-    sql = (
-        "SELECT r.pmid FROM records r JOIN record_topics rt ON rt.pmid = r.pmid AND rt.topic = ? "
-        "WHERE r.retracted_at IS NOT NULL AND r.retracted_at < ?"
+    retracted = RecordFilter(
+        topic=topic.name, retracted_since=period.start, retracted_until=period.end, include_deleted=True
     )
-    params: list[Any] = [name, period.end]
-    if period.start is not None:
-        sql += " AND r.retracted_at >= ?"
-        params.append(period.start)
-    pmids = [str(row[0]) for row in store.connection.execute(sql, params)]
-    return list(store.query(RecordFilter(pmids=pmids, include_deleted=True))) if pmids else []
+    return list(store.query(retracted))
 
 
 def _last_fetch(store: Store, topic: str) -> str | None:
@@ -555,7 +531,7 @@ def write_digest(
         atomic_write_text(path, text)
     atomic_write_text(page, html)
 
-    start = span.start or _first_seen(store, topic.name) or span.end
+    start = span.start or store.topic_first_seen(topic.name) or span.end
     counts = dict(context.counts)
     store.add_digest(topic.name, start, span.end, str(page.resolve()), counts)
     feeds.refresh(store, topic, topic_dir, env=env, updated=ran_at, latest=period_items)
@@ -583,8 +559,3 @@ def _page_path(store: Store, topic: Topic, topic_dir: Path, period: Period) -> P
 
 def _relative(target: Path, start: Path) -> str:
     return Path(os.path.relpath(target.resolve(), start.resolve())).as_posix()
-
-
-def _first_seen(store: Store, topic: str) -> str | None:
-    row = store.connection.execute("SELECT MIN(first_seen) FROM record_topics WHERE topic = ?", (topic,)).fetchone()
-    return row[0] if row else None
