@@ -20,7 +20,7 @@ from pathlib import Path
 from common import add_generator_argument, generate
 
 from litscan.config import default_topic_path, load_topic
-from litscan.digest.context import write_digest
+from litscan.digest.writer import write_digest
 from litscan.models import Record, Tags
 from litscan.pipeline.prepare import store_records
 from litscan.pubmed.xml_reader import iter_records

@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Topic, load_topic
-from ..digest.context import write_digest
 from ..digest.mail import send_digest
+from ..digest.writer import write_digest
 from ..errors import ApiKeyError, IncompleteFetchError, LitscanError
 from ..pubmed.eutils import EFETCH_BATCH, EutilsClient, FetchedBatch, HistoryExpiredError
 from ..pubmed.windows import Piece, collect
