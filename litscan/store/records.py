@@ -197,13 +197,18 @@ def _delete_links(db: sqlite3.Connection, pmids: list[int]) -> None:
 def _write_links(db: sqlite3.Connection, pmids: list[int]) -> None:
     """The condition and route link tables: the store's index of these rows' tag columns.
 
-    Read from the stored JSON lists by SQLite itself: a third of the time of decoding them in Python.
+    SQLite reads the ids from the JSON columns itself: nothing is decoded in Python, nothing extra
+    crosses the worker pipes, and it is no slower than inserting id tuples handed over with each row.
     """
-    for table, column in (("record_conditions", "condition"), ("record_routes", "route")):
+    written = json.dumps(pmids)
+    for table, column, source in (
+        ("record_conditions", "condition", "conditions"),
+        ("record_routes", "route", "routes"),
+    ):
         db.execute(
-            f"INSERT INTO {table}(pmid, {column}) SELECT r.pmid, tag.value FROM records r, json_each(r.{column}s) tag "
+            f"INSERT INTO {table}(pmid, {column}) SELECT r.pmid, tag.value FROM records r, json_each(r.{source}) tag "
             f"WHERE r.pmid {IN_PMIDS}",
-            (json.dumps(pmids),),
+            (written,),
         )
 
 
