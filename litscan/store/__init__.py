@@ -4,7 +4,7 @@ All SQL lives in this package; other stages ask the store questions through ``St
 """
 
 from .database import Store
-from .queries import RecordFilter, StoredRecord, TagCounts
+from .queries import RecordFilter, RecordTags, StoredRecord
 from .records import BatchSummary, Unchanged
 from .schema import CitationColumns, RecordRow, TagColumns
 from .timestamps import TIMESTAMP_FORMAT, parse_timestamp, utc_now
@@ -15,10 +15,10 @@ __all__ = [
     "CitationColumns",
     "RecordFilter",
     "RecordRow",
+    "RecordTags",
     "Store",
     "StoredRecord",
     "TagColumns",
-    "TagCounts",
     "Unchanged",
     "parse_timestamp",
     "utc_now",

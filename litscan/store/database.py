@@ -20,7 +20,7 @@ from . import queries, records
 from . import runs as run_log
 from .connection import connect, transaction
 from .lock import writer_lock
-from .queries import RecordFilter, StoredRecord, TagCounts
+from .queries import RecordFilter, RecordTags, StoredRecord
 from .records import BatchSummary, Item
 from .schema import TagColumns, ensure_schema
 from .timestamps import utc_now
@@ -107,7 +107,7 @@ class Store:
         """Which of ``pmids`` the store already holds for ``topic`` (deleted ones included)."""
         return queries.topic_pmids(self.connection, topic, pmids)
 
-    def on_topic_tags(self, topic: str, until: str) -> list[TagCounts]:
+    def on_topic_tags(self, topic: str, until: str) -> list[RecordTags]:
         """Year and tag ids of every live on-topic record that entered ``topic`` before ``until``."""
         return queries.on_topic_tags(self.connection, topic, until)
 

@@ -49,7 +49,7 @@ class RecordFilter:
     pmids: Sequence[str] = ()
 
 
-class TagCounts(NamedTuple):
+class RecordTags(NamedTuple):
     """A record's publication year and tag ids: what the evidence map and the trend chart count."""
 
     year: int | None
@@ -97,7 +97,7 @@ def topic_pmids(db: sqlite3.Connection, topic: str, pmids: Iterable[str]) -> set
     return {str(row["pmid"]) for row in rows}
 
 
-def on_topic_tags(db: sqlite3.Connection, topic: str, until: str) -> list[TagCounts]:
+def on_topic_tags(db: sqlite3.Connection, topic: str, until: str) -> list[RecordTags]:
     """Year and tag ids of every live on-topic record that entered ``topic`` before ``until``.
 
     Read straight from the indexed columns: decoding every stored record just to
@@ -109,7 +109,7 @@ def on_topic_tags(db: sqlite3.Connection, topic: str, until: str) -> list[TagCou
         "WHERE r.on_topic = 1 AND r.deleted_at IS NULL AND rt.first_seen < ?",
         (topic, until),
     )
-    return [TagCounts(row["year"], json.loads(row["conditions"]), json.loads(row["routes"])) for row in rows]
+    return [RecordTags(row["year"], json.loads(row["conditions"]), json.loads(row["routes"])) for row in rows]
 
 
 def topic_first_seen(db: sqlite3.Connection, topic: str) -> str | None:
