@@ -18,7 +18,7 @@ import click
 
 from .config import DEFAULT_REPORTS, Topic, default_topic_path, load_topic, parse_date, topic_paths
 from .config import db_path as config_db_path
-from .digest.context import write_digest
+from .digest.writer import write_digest
 from .errors import ConfigError, LitscanError
 from .export import FORMATS, check_tag_ids, export
 from .files import atomic_text_writer

@@ -9,6 +9,7 @@ import json
 import litscan
 from litscan.export import export, record_row
 from litscan.models import Author, CommentCorrection, Evidence, MeshHeading, Tags
+from litscan.pipeline.prepare import store_records
 from litscan.store import RecordFilter
 from tests.conftest import fixed_tagger, make_record
 
@@ -32,7 +33,7 @@ def test_json_export_has_the_contract_keys_with_lists_and_evidence(store):
         keywords=("NMDA",),
         comments_corrections=(CommentCorrection("RetractionIn", "J Inv Res. 2025;1:1", "43"),),
     )
-    store.upsert([record], tagger=evidence_tagger, topic="ketamine-chronic-pain")
+    store_records(store, [record], tagger=evidence_tagger, topic="ketamine-chronic-pain")
     out = io.StringIO()
     assert export(store, out, format="json") == 1
     [row] = json.loads(out.getvalue())
@@ -69,8 +70,10 @@ def test_empty_export_is_an_empty_json_array(store):
 
 
 def test_csv_has_one_row_per_record_and_filters_apply(store):
-    store.upsert([make_record("1"), make_record("2", title='A "quoted", title')], tagger=fixed_tagger(), topic="t")
-    store.upsert([make_record("3")], tagger=fixed_tagger(("fibromyalgia",), ("oral",)), topic="t")
+    store_records(
+        store, [make_record("1"), make_record("2", title='A "quoted", title')], tagger=fixed_tagger(), topic="t"
+    )
+    store_records(store, [make_record("3")], tagger=fixed_tagger(("fibromyalgia",), ("oral",)), topic="t")
     out = io.StringIO()
     assert export(store, out, format="csv", filters=RecordFilter(conditions=["crps"])) == 2
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
@@ -80,7 +83,7 @@ def test_csv_has_one_row_per_record_and_filters_apply(store):
 
 
 def test_dataframe_keeps_lists(store):
-    store.upsert([make_record("1")], tagger=fixed_tagger(("crps", "neuropathic_pain")))
+    store_records(store, [make_record("1")], tagger=fixed_tagger(("crps", "neuropathic_pain")))
     frame = litscan.to_dataframe(store, condition="crps")
     assert list(frame["pmid"]) == ["1"]
     assert frame.loc[0, "conditions"] == ["crps", "neuropathic_pain"]
@@ -88,7 +91,7 @@ def test_dataframe_keeps_lists(store):
 
 
 def test_record_row_uses_none_for_missing_values(store):
-    store.upsert([make_record("9", pub_date=None, journal=None)], tagger=fixed_tagger())
+    store_records(store, [make_record("9", pub_date=None, journal=None)], tagger=fixed_tagger())
     row = record_row(store.get("9"))
     assert row["year"] is None and row["journal"] is None and row["doi"] is None
 
@@ -96,5 +99,5 @@ def test_record_row_uses_none_for_missing_values(store):
 def test_csv_columns_are_the_summary_fields_in_order(store):
     from litscan.export import CSV_COLUMNS, summary_row
 
-    store.upsert([make_record("1")], tagger=fixed_tagger())
+    store_records(store, [make_record("1")], tagger=fixed_tagger())
     assert tuple(summary_row(store.get("1"))) == CSV_COLUMNS

@@ -18,9 +18,10 @@ from ..config import Topic, default_topic_path, load_topic
 from ..errors import InputError
 from ..models import Deletion, ParsedItem
 from ..pubmed.xml_reader import detect_format, iter_records
-from ..store import BatchSummary, PreparedRecord, Store
+from ..store import BatchSummary, RecordRow, Store
 from ..tagging.tagger import Tagger
 from . import parallel
+from .prepare import store_records
 
 BATCH_SIZE = 1000
 B = TypeVar("B")
@@ -84,11 +85,11 @@ def _import_one(
     batch_size: int,
     workers: int,
 ) -> BatchSummary:
-    def write_prepared(batch: list[PreparedRecord | Deletion]) -> BatchSummary:
-        return store.upsert_prepared(batch, topic=topic.name, tagger_id=tagger.fingerprint)
+    def write_prepared(batch: list[RecordRow | Deletion]) -> BatchSummary:
+        return store.upsert(batch, topic=topic.name)
 
     def write_parsed(batch: list[ParsedItem]) -> BatchSummary:
-        return store.upsert(batch, tagger=tagger, topic=topic.name, tagger_id=tagger.fingerprint)
+        return store_records(store, batch, tagger=tagger, topic=topic.name, tagger_id=tagger.fingerprint)
 
     if detect_format(path) == "pubmed-xml" and parallel.worth_parallel(path, workers):
         try:

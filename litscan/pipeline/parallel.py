@@ -4,7 +4,7 @@ Parsing and tagging cost about ten times what writing to SQLite does, and
 they are independent per record. Every process (the main one included)
 reads and gunzips the whole file itself and cuts it into the same ~1 MB
 chunks at record boundaries (a ``bytes.rfind`` per megabyte); a chunk is
-parsed, tagged and serialised into ``PreparedRecord`` rows by whichever
+parsed, tagged and serialised into the store's ``RecordRow`` rows by whichever
 process reaches it first (``_Claims`` hands them out in order). Workers send
 their rows down a pipe of their own; the main process writes the chunks to
 SQLite in file order, and prepares a chunk itself whenever the one it must
@@ -40,8 +40,9 @@ from isal import igzip
 
 from ..models import Deletion
 from ..pubmed.xml_reader import declare_mathml_prefix, parse_pubmed_document
-from ..store import PreparedRecord, prepare_record
+from ..store import RecordRow
 from ..tagging.tagger import Tagger
+from .prepare import prepare_record
 
 CHUNK_BYTES = 1 << 20
 # Below this (decompressed) size, starting worker processes costs more than it saves.
@@ -55,6 +56,8 @@ _RECORD_END = re.compile(rb"</(?:PubmedArticle|PubmedBookArticle|DeleteCitation)
 _FIRST_RECORD = re.compile(rb"<(?:PubmedArticle|PubmedBookArticle|DeleteCitation)[\s>]")
 _ROOT_OPEN = re.compile(rb"<PubmedArticleSet[\s>]")
 _ROOT_CLOSE = b"</PubmedArticleSet>"
+
+Batch = list[RecordRow | Deletion]  # one chunk's records, prepared for the store, and its deletions
 
 
 class ChunkingFailed(Exception):
@@ -76,7 +79,7 @@ def default_workers() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def prepared_items(path: Path, tagger: Tagger, workers: int) -> Iterator[list[PreparedRecord | Deletion]]:
+def prepared_items(path: Path, tagger: Tagger, workers: int) -> Iterator[Batch]:
     """Batches of prepared records and deletions, in file order, computed by ``workers`` processes.
 
     This process is one of them: it writes to the store, and prepares a chunk itself whenever the
@@ -108,74 +111,104 @@ def fewer_collections() -> Iterator[None]:
             gc.unfreeze()
 
 
-def _prepared_items(path: Path, tagger: Tagger, workers: int) -> Iterator[list[PreparedRecord | Deletion]]:
+def _prepared_items(path: Path, tagger: Tagger, workers: int) -> Iterator[Batch]:
     global _TAGGER
     fork = sys.platform.startswith("linux")
     if fork:
         _TAGGER = tagger  # forked workers inherit it: compiling the vocabulary again costs ~0.1 s each
-    context = multiprocessing.get_context("fork" if fork else "spawn")
+    context = multiprocessing.get_context("fork") if fork else multiprocessing.get_context("spawn")
     claims = _Claims(context)
-    pipes: list[Connection] = []
-    processes: list[Any] = []
+    started = _Workers()
     try:
         for index in range(workers - 1):
-            receiver, sender = context.Pipe(duplex=False)
-            _widen(receiver)
-            process = context.Process(
-                target=_work,
-                daemon=True,
-                name=f"litscan-import-{index}",
-                args=(str(path), claims, str(tagger.vocabulary_path), tagger.fingerprint, sender),
-            )
-            process.start()
-            sender.close()  # the worker holds the only writing end: its exit ends our reads
-            pipes.append(receiver)
-            processes.append(process)
-        ready: dict[int, list[PreparedRecord | Deletion]] = {}  # prepared chunks by number, not yet yielded
-        counts: list[int] = []  # the number of chunks each process found in the file
-        own = _OwnShare(path, claims, tagger.fingerprint, counts)
-        open_pipes = list(pipes)
+            started.start(context, index, path, claims, tagger)
+        chunks = _InOrder(started.pipes, path, claims, tagger.fingerprint)
         number = 0
-        while not counts or number < counts[0]:
-            if number in ready:
-                batch = ready.pop(number)
-                number += 1
-                claims.done(number)
-                yield batch
-                continue
-            # What the workers have sent is read at once: a worker never waits on a full pipe for long.
-            arrived = wait(open_pipes, timeout=0) if open_pipes else []
-            if not arrived and not own.done and len(ready) < _MAX_BUFFERED:
-                own.prepare_next(ready)
-                continue
-            if not arrived:
-                if not open_pipes:
-                    raise ChunkingFailed(f"chunk {number} never came")
-                arrived = wait(open_pipes)
-            for pipe in arrived:
-                kind, payload = _receive(pipe)  # type: ignore[arg-type]
-                if kind == "end":
-                    counts.append(payload)
-                    open_pipes.remove(pipe)  # type: ignore[arg-type]
-                else:
-                    ready[payload[0]] = payload[1]
-        # Every process saw the same chunks, and is done.
-        while not own.done:
-            own.prepare_next(ready)
-        for pipe in open_pipes:
-            kind, payload = _receive(pipe)
-            if kind != "end":
-                raise ChunkingFailed(f"a worker sent chunk {payload[0]} of {number}")
-            counts.append(payload)
-        if ready or any(count != number for count in counts):
-            raise ChunkingFailed("the worker processes cut the file differently")
+        while (batch := chunks.take(number)) is not None:
+            number += 1
+            claims.done(number)
+            yield batch
+        chunks.finish(number)
     finally:
-        for process in processes:
+        started.stop()
+
+
+class _Workers:
+    """The worker processes of one import, each with the pipe it sends its chunks' rows down."""
+
+    def __init__(self) -> None:
+        self.pipes: list[Connection] = []
+        self._processes: list[Any] = []
+
+    def start(self, context: Any, index: int, path: Path, claims: _Claims, tagger: Tagger) -> None:
+        receiver, sender = context.Pipe(duplex=False)
+        _widen(receiver)
+        process = context.Process(
+            target=_work,
+            daemon=True,
+            name=f"litscan-import-{index}",
+            args=(str(path), claims, str(tagger.vocabulary_path), tagger.fingerprint, sender),
+        )
+        process.start()
+        sender.close()  # the worker holds the only writing end: its exit ends our reads
+        self.pipes.append(receiver)
+        self._processes.append(process)
+
+    def stop(self) -> None:
+        for process in self._processes:
             if process.is_alive():
                 process.terminate()
             process.join()
-        for pipe in pipes:
+        for pipe in self.pipes:
             pipe.close()
+
+
+class _InOrder:
+    """The chunks' rows in file order, from the workers' pipes and from this process's own share."""
+
+    def __init__(self, pipes: list[Connection], path: Path, claims: _Claims, tagger_id: str) -> None:
+        self._ready: dict[int, Batch] = {}  # prepared chunks by number, not yet taken
+        self._counts: list[int] = []  # the number of chunks each process found in the file
+        self._own = _OwnShare(path, claims, tagger_id, self._counts)
+        self._open = list(pipes)
+
+    def take(self, number: int) -> Batch | None:
+        """Chunk ``number``'s rows, once prepared; None past the file's last chunk."""
+        while not self._counts or number < self._counts[0]:
+            if number in self._ready:
+                return self._ready.pop(number)
+            self._advance(number)
+        return None
+
+    def _advance(self, number: int) -> None:
+        # What the workers have sent is read at once: a worker never waits on a full pipe for long.
+        arrived = wait(self._open, timeout=0) if self._open else []
+        if not arrived and not self._own.done and len(self._ready) < _MAX_BUFFERED:
+            self._own.prepare_next(self._ready)
+            return
+        if not arrived:
+            if not self._open:
+                raise ChunkingFailed(f"chunk {number} never came")
+            arrived = wait(self._open)
+        for pipe in arrived:
+            kind, payload = _receive(pipe)  # type: ignore[arg-type]
+            if kind == "end":
+                self._counts.append(payload)
+                self._open.remove(pipe)  # type: ignore[arg-type]
+            else:
+                self._ready[payload[0]] = payload[1]
+
+    def finish(self, number: int) -> None:
+        """After the last of ``number`` chunks: check every process saw the same chunks, and is done."""
+        while not self._own.done:
+            self._own.prepare_next(self._ready)
+        for pipe in self._open:
+            kind, payload = _receive(pipe)
+            if kind != "end":
+                raise ChunkingFailed(f"a worker sent chunk {payload[0]} of {number}")
+            self._counts.append(payload)
+        if self._ready or any(count != number for count in self._counts):
+            raise ChunkingFailed("the worker processes cut the file differently")
 
 
 class _OwnShare:
@@ -188,7 +221,7 @@ class _OwnShare:
         self._counts = counts
         self.done = False
 
-    def prepare_next(self, ready: dict[int, list[PreparedRecord | Deletion]]) -> None:
+    def prepare_next(self, ready: dict[int, Batch]) -> None:
         """Prepare the next chunk into ``ready``; at the end of the file, add its chunk count to ``counts``."""
         try:
             for number, chunk in self._chunks:
@@ -331,9 +364,9 @@ def _start_worker(vocabulary_path: str) -> None:
         _TAGGER = Tagger(Path(vocabulary_path))
 
 
-def _prepare_chunk(chunk: bytes, tagger_id: str) -> list[PreparedRecord | Deletion]:
+def _prepare_chunk(chunk: bytes, tagger_id: str) -> Batch:
     assert _TAGGER is not None, "worker started without its tagger"
-    out: list[PreparedRecord | Deletion] = []
+    out: Batch = []
     for item in parse_pubmed_document(chunk, name="<chunk>"):
         out.append(item if isinstance(item, Deletion) else prepare_record(item, _TAGGER, tagger_id))
     return out

@@ -26,13 +26,14 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Topic, load_topic
-from ..digest.context import write_digest
 from ..digest.mail import send_digest
+from ..digest.writer import write_digest
 from ..errors import ApiKeyError, IncompleteFetchError, LitscanError
 from ..pubmed.eutils import EFETCH_BATCH, EutilsClient, FetchedBatch, HistoryExpiredError
 from ..pubmed.windows import Piece, collect
 from ..store import BatchSummary, Store
 from ..tagging.tagger import Tagger
+from .prepare import store_records
 
 log = logging.getLogger(__name__)
 
@@ -245,8 +246,12 @@ class _FetchJob:
     def store_batch(self, batch: FetchedBatch) -> None:
         if batch.items:
             self.summary.add(
-                self.store.upsert(
-                    batch.items, tagger=self.tagger, topic=self.topic.name, tagger_id=self.tagger.fingerprint
+                store_records(
+                    self.store,
+                    batch.items,
+                    tagger=self.tagger,
+                    topic=self.topic.name,
+                    tagger_id=self.tagger.fingerprint,
                 )
             )
         self.received |= batch.pmids

@@ -9,16 +9,18 @@ import pytest
 
 from litscan.errors import StoreError, StoreLockedError
 from litscan.models import Deletion, PublicationType
-from litscan.store import RecordFilter, Store, prepare_record
-from litscan.store.database import PAGE_SIZE, SCHEMA_VERSION
+from litscan.pipeline.prepare import prepare_record, retag, store_records
+from litscan.store import RecordFilter, Store
+from litscan.store.connection import PAGE_SIZE
+from litscan.store.schema import SCHEMA_VERSION
 from tests.conftest import fixed_tagger, make_record
 
 
 def test_new_records_are_stored_once_with_tags(store):
     tagger = fixed_tagger()
-    summary = store.upsert([make_record("1"), make_record("2")], tagger=tagger, topic="t", now="2025-01-01T00Z")
+    summary = store_records(store, [make_record("1"), make_record("2")], tagger=tagger, topic="t", now="2025-01-01T00Z")
     assert (summary.new, summary.updated, summary.unchanged) == (2, 0, 0)
-    again = store.upsert([make_record("1"), make_record("2")], tagger=tagger, topic="t", now="2025-02-01T00Z")
+    again = store_records(store, [make_record("1"), make_record("2")], tagger=tagger, topic="t", now="2025-02-01T00Z")
     assert (again.new, again.updated, again.unchanged) == (0, 0, 2)
     assert tagger.calls == ["1", "2"], "unchanged records are not re-tagged"
     assert store.count() == 2
@@ -29,9 +31,9 @@ def test_new_records_are_stored_once_with_tags(store):
 
 
 def test_changed_record_is_updated_keeps_first_seen_and_is_retagged(store):
-    store.upsert([make_record("7")], tagger=fixed_tagger(), now="2025-01-01T00Z")
+    store_records(store, [make_record("7")], tagger=fixed_tagger(), now="2025-01-01T00Z")
     retracted = make_record("7", publication_types=(PublicationType("Retracted Publication", "D016441"),))
-    summary = store.upsert([retracted], tagger=fixed_tagger(conditions=("fibromyalgia",)), now="2025-03-01T00Z")
+    summary = store_records(store, [retracted], tagger=fixed_tagger(conditions=("fibromyalgia",)), now="2025-03-01T00Z")
     assert (summary.new, summary.updated) == (0, 1)
     stored = store.get("7")
     assert stored.first_seen == "2025-01-01T00Z"
@@ -42,8 +44,8 @@ def test_changed_record_is_updated_keeps_first_seen_and_is_retagged(store):
 
 
 def test_deletion_tombstones_without_losing_the_record(store):
-    store.upsert([make_record("5"), make_record("6")], tagger=fixed_tagger())
-    summary = store.upsert([Deletion("5"), Deletion("999")], tagger=fixed_tagger())
+    store_records(store, [make_record("5"), make_record("6")], tagger=fixed_tagger())
+    summary = store_records(store, [Deletion("5"), Deletion("999")], tagger=fixed_tagger())
     assert (summary.deleted, summary.skipped) == (1, 1)
     assert [s.pmid for s in store.query()] == ["6"]
     tombstone = store.get("5")
@@ -51,7 +53,7 @@ def test_deletion_tombstones_without_losing_the_record(store):
 
 
 def test_a_failing_batch_leaves_the_store_as_it_was(store):
-    store.upsert([make_record("1")], tagger=fixed_tagger())
+    store_records(store, [make_record("1")], tagger=fixed_tagger())
 
     def broken_tagger(record):
         if record.pmid == "3":
@@ -59,21 +61,21 @@ def test_a_failing_batch_leaves_the_store_as_it_was(store):
         return fixed_tagger()(record)
 
     with pytest.raises(RuntimeError):
-        store.upsert([make_record("2"), make_record("3")], tagger=broken_tagger, topic="t")
+        store_records(store, [make_record("2"), make_record("3")], tagger=broken_tagger, topic="t")
     assert [s.pmid for s in store.query(RecordFilter(include_deleted=True))] == ["1"]
 
 
 def test_nested_transaction_rolls_back_the_outer_whole(store):
     with pytest.raises(RuntimeError), store.transaction():
-        store.upsert([make_record("1")], tagger=fixed_tagger())
+        store_records(store, [make_record("1")], tagger=fixed_tagger())
         raise RuntimeError("file turned out corrupt")
     assert store.count() == 0
 
 
 def test_filters_by_condition_route_design_topic_and_dates(store):
-    store.upsert([make_record("1")], tagger=fixed_tagger(("crps",), ("intravenous",), "rct"), topic="a")
-    store.upsert(
-        [make_record("2", pub_date=None)], tagger=fixed_tagger(("fibromyalgia",), ("oral",), "review"), topic="b"
+    store_records(store, [make_record("1")], tagger=fixed_tagger(("crps",), ("intravenous",), "rct"), topic="a")
+    store_records(
+        store, [make_record("2", pub_date=None)], tagger=fixed_tagger(("fibromyalgia",), ("oral",), "review"), topic="b"
     )
     assert [s.pmid for s in store.query(RecordFilter(conditions=["crps"]))] == ["1"]
     assert [s.pmid for s in store.query(RecordFilter(routes=["oral"]))] == ["2"]
@@ -84,14 +86,14 @@ def test_filters_by_condition_route_design_topic_and_dates(store):
 
 
 def test_record_found_by_two_topics_is_stored_once_and_linked_to_both(store):
-    store.upsert([make_record("1")], tagger=fixed_tagger(), topic="a")
-    store.upsert([make_record("1")], tagger=fixed_tagger(), topic="b")
+    store_records(store, [make_record("1")], tagger=fixed_tagger(), topic="a")
+    store_records(store, [make_record("1")], tagger=fixed_tagger(), topic="b")
     assert store.count() == 1
     assert store.get("1").topics == ("a", "b")
 
 
 def test_lists_are_stored_as_json_lists_not_joined_strings(store, db_path):
-    store.upsert([make_record("1")], tagger=fixed_tagger(("crps", "neuropathic_pain")))
+    store_records(store, [make_record("1")], tagger=fixed_tagger(("crps", "neuropathic_pain")))
     raw = sqlite3.connect(db_path).execute("SELECT conditions, data FROM records").fetchone()
     assert isinstance(raw[0], str) and json.loads(raw[0]) == ["crps", "neuropathic_pain"]
     assert '"authors":[{' in raw[1]
@@ -101,9 +103,9 @@ def test_json_columns_are_text_on_both_write_paths(store, db_path):
     # The store binds JSON as UTF-8 bytes; stored values must still be TEXT, or SQL users'
     # json_extract(data, ...) and sqlite3's str results would break.
     tagger = fixed_tagger(("crps",))
-    store.upsert([make_record("1", title="Ketamine – a test with µ")], tagger=tagger)
-    store.upsert_prepared([prepare_record(make_record("2"), tagger, "t")])
-    store.retag(tagger)
+    store_records(store, [make_record("1", title="Ketamine – a test with µ")], tagger=tagger)
+    store.upsert([prepare_record(make_record("2"), tagger, "t")])
+    retag(store, tagger)
     rows = (
         sqlite3.connect(db_path)
         .execute("SELECT typeof(data), typeof(tags), json_extract(data, '$.title') FROM records ORDER BY pmid")
@@ -120,7 +122,7 @@ def test_new_store_uses_large_pages_and_an_old_one_keeps_its_own(tmp_path):
     sqlite3.connect(old).execute("CREATE TABLE t(x)").connection.close()  # a file made with 4 KB pages
     with Store.open(old) as store:
         assert store.connection.execute("PRAGMA page_size").fetchone()[0] == 4096
-        store.upsert([make_record("1")], tagger=fixed_tagger(()))
+        store_records(store, [make_record("1")], tagger=fixed_tagger(()))
         assert store.count() == 1
 
 
@@ -156,8 +158,8 @@ def test_second_writer_waits_then_gives_up(db_path):
 
 
 def test_retag_recomputes_every_record(store):
-    store.upsert([make_record("1"), make_record("2")], tagger=fixed_tagger(("crps",)))
-    assert store.retag(fixed_tagger(("cancer_pain",)), tagger_id="v2") == 2
+    store_records(store, [make_record("1"), make_record("2")], tagger=fixed_tagger(("crps",)))
+    assert retag(store, fixed_tagger(("cancer_pain",)), tagger_id="v2") == 2
     assert {s.pmid for s in store.query(RecordFilter(conditions=["cancer_pain"]))} == {"1", "2"}
 
 
@@ -170,7 +172,7 @@ def test_runs_and_topic_state_round_trip(store):
 
 
 def test_pmid_lists_beyond_sqlites_placeholder_cap(store):
-    store.upsert([make_record("7"), make_record("39999")], tagger=fixed_tagger(), topic="t")
+    store_records(store, [make_record("7"), make_record("39999")], tagger=fixed_tagger(), topic="t")
     many = [str(p) for p in range(1, 40_001)]  # SQLite refuses more than 32,766 "?" in one statement
     assert sorted(s.pmid for s in store.query(RecordFilter(pmids=many))) == ["39999", "7"]
     assert store.topic_pmids("t", many) == {"7", "39999"}
