@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from .config import DEFAULT_REPORTS, Topic, default_topic_path, load_topic, parse_date, topic_paths
+from .config import DEFAULT_REPORTS, Topic, default_topic_path, load_topic, parse_date, topics_to_run
 from .config import db_path as config_db_path
 from .digest.context import write_digest
 from .errors import ConfigError, LitscanError
@@ -216,7 +216,6 @@ def demo_command(reports_dir: str) -> None:
 @reports_option("Where each topic's digest is written.")
 @click.option(
     "--eutils-url",
-    envvar="LITSCAN_EUTILS_URL",
     default=None,
     help="E-utilities base URL (default: NCBI's; env LITSCAN_EUTILS_URL).",
 )
@@ -240,11 +239,12 @@ def run_command(
             click.echo(f"\r{topic} [{'#' * filled}{'.' * (30 - filled)}] {done:,}/{total:,}", nl=False, err=True)
 
     with reported():
-        paths = list(query_files) or topic_paths()
-        if not paths:
-            raise ConfigError("no topic files found in queries/ (or $LITSCAN_QUERIES)")
         results = run_paths(
-            paths, db=config_db_path(db), reports_dir=Path(reports_dir), eutils_url=eutils_url, progress=progress
+            topics_to_run(query_files),
+            db=config_db_path(db),
+            reports_dir=Path(reports_dir),
+            eutils_url=eutils_url,
+            progress=progress,
         )
     if show_bar:
         click.echo("", err=True)
@@ -288,7 +288,6 @@ def run_command(
     "--templates",
     "templates_dir",
     type=click.Path(file_okay=False),
-    envvar="LITSCAN_TEMPLATES",
     default=None,
     help="Templates that override the built-in ones (env LITSCAN_TEMPLATES).",
 )

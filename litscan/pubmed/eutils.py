@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import random
 import re
 import time
@@ -28,10 +27,9 @@ from urllib.parse import quote, quote_plus
 
 import requests
 
-from ..config import DEFAULT_EUTILS_URL, setting
+from ..config import DEFAULT_EUTILS_URL, DEFAULT_RETRY_SECONDS, EutilsSettings
 from ..errors import (
     ApiKeyError,
-    ConfigError,
     FetchError,
     InputError,
     QueryError,
@@ -112,7 +110,7 @@ class EutilsClient:
         sleep: Callable[[float], None] = time.sleep,
         timeout: tuple[float, float] = (10.0, 60.0),
         max_attempts: int = 7,
-        max_retry_seconds: float = 100.0,
+        max_retry_seconds: float = DEFAULT_RETRY_SECONDS,
         backoff_base: float = 1.0,
         limiter: RateLimiter | None = None,
         rng: random.Random | None = None,
@@ -139,24 +137,17 @@ class EutilsClient:
             _install_log_redaction(self.api_key)
 
     @classmethod
-    def from_environment(cls, base_url: str | None = None, **kwargs: Any) -> EutilsClient:
-        """Settings from NCBI_EMAIL / NCBI_API_KEY / LITSCAN_EUTILS_URL, else the user config file.
-
-        LITSCAN_RETRY_SECONDS bounds how long one request keeps retrying (default 100 s).
-        """
-        url = base_url or os.environ.get("LITSCAN_EUTILS_URL") or DEFAULT_EUTILS_URL
-        budget = os.environ.get("LITSCAN_RETRY_SECONDS")
-        if budget:
-            try:
-                kwargs.setdefault("max_retry_seconds", float(budget))
-            except ValueError:
-                raise ConfigError(
-                    f"LITSCAN_RETRY_SECONDS: {budget!r} is not a number of seconds", where="LITSCAN_RETRY_SECONDS"
-                ) from None
-        api_key = setting("NCBI_API_KEY", "ncbi_api_key")
-        if "limiter" not in kwargs:
-            kwargs["limiter"] = RateLimiter.for_key(bool(api_key), shared=RateLimiter.default_shared_path())
-        return cls(url, email=setting("NCBI_EMAIL", "ncbi_email"), api_key=api_key, **kwargs)
+    def from_settings(cls, settings: EutilsSettings, *, limiter: RateLimiter | None = None) -> EutilsClient:
+        """A client as ``litscan run`` makes one: paced together with the user's other litscan processes."""
+        if limiter is None:
+            limiter = RateLimiter.for_key(bool(settings.api_key), shared=RateLimiter.default_shared_path())
+        return cls(
+            settings.base_url,
+            email=settings.email,
+            api_key=settings.api_key,
+            max_retry_seconds=settings.retry_seconds,
+            limiter=limiter,
+        )
 
     # -- public calls -----------------------------------------------------------
 
