@@ -25,6 +25,7 @@ from .files import atomic_text_writer
 from .pipeline.demo import run_demo
 from .pipeline.ingest import import_files
 from .pipeline.run import run_paths
+from .pubmed import redaction
 from .store import RecordFilter, Store
 from .tagging.evaluate import evaluate, format_report
 from .tagging.explain import explain_pmid
@@ -76,7 +77,9 @@ def reports_option(help_text: str) -> Callable[[Any], Any]:
 def cli(verbose: int, quiet: bool) -> None:
     """litscan: PubMed literature surveillance with explained tags and an evidence digest."""
     level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    handler = logging.StreamHandler(sys.stderr)
+    redaction.install(handler)  # every record reaches it, whichever logger wrote it: no API key gets past
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", handlers=[handler])
 
 
 # --- commands -----------------------------------------------------------------------

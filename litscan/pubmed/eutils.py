@@ -9,7 +9,8 @@ time budget; a bad key or a bad query is not retried. The caller never gets an
 error page dressed up as "0 results": a reply is either understood or raised.
 
 The API key is sent on every request and appears in no message this module
-produces: exceptions and log lines go through ``redact``.
+produces: exceptions and log lines go through ``redact`` (litscan.pubmed.redaction,
+which also keeps it out of what urllib3 and other code log).
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
-from urllib.parse import quote, quote_plus
 
 import requests
 
@@ -39,6 +39,7 @@ from ..errors import (
 )
 from ..models import ParsedItem
 from .pacing import RateLimiter
+from .redaction import hide, redact
 from .xml_reader import parse_pubmed_bytes
 
 log = logging.getLogger(__name__)
@@ -134,7 +135,7 @@ class EutilsClient:
         self.rng = rng or random.Random()
         self.stats = ClientStats()
         if self.api_key:
-            _install_log_redaction(self.api_key)
+            hide(self.api_key)
 
     @classmethod
     def from_settings(cls, settings: EutilsSettings, *, limiter: RateLimiter | None = None) -> EutilsClient:
@@ -376,41 +377,6 @@ class EutilsClient:
             return parse_pubmed_bytes(data, name="efetch reply")
         except InputError as exc:
             raise TransientFetchError(f"{what}: {self.redact(str(exc))}") from None
-
-
-def redact(text: str, secret: str | None) -> str:
-    """``text`` with every spelling of ``secret`` (plain, URL- or form-encoded) replaced."""
-    if not secret:
-        return text
-    for form in {secret, quote(secret, safe=""), quote_plus(secret)}:
-        text = text.replace(form, "[redacted]")
-    return text
-
-
-class _RedactingFilter(logging.Filter):
-    def __init__(self, secret: str) -> None:
-        super().__init__()
-        self.secret = secret
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        cleaned = redact(message, self.secret)
-        if cleaned != message:
-            record.msg, record.args = cleaned, None
-        return True
-
-
-def _install_log_redaction(secret: str) -> None:
-    # urllib3 logs full request URLs (with api_key) at DEBUG. Logger filters only see records
-    # made on that very logger, so scrub at the known sources and at every root handler.
-    targets: list[logging.Filterer] = [
-        logging.getLogger(name)
-        for name in ("urllib3.connectionpool", "requests", __name__, "litscan.pubmed.windows", "litscan.pipeline.run")
-    ]
-    targets.extend(logging.getLogger().handlers)
-    for target in targets:
-        if not any(isinstance(f, _RedactingFilter) and f.secret == secret for f in target.filters):
-            target.addFilter(_RedactingFilter(secret))
 
 
 _ERRNO = re.compile(r"\[Errno -?\d+\] ([^'\")]+)")
