@@ -31,6 +31,7 @@ from ..config import DEFAULT_EUTILS_URL, DEFAULT_RETRY_SECONDS, EutilsSettings
 from ..errors import (
     ApiKeyError,
     FetchError,
+    HistoryExpiredError,
     InputError,
     QueryError,
     RateLimitedError,
@@ -50,10 +51,6 @@ EFETCH_BATCH = 500
 POST_THRESHOLD = 200  # NCBI asks for POST above ~200 ids; long GETs fail with 414
 _PMID = re.compile(r"^[1-9][0-9]{0,9}$")
 T = TypeVar("T")
-
-
-class HistoryExpiredError(TransientFetchError):
-    """The history server no longer knows a WebEnv; search again to get a fresh one."""
 
 
 @dataclass(frozen=True)
@@ -269,7 +266,7 @@ class EutilsClient:
         if isinstance(error, RateLimitedError) and error.retry_after is not None:
             return min(max(error.retry_after, 0.5), 60.0)
         # Exponential with jitter so several cron jobs behind one NAT do not retry in step.
-        delay = self.backoff_base * (2 ** (attempt - 1))
+        delay = self.backoff_base * (2.0 ** (attempt - 1))
         return min(delay, 30.0) * (0.75 + self.rng.random() / 2)
 
     def _check_status(self, response: requests.Response, util: str) -> requests.Response:
