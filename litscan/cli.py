@@ -33,21 +33,14 @@ from .tagging.tagger import Tagger
 from .tagging.vocabulary import load_vocabulary
 
 
-class LitscanCommandError(click.ClickException):
-    """A library error shown as one line, with the library's exit code."""
-
-    def __init__(self, error: LitscanError) -> None:
-        super().__init__(str(error))
-        self.exit_code = error.exit_code
-
-
 @contextmanager
 def reported() -> Iterator[None]:
-    """Turn library errors into click errors: one line on stderr and a non-zero exit."""
+    """Library errors as click shows its own: ``Error: <message>`` on stderr, and the error's exit code."""
     try:
         yield
     except LitscanError as exc:
-        raise LitscanCommandError(exc) from None
+        click.echo(f"Error: {exc}", err=True)
+        raise click.exceptions.Exit(exc.exit_code) from None
 
 
 db_option = click.option(
