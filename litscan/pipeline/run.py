@@ -28,8 +28,8 @@ from typing import Any
 from ..config import Topic, eutils_settings, load_topic
 from ..digest.context import write_digest
 from ..digest.mail import send_digest
-from ..errors import ApiKeyError, IncompleteFetchError, LitscanError
-from ..pubmed.eutils import EFETCH_BATCH, EutilsClient, FetchedBatch, HistoryExpiredError
+from ..errors import ApiKeyError, HistoryExpiredError, IncompleteFetchError, LitscanError
+from ..pubmed.eutils import EFETCH_BATCH, EutilsClient, FetchedBatch
 from ..pubmed.windows import Piece, collect
 from ..store import BatchSummary, Store
 from ..tagging.tagger import Tagger

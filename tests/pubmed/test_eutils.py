@@ -21,12 +21,13 @@ from litscan.config import eutils_settings
 from litscan.errors import (
     ApiKeyError,
     FetchError,
+    HistoryExpiredError,
     QueryError,
     RateLimitedError,
     SearchWindowTooLargeError,
     TransientFetchError,
 )
-from litscan.pubmed.eutils import EutilsClient, HistoryExpiredError, redact
+from litscan.pubmed.eutils import EutilsClient, redact
 
 B = "https://eutils.test/entrez/eutils/"
 ESEARCH = B + "esearch.fcgi"
