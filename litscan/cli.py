@@ -20,8 +20,7 @@ from .config import DEFAULT_REPORTS, Topic, default_topic_path, load_topic, pars
 from .config import db_path as config_db_path
 from .digest.context import write_digest
 from .errors import ConfigError, LitscanError
-from .export import FORMATS, check_tag_ids, export
-from .files import atomic_text_writer
+from .export import FORMATS, export_file
 from .pipeline.demo import run_demo
 from .pipeline.ingest import import_files
 from .pipeline.run import run_paths
@@ -172,25 +171,27 @@ def export_command(
 
     Example: litscan export --format csv --condition crps --route intravenous -o crps-iv.csv
     """
+    filters = RecordFilter(
+        topic=topic,
+        conditions=conditions,
+        routes=routes,
+        designs=designs,
+        on_topic=on_topic,
+        published_from=published_from,
+        published_to=published_to,
+        added_since=added_since,
+    )
     with reported():
-        check_tag_ids(_open_topic(query_file), conditions=conditions, routes=routes, designs=designs)
-        filters = RecordFilter(
-            topic=topic,
-            conditions=conditions,
-            routes=routes,
-            designs=designs,
-            on_topic=on_topic,
-            published_from=published_from,
-            published_to=published_to,
-            added_since=added_since,
+        count = export_file(
+            config_db_path(db),
+            topic=_open_topic(query_file),
+            filters=filters,
+            format=format_,
+            output=Path(output) if output else None,
+            stream=sys.stdout,
         )
-        with Store.open(config_db_path(db)) as store:
-            if output:
-                with atomic_text_writer(Path(output)) as out:
-                    count = export(store, out, format=format_, filters=filters)
-                click.echo(f"Exported {count} records to {output}", err=True)
-            else:
-                export(store, sys.stdout, format=format_, filters=filters)
+    if output:
+        click.echo(f"Exported {count} records to {output}", err=True)
 
 
 @cli.command("demo")
