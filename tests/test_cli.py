@@ -170,3 +170,18 @@ cli.main()
     assert "esearch.fcgi?db=pubmed&api_key=[redacted]&term=x" in done.stderr
     assert '"key": "[redacted]"' in done.stderr
     assert key not in done.stderr and key not in done.stdout
+
+
+def test_templates_come_from_the_option_else_the_environment(runner, tmp_path, monkeypatch):
+    db = tmp_path / "s.sqlite"
+    runner.invoke(cli, ["import", str(sample_path()), "--db", str(db)])
+    monkeypatch.setenv("LITSCAN_TEMPLATES", str(tmp_path / "from-env"))
+    digest = ["digest", "--db", str(db), "--reports", str(tmp_path / "reports")]
+    from_env = runner.invoke(cli, digest)
+    assert from_env.exit_code == 2 and "from-env" in from_env.output and "templates directory" in from_env.output
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "_record.html").write_text("<article>MY RECORD {{ r.pmid }}</article>\n")
+    from_option = runner.invoke(cli, [*digest, "--templates", str(mine)])
+    assert from_option.exit_code == 0, from_option.output
+    assert "MY RECORD 990000" in Path(from_option.stdout.strip().splitlines()[-1]).read_text()
