@@ -88,7 +88,8 @@ MedlineFields = Mapping[str, str | list[str]]
 
 
 def _parse(lines: Iterable[str]) -> Iterator[MedlineFields]:
-    records: Iterator[MedlineFields] = Medline.parse(lines)  # type: ignore[no-untyped-call]  # Biopython's parse is unannotated
+    # Biopython ships py.typed but leaves Medline.parse unannotated.
+    records: Iterator[MedlineFields] = Medline.parse(lines)  # type: ignore[no-untyped-call]
     return records
 
 
