@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from . import citations
 from .config import Topic
 from .errors import ConfigError
+from .files import atomic_text_writer
 from .models import to_jsonable
 from .store import RecordFilter, Store, StoredRecord
 from .tagging.vocabulary import load_vocabulary
@@ -167,3 +169,16 @@ def check_tag_ids(
                     f"unknown {kind} id {tag_id!r} (known: {', '.join(sorted(known[kind]))})",
                     path=str(topic.vocabulary_path),
                 )
+
+
+def export_file(
+    db: Path, *, topic: Topic, filters: RecordFilter, format: str, output: Path | None, stream: IO[str]
+) -> int:
+    """What ``litscan export`` does: check the filter's tag ids against ``topic``'s vocabulary, then
+    write the matching records to ``output`` (replaced only once complete) or else to ``stream``."""
+    check_tag_ids(topic, conditions=filters.conditions, routes=filters.routes, designs=filters.designs)
+    with Store.open(db) as store:
+        if output is None:
+            return export(store, stream, format=format, filters=filters)
+        with atomic_text_writer(output) as out:
+            return export(store, out, format=format, filters=filters)

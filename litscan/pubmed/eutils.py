@@ -9,14 +9,14 @@ time budget; a bad key or a bad query is not retried. The caller never gets an
 error page dressed up as "0 results": a reply is either understood or raised.
 
 The API key is sent on every request and appears in no message this module
-produces: exceptions and log lines go through ``redact``.
+produces: exceptions and log lines go through ``redact`` (litscan.pubmed.redaction,
+which also keeps it out of what urllib3 and other code log).
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import os
 import random
 import re
 import time
@@ -24,15 +24,14 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
-from urllib.parse import quote, quote_plus
 
 import requests
 
-from ..config import DEFAULT_EUTILS_URL, setting
+from ..config import DEFAULT_EUTILS_URL, DEFAULT_RETRY_SECONDS, EutilsSettings
 from ..errors import (
     ApiKeyError,
-    ConfigError,
     FetchError,
+    HistoryExpiredError,
     InputError,
     QueryError,
     RateLimitedError,
@@ -41,6 +40,7 @@ from ..errors import (
 )
 from ..models import ParsedItem
 from .pacing import RateLimiter
+from .redaction import hide, redact
 from .xml_reader import parse_pubmed_bytes
 
 log = logging.getLogger(__name__)
@@ -51,10 +51,6 @@ EFETCH_BATCH = 500
 POST_THRESHOLD = 200  # NCBI asks for POST above ~200 ids; long GETs fail with 414
 _PMID = re.compile(r"^[1-9][0-9]{0,9}$")
 T = TypeVar("T")
-
-
-class HistoryExpiredError(TransientFetchError):
-    """The history server no longer knows a WebEnv; search again to get a fresh one."""
 
 
 @dataclass(frozen=True)
@@ -112,7 +108,7 @@ class EutilsClient:
         sleep: Callable[[float], None] = time.sleep,
         timeout: tuple[float, float] = (10.0, 60.0),
         max_attempts: int = 7,
-        max_retry_seconds: float = 100.0,
+        max_retry_seconds: float = DEFAULT_RETRY_SECONDS,
         backoff_base: float = 1.0,
         limiter: RateLimiter | None = None,
         rng: random.Random | None = None,
@@ -136,27 +132,20 @@ class EutilsClient:
         self.rng = rng or random.Random()
         self.stats = ClientStats()
         if self.api_key:
-            _install_log_redaction(self.api_key)
+            hide(self.api_key)
 
     @classmethod
-    def from_environment(cls, base_url: str | None = None, **kwargs: Any) -> EutilsClient:
-        """Settings from NCBI_EMAIL / NCBI_API_KEY / LITSCAN_EUTILS_URL, else the user config file.
-
-        LITSCAN_RETRY_SECONDS bounds how long one request keeps retrying (default 100 s).
-        """
-        url = base_url or os.environ.get("LITSCAN_EUTILS_URL") or DEFAULT_EUTILS_URL
-        budget = os.environ.get("LITSCAN_RETRY_SECONDS")
-        if budget:
-            try:
-                kwargs.setdefault("max_retry_seconds", float(budget))
-            except ValueError:
-                raise ConfigError(
-                    f"LITSCAN_RETRY_SECONDS: {budget!r} is not a number of seconds", where="LITSCAN_RETRY_SECONDS"
-                ) from None
-        api_key = setting("NCBI_API_KEY", "ncbi_api_key")
-        if "limiter" not in kwargs:
-            kwargs["limiter"] = RateLimiter.for_key(bool(api_key), shared=RateLimiter.default_shared_path())
-        return cls(url, email=setting("NCBI_EMAIL", "ncbi_email"), api_key=api_key, **kwargs)
+    def from_settings(cls, settings: EutilsSettings, *, limiter: RateLimiter | None = None) -> EutilsClient:
+        """A client as ``litscan run`` makes one: paced together with the user's other litscan processes."""
+        if limiter is None:
+            limiter = RateLimiter.for_key(bool(settings.api_key), shared=RateLimiter.default_shared_path())
+        return cls(
+            settings.base_url,
+            email=settings.email,
+            api_key=settings.api_key,
+            max_retry_seconds=settings.retry_seconds,
+            limiter=limiter,
+        )
 
     # -- public calls -----------------------------------------------------------
 
@@ -277,7 +266,7 @@ class EutilsClient:
         if isinstance(error, RateLimitedError) and error.retry_after is not None:
             return min(max(error.retry_after, 0.5), 60.0)
         # Exponential with jitter so several cron jobs behind one NAT do not retry in step.
-        delay = self.backoff_base * (2 ** (attempt - 1))
+        delay = self.backoff_base * (2.0 ** (attempt - 1))
         return min(delay, 30.0) * (0.75 + self.rng.random() / 2)
 
     def _check_status(self, response: requests.Response, util: str) -> requests.Response:
@@ -385,41 +374,6 @@ class EutilsClient:
             return parse_pubmed_bytes(data, name="efetch reply")
         except InputError as exc:
             raise TransientFetchError(f"{what}: {self.redact(str(exc))}") from None
-
-
-def redact(text: str, secret: str | None) -> str:
-    """``text`` with every spelling of ``secret`` (plain, URL- or form-encoded) replaced."""
-    if not secret:
-        return text
-    for form in {secret, quote(secret, safe=""), quote_plus(secret)}:
-        text = text.replace(form, "[redacted]")
-    return text
-
-
-class _RedactingFilter(logging.Filter):
-    def __init__(self, secret: str) -> None:
-        super().__init__()
-        self.secret = secret
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        cleaned = redact(message, self.secret)
-        if cleaned != message:
-            record.msg, record.args = cleaned, None
-        return True
-
-
-def _install_log_redaction(secret: str) -> None:
-    # urllib3 logs full request URLs (with api_key) at DEBUG. Logger filters only see records
-    # made on that very logger, so scrub at the known sources and at every root handler.
-    targets: list[logging.Filterer] = [
-        logging.getLogger(name)
-        for name in ("urllib3.connectionpool", "requests", __name__, "litscan.pubmed.windows", "litscan.pipeline.run")
-    ]
-    targets.extend(logging.getLogger().handlers)
-    for target in targets:
-        if not any(isinstance(f, _RedactingFilter) and f.secret == secret for f in target.filters):
-            target.addFilter(_RedactingFilter(secret))
 
 
 _ERRNO = re.compile(r"\[Errno -?\d+\] ([^'\")]+)")

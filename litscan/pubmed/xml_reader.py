@@ -27,7 +27,7 @@ import os
 import re
 import zlib
 from collections.abc import Iterator
-from typing import BinaryIO, Literal
+from typing import BinaryIO, Literal, Protocol
 
 from lxml import etree
 
@@ -48,10 +48,16 @@ _LXML_POSITION = re.compile(r",? line \d+, column \d+.*$")
 # --- input ----------------------------------------------------------------------------------------
 
 
+class _ByteStream(Protocol):
+    """What the reader needs of its input: a file, a GzipFile or one of the wrappers below."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
 class _Reader:
     """A read()-able stream that first serves ``head`` (already read for sniffing), then the rest."""
 
-    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+    def __init__(self, head: bytes, rest: _ByteStream) -> None:
         self._pending = head
         self._rest = rest
 
@@ -63,6 +69,10 @@ class _Reader:
                 chunk, self._pending = self._pending[:size], self._pending[size:]
             return chunk
         return self._rest.read(size)
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        # GzipFile only seeks its source to rewind, which litscan never asks it to do.
+        raise io.UnsupportedOperation("a PubMed XML stream is read once, front to back")
 
 
 _REF_OPEN = b"<ReferenceList"
@@ -82,7 +92,7 @@ class _WithoutReferences:
 
     _CHUNK = 1 << 18
 
-    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+    def __init__(self, head: bytes, rest: _ByteStream) -> None:
         self._carry = head
         self._rest = rest
         self._depth = 0
@@ -161,7 +171,7 @@ class _WithoutReferences:
         return end + 1
 
 
-def _read_head(stream: BinaryIO) -> bytes:
+def _read_head(stream: _ByteStream) -> bytes:
     head = stream.read(_HEAD_SIZE)
     return head if isinstance(head, bytes) else bytes(head)
 
@@ -175,11 +185,11 @@ def _open_binary(source: str | os.PathLike[str], name: str) -> BinaryIO:
         raise InputError(f"cannot open file ({exc.strerror or exc})", path=name) from None
 
 
-def _decoded_head(stream: BinaryIO) -> tuple[bytes, BinaryIO]:
+def _decoded_head(stream: _ByteStream) -> tuple[bytes, _ByteStream]:
     """The first bytes of the (possibly gzipped) content and a stream positioned after them."""
     head = _read_head(stream)
     if head[:2] == _GZIP_MAGIC:
-        stream = gzip.GzipFile(fileobj=_Reader(head, stream), mode="rb")  # type: ignore[arg-type]
+        stream = gzip.GzipFile(fileobj=_Reader(head, stream), mode="rb")
         head = _read_head(stream)
     return head, stream
 
@@ -265,7 +275,7 @@ def parse_pubmed_document(data: bytes, *, name: str) -> list[ParsedItem]:
             count += 1
             items.append(item)
     if root.tag not in _ROOT_TAGS:
-        raise InputError(f"not PubMed XML (root element <{root.tag}>)", path=name)
+        raise InputError(f"not PubMed XML (root element <{_tag(root)}>)", path=name)
     return items
 
 
@@ -307,6 +317,12 @@ def iter_records(path: str | os.PathLike[str]) -> Iterator[ParsedItem]:
 def _one_line(exc: BaseException | str, limit: int = 200) -> str:
     text = " ".join(str(exc).split())
     return text if len(text) <= limit else text[:limit] + "..."
+
+
+def _tag(el: etree._Element) -> str:
+    """A parsed element's tag: lxml types tags as str, bytes or QName, but parsing makes them str."""
+    tag = el.tag
+    return tag if isinstance(tag, str) else str(tag)
 
 
 def _after(count: int, last_pmid: str | None) -> str:
@@ -382,7 +398,7 @@ def _iter_stream(raw: BinaryIO, label: str) -> Iterator[ParsedItem]:
         root = parser.close()
         yield from read(parser.read_events())
         if root is not None and root.tag not in _ROOT_TAGS:
-            raise InputError(f"not PubMed XML (root element <{root.tag}>)", path=label)
+            raise InputError(f"not PubMed XML (root element <{_tag(root)}>)", path=label)
     except etree.XMLSyntaxError as exc:
         message = _LXML_POSITION.sub("", _one_line(exc.msg or exc))
         where = f"line {exc.lineno}" if exc.lineno else None

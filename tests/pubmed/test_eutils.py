@@ -17,15 +17,17 @@ import responses
 from responses import matchers
 from responses.registries import OrderedRegistry
 
+from litscan.config import eutils_settings
 from litscan.errors import (
     ApiKeyError,
     FetchError,
+    HistoryExpiredError,
     QueryError,
     RateLimitedError,
     SearchWindowTooLargeError,
     TransientFetchError,
 )
-from litscan.pubmed.eutils import EutilsClient, HistoryExpiredError, redact
+from litscan.pubmed.eutils import EutilsClient, redact
 
 B = "https://eutils.test/entrez/eutils/"
 ESEARCH = B + "esearch.fcgi"
@@ -205,7 +207,7 @@ def test_settings_come_from_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("NCBI_EMAIL", "me@example.org")
     monkeypatch.setenv("NCBI_API_KEY", KEY)
     monkeypatch.setenv("LITSCAN_EUTILS_URL", "http://127.0.0.1:9/eutils")
-    client = EutilsClient.from_environment()
+    client = EutilsClient.from_settings(eutils_settings())
     assert (client.email, client.api_key, client.base_url) == ("me@example.org", KEY, "http://127.0.0.1:9/eutils/")
     assert client.limiter.per_second == 10
 
