@@ -22,6 +22,9 @@ import pytest
 
 from tests.fake_eutils import FakeEutils, FakeRecord, make_records
 
+# Every test here starts litscan as a process and paces its requests like the real thing.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 TOPIC_FILE = ROOT / "queries" / "ketamine-chronic-pain.toml"
 KEY = "e2eSECRETkey9f8e7d6c5b4a"
