@@ -30,13 +30,14 @@ _NO_RESULT_TYPES = (("Editorial", "Editorial"), ("Letter", "Letter"), ("Comment"
 _NARRATIVE_REVIEW = "Narrative review"
 
 _ROLE_WEIGHT = {"conclusions": 4.0, "results": 2.0}
+# Heaviest first: the sum stops at _MAX_CUES, so the lighter lists are often not searched at all.
 _FINDING_WEIGHT = {
+    "conclusion": 1.0,
     "effect": 1.0,
     "null_result": 1.0,
+    "comparison": 0.8,
     "significance": 0.7,
     "figures": 0.5,
-    "comparison": 0.8,
-    "conclusion": 1.0,
 }
 _MAX_CUES = 3.0  # a results sentence crowded with statistics must not outweigh the authors' conclusion
 _WEAK_WEIGHT = {"baseline": -3.0, "flow": -2.0, "speculation": -1.5, "adverse": -1.0, "background": -2.5}
@@ -74,8 +75,11 @@ class KeyFinding:
 class _Candidate:
     sentence: Sentence
     text: str
+    low: str
     score: float
-    has_figures: bool
+
+    def has_figures(self, phrases: Phrases) -> bool:
+        return bool(phrases.finding["figures"].search(self.low))
 
 
 def key_finding(
@@ -98,17 +102,20 @@ def key_finding(
     if not sentences:
         return None
     first_conclusion = next((s.index for s in sentences if s.role == "conclusions"), None)
-    best = _best(sentences, first_conclusion, phrases)
+    read: dict[int, _Candidate | None] = {}  # each sentence's reading, shared by the quote and its figures
+    best = _best(sentences, first_conclusion, phrases, read)
     if best is None:
         return KeyFinding(NO_RESULT, "statement")
     source: Source = "conclusions" if best.sentence.role == "conclusions" else "abstract"
     if best.sentence.role == "results":
         source = "results"
-    figures = None if best.has_figures else _figures_for(best, sentences, first_conclusion, phrases)
+    figures = None if best.has_figures(phrases) else _figures_for(best, sentences, first_conclusion, phrases, read)
     return KeyFinding(best.text, source, best.sentence.label, figures)
 
 
-def _best(sentences: list[Sentence], first_conclusion: int | None, phrases: Phrases) -> _Candidate | None:
+def _best(
+    sentences: list[Sentence], first_conclusion: int | None, phrases: Phrases, read: dict[int, _Candidate | None]
+) -> _Candidate | None:
     """The highest-scoring sentence; those whose place caps them below the best so far are not read."""
     weighted = sorted(
         ((weight, s) for s in sentences if (weight := _role_weight(s)) is not None), key=lambda ws: -ws[0]
@@ -117,7 +124,7 @@ def _best(sentences: list[Sentence], first_conclusion: int | None, phrases: Phra
     for weight, sentence in weighted:
         if best is not None and weight + _MAX_CUES < best.score:
             break
-        candidate = _candidate(sentence, first_conclusion, phrases)
+        candidate = read[sentence.index] = _candidate(sentence, first_conclusion, phrases)
         if candidate is not None and candidate.score >= _MIN_SCORE and (best is None or _rank(candidate) > _rank(best)):
             best = candidate
     return best
@@ -156,8 +163,13 @@ def _candidate(sentence: Sentence, first_conclusion: int | None, phrases: Phrase
         text, low = trimmed, trimmed.lower()
         if sentence.role != "conclusions" and not phrases.any_qualifying.search(low):
             return None
-    found = {kind: bool(pattern.search(low)) for kind, pattern in phrases.finding.items()}
-    score = role_weight + min(_MAX_CUES, sum(_FINDING_WEIGHT[kind] for kind, hit in found.items() if hit))
+    cues = 0.0
+    for kind, weight in _FINDING_WEIGHT.items():
+        if phrases.finding[kind].search(low):
+            cues += weight
+            if cues >= _MAX_CUES:
+                break
+    score = role_weight + min(_MAX_CUES, cues)
     if phrases.any_weak.search(low):
         score += sum(weight for kind, weight in _WEAK_WEIGHT.items() if phrases.weak[kind].search(low))
     if sentence.role == "conclusions" and first_conclusion is not None:
@@ -167,7 +179,7 @@ def _candidate(sentence: Sentence, first_conclusion: int | None, phrases: Phrase
         score -= 2.0
     elif words > _LONG_WORDS:
         score -= 1.0
-    return _Candidate(sentence, text, score, found["figures"])
+    return _Candidate(sentence, text, low, score)
 
 
 def _role_weight(sentence: Sentence) -> float | None:
@@ -208,15 +220,20 @@ def _first_rejected(text: str, phrases: Phrases) -> tuple[int, int] | None:
 
 
 def _figures_for(
-    best: _Candidate, sentences: list[Sentence], first_conclusion: int | None, phrases: Phrases
+    best: _Candidate,
+    sentences: list[Sentence],
+    first_conclusion: int | None,
+    phrases: Phrases,
+    read: dict[int, _Candidate | None],
 ) -> str | None:
     """The strongest results sentence with figures, before the quote, to stand beside a conclusion without them."""
-    pool = [
-        c
-        for s in sentences[: best.sentence.index]
-        if s.role != "conclusions"
-        and (c := _candidate(s, first_conclusion, phrases)) is not None
-        and c.has_figures
-        and c.score >= _MIN_SCORE
-    ]
+    pool = []
+    for sentence in sentences[: best.sentence.index]:
+        if sentence.role == "conclusions":
+            continue
+        if sentence.index not in read:
+            read[sentence.index] = _candidate(sentence, first_conclusion, phrases)
+        candidate = read[sentence.index]
+        if candidate is not None and candidate.score >= _MIN_SCORE and candidate.has_figures(phrases):
+            pool.append(candidate)
     return max(pool, key=_rank).text if pool else None
