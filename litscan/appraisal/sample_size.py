@@ -41,7 +41,8 @@ _NUMBER = re.compile(r"(?<![\d.,/\w-])(\d{1,3}(?:,\d{3})+|\d+)(?![\d,]\d|\.\d|[\
 _GAP = r"(?:[(\[]?[A-Za-z0-9][\w'-]*[)\],]?\s+){0,4}?"
 _NOUN_AFTER = re.compile(
     rf"(?:/\d+)?[)\]]?\s+(?:\([^()]{{0,40}}\)\s+)?{_GAP}"
-    rf"(?:(?P<people>{_PEOPLE})|(?P<animals>{_ANIMALS}))\b"
+    # "male rats", "adult patients": a person word that is only an adjective gives way to the noun after it.
+    rf"(?:(?P<people>{_PEOPLE})\b(?!\s+(?:[\w-]+\s+){{0,2}}?(?:{_PEOPLE}|{_ANIMALS})\b)|(?P<animals>{_ANIMALS})\b)"
     r"(?![- ](?:years?|months?|weeks?|days?|hours?|visits?|encounters?|records?|charts?|samples?|reports?)\b)",
     re.IGNORECASE,
 )
@@ -56,6 +57,10 @@ _NAMING_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _STUDIES_AFTER = re.compile(rf"\s+(?:[A-Za-z][\w-]*\s+){{0,2}}?({_STUDIES})\b", re.IGNORECASE)
+# A count whose noun was named before it: "Of 212 patients screened, 80 were randomised".
+_BARE_ENROLLED = re.compile(
+    r"^\s+(?:were|was)\s+(?:\w+\s+)?(?:randomi[sz]ed|enrolled|included|recruited|allocated)\b", re.I
+)
 _N_EQUALS_BEFORE = re.compile(r"\b[nN]\s*[=:]\s*$")
 _TOTAL_BEFORE = re.compile(
     r"(?:\b(?:total(?: sample)?(?: size)? of|sample(?: size)? of|cohort of|series of|population of|among(?: the)?|"
@@ -66,8 +71,9 @@ _TOTAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|whom)\s+$", re.IGNORECASE)
+# Up to the next number: "212 patients screened, 80 were randomised" randomised 80, not 212.
 _ENROLLED_AFTER = re.compile(
-    r"^[^.;]{0,160}?(?:\b(?:were|was|had been|being|then|and)\s+(?:\w+\s+){0,2}?(?:randomi[sz]ed|randomly|enrolled|"
+    r"^[^.;\d]{0,160}?(?:\b(?:were|was|had been|being|then|and)\s+(?:\w+\s+){0,2}?(?:randomi[sz]ed|randomly|enrolled|"
     r"included|recruited|studied|allocated|assigned|divided|investigated|examined|evaluated|selected|registered|"
     r"involved)|\brandomly (?:divided|assigned|allocated))",
     re.IGNORECASE,
@@ -84,9 +90,12 @@ _OUTCOME_AFTER = re.compile(
     r"were (?:classified|judged|rated) as|received (?:a|an|the|additional|rescue))\b",
     re.IGNORECASE,
 )
-# One arm counted, not the whole sample: "52 patients in the ketamine group", "(placebo group, n = 19)".
+# One arm counted, not the whole sample: "52 patients in the ketamine group", "(placebo group, n = 19)";
+# "divided into two groups" is the whole sample.
 _ARM_AFTER = re.compile(
-    r"^\s*(?:in|into|to|of|from) (?:the |each |both )?(?:[\w+-]+ ){0,3}?(?<!age )(?:group|arm)s?\b", re.I
+    r"^\s*(?:(?:were|was)\s+\w+\s+)?(?:in|into|to|of|from) (?:the |each |both )?(?:[\w+-]+ ){0,3}?(?<!age )"
+    r"(?:group|arm)\b",
+    re.IGNORECASE,
 )
 _ARM_BEFORE = re.compile(r"\b(?:group|arm)\b[^.;()]{0,25}[(,]\s*(?:[nN]\s*[=:]\s*)?$", re.IGNORECASE)
 _EACH_AFTER = re.compile(r"^[\s,)]*(?:in |for )?(?:each|per (?:group|arm))\b", re.IGNORECASE)
@@ -198,7 +207,8 @@ def _score(sentence: Sentence, text: str, match: re.Match[str], index: int) -> _
     noun = _NOUN_AFTER.match(after)
     if noun and _GAP_STOP.search(after[: noun.start("people") if noun.group("people") else noun.start("animals")]):
         noun = None
-    n_equals = bool(_N_EQUALS_BEFORE.search(before))
+    bare = not noun and not 1900 <= value <= 2100 and bool(_BARE_ENROLLED.match(after))  # not "2019 were included"
+    n_equals = bool(_N_EQUALS_BEFORE.search(before)) or bare
     if (not noun and not n_equals) or value == 0 or _NAMING_BEFORE.search(before):
         return None
     rest = after[noun.end() :] if noun else after

@@ -59,8 +59,9 @@ _HEADING_WORDS = (
 )
 # Headings without a colon ("… Results At 1 month …") only for the common words, followed by a capital.
 _BARE_HEADING_WORDS = r"background|objectives?|aims?|methods|results|findings|conclusions?|discussion|interpretation"
+# The stems of the bare headings, in both cases: text holding none of them (nor a colon) has no heading.
 _BARE_HEADING_STARTS = tuple(
-    f"{word} "
+    form
     for stem in (
         "Background",
         "Objective",
@@ -70,9 +71,9 @@ _BARE_HEADING_STARTS = tuple(
         "Finding",
         "Conclusion",
         "Discussion",
-        "Interpretation",
+        "Interpret",
     )
-    for word in (stem, stem.upper())
+    for form in (stem, stem.upper())
 )
 _INLINE_HEADING = re.compile(
     r"(?:^|(?<=[.!?)\]])\s+)"
@@ -104,7 +105,7 @@ def role_of_label(label: str | None, category: str | None = None) -> Role:
 
 def split_inline(text: str, role: Role, label: str | None) -> list[Passage]:
     """One section's text cut where it carries headings of its own."""
-    if ":" not in text and not any(word in text for word in _BARE_HEADING_STARTS):
+    if ":" not in text and not any(stem in text for stem in _BARE_HEADING_STARTS):
         return [Passage(role, text.strip(), label)]  # the common case, found without the expression
     marks = list(_INLINE_HEADING.finditer(text))
     if not marks:

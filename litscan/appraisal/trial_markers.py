@@ -100,7 +100,9 @@ _GATES = {
     IN_VITRO: ("vitro", "cell"),
 }
 # Two named arms, neither of them an inactive control: an active comparison.
-_VERSUS = re.compile(r"\b(?:versus|vs\.?|compared (?:with|to)|against)\s+(?P<other>[^,.;:]{1,60})", re.IGNORECASE)
+_VERSUS = re.compile(
+    r"\b(?:versus|vs\.?|compared (?:[^,.;:]{1,40}? )?(?:with|to)|against)\s+(?P<other>[^,.;:]{1,60})", re.IGNORECASE
+)
 _INACTIVE = re.compile(
     r"\b(?:placebo|saline|sham|vehicle|controls?|baseline|healthy|no |none|nothing|usual care|standard care|"
     r"before|pre-?treatment|after|each other|one another|the other|other groups?|previous|literature|norms?)\b",
