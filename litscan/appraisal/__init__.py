@@ -5,7 +5,7 @@
 phrases that reject a sentence as a finding are data (``phrases.toml``).
 """
 
-from .appraise import Appraisal, appraise
+from .appraise import Appraisal, appraise, fingerprint
 from .key_finding import KeyFinding, key_finding
 from .phrases import Phrases, load_phrases
 from .sample_size import SampleSize, sample_size
@@ -18,6 +18,7 @@ __all__ = [
     "Phrases",
     "SampleSize",
     "appraise",
+    "fingerprint",
     "key_finding",
     "load_phrases",
     "sample_size",

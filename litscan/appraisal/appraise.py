@@ -6,10 +6,18 @@ from dataclasses import dataclass
 
 from ..models import Record, Tags
 from .key_finding import KeyFinding, key_finding
-from .phrases import Phrases
+from .phrases import Phrases, load_phrases
 from .sample_size import SampleSize, sample_size
 from .sentences import sentences_of
 from .trial_markers import trial_markers
+
+# Raised whenever a change to the rules in code changes what appraise() returns.
+RULES_VERSION = 1
+
+
+def fingerprint(phrases: Phrases | None = None) -> str:
+    """Names the rules an appraisal was made with (code and phrases), for a store to know a stale one."""
+    return f"{RULES_VERSION}:{(phrases or load_phrases()).fingerprint}"
 
 
 @dataclass

@@ -8,6 +8,7 @@ faster without IGNORECASE. Every mistake is a ``ConfigError`` naming the file an
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -72,6 +73,7 @@ class Phrases:
     finding: dict[str, Matcher]
     weak: dict[str, Matcher]
     path: str
+    fingerprint: str  # of the file's bytes: a stored appraisal made with other phrases is stale
     any_reject: Matcher  # every reject list in one: most sentences need one search
     any_weak: Matcher
     any_qualifying: Matcher
@@ -123,8 +125,16 @@ def _load(path: str, data: bytes) -> Phrases:
     compiled = {group: _group(path, group, raw.get(group), kinds) for group, kinds in _GROUPS.items()}
     any_reject, any_weak = (_joined(compiled[group].values()) for group in ("reject", "weak"))
     any_qualifying = _joined(compiled["finding"][kind] for kind in QUALIFYING_KINDS)
+    fingerprint = hashlib.sha1(data).hexdigest()[:12]
     return Phrases(
-        compiled["reject"], compiled["finding"], compiled["weak"], path, any_reject, any_weak, any_qualifying
+        compiled["reject"],
+        compiled["finding"],
+        compiled["weak"],
+        path,
+        fingerprint,
+        any_reject,
+        any_weak,
+        any_qualifying,
     )
 
 

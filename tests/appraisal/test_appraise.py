@@ -57,3 +57,13 @@ def test_real_abstracts_are_never_quoted_for_a_rejected_phrase() -> None:
     for quote in quotes:
         assert quote.text.strip(" …")
         assert phrases.rejected_by(quote.text.strip(" …")) is None, quote.text
+
+
+def test_the_fingerprint_names_code_and_phrases(tmp_path: Path) -> None:
+    from litscan.appraisal import fingerprint
+    from litscan.appraisal.phrases import default_path
+
+    other = tmp_path / "phrases.toml"
+    other.write_text(default_path().read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert fingerprint() == fingerprint(load_phrases())
+    assert fingerprint() != fingerprint(load_phrases(other))
