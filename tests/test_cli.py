@@ -189,7 +189,7 @@ def test_templates_come_from_the_option_else_the_environment(runner, tmp_path, m
 
 
 def test_starting_the_command_loads_no_http_client_or_templates():
-    """`litscan import` is timed as a whole command: the HTTP client and Jinja2 load only for the commands using them."""
+    """`litscan import` is timed as a whole command: the HTTP client and Jinja2 load only where used."""
     import subprocess
     import sys
 
