@@ -12,7 +12,9 @@ of requests. It paces itself like the real thing (~30 s).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -193,3 +195,60 @@ def test_two_runs_on_two_databases_share_one_pace(tmp_path):
         assert fake.count(answer="over-rate") == 0
         assert fake.max_in_window(1.0) <= 3
     assert (tmp_path / f"litscan-eutils-{os.getuid()}.pace").is_file()
+
+
+HIDDEN = "Zq7XvK2pWm9RtB4nJc8LsY6h"  # every 4 characters of it hold a capital: no innocent text matches
+
+
+def key_pieces(data: bytes, key: str = HIDDEN, size: int = 4) -> set[str]:
+    """Every piece of ``key`` at least ``size`` characters long that ``data`` contains."""
+    return {key[i : i + size] for i in range(len(key) - size + 1) if key[i : i + size].encode() in data}
+
+
+def two_topics(tmp_path: Path) -> list[Path]:
+    """The bundled topic and a copy of it under another name, each with its vocabulary beside it."""
+    folder = tmp_path / "queries"
+    folder.mkdir()
+    shutil.copy(TOPIC_FILE.parent / "chronic-pain.vocab.toml", folder)
+    first = folder / TOPIC_FILE.name
+    shutil.copy(TOPIC_FILE, first)
+    second = folder / "second-topic.toml"
+    second.write_text(
+        TOPIC_FILE.read_text(encoding="utf-8").replace('name = "ketamine-chronic-pain"', 'name = "second"')
+    )
+    return [first, second]
+
+
+def test_no_piece_of_the_key_appears_anywhere_whatever_the_server_says(tmp_path):
+    records = make_records(30, first_day=dt.datetime.now(dt.UTC).date() - dt.timedelta(days=20))
+    first, second = two_topics(tmp_path)
+    with FakeEutils(records, valid_keys=(HIDDEN,)) as fake:
+        fake.inject_at(1, "echo-500")  # each fault followed by a clean retry: this run succeeds
+        fake.inject_at(3, "echo-error")
+        succeeded = litscan_run(fake, tmp_path, "-vv", key=HIDDEN, topic=first)
+        kinds = ["echo-400", "echo-json", "echo-error", "echo-text", "drop", "echo-500", "truncated", "echo-json"]
+        for kind in itertools.islice(itertools.cycle(kinds), 60):
+            fake.inject(kind)
+        command, env = litscan_command(fake, tmp_path, "-vv", key=HIDDEN, topic=first, LITSCAN_RETRY_SECONDS="3")
+        command[command.index(str(first)) + 1 : command.index(str(first)) + 1] = [str(second)]
+        failed = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+        served = {r.answer for r in fake.requests}
+    assert succeeded.returncode == 0, succeeded.stderr
+    assert failed.returncode == 4, failed.stderr
+    assert {"echo-500", "echo-400", "echo-json", "echo-error", "echo-text"} <= served
+    # Errors that quote the URL, api_key and all, are not a rejected key: the second topic ran too.
+    lines = [line for line in failed.stderr.splitlines() if line.startswith("litscan run:")]
+    assert len(lines) == 2 and all("failed, nothing marked done" in line for line in lines), lines
+    assert "rejected the API key" not in failed.stderr and "not run" not in failed.stderr
+    assert "[redacted]" in failed.stderr  # the replies did quote the key; it was taken out
+    assert rows(tmp_path, "SELECT topic, status FROM runs WHERE kind = 'fetch' ORDER BY id") == [
+        ("ketamine-chronic-pain", "ok"),
+        ("ketamine-chronic-pain", "failed"),
+        ("second", "failed"),
+    ]
+    for result in (succeeded, failed):
+        assert key_pieces((result.stdout + result.stderr).encode()) == set()
+    written = [path for path in tmp_path.rglob("*") if path.is_file() and path.suffix != ".toml"]
+    assert any(path.suffix == ".html" for path in written) and any(path.suffix == ".sqlite" for path in written)
+    for path in written:  # the database (and its WAL, if one is left), the reports, the pace file
+        assert key_pieces(path.read_bytes()) == set(), path
