@@ -7,6 +7,8 @@ mid-stream by a proxy, ``ERROR`` elements inside an HTTP 200, rate-limit JSON
 where XML was asked for. Each of these is retried with backoff inside a bounded
 time budget; a bad key or a bad query is not retried. The caller never gets an
 error page dressed up as "0 results": a reply is either understood or raised.
+Each attempt has a total deadline (litscan.pubmed.deadline), so a server that
+trickles its reply cannot hold a run beyond the retry budget.
 
 The API key is sent on every request and appears in no message this module
 produces, not even in part: every reply body is redacted as it arrives, and
@@ -42,10 +44,11 @@ from ..errors import (
     TransientFetchError,
 )
 from ..models import ParsedItem
+from .deadline import Watchdog, mount
 from .pacing import RateLimiter
 from .redaction import REDACTED, excerpt, hide, scrub, spellings
 from .redaction import redact as redact
-from .replies import Reply, classify, json_error, key_rejected, retry_after, transport_reason, xml_error
+from .replies import Reply, classify, host_of, json_error, key_rejected, retry_after, transport_reason, xml_error
 from .xml_reader import parse_pubmed_bytes
 
 log = logging.getLogger(__name__)
@@ -55,6 +58,7 @@ ESEARCH_CEILING = 9999  # PubMed esearch pages only through its first 9,999 hits
 EFETCH_BATCH = 500
 POST_THRESHOLD = 200  # NCBI asks for POST above ~200 ids; long GETs fail with 414
 _PMID = re.compile(r"^[1-9][0-9]{0,9}$")
+MIN_ATTEMPT_SECONDS = 1.0  # the shortest deadline a retry gets, however little of the budget is left
 T = TypeVar("T")
 
 
@@ -112,6 +116,7 @@ class EutilsClient:
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
         timeout: tuple[float, float] = (10.0, 60.0),
+        deadline: float = 60.0,
         max_attempts: int = 7,
         max_retry_seconds: float = DEFAULT_RETRY_SECONDS,
         backoff_base: float = 1.0,
@@ -127,9 +132,11 @@ class EutilsClient:
         self.tool = tool
         self.session = session or requests.Session()
         self.session.headers["User-Agent"] = f"{tool} (requests {requests.__version__})"
+        mount(self.session)
         self.clock = clock
         self.sleep = sleep
-        self.timeout = timeout
+        self.timeout = timeout  # (connect, each read): requests' own, per socket operation
+        self.deadline = deadline  # the whole of one attempt: connect, headers and body
         self.max_attempts = max_attempts
         self.max_retry_seconds = max_retry_seconds
         self.backoff_base = backoff_base
@@ -236,7 +243,7 @@ class EutilsClient:
             self.stats.requests += 1
             self.stats.by_util[util] += 1
             try:
-                reply = self._attempt(util, params, post)
+                reply = self._attempt(util, params, post, self._attempt_seconds(started))
                 return interpret(self._check_status(reply, util))
             except HistoryExpiredError:
                 raise  # resending the same WebEnv cannot help; the caller searches again
@@ -256,26 +263,39 @@ class EutilsClient:
             self.stats.retries += 1
             self.sleep(delay)
 
-    def _attempt(self, util: str, params: dict[str, str], post: bool) -> Reply:
-        """One request, read in full; a failed transfer is a TransientFetchError."""
+    def _attempt_seconds(self, started: float) -> float:
+        """One attempt's deadline: the client's, cut to what is left of the retry budget."""
+        left = self.max_retry_seconds - (self.clock() - started)
+        return min(self.deadline, max(left, MIN_ATTEMPT_SECONDS))
+
+    def _attempt(self, util: str, params: dict[str, str], post: bool, seconds: float) -> Reply:
+        """One request, read in full within ``seconds``; a failed transfer is a TransientFetchError."""
+        connect, read = self.timeout
         try:
-            response = self.session.request(
-                "POST" if post else "GET",
-                self.base_url + util,
-                params=None if post else params,
-                data=params if post else None,
-                timeout=self.timeout,
-            )
-            return Reply(response.status_code, response.headers, self._without_key(response.content))
+            with Watchdog(seconds) as watchdog:
+                response = self.session.request(
+                    "POST" if post else "GET",
+                    self.base_url + util,
+                    params=None if post else params,
+                    data=params if post else None,
+                    timeout=(min(connect, seconds), min(read, seconds)),
+                )
+                if not watchdog.expired:  # else the body may have been cut short, and look whole
+                    return Reply(response.status_code, response.headers, self._without_key(response.content))
         except (
             requests.Timeout,
             requests.ConnectionError,
             requests.exceptions.ChunkedEncodingError,
             requests.exceptions.ContentDecodingError,
         ) as exc:
-            raise TransientFetchError(f"{util}: {self._excerpt(transport_reason(exc, self.base_url))}") from None
+            if not watchdog.expired:
+                raise TransientFetchError(f"{util}: {self._excerpt(transport_reason(exc, self.base_url))}") from None
         except requests.RequestException as exc:
             raise FetchError(f"{util}: {type(exc).__name__}: {self._excerpt(str(exc))}") from None
+        host = host_of(self.base_url)
+        raise TransientFetchError(
+            f"{util}: no complete reply from {host} within {seconds:.3g}s (a stalled or trickling server)"
+        )
 
     def _without_key(self, body: bytes) -> bytes:
         """The reply body with any echo of the key taken out, before any of it can reach a message."""

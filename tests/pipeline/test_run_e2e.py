@@ -18,6 +18,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -252,3 +253,18 @@ def test_no_piece_of_the_key_appears_anywhere_whatever_the_server_says(tmp_path)
     assert any(path.suffix == ".html" for path in written) and any(path.suffix == ".sqlite" for path in written)
     for path in written:  # the database (and its WAL, if one is left), the reports, the pace file
         assert key_pieces(path.read_bytes()) == set(), path
+
+
+def test_a_trickling_server_cannot_keep_a_run_alive(tmp_path):
+    # One byte every 0.3 s: no read ever times out, yet no reply completes within the 3 s budget.
+    with FakeEutils(make_records(5), trickle_seconds=0.3) as fake:
+        fake.inject("trickle-all", times=5)
+        fake.inject("trickle", times=5)
+        started = time.monotonic()
+        result = litscan_run(fake, tmp_path, LITSCAN_RETRY_SECONDS="3", timeout=60)
+        seconds = time.monotonic() - started
+    assert result.returncode == 4, result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.startswith("litscan run:")]
+    assert len(lines) == 1 and "no complete reply" in lines[0] and "within" in lines[0], result.stderr
+    assert seconds < 15
+    assert rows(tmp_path, "SELECT state FROM topic_state") == []
