@@ -341,25 +341,7 @@ class EutilsClient:
 
     def _read_search(self, reply: Reply, retstart: int, retmax: int) -> SearchResult:
         body = reply.text
-        try:
-            data = json.loads(body)
-        except ValueError:
-            if xml_error(body) is not None:
-                raise self._classify("esearch", xml_error(body) or "") from None
-            raise TransientFetchError(
-                f"esearch: unreadable JSON reply ({len(body)} bytes, truncated?): {self._excerpt(body, 160)}"
-            ) from None
-        if not isinstance(data, dict):
-            raise TransientFetchError("esearch: reply is not a JSON object")
-        if key_rejected(body):
-            raise self._key_error("esearch")
-        if "error" in data:
-            raise self._classify("esearch", str(data["error"]))
-        result = data.get("esearchresult")
-        if not isinstance(result, dict):
-            raise TransientFetchError(f"esearch: reply without esearchresult: {self._excerpt(body, 160)}")
-        if "ERROR" in result:
-            raise self._classify("esearch", str(result["ERROR"]))
+        result = self._search_result(body)
         try:
             count = int(result["count"])
             ids = tuple(str(i) for i in result.get("idlist") or [])
@@ -383,6 +365,29 @@ class EutilsClient:
             phrases_not_found=tuple(errors.get("phrasesnotfound") or ()) + tuple(errors.get("fieldsnotfound") or ()),
             warnings=tuple(str(w) for w in (warnings.get("outputmessages") or ())),
         )
+
+    def _search_result(self, body: str) -> dict[str, Any]:
+        """The ``esearchresult`` of an esearch reply, or the exception its error envelope calls for."""
+        try:
+            data = json.loads(body)
+        except ValueError:
+            if xml_error(body) is not None:
+                raise self._classify("esearch", xml_error(body) or "") from None
+            raise TransientFetchError(
+                f"esearch: unreadable JSON reply ({len(body)} bytes, truncated?): {self._excerpt(body, 160)}"
+            ) from None
+        if not isinstance(data, dict):
+            raise TransientFetchError("esearch: reply is not a JSON object")
+        if key_rejected(body):
+            raise self._key_error("esearch")
+        if "error" in data:
+            raise self._classify("esearch", str(data["error"]))
+        result = data.get("esearchresult")
+        if not isinstance(result, dict):
+            raise TransientFetchError(f"esearch: reply without esearchresult: {self._excerpt(body, 160)}")
+        if "ERROR" in result:
+            raise self._classify("esearch", str(result["ERROR"]))
+        return result
 
     def _read_records(self, reply: Reply, what: str) -> list[ParsedItem]:
         data = reply.content
