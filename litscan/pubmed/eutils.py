@@ -151,7 +151,8 @@ class EutilsClient:
     def from_settings(cls, settings: EutilsSettings, *, limiter: RateLimiter | None = None) -> EutilsClient:
         """A client as ``litscan run`` makes one: paced together with the user's other litscan processes."""
         if limiter is None:
-            limiter = RateLimiter.for_key(bool(settings.api_key), shared=RateLimiter.default_shared_path())
+            shared = RateLimiter.shared_file(settings.pace_dir) if settings.pace_dir else None
+            limiter = RateLimiter.for_key(bool(settings.api_key), shared=shared)
         return cls(
             settings.base_url,
             email=settings.email,

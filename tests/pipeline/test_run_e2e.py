@@ -16,6 +16,7 @@ import itertools
 import os
 import shutil
 import sqlite3
+import stat
 import subprocess
 import sys
 import time
@@ -195,7 +196,23 @@ def test_two_runs_on_two_databases_share_one_pace(tmp_path):
         assert codes == [0, 0], [run.stderr.read() for run in runs]
         assert fake.count(answer="over-rate") == 0
         assert fake.max_in_window(1.0) <= 3
-    assert (tmp_path / f"litscan-eutils-{os.getuid()}.pace").is_file()
+    pace_dir = tmp_path / f"litscan-{os.getuid()}"  # $TMPDIR/litscan-<uid>, only ours to write
+    assert (pace_dir / "eutils.pace").is_file() and stat.S_IMODE(pace_dir.stat().st_mode) == 0o700
+
+
+@pytest.mark.parametrize("pace", ["planted", "before a reboot", "a day ahead"])
+def test_a_bad_or_stale_pace_file_neither_fails_nor_holds_up_a_run(tmp_path, pace):
+    stamps = {"planted": "inf\nnan\n", "before a reboot": "8640000.5\n", "a day ahead": f"{time.time() + 86400}\n"}
+    pace_dir = tmp_path / f"litscan-{os.getuid()}"
+    pace_dir.mkdir(mode=0o700)
+    (pace_dir / "eutils.pace").write_text(stamps[pace])  # before a reboot: a time.monotonic() value
+    with FakeEutils(make_records(5, first_day=dt.datetime.now(dt.UTC).date() - dt.timedelta(days=5))) as fake:
+        started = time.monotonic()
+        result = litscan_run(fake, tmp_path, timeout=60)
+        seconds = time.monotonic() - started
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert seconds < 30  # two requests; a stamp read as the far future would sleep for days
+    assert all(float(word) <= time.time() for word in (pace_dir / "eutils.pace").read_text().split())
 
 
 HIDDEN = "Zq7XvK2pWm9RtB4nJc8LsY6h"  # every 4 characters of it hold a capital: no innocent text matches
