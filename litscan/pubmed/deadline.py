@@ -82,6 +82,7 @@ class Watchdog:
     ) -> None:
         with self._lock:
             self._finished = True  # a connection back in the pool is no longer ours to cut
+            self._connections.clear()
         _current.watchdog = None
 
     def watch(self, connection: HTTPConnection) -> None:

@@ -47,8 +47,17 @@ from ..models import ParsedItem
 from .deadline import Watchdog, mount
 from .pacing import RateLimiter
 from .redaction import REDACTED, excerpt, hide, scrub, spellings
-from .redaction import redact as redact
-from .replies import Reply, classify, host_of, json_error, key_rejected, retry_after, transport_reason, xml_error
+from .replies import (
+    Reply,
+    classify,
+    host_of,
+    json_error,
+    key_rejected,
+    parsed_json,
+    retry_after,
+    transport_reason,
+    xml_error,
+)
 from .xml_reader import parse_pubmed_bytes
 
 log = logging.getLogger(__name__)
@@ -321,7 +330,7 @@ class EutilsClient:
             raise RateLimitedError(f"{util}: HTTP 429 rate limited", retry_after(reply))
         if status >= 500:
             raise TransientFetchError(f"{util}: HTTP {status} {self._excerpt(body, 160)}")
-        if key_rejected(body):
+        if key_rejected(parsed_json(body)):
             raise self._key_error(util)
         message = json_error(body) or xml_error(body)
         if message is not None:
@@ -379,7 +388,7 @@ class EutilsClient:
             ) from None
         if not isinstance(data, dict):
             raise TransientFetchError("esearch: reply is not a JSON object")
-        if key_rejected(body):
+        if key_rejected(data):
             raise self._key_error("esearch")
         if "error" in data:
             raise self._classify("esearch", str(data["error"]))
@@ -394,7 +403,7 @@ class EutilsClient:
         data = reply.content
         head = data[:2048].lstrip()
         if head.startswith(b"{") or "json" in reply.headers.get("Content-Type", ""):
-            if key_rejected(reply.text):
+            if key_rejected(parsed_json(reply.text)):
                 raise self._key_error("efetch")
             raise self._classify("efetch", json_error(reply.text) or "unexpected JSON reply")
         if b"<PubmedArticleSet" not in head:

@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import requests
 
@@ -79,21 +80,26 @@ def retry_after(reply: Reply) -> float | None:
     return seconds if math.isfinite(seconds) else None
 
 
-def key_rejected(body: str) -> bool:
-    """Whether ``body`` is NCBI's invalid-key reply: ``{"error":"API key invalid", ...}`` and nothing else."""
+def parsed_json(body: str) -> Any:
+    """``body`` read as JSON, or None if it is not JSON."""
     try:
-        data = json.loads(body)
+        return json.loads(body)
     except ValueError:
-        return False
+        return None
+
+
+def key_rejected(data: Any) -> bool:
+    """Whether a parsed reply is NCBI's invalid-key reply, ``{"error":"API key invalid", ...}``.
+
+    Only that reply: an error that mentions ``api_key`` (one quoting the request URL,
+    say) says nothing about the key, and reading it as a rejection would skip every topic.
+    """
     return isinstance(data, dict) and " ".join(str(data.get("error", "")).lower().split()) == "api key invalid"
 
 
 def json_error(body: str) -> str | None:
     """The message of an NCBI JSON error envelope, or None if the body is not one."""
-    try:
-        data = json.loads(body)
-    except ValueError:
-        return None
+    data = parsed_json(body)
     if isinstance(data, dict):
         if "error" in data:
             return str(data["error"])

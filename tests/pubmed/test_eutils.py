@@ -27,7 +27,8 @@ from litscan.errors import (
     SearchWindowTooLargeError,
     TransientFetchError,
 )
-from litscan.pubmed.eutils import EutilsClient, redact
+from litscan.pubmed.eutils import EutilsClient
+from litscan.pubmed.redaction import redact
 
 B = "https://eutils.test/entrez/eutils/"
 ESEARCH = B + "esearch.fcgi"
