@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -249,6 +250,7 @@ class EutilsSettings:
     email: str | None = None
     api_key: str | None = None
     retry_seconds: float = DEFAULT_RETRY_SECONDS  # how long one request keeps retrying
+    pace_dir: Path | None = None  # where litscan processes share their request pace; None: each paces alone
 
 
 def eutils_settings(base_url: str | None = None) -> EutilsSettings:
@@ -261,7 +263,17 @@ def eutils_settings(base_url: str | None = None) -> EutilsSettings:
         email=setting("NCBI_EMAIL", "ncbi_email"),
         api_key=setting("NCBI_API_KEY", "ncbi_api_key"),
         retry_seconds=_seconds("LITSCAN_RETRY_SECONDS", DEFAULT_RETRY_SECONDS),
+        pace_dir=pace_dir(),
     )
+
+
+def pace_dir() -> Path:
+    """$LITSCAN_PACE_DIR, else ``litscan-<uid>`` in the temporary directory ($TMPDIR, else /tmp).
+
+    Not $XDG_RUNTIME_DIR: cron and systemd timers usually run without it, and
+    a cron job and an interactive run must find the same pace file.
+    """
+    return Path(_environment("LITSCAN_PACE_DIR") or Path(tempfile.gettempdir()) / f"litscan-{os.getuid()}")
 
 
 def _seconds(env_name: str, default: float) -> float:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from litscan.config import (
     DEFAULT_RETRY_SECONDS,
     eutils_settings,
     load_topic,
+    pace_dir,
     setting,
     templates_dir,
     topic_paths,
@@ -121,6 +124,15 @@ def test_a_retry_budget_that_is_not_a_number_is_named(clean_environment, monkeyp
     monkeypatch.setenv("LITSCAN_RETRY_SECONDS", "two minutes")
     with pytest.raises(ConfigError, match=r"LITSCAN_RETRY_SECONDS.*'two minutes' is not a number of seconds"):
         eutils_settings()
+
+
+def test_the_pace_directory_is_per_user_in_the_temporary_directory_unless_set(clean_environment, monkeypatch, tmp_path):
+    monkeypatch.delenv("LITSCAN_PACE_DIR", raising=False)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # tempfile caches what it found first
+    assert pace_dir() == tmp_path / f"litscan-{os.getuid()}" == eutils_settings().pace_dir
+    monkeypatch.setenv("LITSCAN_PACE_DIR", str(tmp_path / "mine"))
+    assert pace_dir() == tmp_path / "mine"
 
 
 def test_templates_folder_option_then_environment(clean_environment, monkeypatch, tmp_path):
