@@ -16,13 +16,13 @@ import pytest
 from litscan.errors import InputError
 from litscan.models import AbstractSection, Author, Deletion, PartialDate, Record
 from litscan.pubmed.xml_reader import (
-    _WithoutReferences,
     detect_format,
     iter_pubmed_xml,
     iter_records,
     parse_pubmed_bytes,
     parse_pubmed_document,
 )
+from litscan.pubmed.xml_references import WithoutReferences
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 MESSY = FIXTURES / "pubmed_messy.xml"
@@ -282,7 +282,7 @@ def test_empty_article_set_yields_nothing():
 def test_reference_lists_are_cut_at_any_chunk_boundary(monkeypatch):
     expected = list(iter_pubmed_xml(MESSY))
     for size in (1, 5, 16, 17, 64):
-        monkeypatch.setattr(_WithoutReferences, "_CHUNK", size)
+        monkeypatch.setattr(WithoutReferences, "_CHUNK", size)
         assert list(iter_pubmed_xml(MESSY)) == expected
 
 
@@ -291,7 +291,7 @@ def test_reference_filter_handles_nesting_and_keeps_newlines():
         b"<a>1<ReferenceList>\n<R>x</R><ReferenceList><R/></ReferenceList>\n</ReferenceList>2"
         b"<ReferenceList/>3<ReferenceListing>4</ReferenceListing></a>"
     )
-    reader = _WithoutReferences(b"", io.BytesIO(data))
+    reader = WithoutReferences(b"", io.BytesIO(data))
     out = b"".join(iter(reader.read, b""))
     assert out == b"<a>1\n\n23<ReferenceListing>4</ReferenceListing></a>"
 
