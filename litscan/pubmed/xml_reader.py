@@ -6,9 +6,9 @@ read, so memory stays flat however large the file. The DTD a file declares
 not resolved: parsing is offline and safe on untrusted input.
 
 Speed: ``<ReferenceList>`` blocks are cut out of the byte stream before
-libxml2 sees them (they are a quarter of a file and litscan stores nothing
-from them; their cited works' DOIs must never be taken for the article's
-anyway), and records are read by walking direct children once
+libxml2 sees them (litscan.pubmed.xml_references: they are a quarter of a file
+and litscan stores nothing from them; their cited works' DOIs must never be
+taken for the article's anyway), and records are read by walking direct children once
 (litscan.pubmed.xml_record) rather than by XPath. On the 10,000-record benchmark file
 this streams ~11,000 records/s against ~18,500/s for a bare parse-and-clear
 loop and ~3,500/s for pubmed_parser; ``parse_pubmed_document`` (whole
@@ -34,7 +34,7 @@ from lxml import etree
 from litscan.errors import InputError
 from litscan.models import Deletion, ParsedItem, Record
 from litscan.pubmed.xml_record import article_record, book_record
-from litscan.pubmed.xml_references import ByteStream, WithoutReferences
+from litscan.pubmed.xml_references import ByteStream, ReferenceListError, WithoutReferences
 from litscan.pubmed.xml_text import MATHML_NS, normalize
 
 _RECORD_TAGS = ("PubmedArticle", "PubmedBookArticle", "DeleteCitation", "ERROR")
@@ -159,7 +159,10 @@ def parse_pubmed_document(data: bytes, *, name: str) -> list[ParsedItem]:
     (the parallel import's ~1 MB chunks). Errors do not say where; a caller
     that must tell the user re-reads the input with ``iter_pubmed_xml``.
     """
-    filtered = WithoutReferences(declare_mathml_prefix(data), io.BytesIO()).read()
+    try:
+        filtered = WithoutReferences(declare_mathml_prefix(data), io.BytesIO()).read()
+    except ReferenceListError as exc:
+        raise InputError(f"malformed XML ({exc})", path=name, where=f"line {exc.line}") from None
     try:
         root = etree.fromstring(filtered, _DOCUMENT_PARSER)
     except etree.XMLSyntaxError as exc:
@@ -309,6 +312,10 @@ def _iter_stream(raw: BinaryIO, label: str) -> Iterator[ParsedItem]:
             ) from None
         kind = "not PubMed XML or malformed XML" if count == 0 else "truncated or malformed XML"
         raise InputError(f"{kind} ({message}) {_after(count, last_pmid)}", path=label, where=where) from None
+    except ReferenceListError as exc:
+        raise InputError(
+            f"malformed XML ({exc}) {_after(count, last_pmid)}", path=label, where=f"line {exc.line}"
+        ) from None
     except EOFError as exc:
         raise InputError(f"gzip data is cut off ({_one_line(exc)}) {_after(count, last_pmid)}", path=label) from None
     except (zlib.error, gzip.BadGzipFile) as exc:
