@@ -33,6 +33,7 @@ from lxml import etree
 
 from litscan.errors import InputError
 from litscan.models import Deletion, ParsedItem, Record
+from litscan.pubmed.pmid import is_pmid, not_a_pmid
 from litscan.pubmed.xml_record import article_record, book_record
 from litscan.pubmed.xml_references import ByteStream, ReferenceListError, WithoutReferences
 from litscan.pubmed.xml_text import MATHML_NS, normalize
@@ -240,14 +241,25 @@ def _read_element(el: etree._Element, number: int, label: str) -> Record | list[
         record = article_record(el) if tag == "PubmedArticle" else book_record(el)
         if record is None:
             raise InputError(f"record {number} has no PMID", path=label, where=f"line {el.sourceline}")
+        if not is_pmid(record.pmid):
+            raise InputError(f"record {number}: {not_a_pmid(record.pmid)}", path=label, where=f"line {el.sourceline}")
         return record
     if tag == "DeleteCitation":
-        return [
-            Deletion(child.text.strip()) for child in el if child.tag == "PMID" and child.text and child.text.strip()
-        ]
+        return _deletions(el, label)
     if tag == "ERROR":
         raise InputError(f"NCBI returned an error instead of records: {normalize(el.text)}", path=label)
     return []
+
+
+def _deletions(el: etree._Element, label: str) -> list[Deletion]:
+    deletions = []
+    for child in el:
+        pmid = (child.text or "").strip() if child.tag == "PMID" else ""
+        if pmid and not is_pmid(pmid):
+            raise InputError(f"DeleteCitation: {not_a_pmid(pmid)}", path=label, where=f"line {child.sourceline}")
+        if pmid:
+            deletions.append(Deletion(pmid))
+    return deletions
 
 
 def _iter_stream(raw: BinaryIO, label: str) -> Iterator[ParsedItem]:

@@ -448,3 +448,24 @@ def test_iter_records_dispatches_on_content():
     medline = list(iter_records(MEDLINE))
     assert len(xml) == 4 and xml[0].pmid == "39100001"
     assert [r.pmid for r in medline] == ["39200001", "39200002", "39200003"]
+
+
+# --- identifiers ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("pmid", ["12ab", "0123", "1234567890", "1" * 23])
+def test_a_record_pmid_that_is_not_a_number_is_refused_with_its_line(pmid):
+    data = MIXED.read_bytes().replace(b">39100001</PMID>", f">{pmid}</PMID>".encode())
+    with pytest.raises(InputError, match=r"mixed\.xml: line 7: record 1: PMID .* is not a PubMed id"):
+        list(iter_pubmed_xml(io.BytesIO(data), name="mixed.xml"))
+    with pytest.raises(InputError, match="record 1: PMID"):
+        parse_pubmed_document(data, name="mixed.xml")
+
+
+def test_a_deleted_pmid_that_is_not_a_number_is_refused_with_its_line():
+    data = MIXED.read_bytes()
+    deleted = data.index(b"<DeleteCitation>")
+    data = data[:deleted] + data[deleted:].replace(b"</PMID>", b"x</PMID>", 1)
+    line = data[: data.index(b"x</PMID>")].count(b"\n") + 1
+    error = _error(data, name="update.xml")
+    assert f"update.xml: line {line}: DeleteCitation: PMID" in str(error)
