@@ -70,6 +70,35 @@ def pubmed_file(path: Path, *items: str) -> Path:
     return path
 
 
+# --- markup that hides list tags (point 3) -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "third"),
+    [
+        ("<!-- <ReferenceList> -->", "<!-- </ReferenceList> -->"),
+        ("<![CDATA[<ReferenceList>]]>", "<![CDATA[</ReferenceList>]]>"),
+        ("<?x <ReferenceList>?>", "<?x </ReferenceList>?>"),
+    ],
+    ids=["comment", "cdata", "pi"],
+)
+def test_list_tags_in_comments_cdata_or_pis_never_move_text_between_records(runner, tmp_path, first, third):
+    def hiding(pmid: str, markup: str) -> str:
+        return article(pmid).replace("<AbstractText>", f"<AbstractText>{markup}")
+
+    db = tmp_path / "s.sqlite"
+    hostile = pubmed_file(
+        tmp_path / "hostile.xml", hiding("39000001", first), article("39000002"), hiding("39000003", third)
+    )
+    result = runner.invoke(cli, ["import", str(hostile), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "3 new" in result.stdout
+    with sqlite3.connect(db) as connection:
+        stored = dict(connection.execute("SELECT pmid, json_extract(data, '$.abstract_sections[0].text') FROM records"))
+    assert sorted(stored) == [39000001, 39000002, 39000003]
+    assert all(f"Invented abstract {pmid}." in text for pmid, text in stored.items())
+
+
 # --- identifiers -----------------------------------------------------------------------------------
 
 NOT_PMIDS = ["12ab", "12345678901234567890123", "0123", "1234567890", "１２３", "-5", "12 13"]
