@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -28,12 +29,17 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
-@pytest.fixture
-def db(runner: CliRunner, tmp_path: Path) -> Path:
-    """A store holding the sample's records."""
-    path = tmp_path / "s.sqlite"
-    assert runner.invoke(cli, ["import", str(sample_path()), "--db", str(path)]).exit_code == 0
+@pytest.fixture(scope="module")
+def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("sample") / "s.sqlite"
+    assert CliRunner().invoke(cli, ["import", str(sample_path()), "--db", str(path)]).exit_code == 0
     return path
+
+
+@pytest.fixture
+def db(sample_store: Path, tmp_path: Path) -> Path:
+    """A store holding the sample's records (a copy: each test attacks its own)."""
+    return Path(shutil.copy(sample_store, tmp_path / "s.sqlite"))
 
 
 def contents(db: Path) -> list[tuple]:
