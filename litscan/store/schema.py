@@ -177,8 +177,11 @@ def check_store_file(connection: sqlite3.Connection, path: Path) -> None:
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         columns = {row[1] for row in connection.execute("PRAGMA table_info(records)")}
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path}: not a SQLite database ({exc})") from None
+    except sqlite3.Error as exc:
+        not_sqlite = getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB
+        raise StoreError(
+            f"{path}: {'not a SQLite database' if not_sqlite else 'cannot read the database'} ({exc})"
+        ) from None
     tables = {name for name in tables if not name.startswith("sqlite_")}
     if version == 0 and not tables:
         return  # a new store
