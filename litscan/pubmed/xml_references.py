@@ -34,7 +34,6 @@ class ReferenceListError(ValueError):
         self.line = line
 
 
-_S = rb"[ \t\r\n]"
 # A list tag's name ends at one of these.
 _TAG_END = frozenset(b" \t\r\n/>")
 # End tags a list can never contain: met inside one, the list was left open.
@@ -43,33 +42,22 @@ _GUARD = re.compile(
     rb"|MedlineCitation|BookDocument|DeleteCitation)(?=[ \t\r\n>])"
 )
 _GUARD_PREFIXES = (b"</Pubmed", b"</MedlineCitation", b"</BookDocument", b"</DeleteCitation")
-_START_TAG = re.compile(
-    rb"<ReferenceList(?:" + _S + rb"+[^ \t\r\n=/>\"'<]+" + _S + rb"*=" + _S + rb"*(?:\"[^\"<]*\"|'[^'<]*'))*"
-    rb"" + _S + rb"*(/?)>"
-)
-_END_TAG = re.compile(rb"</ReferenceList" + _S + rb"*>")
+# A start tag's attributes (values cannot hold "<"), and the white space before its ">" or "/>".
+_ATTRIBUTES = rb"(?:[ \t\r\n]+[^ \t\r\n=/>\"'<]+[ \t\r\n]*=[ \t\r\n]*(?:\"[^\"<]*\"|'[^'<]*'))*[ \t\r\n]*"
+_START_TAG = re.compile(rb"<ReferenceList" + _ATTRIBUTES + rb"(/?)>")
+_END_TAG = re.compile(rb"</ReferenceList[ \t\r\n]*>")
 _NAME = re.compile(rb"[^ \t\r\n/>]+")
-_LITERAL = rb"(?:\"[^\"]*\"|'[^']*')"
 # A document type declaration without an internal subset, as every PubMed file has.
+_LITERAL = rb"(?:\"[^\"]*\"|'[^']*')"
 _DOCTYPE = re.compile(
-    rb"<!DOCTYPE" + _S + rb"+[^ \t\r\n\[>]+"
-    rb"(?:" + _S + rb"+(?:SYSTEM|PUBLIC" + _S + rb"+" + _LITERAL + rb")" + _S + rb"+" + _LITERAL + rb")?"
-    rb"" + _S + rb"*>"
+    rb"<!DOCTYPE[ \t\r\n]+[^ \t\r\n\[>]+"
+    rb"(?:[ \t\r\n]+(?:SYSTEM|PUBLIC[ \t\r\n]+" + _LITERAL + rb")[ \t\r\n]+" + _LITERAL + rb")?[ \t\r\n]*>"
 )
 # Comments, processing instructions and white space, as they may stand around the root's start tag.
-_MISC = rb"(?:<!--(?:[^-]|-[^-])*-->|<\?(?:[^?]|\?[^>])*\?>|" + _S + rb")*"
+_MISC = rb"(?:<!--(?:[^-]|-(?!-))*-->|<\?(?:[^?]|\?(?!>))*\?>|[ \t\r\n])*"
 _PROLOG = re.compile(
     rb"(?:\xef\xbb\xbf)?" + _MISC + rb"(?:" + _DOCTYPE.pattern + _MISC + rb")?"
-    rb"<PubmedArticleSet(?:"
-    + _S
-    + rb"+[^ \t\r\n=/>\"'<]+"
-    + _S
-    + rb"*="
-    + _S
-    + rb"*(?:\"[^\"<]*\"|'[^'<]*'))*"
-    + _S
-    + rb"*>"
-    + _MISC
+    rb"<PubmedArticleSet" + _ATTRIBUTES + rb">" + _MISC
 )
 # What ends each construct whose content is not markup.
 _CONSTRUCTS = ((b"<!--", b"-->"), (b"<![CDATA[", b"]]>"), (b"<?", b"?>"))

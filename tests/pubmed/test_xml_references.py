@@ -199,7 +199,7 @@ def test_random_documents_read_alike_cut_or_not(monkeypatch):
 def test_plain_prolog():
     assert plain_prolog(
         b'\xef\xbb\xbf<?xml version="1.0"?>\n<!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD x//EN" "https://x/y.dtd">'
-        b"\n<!-- a - comment -->\n<PubmedArticleSet xmlns:mml='m'>\n<!-- x -->\n"
+        b"\n<!-- a - comment -->\n<?pi a ??>\n<PubmedArticleSet xmlns:mml='m'>\n<!-- x -->\n"
     )
     for head in (
         b"<PubmedArticleSet><?pi ",  # a record tag inside would open the PI in every chunk
@@ -207,6 +207,7 @@ def test_plain_prolog():
         b"<!DOCTYPE PubmedArticleSet [<!ENTITY a 'b'>]><PubmedArticleSet>",
         b"<PubmedArticleSet><Other>",
         b"<!-- <PubmedArticleSet>",
+        b"<!-- a -- b --><PubmedArticleSet>",  # "--" in a comment: not XML, so not plain
     ):
         assert not plain_prolog(head), head
 
