@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tempfile
 import tomllib
 from collections.abc import Sequence
@@ -34,6 +35,9 @@ _TOPIC_KEYS = {"name", "title", "term", "start", "vocabulary", "description", "d
 _DIGEST_KEYS = {"period", "title"}
 _EMAIL_KEYS = {"recipients", "subject", "sender"}
 _PERIODS = {"week", "month"}
+# A topic's name is a folder under --reports and part of its URLs: nothing that could climb out ("..", "/").
+_TOPIC_NAME_MAX = 64
+_TOPIC_NAME = re.compile(rf"[A-Za-z0-9][A-Za-z0-9_-]{{0,{_TOPIC_NAME_MAX - 1}}}")
 
 
 @dataclass(frozen=True)
@@ -126,8 +130,14 @@ def load_topic(path: str | os.PathLike[str]) -> Topic:
         if not isinstance(value, str) or not value.strip():
             raise ConfigError(f"missing or empty key '{key}' (a non-empty string)", path=where, where=key)
     name = data["name"].strip()
-    if any(ch.isspace() or ch in "/\\" for ch in name):
-        raise ConfigError(f"'name' must be one word usable as a folder name, got {name!r}", path=where, where="name")
+    if not _TOPIC_NAME.fullmatch(name):
+        shown = name if len(name) <= 40 else name[:40] + "..."
+        raise ConfigError(
+            f"'name' must be a slug of 1 to {_TOPIC_NAME_MAX} letters, digits, '-' and '_' starting with a letter "
+            f"or digit (it names the topic's folder under --reports), got {shown!r}",
+            path=where,
+            where="name",
+        )
     if "start" not in data:
         raise ConfigError(
             "missing key 'start' (the date the backfill begins, e.g. 2000-01-01)", path=where, where="start"

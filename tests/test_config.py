@@ -192,3 +192,16 @@ def test_bundled_term_mixes_no_and_into_its_or_lists():
 def test_the_old_precedence_bug_is_caught():
     bad = '(ketamine[tiab]) AND (fibromyalgia[tiab] OR "pain, postoperative"[mh] AND chronic[tiab])'
     assert _operators_by_depth(bad)[1] == {"OR", "AND"}
+
+
+@pytest.mark.parametrize(
+    "name", ["..", ".", "a\\u0000b", "x" * 300, "a/b", "a\\\\b", "two words", "-rf", "_x", "née", "a.b", "x" * 65]
+)
+def test_a_name_that_is_not_a_slug_is_named(tmp_path, name):
+    message = error_for(tmp_path, GOOD.replace('name = "t"', f'name = "{name}"'))
+    assert ": name: 'name' must be a slug" in message and len(message) < 400
+
+
+@pytest.mark.parametrize("name", ["t", "Pain_2-b", "x" * 64, "2026"])
+def test_a_slug_is_a_name(tmp_path, name):
+    assert load_topic(topic_file(tmp_path, GOOD.replace('name = "t"', f'name = "{name}"'))).name == name

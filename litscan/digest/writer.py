@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..citations import to_bibtex, to_ris
 from ..config import Topic
+from ..errors import ConfigError
 from ..export import write_csv
 from ..files import atomic_write_text
 from ..store import Store, parse_timestamp, utc_now
@@ -47,7 +48,7 @@ def write_digest(
     env = render.environment(templates_dir)  # a bad --templates fails before anything is read
     ran_at = ran_at or utc_now()
     span = resolve_period(store, topic, since, until, ran_at, period)
-    topic_dir = Path(reports_dir) / topic.name
+    topic_dir = _topic_dir(Path(reports_dir), topic)
     page = Path(output) if output else _page_path(store, topic, topic_dir, span)
     context = build_context(store, topic, span, ran_at=ran_at)
     stem = page.stem
@@ -73,6 +74,23 @@ def write_digest(
     store.add_digest(topic.name, start, span.end, str(page.resolve()), counts)
     feeds.refresh(store, topic, topic_dir, env=env, updated=ran_at, latest=period_items)
     return DigestResult(path=page, period_start=start, period_end=span.end, counts=counts)
+
+
+def _topic_dir(reports_dir: Path, topic: Topic) -> Path:
+    """Where the topic's pages, archive page and feed go: a folder inside ``reports_dir``, never elsewhere.
+
+    Topic names are checked when a topic file is loaded; this holds for a Topic made any other way,
+    and for a topic folder that is a link to somewhere else.
+    """
+    topic_dir = reports_dir / topic.name
+    root = reports_dir.resolve()
+    if topic_dir.resolve() == root or not topic_dir.resolve().is_relative_to(root):
+        raise ConfigError(
+            f"topic name {topic.name[:40]!r} leads outside the reports folder {reports_dir}; nothing written",
+            path=str(topic.path) if topic.path else None,
+            where="name",
+        )
+    return topic_dir
 
 
 def _page_path(store: Store, topic: Topic, topic_dir: Path, period: Period) -> Path:

@@ -40,6 +40,7 @@ from isal import igzip
 
 from ..models import Deletion
 from ..pubmed.xml_reader import declare_mathml_prefix, parse_pubmed_document
+from ..pubmed.xml_references import plain_prolog
 from ..store import RecordRow
 from ..tagging.tagger import Tagger
 from .prepare import prepare_record
@@ -321,6 +322,8 @@ def _chunks(path: Path, keep: Callable[[int], bool] = lambda number: True) -> It
         root = _ROOT_OPEN.search(buffer)
         if first is None or root is None or root.start() > first.start():
             raise ChunkingFailed("no PubmedArticleSet header before the first record")
+        if not plain_prolog(buffer[: first.start()]):  # a record-like tag in a comment, a PI, a DTD...
+            raise ChunkingFailed("the file's prolog is not the plain one the chunks can share")
         # Patched once here (parse would otherwise copy each chunk to declare the MathML prefix).
         header, buffer = declare_mathml_prefix(buffer[: first.start()]), buffer[first.start() :]
         eof = False

@@ -15,14 +15,15 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
+from ..errors import StoreError
 from . import digests as digest_log
 from . import queries, records
 from . import runs as run_log
-from .connection import connect, transaction
+from .connection import configure, connect, transaction
 from .lock import writer_lock
 from .queries import RecordFilter, RecordTags, StoredRecord
 from .records import BatchSummary, Item
-from .schema import TagColumns, ensure_schema
+from .schema import TagColumns, check_store_file, ensure_schema
 from .timestamps import utc_now
 
 
@@ -37,10 +38,18 @@ class Store:
     def open(cls, path: str | os.PathLike[str]) -> Store:
         """Open (creating if needed) the store at ``path``; its schema is brought up to date."""
         path = Path(path)
-        if path.parent and not path.parent.exists():
+        try:
             path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot create its folder ({exc.strerror or exc})") from None
         store = cls(connect(path), path)
-        store.ensure_schema()
+        try:
+            check_store_file(store.connection, path)  # before configure() switches the file to WAL
+            configure(store.connection, path)
+            store.ensure_schema()
+        except BaseException:
+            store.close()
+            raise
         return store
 
     def __enter__(self) -> Store:

@@ -161,6 +161,38 @@ RUN_COLUMNS = ("id", "kind", "topic", "started_at", "finished_at", "status", "de
 DIGEST_COLUMNS = ("period_start", "period_end", "path", "created_at", "counts")
 
 
+# What every litscan store holds from schema version 1 on (later versions only add to it).
+_STORE_TABLES = frozenset(
+    {"records", "record_conditions", "record_routes", "record_topics", "topic_state", "runs", "digests"}
+)
+
+
+def check_store_file(connection: sqlite3.Connection, path: Path) -> None:
+    """Refuse, before anything in it changes, a file that is neither a litscan store nor new and empty.
+
+    Another program's SQLite file (its own ``records`` table, say) would otherwise be migrated,
+    switched to WAL and written into.
+    """
+    try:
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        columns = {row[1] for row in connection.execute("PRAGMA table_info(records)")}
+    except sqlite3.Error as exc:
+        not_sqlite = getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB
+        raise StoreError(
+            f"{path}: {'not a SQLite database' if not_sqlite else 'cannot read the database'} ({exc})"
+        ) from None
+    tables = {name for name in tables if not name.startswith("sqlite_")}
+    if version == 0 and not tables:
+        return  # a new store
+    if version == 0 or not tables.issuperset(_STORE_TABLES) or not columns.issuperset(RECORD_COLUMNS):
+        shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+        raise StoreError(
+            f"{path}: not a litscan database (its tables: {shown or 'none'}); left untouched: "
+            "give --db a litscan store or a new file"
+        )
+
+
 def ensure_schema(connection: sqlite3.Connection, path: Path) -> None:
     """Bring the file up to ``SCHEMA_VERSION``; a file already there is left untouched."""
     try:
