@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 import logging
 import random
-import re
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -46,6 +45,7 @@ from ..errors import (
 from ..models import ParsedItem
 from .deadline import Watchdog, mount
 from .pacing import RateLimiter
+from .pmid import is_pmid
 from .redaction import REDACTED, excerpt, hide, scrub, spellings
 from .replies import (
     Reply,
@@ -66,7 +66,6 @@ TOOL = "litscan"
 ESEARCH_CEILING = 9999  # PubMed esearch pages only through its first 9,999 hits (since Nov 2022)
 EFETCH_BATCH = 500
 POST_THRESHOLD = 200  # NCBI asks for POST above ~200 ids; long GETs fail with 414
-_PMID = re.compile(r"^[1-9][0-9]{0,9}$")
 MIN_ATTEMPT_SECONDS = 1.0  # the shortest deadline a retry gets, however little of the budget is left
 T = TypeVar("T")
 
@@ -197,7 +196,7 @@ class EutilsClient:
     def efetch(self, pmids: Sequence[str]) -> FetchedBatch:
         """Full records for ``pmids``; ids PubMed silently leaves out are listed as missing."""
         ids = [str(p).strip() for p in pmids]
-        bad = [p for p in ids if not _PMID.match(p)]
+        bad = [p for p in ids if not is_pmid(p)]
         if bad:
             raise QueryError(f"efetch: not a PMID: {bad[0]!r}")
         if not ids:
@@ -357,7 +356,7 @@ class EutilsClient:
             ids = tuple(str(i) for i in result.get("idlist") or [])
         except (KeyError, TypeError, ValueError):
             raise TransientFetchError(f"esearch: reply without a count: {self._excerpt(body, 160)}") from None
-        if any(not _PMID.match(i) for i in ids):
+        if not all(is_pmid(i) for i in ids):
             raise TransientFetchError("esearch: reply holds an id that is not a PMID")
         expected = max(0, min(count - retstart, retmax, ESEARCH_CEILING - retstart))
         if len(ids) < expected:
