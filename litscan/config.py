@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ DEFAULT_REPORTS = "reports"
 DEFAULT_TOPIC_NAME = "ketamine-chronic-pain"
 DEFAULT_EUTILS_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
 DEFAULT_RETRY_SECONDS = 100.0
+DEFAULT_MAX_INPUT_MB = 4096  # the most one imported file may hold, decompressed
 
 _TOPIC_KEYS = {"name", "title", "term", "start", "vocabulary", "description", "digest", "email"}
 _DIGEST_KEYS = {"period", "title"}
@@ -262,6 +264,16 @@ def eutils_settings(base_url: str | None = None) -> EutilsSettings:
         api_key=setting("NCBI_API_KEY", "ncbi_api_key"),
         retry_seconds=_seconds("LITSCAN_RETRY_SECONDS", DEFAULT_RETRY_SECONDS),
     )
+
+
+def max_input_bytes() -> int:
+    """$LITSCAN_MAX_INPUT_MB: the most one imported file may hold once decompressed (default 4096 MB)."""
+    text = _environment("LITSCAN_MAX_INPUT_MB")
+    if text is None:
+        return DEFAULT_MAX_INPUT_MB << 20
+    if not re.fullmatch(r"[0-9]{1,9}", text.strip()) or not int(text):
+        raise ConfigError(f"{text!r} is not a whole number of megabytes", where="LITSCAN_MAX_INPUT_MB")
+    return int(text) << 20
 
 
 def _seconds(env_name: str, default: float) -> float:
