@@ -14,7 +14,7 @@ from typing import NamedTuple
 from ..errors import StoreError
 from .connection import transaction
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -85,6 +85,12 @@ MIGRATIONS: dict[int, str] = {
         counts TEXT NOT NULL DEFAULT '{}'
     );
     CREATE INDEX digests_topic ON digests(topic, period_end);
+    """,
+    # The process that ran a run, and its host: a run still 'running' whose process is gone was killed
+    # ('interrupted'). No comment may follow a column SQLite appends to its copy of the CREATE TABLE.
+    2: """
+    ALTER TABLE runs ADD COLUMN pid INTEGER;
+    ALTER TABLE runs ADD COLUMN host TEXT
     """,
 }
 
@@ -157,7 +163,7 @@ def placeholder(column: str) -> str:
 
 # --- bookkeeping -----------------------------------------------------------------------------
 
-RUN_COLUMNS = ("id", "kind", "topic", "started_at", "finished_at", "status", "detail")
+RUN_COLUMNS = ("id", "kind", "topic", "started_at", "finished_at", "status", "detail", "pid", "host")
 DIGEST_COLUMNS = ("period_start", "period_end", "path", "created_at", "counts")
 
 
