@@ -15,6 +15,9 @@ from one process to the others. Memory stays flat: a process holds one
 chunk, and the workers stay within ``_MAX_BUFFERED`` chunks of the one the
 main process writes next.
 
+Workers end with the main process however it ends, ``kill -9`` included (``lifeline``), and do not
+keep the store's lock (``litscan.store.lock`` closes it in every forked child).
+
 Anything unusual (a root other than ``PubmedArticleSet``, a chunk that does
 not parse, a tail after the last record that is not the closing tag, a
 worker that dies) raises ``ChunkingFailed``, and the caller re-reads the
@@ -42,6 +45,7 @@ from ..models import Deletion
 from ..pubmed.xml_reader import declare_mathml_prefix, parse_pubmed_document
 from ..store import RecordRow
 from ..tagging.tagger import Tagger
+from .lifeline import tie_to_parent
 from .limits import DEFAULT_MAX_INPUT_BYTES, RECORD_END_OVERLAP, Limits, SizeLimitExceeded, last_record_end
 from .prepare import prepare_record
 
@@ -145,11 +149,21 @@ class _Workers:
     def start(self, context: Any, index: int, path: Path, claims: _Claims, tagger: Tagger, limits: Limits) -> None:
         receiver, sender = context.Pipe(duplex=False)
         _widen(receiver)
+        # A forked worker holds copies of every reading end so far, its own included: it closes them,
+        # so that a write to this process fails at once when this process is gone.
+        inherited = [*self.pipes, receiver] if context.get_start_method() == "fork" else []
         process = context.Process(
             target=_work,
             daemon=True,
             name=f"litscan-import-{index}",
-            args=(str(path), claims, str(tagger.vocabulary_path), tagger.fingerprint, sender, limits),
+            args=(
+                str(path),
+                claims,
+                (str(tagger.vocabulary_path), tagger.fingerprint),
+                sender,
+                limits,
+                (os.getpid(), inherited),
+            ),
         )
         process.start()
         sender.close()  # the worker holds the only writing end: its exit ends our reads
@@ -294,8 +308,21 @@ def _widen(pipe: Connection) -> None:
         fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
 
 
-def _work(path: str, claims: _Claims, vocabulary_path: str, tagger_id: str, pipe: Connection, limits: Limits) -> None:
-    """A worker's life: prepare each chunk it gets to first, then report how many chunks there were."""
+def _work(
+    path: str,
+    claims: _Claims,
+    tagging: tuple[str, str],
+    pipe: Connection,
+    limits: Limits,
+    parent: tuple[int, list[Connection]],
+) -> None:
+    """A worker's life: prepare each chunk it gets to first, then report how many chunks there were.
+
+    ``tagging`` is the vocabulary's path and the tagger's fingerprint; ``parent`` the main process's
+    PID and the pipe ends this worker inherited from it: the worker ends when the main process ends.
+    """
+    tie_to_parent(*parent)
+    vocabulary_path, tagger_id = tagging
     try:
         _start_worker(vocabulary_path)
         count = 0
@@ -306,11 +333,16 @@ def _work(path: str, claims: _Claims, vocabulary_path: str, tagger_id: str, pipe
                     pipe.send(("items", (number, _prepare_chunk(chunk, tagger_id))))
         pipe.send(("end", count))
     except SizeLimitExceeded as exc:  # the serial reader would refuse it too, after reading as much again
-        pipe.send(("refused", str(exc)))
+        _send_last(pipe, ("refused", str(exc)))
     except Exception as exc:  # any failure sends the file to the serial reader
-        pipe.send(("failed", f"{type(exc).__name__}: {exc}"))
+        _send_last(pipe, ("failed", f"{type(exc).__name__}: {exc}"))
     finally:
         pipe.close()
+
+
+def _send_last(pipe: Connection, message: tuple[str, str]) -> None:
+    with contextlib.suppress(OSError):  # the main process is gone: nobody to tell
+        pipe.send(message)
 
 
 def _chunks(

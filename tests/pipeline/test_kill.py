@@ -1,0 +1,99 @@
+"""The attack of issue 15: kill the main process of a multi-worker import at random moments.
+
+Before, a forked worker outlived it, blocked on its pipe and holding the store's lock, and every
+later import exited 75 for ever (8 of 10 moments). Now no litscan process may remain, the next
+command must get the store, and the database must be whole.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from litscan.pipeline import parallel
+from litscan.pipeline.demo import sample_path
+from litscan.store import Store
+
+MOMENTS = 4  # per signal: 12 kills in all
+
+
+@pytest.fixture(scope="module")
+def big_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample's records again and again under new PMIDs: large enough for the parallel import."""
+    text = sample_path().read_text()
+    head, rest = text.split("<PubmedArticle>", 1)
+    body, tail = rest.rsplit("</PubmedArticle>", 1)
+    body = "<PubmedArticle>" + body + "</PubmedArticle>\n"
+    copies = parallel.MIN_PARALLEL_BYTES // len(body.encode()) * 3 // 2
+    path = tmp_path_factory.mktemp("kill") / "big.xml"
+    with path.open("w") as out:
+        out.write(head)
+        for copy in range(copies):
+            out.write(body.replace(">990", f">{copy + 100}"))  # PMID 99000001 becomes 100000001, 101000001...
+        out.write(tail)
+    assert path.stat().st_size > parallel.MIN_PARALLEL_BYTES
+    return path
+
+
+def session_members(session: int) -> list[int]:
+    """Live processes of a session (the import and anything it started)."""
+    members = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()
+        if int(fields[3]) == session and fields[0] != "Z":
+            members.append(int(entry.name))
+    return members
+
+
+def import_command(path: Path, db: Path) -> list[str]:
+    return [sys.executable, "-m", "litscan", "import", str(path), "--db", str(db), "--workers", "2"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM, signal.SIGHUP], ids=lambda s: s.name)
+def test_killing_an_import_at_random_moments_never_locks_the_store(big_file, tmp_path, signum):
+    db = tmp_path / "store.sqlite"
+    seed = random.randrange(1 << 30)
+    moments = random.Random(seed).sample(range(300, 3000, 10), MOMENTS)
+    report = []
+    for moment in sorted(moments):
+        started = subprocess.Popen(
+            import_command(big_file, db),
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(moment / 1000)
+        workers = len(session_members(started.pid)) - 1
+        os.kill(started.pid, signum)
+        started.wait()
+        deadline = time.monotonic() + 3
+        while (left := session_members(started.pid)) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        for pid in left:  # never leave a process behind, even when the test fails
+            os.kill(pid, signal.SIGKILL)
+        report.append((moment, workers, left))
+        assert not left, f"seed {seed}: processes left after {signum!r} at {moment} ms: {report}"
+        with Store.open(db) as store, store.exclusive(wait_seconds=1):
+            assert store.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert any(workers for _, workers, _ in report), f"seed {seed}: no kill came while workers ran: {report}"
+    done = subprocess.run(import_command(sample_path(), db), capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    with sqlite3.connect(db) as connection:
+        statuses = [status for (status,) in connection.execute("SELECT status FROM runs ORDER BY id")]
+    assert statuses[-1] == "ok" and "running" not in statuses  # each killed run is marked interrupted
