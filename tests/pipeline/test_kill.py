@@ -21,26 +21,15 @@ import pytest
 from litscan.pipeline import parallel
 from litscan.pipeline.demo import sample_path
 from litscan.store import Store
+from tests.pipeline.sample_files import repeated_sample
 
 MOMENTS = 4  # per signal: 12 kills in all
 
 
 @pytest.fixture(scope="module")
 def big_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample's records again and again under new PMIDs: large enough for the parallel import."""
-    text = sample_path().read_text()
-    head, rest = text.split("<PubmedArticle>", 1)
-    body, tail = rest.rsplit("</PubmedArticle>", 1)
-    body = "<PubmedArticle>" + body + "</PubmedArticle>\n"
-    copies = parallel.MIN_PARALLEL_BYTES // len(body.encode()) * 3 // 2
-    path = tmp_path_factory.mktemp("kill") / "big.xml"
-    with path.open("w") as out:
-        out.write(head)
-        for copy in range(copies):
-            out.write(body.replace(">990", f">{copy + 100}"))  # PMID 99000001 becomes 100000001, 101000001...
-        out.write(tail)
-    assert path.stat().st_size > parallel.MIN_PARALLEL_BYTES
-    return path
+    """Large enough for the parallel import, and for it to last a few seconds."""
+    return repeated_sample(tmp_path_factory.mktemp("kill") / "big.xml", at_least=parallel.MIN_PARALLEL_BYTES * 3 // 2)
 
 
 def session_members(session: int) -> list[int]:
