@@ -103,6 +103,11 @@ class Store:
         """Stored records matching the filter, newest publication first, then PMID."""
         return queries.query(self.connection, filters or RecordFilter())
 
+    def pages(self, filters: RecordFilter | None = None, size: int = 500) -> Iterator[list[StoredRecord]]:
+        """The records ``filters`` selects in PMID order, ``size`` at a time, each page read on its own:
+        for reading a large period (a digest) in bounded memory without holding the store open."""
+        return queries.pages(self.connection, filters or RecordFilter(), size)
+
     def topic_pmids(self, topic: str, pmids: Iterable[str]) -> set[str]:
         """Which of ``pmids`` the store already holds for ``topic`` (deleted ones included)."""
         return queries.topic_pmids(self.connection, topic, pmids)

@@ -78,10 +78,34 @@ _COLUMNS = ", ".join(f"r.{c}" for c in STORED_COLUMNS) + (
 
 
 def query(db: sqlite3.Connection, filters: RecordFilter) -> Iterator[StoredRecord]:
-    """Stored records matching the filter, newest publication first, then PMID."""
+    """Stored records matching the filter, newest publication first, then PMID.
+
+    One statement, read a row at a time: memory holds one record whatever the store's size (SQLite
+    sorts on disk past its cache), and the whole read sees the store as it was when it began.
+    """
     sql, params = _select(filters, _COLUMNS)
     for row in db.execute(sql + " ORDER BY r.pub_date DESC, r.pmid DESC", params):
         yield _stored_record(row)
+
+
+def pages(db: sqlite3.Connection, filters: RecordFilter, size: int) -> Iterator[list[StoredRecord]]:
+    """The records the filter selects in PMID order, ``size`` at a time.
+
+    Each page is a query of its own that resumes after the last PMID of the one before, so nothing
+    is held open between pages: memory holds one page, and a long reader neither keeps the store's
+    write-ahead log from being checkpointed nor sees more than one page's worth stale.
+    """
+    if size < 1:
+        raise ValueError(f"page size must be at least 1, not {size}")
+    after: int | None = None
+    while True:
+        resume = [] if after is None else [("r.pmid > ?", [after])]
+        sql, params = _select(filters, _COLUMNS + ", r.pmid AS page_key", resume)
+        rows = db.execute(sql + " ORDER BY r.pmid LIMIT ?", [*params, size]).fetchall()
+        if not rows:
+            return
+        yield [_stored_record(row) for row in rows]
+        after = rows[-1]["page_key"]
 
 
 def _stored_record(row: sqlite3.Row) -> StoredRecord:
@@ -142,7 +166,7 @@ def commit_mark(db: sqlite3.Connection, before: str | None = None) -> int:
     return int(db.execute("SELECT COALESCE(MAX(seq), 0) FROM commits WHERE at < ?", (before,)).fetchone()[0])
 
 
-def _select(filters: RecordFilter, columns: str) -> tuple[str, list[Any]]:
+def _select(filters: RecordFilter, columns: str, extra: Sequence[tuple[str, list[Any]]] = ()) -> tuple[str, list[Any]]:
     joins = ""
     params: list[Any] = []
     entered = ("r.first_seen", "r.seq")
@@ -151,7 +175,7 @@ def _select(filters: RecordFilter, columns: str) -> tuple[str, list[Any]]:
         params.append(filters.topic)
         entered = ("rt.first_seen", "rt.seq")  # entered the store *for this topic*
     where = ["r.deleted_at IS NULL"] if not filters.include_deleted else []
-    for conditions in (_by_tags(filters), _by_dates(filters, entered[0]), _by_commits(filters, entered[1])):
+    for conditions in (_by_tags(filters), _by_dates(filters, entered[0]), _by_commits(filters, entered[1]), extra):
         for condition, values in conditions:
             where.append(condition)
             params.extend(values)
