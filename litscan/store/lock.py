@@ -4,9 +4,9 @@ The lock is an ``flock`` on ``<store>.lock`` beside the store's resolved path, s
 relative path to the same file meets the same lock. The kernel drops it when the holder's process
 ends, however it ends; a child forked while it is held closes its copy at once, so a worker left
 behind cannot keep the store locked. The file records its holder's PID: a lock still held although
-that process is gone (something it started kept the descriptor, as workers of litscan before 0.2
-did) is stale and is taken over, with a warning. Opening, taking over and recording happen under a
-short lock on the folder, so two runs never both believe they hold the store.
+that process is gone (something it started kept the descriptor, as the import workers of earlier
+litscan versions did) is stale and is taken over, with a warning. Opening, taking over and
+recording happen under a short lock on the folder, so two runs never both believe they hold the store.
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ def _record_holder(handle: IO[str]) -> None:
 def _holder(handle: IO[str]) -> int | None:
     """The PID of the process that took the lock, if it can be known on this host.
 
-    Recorded in the file; a file without one (litscan before 0.2 recorded none) is looked up in
+    Recorded in the file; a file without one (earlier versions recorded none) is looked up in
     the kernel's list of locks, where Linux shows who took each one.
     """
     handle.seek(0)
