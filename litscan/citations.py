@@ -239,7 +239,8 @@ def write_bibtex(records: Iterable[StoredRecord | Record], out: IO[str]) -> int:
         while key in used:
             key = base + _suffix(suffix)
             suffix += 1
-        next_suffix[base] = suffix
+        if suffix:  # only clashing bases need to remember where their search stopped
+            next_suffix[base] = suffix
         used.add(key)
         out.write(("\n" if count else "") + bibtex_entry(record, key))
         count += 1

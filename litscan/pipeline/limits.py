@@ -10,7 +10,7 @@ the setting that raises the limit.
 from __future__ import annotations
 
 import gzip
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
@@ -34,7 +34,7 @@ class Limits:
     """The most one file may hold (decompressed), and between two record ends."""
 
     max_input: int
-    max_record: int = MAX_RECORD_BYTES
+    max_record: int = field(default_factory=lambda: MAX_RECORD_BYTES)
 
     def check_total(self, total: int, path: str) -> None:
         if total > self.max_input:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import sqlite3
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -21,12 +20,11 @@ import pytest
 from litscan.config import default_topic_path, load_topic
 from litscan.digest.writer import write_digest
 from litscan.errors import StoreLockedError
-from litscan.pipeline import parallel
 from litscan.pipeline.prepare import store_records
 from litscan.store import CommitSpan, RecordFilter, Store
 from litscan.store.schema import SCHEMA_VERSION
 from tests.conftest import fixed_tagger, make_record
-from tests.pipeline.sample_files import repeated_sample
+from tests.pipeline.sample_files import litscan_with_small_chunks, repeated_sample
 
 
 def csv_pmids(page: Path) -> list[str]:
@@ -36,16 +34,15 @@ def csv_pmids(page: Path) -> list[str]:
 
 @pytest.mark.slow
 def test_digests_taken_while_an_import_writes_hold_every_record_once(tmp_path):
-    # A file large enough for the parallel import (one transaction, committed at its end, its records
-    # stamped all along; padded, so that they are few enough to digest quickly), then small files,
-    # each committed on its own.
-    files = [repeated_sample(tmp_path / "big.xml", at_least=parallel.MIN_PARALLEL_BYTES + (1 << 20), padding=60_000)]
-    files += [repeated_sample(tmp_path / f"small{n}.xml", at_least=1 << 18, first=200 + 20 * n) for n in range(3)]
+    # A file for the parallel import (one transaction, committed at its end, its records stamped all
+    # along as its chunks come in), then small files, each committed on its own.
+    files = [repeated_sample(tmp_path / "big.xml", at_least=3 << 20)]
+    files += [repeated_sample(tmp_path / f"small{n}.xml", at_least=1 << 17, first=200 + 20 * n) for n in range(3)]
     db = tmp_path / "store.sqlite"
     topic = load_topic(default_topic_path())
     reports = tmp_path / "reports"
     importing = subprocess.Popen(
-        [sys.executable, "-m", "litscan", "import", *map(str, files), "--db", str(db), "--workers", "2"],
+        litscan_with_small_chunks("import", *map(str, files), "--db", str(db), "--workers", "2"),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from litscan.pipeline.demo import sample_path
@@ -21,3 +22,20 @@ def repeated_sample(path: Path, *, at_least: int, padding: int = 0, first: int =
             out.write(body.replace(">990", f">{copy + first}"))
         out.write(tail)
     return path
+
+
+# ``litscan`` itself, its parallel import taking any file and cutting it into small chunks: a small
+# file then makes as many chunks, workers and batches as a large one would.
+_SMALL_CHUNKS = """
+import sys
+from litscan.pipeline import parallel
+parallel.MIN_PARALLEL_BYTES = 0
+parallel.CHUNK_BYTES = int(sys.argv.pop(1))
+from litscan.cli import main
+main()
+"""
+
+
+def litscan_with_small_chunks(*args: str, chunk_bytes: int = 32 << 10) -> list[str]:
+    """The command line that runs ``litscan *args`` with the parallel import on ``chunk_bytes`` chunks."""
+    return [sys.executable, "-c", _SMALL_CHUNKS, str(chunk_bytes), *args]

@@ -18,18 +18,16 @@ from pathlib import Path
 
 import pytest
 
-from litscan.pipeline import parallel
 from litscan.pipeline.demo import sample_path
 from litscan.store import Store
-from tests.pipeline.sample_files import repeated_sample
+from tests.pipeline.sample_files import litscan_with_small_chunks, repeated_sample
 
-MOMENTS = 4  # per signal: 12 kills in all
+MOMENTS = 4  # per signal, 12 kills in all: half at any time from the start, half while workers run
 
 
 @pytest.fixture(scope="module")
-def big_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Large enough for the parallel import, and for it to last a few seconds."""
-    return repeated_sample(tmp_path_factory.mktemp("kill") / "big.xml", at_least=parallel.MIN_PARALLEL_BYTES * 3 // 2)
+def sample_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return repeated_sample(tmp_path_factory.mktemp("kill") / "big.xml", at_least=2 << 20)
 
 
 def session_members(session: int) -> list[int]:
@@ -48,40 +46,50 @@ def session_members(session: int) -> list[int]:
     return members
 
 
-def import_command(path: Path, db: Path) -> list[str]:
-    return [sys.executable, "-m", "litscan", "import", str(path), "--db", str(db), "--workers", "2"]
+def kill_at(command: list[str], signum: int, delay: float, after_workers: bool) -> tuple[int, list[int]]:
+    """Start ``command`` in a session of its own and kill its main process ``delay`` seconds after it
+    started (or after its workers did); (workers seen at the kill, processes left after it)."""
+    started = subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while after_workers and len(session_members(started.pid)) < 2 and started.poll() is None:
+        assert time.monotonic() < deadline, "the import never started its workers"
+        time.sleep(0.005)
+    time.sleep(delay)
+    workers = len(session_members(started.pid)) - 1
+    os.kill(started.pid, signum)
+    started.wait()
+    deadline = time.monotonic() + 3
+    while (left := session_members(started.pid)) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    for pid in left:  # never leave a process behind, even when the test fails
+        os.kill(pid, signal.SIGKILL)
+    return workers, left
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
 @pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM, signal.SIGHUP], ids=lambda s: s.name)
-def test_killing_an_import_at_random_moments_never_locks_the_store(big_file, tmp_path, signum):
+def test_killing_an_import_at_random_moments_never_locks_the_store(sample_file, tmp_path, signum):
     db = tmp_path / "store.sqlite"
+    command = litscan_with_small_chunks("import", str(sample_file), "--db", str(db), "--workers", "2")
     seed = random.randrange(1 << 30)
-    moments = random.Random(seed).sample(range(300, 3000, 10), MOMENTS)
+    chance = random.Random(seed)
     report = []
-    for moment in sorted(moments):
-        started = subprocess.Popen(
-            import_command(big_file, db),
-            start_new_session=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(moment / 1000)
-        workers = len(session_members(started.pid)) - 1
-        os.kill(started.pid, signum)
-        started.wait()
-        deadline = time.monotonic() + 3
-        while (left := session_members(started.pid)) and time.monotonic() < deadline:
-            time.sleep(0.02)
-        for pid in left:  # never leave a process behind, even when the test fails
-            os.kill(pid, signal.SIGKILL)
-        report.append((moment, workers, left))
-        assert not left, f"seed {seed}: processes left after {signum!r} at {moment} ms: {report}"
+    for moment in range(MOMENTS):
+        after_workers = moment % 2 == 1
+        delay = chance.uniform(0, 0.4) if after_workers else chance.uniform(0.05, 1.5)
+        workers, left = kill_at(command, signum, delay, after_workers)
+        report.append((round(delay, 3), after_workers, workers, left))
+        assert not left, f"seed {seed}: processes left after {signum!r}: {report}"
         with Store.open(db) as store, store.exclusive(wait_seconds=1):
             assert store.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert any(workers for _, workers, _ in report), f"seed {seed}: no kill came while workers ran: {report}"
-    done = subprocess.run(import_command(sample_path(), db), capture_output=True, text=True, timeout=60)
+    assert any(workers for _, _, workers, _ in report), f"seed {seed}: no kill came while workers ran: {report}"
+    done = subprocess.run(
+        [sys.executable, "-m", "litscan", "import", str(sample_path()), "--db", str(db)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     with sqlite3.connect(db) as connection:
         statuses = [status for (status,) in connection.execute("SELECT status FROM runs ORDER BY id")]
