@@ -367,7 +367,7 @@ def _chunks(
         root = _ROOT_OPEN.search(head)
         if first is None or root is None or root.start() > first.start():
             raise ChunkingFailed("no PubmedArticleSet header before the first record")
-        if not plain_prolog(buffer[: first.start()]):  # a record-like tag in a comment, a PI, a DTD...
+        if not plain_prolog(head[: first.start()]):  # a record-like tag in a comment, a PI, a DTD...
             raise ChunkingFailed("the file's prolog is not the plain one the chunks can share")
         # Patched once here (parse would otherwise copy each chunk to declare the MathML prefix).
         header, buffer = declare_mathml_prefix(head[: first.start()]), bytearray(head[first.start() :])
