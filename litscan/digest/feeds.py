@@ -18,7 +18,7 @@ import jinja2
 
 from ..config import Topic
 from ..files import atomic_write_bytes, atomic_write_text
-from ..store import RecordFilter, Store, StoredRecord
+from ..store import CommitSpan, RecordFilter, Store, StoredRecord
 from .context import conclusion_of
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -91,8 +91,10 @@ def _entries(
                 RecordFilter(
                     topic=topic.name,
                     on_topic=True,
-                    added_since=digest["period_start"] if index < len(digests) - 1 else None,
-                    added_until=digest["period_end"],
+                    # the digest's own stretch of the commit order, so the feed lists what the page did
+                    added_in=CommitSpan(
+                        after=digest["seq_start"] if index < len(digests) - 1 else None, through=digest["seq_end"]
+                    ),
                 )
             )
         for item in items:
