@@ -298,7 +298,7 @@ def _screening_settings(data: Any, where: str) -> ScreeningSettings:
     reasons = data.get("reasons", {})
     if not isinstance(reasons, dict):
         raise ConfigError(
-            "screening.reasons must be a table of reason id = \"label\"", path=where, where="screening.reasons"
+            'screening.reasons must be a table of reason id = "label"', path=where, where="screening.reasons"
         )
     for reason, label in reasons.items():
         key = f"screening.reasons.{reason}"

@@ -2,8 +2,8 @@
 
 Each method is a short call into the module that does that job: ``schema`` (tables and
 migrations), ``records`` (writing), ``queries`` (reading), ``runs`` and ``digests`` (bookkeeping),
-``screening`` (decisions), ``lock`` (one writer at a time). Writes happen in one transaction per call, so a failure leaves
-the store exactly as it was before that call.
+``screening`` (decisions), ``lock`` (one writer at a time). Writes happen in one transaction per
+call, so a failure leaves the store exactly as it was before that call.
 """
 
 from __future__ import annotations
@@ -17,9 +17,8 @@ from typing import Any
 
 from ..errors import StoreError
 from . import digests as digest_log
-from . import queries, records
+from . import queries, records, screening
 from . import runs as run_log
-from . import screening
 from .connection import configure, connect, transaction
 from .lock import writer_lock
 from .queries import CommitSpan, RecordFilter, RecordTags, StoredRecord

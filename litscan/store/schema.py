@@ -127,9 +127,9 @@ MIGRATIONS: dict[int, str] = {
     # decision adds to a record's trail; the latest row (highest id) of a topic and record is its
     # decision. A decision keeps the record's content hash and what the screener judged (title,
     # abstract, retraction and correction notices: ``screened_hash``), to tell when PubMed has
-    # revised the record since.
+    # revised the record since. (IF NOT EXISTS: a store whose version number was set back keeps its decisions.)
     4: """
-    CREATE TABLE screening_decisions (
+    CREATE TABLE IF NOT EXISTS screening_decisions (
         id            INTEGER PRIMARY KEY,
         topic         TEXT NOT NULL,
         pmid          INTEGER NOT NULL REFERENCES records(pmid),
@@ -142,7 +142,7 @@ MIGRATIONS: dict[int, str] = {
         content_hash  TEXT NOT NULL,
         screened_hash TEXT NOT NULL
     );
-    CREATE INDEX screening_decisions_record ON screening_decisions(topic, pmid, id)
+    CREATE INDEX IF NOT EXISTS screening_decisions_record ON screening_decisions(topic, pmid, id)
     """,
 }
 
