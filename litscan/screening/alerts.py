@@ -62,7 +62,9 @@ class Selection:
         return self.limits.any
 
 
-def select(store: Store, period: RecordFilter, limits: AlertLimits, topic: str, designs: Mapping[str, str]) -> Selection:
+def select(
+    store: Store, period: RecordFilter, limits: AlertLimits, topic: str, designs: Mapping[str, str]
+) -> Selection:
     """How many of the period's records (``period``) an alert with ``limits`` lists, and leaves out."""
     everything = store.count(period)
     listed = store.count(limited(period, limits, topic)) if limits.any else everything

@@ -89,7 +89,9 @@ def read_asreview(table: Table, reasons: Iterable[str] = ()) -> list[FileDecisio
                 decision=decision,
                 reasons=(given,) if given else _reasons_from_tags(table, cells, reasons),
                 note=clean(cells.get("litscan_note") or cells.get("asreview_note") or cells.get("exported_notes_1")),
-                by=clean(cells.get("litscan_by") or cells.get("asreview_user_name") or cells.get("asreview_user_email")),
+                by=clean(
+                    cells.get("litscan_by") or cells.get("asreview_user_name") or cells.get("asreview_user_email")
+                ),
                 at=timestamp(cells.get("litscan_at") or cells.get("asreview_time")),
             )
         )

@@ -49,6 +49,8 @@ def choice_from_options(include: bool, exclude: str | None, maybe: bool, note: s
     if len(given) != 1:
         asked = " and ".join(given) if given else "none"
         raise InputError(f"give exactly one of --include, --exclude REASON, --maybe (got {asked})")
+    if exclude is not None and not exclude.strip():
+        raise InputError("--exclude needs a reason (one of the topic's [screening.reasons])")
     decision = "include" if include else "exclude" if exclude is not None else "maybe"
     return Choice(decision, exclude, note)
 

@@ -2,7 +2,8 @@
 revised since, the PRISMA flow diagram of the period's updates, the included set written beside the page
 (CSV and RIS), and what the page and the e-mail leave out under the topic's alert limits.
 
-The digest templates print ``ScreeningDigest`` (``_screening.html``); the e-mail adds ``mail_lines``.
+The digest writer puts ``ScreeningDigest`` in the page context as ``d.screening``, which ``_screening.html``
+prints, and writes its ``contents`` beside the page; the e-mail adds ``mail_lines``.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class AlertRecord:
 class ScreeningDigest:
     """The digest's screening section, already counted and drawn."""
 
+    active: bool  # the topic is screened (it has exclusion reasons, or decisions): the page shows this block
     awaiting: int  # records of the topic no one has screened yet
     changed: list[ScreeningItem]  # decided records PubMed revised since: to screen again
     included: int  # records included, all updates
@@ -89,9 +91,11 @@ def screening_digest(
     items = screening_items(store, topic)
     report = prisma_report(store, topic)
     previous, current = report.split(since) if since else (PrismaCounts(), report.total)
-    contents = _included_files(store, topic, items, page_stem)
+    active = bool(topic.screening.reasons) or any(item.decision is not None for item in items)
+    contents = _included_files(store, topic, items, page_stem) if active else {}
     names = list(contents)
     return ScreeningDigest(
+        active=active,
         awaiting=sum(1 for item in items if item.decision is None and not item.withdrawn),
         changed=by_likely_inclusion(item for item in items if item.changed_since_screened),
         included=sum(1 for item in items if item.decision == "include"),
@@ -100,14 +104,17 @@ def screening_digest(
         page=select(store, period, topic.digest.limits, topic.name, designs),
         email=select(store, period, topic.email.limits, topic.name, designs),
         email_records=_email_records(store, topic, period, designs) if topic.email.limits.any else [],
-        files={"included_csv": names[0], "included_ris": names[1]},
+        files={"included_csv": names[0], "included_ris": names[1]} if names else {},
         contents=contents,
     )
 
 
 def mail_lines(part: ScreeningDigest) -> list[str]:
     """The e-mail's plain-text lines on screening and on the records it names."""
-    lines = [f"Awaiting screening: {part.awaiting}" + (f" ({len(part.changed)} revised since screened)" if part.changed else "")]
+    lines = []
+    if part.active:
+        revised = f" ({len(part.changed)} revised since screened)" if part.changed else ""
+        lines.append(f"Awaiting screening: {part.awaiting}{revised}; included so far: {part.included}")
     if part.email.limited:
         lines.append(
             f"This e-mail names {part.email.described}: {part.email.listed} of the period's records "

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from ..config import NO_REASON
-from .prisma import PrismaCounts
+from .prisma import PrismaCounts, PrismaReport
 
 WIDTH = 860
 BAND = 26  # the stage bands on the left (Identification, Screening, Included)
@@ -197,9 +197,11 @@ def describe(previous: PrismaCounts, current: PrismaCounts, reasons: dict[str, s
     return (
         f"Previous studies: {_count(previous.included)} included in the previous version of the review. "
         f"New search: {_count(current.identified)} records identified from PubMed, "
-        f"{_count(current.already_stored)} of them already in the store from earlier searches, {_count(current.new)} new. "
-        f"Of the new records, {_count(current.awaiting)} await screening and {_count(current.screened)} were screened: "
-        f"{_count(current.excluded)} excluded{f' ({excluded})' if excluded else ''}, {_count(current.maybe)} marked maybe, "
+        f"{_count(current.already_stored)} of them already in the store from earlier searches, "
+        f"{_count(current.new)} new. Of the new records, {_count(current.awaiting)} await screening "
+        f"and {_count(current.screened)} were screened: "
+        f"{_count(current.excluded)} excluded{f' ({excluded})' if excluded else ''}, "
+        f"{_count(current.maybe)} marked maybe, "
         f"{_count(current.included)} included. "
         f"Total studies included in the review: {_count(previous.included + current.included)}."
     )
@@ -233,3 +235,9 @@ def flow_svg(
     out.extend(_arrows(boxes, marker))
     out.append("</svg>")
     return "".join(out)
+
+
+def diagram(report: PrismaReport, *, ident: str = "prisma") -> str:
+    """The diagram of the report's latest update, the earlier updates as the previous version of the review."""
+    previous, current = report.split(None) if report.updates else (PrismaCounts(), PrismaCounts())
+    return flow_svg(previous, current, report.topic.screening.reasons, ident=ident)

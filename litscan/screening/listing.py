@@ -106,3 +106,16 @@ def screening_list(store: Store, topic: Topic, *, undecided: bool = False) -> li
     if undecided:
         items = (i for i in items if i.undecided)
     return by_likely_inclusion(items)
+
+
+def format_list(items: Iterable[ScreeningItem]) -> str:
+    """The list as text, one record a line: PMID, decision (``-`` none; ``!`` changed since screened), design,
+    on or off topic, title."""
+    lines = []
+    for entry in items:
+        state = (entry.decision or "-") + (f":{entry.reason}" if entry.reason else "")
+        state += "!" if entry.changed_since_screened else ""
+        topic = "on-topic" if entry.on_topic else "off-topic"
+        withdrawn = " [withdrawn]" if entry.withdrawn else ""
+        lines.append(f"{entry.pmid}\t{state}\t{entry.design}\t{topic}\t{entry.title or ''}{withdrawn}")
+    return "\n".join(lines)

@@ -30,6 +30,9 @@ from .decisions import reason_key
 from .listing import ScreeningItem, screening_items
 
 UPDATE_RUNS = ("fetch", "import")
+# The keys of each block of ``litscan prisma --json``, in order.
+COUNT_KEYS = ("identified", "already_stored", "new", "screened", "awaiting", "included", "excluded", "maybe")
+KEYS = (*COUNT_KEYS, "excluded_by_reason")
 _ALL_RUNS = 1 << 31
 
 
@@ -65,7 +68,7 @@ class PrismaCounts:
         self.changed_since_screened += item.changed_since_screened
 
     def add(self, other: PrismaCounts) -> None:
-        for name in ("identified", "already_stored", "new", "screened", "awaiting", "included", "excluded", "maybe"):
+        for name in COUNT_KEYS:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.excluded_by_reason.update(other.excluded_by_reason)
         self.changed_since_screened += other.changed_since_screened
@@ -73,22 +76,11 @@ class PrismaCounts:
             self.reported_by_pubmed = (self.reported_by_pubmed or 0) + other.reported_by_pubmed
 
     def as_dict(self, reasons: Sequence[str] = ()) -> dict[str, Any]:
-        """The block as JSON data; every reason of the topic is listed, with 0 where none was given."""
+        """The block as JSON data, exactly the keys of ``KEYS``; every reason of the topic is listed, with 0
+        where none was given."""
         by_reason = {reason: self.excluded_by_reason.get(reason, 0) for reason in reasons}
         by_reason.update({r: n for r, n in sorted(self.excluded_by_reason.items()) if r not in by_reason})
-        return {
-            "identified": self.identified,
-            "already_stored": self.already_stored,
-            "new": self.new,
-            "screened": self.screened,
-            "awaiting": self.awaiting,
-            "included": self.included,
-            "excluded": self.excluded,
-            "maybe": self.maybe,
-            "excluded_by_reason": by_reason,
-            "changed_since_screened": self.changed_since_screened,
-            "reported_by_pubmed": self.reported_by_pubmed,
-        }
+        return {**{key: getattr(self, key) for key in COUNT_KEYS}, "excluded_by_reason": by_reason}
 
 
 @dataclass
@@ -103,16 +95,12 @@ class Update:
     window: dict[str, str] | None
     counts: PrismaCounts
 
-    def as_dict(self, reasons: Sequence[str] = ()) -> dict[str, Any]:
-        return {
-            "run": self.run,
-            "kind": self.kind,
-            "status": self.status,
-            "started_at": self.started_at,
-            "finished_at": self.finished_at,
-            "window": self.window,
-            **self.counts.as_dict(reasons),
-        }
+    @property
+    def label(self) -> str:
+        """The update in words: its run, kind and window, for the text report."""
+        what = f"run {self.run} ({self.kind}, {self.status})" if self.run is not None else "records before any run"
+        windows = " ".join(f"[{name}] {span}" for name, span in (self.window or {}).items())
+        return " ".join(part for part in (what, self.started_at, windows) if part)
 
 
 @dataclass
@@ -137,13 +125,9 @@ class PrismaReport:
         return combined(u.counts for u in earlier), combined(u.counts for u in latest)
 
     def as_dict(self) -> dict[str, Any]:
+        """``{"total": {...}, "updates": [{...}, ...]}``, oldest update first, each block with ``KEYS``."""
         reasons = list(self.topic.screening.reasons)
-        return {
-            "topic": self.topic.name,
-            "reasons": dict(self.topic.screening.reasons),
-            "total": self.total.as_dict(reasons),
-            "updates": [u.as_dict(reasons) for u in self.updates],
-        }
+        return {"total": self.total.as_dict(reasons), "updates": [u.counts.as_dict(reasons) for u in self.updates]}
 
 
 def combined(blocks: Iterable[PrismaCounts]) -> PrismaCounts:
@@ -198,3 +182,32 @@ def _search_counts(run: dict[str, Any], new: int) -> tuple[int, int | None]:
     counts = detail.get("counts", detail)
     read = sum(counts.get(key, 0) for key in ("new", "updated", "unchanged") if isinstance(counts.get(key), int))
     return max(read - new, 0), None
+
+
+def _block_lines(counts: PrismaCounts, reasons: dict[str, str]) -> list[str]:
+    lines = [
+        f"  identified {counts.identified} = already stored {counts.already_stored} + new {counts.new}",
+        f"  new {counts.new} = screened {counts.screened} + awaiting screening {counts.awaiting}",
+        f"  screened {counts.screened} = included {counts.included} + excluded {counts.excluded}"
+        f" + maybe {counts.maybe}",
+    ]
+    lines += [
+        f"    excluded, {reasons.get(r, r)}: {n}"
+        for r, n in counts.as_dict(list(reasons))["excluded_by_reason"].items()
+    ]
+    if counts.changed_since_screened:
+        lines.append(f"  changed since screened (to screen again): {counts.changed_since_screened}")
+    if counts.reported_by_pubmed is not None:
+        lines.append(f"  PubMed listed {counts.reported_by_pubmed} for the windows searched")
+    return lines
+
+
+def format_report(report: PrismaReport) -> str:
+    """The counts as text: every update, oldest first, then the total."""
+    reasons = report.topic.screening.reasons
+    lines = [f"PRISMA 2020 counts for topic {report.topic.name}"]
+    if not report.updates:
+        return lines[0] + ": no records yet"
+    for number, update in enumerate(report.updates, start=1):
+        lines += [f"Update {number}: {update.label}", *_block_lines(update.counts, reasons)]
+    return "\n".join([*lines, "Total", *_block_lines(report.total, reasons)])

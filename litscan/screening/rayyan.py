@@ -64,22 +64,26 @@ def _parse_votes(body: str, where: str, path: str) -> tuple[tuple[str, str], ...
     while position < len(body.rstrip()):
         found = _VOTE.match(body, position)
         if not found:
-            raise InputError(f"cannot read RAYYAN-INCLUSION near {body[position:position + 40]!r}", path=path, where=where)
+            raise InputError(
+                f"cannot read RAYYAN-INCLUSION near {body[position : position + 40]!r}", path=path, where=where
+            )
         word = _unquote(found.group(2))
         if word.lower() not in _VOTES:
-            raise InputError(f"Rayyan decision {word[:40]!r} is not Included, Excluded or Maybe", path=path, where=where)
+            raise InputError(
+                f"Rayyan decision {word[:40]!r} is not Included, Excluded or Maybe", path=path, where=where
+            )
         votes.append((_unquote(found.group(1)), _VOTES[word.lower()]))
         position = found.end()
     return tuple(votes)
 
 
 def _parse_notes(body: str, where: str, path: str) -> tuple[str, ...]:
-    notes = []
+    notes: list[str] = []
     position = 0
     while position < len(body.rstrip()):
         found = _NOTES.match(body, position)
         if not found:
-            raise InputError(f"cannot read USER-NOTES near {body[position:position + 40]!r}", path=path, where=where)
+            raise InputError(f"cannot read USER-NOTES near {body[position : position + 40]!r}", path=path, where=where)
         notes.extend(_unquote(text) for text in re.findall(_QUOTED, found.group(2)))
         position = found.end()
     return tuple(notes)

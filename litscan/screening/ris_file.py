@@ -48,22 +48,32 @@ def read_ris(text: str, path: str) -> list[RisRecord]:
                 tag, value, at = current.fields[-1]
                 current.fields[-1] = (tag, f"{value} {line.strip()}".strip(), at)
             elif line.strip():
-                raise InputError("text outside a record (a RIS record starts with 'TY  - ')", path=path, where=f"line {number}")
+                raise InputError(
+                    "text outside a record (a RIS record starts with 'TY  - ')", path=path, where=f"line {number}"
+                )
             continue
         tag, value = tagged.group(1), (tagged.group(2) or "").strip()
         if tag == "TY":
             if current is not None:
-                raise InputError(f"a new record starts before the one of line {current.line} ends (ER)", path=path, where=f"line {number}")
+                raise InputError(
+                    f"a new record starts before the one of line {current.line} ends (ER)",
+                    path=path,
+                    where=f"line {number}",
+                )
             current = RisRecord(number)
         elif current is None:
-            raise InputError(f"{tag} outside a record (a RIS record starts with 'TY  - ')", path=path, where=f"line {number}")
+            raise InputError(
+                f"{tag} outside a record (a RIS record starts with 'TY  - ')", path=path, where=f"line {number}"
+            )
         if tag == "ER":
             records.append(current)
             current = None
         else:
             current.fields.append((tag, value, number))
     if current is not None:
-        raise InputError("the record that starts here never ends (no 'ER  - ' line)", path=path, where=f"line {current.line}")
+        raise InputError(
+            "the record that starts here never ends (no 'ER  - ' line)", path=path, where=f"line {current.line}"
+        )
     if not records:
         raise InputError("no RIS records (a RIS record starts with 'TY  - ')", path=path)
     return records

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ..export import csv_cell
 
+
 @dataclass(frozen=True)
 class Table:
     path: str
@@ -20,13 +21,16 @@ class Table:
         """The first of ``names`` the table has."""
         return next((name for name in names if name in self.columns), None)
 
+
 def uncell(text: str) -> str:
     """A cell as it was before litscan's CSV export kept it from starting a formula (a leading ')."""
     return text[1:] if text.startswith("'") and csv_cell("text", text[1:]) == text else text
 
+
 def _delimiter(header: str) -> str:
     counts = {d: header.count(d) for d in (",", "\t", ";")}
     return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+
 
 def read_table(text: str, path: str) -> Table:
     """The table in ``text`` (its first line the header; comma, tab or semicolon separated)."""
@@ -53,4 +57,3 @@ def read_table(text: str, path: str) -> Table:
     except csv.Error as exc:
         raise InputError(f"not a readable CSV table ({exc})", path=path, where=f"line {reader.line_num}") from None
     return Table(path, columns, rows)
-

@@ -11,6 +11,7 @@ decision the store holds, or is older than it, changes nothing, so importing a f
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -19,7 +20,8 @@ from typing import IO
 
 from ..config import Topic
 from ..errors import InputError
-from ..store import RecordFilter, StoredRecord, Store
+from ..files import atomic_write_text
+from ..store import RecordFilter, Store, StoredRecord
 from .asreview_csv import is_asreview, read_asreview, write_asreview
 from .decisions import Choice, Planned, check_choice, record
 from .file_rows import FileDecision
@@ -72,7 +74,9 @@ def _text(path: Path) -> str:
         return data.decode("latin-1")  # ASReview and spreadsheets also write Latin-1
 
 
-def read_decisions(path: Path, format: str | None = None, reasons: Sequence[str] = ()) -> tuple[str, list[FileDecision]]:
+def read_decisions(
+    path: Path, format: str | None = None, reasons: Sequence[str] = ()
+) -> tuple[str, list[FileDecision]]:
     """(the format, each row's decision) of a decisions file; the format is found from the content unless given."""
     if format is not None and format not in IMPORT_FORMATS:
         raise InputError(f"unknown format {format!r} (choose from {', '.join(IMPORT_FORMATS)})", path=str(path))
@@ -194,7 +198,9 @@ def import_decisions(
     return result
 
 
-def _with_records(store: Store, topic: Topic, items: list[ScreeningItem]) -> Iterator[tuple[ScreeningItem, StoredRecord]]:
+def _with_records(
+    store: Store, topic: Topic, items: list[ScreeningItem]
+) -> Iterator[tuple[ScreeningItem, StoredRecord]]:
     """Each item with its stored record, read a page of PMIDs at a time."""
     size = 500
     for start in range(0, len(items), size):
@@ -209,9 +215,7 @@ def _with_records(store: Store, topic: Topic, items: list[ScreeningItem]) -> Ite
             yield item, found[item.pmid]
 
 
-def export_decisions(
-    store: Store, topic: Topic, out: IO[str], *, format: str = "csv", undecided: bool = False
-) -> int:
+def export_decisions(store: Store, topic: Topic, out: IO[str], *, format: str = "csv", undecided: bool = False) -> int:
     """Write the topic's decisions (and, with ``undecided``, its undecided records too) in PMID order; returns
     how many records were written."""
     if format not in EXPORT_FORMATS:
@@ -221,3 +225,15 @@ def export_decisions(
         return write_plain(items, out)
     pairs = _with_records(store, topic, items)
     return write_rayyan_ris(pairs, out) if format == "ris" else write_asreview(pairs, out)
+
+
+def export_to(
+    store: Store, topic: Topic, output: Path | None, stream: IO[str], *, format: str = "csv", undecided: bool = False
+) -> int:
+    """``export_decisions`` into ``output`` (written whole or not at all), else onto ``stream``."""
+    if output is None:
+        return export_decisions(store, topic, stream, format=format, undecided=undecided)
+    text = io.StringIO()
+    count = export_decisions(store, topic, text, format=format, undecided=undecided)
+    atomic_write_text(output, text.getvalue())  # an OutputError naming the file if it cannot be written
+    return count
