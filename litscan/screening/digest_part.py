@@ -36,6 +36,7 @@ class AlertRecord:
     design_label: str
     on_topic: bool
     pub_date: str | None
+    retracted: bool = False
     withdrawn: bool = False
 
 
@@ -77,6 +78,7 @@ def _email_records(store: Store, topic: Topic, period: RecordFilter, designs: Ma
             design_label=designs.get(stored.tags.design, stored.tags.design),
             on_topic=stored.tags.on_topic,
             pub_date=stored.record.pub_date.iso() if stored.record.pub_date else None,
+            retracted=stored.record.retracted,
         )
         for stored in store.query(limited(period, topic.email.limits, topic.name))
     ]

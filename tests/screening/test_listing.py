@@ -18,6 +18,13 @@ def test_on_topic_then_design_strength_then_newest(store):
     assert order == ["13", "16", "12", "11", "15", "14"]
 
 
+def test_a_retracted_paper_comes_after_the_others_of_its_design(store):
+    data.fill(store)
+    data.revise(store, "16", comments_corrections=data.RETRACTION)
+    order = [item.pmid for item in screening_list(store, data.make_topic())]
+    assert order == ["13", "12", "16", "11", "15", "14"]
+
+
 def test_withdrawn_records_come_last(store):
     data.fill(store)
     store_records(store, [Deletion("13")], tagger=data.tagger, topic=data.TOPIC)
