@@ -19,7 +19,7 @@ from typing import IO
 from ..errors import InputError
 from ..export import csv_cell
 from ..store import StoredRecord
-from .file_rows import FileDecision, clean, doi_of, pmid_in, timestamp
+from .file_rows import FileDecision, clean, doi_of, pmid_cell, pmid_in, timestamp
 from .listing import ScreeningItem
 from .table import Table
 
@@ -78,7 +78,7 @@ def read_asreview(table: Table, reasons: Iterable[str] = ()) -> list[FileDecisio
         ours = (clean(cells.get("litscan_decision")) or "").lower()
         if ours in ("include", "exclude", "maybe"):
             decision = ours  # written by litscan: "maybe" travels here, ASReview sees it as not seen
-        pmid = clean(cells.get(pmid_column)) if pmid_column else None
+        pmid = pmid_cell(cells.get(pmid_column)) if pmid_column else None
         given = clean(cells.get("litscan_reason"))
         rows.append(
             FileDecision(

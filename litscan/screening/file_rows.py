@@ -46,6 +46,16 @@ def pmid_in(text: str | None) -> str | None:
     return found.group(1).lstrip("0") or None if found else None
 
 
+def pmid_cell(text: str | None) -> str | None:
+    """The PMID in a PMID cell as review tools and spreadsheets write it: ``12345``, ``12345.0`` (a column read
+    as numbers), ``PMID: 12345`` or a PubMed link; None when it holds none."""
+    value = clean(text)
+    if value is None:
+        return None
+    number = re.fullmatch(r"0*(\d{1,9})(?:\.0+)?", value)
+    return number.group(1) if number else pmid_in(value)
+
+
 def timestamp(text: str | None) -> str | None:
     """A date and time from a file as a store timestamp (UTC when no zone is given); None if unreadable."""
     value = clean(text)

@@ -23,7 +23,7 @@ from ..citations import ris_entry
 from ..errors import InputError
 from ..store import StoredRecord
 from .asreview_csv import PMID_COLUMNS
-from .file_rows import FileDecision, clean, doi_of, pmid_in
+from .file_rows import FileDecision, clean, doi_of, pmid_cell, pmid_in
 from .listing import ScreeningItem
 from .ris_file import RisRecord
 from .table import Table
@@ -156,7 +156,7 @@ def read_rayyan_ris(records: list[RisRecord], path: str) -> list[FileDecision]:
                 record.values("N1"),
                 record.line_of("N1"),
                 path,
-                pmid=accession if accession.isdigit() else pmid_in(links),
+                pmid=pmid_cell(accession) or pmid_in(links),
                 doi=doi_of(record.first("DO")) or doi_of(links),
                 title=clean(record.first("TI", "T1")),
             )
@@ -176,7 +176,7 @@ def read_rayyan_table(table: Table) -> list[FileDecision]:
             [cells.get("notes", "")],
             line,
             table.path,
-            pmid=(clean(cells.get(pmid_column)) if pmid_column else None) or pmid_in(cells.get("url")),
+            pmid=(pmid_cell(cells.get(pmid_column)) if pmid_column else None) or pmid_in(cells.get("url")),
             doi=doi_of(cells.get("doi")) or doi_of(cells.get("url")),
             title=clean(cells.get("title")),
         )

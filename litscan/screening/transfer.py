@@ -66,6 +66,8 @@ def _text(path: Path) -> str:
         raise InputError(f"cannot read ({exc.strerror or exc})", path=str(path)) from None
     if len(data) > MAX_BYTES:
         raise InputError(f"{len(data) >> 20} MB is too large for a file of decisions", path=str(path))
+    if data.startswith(b"PK\x03\x04"):
+        raise InputError("a spreadsheet or zip file, not text: save it as CSV first", path=str(path))
     if b"\0" in data:
         raise InputError("not a text file (CSV, TSV or RIS)", path=str(path))
     try:

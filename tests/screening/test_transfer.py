@@ -199,3 +199,22 @@ def test_a_binary_or_missing_file_is_refused(store, tmp_path):
         import_decisions(
             store, data.make_topic(), tmp_path.joinpath("b.csv").write_bytes(b"\0\1") and tmp_path / "b.csv"
         )
+
+
+def test_pmids_as_spreadsheets_write_them_are_read(store, tmp_path):
+    data.fill(store)
+    text = "PMID;Title;included\n12.0;x;1\nPMID: 14;y;0\nhttps://pubmed.ncbi.nlm.nih.gov/0015/;z;1\n"
+    result = import_decisions(store, data.make_topic(), _file(tmp_path, "a.csv", text))
+    assert result.recorded == 3 and _state(store) == {
+        "12": ("include", None, None),
+        "14": ("exclude", None, None),
+        "15": ("include", None, None),
+    }
+
+
+def test_a_spreadsheet_file_is_refused_with_a_hint(store, tmp_path):
+    data.fill(store)
+    path = tmp_path / "a.xlsx"
+    path.write_bytes(b"PK\x03\x04\x14\x00\x00\x00rest of a zip")
+    with pytest.raises(InputError, match="save it as CSV"):
+        import_decisions(store, data.make_topic(), path)
