@@ -44,7 +44,6 @@ class AlertRecord:
 class ScreeningDigest:
     """The digest's screening section, already counted and drawn."""
 
-    active: bool  # the topic is screened (it has exclusion reasons, or decisions): the page shows this block
     awaiting: int  # records of the topic no one has screened yet
     changed: list[ScreeningItem]  # decided records PubMed revised since: to screen again
     included: int  # records included, all updates
@@ -93,11 +92,9 @@ def screening_digest(
     items = screening_items(store, topic)
     report = prisma_report(store, topic)
     previous, current = report.split(since) if since else (PrismaCounts(), report.total)
-    active = bool(topic.screening.reasons) or any(item.decision is not None for item in items)
-    contents = _included_files(store, topic, items, page_stem) if active else {}
+    contents = _included_files(store, topic, items, page_stem)
     names = list(contents)
     return ScreeningDigest(
-        active=active,
         awaiting=sum(1 for item in items if item.decision is None and not item.withdrawn),
         changed=by_likely_inclusion(item for item in items if item.changed_since_screened),
         included=sum(1 for item in items if item.decision == "include"),
@@ -106,17 +103,15 @@ def screening_digest(
         page=select(store, period, topic.digest.limits, topic.name, designs),
         email=select(store, period, topic.email.limits, topic.name, designs),
         email_records=_email_records(store, topic, period, designs) if topic.email.limits.any else [],
-        files={"included_csv": names[0], "included_ris": names[1]} if names else {},
+        files={"included_csv": names[0], "included_ris": names[1]},
         contents=contents,
     )
 
 
 def mail_lines(part: ScreeningDigest) -> list[str]:
     """The e-mail's plain-text lines on screening and on the records it names."""
-    lines = []
-    if part.active:
-        revised = f" ({len(part.changed)} revised since screened)" if part.changed else ""
-        lines.append(f"Awaiting screening: {part.awaiting}{revised}; included so far: {part.included}")
+    revised = f" ({len(part.changed)} revised since screened)" if part.changed else ""
+    lines = [f"Awaiting screening: {part.awaiting}{revised}; included so far: {part.included}"]
     if part.email.limited:
         lines.append(
             f"This e-mail names {part.email.described}: {part.email.listed} of the period's records "

@@ -116,12 +116,13 @@ class PrismaReport:
 
     def split(self, since: str | None) -> tuple[PrismaCounts, PrismaCounts]:
         """(before, from): the updates started before ``since`` and those from it on summed apart; without
-        ``since``, the latest update is "from" and all earlier ones "before" (a PRISMA diagram for updates)."""
+        ``since``, the latest update is "from" and all earlier ones "before" (a PRISMA diagram for updates).
+        Records of a store that recorded no runs are all "from": nothing tells which came before."""
         if since is None:
             earlier, latest = self.updates[:-1], self.updates[-1:]
         else:
-            earlier = [u for u in self.updates if (u.started_at or "") < since]
-            latest = [u for u in self.updates if (u.started_at or "") >= since]
+            earlier = [u for u in self.updates if u.started_at is not None and u.started_at < since]
+            latest = [u for u in self.updates if u.started_at is None or u.started_at >= since]
         return combined(u.counts for u in earlier), combined(u.counts for u in latest)
 
     def as_dict(self) -> dict[str, Any]:
