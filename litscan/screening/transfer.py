@@ -84,6 +84,8 @@ def read_decisions(
         raise InputError(f"unknown format {format!r} (choose from {', '.join(IMPORT_FORMATS)})", path=str(path))
     text = _text(path)
     where = str(path)
+    if not text.strip():
+        raise InputError("the file is empty: no decisions in it", path=where)
     if format in (None, "rayyan") and looks_like_ris(text):
         return "rayyan", read_rayyan_ris(read_ris(text, where), where)
     table = read_table(text, where)

@@ -175,7 +175,8 @@ BAD_FILES = [
     ),
     ("r.ris", "TY  - JOUR\nAN  - 12\nER  - \nstray text\n", "line 4", "outside a record"),
     ("x.csv", "a,b\n1,2\n", "x.csv", "cannot tell the format"),
-    ("e.csv", "", "line 1", "no header"),
+    ("e.csv", "", "e.csv", "the file is empty"),
+    ("h.csv", "\n\npmid,decision\n", "line 1", "no header"),
 ]
 
 
