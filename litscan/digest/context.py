@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..config import Topic
 from ..models import Evidence, Record
@@ -16,6 +17,9 @@ from . import chart, render
 from .evidence_map import MapRow, evidence_map
 from .labels import Labels, labels_for_topic
 from .period import Period, commits_of, period_text
+
+if TYPE_CHECKING:
+    from ..screening.digest_part import ScreeningDigest
 
 PMC_URL = "https://pmc.ncbi.nlm.nih.gov/articles/{}/"
 DOI_URL = "https://doi.org/{}"
@@ -119,6 +123,7 @@ class DigestContext:
     highlight_limit: int = 20  # the rest of a big period's trials and reviews lead the list anyway
     archive_url: str | None = None
     feed_url: str | None = None
+    screening: ScreeningDigest | None = None  # the _screening.html block (litscan.screening.digest_part)
 
     @property
     def records(self) -> list[RecordView]:
@@ -268,7 +273,11 @@ def build_context(
     """Query the period's records and arrange them: counts, highlights, map, chart, filters."""
     labels = labels or labels_for_topic(topic)
     commits = commits_of(store, period)
-    items = list(store.query(RecordFilter(topic=topic.name, added_in=commits)))
+    from ..screening.alerts import limited  # the page lists what [digest] limits it to (screening imports this)
+
+    items = list(
+        store.query(limited(RecordFilter(topic=topic.name, added_in=commits), topic.digest.limits, topic.name))
+    )
     views = ordered([record_view(item, labels) for item in items])
     on_topic = [v for v in views if v.on_topic]
     off_topic = [v for v in views if not v.on_topic]

@@ -16,7 +16,8 @@ from ..config import Topic
 from ..errors import ConfigError
 from ..export import write_csv
 from ..files import atomic_write_text
-from ..store import Store, parse_timestamp, utc_now
+from ..screening.digest_part import ScreeningDigest, screening_digest
+from ..store import RecordFilter, Store, parse_timestamp, utc_now
 from . import feeds, render
 from .context import build_context
 from .period import Period, commits_of, resolve_period
@@ -28,6 +29,7 @@ class DigestResult:
     period_start: str
     period_end: str
     counts: dict[str, int]
+    screening: ScreeningDigest | None = None  # what the page and e-mail say of screening and alert limits
 
 
 def write_digest(
@@ -59,6 +61,10 @@ def write_digest(
     context.files = {"csv": f"{stem}.csv", "ris": f"{stem}.ris", "bib": f"{stem}.bib"}
     context.archive_url = _relative(topic_dir / "index.html", page.parent)
     context.feed_url = _relative(topic_dir / "feed.xml", page.parent)
+    period_filter = RecordFilter(topic=topic.name, added_in=commits_of(store, span))
+    context.screening = screening_digest(
+        store, topic, period_filter, since=span.start, page_stem=stem, designs=context.labels.designs
+    )
     html = env.get_template("digest.html").render(d=context)
 
     period_items = context.on_topic_items
@@ -68,6 +74,7 @@ def write_digest(
         page.with_suffix(".csv"): csv_text.getvalue(),
         page.with_suffix(".ris"): to_ris(period_items),
         page.with_suffix(".bib"): to_bibtex(period_items),
+        **{page.parent / name: text for name, text in context.screening.contents.items()},  # the included set
     }
     start = span.start or store.topic_first_seen(topic.name) or span.end
     counts = dict(context.counts)
@@ -76,7 +83,7 @@ def write_digest(
             atomic_write_text(path, text)
         store.add_digest(topic.name, start, span.end, str(page.resolve()), counts, commits_of(store, span))
     feeds.refresh(store, topic, topic_dir, env=env, updated=ran_at, latest=period_items)
-    return DigestResult(path=page, period_start=start, period_end=span.end, counts=counts)
+    return DigestResult(path=page, period_start=start, period_end=span.end, counts=counts, screening=context.screening)
 
 
 def _topic_dir(reports_dir: Path, topic: Topic) -> Path:

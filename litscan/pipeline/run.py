@@ -104,8 +104,9 @@ def run_topic(
     stats_before = client.stats.snapshot()
     run_id = store.start_run("fetch", topic.name, {"window": window_text})
     result = TopicRunResult(topic=topic.name, ok=False, message="", window=window_text)
+    listed: dict[str, int] = {}  # what the search found, for the PRISMA counts (litscan.screening.prisma)
     try:
-        fetched = _fetch_windows(store, topic, client, tagger, windows, result.summary, progress)
+        fetched = _fetch_windows(store, topic, client, tagger, windows, result.summary, progress, listed)
     except LitscanError as exc:
         result.requests = client.stats.requests - stats_before["requests"]
         result.message = (
@@ -116,7 +117,7 @@ def run_topic(
         store.finish_run(
             run_id,
             "failed",
-            {"error": str(exc), "counts": result.summary.counts(), **_stats_since(client, stats_before)},
+            {"error": str(exc), "counts": result.summary.counts(), **listed, **_stats_since(client, stats_before)},
         )
         log.error("%s", result.line())
         if isinstance(exc, ApiKeyError):
@@ -140,7 +141,9 @@ def run_topic(
         },
     )
     store.finish_run(
-        run_id, "ok", {"fetched": fetched, "counts": result.summary.counts(), **_stats_since(client, stats_before)}
+        run_id,
+        "ok",
+        {"fetched": fetched, "counts": result.summary.counts(), **listed, **_stats_since(client, stats_before)},
     )
     result.ok = True
     result.message = (
@@ -190,15 +193,18 @@ def _fetch_windows(
     windows: dict[str, tuple[dt.date, dt.date]],
     summary: BatchSummary,
     progress: Progress | None,
+    listed: dict[str, int],
 ) -> int:
     created = collect(client, topic.term, "crdt", *windows["crdt"], usehistory=True)
     for warning in created.warnings:
         log.warning("%s: %s", topic.name, warning)
     known = store.topic_pmids(topic.name, created.ids)
     wanted = created.ids - known
-    if "mdat" in windows:
-        # Revised records may have changed in any field (retraction, MeSH): fetch them all again.
-        wanted |= collect(client, topic.term, "mdat", *windows["mdat"]).ids
+    # Revised records may have changed in any field (retraction, MeSH): fetch them all again.
+    revised = collect(client, topic.term, "mdat", *windows["mdat"]).ids if "mdat" in windows else set()
+    wanted |= revised
+    found = created.ids | revised
+    listed.update(identified=len(found), already_stored=len(store.topic_pmids(topic.name, found)))
     job = _FetchJob(store, topic, client, tagger, wanted, summary, progress)
     job.report()
     # A big piece we know none of (a backfill) is fetched straight from the history server;

@@ -61,6 +61,7 @@ class RecordFilter:
     retracted_in: CommitSpan | None = None  # first seen retracted in these writes
     include_deleted: bool = False
     pmids: Sequence[str] = ()
+    undecided_in: str | None = None  # no screening decision in this topic yet
 
 
 class RecordTags(NamedTuple):
@@ -203,6 +204,8 @@ def _by_tags(filters: RecordFilter) -> Iterator[tuple[str, list[Any]]]:
         yield f"r.design IN ({_marks(filters.designs)})", list(filters.designs)
     if filters.on_topic is not None:
         yield "r.on_topic = ?", [int(filters.on_topic)]
+    if filters.undecided_in is not None:
+        yield "r.pmid NOT IN (SELECT pmid FROM screening_decisions WHERE topic = ?)", [filters.undecided_in]
 
 
 def _by_commits(filters: RecordFilter, seq_column: str) -> Iterator[tuple[str, list[Any]]]:

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from ..errors import StoreError
 from .connection import transaction
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -123,6 +123,27 @@ MIGRATIONS: dict[int, str] = {
         seq_end = (SELECT COALESCE(MAX(seq), 0) FROM commits WHERE at < digests.period_end);
     CREATE INDEX record_topics_seq ON record_topics(topic, seq)
     """,
+    # Screening decisions: one row per decision ever made, never updated or deleted, so a later
+    # decision adds to a record's trail; the latest row (highest id) of a topic and record is its
+    # decision. A decision keeps the record's content hash and what the screener judged (title,
+    # abstract, retraction and correction notices: ``screened_hash``), to tell when PubMed has
+    # revised the record since. (IF NOT EXISTS: a store whose version number was set back keeps its decisions.)
+    4: """
+    CREATE TABLE IF NOT EXISTS screening_decisions (
+        id            INTEGER PRIMARY KEY,
+        topic         TEXT NOT NULL,
+        pmid          INTEGER NOT NULL REFERENCES records(pmid),
+        decision      TEXT NOT NULL CHECK (decision IN ('include', 'exclude', 'maybe')),
+        reason        TEXT,
+        note          TEXT,
+        decided_by    TEXT NOT NULL,
+        decided_at    TEXT NOT NULL,
+        source        TEXT NOT NULL,
+        content_hash  TEXT NOT NULL,
+        screened_hash TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS screening_decisions_record ON screening_decisions(topic, pmid, id)
+    """,
 }
 
 
@@ -197,6 +218,18 @@ def placeholder(column: str) -> str:
 
 RUN_COLUMNS = ("id", "kind", "topic", "started_at", "finished_at", "status", "detail", "pid", "host")
 DIGEST_COLUMNS = ("period_start", "period_end", "path", "created_at", "counts", "seq_start", "seq_end")
+DECISION_COLUMNS = (
+    "topic",
+    "pmid",
+    "decision",
+    "reason",
+    "note",
+    "decided_by",
+    "decided_at",
+    "source",
+    "content_hash",
+    "screened_hash",
+)
 
 
 # What every litscan store holds from schema version 1 on (later versions only add to it).
