@@ -459,5 +459,39 @@ def check_term_command(
         ctx.exit(1)
 
 
+@cli.command("serve")
+@click.argument("topics", nargs=-1, metavar="[TOPIC]...")
+@db_option
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port (0: any free one).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on. Anything but this machine lets others change decisions: it is warned about.",
+)
+@click.option("--reviewer", default=None, help="Name the decisions are recorded under (default: your user name).")
+def serve_command(topics: tuple[str, ...], db: str | None, port: int, host: str, reviewer: str | None) -> None:
+    """Screen records in the browser: one at a time or as a list, from the keyboard.
+
+    TOPIC is a topic's name or file (default: every topic in queries/). Decisions are written to
+    the store at once, as with `litscan screen decide`. Stop with Ctrl-C.
+
+    Example: litscan serve ketamine-chronic-pain --db pain.sqlite
+    """
+    from .config import find_topic
+    from .serve import screening_server, url_of
+
+    with reported():
+        chosen = [find_topic(t) for t in topics] or [load_topic(p) for p in topics_to_run()]
+        server = screening_server(config_db_path(db), chosen, host=host, port=port, reviewer=reviewer)
+    click.echo(f"Screening {', '.join(t.name for t in chosen)} at {url_of(server)} (Ctrl-C stops)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
 def main() -> None:
     cli(prog_name="litscan")
