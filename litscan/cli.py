@@ -479,8 +479,11 @@ def serve_command(topics: tuple[str, ...], db: str | None, port: int, host: str,
     Example: litscan serve ketamine-chronic-pain --db pain.sqlite
     """
     from .config import find_topic
-    from .serve import screening_server, url_of
+    from .serve import exposure, screening_server, url_of
 
+    warning = exposure(host)
+    if warning:
+        click.echo(f"Warning: {warning}", err=True)
     with reported():
         chosen = [find_topic(t) for t in topics] or [load_topic(p) for p in topics_to_run()]
         server = screening_server(config_db_path(db), chosen, host=host, port=port, reviewer=reviewer)

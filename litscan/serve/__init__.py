@@ -5,7 +5,16 @@ address (127.0.0.1 unless another is asked for) for ``serve_forever()``.
 """
 
 from .app import create_app
-from .server import DEFAULT_HOST, DEFAULT_PORT, is_loopback, screening_server, url_of
+from .server import DEFAULT_HOST, DEFAULT_PORT, exposure, is_loopback, screening_server, url_of
 from .state import ServeSettings
 
-__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "ServeSettings", "create_app", "is_loopback", "screening_server", "url_of"]
+__all__ = [
+    "DEFAULT_HOST",
+    "DEFAULT_PORT",
+    "ServeSettings",
+    "create_app",
+    "exposure",
+    "is_loopback",
+    "screening_server",
+    "url_of",
+]

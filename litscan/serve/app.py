@@ -6,7 +6,7 @@ import secrets
 
 from flask import Flask, render_template
 from flask.typing import ResponseReturnValue
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, SecurityError
 from werkzeug.wrappers import Response
 
 from ..digest.labels import labels_for_topic
@@ -65,6 +65,8 @@ def _headers(response: Response) -> Response:
 
 def _http_error(error: HTTPException) -> ResponseReturnValue:
     code = error.code or 500
+    if isinstance(error, SecurityError):  # an untrusted Host: no URL of this app can be built for it
+        return Response(f"{error.description}\n", code, mimetype="text/plain")
     return render_template("error.html", code=code, message=error.description or error.name), code
 
 

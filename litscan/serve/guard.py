@@ -32,8 +32,8 @@ def csrf_token() -> str:
 
 def refuse_cross_site() -> None:
     """Abort a request that would change data unless it comes from this app's own pages."""
-    if request.method in SAFE_METHODS:
-        return
+    if request.method in SAFE_METHODS or request.routing_exception is not None:
+        return  # a request routing refused (an unknown page, an untrusted Host) changes nothing either
     fetch_site = request.headers.get("Sec-Fetch-Site")
     if fetch_site is not None and fetch_site not in _SAME_SITE:
         abort(403, description=f"refused: a {fetch_site} request may not change screening decisions")

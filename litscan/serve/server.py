@@ -20,8 +20,6 @@ from ..errors import InputError
 from .app import create_app
 from .state import LOOPBACK_NAMES, ServeSettings
 
-log = logging.getLogger(__name__)
-
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
 
@@ -34,6 +32,16 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def exposure(host: str) -> str | None:
+    """What serving on ``host`` exposes, to warn about (None: this machine only)."""
+    if is_loopback(host):
+        return None
+    return (
+        f"serving on {host}, not on this machine only: anyone who can reach it can read the records and change "
+        "screening decisions (there is no login)"
+    )
 
 
 def trusted_hosts(host: str) -> list[str] | None:
@@ -59,12 +67,6 @@ def screening_server(
 
     An address this machine cannot listen on (in use, not its own, unknown) is an ``InputError``.
     """
-    if not is_loopback(host):
-        log.warning(
-            "serving on %s, not on this machine only: anyone who can reach it can read the records and change "
-            "screening decisions (there is no login)",
-            host,
-        )
     app = create_app(ServeSettings(db, topics, reviewer, trusted_hosts(host)))
     listening = _listen(host, port)
     with listening:  # Werkzeug serves a copy of the socket
