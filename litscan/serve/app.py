@@ -58,7 +58,7 @@ def create_app(settings: ServeSettings) -> Flask:
 def _headers(response: Response) -> Response:
     response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
     response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Referrer-Policy"] = "same-origin"  # "no-referrer" would make the Origin of our own forms "null"
     response.headers["Cache-Control"] = "no-store"  # a page of decisions is stale the moment one is made
     return response
 

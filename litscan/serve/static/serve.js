@@ -148,7 +148,10 @@
   });
 
   // Back in the list after a decision: the next row has the focus.
+  // (On "load": the browser's own scroll to the fragment would otherwise take the focus back.)
   if (page === "list" && window.location.hash.startsWith("#r-")) {
-    focusRow(document.getElementById(window.location.hash.slice(1)));
+    window.addEventListener("load", function () {
+      focusRow(document.getElementById(window.location.hash.slice(1)));
+    });
   }
 })();
