@@ -102,7 +102,7 @@ def record_decision(topic: str, pmid: str) -> ResponseReturnValue:
         if request.form.get("back") == "list":
             abort(400, description=str(exc))
         return render_template("record.html", **_record_page(chosen, pmid, show), error=str(exc)), 400
-    flash(f"{DONE_WORDS[decision]}: PMID {pmid}" + (f" ({reason})" if reason else ""))
+    flash(f"{DONE_WORDS[decision]}: PMID {pmid}" + (f" ({choice.reason})" if choice.reason else ""))
     walk = _walk(chosen, show)
     if request.form.get("back") == "list":
         following = walk.next(pmid)

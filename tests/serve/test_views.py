@@ -118,8 +118,10 @@ def test_exclude_takes_a_reason_from_the_topic(client: FlaskClient, filled: tupl
     token = token_of(client, record_url("602"))
     assert post(client, "602", token, choice="exclude:wrong_population").status_code == 303
     assert serve_data.latest(db)["602"] == ("exclude", "wrong_population", None)
-    assert post(client, "603", token, choice="exclude", reason="acute_pain_only").status_code == 303
+    answer = post(client, "603", token, choice="exclude", reason="acute_pain_only")
+    assert answer.status_code == 303
     assert serve_data.latest(db)["603"] == ("exclude", "acute_pain_only", None)
+    assert "Excluded: PMID 603 (acute_pain_only)" in client.get(answer.headers["Location"]).text
 
 
 @pytest.mark.parametrize(
