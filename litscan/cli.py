@@ -460,11 +460,12 @@ def check_term_command(
         ctx.exit(1)
 
 
-# Screening commands live beside this module (litscan/cli_screen.py): this one is near its size limit.
-from .cli_screen import prisma_command, screen_group  # noqa: E402
+# Screening commands (screen, prisma, serve) live in litscan/cli_screen.py: this module is near its size limit.
+from .cli_screen import prisma_command, screen_group, serve_command  # noqa: E402
 
 cli.add_command(screen_group)
 cli.add_command(prisma_command)
+cli.add_command(serve_command)
 
 
 def main() -> None:

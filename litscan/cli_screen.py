@@ -1,5 +1,5 @@
-"""The ``litscan screen`` commands and ``litscan prisma``: each parses its options and calls one function of
-``litscan.screening`` (registered on the ``litscan`` group by ``litscan.cli``)."""
+"""The ``litscan screen`` commands, ``litscan prisma`` and ``litscan serve``: each parses its options
+and calls the screening library (registered on the ``litscan`` group by ``litscan.cli``)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from .cli import db_option, reported
-from .config import Topic, db_path, default_topic_path, find_topic, load_topic
+from .config import Topic, db_path, default_topic_path, find_topic, load_topic, topics_to_run
 from .files import atomic_write_text
 from .store import Store
 
@@ -150,3 +150,39 @@ def prisma_command(topic: str, db: str | None, as_json: bool, svg: str | None) -
         if svg:
             atomic_write_text(Path(svg), diagram(report))
     click.echo(json.dumps(report.as_dict(), indent=2) if as_json else format_report(report))
+
+
+@click.command("serve")
+@click.argument("topics", nargs=-1, metavar="[TOPIC]...")
+@db_option
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port (0: any free one).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on. Anything but this machine lets others change decisions: it is warned about.",
+)
+@click.option("--reviewer", default=None, help="Name the decisions are recorded under (default: your user name).")
+def serve_command(topics: tuple[str, ...], db: str | None, port: int, host: str, reviewer: str | None) -> None:
+    """Screen records in the browser: one at a time or as a list, from the keyboard.
+
+    TOPIC is a topic's name or file (default: every topic in queries/). Decisions are written to
+    the store at once, as with `litscan screen decide`. Stop with Ctrl-C.
+
+    Example: litscan serve ketamine-chronic-pain --db pain.sqlite
+    """
+    from .serve import exposure, screening_server, url_of
+
+    warning = exposure(host)
+    if warning:
+        click.echo(f"Warning: {warning}", err=True)
+    with reported():
+        chosen = [find_topic(t) for t in topics] or [load_topic(p) for p in topics_to_run()]
+        server = screening_server(db_path(db), chosen, host=host, port=port, reviewer=reviewer)
+    click.echo(f"Screening {', '.join(t.name for t in chosen)} at {url_of(server)} (Ctrl-C stops)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
