@@ -30,6 +30,7 @@ DEFAULT_REPORTS = "reports"
 DEFAULT_TOPIC_NAME = "ketamine-chronic-pain"
 DEFAULT_EUTILS_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
 DEFAULT_RETRY_SECONDS = 100.0
+DEFAULT_MAX_INPUT_MB = 4096  # the most one imported file may hold, decompressed
 
 _TOPIC_KEYS = {"name", "title", "term", "start", "vocabulary", "description", "digest", "email"}
 _DIGEST_KEYS = {"period", "title"}
@@ -284,6 +285,16 @@ def pace_dir() -> Path:
     a cron job and an interactive run must find the same pace file.
     """
     return Path(_environment("LITSCAN_PACE_DIR") or Path(tempfile.gettempdir()) / f"litscan-{os.getuid()}")
+
+
+def max_input_bytes() -> int:
+    """$LITSCAN_MAX_INPUT_MB: the most one imported file may hold once decompressed (default 4096 MB)."""
+    text = _environment("LITSCAN_MAX_INPUT_MB")
+    if text is None:
+        return DEFAULT_MAX_INPUT_MB << 20
+    if not re.fullmatch(r"[0-9]{1,9}", text.strip()) or not int(text):
+        raise ConfigError(f"{text!r} is not a whole number of megabytes", where="LITSCAN_MAX_INPUT_MB")
+    return int(text) << 20
 
 
 def _seconds(env_name: str, default: float) -> float:

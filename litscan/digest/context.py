@@ -15,7 +15,7 @@ from ..tagging.sentences import split_sentences
 from . import chart, render
 from .evidence_map import MapRow, evidence_map
 from .labels import Labels, labels_for_topic
-from .period import Period, period_text
+from .period import Period, commits_of, period_text
 
 PMC_URL = "https://pmc.ncbi.nlm.nih.gov/articles/{}/"
 DOI_URL = "https://doi.org/{}"
@@ -267,12 +267,13 @@ def build_context(
 ) -> DigestContext:
     """Query the period's records and arrange them: counts, highlights, map, chart, filters."""
     labels = labels or labels_for_topic(topic)
-    items = list(store.query(RecordFilter(topic=topic.name, added_since=period.start, added_until=period.end)))
+    commits = commits_of(store, period)
+    items = list(store.query(RecordFilter(topic=topic.name, added_in=commits)))
     views = ordered([record_view(item, labels) for item in items])
     on_topic = [v for v in views if v.on_topic]
     off_topic = [v for v in views if not v.on_topic]
     retracted = ordered([record_view(item, labels) for item in _retracted_in(store, topic, period)])
-    overview = store.on_topic_tags(topic.name, period.end)
+    overview = store.on_topic_tags(topic.name, period.end, through=commits.through)
     map_rows = evidence_map([v.tag_ids for v in on_topic], overview, labels)
     counts = _counts(views, on_topic, retracted, all_time_on_topic=len(overview))
     return DigestContext(
@@ -359,9 +360,7 @@ def at_a_glance(on_topic: list[RecordView], rows: list[MapRow], counts: dict[str
 
 def _retracted_in(store: Store, topic: Topic, period: Period) -> list[StoredRecord]:
     """Records of the topic first seen flagged retracted within the period (whenever they entered)."""
-    retracted = RecordFilter(
-        topic=topic.name, retracted_since=period.start, retracted_until=period.end, include_deleted=True
-    )
+    retracted = RecordFilter(topic=topic.name, retracted_in=commits_of(store, period), include_deleted=True)
     return list(store.query(retracted))
 
 

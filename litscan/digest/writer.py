@@ -3,9 +3,11 @@ topic's refreshed archive page and Atom feed."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from ..files import atomic_write_text
 from ..store import Store, parse_timestamp, utc_now
 from . import feeds, render
 from .context import build_context
-from .period import Period, resolve_period
+from .period import Period, commits_of, resolve_period
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,9 @@ def write_digest(
     """Render the topic's digest for a period, with its CSV/RIS/BibTeX, archive page and feed.
 
     Everything is rendered in memory first and each file is written atomically,
-    so a failure never leaves a half page nor replaces an earlier digest.
+    so a failure never leaves a half page nor replaces an earlier digest. Should the
+    digest not be recorded in the store (a busy database), the files it added are
+    removed again: no page is left that the archive page and feed do not list.
     """
     env = render.environment(templates_dir)  # a bad --templates fails before anything is read
     ran_at = ran_at or utc_now()
@@ -65,13 +69,12 @@ def write_digest(
         page.with_suffix(".ris"): to_ris(period_items),
         page.with_suffix(".bib"): to_bibtex(period_items),
     }
-    for path, text in sidecars.items():
-        atomic_write_text(path, text)
-    atomic_write_text(page, html)
-
     start = span.start or store.topic_first_seen(topic.name) or span.end
     counts = dict(context.counts)
-    store.add_digest(topic.name, start, span.end, str(page.resolve()), counts)
+    with _removed_on_failure([*sidecars, page]):
+        for path, text in {**sidecars, page: html}.items():
+            atomic_write_text(path, text)
+        store.add_digest(topic.name, start, span.end, str(page.resolve()), counts, commits_of(store, span))
     feeds.refresh(store, topic, topic_dir, env=env, updated=ran_at, latest=period_items)
     return DigestResult(path=page, period_start=start, period_end=span.end, counts=counts)
 
@@ -91,6 +94,18 @@ def _topic_dir(reports_dir: Path, topic: Topic) -> Path:
             where="name",
         )
     return topic_dir
+
+
+@contextlib.contextmanager
+def _removed_on_failure(paths: list[Path]) -> Iterator[None]:
+    """Remove those of ``paths`` that did not exist before, should the block fail."""
+    new = [path for path in paths if not path.exists()]
+    try:
+        yield
+    except BaseException:
+        for path in new:
+            path.unlink(missing_ok=True)
+        raise
 
 
 def _page_path(store: Store, topic: Topic, topic_dir: Path, period: Period) -> Path:

@@ -21,7 +21,7 @@ from . import queries, records
 from . import runs as run_log
 from .connection import configure, connect, transaction
 from .lock import writer_lock
-from .queries import RecordFilter, RecordTags, StoredRecord
+from .queries import CommitSpan, RecordFilter, RecordTags, StoredRecord
 from .records import BatchSummary, Item
 from .schema import TagColumns, check_store_file, ensure_schema
 from .timestamps import utc_now
@@ -112,13 +112,23 @@ class Store:
         """Stored records matching the filter, newest publication first, then PMID."""
         return queries.query(self.connection, filters or RecordFilter())
 
+    def pages(self, filters: RecordFilter | None = None, size: int = 500) -> Iterator[list[StoredRecord]]:
+        """The records ``filters`` selects in PMID order, ``size`` at a time, each page read on its own:
+        for reading a large period (a digest) in bounded memory without holding the store open."""
+        return queries.pages(self.connection, filters or RecordFilter(), size)
+
     def topic_pmids(self, topic: str, pmids: Iterable[str]) -> set[str]:
         """Which of ``pmids`` the store already holds for ``topic`` (deleted ones included)."""
         return queries.topic_pmids(self.connection, topic, pmids)
 
-    def on_topic_tags(self, topic: str, until: str) -> list[RecordTags]:
-        """Year and tag ids of every live on-topic record that entered ``topic`` before ``until``."""
-        return queries.on_topic_tags(self.connection, topic, until)
+    def on_topic_tags(self, topic: str, until: str, through: int | None = None) -> list[RecordTags]:
+        """Year and tag ids of every live on-topic record that entered ``topic`` before ``until``
+        (given ``through``, in the writes up to that commit number)."""
+        return queries.on_topic_tags(self.connection, topic, until, through)
+
+    def commit_mark(self, before: str | None = None) -> int:
+        """The number of the last write committed (stamped before ``before``): what a reader has seen."""
+        return queries.commit_mark(self.connection, before)
 
     def topic_first_seen(self, topic: str) -> str | None:
         """When the topic's first record entered the store (None: it has none)."""
@@ -144,9 +154,17 @@ class Store:
     def runs(self, topic: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
         return run_log.runs(self.connection, topic, limit)
 
-    def add_digest(self, topic: str, period_start: str, period_end: str, path: str, counts: dict[str, Any]) -> None:
+    def add_digest(
+        self,
+        topic: str,
+        period_start: str,
+        period_end: str,
+        path: str,
+        counts: dict[str, Any],
+        commits: CommitSpan | None = None,
+    ) -> None:
         with self.transaction() as db:
-            digest_log.add_digest(db, topic, period_start, period_end, path, counts)
+            digest_log.add_digest(db, topic, period_start, period_end, path, counts, commits)
 
     def digests(self, topic: str) -> list[dict[str, Any]]:
         return digest_log.digests(self.connection, topic)
