@@ -314,7 +314,10 @@ def record_from_dict(data: dict[str, Any]) -> Record:
             values[key] = tuple(Author(**{**a, "affiliations": tuple(a.get("affiliations", ()))}) for a in values[key])
     if any(not a.valid for a in values.get("authors", ())):
         # Stored before erroneous names were listed apart.
-        values["erroneous_authors"] = (*values.get("erroneous_authors", ()), *(a for a in values["authors"] if not a.valid))
+        values["erroneous_authors"] = (
+            *values.get("erroneous_authors", ()),
+            *(a for a in values["authors"] if not a.valid),
+        )
         values["authors"] = tuple(a for a in values["authors"] if a.valid)
     if "mesh" in values:
         values["mesh"] = tuple(

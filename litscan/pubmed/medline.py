@@ -91,11 +91,14 @@ class _Lines:
         self._lines = lines
         self.tags: list[str] = []
         self.other_abstract_lines: list[int] = []
+        self.number = 0  # of the line read last
+        self.start = 0  # the line number of the record's PMID line
 
     def __iter__(self) -> Iterator[str]:
         blank = True  # the line before was blank, or there was none
         in_other_abstract = False
         for line in self._lines:
+            self.number += 1
             first = line[:1]
             if first in ("\n", "\r", ""):
                 blank, in_other_abstract = True, False
@@ -104,8 +107,10 @@ class _Lines:
                     self.other_abstract_lines[-1] += 1
             else:
                 tag = line[:4].rstrip()
-                if tag == "PMID" and not blank:
-                    yield "\n"  # the record before ends here, though no blank line ended it
+                if tag == "PMID":
+                    if not blank:
+                        yield "\n"  # the record before ends here, though no blank line ended it
+                    self.start = self.number
                 blank = False
                 in_other_abstract = tag == "OAB"
                 if tag in _AUTHOR_TAGS:
@@ -168,6 +173,7 @@ def iter_medline(source: str | os.PathLike[str] | TextIO, *, name: str | None = 
                     f"record {count} (PMID {record.pmid}) is cut off: it ends before the SO line "
                     "every PubMed-format record ends with",
                     path=label,
+                    where=f"line {lines.start}",
                 )
             last_pmid = record.pmid
             yield record

@@ -120,9 +120,7 @@ def _iso(node: etree._Element | None) -> str | None:
 
 
 def _xml_author(author: etree._Element) -> tuple[str | None, ...]:
-    return tuple(
-        _value(author, tag) for tag in ("LastName", "ForeName", "Initials", "Suffix", "CollectiveName")
-    )
+    return tuple(_value(author, tag) for tag in ("LastName", "ForeName", "Initials", "Suffix", "CollectiveName"))
 
 
 def _sections(node: etree._Element | None) -> tuple[tuple[str | None, str | None, str], ...]:
@@ -201,7 +199,9 @@ def _xml_record(node: etree._Element) -> Fields:
             )
             for h in cite.xpath("MeshHeadingList/MeshHeading")
         ),
-        "publication_types": tuple(_flat(p) for p in art.xpath("PublicationTypeList/PublicationType | PublicationType")),
+        "publication_types": tuple(
+            _flat(p) for p in art.xpath("PublicationTypeList/PublicationType | PublicationType")
+        ),
         "doi": doi,
         "pmcid": next((_space(i.text) for i in ids if i.get("IdType") == "pmc"), None),
         "languages": tuple(_flat(lang) for lang in art.xpath("Language")),
@@ -341,7 +341,11 @@ def _medline_record(lines: list[str]) -> Fields:
     for term in many("MH"):
         descriptor, *qualifiers = term.split("/")
         headings.append(
-            (descriptor.lstrip("*"), descriptor.startswith("*"), tuple((q.lstrip("*"), q.startswith("*")) for q in qualifiers))
+            (
+                descriptor.lstrip("*"),
+                descriptor.startswith("*"),
+                tuple((q.lstrip("*"), q.startswith("*")) for q in qualifiers),
+            )
         )
     return {
         "pmid": text.get("PMID"),

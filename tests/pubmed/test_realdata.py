@@ -54,9 +54,7 @@ def as_fields(record: Record, xml: bool) -> dict[str, Any]:
         "erroneous_authors": tuple(_name(a) for a in record.erroneous_authors),
         "authors_complete": record.authors_complete,
         "keywords": record.keywords,
-        "mesh": tuple(
-            (m.descriptor, m.major, tuple((q.name, q.major) for q in m.qualifiers)) for m in record.mesh
-        ),
+        "mesh": tuple((m.descriptor, m.major, tuple((q.name, q.major) for q in m.qualifiers)) for m in record.mesh),
         "publication_types": record.publication_type_names,
         "doi": record.doi,
         "pmcid": record.pmcid,
