@@ -143,6 +143,7 @@ def import_command(paths: tuple[str, ...], db: str | None, query_file: str | Non
 @click.option("--from", "published_from", callback=_date_option, help="Published on or after (YYYY-MM-DD).")
 @click.option("--to", "published_to", callback=_date_option, help="Published on or before (YYYY-MM-DD).")
 @click.option("--added-since", callback=_date_option, help="Entered the store on or after (YYYY-MM-DD).")
+@click.option("--include-deleted", is_flag=True, help="Also records PubMed deleted (exported with deleted: true).")
 @click.option(
     "--query",
     "query_file",
@@ -162,9 +163,12 @@ def export_command(
     published_from: str | None,
     published_to: str | None,
     added_since: str | None,
+    include_deleted: bool,
     query_file: str | None,
 ) -> None:
     """Export stored records as JSON, CSV, RIS or BibTeX.
+
+    A partial publication date (a year, a year and month) is within --from/--to when any day of it is.
 
     Example: litscan export --format csv --condition crps --route intravenous -o crps-iv.csv
     """
@@ -177,6 +181,7 @@ def export_command(
         published_from=published_from,
         published_to=published_to,
         added_since=added_since,
+        include_deleted=include_deleted,
     )
     with reported():
         count = export_file(
