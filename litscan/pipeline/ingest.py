@@ -22,7 +22,7 @@ from ..pubmed.xml_reader import detect_format, iter_pubmed_xml
 from ..store import BatchSummary, RecordRow, Store
 from ..tagging.tagger import Tagger
 from . import parallel
-from .limits import Limits, open_guarded
+from .limits import Limits, open_guarded, open_guarded_medline
 from .prepare import store_records
 
 BATCH_SIZE = 1000
@@ -76,7 +76,8 @@ def import_files(
     Large PubMed XML files are parsed and tagged by ``workers`` processes
     (default: one per core; 1 keeps everything in this process). A PubMed XML file holding
     more than ``max_bytes`` once decompressed (default: ``LITSCAN_MAX_INPUT_MB``, 4096 MB), or
-    one record past ``limits.MAX_RECORD_BYTES``, is refused with nothing of it stored.
+    one record past ``limits.MAX_RECORD_BYTES``, is refused with nothing of it stored; so is a
+    MEDLINE file.
     """
     workers = parallel.default_workers() if workers is None else workers
     limits = Limits(max_input=max_input_bytes() if max_bytes is None else max_bytes)
@@ -125,7 +126,7 @@ def _import_one(
         return store_records(store, batch, tagger=tagger, topic=topic.name, tagger_id=tagger.fingerprint)
 
     if detect_format(path) == "medline":
-        return _store_file(store, path, _batches(iter_medline(path), batch_size), write_parsed, progress)
+        return _store_file(store, path, _batches(_guarded_medline(path, limits), batch_size), write_parsed, progress)
     if parallel.worth_parallel(path, workers):
         try:
             prepared = parallel.prepared_items(path, tagger, workers, limits)
@@ -158,6 +159,14 @@ def _guarded_xml(path: Path, limits: Limits) -> Iterator[ParsedItem]:
     stream = open_guarded(path, limits)
     try:
         yield from iter_pubmed_xml(cast(BinaryIO, stream), name=str(path))  # the reader only calls read()
+    finally:
+        stream.close()
+
+
+def _guarded_medline(path: Path, limits: Limits) -> Iterator[ParsedItem]:
+    stream = open_guarded_medline(path, limits)
+    try:
+        yield from iter_medline(stream, name=str(path))
     finally:
         stream.close()
 
