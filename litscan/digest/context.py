@@ -119,6 +119,7 @@ class DigestContext:
     highlight_limit: int = 20  # the rest of a big period's trials and reviews lead the list anyway
     archive_url: str | None = None
     feed_url: str | None = None
+    query_warnings: list[str] = field(default_factory=list)  # what PubMed said of the term at the last fetch
 
     @property
     def records(self) -> list[RecordView]:
@@ -283,6 +284,7 @@ def build_context(
         period_text=period_text(period),
         ran_at=ran_at,
         last_fetch=_last_fetch(store, topic.name),
+        query_warnings=_query_warnings(store, topic.name),
         counts=counts,
         highlights=[v for v in on_topic if v.design in HIGHLIGHT_DESIGNS],
         others=[v for v in on_topic if v.design not in HIGHLIGHT_DESIGNS],
@@ -362,6 +364,14 @@ def _retracted_in(store: Store, topic: Topic, period: Period) -> list[StoredReco
     """Records of the topic first seen flagged retracted within the period (whenever they entered)."""
     retracted = RecordFilter(topic=topic.name, retracted_in=commits_of(store, period), include_deleted=True)
     return list(store.query(retracted))
+
+
+def _query_warnings(store: Store, topic: str) -> list[str]:
+    """The esearch notices (dropped or ignored parts of the term) the last complete fetch stored."""
+    for run in store.runs(topic, limit=20):
+        if run["kind"] == "fetch" and run["status"] == "ok":
+            return [str(w) for w in run["detail"].get("warnings") or ()]
+    return []
 
 
 def _last_fetch(store: Store, topic: str) -> str | None:

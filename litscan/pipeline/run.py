@@ -60,6 +60,7 @@ class TopicRunResult:
     window: dict[str, str] = field(default_factory=dict)
     digest_path: Path | None = None
     exit_code: int = 0
+    warnings: list[str] = field(default_factory=list)  # what PubMed said about the term (esearch notices)
 
     def line(self) -> str:
         return f"{self.topic}: {self.message}"
@@ -105,7 +106,7 @@ def run_topic(
     run_id = store.start_run("fetch", topic.name, {"window": window_text})
     result = TopicRunResult(topic=topic.name, ok=False, message="", window=window_text)
     try:
-        fetched = _fetch_windows(store, topic, client, tagger, windows, result.summary, progress)
+        fetched = _fetch_windows(store, topic, client, tagger, windows, result.summary, progress, result.warnings)
     except LitscanError as exc:
         result.requests = client.stats.requests - stats_before["requests"]
         result.message = (
@@ -116,7 +117,12 @@ def run_topic(
         store.finish_run(
             run_id,
             "failed",
-            {"error": str(exc), "counts": result.summary.counts(), **_stats_since(client, stats_before)},
+            {
+                "error": str(exc),
+                "counts": result.summary.counts(),
+                "warnings": result.warnings,
+                **_stats_since(client, stats_before),
+            },
         )
         log.error("%s", result.line())
         if isinstance(exc, ApiKeyError):
@@ -140,7 +146,14 @@ def run_topic(
         },
     )
     store.finish_run(
-        run_id, "ok", {"fetched": fetched, "counts": result.summary.counts(), **_stats_since(client, stats_before)}
+        run_id,
+        "ok",
+        {
+            "fetched": fetched,
+            "counts": result.summary.counts(),
+            "warnings": result.warnings,
+            **_stats_since(client, stats_before),
+        },
     )
     result.ok = True
     result.message = (
@@ -182,6 +195,14 @@ def _digest(store: Store, topic: Topic, reports_dir: Path, result: TopicRunResul
         result.message += f"; e-mailed to {len(topic.email.recipients)} recipient(s)"
 
 
+def _heard(topic: Topic, said: list[str], warnings: list[str]) -> None:
+    """What PubMed said about the term, logged (stderr) and kept for the run's record, each once."""
+    for warning in said:
+        if warning not in warnings:
+            log.warning("%s: PubMed on the query term: %s", topic.name, warning)
+            warnings.append(warning)
+
+
 def _fetch_windows(
     store: Store,
     topic: Topic,
@@ -190,15 +211,17 @@ def _fetch_windows(
     windows: dict[str, tuple[dt.date, dt.date]],
     summary: BatchSummary,
     progress: Progress | None,
+    warnings: list[str],
 ) -> int:
     created = collect(client, topic.term, "crdt", *windows["crdt"], usehistory=True)
-    for warning in created.warnings:
-        log.warning("%s: %s", topic.name, warning)
+    _heard(topic, created.warnings, warnings)
     known = store.topic_pmids(topic.name, created.ids)
     wanted = created.ids - known
     if "mdat" in windows:
         # Revised records may have changed in any field (retraction, MeSH): fetch them all again.
-        wanted |= collect(client, topic.term, "mdat", *windows["mdat"]).ids
+        revised = collect(client, topic.term, "mdat", *windows["mdat"])
+        _heard(topic, revised.warnings, warnings)
+        wanted |= revised.ids
     job = _FetchJob(store, topic, client, tagger, wanted, summary, progress)
     job.report()
     # A big piece we know none of (a backfill) is fetched straight from the history server;
