@@ -27,7 +27,7 @@ from litscan.models import (
     PartialDate,
 )
 from litscan.pubmed.dates import date_from_parts, date_from_text, iso_date
-from litscan.pubmed.xml_text import element_text
+from litscan.pubmed.xml_text import element_text, normalize
 
 Element = etree._Element
 
@@ -179,8 +179,9 @@ def _affiliations(el: Element) -> tuple[str, ...]:
             text = None if len(info) else info.text
             if text is None or "\n" in text or "  " in text or "\t" in text:
                 text = element_text(info)
+            text = normalize(text)  # XML white space only: a publisher's no-break space stays, as in titles
             if text:
-                found += (text.strip(),)
+                found += (text,)
     return found
 
 

@@ -149,7 +149,7 @@ class _Fields:
             abstract_sections=tuple(self.abstract),
             other_abstracts=tuple(self.other_abstracts),
             journal=self.journal,
-            journal_abbrev=self.journal_abbrev or self.medline_ta,
+            journal_abbrev=self.medline_ta or self.journal_abbrev,  # as MEDLINE text (TA) and citations have it
             issn=self.issn,
             volume=self.volume,
             issue=self.issue,

@@ -171,8 +171,23 @@ def _xml_record(node: etree._Element) -> Fields:
         pages = _value(art, "Pagination/StartPage") + (f"-{end}" if end else "")  # type: ignore[operator]
     title = _value(art, "ArticleTitle") or (journal if book else None)
     history = data.xpath("History/PubMedPubDate") if data is not None else []
+    version = _first(cite, "PMID")
     return {
         "pmid": _value(cite, "PMID"),
+        "version": int(version.get("Version") or 1) if version is not None else 1,
+        "journal_abbrev": None
+        if book
+        else _value(cite, "MedlineJournalInfo/MedlineTA") or _value(art, "Journal/ISOAbbreviation"),
+        "revised_date": _iso(_first(cite, "DateRevised")),
+        "affiliations": tuple(
+            tuple(a for a in (_flat(x) for x in person.xpath("AffiliationInfo/Affiliation")) if a)
+            for person in people
+            if person.get("ValidYN") != "N"
+        ),
+        "mesh_ui": tuple(
+            (_first(h, "DescriptorName").get("UI"), tuple(q.get("UI") for q in h.xpath("QualifierName")))  # type: ignore[union-attr]
+            for h in cite.xpath("MeshHeadingList/MeshHeading")
+        ),
         "kind": "book" if book else "article",
         "title": title,
         "vernacular_title": _value(art, "VernacularTitle"),
@@ -271,15 +286,17 @@ def _medline_name(full: str | None, short: str | None) -> tuple[str | None, ...]
     return (last or None, fore or None, initials, suffix, None)
 
 
-def _medline_authors(lines: list[str], record: Any) -> tuple[list[tuple[str | None, ...]], bool]:
-    """Authors in the order of their lines: each FAU with the AU after it, AU alone, or a CN."""
+def _medline_authors(lines: list[str], record: Any) -> tuple[list[tuple[str | None, ...]], list[tuple[str, ...]], bool]:
+    """Authors in the order of their lines (each FAU with the AU after it, AU alone, or a CN), each
+    with the AD lines that follow it, and whether the list is complete."""
     full, short, groups = iter(record.get("FAU", [])), iter(record.get("AU", [])), iter(record.get("CN", []))
-    people: list[list[str | None]] = []
+    places = iter(record.get("AD", []))
+    people: list[list[Any]] = []
     complete = True
     for line in lines:
         tag = line[:4].rstrip()
         if tag == "FAU":
-            people.append([next(full), None, None])
+            people.append([next(full), None, None, []])
         elif tag == "AU":
             name = next(short)
             if name.strip().lower() == "et al.":
@@ -287,14 +304,18 @@ def _medline_authors(lines: list[str], record: Any) -> tuple[list[tuple[str | No
             elif people and people[-1][0] is not None and people[-1][1] is None:
                 people[-1][1] = name
             else:
-                people.append([None, name, None])
+                people.append([None, name, None, []])
         elif tag == "CN":
-            people.append([None, None, next(groups)])
+            people.append([None, None, next(groups), []])
+        elif tag == "AD":
+            place = _space(next(places))
+            if people and place:
+                people[-1][3].append(place)
     authors = [
         (None, None, None, None, _space(group)) if group else _medline_name(_space(f), _space(s))
-        for f, s, group in people
+        for f, s, group, _ in people
     ]
-    return authors, complete
+    return authors, [tuple(p[3]) for p in people], complete
 
 
 def _tagged(values: list[str], kind: str) -> str | None:
@@ -331,7 +352,7 @@ def _ymd(value: str | None) -> str | None:
 def _medline_record(lines: list[str]) -> Fields:
     record = Medline.read(lines)  # type: ignore[no-untyped-call]
     text = {key: _space(value) if isinstance(value, str) else value for key, value in record.items()}
-    authors, complete = _medline_authors(lines, record)
+    authors, affiliations, complete = _medline_authors(lines, record)
     book = _space(record.get("BTI"))
 
     def many(tag: str) -> tuple[str, ...]:
@@ -349,6 +370,9 @@ def _medline_record(lines: list[str]) -> Fields:
         )
     return {
         "pmid": text.get("PMID"),
+        "journal_abbrev": text.get("TA"),
+        "affiliations": tuple(affiliations),
+        "revised_date": _ymd(text.get("LR")),
         "kind": "book" if book else "article",
         "title": text.get("TI") or book,
         "vernacular_title": text.get("TT"),

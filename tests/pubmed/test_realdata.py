@@ -44,6 +44,11 @@ def as_fields(record: Record, xml: bool) -> dict[str, Any]:
     date = record.pub_date
     return {
         "pmid": record.pmid,
+        "version": record.version,
+        "journal_abbrev": record.journal_abbrev,
+        "revised_date": record.revised_date,
+        "affiliations": tuple(a.affiliations for a in record.authors),
+        "mesh_ui": tuple((m.ui, tuple(q.ui for q in m.qualifiers)) for m in record.mesh),
         "kind": record.kind,
         "title": record.title,
         "vernacular_title": record.vernacular_title,
