@@ -246,6 +246,10 @@ def test_vernacular_title_other_abstracts_and_erroneous_names_in_every_format(st
     assert line["other_abstracts"] == "fre: Résumé inventé.; Sin idioma."
     assert line["authors"] == "Doe J; Shaffer AL 3rd" and line["deleted"] == "False"
     assert "TI  - Titre inventé." in outputs["ris"].getvalue() and "Titre inventé." in outputs["bibtex"].getvalue()
+    from litscan.digest.context import record_view
+    from litscan.digest.labels import FALLBACK
+
+    assert record_view(store.get("5"), FALLBACK).title == "Titre inventé."  # the digest shows it too
     for format_, text in outputs.items():
         assert format_ == "json" or "Deo" not in text.getvalue()  # an erroneous name is no author
         assert "Not Available" not in text.getvalue()

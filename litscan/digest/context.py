@@ -222,7 +222,7 @@ def record_view(item: StoredRecord, labels: Labels) -> RecordView:
     return RecordView(
         pmid=record.pmid,
         url=record.url,
-        title=record.title or record.vernacular_title or f"PMID {record.pmid} (no title)",
+        title=record.display_title or f"PMID {record.pmid} (no title)",
         authors=authors_text(record),
         journal=record.journal_abbrev or record.journal,
         date=record.pub_date.iso() if record.pub_date and record.pub_date.year else record.article_date,
