@@ -42,7 +42,8 @@ if TYPE_CHECKING:
     from lxml.etree._docloader import _InputDocument
 
 _RECORD_TAGS = ("PubmedArticle", "PubmedBookArticle", "DeleteCitation", "ERROR")
-_ROOT_TAGS = frozenset({"PubmedArticleSet", "PubmedBookArticleSet"})
+# A set, or one record saved on its own (an efetch reply cut down to its record).
+_ROOT_TAGS = frozenset({"PubmedArticleSet", "PubmedBookArticleSet", "PubmedArticle", "PubmedBookArticle"})
 _GZIP_MAGIC = b"\x1f\x8b"
 _HEAD_SIZE = 65536
 _MML_DECL = f' xmlns:mml="{MATHML_NS}"'.encode()
@@ -196,7 +197,7 @@ def parse_pubmed_document(data: bytes, *, name: str) -> list[ParsedItem]:
         raise InputError(f"malformed XML ({_one_line(exc.msg or exc)})", path=name) from None
     items: list[ParsedItem] = []
     count = 0
-    for el in root:
+    for el in [root] if root.tag in _RECORD_TAGS[:2] else root:
         item = _read_element(el, count + 1, name)
         if isinstance(item, list):
             items.extend(item)

@@ -495,3 +495,13 @@ def test_a_deleted_pmid_that_is_not_a_number_is_refused_with_its_line():
     line = data[: data.index(b"x</PMID>")].count(b"\n") + 1
     error = _error(data, name="update.xml")
     assert f"update.xml: line {line}: DeleteCitation: PMID" in str(error)
+
+
+def test_a_record_saved_on_its_own_without_a_set_around_it():
+    article = (
+        b'<?xml version="1.0"?>\n<PubmedArticle><MedlineCitation Status="MEDLINE"><PMID Version="1">39000001</PMID>'
+        b"<Article><ArticleTitle>Alone.</ArticleTitle></Article></MedlineCitation></PubmedArticle>\n"
+    )
+    (record,) = iter_pubmed_xml(io.BytesIO(article), name="one.xml")
+    assert isinstance(record, Record) and (record.pmid, record.title) == ("39000001", "Alone.")
+    assert parse_pubmed_document(article, name="one.xml") == [record]
