@@ -100,6 +100,11 @@ class _Lines:
         for line in self._lines:
             self.number += 1
             first = line[:1]
+            if first == "\ufeff":  # the byte-order mark of a file run together after another
+                line = line[1:]
+                first = line[:1]
+            elif first in (" ", "\t") and line[:6] != "      " and not line.strip():
+                line = first = "\n"  # a line of a blank or two: no continuation, so a blank line
             if first in ("\n", "\r", ""):
                 blank, in_other_abstract = True, False
             elif first == " ":
@@ -273,10 +278,15 @@ def _authors(raw: MedlineFields, trail: list[str]) -> tuple[tuple[Author, ...], 
             if target is not None and text:
                 target["ad"].append(text)
         elif tag == "AUID" and current is not None:
-            value = next(ids, "") or ""
-            if value.upper().startswith("ORCID:"):
-                current["orcid"] = value.split(":", 1)[1].strip().rstrip("/").rsplit("/", 1)[-1] or None
+            current["orcid"] = _orcid(next(ids, "") or "") or current["orcid"]
     return tuple(_author(p) for p in people), complete
+
+
+def _orcid(value: str) -> str | None:
+    """The ORCID iD of an ``AUID - ORCID: https://orcid.org/0000-...`` line; None for another id."""
+    if not value.upper().startswith("ORCID:"):
+        return None
+    return value.split(":", 1)[1].strip().rstrip("/").rsplit("/", 1)[-1] or None
 
 
 # The suffixes NLM writes after a name: numbers as ordinals (``3rd``, never ``III``, which could be initials).
@@ -297,18 +307,22 @@ def name_parts(full: str | None, short: str | None) -> tuple[str | None, str | N
     if not words and fore:  # FAU alone: its suffix ends the fore names
         words = [*(last or "").split(), *fore.split()[-1:]]
     suffix = words.pop() if len(words) > 1 and _SUFFIX.fullmatch(words[-1]) else None
-    initials = None
-    text = " ".join(words)
-    if short and last and (text == last or text.startswith(last + " ")):
-        initials = text[len(last) :].strip() or None
-    elif short and len(words) > 1 and words[-1].isupper():
-        initials = words[-1]
-        last = last or " ".join(words[:-1])
-    elif short:
-        last = last or text
     if fore and suffix and fore.endswith(" " + suffix):
         fore = fore[: -len(suffix) - 1].rstrip()
+    last, initials = _last_and_initials(last, " ".join(words) if short else None)
     return last or None, fore or None, initials, suffix
+
+
+def _last_and_initials(last: str | None, short: str | None) -> tuple[str | None, str | None]:
+    """FAU's last name and what AU (its suffix taken off) has after it; AU alone where there is no FAU."""
+    if not short:
+        return last, None
+    if last and (short == last or short.startswith(last + " ")):
+        return last, short[len(last) :].strip() or None
+    words = short.split()
+    if len(words) > 1 and words[-1].isupper():
+        return last or " ".join(words[:-1]), words[-1]
+    return last or short, None
 
 
 def _author(person: _Person) -> Author:

@@ -150,7 +150,7 @@ def authors(el: Element) -> tuple[Author, ...]:
             elif tag == "AffiliationInfo":
                 affiliations += _affiliations(child)
             elif tag == "Suffix":
-                suffix = child.text
+                suffix = normalize(child.text)
             elif tag == "CollectiveName":
                 collective = element_text(child)
             elif tag == "Identifier" and child.get("Source") == "ORCID" and child.text:
@@ -164,7 +164,7 @@ def authors(el: Element) -> tuple[Author, ...]:
                 affiliations,
                 orcid,
                 author.get("ValidYN") != "N",
-                (suffix.strip() or None) if suffix else None,
+                suffix,
             )
         )
     return tuple(found)

@@ -198,6 +198,12 @@ def test_records_without_a_blank_line_between_them_are_read_apart():
     assert list(iter_medline(crlf, name="x.nbib")) == records
 
 
+def test_byte_order_marks_and_lines_of_blanks_between_records_are_no_text():
+    text = "\ufeff" + _one("39000001", "One.") + " \n\ufeff" + _one("39000002", "Two.") + "\t\n"
+    records = list(iter_medline(io.StringIO(text), name="x.nbib"))
+    assert [(r.pmid, r.title) for r in records] == [("39000001", "One."), ("39000002", "Two.")]
+
+
 def test_a_record_cut_off_before_its_so_line_is_refused_with_its_line():
     text = _one("39000001", "One.") + "\n" + "PMID- 39000002\nTI  - Two, cut\n      off"
     records = []
