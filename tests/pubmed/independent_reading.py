@@ -371,6 +371,8 @@ def _medline_record(lines: list[str]) -> Fields:
     return {
         "pmid": text.get("PMID"),
         "journal_abbrev": text.get("TA"),
+        # RN - 690G0D6V8H (Ketamine): the name is in the parentheses; 0 for a class with no number
+        "chemicals": tuple(m.group(1) if (m := re.search(r"\((.+)\)$", v)) else v for v in many("RN")),
         "affiliations": tuple(affiliations),
         "revised_date": _ymd(text.get("LR")),
         "kind": "book" if book else "article",
