@@ -69,7 +69,7 @@ def ris_entry(item: StoredRecord | Record) -> str:
     """One RIS record, ``TY`` to ``ER``."""
     record = _record(item)
     lines: list[tuple[str, str | None]] = [("TY", "BOOK" if record.kind == "book" else "JOUR")]
-    lines.append(("TI", _one_line(record.title or record.vernacular_title)))
+    lines.append(("TI", _one_line(record.display_title)))
     lines.extend(("AU", _ris_author(a)) for a in record.authors if a.valid)
     if record.pub_date and record.pub_date.year:
         date = record.pub_date
@@ -195,7 +195,7 @@ def _bib_fields(record: Record) -> list[tuple[str, str | None]]:
     start, end = _page_range(record.pages)
     return [
         ("author", " and ".join(authors) or None),
-        ("title", _escaped(record.title or record.vernacular_title)),
+        ("title", _escaped(record.display_title)),
         ("booktitle" if record.kind == "book" else "journal", _escaped(record.journal)),
         ("year", str(record.year) if record.year else None),
         ("volume", _escaped(record.volume)),

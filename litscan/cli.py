@@ -20,7 +20,7 @@ from .config import DEFAULT_REPORTS, Topic, default_topic_path, load_topic, pars
 from .config import db_path as config_db_path
 from .errors import ConfigError, LitscanError
 from .export import FORMATS, export_file
-from .pipeline.ingest import import_files
+from .pipeline.ingest import ImportFailedError, import_files
 from .pubmed import redaction
 from .store import RecordFilter, Store
 
@@ -117,13 +117,25 @@ def import_command(paths: tuple[str, ...], db: str | None, query_file: str | Non
         if show_progress:
             click.echo(f"\r{path}: {done:,} records", nl=False, err=True)
 
+    failure: ImportFailedError | None = None
     with reported():
         topic = _open_topic(query_file)
         with Store.open(config_db_path(db)) as store, store.exclusive():
-            result = import_files(store, paths, topic=topic, progress=progress, workers=workers)
+            try:
+                result = import_files(store, paths, topic=topic, progress=progress, workers=workers)
+            except ImportFailedError as exc:  # the other files were imported: say what each did
+                result, failure = exc.result, exc
     if show_progress:
         click.echo("", err=True)
-    click.echo(f"Imported {len(paths)} file(s): {result.summary.line()}")
+    if len(paths) > 1:
+        for path, summary in result.files:
+            click.echo(f"{path}: {summary.line()}")
+    if result.files:
+        click.echo(f"Imported {len(result.files)} of {len(paths)} file(s): {result.summary.line()}")
+    if failure is not None:
+        for _, error in failure.result.failed:
+            click.echo(f"Error: {error}", err=True)
+        raise click.exceptions.Exit(failure.exit_code)
 
 
 @cli.command("export")
@@ -144,6 +156,7 @@ def import_command(paths: tuple[str, ...], db: str | None, query_file: str | Non
 @click.option("--from", "published_from", callback=_date_option, help="Published on or after (YYYY-MM-DD).")
 @click.option("--to", "published_to", callback=_date_option, help="Published on or before (YYYY-MM-DD).")
 @click.option("--added-since", callback=_date_option, help="Entered the store on or after (YYYY-MM-DD).")
+@click.option("--include-deleted", is_flag=True, help="Also records PubMed deleted (exported with deleted: true).")
 @click.option(
     "--query",
     "query_file",
@@ -163,9 +176,12 @@ def export_command(
     published_from: str | None,
     published_to: str | None,
     added_since: str | None,
+    include_deleted: bool,
     query_file: str | None,
 ) -> None:
     """Export stored records as JSON, CSV, RIS or BibTeX.
+
+    A partial publication date (a year, a year and month) is within --from/--to when any day of it is.
 
     Example: litscan export --format csv --condition crps --route intravenous -o crps-iv.csv
     """
@@ -178,6 +194,7 @@ def export_command(
         published_from=published_from,
         published_to=published_to,
         added_since=added_since,
+        include_deleted=include_deleted,
     )
     with reported():
         count = export_file(

@@ -1,5 +1,12 @@
 """Export stored records: JSON, CSV, RIS, BibTeX and a pandas DataFrame, all from one row shape.
 
+The ``title`` is the one a reader is shown: the English title, or the original-language
+(``vernacular_title``) one where PubMed has no English title. ``other_abstracts`` are the
+abstracts in other languages: in CSV ``language: text``, in JSON objects with their type.
+Names PubMed marks erroneous (ValidYN="N") are no authors: JSON lists them apart, in
+``erroneous_authors``. Tombstoned records (deleted by PubMed) are exported only when the filter
+asks for them, with ``deleted`` true.
+
 JSON keeps lists as lists and carries the evidence of every tag. CSV is for
 spreadsheets, so its list cells are joined with ``"; "``; use JSON or the
 DataFrame when you need them as lists. Every file format is written one record
@@ -57,6 +64,9 @@ CSV_COLUMNS = (
     "queries",
     "url",
     "abstract",
+    "vernacular_title",
+    "other_abstracts",
+    "deleted",
 )
 
 
@@ -65,7 +75,7 @@ def summary_row(item: StoredRecord) -> dict[str, Any]:
     record, tags = item.record, item.tags
     return {
         "pmid": record.pmid,
-        "title": record.title,
+        "title": record.display_title,
         "year": record.year,
         "pub_date": record.pub_date.iso() if record.pub_date else None,
         "journal": record.journal,
@@ -86,6 +96,9 @@ def summary_row(item: StoredRecord) -> dict[str, Any]:
         "queries": list(item.topics),
         "url": record.url,
         "abstract": record.abstract,
+        "vernacular_title": record.vernacular_title,
+        "other_abstracts": [f"{o.language}: {o.text}" if o.language else o.text for o in record.other_abstracts],
+        "deleted": item.deleted_at is not None,
     }
 
 
@@ -107,13 +120,14 @@ def record_row(item: StoredRecord) -> dict[str, Any]:
         "created_date": record.created_date,
         "revised_date": record.revised_date,
         "author_details": [to_jsonable(a) for a in record.authors],
+        "erroneous_authors": [to_jsonable(a) for a in record.erroneous_authors],
+        "other_abstracts": [to_jsonable(o) for o in record.other_abstracts],
         "mesh_headings": [to_jsonable(m) for m in record.mesh],
         "chemicals": [c.name for c in record.chemicals],
         "languages": list(record.languages),
         "errata": [to_jsonable(c) for c in record.errata],
         "last_changed": item.last_changed,
         "retracted_at": item.retracted_at,
-        "deleted": item.deleted_at is not None,
         "evidence": tags.evidence_dict(),
     }
 

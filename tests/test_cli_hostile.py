@@ -140,19 +140,20 @@ def test_a_bad_pmid_on_the_parallel_path_gives_the_serial_error(runner, db, tmp_
     assert contents(db) == before
 
 
-def test_medline_records_run_together(runner, db, tmp_path):
+def test_a_medline_record_cut_off_before_its_so_line(runner, db, tmp_path):
     before = contents(db)
     bad = tmp_path / "export.nbib"
-    bad.write_text("PMID- 39000001\nTI  - One.\nPMID- 39000002\nTI  - Two.\n\nPMID- 39000003\nTI  - Three.\n")
-    line = one_error_line(runner.invoke(cli, ["import", str(bad), "--db", str(db)]), 2, "export.nbib")
-    assert "blank line" in line
+    so = "SO  - J Invent. 2020;1:1.\n"
+    bad.write_text(f"PMID- 39000001\nTI  - One.\n{so}PMID- 39000002\nTI  - Two.\n{so}\nPMID- 39000003\nTI  - Thr")
+    line = one_error_line(runner.invoke(cli, ["import", str(bad), "--db", str(db)]), 2, "export.nbib", "line 8")
+    assert "record 3 (PMID 39000003) is cut off" in line
     assert contents(db) == before
 
 
 def test_a_medline_pmid_that_is_not_a_number(runner, db, tmp_path):
     before = contents(db)
     bad = tmp_path / "export.txt"
-    bad.write_text("PMID- 39000001\nTI  - One.\n\nPMID- 39x00002\nTI  - Two.\n")
+    bad.write_text("PMID- 39000001\nTI  - One.\nSO  - J. 2020.\n\nPMID- 39x00002\nTI  - Two.\nSO  - J. 2020.\n")
     assert "record 2" in one_error_line(runner.invoke(cli, ["import", str(bad), "--db", str(db)]), 2, "export.txt")
     assert contents(db) == before
 

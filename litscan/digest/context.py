@@ -124,6 +124,7 @@ class DigestContext:
     archive_url: str | None = None
     feed_url: str | None = None
     screening: ScreeningDigest | None = None  # the _screening.html block (litscan.screening.digest_part)
+    query_warnings: list[str] = field(default_factory=list)  # what PubMed said of the term at the last fetch
 
     @property
     def records(self) -> list[RecordView]:
@@ -226,7 +227,7 @@ def record_view(item: StoredRecord, labels: Labels) -> RecordView:
     return RecordView(
         pmid=record.pmid,
         url=record.url,
-        title=record.title or record.vernacular_title or f"PMID {record.pmid} (no title)",
+        title=record.display_title or f"PMID {record.pmid} (no title)",
         authors=authors_text(record),
         journal=record.journal_abbrev or record.journal,
         date=record.pub_date.iso() if record.pub_date and record.pub_date.year else record.article_date,
@@ -292,6 +293,7 @@ def build_context(
         period_text=period_text(period),
         ran_at=ran_at,
         last_fetch=_last_fetch(store, topic.name),
+        query_warnings=_query_warnings(store, topic.name),
         counts=counts,
         highlights=[v for v in on_topic if v.design in HIGHLIGHT_DESIGNS],
         others=[v for v in on_topic if v.design not in HIGHLIGHT_DESIGNS],
@@ -371,6 +373,14 @@ def _retracted_in(store: Store, topic: Topic, period: Period) -> list[StoredReco
     """Records of the topic first seen flagged retracted within the period (whenever they entered)."""
     retracted = RecordFilter(topic=topic.name, retracted_in=commits_of(store, period), include_deleted=True)
     return list(store.query(retracted))
+
+
+def _query_warnings(store: Store, topic: str) -> list[str]:
+    """The esearch notices (dropped or ignored parts of the term) the last complete fetch stored."""
+    for run in store.runs(topic, limit=20):
+        if run["kind"] == "fetch" and run["status"] == "ok":
+            return [str(w) for w in run["detail"].get("warnings") or ()]
+    return []
 
 
 def _last_fetch(store: Store, topic: str) -> str | None:

@@ -132,7 +132,7 @@ def atom_feed(
         url = record.url
         entry = sub(feed, "entry")
         sub(entry, "id", url)
-        sub(entry, "title", record.title or f"PMID {record.pmid}")
+        sub(entry, "title", record.display_title or f"PMID {record.pmid}")
         sub(entry, "link", rel="alternate", type="text/html", href=url)
         # when the record entered the store and when it last changed: stable across rebuilds,
         # so readers do not re-announce old entries

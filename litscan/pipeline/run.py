@@ -60,6 +60,7 @@ class TopicRunResult:
     window: dict[str, str] = field(default_factory=dict)
     digest_path: Path | None = None
     exit_code: int = 0
+    warnings: list[str] = field(default_factory=list)  # what PubMed said about the term (esearch notices)
 
     def line(self) -> str:
         return f"{self.topic}: {self.message}"
@@ -106,7 +107,9 @@ def run_topic(
     result = TopicRunResult(topic=topic.name, ok=False, message="", window=window_text)
     listed: dict[str, int] = {}  # what the search found, for the PRISMA counts (litscan.screening.prisma)
     try:
-        fetched = _fetch_windows(store, topic, client, tagger, windows, result.summary, progress, listed)
+        fetched = _fetch_windows(
+            store, topic, client, tagger, windows, result.summary, progress, listed, result.warnings
+        )
     except LitscanError as exc:
         result.requests = client.stats.requests - stats_before["requests"]
         result.message = (
@@ -117,7 +120,13 @@ def run_topic(
         store.finish_run(
             run_id,
             "failed",
-            {"error": str(exc), "counts": result.summary.counts(), **listed, **_stats_since(client, stats_before)},
+            {
+                "error": str(exc),
+                "counts": result.summary.counts(),
+                "warnings": result.warnings,
+                **listed,
+                **_stats_since(client, stats_before),
+            },
         )
         log.error("%s", result.line())
         if isinstance(exc, ApiKeyError):
@@ -143,7 +152,13 @@ def run_topic(
     store.finish_run(
         run_id,
         "ok",
-        {"fetched": fetched, "counts": result.summary.counts(), **listed, **_stats_since(client, stats_before)},
+        {
+            "fetched": fetched,
+            "counts": result.summary.counts(),
+            "warnings": result.warnings,
+            **listed,
+            **_stats_since(client, stats_before),
+        },
     )
     result.ok = True
     result.message = (
@@ -185,6 +200,14 @@ def _digest(store: Store, topic: Topic, reports_dir: Path, result: TopicRunResul
         result.message += f"; e-mailed to {len(topic.email.recipients)} recipient(s)"
 
 
+def _heard(topic: Topic, said: list[str], warnings: list[str]) -> None:
+    """What PubMed said about the term, logged (stderr) and kept for the run's record, each once."""
+    for warning in said:
+        if warning not in warnings:
+            log.warning("%s: PubMed on the query term: %s", topic.name, warning)
+            warnings.append(warning)
+
+
 def _fetch_windows(
     store: Store,
     topic: Topic,
@@ -194,14 +217,18 @@ def _fetch_windows(
     summary: BatchSummary,
     progress: Progress | None,
     listed: dict[str, int],
+    warnings: list[str],
 ) -> int:
     created = collect(client, topic.term, "crdt", *windows["crdt"], usehistory=True)
-    for warning in created.warnings:
-        log.warning("%s: %s", topic.name, warning)
+    _heard(topic, created.warnings, warnings)
     known = store.topic_pmids(topic.name, created.ids)
     wanted = created.ids - known
-    # Revised records may have changed in any field (retraction, MeSH): fetch them all again.
-    revised = collect(client, topic.term, "mdat", *windows["mdat"]).ids if "mdat" in windows else set()
+    revised: set[str] = set()
+    if "mdat" in windows:
+        # Revised records may have changed in any field (retraction, MeSH): fetch them all again.
+        revised_search = collect(client, topic.term, "mdat", *windows["mdat"])
+        _heard(topic, revised_search.warnings, warnings)
+        revised = revised_search.ids
     wanted |= revised
     found = created.ids | revised
     listed.update(identified=len(found), already_stored=len(store.topic_pmids(topic.name, found)))

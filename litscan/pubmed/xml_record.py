@@ -135,6 +135,11 @@ class _Fields:
     def record(self, kind: RecordKind) -> Record | None:
         if not self.pmid:
             return None
+        authors = self.authors or ()
+        erroneous: tuple[Author, ...] = ()
+        if not all(author.valid for author in authors):
+            erroneous = tuple(author for author in authors if not author.valid)
+            authors = tuple(author for author in authors if author.valid)
         return Record(
             pmid=self.pmid,
             version=self.version,
@@ -144,7 +149,7 @@ class _Fields:
             abstract_sections=tuple(self.abstract),
             other_abstracts=tuple(self.other_abstracts),
             journal=self.journal,
-            journal_abbrev=self.journal_abbrev or self.medline_ta,
+            journal_abbrev=self.medline_ta or self.journal_abbrev,  # as MEDLINE text (TA) and citations have it
             issn=self.issn,
             volume=self.volume,
             issue=self.issue,
@@ -156,7 +161,8 @@ class _Fields:
             revised_date=self.revised_date,
             doi=self.eloc_doi or self.aid_doi,
             pmcid=self.pmcid,
-            authors=self.authors or (),
+            authors=authors,
+            erroneous_authors=erroneous,
             authors_complete=self.authors_complete,
             languages=tuple(self.languages),
             publication_types=tuple(self.publication_types),

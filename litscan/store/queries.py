@@ -219,8 +219,11 @@ def _by_commits(filters: RecordFilter, seq_column: str) -> Iterator[tuple[str, l
 
 def _by_dates(filters: RecordFilter, seen_column: str) -> Iterator[tuple[str, list[Any]]]:
     """(SQL condition, its parameters) for the publication, entry and retraction dates asked for."""
+    # A partial date (a year, a year-month) is in a range when any day of it is: "1999-06" is on or
+    # after 1999-06-15 (its last days are), "1999" on or before 1999-03-01 (its first days are).
     if filters.published_from:
-        yield "r.pub_date >= ?", [filters.published_from]
+        start = filters.published_from
+        yield "(r.pub_date >= ? OR r.pub_date IN (?, ?))", [start, start[:4], start[:7]]
     if filters.published_to:
         # "2024" and "2024-03" sort before "2024-03-05"; pad the bound so the whole period counts.
         yield "r.pub_date <= ?", [filters.published_to + "\uffff"]

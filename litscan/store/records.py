@@ -61,9 +61,17 @@ class BatchSummary:
         }
 
     def line(self) -> str:
-        return (
-            f"{self.new} new, {self.updated} updated, {self.deleted} deleted, {self.unchanged + self.skipped} skipped"
-        )
+        text = f"{self.new} new, {self.updated} updated, {self.unchanged} unchanged, {self.deleted} deleted"
+        if self.skipped:
+            text += f", {_deletions_ignored(self.skipped)}"
+        return text
+
+
+def _deletions_ignored(count: int) -> str:
+    """What ``skipped`` counts, in words: deletion notices with nothing stored to delete."""
+    if count == 1:
+        return "1 deletion of a PMID not stored or already deleted (nothing to delete)"
+    return f"{count} deletions of PMIDs not stored or already deleted (nothing to delete)"
 
 
 class Unchanged(NamedTuple):
