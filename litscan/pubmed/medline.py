@@ -6,8 +6,10 @@ order of tags across authors, so which ``AD`` (affiliation) and ``AUID``
 abstract) ends and the next begins, is recovered from the lines as they stream
 past (``_Lines``). Each ``PMID-`` line starts a record, blank line before it or
 not (``cat a.txt b.txt`` leaves none), and a record must end with its ``SO``
-line, as every PubMed-format record does: one without it was cut off, and the
-file is refused. MEDLINE text has no NLM abstract categories: a ``LABEL: text``
+line, as every PubMed-format record does: one without it was cut off. A file
+cut inside its last record (a cut download) keeps its whole records and the cut
+one is left out with a warning; a cut record with another after it refuses the
+file. MEDLINE text has no NLM abstract categories: a ``LABEL: text``
 structure is split back into sections, with the category guessed from the
 label's words (``METHODS AND MATERIALS`` → METHODS), both by
 ``litscan.pubmed.sections``. White space is collapsed as in the XML reader:
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import logging
 import os
 import re
 import zlib
@@ -42,6 +45,8 @@ from litscan.pubmed.dates import date_from_text, iso_date
 from litscan.pubmed.pmid import is_pmid, not_a_pmid
 from litscan.pubmed.sections import category_of, split_labelled
 from litscan.pubmed.xml_text import normalize
+
+log = logging.getLogger(__name__)
 
 # MEDLINE comment/correction tags and the XML RefType each one stands for.
 COMMENT_TAGS = {
@@ -160,9 +165,12 @@ def iter_medline(source: str | os.PathLike[str] | TextIO, *, name: str | None = 
     label = str(label)
     count = 0
     last_pmid: str | None = None
+    cut: InputError | None = None  # a record without its SO line: cut off if nothing follows it
     try:
         lines = _Lines(handle)
         for raw in _parse(lines):
+            if cut is not None:
+                raise cut  # another record follows: this is no cut download, the file is not what it says
             count += 1
             record = _record(raw, *lines.take())
             if record is None:
@@ -174,16 +182,23 @@ def iter_medline(source: str | os.PathLike[str] | TextIO, *, name: str | None = 
             if not is_pmid(record.pmid):
                 raise InputError(f"record {count}: {not_a_pmid(record.pmid)}", path=label)
             if "SO" not in raw:
-                raise InputError(
+                cut = InputError(
                     f"record {count} (PMID {record.pmid}) is cut off: it ends before the SO line "
                     "every PubMed-format record ends with",
                     path=label,
                     where=f"line {lines.start}",
                 )
+                continue
             last_pmid = record.pmid
             yield record
         if count == 0:
             raise InputError("file is empty (no MEDLINE records)", path=label)
+        if cut is not None and count > 1:
+            # The file ends inside its last record, as a cut download or a truncated save does: the
+            # whole records before it are kept, the partial one is never stored, and the user is told.
+            log.warning("%s; it was not imported (the %d records before it were)", cut, count - 1)
+        elif cut is not None:
+            raise cut
     except UnicodeDecodeError as exc:
         raise InputError(
             f"not UTF-8 text ({exc.reason} at byte {exc.start})",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import logging
 from pathlib import Path
 
 import pytest
@@ -204,15 +205,20 @@ def test_byte_order_marks_and_lines_of_blanks_between_records_are_no_text():
     assert [(r.pmid, r.title) for r in records] == [("39000001", "One."), ("39000002", "Two.")]
 
 
-def test_a_record_cut_off_before_its_so_line_is_refused_with_its_line():
+def test_a_file_cut_inside_its_last_record_keeps_the_whole_ones_and_warns(caplog):
     text = _one("39000001", "One.") + "\n" + "PMID- 39000002\nTI  - Two, cut\n      off"
-    records = []
-    with pytest.raises(InputError) as caught:
-        records.extend(iter_medline(io.StringIO(text), name="x.nbib"))
-    message = str(caught.value)
+    with caplog.at_level(logging.WARNING, logger="litscan.pubmed.medline"):
+        records = list(iter_medline(io.StringIO(text), name="x.nbib"))
+    assert [r.pmid for r in records] == ["39000001"]  # the partial record is never stored
+    [message] = [r.getMessage() for r in caplog.records]
     assert "\n" not in message
     assert message.startswith("x.nbib: line 5: record 2 (PMID 39000002) is cut off"), message
-    assert [r.pmid for r in records] == ["39000001"]  # the whole record before it was read; the import drops the file
+    assert "not imported" in message
+
+
+def test_a_file_of_one_cut_record_is_refused():
+    with pytest.raises(InputError, match=r"x\.nbib: line 1: record 1 \(PMID 39000001\) is cut off"):
+        list(iter_medline(io.StringIO("PMID- 39000001\nTI  - One, cu"), name="x.nbib"))
 
 
 def test_a_cut_off_record_before_another_is_refused_too():
