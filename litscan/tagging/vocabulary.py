@@ -28,7 +28,7 @@ from .matching import compile_matcher, runs_on_original
 FORMAT_VERSION = 1
 
 _TOP_KEYS = {"version", "name", "description", "intervention", "topic", "groups", "condition", "route", "design"}
-_INTERVENTION_KEYS = {"label", "patterns", "mesh", "other_drugs", "infusion_route"}
+_INTERVENTION_KEYS = {"label", "patterns", "mesh", "other_drugs", "infusion_route", "unlabelled_routes"}
 _TOPIC_KEYS = {"chronic_patterns", "preclinical_model_patterns", "off_topic"}
 _OFF_TOPIC_KEYS = {"label", "patterns", "title_only"}
 _GROUP_KEYS = {"label"}
@@ -134,6 +134,8 @@ class Vocabulary:
     conditions: dict[str, Condition]
     routes: dict[str, Route]
     designs: dict[str, Design]
+    # Routes with no id ("rectal", "intraperitoneal"): stated routes that label nothing.
+    unlabelled_routes: tuple[Pattern, ...] = ()
 
     @property
     def condition_ids(self) -> tuple[str, ...]:
@@ -378,4 +380,5 @@ class _Builder:
             conditions=conditions,
             routes=routes,
             designs=designs,
+            unlabelled_routes=self.patterns(inter.get("unlabelled_routes"), "intervention.unlabelled_routes"),
         )
