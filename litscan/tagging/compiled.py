@@ -26,11 +26,11 @@ class Entry:
     """One pattern of the flat list a record is matched against."""
 
     kind: str  # "drug", "other_drug", "cond", "cond_weak", "cond_part", "route", "route_adverb", "route_form",
-    # "route_none", "design", "design_weak", "design_title", "design_decides", "chronic", "model", "off",
+    # "route_none", "design", "design_weak", "design_title", "design_decides", "design_part", "chronic", "model", "off",
     # or a cue's name
     ident: str
     pattern: Pattern
-    part: int = 0  # for a condition's sentence_patterns: which list of parts
+    part: int = 0  # for a condition's sentence_patterns or a design's all_of: which list of parts
 
 
 class CompiledVocabulary:
@@ -95,6 +95,9 @@ def _vocabulary_entries(v: Vocabulary) -> Iterator[Entry]:
         ):
             for p in patterns:
                 yield Entry(kind, d.id, p)
+        for i, parts in enumerate(d.all_of):
+            for p in parts:
+                yield Entry("design_part", d.id, p, i)
     for p in v.chronic_patterns:
         yield Entry("chronic", "chronic", p)
     for p in v.preclinical_model_patterns:

@@ -34,7 +34,18 @@ _OFF_TOPIC_KEYS = {"label", "patterns", "title_only"}
 _GROUP_KEYS = {"label"}
 _CONDITION_KEYS = {"id", "label", "group", "patterns", "weak_patterns", "yields_to", "sentence_patterns", "mesh"}
 _ROUTE_KEYS = {"id", "label", "patterns", "adverbs", "forms", "mesh"}
-_DESIGN_KEYS = {"id", "label", "strong", "weak", "title", "title_decides", "decides", "publication_types", "mesh"}
+_DESIGN_KEYS = {
+    "id",
+    "label",
+    "strong",
+    "weak",
+    "title",
+    "title_decides",
+    "decides",
+    "all_of",
+    "publication_types",
+    "mesh",
+}
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _MESH_UI = re.compile(r"^[DC]\d{6,9}$")
 
@@ -105,6 +116,8 @@ class Design:
     mesh: tuple[str, ...]
     title_decides: bool = False  # a title cue settles the design (review, case report, protocol...)
     decides: tuple[Pattern, ...] = ()  # cues that settle it wherever the record says them of itself
+    # Lists of cues that together state it ("searched MEDLINE" and "12 trials were included"): one of each list
+    all_of: tuple[tuple[Pattern, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -317,6 +330,13 @@ class _Builder:
             for ident, entry, where in self.entries(raw, "route")
         }
 
+    def pattern_lists(self, value: Any, where: str) -> tuple[tuple[Pattern, ...], ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, list) and v for v in value):
+            raise self.fail(where, "must be a list of non-empty lists of patterns")
+        return tuple(self.patterns(parts, f"{where}[{i}]") for i, parts in enumerate(value))
+
     def designs(self, raw: dict[str, Any]) -> dict[str, Design]:
         return {
             ident: Design(
@@ -329,6 +349,7 @@ class _Builder:
                 self.mesh(entry.get("mesh"), f"{where}.mesh"),
                 self.flag(entry.get("title_decides", False), f"{where}.title_decides"),
                 self.patterns(entry.get("decides"), f"{where}.decides"),
+                self.pattern_lists(entry.get("all_of"), f"{where}.all_of"),
             )
             for ident, entry, where in self.entries(raw, "design")
         }
