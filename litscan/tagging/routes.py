@@ -3,20 +3,27 @@
 A route word counts when it belongs to the intervention: "oral morphine" says nothing of ketamine;
 "ketamine was given intravenously" does. An adjective reaches forward to its noun, an adverb back to
 the drug before it, a dosage form to the nearest drug; a word of another drug or an anatomical noun
-("oral mucosa") is not the intervention's. Without a route word, an infusion of the drug in people
-is intravenous.
+("oral mucosa") is not the intervention's. A route reaches along a list of drugs ("intravenous
+lidocaine or ketamine"), to a drug given as an adjuvant to another ("ketamine as an adjuvant to
+epidural steroids"), from "by" or "via" ("ketamine given by transdermal iontophoresis"), and along a
+list of routes ("routes of administration: intravenous, oral, rectal"); in a sentence that names no
+drug, to the drug of the sentence before ("the daily dose was then given orally"). Which sentences
+count is ``route_scope``. Without a stated route, an infusion of the drug in people is intravenous;
+a stated route (one with no id too: "rectal", "intraperitoneal") beats that rule.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from operator import attrgetter
 from typing import Final
 
 from ..models import Evidence
-from .compiled import ROUTE_KINDS, CompiledVocabulary
+from .compiled import ROUTE_KINDS, UNLABELLED_ROUTE, CompiledVocabulary
 from .document import Document, Hit, Role
+from .route_scope import RouteScope
 
 RouteEvidence = dict[str, tuple[Evidence, ...]]
 
@@ -25,13 +32,53 @@ _START = attrgetter("start")
 _FORWARD_WINDOW = 60  # characters from a route word to the drug after it
 _BACKWARD_WINDOW = 90  # ... and to the drug before it
 _EVIDENCE_PER_ROUTE = 2
+_LOOK_BACK = 2  # sentences a drugless sentence may look back for the drug it speaks of
+_ALL_ROUTE_KINDS: Final = (*ROUTE_KINDS, UNLABELLED_ROUTE)
 
-_INFUSION = re.compile(r"\binfus", re.IGNORECASE)
-_COORDINATED = re.compile(
-    r"^[\s,]*(?:\([^()]{0,20}\)\s*)?(?:and/or|and|or|plus|with|\+|/|,)?\s*"
-    r"(?:\d[\d.]*\s*(?:mg|µg|mcg|g|ml|%)[^\s,]*\s*)?$",
+# An infusion, or a dose run over hours ("40-60 mg over 24 hours", "0.1 mg/kg/h").
+_INFUSION = re.compile(r"\binfus|\bmg/kg/h|\bmg/h\b|\bµg/kg/min|\bmcg/kg/min|\bper hour\b", re.IGNORECASE)
+_OVER_HOURS = re.compile(
+    r"\bover (?:a period of |about |approximately )?\d[\d.]*(?:\s*(?:-|–|to)\s*\d[\d.]*)?\s*"
+    r"(?:h|hrs?|hours?|min|mins|minutes?|days?)\b",
     re.IGNORECASE,
 )
+_INFUSION_NEAR_ROUTE = 50  # "subcutaneous infusion", "infused subcutaneously": the infusion's route is stated
+_DOSE = r"(?:\([^()]{0,20}\)\s*)?"
+_COORDINATED = re.compile(
+    rf"^[\s,]*{_DOSE}(?:and/or|and|or|plus|with|\+|/|,)?\s*(?:\d[\d.]*\s*(?:mg|µg|mcg|g|ml|%)[^\s,]*\s*)?$",
+    re.IGNORECASE,
+)
+# Ketamine given with another drug, that drug's route stated: "ketamine as an adjuvant to epidural steroids".
+_ADJUVANT = re.compile(
+    rf"\s*{_DOSE}(?:(?:was|were|is|are)\s+)?(?:(?:used|given|studied|added)\s+)?(?:(?:as|an?)\s+)*"
+    r"(?:(?:adjuvants?|adjuncts?|additives?|add-ons?)\s+(?:to|in|with|for)|added\s+to|mixed\s+(?:with|in|into)|"
+    r"combined\s+with|in\s+combination\s+with|co-?administered\s+with)\s+(?:the\s+|an?\s+)?$",
+    re.IGNORECASE,
+)
+# A drug given "by" or "via" a route: "ketamine administered by patient-controlled epidural analgesia".
+_BY_ROUTE = re.compile(r"\b(?:by|via|through|using)\s+(?:(?:a|an|the)\s+)?(?:[\w()+/-]+\s+){0,3}$", re.IGNORECASE)
+# A list of routes introduced by a colon: "ketamine's routes of administration: intravenous, oral...".
+_LIST_INTRO = re.compile(r"\b(?:routes?|administration|formulations?|forms)\b[^:]{0,25}:\s*$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"[\s,;/()]*(?:(?:and/or|and|or|versus|vs\.?|to|then|as well as|plus)\b[\s,;/()]*)?", re.I)
+# A route adjective naming a product ("the intravenous solution"): another route stated for it wins.
+_FORMULATION = re.compile(
+    r"\s*(?:\([^()]{0,12}\)\s*)?(?:[\w+()-]+\s+){0,2}?(?:solution|formulation|preparation|ampoules?|ampules?|vials?)\b",
+    re.IGNORECASE,
+)
+_RESCUE = re.compile(r"\brescue\b", re.IGNORECASE)
+# A route named as the comparator: "milder side effects than intravenous dosing".
+_COMPARED = re.compile(
+    r"\b(?:than|compared (?:with|to)|as opposed to|instead of|unlike|versus|vs\.?|avoid(?:s|ing)?)"
+    r"\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# All the drugs named before: "the drugs were administered intravenously", "the study medication".
+_THE_DRUGS = re.compile(
+    r"\b(?:the|both|all|these) (?:study |trial |test )?(?:drugs|medications|solutions|agents)\b|"
+    r"\bthe (?:study|trial|test) (?:drug|medication|solution)\b",
+    re.IGNORECASE,
+)
+_ARMS = frozenset(("group", "groups", "arm", "arms"))
 _CLAUSE = (
     r"[;:]|\b(?:while|whereas|but|followed by|compared (?:with|to)|than|as opposed to|instead of|"
     r"unlike)\b"
@@ -43,7 +90,7 @@ _ADJECTIVE_BOUNDARY = re.compile(
     _CLAUSE + r"|\b(?:that|which|who|whom|could|can|may|might|will|would|"
     r"should|was|were|is|are|has|have|had|after|before|during)\b"
 )
-_NEXT_WORD = re.compile(r"\s*(?:\([^()]{0,12}\)\s*)?([A-Za-z][\w-]*)")
+_NEXT_WORD = re.compile(r"[\s)\]]*(?:\([^()]{0,12}\)\s*)?([A-Za-z][\w-]*)")  # "intravenous (IV) cannulation"
 _OF_DRUG = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:of|with|containing)\s+(?:[\w./%-]+\s+){0,4}$")
 _COORDINATOR = re.compile(r"\b(?:and|or|versus|vs|plus|with)\b|,")
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
@@ -53,161 +100,198 @@ _LINKS = frozenset(("and", "or", "versus", "vs", "to", "with", "plus", "in", "at
 # Nouns a route adjective may describe without leaving the drug ("intravenous infusion of ketamine").
 _ROUTE_NOUNS = _LINKS | frozenset(
     (
-        "administration",
-        "administered",
-        "injection",
-        "injections",
-        "infusion",
-        "infusions",
-        "bolus",
-        "boluses",
-        "dose",
-        "doses",
-        "dosing",
-        "route",
-        "routes",
-        "delivery",
-        "formulation",
-        "formulations",
-        "form",
-        "forms",
-        "use",
-        "therapy",
-        "treatment",
-        "treatments",
-        "application",
-        "applications",
-        "preparation",
-        "solution",
-        "regimen",
-        "regimens",
+        *("administration", "administered", "injection", "injections", "infusion", "infusions", "bolus"),
+        *("boluses", "dose", "doses", "dosing", "route", "routes", "delivery", "formulation", "formulations"),
+        *("form", "forms", "use", "therapy", "treatment", "treatments", "application", "applications"),
+        *("preparation", "solution", "regimen", "regimens"),
     )
 )
 # Words between a route adjective and its drug that leave the adjective on the drug ("oral low-dose ketamine").
 _MODIFIERS = frozenset(
     (
-        "low",
-        "low-dose",
-        "high-dose",
-        "dose",
-        "single",
-        "continuous",
-        "repeated",
-        "racemic",
-        "subanaesthetic",
-        "subanesthetic",
-        "sub-anaesthetic",
-        "sub-anesthetic",
-        "adjunctive",
-        "adjuvant",
-        "perioperative",
-        "intraoperative",
-        "postoperative",
-        "preoperative",
-        "short-term",
-        "long-term",
-        "prolonged",
-        "daily",
-        "weekly",
-        "bolus",
-        "infusion",
-        "infusions",
-        "injection",
-        "injections",
-        "administration",
-        "outpatient",
-        "inpatient",
-        "mg",
-        "kg",
-        "the",
-        "of",
-        "a",
-        "an",
-        "test",
-        "challenge",
-        "compounded",
+        *("low", "low-dose", "high-dose", "dose", "single", "continuous", "repeated", "racemic", "subanaesthetic"),
+        *("subanesthetic", "sub-anaesthetic", "sub-anesthetic", "adjunctive", "adjuvant", "perioperative"),
+        *("intraoperative", "postoperative", "preoperative", "short-term", "long-term", "prolonged", "daily"),
+        *("weekly", "bolus", "infusion", "infusions", "injection", "injections", "administration", "outpatient"),
+        *("inpatient", "mg", "kg", "the", "of", "a", "an", "test", "challenge", "compounded"),
     )
 )
 
 
-def drug_routes(doc: Document, compiled: CompiledVocabulary, *, preclinical: bool) -> RouteEvidence:
-    """The routes of the intervention in the record's own study, in vocabulary order."""
+@dataclass(slots=True)
+class _Bound:
+    """A route word that belongs to the intervention, and why."""
+
+    hit: Hit
+    reason: str
+    direct: bool = True  # bound by its own words, not by a list it stands in
+
+
+def drug_routes(doc: Document, compiled: CompiledVocabulary, *, design: str) -> RouteEvidence:
+    """The routes of the intervention in the record's own study, in vocabulary order, decisive evidence first."""
     if not doc.hits_of("drug"):
         return {}
-    found, firm, bound_sentences = _bound_routes(doc, compiled)
+    scope = RouteScope(doc, compiled, design)
+    bound = _bound_routes(doc, compiled, scope)
+    found: dict[str, list[tuple[tuple[bool, bool, int], Evidence]]] = {}
+    firm: set[str] = set()
+    for b in bound:
+        if b.hit.kind == UNLABELLED_ROUTE:
+            continue
+        is_firm = doc.firm(b.hit)
+        found.setdefault(b.hit.ident, []).append(
+            ((not b.direct, not is_firm, b.hit.start), doc.evidence(b.hit, b.reason))
+        )
+        if is_firm:
+            firm.add(b.hit.ident)
     if firm:  # "oral ketamine could be an alternative" in the conclusions of an IV trial
         found = {rid: ev for rid, ev in found.items() if rid in firm}
+    routes = {rid: [e for _, e in sorted(ev, key=lambda pair: pair[0])] for rid, ev in found.items()}
     infusion_route = compiled.vocabulary.infusion_route
-    if infusion_route and not preclinical and infusion_route not in found:
-        evidence = _infusion(doc, compiled, infusion_route, bound_sentences)
+    if infusion_route and design != "preclinical" and infusion_route not in routes:
+        evidence = _infusion(doc, compiled, infusion_route, scope, bound)
         if evidence is not None:
-            found[infusion_route] = [evidence]
-    return {rid: tuple(found[rid]) for rid in sorted(found, key=compiled.route_rank.__getitem__)}
+            routes[infusion_route] = [evidence]
+    return {
+        rid: tuple(routes[rid][:_EVIDENCE_PER_ROUTE]) for rid in sorted(routes, key=compiled.route_rank.__getitem__)
+    }
 
 
-def _bound_routes(doc: Document, compiled: CompiledVocabulary) -> tuple[dict[str, list[Evidence]], set[str], set[int]]:
-    """Route words bound to the intervention: evidence by route, the routes said firmly, their sentences."""
+def _bound_routes(doc: Document, compiled: CompiledVocabulary, scope: RouteScope) -> list[_Bound]:
+    """Route words bound to the intervention, in text order."""
     drugs = sorted([*doc.hits_of("drug"), *doc.hits_of("other_drug")], key=_START)
     by_sentence: dict[int, list[Hit]] = {}
     for d in drugs:
         by_sentence.setdefault(d.sentence, []).append(d)
     only_drug = not any(doc.own(h) for h in doc.hits_of("other_drug"))
-    binder = _Binder(doc, compiled.vocabulary.intervention_label)
-    found: dict[str, list[Evidence]] = {}
-    firm: set[str] = set()
-    bound_sentences: set[int] = set()
-    for kind in ROUTE_KINDS:
-        for hit in doc.hits_of(kind):
-            if not doc.own(hit) or len(found.get(hit.ident, ())) >= _EVIDENCE_PER_ROUTE:
-                continue
-            reason = binder.bind(hit, kind, by_sentence.get(hit.sentence, []), only_drug)
-            if reason:
-                found.setdefault(hit.ident, []).append(doc.evidence(hit, reason))
-                bound_sentences.add(hit.sentence)
-                if doc.firm(hit):
-                    firm.add(hit.ident)
-    return found, firm, bound_sentences
+    binder = _Binder(doc, compiled.vocabulary.intervention_label, by_sentence)
+    route_hits = sorted((h for kind in _ALL_ROUTE_KINDS for h in doc.hits_of(kind)), key=_START)
+    bound: list[_Bound] = []
+    unbound: list[Hit] = []
+    for hit in route_hits:
+        if not scope(hit):
+            continue
+        reason, drug = binder.bind(hit, by_sentence.get(hit.sentence, []), only_drug)
+        if reason is None or scope.before_the_study(hit, drug):
+            unbound.append(hit)
+        else:
+            bound.append(_Bound(hit, reason))
+    if bound and unbound:
+        bound = _listed_with(doc, bound, unbound)
+    return _formulations_given_otherwise(doc, bound)
 
 
-def _infusion(doc: Document, compiled: CompiledVocabulary, route: str, bound_sentences: set[int]) -> Evidence | None:
-    """The intervention given as an infusion, in a sentence that binds no route word: the infusion route."""
+def _listed_with(doc: Document, bound: list[_Bound], unbound: list[Hit]) -> list[_Bound]:
+    """Route words listed with a bound one ("intravenous, intramuscular or oral") are bound too."""
+    text = doc.text
+    everything = sorted([*(b.hit for b in bound), *unbound], key=_START)
+    by_hit = {id(b.hit): b for b in bound}
+    runs: list[list[Hit]] = []
+    for hit in everything:
+        last = runs[-1][-1] if runs else None
+        joined = (
+            last is not None
+            and last.sentence == hit.sentence
+            and (hit.start <= last.end or _LIST_GAP.fullmatch(text, last.end, hit.start) is not None)
+        )
+        if joined:
+            runs[-1].append(hit)
+        else:
+            runs.append([hit])
+    out = list(bound)
+    for run in runs:
+        anchor = next((by_hit[id(h)] for h in run if id(h) in by_hit and by_hit[id(h)].direct), None)
+        if anchor is None:
+            continue
+        for h in run:
+            if id(h) not in by_hit:
+                reason = f'route "{doc.span(h)}" listed with "{doc.span(anchor.hit)}": {anchor.reason}'
+                out.append(_Bound(h, reason, direct=False))
+    return sorted(out, key=lambda b: b.hit.start)
+
+
+def _formulations_given_otherwise(doc: Document, bound: list[_Bound]) -> list[_Bound]:
+    """ "The intravenous solution was sprayed into the nose": a product's route yields to the route it was given by."""
+    by_sentence: dict[int, set[str]] = {}
+    for b in bound:
+        if b.hit.kind != UNLABELLED_ROUTE:
+            by_sentence.setdefault(b.hit.sentence, set()).add(b.hit.ident)
+    if all(len(ids) < 2 for ids in by_sentence.values()):
+        return bound
+    text = doc.text
+    return [
+        b
+        for b in bound
+        if not (
+            b.hit.kind == "route"
+            and len(by_sentence.get(b.hit.sentence, ())) > 1
+            and _FORMULATION.match(text, b.hit.end, min(len(text), b.hit.end + 50))
+        )
+    ]
+
+
+def _infusion(
+    doc: Document, compiled: CompiledVocabulary, route: str, scope: RouteScope, bound: list[_Bound]
+) -> Evidence | None:
+    """The intervention given as an infusion, where no route was stated for it: the infusion route."""
+    text = doc.text
+    bound_sentences = {b.hit.sentence for b in bound}
+    for b in bound:  # "subcutaneous infusion", "intramuscular ketamine infusions": the infusions' route is stated
+        s = doc.sentences[b.hit.sentence]
+        lo, hi = max(s.start, b.hit.start - _INFUSION_NEAR_ROUTE), min(s.end, b.hit.end + _INFUSION_NEAR_ROUTE)
+        if b.direct and b.hit.ident != route and _INFUSION.search(text, lo, hi):
+            return None
     label = compiled.vocabulary.intervention_label
     for d in doc.hits_of("drug"):
-        if not doc.own(d) or d.sentence in bound_sentences:
+        if not scope(d) or d.sentence in bound_sentences:
             continue
         s = doc.sentences[d.sentence]
-        lo, hi = max(s.start, d.start - 40), min(s.end, d.end + 60)
-        # Cheap first: n, f and u have no other case-insensitive matches than N, F and U.
-        if doc.lower.find("nfu", lo, hi) < 0:
-            continue
-        m = _INFUSION.search(doc.text, lo, hi)
+        m = _INFUSION.search(text, max(s.start, d.start - 40), min(s.end, d.end + 60)) or _OVER_HOURS.search(
+            text, d.end, min(s.end, d.end + 60)
+        )
         if m:
             route_label = compiled.vocabulary.routes[route].label.lower()
-            return doc.evidence(d, f'{label} given as an infusion ("{m.group(0)}..."); no route stated → {route_label}')
+            return doc.evidence(d, f'{label} given as an infusion ("{m.group(0)}"); no route stated → {route_label}')
     return None
 
 
 class _Binder:
     """Decides whether a route word belongs to the intervention, and says why."""
 
-    def __init__(self, doc: Document, label: str) -> None:
+    def __init__(self, doc: Document, label: str, by_sentence: dict[int, list[Hit]]) -> None:
         self.doc = doc
         self.label = label
+        self.by_sentence = by_sentence
         self._route_starts: set[int] | None = None
 
-    def bind(self, hit: Hit, kind: str, drugs: list[Hit], only_drug: bool) -> str | None:
-        """Why this route word belongs to the studied drug, or None when it belongs to another.
+    def bind(self, hit: Hit, drugs: list[Hit], only_drug: bool) -> tuple[str | None, Hit | None]:
+        """Why this route word belongs to the studied drug (and the drug it binds to), or None.
 
         ``drugs``: the drug mentions of its sentence, the intervention's and others', in text order.
         """
         word = self.doc.span(hit)
+        kind = "route" if hit.kind == UNLABELLED_ROUTE else hit.kind
         after, before = self._nearby(hit, kind, drugs)
         for side in _sides(hit, kind, after, before):
             if side:  # the nearest drug on the side a route word of this kind reaches first decides
-                return self._reason(side, word)
-        if only_drug and not drugs and self.doc.role(hit) != _TITLE:
-            return f'route "{word}" stated in {self.doc.where(hit)}; {self.label} is the only drug studied'
-        return None
+                return self._reason(hit, side, drugs, before, word)
+        if drugs or self.doc.role(hit) == _TITLE or not self._of_a_drug(hit, kind):
+            return None, None
+        if only_drug:
+            return f'route "{word}" stated in {self.doc.where(hit)}; {self.label} is the only drug studied', None
+        return self._drug_before(hit, word)
+
+    def _of_a_drug(self, hit: Hit, kind: str) -> bool:
+        """In a sentence naming no drug, the route word may speak of one: not "IV access", "than oral dosing"."""
+        text = self.doc.text
+        if kind == "route":
+            m = _NEXT_WORD.match(text, hit.end)
+            if m is not None and m.group(1).lower() not in _ROUTE_NOUNS and m.group(1).lower() not in _ARMS:
+                return False  # "intravenous cannulation", "oral intake"
+        s = self.doc.sentences[hit.sentence]
+        return not _COMPARED.search(text, max(s.start, hit.start - 40), hit.start) and not _RESCUE.search(
+            text, s.start, s.end
+        )
 
     def _nearby(self, hit: Hit, kind: str, drugs: list[Hit]) -> tuple[list[Hit], list[Hit]]:
         """Drugs within reach after the route word and before it, with no clause boundary between."""
@@ -225,12 +309,21 @@ class _Binder:
             for d in drugs
             if d.end <= hit.start
             and hit.start - d.end <= _BACKWARD_WINDOW
-            and not _BOUNDARY.search(text, d.end, hit.start)
+            and not _blocked_back(text, d.end, hit.start)
         ]
         if kind != "route":
             return after, before
-        # What an adjective or noun of route describes.
-        if not after and _modifies_other_noun(text, hit.end):
+        return self._described(hit, after, before)
+
+    def _described(self, hit: Hit, after: list[Hit], before: list[Hit]) -> tuple[list[Hit], list[Hit]]:
+        """The drugs an adjective or noun of route may describe, of those within reach either side."""
+        text = self.doc.text
+        if (
+            not after
+            and before
+            and _modifies_other_noun(text, hit.end)
+            and not _BY_ROUTE.search(text, before[-1].end, hit.start)
+        ):
             before = []  # "oral NMDA antagonist": the adjective belongs to the noun after it
         if after and before and _names_its_noun(text, hit.end, after[0].start):
             after = []  # "ketamine ... epidural injection and gabapentin": the injection was ketamine's
@@ -238,17 +331,55 @@ class _Binder:
             after = []  # "oral nefopam and intravenous ketamine": "oral" went to a drug we do not list
         return after, before
 
-    def _reason(self, side: list[Hit], word: str) -> str | None:
+    def _reason(
+        self, hit: Hit, side: list[Hit], drugs: list[Hit], before: list[Hit], word: str
+    ) -> tuple[str | None, Hit | None]:
         first = side[0]
         if first.kind == "drug":
-            return f'route "{word}" stated for {self.label}'
-        # "intravenous lidocaine or ketamine", "ketamine with bupivacaine for caudal block"
+            return f'route "{word}" stated for {self.label}', first
         text = self.doc.text
-        for other in side[1:3]:
-            lo, hi = (first.end, other.start) if other.start > first.start else (other.end, first.start)
-            if other.kind == "drug" and _COORDINATED.match(text[lo:hi]):
-                return f'route "{word}" stated for {self.label} given with {self.doc.span(first)}'
-        return None
+        # Along a list of drugs: "intravenous lidocaine or ketamine", "morphine (0.3 mg/kg), lidocaine, ketamine".
+        forward = first.start > hit.start
+        chain = (
+            [d for d in drugs if d.start > first.start] if forward else [d for d in drugs if d.end < first.start][::-1]
+        )
+        previous = first
+        for other in chain:
+            lo, hi = (previous.end, other.start) if forward else (other.end, previous.start)
+            if not _COORDINATED.match(text[lo:hi]):
+                break
+            if other.kind == "drug":
+                return f'route "{word}" stated for {self.label} given with {self.doc.span(first)}', other
+            previous = other
+        # "Ketamine as an adjuvant to epidural steroids": the other drug's route is ketamine's too.
+        if forward:
+            for d in before[::-1]:
+                if d.kind == "drug" and _ADJUVANT.match(text, d.end, hit.start):
+                    return f'route "{word}" of {self.doc.span(first)}, which {self.label} was given with', d
+        return None, None
+
+    def _drug_before(self, hit: Hit, word: str) -> tuple[str | None, Hit | None]:
+        """In a sentence with no drug, the drug of the sentence before, if it names the intervention alone."""
+        doc = self.doc
+        s = doc.sentences[hit.sentence]
+        if not s.firm:
+            return None, None  # "intravesical therapy may do better than oral treatment" in the conclusions
+        for back in range(hit.sentence - 1, max(-1, hit.sentence - 1 - _LOOK_BACK), -1):
+            if doc.sentences[back].segment != s.segment:
+                break
+            drugs = self.by_sentence.get(back)
+            if not drugs:
+                continue
+            ours = [d for d in drugs if d.kind == "drug"]
+            if not ours:
+                return None, None
+            if len(ours) == len(drugs):
+                return f'route "{word}" in the sentence after one about {self.label} (no other drug named)', ours[-1]
+            m = _THE_DRUGS.search(doc.text, s.start, s.end)
+            if m is None:
+                return None, None
+            return f'route "{word}" for "{m.group(0)}" of the sentence before, {self.label} among them', ours[-1]
+        return None, None
 
     def _other_noun_first(self, hit: Hit, drug: Hit) -> bool:
         """Before a coordinator, the route word meets a word that is neither a modifier nor a route."""
@@ -259,7 +390,8 @@ class _Binder:
         if self._route_starts is None:
             self._route_starts = {h.start for k in ROUTE_KINDS for h in self.doc.hits_of(k)}
         for w in _GAP_WORD.finditer(_PARENTHETICAL.sub(" ", gap[: m.start()])):
-            if w.group(0).lower() not in _MODIFIERS and hit.end + w.start() not in self._route_starts:
+            lower = w.group(0).lower()
+            if lower not in _MODIFIERS and lower not in _ROUTE_NOUNS and hit.end + w.start() not in self._route_starts:
                 return True
         return False
 
@@ -271,6 +403,15 @@ def _sides(hit: Hit, kind: str, after: list[Hit], before: list[Hit]) -> Sequence
     if kind == "route":  # an adjective or noun: the drug after it ("intravenous ketamine")
         return after, before[::-1]
     return before[::-1], after  # an adverb: the drug before it ("ketamine given intravenously")
+
+
+def _blocked_back(text: str, drug_end: int, route_start: int) -> bool:
+    """A clause boundary between a drug and a route word after it; a colon opening a list of routes is none."""
+    m = _BOUNDARY.search(text, drug_end, route_start)
+    if m is None:
+        return False
+    opens_a_list = m.group(0) == ":" and _LIST_INTRO.search(text, drug_end, route_start) is not None
+    return not opens_a_list or _BOUNDARY.search(text, m.end(), route_start) is not None
 
 
 def _names_its_noun(text: str, end: int, drug_start: int) -> bool:

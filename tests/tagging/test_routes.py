@@ -125,3 +125,139 @@ def test_mouthwash_is_topical_not_oral(tagger: Tagger) -> None:
 def test_no_route_without_ketamine(tagger: Tagger) -> None:
     tags = tag(tagger, "Oral pregabalin for diabetic neuropathy", "We randomised 60 patients to pregabalin.")
     assert tags.routes == ()
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "routes"),
+    [
+        (  # a route reaches along a list of drugs with their doses
+            "Drug challenges in chronic neck pain",
+            "In random order, patients received intravenous administration of morphine (0.3 mg/kg), "
+            "lidocaine (5 mg/kg), ketamine (0.3 mg/kg) or saline.",
+            ("intravenous",),
+        ),
+        (  # ketamine given with another drug whose route is stated
+            "Ketamine as an adjuvant to epidural steroids for chronic low back pain",
+            "Sixty adults were randomised to ketamine or saline.",
+            ("neuraxial",),
+        ),
+        (  # "by" or "via" a route, whatever noun follows the route word
+            "Ketamine for cancer pain",
+            "Ketamine was administered by patient-controlled epidural analgesia in 30 patients.",
+            ("neuraxial",),
+        ),
+        (
+            "S-ketamine for central pain",
+            "S-ketamine 50 mg was given daily by an iontophoretic transdermal delivery system to 20 patients.",
+            ("topical",),
+        ),
+        (  # a route given as an entry criterion is not the study's
+            "Oral ketamine for neuropathic pain",
+            "Patients with prior intravenous ketamine treatment took oral ketamine for 3 months.",
+            ("oral",),
+        ),
+        (  # the study drugs together
+            "Ketamine and propofol for chronic pain procedures",
+            "Forty patients received ketamine and propofol. The drugs were administered intravenously.",
+            ("intravenous",),
+        ),
+        (  # a preclinical study: a route stated for ketamine among other drugs
+            "Intrathecal treatment with dextrorphan or ketamine in a rat model of nerve injury",
+            "Rats with chronic constriction injury were treated daily.",
+            ("neuraxial",),
+        ),
+    ],
+)
+def test_which_drug_a_route_word_belongs_to(tagger: Tagger, title: str, text: str, routes: tuple[str, ...]) -> None:
+    tags = tag(tagger, title, ("METHODS", text))
+    assert tags.routes == routes
+    assert all(e.text and e.reason for ev in tags.route_evidence.values() for e in ev)
+
+
+def test_a_drugless_sentence_speaks_of_the_drug_of_the_sentence_before(tagger: Tagger) -> None:
+    tags = tag(
+        tagger,
+        "Ketamine for cancer pain",
+        (
+            "METHODS",
+            "Ten patients on high-dose morphine were given ketamine 0.5 mg/kg over 1 hour. "
+            "Ketamine was continued at home. The effective daily dose was then given orally.",
+        ),
+    )
+    assert tags.routes == ("intravenous", "oral")
+    assert "sentence after one about ketamine" in tags.route_evidence["oral"][0].reason
+
+
+def test_a_route_named_as_the_comparator_is_not_the_studys(tagger: Tagger) -> None:
+    tags = tag(
+        tagger,
+        "Oral ketamine in hospice patients",
+        ("METHODS", "Twenty patients took oral ketamine at home."),
+        ("RESULTS", "Side effects were milder than with intravenous dosing."),
+    )
+    assert tags.routes == ("oral",)
+
+
+def test_a_review_gets_every_route_it_covers(tagger: Tagger) -> None:
+    tags = tag(
+        tagger,
+        "Ketamine in chronic pain: a narrative review",
+        "Ketamine can be given by many routes of administration: intravenous, subcutaneous, oral, rectal, "
+        "intranasal and epidural. Esketamine, given as a nasal spray, was approved for depression.",
+    )
+    assert tags.design == "review"
+    assert tags.routes == ("intravenous", "subcutaneous", "intranasal", "oral", "neuraxial")
+    listed = tags.route_evidence["oral"][0]
+    assert "listed with" in listed.reason and "rectal" in listed.text
+
+
+def test_another_indication_gives_no_route(tagger: Tagger) -> None:
+    tags = tag(
+        tagger,
+        "Ketamine in chronic pain: a narrative review",
+        "Intravenous ketamine relieves pain in CRPS. Esketamine nasal spray was approved for "
+        "treatment-resistant depression.",
+    )
+    assert tags.routes == ("intravenous",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ketamine was given as a continuous subcutaneous infusion for 5 days. The ketamine infusion was tolerated.",
+        "Twelve patients received ketamine infusions subcutaneously. Ketamine infusions were repeated weekly.",
+    ],
+)
+def test_a_stated_route_beats_the_infusion_rule(tagger: Tagger, text: str) -> None:
+    tags = tag(tagger, "Ketamine for cancer pain", ("METHODS", text))
+    assert tags.routes == ("subcutaneous",)
+
+
+def test_a_route_with_no_id_gives_nothing_and_is_not_intravenous(tagger: Tagger) -> None:
+    tags = tag(tagger, "Ketamine for cancer pain", ("METHODS", "Twelve patients received a rectal ketamine infusion."))
+    assert tags.routes == ()
+
+
+def test_an_intravenous_solution_sprayed_into_the_nose_is_intranasal(tagger: Tagger) -> None:
+    tags = tag(
+        tagger,
+        "Ketamine for cluster headache",
+        ("METHODS", "The intravenous solution of ketamine (50 mg/ml) was sprayed into each nostril of 8 patients."),
+    )
+    assert tags.routes == ("intranasal",)
+
+
+def test_the_decisive_route_evidence_comes_first(tagger: Tagger) -> None:
+    tags = tag(
+        tagger,
+        "Ketamine in chronic pain",
+        (
+            "METHODS",
+            "Ketamine has several routes of administration: intravenous, rectal and oral. "
+            "Twenty patients took oral ketamine for 3 months.",
+        ),
+    )
+    assert tags.routes == ("intravenous", "oral")
+    first, second = tags.route_evidence["oral"]
+    assert first.reason == 'route "oral" stated for ketamine' and "Twenty patients" in first.text
+    assert second.reason.startswith('route "oral" listed with "intravenous"')

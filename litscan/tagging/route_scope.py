@@ -1,0 +1,70 @@
+"""Which sentences may state how the studied drug was given, and which route words speak of the past.
+
+A route counts where the record describes its own study (the cues' ``own``). A review has no study
+of its own: what it covers is its content, so there every sentence counts that the cues do not put
+in the background, the exclusions, earlier treatment or future work. Two contexts take a sentence
+out whatever the design: another indication ("esketamine nasal spray was approved for depression",
+with no pain in the sentence), and a route the patients had before the study ("after previous
+intravenous ketamine", an entry criterion).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from .compiled import CompiledVocabulary
+from .cues import BACKGROUND, INTRODUCES_STUDY, OUTSIDE_STUDY
+from .document import Document, Hit, Role
+
+# Designs whose content is other people's studies: what they cover is what they say.
+SYNTHESIS_DESIGNS: Final = frozenset(("review", "systematic_review", "guideline"))
+# Kinds of hit that put a pain population in a sentence.
+_PAIN_KINDS: Final = ("cond", "cond_weak", "cond_part", "chronic", "model")
+_PAIN_WORDS: Final = ("pain", "analges", "algesi", "allodyni")
+_TITLE: Final = Role.TITLE
+_BACKGROUND_SECTION: Final = Role.BACKGROUND
+# Treatment before the study, just before the route word or the drug: "prior IV ketamine", "had received".
+_PRIOR = re.compile(
+    r"\b(?:prior|previous(?:ly)?|earlier|former|past|history of|had (?:previously |once |already )?"
+    r"(?:received|responded(?: well)? to|been (?:treated|given)|tried|failed)|once responded to)"
+    r"\s+(?:[\w().,/-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+_PRIOR_REACH = 60  # characters before the route word (or its drug) where a word of the past may stand
+
+
+class RouteScope:
+    """Per sentence of a document: does it count for routes."""
+
+    def __init__(self, doc: Document, compiled: CompiledVocabulary, design: str) -> None:
+        self.doc = doc
+        synthesis = design in SYNTHESIS_DESIGNS
+        other_indications = {o.id for o in compiled.vocabulary.off_topic if not o.title_only}
+        elsewhere = _sentences_of(doc, [h for h in doc.hits_of("off") if h.ident in other_indications])
+        pain = _sentences_of(doc, [h for kind in _PAIN_KINDS for h in doc.hits_of(kind)])
+        self.counts: list[bool] = []
+        for i, s in enumerate(doc.sentences):
+            counts = s.own or (
+                synthesis and s.role != _BACKGROUND_SECTION and not s.cues & (BACKGROUND | OUTSIDE_STUDY)
+            )
+            if counts and i in elsewhere and s.role != _TITLE and not s.cues & INTRODUCES_STUDY:
+                # "...approved as a nasal spray for depression": another indication, unless pain is named too
+                counts = i in pain or any(w in doc.lower[s.start : s.end] for w in _PAIN_WORDS)
+            self.counts.append(counts)
+
+    def __call__(self, hit: Hit) -> bool:
+        return self.counts[hit.sentence]
+
+    def before_the_study(self, hit: Hit, drug: Hit | None) -> bool:
+        """The route word, or the drug it was bound to, follows a word of earlier treatment."""
+        s = self.doc.sentences[hit.sentence]
+        text = self.doc.text
+        for at in (hit.start, drug.start if drug is not None else -1):
+            if at >= s.start and _PRIOR.search(text, max(s.start, at - _PRIOR_REACH), at):
+                return True
+        return False
+
+
+def _sentences_of(doc: Document, hits: list[Hit]) -> set[int]:
+    return {h.sentence for h in hits}
