@@ -2,7 +2,8 @@
 
 A route counts where the record describes its own study (the cues' ``own``). A review has no study
 of its own: what it covers is its content, so there every sentence counts that the cues do not put
-in the background, the exclusions, earlier treatment or future work. Two contexts take a sentence
+in the background, the exclusions, earlier treatment or future work, and that does not cite earlier
+work ("the previous report found..."). Two contexts take a sentence
 out whatever the design: another indication ("esketamine nasal spray was approved for depression",
 with no pain in the sentence), and a route the patients had before the study ("after previous
 intravenous ketamine", an entry criterion).
@@ -31,6 +32,12 @@ _PRIOR = re.compile(
     r"\s+(?:[\w().,/-]+\s+){0,4}$",
     re.IGNORECASE,
 )
+# Earlier work a review cites: "the previous report found that IV ketamine...", "Smith et al. gave...".
+_EARLIER_WORK = re.compile(
+    r"\b(?:previous|prior|earlier|former|last)\b(?: [\w-]+){0,2} (?:report|review|study|studies|trial|trials|"
+    r"meta-analys[ie]s|guidelines?|version|edition)\b|\bet al\b",
+    re.IGNORECASE,
+)
 _PRIOR_REACH = 60  # characters before the route word (or its drug) where a word of the past may stand
 
 
@@ -46,7 +53,10 @@ class RouteScope:
         self.counts: list[bool] = []
         for i, s in enumerate(doc.sentences):
             counts = s.own or (
-                synthesis and s.role != _BACKGROUND_SECTION and not s.cues & (BACKGROUND | OUTSIDE_STUDY)
+                synthesis
+                and s.role != _BACKGROUND_SECTION
+                and not s.cues & (BACKGROUND | OUTSIDE_STUDY)
+                and not _EARLIER_WORK.search(doc.text, s.start, s.end)
             )
             if counts and i in elsewhere and s.role != _TITLE and not s.cues & INTRODUCES_STUDY:
                 # "...approved as a nasal spray for depression": another indication, unless pain is named too

@@ -261,3 +261,14 @@ def test_the_decisive_route_evidence_comes_first(tagger: Tagger) -> None:
     first, second = tags.route_evidence["oral"]
     assert first.reason == 'route "oral" stated for ketamine' and "Twenty patients" in first.text
     assert second.reason.startswith('route "oral" listed with "intravenous"')
+
+
+def test_a_review_does_not_take_the_routes_of_the_earlier_work_it_cites(tagger: Tagger) -> None:
+    tags = tag(
+        tagger,
+        "Ketamine in chronic pain: a narrative review",
+        "Smith et al. gave intravenous ketamine to 20 patients with CRPS. The last report found that "
+        "subcutaneous ketamine was poorly tolerated. Oral ketamine relieved neuropathic pain in small trials.",
+    )
+    assert tags.design == "review"
+    assert tags.routes == ("oral",)
