@@ -53,11 +53,10 @@ class RouteScope:
         self.counts: list[bool] = []
         for i, s in enumerate(doc.sentences):
             counts = s.own or (
-                synthesis
-                and s.role != _BACKGROUND_SECTION
-                and not s.cues & (BACKGROUND | OUTSIDE_STUDY)
-                and not _EARLIER_WORK.search(doc.text, s.start, s.end)
+                synthesis and s.role != _BACKGROUND_SECTION and not s.cues & (BACKGROUND | OUTSIDE_STUDY)
             )
+            if counts and synthesis and s.role != _TITLE and _EARLIER_WORK.search(doc.text, s.start, s.end):
+                counts = False  # a review's own sentences too: "Smith et al. gave 20 patients..."
             if counts and i in elsewhere and s.role != _TITLE and not s.cues & INTRODUCES_STUDY:
                 # "...approved as a nasal spray for depression": another indication, unless pain is named too
                 counts = i in pain or any(w in doc.lower[s.start : s.end] for w in _PAIN_WORDS)
