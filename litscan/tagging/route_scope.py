@@ -16,7 +16,7 @@ from typing import Final
 
 from .compiled import CompiledVocabulary
 from .cues import BACKGROUND, INTRODUCES_STUDY, OUTSIDE_STUDY
-from .document import Document, Hit, Role
+from .document import Document, Hit, Role, Sentence
 
 # Designs whose content is other people's studies: what they cover is what they say.
 SYNTHESIS_DESIGNS: Final = frozenset(("review", "systematic_review", "guideline"))
@@ -46,21 +46,26 @@ class RouteScope:
 
     def __init__(self, doc: Document, compiled: CompiledVocabulary, design: str) -> None:
         self.doc = doc
-        synthesis = design in SYNTHESIS_DESIGNS
+        self.synthesis = design in SYNTHESIS_DESIGNS
         other_indications = {o.id for o in compiled.vocabulary.off_topic if not o.title_only}
         elsewhere = _sentences_of(doc, [h for h in doc.hits_of("off") if h.ident in other_indications])
         pain = _sentences_of(doc, [h for kind in _PAIN_KINDS for h in doc.hits_of(kind)])
-        self.counts: list[bool] = []
-        for i, s in enumerate(doc.sentences):
-            counts = s.own or (
-                synthesis and s.role != _BACKGROUND_SECTION and not s.cues & (BACKGROUND | OUTSIDE_STUDY)
-            )
-            if counts and synthesis and s.role != _TITLE and _EARLIER_WORK.search(doc.text, s.start, s.end):
-                counts = False  # a review's own sentences too: "Smith et al. gave 20 patients..."
-            if counts and i in elsewhere and s.role != _TITLE and not s.cues & INTRODUCES_STUDY:
-                # "...approved as a nasal spray for depression": another indication, unless pain is named too
-                counts = i in pain or any(w in doc.lower[s.start : s.end] for w in _PAIN_WORDS)
-            self.counts.append(counts)
+        self.counts = [self._counts(i, s, elsewhere, pain) for i, s in enumerate(doc.sentences)]
+
+    def _counts(self, i: int, s: Sentence, elsewhere: set[int], pain: set[int]) -> bool:
+        doc = self.doc
+        if not s.own and not (
+            self.synthesis and s.role != _BACKGROUND_SECTION and not s.cues & (BACKGROUND | OUTSIDE_STUDY)
+        ):
+            return False
+        if s.role == _TITLE:
+            return True
+        if self.synthesis and _EARLIER_WORK.search(doc.text, s.start, s.end):
+            return False  # a review's own-looking sentences too: "Smith et al. gave 20 patients..."
+        if i in elsewhere and not s.cues & INTRODUCES_STUDY:
+            # "...approved as a nasal spray for depression": another indication, unless pain is named too
+            return i in pain or any(w in doc.lower[s.start : s.end] for w in _PAIN_WORDS)
+        return True
 
     def __call__(self, hit: Hit) -> bool:
         return self.counts[hit.sentence]
