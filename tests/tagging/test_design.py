@@ -117,3 +117,103 @@ def test_a_few_described_people_are_a_case_report_not_a_cohort(tagger: Tagger) -
         ),
     )
     assert tagger(rec).design == "case_report"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "design"),
+    [
+        (  # a search of named databases and a count of included studies: systematic, whatever it calls itself
+            "Oral ketamine in chronic pain: a review",
+            "A literature search of MEDLINE and Embase identified 22 relevant articles. Most were case series.",
+            "systematic_review",
+        ),
+        (  # databases named as sources, no count: a narrative review; its lists of evidence are the literature's
+            "Ketamine in palliative care",
+            "Several databases were used to collect trials, literature reviews, and case reports on ketamine. "
+            "Ketamine may help complex pain.",
+            "review",
+        ),
+        (  # a letter about another team's study
+            "Ketamine infusions work in some patients",
+            "We read with interest the observational report of Smith et al. on ketamine infusions in CRPS.",
+            "review",
+        ),
+        (  # a randomised trial still to be done is not this study's allocation
+            "Topical ketamine for radiation dermatitis pain: a pilot study",
+            ("PURPOSE", "To assess topical ketamine and the feasibility of a randomized trial."),
+            "nonrandomized_trial",
+        ),
+        (
+            "Ketamine for CRPS",
+            "Prior to randomization, 40 patients were screened; they were then randomized to ketamine or saline.",
+            "rct",
+        ),
+        (  # a registration: future tense, no results
+            "Ketamine and mindfulness for chronic pain",
+            "Participants will receive four ketamine infusions. Researchers will compare the two groups.",
+            "protocol",
+        ),
+        (
+            "Esketamine for chronic visceral pain",
+            ("BRIEF SUMMARY", "Esketamine may relieve visceral pain with depression. This study aims to explore it."),
+            "protocol",
+        ),
+        (  # future tense in a review that has found its articles already
+            "Oral ketamine in palliative care: a review of the literature",
+            "We will analyse the clinical data on oral ketamine. After a search of five databases, a total of "
+            "19 articles were included. We will include a case report.",
+            "systematic_review",
+        ),
+        ("Ketamine therapy for chronic pain: practice considerations", "Ketamine clinics need standards.", "guideline"),
+    ],
+)
+def test_design_from_the_studys_own_method(tagger: Tagger, title: str, text: str, design: str) -> None:
+    tags = tag(tagger, title, text)
+    assert tags.design == design
+    assert tags.design_evidence and all(e.text and e.reason for e in tags.design_evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "design", "reason"),
+    [
+        (
+            "A 43-year-old woman presented with burning pain of the right hand. We started ketamine. "
+            "She was free of pain after 5 days.",
+            "case_report",
+            "one patient described",
+        ),
+        (
+            "In this paper, three patients with difficult neuropathic pain will be described. They took ketamine.",
+            "case_report",
+            "described one by one",
+        ),
+        (
+            "We used ketamine to treat 11 children with uncontrolled cancer pain. Pain improved in 8 of them.",
+            "observational",
+            "a group of 11",
+        ),
+        ("We describe four women with pudendal neuralgia who took ketamine.", "observational", "a group of 4"),
+        (
+            "Ketamine blocks the NMDA receptor. It can reduce pain, but side effects limit its use.",
+            "review",
+            "no study population",
+        ),
+    ],
+)
+def test_with_no_design_stated_the_population_decides(tagger: Tagger, text: str, design: str, reason: str) -> None:
+    tags = tag(tagger, "Ketamine and pain", text)
+    assert tags.design == design
+    evidence = tags.design_evidence[0]
+    assert reason in evidence.reason and evidence.text
+
+
+def test_a_search_with_a_count_says_both_in_its_evidence(tagger: Tagger) -> None:
+    tags = tag(
+        tagger,
+        "Ketamine for cancer pain",
+        ("METHODS", "Eight databases were searched."),
+        ("RESULTS", "Thirty-five studies were included."),
+    )
+    assert tags.design == "systematic_review"
+    assert "databases were searched" in tags.design_evidence[0].text
+    assert "studies were included" in tags.design_evidence[0].reason

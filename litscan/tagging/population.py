@@ -1,0 +1,120 @@
+"""The design from the study's population, where no word of the record states one.
+
+An abstract that names no design still shows what it is by whom it describes. Three or fewer
+patients described one by one ("a 58-year-old woman", "three patients will be described") make a
+case report; a counted group of treated patients, or data the authors examined, an observational
+study; no population and no work of the authors' own, a review. Groups are counted only in the
+sentences that describe the record's own study, so "20 million people live with chronic pain" in
+the background counts nothing; one patient may also be the opening of an abstract that no cue has
+marked yet, unless the cues put that sentence in the background.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from ..models import Evidence
+from .cues import BACKGROUND, OUTSIDE_STUDY
+from .document import Document, Role
+from .vocabulary import Design
+
+_CASE_REPORT: Final = "case_report"
+_OBSERVATIONAL: Final = "observational"
+_REVIEW: Final = "review"
+_MOST_CASES: Final = 3  # at most this many patients described one by one are a case report
+_TITLE: Final = Role.TITLE
+_BACKGROUND_SECTION: Final = Role.BACKGROUND
+
+_UNITS: Final = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+_TEENS: Final = ("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS: Final = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_NUMBER_WORDS: Final = {
+    **{w: i for i, w in enumerate(_UNITS, 1)},
+    **{w: i for i, w in enumerate(_TEENS, 13)},
+    **{w: 10 * i for i, w in enumerate(_TENS, 2)},
+    "hundred": 100,
+}
+_PEOPLE = (
+    r"(?:patients|participants|subjects|cases|children|adolescents|adults|women|men|people|persons|individuals|"
+    r"veterans|infants|neonates|outpatients|inpatients)"
+)
+_COUNTED = re.compile(
+    rf"\b(\d{{1,5}}|{'|'.join(_NUMBER_WORDS)})\s+(?:[\w,()-]+\s+){{0,4}}?{_PEOPLE}\b",
+    re.IGNORECASE,
+)
+_ONE_PERSON = re.compile(
+    r"\b(?:a|an|one|this|our|the) (?:\d{1,3}[- ]year[- ]old )?(?:[\w-]+ ){0,2}?"
+    r"(?:patient|man|woman|boy|girl|child|gentleman|lady|female|male)\b(?!['’]?s? (?:group|population|cohort))"
+    r"|\b(?-i:(?:Mr|Mrs|Ms)\.? [A-Z])",
+    re.IGNORECASE,
+)
+_OWN_WORK = re.compile(
+    r"\bwe (?:\w+ly )?(?:examined|analy[sz]ed|reviewed|collected|measured|studied|enrolled|recruited|included|"
+    r"followed|treated|used|gave|administered|assessed|evaluated|compared|investigated|identified|obtained|"
+    r"retrieved|surveyed|interviewed)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Seen:
+    """What the record's sentences show of its population, each with the sentence and the words."""
+
+    largest: tuple[int, int, str] | None = None  # the largest counted group: (count, sentence, words)
+    one_person: tuple[int, str] | None = None
+    own_work: tuple[int, str] | None = None
+
+    def read(self, text: str, i: int, start: int, end: int) -> None:
+        """An own-study sentence: groups, one patient, the authors' own work."""
+        for m in _COUNTED.finditer(text, start, end):
+            number = m.group(1).lower()
+            n = int(number) if number.isdigit() else _NUMBER_WORDS[number]
+            if self.largest is None or n > self.largest[0]:
+                self.largest = (n, i, m.group(0))
+        self.find_one_person(text, i, start, end)
+        work = _OWN_WORK.search(text, start, end) if self.own_work is None else None
+        if work:
+            self.own_work = (i, work.group(0))
+
+    def find_one_person(self, text: str, i: int, start: int, end: int) -> None:
+        m = _ONE_PERSON.search(text, start, end) if self.one_person is None else None
+        if m:
+            self.one_person = (i, m.group(0))
+
+
+def design_from_population(doc: Document, designs: dict[str, Design]) -> tuple[str, list[Evidence]] | None:
+    """Case report, observational study or review, from whom the record's own sentences describe."""
+    if not any(s.role != _TITLE for s in doc.sentences):
+        return None  # a title alone shows no population
+    seen = _Seen()
+    for i, s in enumerate(doc.sentences):
+        if s.role == _TITLE:
+            continue
+        if s.own:
+            seen.read(doc.text, i, s.start, s.end)
+        elif s.role != _BACKGROUND_SECTION and not s.cues & (BACKGROUND | OUTSIDE_STUDY):
+            # "A 43-year-old woman presented with..." opens a case report before any cue introduces the study
+            seen.find_one_person(doc.text, i, s.start, s.end)
+    design, sentence, reason = _decide(seen)
+    if design not in designs:
+        return None
+    label = designs[design].label.lower()
+    if sentence < 0:
+        return design, [Evidence("title", doc.record.title or "", f"{reason} → {label}")]
+    return design, [doc.sentence_evidence(sentence, f"no design stated; {reason} → {label}")]
+
+
+def _decide(seen: _Seen) -> tuple[str, int, str]:
+    """The design, the sentence that shows it (-1: none) and why."""
+    largest, one_person, own_work = seen.largest, seen.one_person, seen.own_work
+    if largest is not None and largest[0] <= _MOST_CASES:
+        return _CASE_REPORT, largest[1], f"{largest[2]!r} described one by one"
+    if largest is not None:
+        return _OBSERVATIONAL, largest[1], f"a group of {largest[0]} ({largest[2]!r}) and its outcomes"
+    if one_person is not None:
+        return _CASE_REPORT, one_person[0], f'one patient described ("{one_person[1]}")'
+    if own_work is not None:
+        return _OBSERVATIONAL, own_work[0], f'the authors\' own data ("{own_work[1]}")'
+    return _REVIEW, -1, "no study population and no work of the authors' own described"
