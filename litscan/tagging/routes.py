@@ -39,7 +39,7 @@ _ALL_ROUTE_KINDS: Final = (*ROUTE_KINDS, UNLABELLED_ROUTE)
 _INFUSION = re.compile(r"\binfus|\bmg/kg/h|\bmg/h\b|\bµg/kg/min|\bmcg/kg/min|\bper hour\b", re.IGNORECASE)
 _OVER_HOURS = re.compile(
     r"\bover (?:a period of |about |approximately )?\d[\d.]*(?:\s*(?:-|–|to)\s*\d[\d.]*)?\s*"
-    r"(?:h|hrs?|hours?|min|mins|minutes?|days?)\b",
+    r"(?:h|hrs?|hours?|min|mins|minutes?)\b",
     re.IGNORECASE,
 )
 _INFUSION_NEAR_ROUTE = 50  # "subcutaneous infusion", "infused subcutaneously": the infusion's route is stated

@@ -272,3 +272,17 @@ def test_a_review_does_not_take_the_routes_of_the_earlier_work_it_cites(tagger: 
     )
     assert tags.design == "review"
     assert tags.routes == ("oral",)
+
+
+@pytest.mark.parametrize(
+    ("text", "routes"),
+    [
+        ("Twelve patients received parenteral ketamine for refractory pain.", ()),
+        ("Twelve patients received a parenteral infusion of ketamine for refractory pain.", ("intravenous",)),
+        ("Twelve patients received ketamine 40-60 mg over 24 hours for refractory pain.", ("intravenous",)),
+        ("Twelve patients took ketamine over 14 days for refractory pain.", ()),
+        ("Patients were converted from parenteral to oral ketamine.", ("oral",)),
+    ],
+)
+def test_parenteral_is_intravenous_only_as_an_infusion(tagger: Tagger, text: str, routes: tuple[str, ...]) -> None:
+    assert tag(tagger, "Ketamine for cancer pain", ("METHODS", text)).routes == routes
