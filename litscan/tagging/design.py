@@ -77,15 +77,19 @@ def _statements(doc: Document, compiled: CompiledVocabulary) -> _Statements:
         s = sentences[hit.sentence]
         if s.role == _TITLE:
             said.title.setdefault(hit.ident, hit)
-        if s.states_design and not not_said_of_this_study(doc, hit):
-            said.strong.setdefault(hit.ident, hit)
+        if hit.ident not in said.strong and s.states_design and not not_said_of_this_study(doc, hit):
+            said.strong[hit.ident] = hit
     for hit in doc.hits_of("design_decides"):
         if sentences[hit.sentence].states_design:  # "in this review", "this case report"
             said.title.setdefault(hit.ident, hit)
             said.strong.setdefault(hit.ident, hit)
     for hit in doc.hits_of("design_weak"):
-        if sentences[hit.sentence].states_design and not not_said_of_this_study(doc, hit):
-            said.weak.setdefault(hit.ident, hit)
+        if (
+            hit.ident not in said.weak
+            and sentences[hit.sentence].states_design
+            and not not_said_of_this_study(doc, hit)
+        ):
+            said.weak[hit.ident] = hit
     for design, hit in _stated_together(doc, compiled).items():
         said.strong.setdefault(design, hit)
     label_hit = _label_design(doc, compiled)

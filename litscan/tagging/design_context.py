@@ -28,6 +28,15 @@ _NOT_THIS_STUDY = re.compile(
     re.IGNORECASE,
 )
 _REACH = 60  # characters before a design word where a phrase of other work may stand
+_WORDS_BEFORE = 6  # the phrase's first word stands at most this many words before the design word
+_TRIGGERS: Final = frozenset(
+    (
+        *("feasibility", "planning", "conduct", "conducting", "need", "basis", "rationale", "future", "larger"),
+        *("subsequent", "definitive", "further", "full-scale", "full", "well-designed", "adequately-powered"),
+        *("adequately", "confirmatory", "previous", "prior", "earlier", "other", "published", "existing"),
+        *("several", "many", "few"),
+    )
+)
 # Results of the record's own: a p value, "were included", "was tolerated", "we found".
 _RESULT = re.compile(
     r"\bp ?[<=>≤] ?0?\.\d|\b(?:was|were) (?:\w+ly )?(?:reduced|improved|decreased|increased|observed|found|"
@@ -43,10 +52,14 @@ def not_said_of_this_study(doc: Document, hit: Hit) -> bool:
     s = doc.sentences[hit.sentence]
     if s.role == _TITLE:
         return False
-    text = doc.text
-    return bool(
-        _CITES.search(text, s.start, s.end) or _NOT_THIS_STUDY.search(text, max(s.start, hit.start - _REACH), hit.start)
-    )
+    lower = doc.lower
+    if lower.find("et al", s.start, s.end) >= 0 and _CITES.search(lower, s.start, s.end):
+        return True
+    lo = max(s.start, hit.start - _REACH)
+    # Cheap first: the words just before the design word, then the pattern only where one of them could start it.
+    if _TRIGGERS.isdisjoint(w.strip(",.;:()") for w in lower[lo : hit.start].split()[-_WORDS_BEFORE:]):
+        return False
+    return _NOT_THIS_STUDY.search(doc.text, lo, hit.start) is not None
 
 
 def reports_results(doc: Document) -> bool:

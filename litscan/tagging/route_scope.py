@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from typing import Final
+from weakref import WeakKeyDictionary
 
 from .compiled import CompiledVocabulary
 from .cues import BACKGROUND, INTRODUCES_STUDY, OUTSIDE_STUDY
@@ -38,6 +39,7 @@ _EARLIER_WORK = re.compile(
     r"meta-analys[ie]s|guidelines?|version|edition)\b|\bet al\b",
     re.IGNORECASE,
 )
+_PAST = re.compile(r"prior|previous|earlier|former|past|history|had |once ")
 _PRIOR_REACH = 60  # characters before the route word (or its drug) where a word of the past may stand
 
 
@@ -47,12 +49,18 @@ class RouteScope:
     def __init__(self, doc: Document, compiled: CompiledVocabulary, design: str) -> None:
         self.doc = doc
         self.synthesis = design in SYNTHESIS_DESIGNS
-        other_indications = {o.id for o in compiled.vocabulary.off_topic if not o.title_only}
-        elsewhere = _sentences_of(doc, [h for h in doc.hits_of("off") if h.ident in other_indications])
-        pain = _sentences_of(doc, [h for kind in _PAIN_KINDS for h in doc.hits_of(kind)])
-        self.counts = [self._counts(i, s, elsewhere, pain) for i, s in enumerate(doc.sentences)]
+        self._compiled = compiled
+        self._elsewhere: set[int] | None = None  # sentences naming another indication, found when first needed
+        self._counts: dict[int, bool] = {}  # by sentence, decided when first asked (most sentences never are)
 
-    def _counts(self, i: int, s: Sentence, elsewhere: set[int], pain: set[int]) -> bool:
+    def __call__(self, hit: Hit) -> bool:
+        i = hit.sentence
+        counts = self._counts.get(i)
+        if counts is None:
+            counts = self._counts[i] = self._decide(i, self.doc.sentences[i])
+        return counts
+
+    def _decide(self, i: int, s: Sentence) -> bool:
         doc = self.doc
         if not s.own and not (
             self.synthesis and s.role != _BACKGROUND_SECTION and not s.cues & (BACKGROUND | OUTSIDE_STUDY)
@@ -62,23 +70,33 @@ class RouteScope:
             return True
         if self.synthesis and _EARLIER_WORK.search(doc.text, s.start, s.end):
             return False  # a review's own-looking sentences too: "Smith et al. gave 20 patients..."
-        if i in elsewhere and not s.cues & INTRODUCES_STUDY:
+        if self._elsewhere is None:
+            offs = doc.hits_of("off")
+            others = _other_indications(self._compiled) if offs else frozenset()
+            self._elsewhere = {h.sentence for h in offs if h.ident in others}
+        if i in self._elsewhere and not s.cues & INTRODUCES_STUDY:
             # "...approved as a nasal spray for depression": another indication, unless pain is named too
-            return i in pain or any(w in doc.lower[s.start : s.end] for w in _PAIN_WORDS)
+            pain = any(h.sentence == i for kind in _PAIN_KINDS for h in doc.hits_of(kind))
+            return pain or any(w in doc.lower[s.start : s.end] for w in _PAIN_WORDS)
         return True
-
-    def __call__(self, hit: Hit) -> bool:
-        return self.counts[hit.sentence]
 
     def before_the_study(self, hit: Hit, drug: Hit | None) -> bool:
         """The route word, or the drug it was bound to, follows a word of earlier treatment."""
         s = self.doc.sentences[hit.sentence]
         text = self.doc.text
-        for at in (hit.start, drug.start if drug is not None else -1):
-            if at >= s.start and _PRIOR.search(text, max(s.start, at - _PRIOR_REACH), at):
-                return True
-        return False
+        places = (hit.start,) if drug is None or drug.start < s.start else (hit.start, drug.start)
+        lo = max(s.start, min(places) - _PRIOR_REACH)
+        if _PAST.search(self.doc.lower, lo, max(places)) is None:  # cheap first: no word of the past near
+            return False
+        return any(_PRIOR.search(text, max(s.start, at - _PRIOR_REACH), at) for at in places)
 
 
-def _sentences_of(doc: Document, hits: list[Hit]) -> set[int]:
-    return {h.sentence for h in hits}
+_INDICATIONS: WeakKeyDictionary[CompiledVocabulary, frozenset[str]] = WeakKeyDictionary()
+
+
+def _other_indications(compiled: CompiledVocabulary) -> frozenset[str]:
+    """The vocabulary's off-topic contexts that are other indications (depression, abuse), not title-only ones."""
+    found = _INDICATIONS.get(compiled)
+    if found is None:
+        found = _INDICATIONS[compiled] = frozenset(o.id for o in compiled.vocabulary.off_topic if not o.title_only)
+    return found

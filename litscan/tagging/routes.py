@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Final
 
 from ..models import Evidence
@@ -29,19 +29,20 @@ RouteEvidence = dict[str, tuple[Evidence, ...]]
 
 _TITLE: Final = Role.TITLE
 _START = attrgetter("start")
+_DECISIVE = itemgetter(0, 1)  # (listed, not firm, bound): direct and firm first, text order kept
 _FORWARD_WINDOW = 60  # characters from a route word to the drug after it
 _BACKWARD_WINDOW = 90  # ... and to the drug before it
 _EVIDENCE_PER_ROUTE = 2
 _LOOK_BACK = 2  # sentences a drugless sentence may look back for the drug it speaks of
 _ALL_ROUTE_KINDS: Final = (*ROUTE_KINDS, UNLABELLED_ROUTE)
 
-# An infusion, or a dose run over hours ("40-60 mg over 24 hours", "0.1 mg/kg/h").
-_INFUSION = re.compile(r"\binfus|\bmg/kg/h|\bmg/h\b|\bµg/kg/min|\bmcg/kg/min|\bper hour\b", re.IGNORECASE)
+# An infusion, or a dose run over hours ("40-60 mg over 24 hours", "0.1 mg/kg/h"); matched on lower-cased text.
+_INFUSION = re.compile(r"\binfus|\bmg/kg/h|\bmg/h\b|\bµg/kg/min|\bmcg/kg/min|\bper hour\b")
 _OVER_HOURS = re.compile(
     r"\bover (?:a period of |about |approximately )?\d[\d.]*(?:\s*(?:-|–|to)\s*\d[\d.]*)?\s*"
-    r"(?:h|hrs?|hours?|min|mins|minutes?)\b",
-    re.IGNORECASE,
+    r"(?:h|hrs?|hours?|min|mins|minutes?)\b"
 )
+_INFUSION_GATE = re.compile("nfu|/h|/min|hour|over ")  # each match of the two above holds one of these
 _INFUSION_NEAR_ROUTE = 50  # "subcutaneous infusion", "infused subcutaneously": the infusion's route is stated
 _DOSE = r"(?:\([^()]{0,20}\)\s*)?"
 _COORDINATED = re.compile(
@@ -133,44 +134,39 @@ def drug_routes(doc: Document, compiled: CompiledVocabulary, *, design: str) -> 
         return {}
     scope = RouteScope(doc, compiled, design)
     bound = _bound_routes(doc, compiled, scope)
-    found: dict[str, list[tuple[tuple[bool, bool, int], Evidence]]] = {}
-    firm: set[str] = set()
-    for b in bound:
-        if b.hit.kind == UNLABELLED_ROUTE:
-            continue
-        is_firm = doc.firm(b.hit)
-        found.setdefault(b.hit.ident, []).append(
-            ((not b.direct, not is_firm, b.hit.start), doc.evidence(b.hit, b.reason))
-        )
-        if is_firm:
-            firm.add(b.hit.ident)
+    labelled = [(not b.direct, not doc.firm(b.hit), b) for b in bound if b.hit.kind != UNLABELLED_ROUTE]
+    firm = {b.hit.ident for _, loose, b in labelled if not loose}
     if firm:  # "oral ketamine could be an alternative" in the conclusions of an IV trial
-        found = {rid: ev for rid, ev in found.items() if rid in firm}
-    routes = {rid: [e for _, e in sorted(ev, key=lambda pair: pair[0])] for rid, ev in found.items()}
+        labelled = [item for item in labelled if item[2].hit.ident in firm]
+    routes: dict[str, list[Evidence]] = {}
+    # Decisive first: bound by its own words before listed with another, said firmly before in a conclusion.
+    for _, _, b in sorted(labelled, key=_DECISIVE):
+        evidence = routes.setdefault(b.hit.ident, [])
+        if len(evidence) < _EVIDENCE_PER_ROUTE:
+            evidence.append(doc.evidence(b.hit, b.reason))
     infusion_route = compiled.vocabulary.infusion_route
     if infusion_route and design != "preclinical" and infusion_route not in routes:
-        evidence = _infusion(doc, compiled, infusion_route, scope, bound)
-        if evidence is not None:
-            routes[infusion_route] = [evidence]
-    return {
-        rid: tuple(routes[rid][:_EVIDENCE_PER_ROUTE]) for rid in sorted(routes, key=compiled.route_rank.__getitem__)
-    }
+        infused = _infusion(doc, compiled, infusion_route, scope, bound)
+        if infused is not None:
+            routes[infusion_route] = [infused]
+    return {rid: tuple(routes[rid]) for rid in sorted(routes, key=compiled.route_rank.__getitem__)}
 
 
 def _bound_routes(doc: Document, compiled: CompiledVocabulary, scope: RouteScope) -> list[_Bound]:
     """Route words bound to the intervention, in text order."""
-    drugs = sorted([*doc.hits_of("drug"), *doc.hits_of("other_drug")], key=_START)
+    route_hits = [h for kind in _ALL_ROUTE_KINDS for h in doc.hits_of(kind) if scope(h)]
+    if not route_hits:
+        return []
+    route_hits.sort(key=_START)
+    others = doc.hits_of("other_drug")
     by_sentence: dict[int, list[Hit]] = {}
-    for d in drugs:
+    for d in sorted([*doc.hits_of("drug"), *others], key=_START) if others else doc.hits_of("drug"):
         by_sentence.setdefault(d.sentence, []).append(d)
-    only_drug = not any(doc.own(h) for h in doc.hits_of("other_drug"))
+    only_drug = not any(doc.own(h) for h in others)
     binder = _Binder(doc, compiled.vocabulary.intervention_label, by_sentence)
-    route_hits = sorted((h for kind in _ALL_ROUTE_KINDS for h in doc.hits_of(kind)), key=_START)
     bound: list[_Bound] = []
     unbound: list[Hit] = []
     for hit in route_hits:
-        if not scope(hit):
-            continue
         reason, drug = binder.bind(hit, by_sentence.get(hit.sentence, []), only_drug)
         if reason is None or scope.before_the_study(hit, drug):
             unbound.append(hit)
@@ -234,25 +230,36 @@ def _infusion(
     doc: Document, compiled: CompiledVocabulary, route: str, scope: RouteScope, bound: list[_Bound]
 ) -> Evidence | None:
     """The intervention given as an infusion, where no route was stated for it: the infusion route."""
-    text = doc.text
+    lower = doc.lower
     bound_sentences = {b.hit.sentence for b in bound}
-    for b in bound:  # "subcutaneous infusion", "intramuscular ketamine infusions": the infusions' route is stated
-        s = doc.sentences[b.hit.sentence]
-        lo, hi = max(s.start, b.hit.start - _INFUSION_NEAR_ROUTE), min(s.end, b.hit.end + _INFUSION_NEAR_ROUTE)
-        if b.direct and b.hit.ident != route and _INFUSION.search(text, lo, hi):
-            return None
-    label = compiled.vocabulary.intervention_label
     for d in doc.hits_of("drug"):
-        if not scope(d) or d.sentence in bound_sentences:
+        if d.sentence in bound_sentences:
             continue
         s = doc.sentences[d.sentence]
-        m = _INFUSION.search(text, max(s.start, d.start - 40), min(s.end, d.end + 60)) or _OVER_HOURS.search(
-            text, d.end, min(s.end, d.end + 60)
-        )
-        if m:
+        lo, hi = max(s.start, d.start - 40), min(s.end, d.end + 60)
+        if _INFUSION_GATE.search(lower, lo, hi) is None:  # cheap first
+            continue
+        m = _INFUSION.search(lower, lo, hi) or _OVER_HOURS.search(lower, d.end, hi)
+        if m and scope(d):
+            if _infusions_route_stated(doc, route, bound):
+                return None
+            label = compiled.vocabulary.intervention_label
             route_label = compiled.vocabulary.routes[route].label.lower()
-            return doc.evidence(d, f'{label} given as an infusion ("{m.group(0)}"); no route stated → {route_label}')
+            words = doc.text[m.start() : m.end()]
+            return doc.evidence(d, f'{label} given as an infusion ("{words}"); no route stated → {route_label}')
     return None
+
+
+def _infusions_route_stated(doc: Document, route: str, bound: list[_Bound]) -> bool:
+    """ "Subcutaneous infusion", "intramuscular ketamine infusions": another route was stated for the infusions."""
+    lower = doc.lower
+    for b in bound:
+        if b.direct and b.hit.ident != route:
+            s = doc.sentences[b.hit.sentence]
+            lo, hi = max(s.start, b.hit.start - _INFUSION_NEAR_ROUTE), min(s.end, b.hit.end + _INFUSION_NEAR_ROUTE)
+            if _INFUSION.search(lower, lo, hi):
+                return True
+    return False
 
 
 class _Binder:

@@ -136,6 +136,16 @@ def test_no_route_without_ketamine(tagger: Tagger) -> None:
             "lidocaine (5 mg/kg), ketamine (0.3 mg/kg) or saline.",
             ("intravenous",),
         ),
+        (  # coordination: the route of the first drug of a list is the list's
+            "Lidocaine and ketamine for neuropathic pain",
+            "Patients received intravenous lidocaine or ketamine in random order.",
+            ("intravenous",),
+        ),
+        (  # an infusion of ketamine with another drug, no route stated
+            "Ketamine and magnesium for neuropathic pain",
+            "Ketamine and magnesium were infused over one hour in 20 patients.",
+            ("intravenous",),
+        ),
         (  # ketamine given with another drug whose route is stated
             "Ketamine as an adjuvant to epidural steroids for chronic low back pain",
             "Sixty adults were randomised to ketamine or saline.",
