@@ -18,7 +18,11 @@ from .document import Document, Hit, Role
 _TITLE: Final = Role.TITLE
 _RESULTS: Final = Role.RESULTS
 _BACKGROUND_SECTION: Final = Role.BACKGROUND
-_CITES = re.compile(r"\bet al\b", re.IGNORECASE)
+# The design word names a cited study: "the observational report of Smith et al.", "a trial (Lee et al., 2019)".
+_CITED = re.compile(
+    r"[\w-]*\s+(?:[\w-]+\s+){0,2}?(?:report|study|studies|trial|trials|analysis|review|series|cohort)s?\s*"
+    r"(?:(?:of|by|from)\s+|\()(?:[A-Z][\w'’-]+\s+){1,2}et al\b"
+)
 _NOT_THIS_STUDY = re.compile(
     r"(?:\b(?:feasibility|planning|conduct(?:ing)?|need|basis|rationale) (?:of|for) "
     r"(?:conducting |performing |running )?(?:a |an )"
@@ -53,7 +57,7 @@ def not_said_of_this_study(doc: Document, hit: Hit) -> bool:
     if s.role == _TITLE:
         return False
     lower = doc.lower
-    if lower.find("et al", s.start, s.end) >= 0 and _CITES.search(lower, s.start, s.end):
+    if lower.find("et al", hit.end, s.end) >= 0 and _CITED.match(doc.text, hit.end, s.end):
         return True
     lo = max(s.start, hit.start - _REACH)
     # Cheap first: the words just before the design word, then the pattern only where one of them could start it.

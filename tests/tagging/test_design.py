@@ -138,6 +138,16 @@ def test_a_few_described_people_are_a_case_report_not_a_cohort(tagger: Tagger) -
             "We read with interest the observational report of Smith et al. on ketamine infusions in CRPS.",
             "review",
         ),
+        (  # a cited study's design is not this one's
+            "Ketamine for CRPS",
+            "The retrospective study of Jones et al. reported benefit. Twelve patients received open-label ketamine.",
+            "nonrandomized_trial",
+        ),
+        (  # a method taken from cited work is still this study's
+            "Ketamine for CRPS",
+            "As described by Smith et al., 40 patients were randomized to ketamine or placebo.",
+            "rct",
+        ),
         (  # a randomised trial still to be done is not this study's allocation
             "Topical ketamine for radiation dermatitis pain: a pilot study",
             ("PURPOSE", "To assess topical ketamine and the feasibility of a randomized trial."),
