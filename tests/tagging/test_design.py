@@ -227,3 +227,13 @@ def test_a_search_with_a_count_says_both_in_its_evidence(tagger: Tagger) -> None
     assert tags.design == "systematic_review"
     assert "databases were searched" in tags.design_evidence[0].text
     assert "studies were included" in tags.design_evidence[0].reason
+
+
+def test_the_literatures_systematic_reviews_do_not_make_a_narrative_review_systematic(tagger: Tagger) -> None:
+    tags = tag(
+        tagger,
+        "Ketamine for chronic pain: a narrative review",
+        "Systematic reviews have shown short-term benefit of ketamine in CRPS. Meta-analyses suggest "
+        "little effect on neuropathic pain. We discuss dosing and safety.",
+    )
+    assert tags.design == "review"
