@@ -233,7 +233,7 @@ def test_the_literatures_systematic_reviews_do_not_make_a_narrative_review_syste
     tags = tag(
         tagger,
         "Ketamine for chronic pain: a narrative review",
-        "Systematic reviews have shown short-term benefit of ketamine in CRPS. Meta-analyses suggest "
-        "little effect on neuropathic pain. We discuss dosing and safety.",
+        "In this narrative review we discuss ketamine. Systematic reviews have shown short-term benefit in "
+        "CRPS. Meta-analyses suggest little effect on neuropathic pain.",
     )
     assert tags.design == "review"
