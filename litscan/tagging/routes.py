@@ -46,7 +46,7 @@ _INFUSION_GATE = re.compile("nfu|/h|/min|hour|over ")  # each match of the two a
 _INFUSION_NEAR_ROUTE = 50  # "subcutaneous infusion", "infused subcutaneously": the infusion's route is stated
 _DOSE = r"(?:\([^()]{0,20}\)\s*)?"
 _COORDINATED = re.compile(
-    rf"^[\s,]*{_DOSE}(?:and/or|and|or|plus|with|\+|/|,)?\s*(?:\d[\d.]*\s*(?:mg|µg|mcg|g|ml|%)[^\s,]*\s*)?$",
+    rf"^[\s,]*{_DOSE}(?:and/or|and|or|plus|with|\+|/|-|,)?\s*(?:\d[\d.]*\s*(?:mg|µg|mcg|g|ml|%)[^\s,]*\s*)?$",
     re.IGNORECASE,
 )
 # Ketamine given with another drug, that drug's route stated: "ketamine as an adjuvant to epidural steroids".
@@ -207,12 +207,13 @@ def _listed_with(doc: Document, bound: list[_Bound], unbound: list[Hit]) -> list
 
 
 def _formulations_given_otherwise(doc: Document, bound: list[_Bound]) -> list[_Bound]:
-    """ "The intravenous solution was sprayed into the nose": a product's route yields to the route it was given by."""
-    by_sentence: dict[int, set[str]] = {}
-    for b in bound:
-        if b.hit.kind != UNLABELLED_ROUTE:
-            by_sentence.setdefault(b.hit.sentence, set()).add(b.hit.ident)
-    if all(len(ids) < 2 for ids in by_sentence.values()):
+    """ "The intravenous solution was sprayed into the nose": a product's route yields to the route it was given by.
+
+    The route it was given by follows the product as an adverb or a dosage form ("given orally", "into each
+    nostril"); "intravenous ketamine, then oral ketamine solution" keeps both.
+    """
+    given_by = [b.hit for b in bound if b.hit.kind in ("route_adverb", "route_form")]
+    if not given_by:
         return bound
     text = doc.text
     return [
@@ -220,7 +221,7 @@ def _formulations_given_otherwise(doc: Document, bound: list[_Bound]) -> list[_B
         for b in bound
         if not (
             b.hit.kind == "route"
-            and len(by_sentence.get(b.hit.sentence, ())) > 1
+            and any(g.sentence == b.hit.sentence and g.start > b.hit.end and g.ident != b.hit.ident for g in given_by)
             and _FORMULATION.match(text, b.hit.end, min(len(text), b.hit.end + 50))
         )
     ]

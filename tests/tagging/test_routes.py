@@ -296,3 +296,21 @@ def test_a_review_does_not_take_the_routes_of_the_earlier_work_it_cites(tagger: 
 )
 def test_parenteral_is_intravenous_only_as_an_infusion(tagger: Tagger, text: str, routes: tuple[str, ...]) -> None:
     assert tag(tagger, "Ketamine for cancer pain", ("METHODS", text)).routes == routes
+
+
+def test_a_product_keeps_its_route_when_another_route_came_before(tagger: Tagger) -> None:
+    tags = tag(
+        tagger,
+        "Ketamine for cancer pain",
+        ("METHODS", "After intravenous ketamine, 20 patients took oral ketamine solution at home."),
+    )
+    assert tags.routes == ("intravenous", "oral")
+
+
+def test_a_route_reaches_across_a_hyphenated_combination(tagger: Tagger) -> None:
+    tags = tag(
+        tagger,
+        "Ketamine in a rat model of neuropathic pain",
+        ("METHODS", "Rats with nerve ligation received ketamine-midazolam (10 mg/kg) i.m. daily."),
+    )
+    assert tags.routes == ("intramuscular",)
