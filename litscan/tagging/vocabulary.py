@@ -28,7 +28,15 @@ from .matching import compile_matcher, runs_on_original
 FORMAT_VERSION = 1
 
 _TOP_KEYS = {"version", "name", "description", "intervention", "topic", "groups", "condition", "route", "design"}
-_INTERVENTION_KEYS = {"label", "patterns", "mesh", "other_drugs", "infusion_route", "unlabelled_routes"}
+_INTERVENTION_KEYS = {
+    "label",
+    "patterns",
+    "mesh",
+    "other_drugs",
+    "infusion_route",
+    "infused_routes",
+    "unlabelled_routes",
+}
 _TOPIC_KEYS = {"chronic_patterns", "preclinical_model_patterns", "off_topic"}
 _OFF_TOPIC_KEYS = {"label", "patterns", "title_only"}
 _GROUP_KEYS = {"label"}
@@ -149,6 +157,8 @@ class Vocabulary:
     designs: dict[str, Design]
     # Routes with no id ("rectal", "intraperitoneal"): stated routes that label nothing.
     unlabelled_routes: tuple[Pattern, ...] = ()
+    # Other routes an infusion may run by ("subcutaneous"): where one is stated, an infusion is not infusion_route.
+    infused_routes: tuple[str, ...] = ()
 
     @property
     def condition_ids(self) -> tuple[str, ...]:
@@ -383,6 +393,10 @@ class _Builder:
         infusion_route = inter.get("infusion_route")
         if infusion_route is not None and infusion_route not in routes:
             raise self.fail("intervention.infusion_route", f"unknown route id {infusion_route!r}")
+        infused_routes = self.strings(inter.get("infused_routes"), "intervention.infused_routes")
+        for i, route in enumerate(infused_routes):
+            if route not in routes:
+                raise self.fail(f"intervention.infused_routes[{i}]", f"unknown route id {route!r}")
         return Vocabulary(
             path=Path(self.path),
             name=name,
@@ -402,4 +416,5 @@ class _Builder:
             routes=routes,
             designs=designs,
             unlabelled_routes=self.patterns(inter.get("unlabelled_routes"), "intervention.unlabelled_routes"),
+            infused_routes=tuple(infused_routes),
         )
