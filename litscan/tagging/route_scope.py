@@ -6,7 +6,8 @@ in the background, the exclusions, earlier treatment or future work, and that do
 work ("the previous report found..."). Two contexts take a sentence
 out whatever the design: another indication ("esketamine nasal spray was approved for depression",
 with no pain in the sentence), and a route the patients had before the study ("after previous
-intravenous ketamine", an entry criterion).
+intravenous ketamine", an entry criterion). Outside a review, a route said of what could be done ("it
+can be infused intravenously, but was given subcutaneously") is not the study's either.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ _EARLIER_WORK = re.compile(
     re.IGNORECASE,
 )
 _PAST = re.compile(r"prior|previous|earlier|former|past|history|had |once ")
+# A possibility, not what was done: "it can repeatedly be infused intravenously, but was given subcutaneously".
+_POSSIBLE = re.compile(r"\b(?:can|could|may|might|would|should)\s+(?:\w+\s+){0,2}?be\s+(?:\w+\s+){0,3}$", re.I)
 _PRIOR_REACH = 60  # characters before the route word (or its drug) where a word of the past may stand
 
 
@@ -89,6 +92,17 @@ class RouteScope:
         if _PAST.search(self.doc.lower, lo, max(places)) is None:  # cheap first: no word of the past near
             return False
         return any(_PRIOR.search(text, max(s.start, at - _PRIOR_REACH), at) for at in places)
+
+    def only_possible(self, hit: Hit) -> bool:
+        """Outside a review, a route said of what could be done ("can be infused intravenously") is not the study's."""
+        if self.synthesis:
+            return False  # "ketamine can be given orally, intravenously...": what a review covers
+        s = self.doc.sentences[hit.sentence]
+        lo = max(s.start, hit.start - _PRIOR_REACH)
+        return (
+            self.doc.lower.find("be ", lo, hit.start) >= 0
+            and _POSSIBLE.search(self.doc.text, lo, hit.start) is not None
+        )
 
 
 _INDICATIONS: WeakKeyDictionary[CompiledVocabulary, frozenset[str]] = WeakKeyDictionary()

@@ -168,7 +168,7 @@ def _bound_routes(doc: Document, compiled: CompiledVocabulary, scope: RouteScope
     unbound: list[Hit] = []
     for hit in route_hits:
         reason, drug = binder.bind(hit, by_sentence.get(hit.sentence, []), only_drug)
-        if reason is None or scope.before_the_study(hit, drug):
+        if reason is None or scope.before_the_study(hit, drug) or scope.only_possible(hit):
             unbound.append(hit)
         else:
             bound.append(_Bound(hit, reason))
@@ -209,22 +209,29 @@ def _listed_with(doc: Document, bound: list[_Bound], unbound: list[Hit]) -> list
 def _formulations_given_otherwise(doc: Document, bound: list[_Bound]) -> list[_Bound]:
     """ "The intravenous solution was sprayed into the nose": a product's route yields to the route it was given by.
 
-    The route it was given by follows the product as an adverb or a dosage form ("given orally", "into each
-    nostril"); "intravenous ketamine, then oral ketamine solution" keeps both.
+    The route it was given by is an adverb or a dosage form of another route ("given orally", "into each
+    nostril"): after the product in its sentence, or anywhere when the product's route is never stated
+    but as the product's. "Intravenous ketamine, then oral ketamine solution" keeps both.
     """
     given_by = [b.hit for b in bound if b.hit.kind in ("route_adverb", "route_form")]
     if not given_by:
         return bound
     text = doc.text
-    return [
-        b
-        for b in bound
-        if not (
-            b.hit.kind == "route"
-            and any(g.sentence == b.hit.sentence and g.start > b.hit.end and g.ident != b.hit.ident for g in given_by)
-            and _FORMULATION.match(text, b.hit.end, min(len(text), b.hit.end + 50))
+    products = {id(b) for b in bound if b.hit.kind == "route" and _FORMULATION.match(text, b.hit.end, b.hit.end + 50)}
+    if not products:
+        return bound
+    only_products = {b.hit.ident for b in bound if id(b) in products} - {
+        b.hit.ident for b in bound if id(b) not in products
+    }
+
+    def given_otherwise(b: _Bound) -> bool:
+        h = b.hit
+        return any(
+            g.ident != h.ident and (h.ident in only_products or (g.sentence == h.sentence and g.start > h.end))
+            for g in given_by
         )
-    ]
+
+    return [b for b in bound if id(b) not in products or not given_otherwise(b)]
 
 
 def _infusion(
@@ -242,7 +249,7 @@ def _infusion(
             continue
         m = _INFUSION.search(lower, lo, hi) or _OVER_HOURS.search(lower, d.end, hi)
         if m and scope(d):
-            if _infusions_route_stated(doc, route, bound):
+            if _infusions_route_stated(doc, compiled, route, bound):
                 return None
             label = compiled.vocabulary.intervention_label
             route_label = compiled.vocabulary.routes[route].label.lower()
@@ -251,15 +258,20 @@ def _infusion(
     return None
 
 
-def _infusions_route_stated(doc: Document, route: str, bound: list[_Bound]) -> bool:
-    """ "Subcutaneous infusion", "intramuscular ketamine infusions": another route was stated for the infusions."""
+def _infusions_route_stated(doc: Document, compiled: CompiledVocabulary, route: str, bound: list[_Bound]) -> bool:
+    """Another route was stated for the infusions: "subcutaneous infusion", "intramuscular ketamine infusions",
+    or a route that is itself infused ("conversion from subcutaneous to oral ketamine") anywhere, said firmly."""
     lower = doc.lower
+    infused = compiled.vocabulary.infused_routes
     for b in bound:
-        if b.direct and b.hit.ident != route:
-            s = doc.sentences[b.hit.sentence]
-            lo, hi = max(s.start, b.hit.start - _INFUSION_NEAR_ROUTE), min(s.end, b.hit.end + _INFUSION_NEAR_ROUTE)
-            if _INFUSION.search(lower, lo, hi):
-                return True
+        if not b.direct or b.hit.ident == route:
+            continue
+        if b.hit.ident in infused and doc.firm(b.hit):
+            return True
+        s = doc.sentences[b.hit.sentence]
+        lo, hi = max(s.start, b.hit.start - _INFUSION_NEAR_ROUTE), min(s.end, b.hit.end + _INFUSION_NEAR_ROUTE)
+        if _INFUSION.search(lower, lo, hi):
+            return True
     return False
 
 
@@ -372,21 +384,22 @@ class _Binder:
         s = doc.sentences[hit.sentence]
         if not s.firm:
             return None, None  # "intravesical therapy may do better than oral treatment" in the conclusions
-        for back in range(hit.sentence - 1, max(-1, hit.sentence - 1 - _LOOK_BACK), -1):
+        the_drugs = _THE_DRUGS.search(doc.text, s.start, s.end)
+        reach = _LOOK_BACK + 1 if the_drugs else _LOOK_BACK
+        for back in range(hit.sentence - 1, max(-1, hit.sentence - 1 - reach), -1):
             if doc.sentences[back].segment != s.segment:
                 break
             drugs = self.by_sentence.get(back)
             if not drugs:
                 continue
             ours = [d for d in drugs if d.kind == "drug"]
-            if not ours:
+            if the_drugs:  # "the drugs were administered i.v.": all the study's drugs, ketamine among them
+                if ours:
+                    return f'route "{word}" for "{the_drugs.group(0)}", {self.label} among them', ours[-1]
+                continue
+            if not ours or len(ours) < len(drugs):
                 return None, None
-            if len(ours) == len(drugs):
-                return f'route "{word}" in the sentence after one about {self.label} (no other drug named)', ours[-1]
-            m = _THE_DRUGS.search(doc.text, s.start, s.end)
-            if m is None:
-                return None, None
-            return f'route "{word}" for "{m.group(0)}" of the sentence before, {self.label} among them', ours[-1]
+            return f'route "{word}" in the sentence after one about {self.label} (no other drug named)', ours[-1]
         return None, None
 
     def _other_noun_first(self, hit: Hit, drug: Hit) -> bool:
@@ -418,6 +431,8 @@ def _blocked_back(text: str, drug_end: int, route_start: int) -> bool:
     m = _BOUNDARY.search(text, drug_end, route_start)
     if m is None:
         return False
+    if m.group(0) == ";" and text.count("(", drug_end, m.start()) > text.count(")", drug_end, m.start()):
+        return _blocked_back(text, m.end(), route_start)  # "ketamine (30 mg/kg; intramuscular)": one parenthesis
     opens_a_list = m.group(0) == ":" and _LIST_INTRO.search(text, drug_end, route_start) is not None
     return not opens_a_list or _BOUNDARY.search(text, m.end(), route_start) is not None
 

@@ -314,3 +314,39 @@ def test_a_route_reaches_across_a_hyphenated_combination(tagger: Tagger) -> None
         ("METHODS", "Rats with nerve ligation received ketamine-midazolam (10 mg/kg) i.m. daily."),
     )
     assert tags.routes == ("intramuscular",)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "routes"),
+    [
+        (  # a route in the drug's dose parenthesis
+            "Ketamine in rats with spinal cord injury",
+            "Rats received ketamine (30 mg/kg/day; intramuscular) for 10 days after hemisection.",
+            ("intramuscular",),
+        ),
+        (  # "the drugs" of the study, named some sentences before
+            "Ketamine for cold allodynia",
+            "The aim was to test ketamine in twelve patients with neuropathic pain. All had cold allodynia. "
+            "Alfentanil served as active control. The drugs were given i.v. in random order.",
+            ("intravenous",),
+        ),
+        (  # what could be done is not what was done
+            "Esketamine in a palliative care patient",
+            "A woman with cancer pain received esketamine. It can repeatedly be infused intravenously, but was "
+            "given subcutaneously twice a week.",
+            ("subcutaneous",),
+        ),
+        (  # an infusion in a record that states a route that is itself infused
+            "Converting subcutaneous to oral ketamine in cancer pain",
+            "Ketamine infusion relieved pain in 20 of 29 patients. They then took ketamine orally at home.",
+            ("subcutaneous", "oral"),
+        ),
+        (  # a product's route yields to the route it was given by, stated elsewhere in the record
+            "Atomized intravenous ketamine solution for sinus pain",
+            "The ketamine solution was delivered into the nostrils of a man with sinonasal pain.",
+            ("intranasal",),
+        ),
+    ],
+)
+def test_how_the_drug_was_given_in_the_study(tagger: Tagger, title: str, text: str, routes: tuple[str, ...]) -> None:
+    assert tag(tagger, title, ("METHODS", text)).routes == routes
