@@ -38,7 +38,13 @@ _NUMBER_WORDS: Final = {
 }
 _PEOPLE = (
     r"(?:patients|participants|subjects|cases|children|adolescents|adults|women|men|people|persons|individuals|"
-    r"veterans|infants|neonates|outpatients|inpatients)"
+    r"veterans|infants|neonates|outpatients|inpatients|users|controls|respondents|volunteers|physicians|"
+    r"clinicians|nurses|practitioners|anesthesiologists|anaesthetists|pharmacists|survivors)"
+)
+# A group treated or studied as one, with no count: "Patients underwent a 4-day infusion".
+_GROUP = re.compile(
+    r"\b(?:patients|participants|subjects)\s+(?:\w+\s+){0,3}?(?:underwent|received|were|had|completed|took)\b",
+    re.IGNORECASE,
 )
 _COUNTED = re.compile(
     rf"\b(\d{{1,5}}|{'|'.join(_NUMBER_WORDS)})\s+(?:[\w,()-]+\s+){{0,4}}?{_PEOPLE}\b",
@@ -51,8 +57,8 @@ _ONE_PERSON = re.compile(
     re.IGNORECASE,
 )
 _OWN_WORK = re.compile(
-    r"\bwe (?:\w+ly )?(?:examined|analy[sz]ed|reviewed|collected|measured|studied|enrolled|recruited|included|"
-    r"followed|treated|used|gave|administered|assessed|evaluated|compared|investigated|identified|obtained|"
+    r"\b(?:we|(?:this|the present|our) (?:study|work|analysis)) (?:\w+ly )?(?:examined|analy[sz]ed|reviewed|"
+    r"collected|measured|studied|enrolled|recruited|included|followed|treated|used|gave|administered|assessed|evaluated|compared|investigated|identified|obtained|"
     r"retrieved|surveyed|interviewed)\b",
     re.IGNORECASE,
 )
@@ -65,6 +71,7 @@ class _Seen:
     largest: tuple[int, int, str] | None = None  # the largest counted group: (count, sentence, words)
     one_person: tuple[int, str] | None = None
     own_work: tuple[int, str] | None = None
+    group: tuple[int, str] | None = None  # patients spoken of as a group, uncounted
 
     def read(self, text: str, i: int, start: int, end: int) -> None:
         """An own-study sentence: groups, one patient, the authors' own work."""
@@ -77,6 +84,9 @@ class _Seen:
         work = _OWN_WORK.search(text, start, end) if self.own_work is None else None
         if work:
             self.own_work = (i, work.group(0))
+        group = _GROUP.search(text, start, end) if self.group is None else None
+        if group:
+            self.group = (i, group.group(0))
 
     def find_one_person(self, text: str, i: int, start: int, end: int) -> None:
         m = _ONE_PERSON.search(text, start, end) if self.one_person is None else None
@@ -108,11 +118,13 @@ def design_from_population(doc: Document, designs: dict[str, Design]) -> tuple[s
 
 def _decide(seen: _Seen) -> tuple[str, int, str]:
     """The design, the sentence that shows it (-1: none) and why."""
-    largest, one_person, own_work = seen.largest, seen.one_person, seen.own_work
+    largest, one_person, own_work, group = seen.largest, seen.one_person, seen.own_work, seen.group
     if largest is not None and largest[0] <= _MOST_CASES:
         return _CASE_REPORT, largest[1], f"{largest[2]!r} described one by one"
     if largest is not None:
         return _OBSERVATIONAL, largest[1], f"a group of {largest[0]} ({largest[2]!r}) and its outcomes"
+    if group is not None:  # "the patient's thresholds" in a study of "patients [who] underwent..."
+        return _OBSERVATIONAL, group[0], f'a group of patients ("{group[1]}") and its outcomes'
     if one_person is not None:
         return _CASE_REPORT, one_person[0], f'one patient described ("{one_person[1]}")'
     if own_work is not None:

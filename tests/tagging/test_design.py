@@ -175,6 +175,11 @@ def test_a_few_described_people_are_a_case_report_not_a_cohort(tagger: Tagger) -
             "systematic_review",
         ),
         ("Ketamine therapy for chronic pain: practice considerations", "Ketamine clinics need standards.", "guideline"),
+        (  # the protocol of a review still to be done
+            "Ketamine and other NMDA antagonists for chronic pain",
+            ("OBJECTIVES", "This is a protocol for a Cochrane Review. The objectives are to assess ketamine."),
+            "protocol",
+        ),
     ],
 )
 def test_design_from_the_studys_own_method(tagger: Tagger, title: str, text: str, design: str) -> None:
@@ -203,6 +208,18 @@ def test_design_from_the_studys_own_method(tagger: Tagger, title: str, text: str
             "a group of 11",
         ),
         ("We describe four women with pudendal neuralgia who took ketamine.", "observational", "a group of 4"),
+        (
+            "Patients with CRPS underwent a 4-day ketamine infusion. Outcome was rated without knowledge of "
+            "the patient's thresholds.",
+            "observational",
+            "a group of patients",
+        ),
+        (
+            "This study compared cognition in ketamine users and controls. One hundred users and 100 controls took "
+            "memory tests.",
+            "observational",
+            "a group of 100",
+        ),
         (
             "Ketamine blocks the NMDA receptor. It can reduce pain, but side effects limit its use.",
             "review",
