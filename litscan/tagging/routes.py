@@ -9,7 +9,10 @@ epidural steroids"), from "by" or "via" ("ketamine given by transdermal iontopho
 list of routes ("routes of administration: intravenous, oral, rectal"); in a sentence that names no
 drug, to the drug of the sentence before ("the daily dose was then given orally"). Which sentences
 count is ``route_scope``. Without a stated route, an infusion of the drug in people is intravenous;
-a stated route (one with no id too: "rectal", "intraperitoneal") beats that rule.
+a route stated for the infusion (one with no id too: "rectal", "intraperitoneal") beats that rule, and
+so does a route that is itself infused (``infused_routes``: "from subcutaneous to oral ketamine").
+A product's route ("the intravenous solution") yields to the route it was given by ("into the nose").
+Evidence comes decisive first: bound by its own words before listed, said firmly before concluded.
 """
 
 from __future__ import annotations
