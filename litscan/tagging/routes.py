@@ -244,14 +244,14 @@ def _infusion(
     lower = doc.lower
     bound_sentences = {b.hit.sentence for b in bound}
     for d in doc.hits_of("drug"):
-        if d.sentence in bound_sentences:
+        if d.sentence in bound_sentences or not scope(d):
             continue
         s = doc.sentences[d.sentence]
         lo, hi = max(s.start, d.start - 40), min(s.end, d.end + 60)
         if _INFUSION_GATE.search(lower, lo, hi) is None:  # cheap first
             continue
         m = _INFUSION.search(lower, lo, hi) or _OVER_HOURS.search(lower, d.end, hi)
-        if m and scope(d):
+        if m:
             if _infusions_route_stated(doc, compiled, route, bound):
                 return None
             label = compiled.vocabulary.intervention_label
