@@ -20,7 +20,7 @@ from ..models import Evidence, Record
 from .compiled import CompiledVocabulary
 from .design_context import not_said_of_this_study, reports_results
 from .document import Document, Hit, Role
-from .population import design_from_population
+from .population import design_from_population, record_evidence
 
 _TITLE: Final = Role.TITLE
 _HUMANS_UI = "D006801"
@@ -62,8 +62,7 @@ def study_design(doc: Document, compiled: CompiledVocabulary) -> tuple[str, list
     from_population = design_from_population(doc, designs)
     if from_population is not None:
         return from_population
-    title = doc.record.title or ""
-    return _FALLBACK, [Evidence("title", title, "no design stated in the title, abstract or publication types")]
+    return _FALLBACK, [record_evidence(doc, "no design stated in the title, abstract or publication types")]
 
 
 def _statements(doc: Document, compiled: CompiledVocabulary) -> _Statements:

@@ -56,6 +56,8 @@ _ONE_PERSON = re.compile(
     r"|\b(?-i:(?:Mr|Mrs|Ms)\.? [A-Z])",
     re.IGNORECASE,
 )
+# "A patient at risk should...", "management includes placing the patient...": any patient, not one described.
+_GENERIC = re.compile(r"\b(?:should|must|can|could|may|might|would|includes?|requires?)\b", re.IGNORECASE)
 _OWN_WORK = re.compile(
     r"\b(?:we|(?:this|the present|our) (?:study|work|analysis)) (?:\w+ly )?(?:examined|analy[sz]ed|reviewed|"
     r"collected|measured|studied|enrolled|recruited|included|followed|treated|used|gave|administered|assessed|evaluated|compared|investigated|identified|obtained|"
@@ -90,7 +92,7 @@ class _Seen:
 
     def find_one_person(self, text: str, i: int, start: int, end: int) -> None:
         m = _ONE_PERSON.search(text, start, end) if self.one_person is None else None
-        if m:
+        if m and not _GENERIC.search(text, start, end):
             self.one_person = (i, m.group(0))
 
 
@@ -112,8 +114,16 @@ def design_from_population(doc: Document, designs: dict[str, Design]) -> tuple[s
         return None
     label = designs[design].label.lower()
     if sentence < 0:
-        return design, [Evidence("title", doc.record.title or "", f"{reason} → {label}")]
+        return design, [record_evidence(doc, f"{reason} → {label}")]
     return design, [doc.sentence_evidence(sentence, f"no design stated; {reason} → {label}")]
+
+
+def record_evidence(doc: Document, reason: str) -> Evidence:
+    """A decision about the whole record: its title, else its first sentence, never empty text."""
+    for i, s in enumerate(doc.sentences):
+        if doc.text[s.start : s.end].strip():
+            return doc.sentence_evidence(i, reason)
+    return Evidence("title", "(no title or abstract)", reason)
 
 
 def _decide(seen: _Seen) -> tuple[str, int, str]:

@@ -254,3 +254,21 @@ def test_the_literatures_systematic_reviews_do_not_make_a_narrative_review_syste
         "CRPS. Meta-analyses suggest little effect on neuropathic pain.",
     )
     assert tags.design == "review"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Airway management of a patient at risk for embolism should include selective ventilation.",
+        "Immediate management includes placing the patient on high-flow oxygen.",
+    ],
+)
+def test_a_patient_spoken_of_in_general_is_no_case_report(tagger: Tagger, text: str) -> None:
+    tags = tag(tagger, "Gas embolism: diagnosis and management", text)
+    assert tags.design != "case_report"
+
+
+def test_a_narrated_patient_with_no_design_word_is_a_case_report(tagger: Tagger) -> None:
+    tags = tag(tagger, "An unusual abscess", "A young man saw his doctor for back pain. He had an abscess.")
+    assert tags.design == "case_report"
+    assert "A young man" in tags.design_evidence[0].text
