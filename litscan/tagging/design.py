@@ -18,11 +18,13 @@ from typing import Final
 
 from ..models import Evidence, Record
 from .compiled import CompiledVocabulary
+from .cues import BACKGROUND, OUTSIDE_STUDY
 from .design_context import not_said_of_this_study, reports_results
 from .document import Document, Hit, Role
 from .population import design_from_population, record_evidence
 
 _TITLE: Final = Role.TITLE
+_UNLABELLED: Final = Role.UNLABELLED
 _HUMANS_UI = "D006801"
 _FALLBACK = "other"
 _PROTOCOL = "protocol"
@@ -111,7 +113,11 @@ def _stated_together(doc: Document, compiled: CompiledVocabulary) -> dict[str, H
     """Designs whose ``all_of`` lists each match in sentences that state the design: the first part's hit."""
     parts: dict[str, dict[int, Hit]] = {}
     for hit in doc.hits_of("design_part"):
-        if doc.sentences[hit.sentence].states_design and hit.entry is not None:
+        s = doc.sentences[hit.sentence]
+        # Together the parts are what a method looks like, even where an unlabelled abstract opens with
+        # one before any cue introduces the study ("Medline and Embase were searched. 14 studies were included").
+        said = s.states_design or (s.role == _UNLABELLED and not s.cues & (BACKGROUND | OUTSIDE_STUDY))
+        if said and hit.entry is not None:
             parts.setdefault(hit.ident, {}).setdefault(hit.entry.part, hit)
     designs = compiled.vocabulary.designs
     return {d: found[0] for d, found in parts.items() if len(found) == len(designs[d].all_of) and 0 in found}

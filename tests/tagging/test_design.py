@@ -272,3 +272,39 @@ def test_a_narrated_patient_with_no_design_word_is_a_case_report(tagger: Tagger)
     tags = tag(tagger, "An unusual abscess", "A young man saw his doctor for back pain. He had an abscess.")
     assert tags.design == "case_report"
     assert "A young man" in tags.design_evidence[0].text
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "design"),
+    [
+        (  # "non-randomised" says the opposite of randomised
+            "Ketamine for CRPS",
+            "In this non-randomised open-label study, 20 patients received oral ketamine.",
+            "nonrandomized_trial",
+        ),
+        (
+            "Ketamine for CRPS",
+            "A quasi-randomized comparison of ketamine and lidocaine in 40 patients.",
+            "nonrandomized_trial",
+        ),
+        (  # a search alone does not make a narrative review systematic
+            "Ketamine for chronic pain: a narrative review",
+            "We searched PubMed for relevant articles and summarise the evidence.",
+            "review",
+        ),
+        (  # a search and a count of included studies do, even before any cue introduces the study
+            "Efficacy of ketamine in chronic pain",
+            "PubMed, Embase and the Cochrane Library were searched. Fourteen studies were included.",
+            "systematic_review",
+        ),
+        (
+            "Ketamine for neuropathic pain",
+            "We searched MEDLINE and Embase to 2020. Eight randomised trials (n = 211) were included.",
+            "systematic_review",
+        ),
+    ],
+)
+def test_what_a_method_says_against_its_words(tagger: Tagger, title: str, text: str, design: str) -> None:
+    tags = tag(tagger, title, text)
+    assert tags.design == design
+    assert tags.design_evidence[0].text
