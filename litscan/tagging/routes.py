@@ -69,6 +69,12 @@ _FORMULATION = re.compile(
     r"\s*(?:\([^()]{0,12}\)\s*)?(?:[\w+()-]+\s+){0,2}?(?:solution|formulation|preparation|ampoules?|ampules?|vials?)\b",
     re.IGNORECASE,
 )
+# A dose between a drug and a route word after it: "ketamine 0.5 mg/kg IM", "ketamine (50 mg) i.v. was given".
+_DOSE_BETWEEN = re.compile(
+    r"[\s,(]*\d[\d.,]*(?:\s*(?:-|–|to)\s*\d[\d.,]*)?\s*(?:mg|µg|mcg|ug|g|ml|mmol|%)"
+    r"(?:\s*(?:/|per)\s*(?:kg|h|hr|hour|day|d|min|ml))*[\s,)]*",
+    re.IGNORECASE,
+)
 _RESCUE = re.compile(r"\brescue\b", re.IGNORECASE)
 # A route named as the comparator: "milder side effects than intravenous dosing".
 _COMPARED = re.compile(
@@ -346,6 +352,7 @@ class _Binder:
             and before
             and _modifies_other_noun(text, hit.end)
             and not _BY_ROUTE.search(text, before[-1].end, hit.start)
+            and not _DOSE_BETWEEN.fullmatch(text, before[-1].end, hit.start)  # "ketamine 0.5 mg/kg IM was given"
         ):
             before = []  # "oral NMDA antagonist": the adjective belongs to the noun after it
         if after and before and _names_its_noun(text, hit.end, after[0].start):

@@ -350,3 +350,17 @@ def test_a_route_reaches_across_a_hyphenated_combination(tagger: Tagger) -> None
 )
 def test_how_the_drug_was_given_in_the_study(tagger: Tagger, title: str, text: str, routes: tuple[str, ...]) -> None:
     assert tag(tagger, title, ("METHODS", text)).routes == routes
+
+
+@pytest.mark.parametrize(
+    ("text", "routes"),
+    [
+        ("Ketamine 0.5 mg/kg IM was given before each dressing change.", ("intramuscular",)),
+        ("Patients received ketamine (50 mg) i.v. once weekly.", ("intravenous",)),
+        ("Ketamine was given per os, 0.5 mg/kg three times daily.", ("oral",)),
+        ("Patients received ketamine 0.5 mg/kg with IV access kept open.", ()),
+    ],
+)
+def test_a_route_after_the_drugs_dose_is_the_drugs(tagger: Tagger, text: str, routes: tuple[str, ...]) -> None:
+    tags = tag(tagger, "Ketamine for burn pain", ("METHODS", text))
+    assert tags.routes == routes
