@@ -29,7 +29,7 @@ _TITLE: Final = Role.TITLE
 _BACKGROUND_SECTION: Final = Role.BACKGROUND
 # Treatment before the study, just before the route word or the drug: "prior IV ketamine", "had received".
 _PRIOR = re.compile(
-    r"\b(?:prior|previous(?:ly)?|earlier|former|past|history of|had (?:previously |once |already )?"
+    r"\b(?:prior|previous(?:ly)?|earlier|former|(?<!in the )past|history of|had (?:previously |once |already )?"
     r"(?:received|responded(?: well)? to|been (?:treated|given)|tried|failed)|once responded to)"
     r"\s+(?:[\w().,/-]+\s+){0,4}$",
     re.IGNORECASE,

@@ -364,3 +364,16 @@ def test_how_the_drug_was_given_in_the_study(tagger: Tagger, title: str, text: s
 def test_a_route_after_the_drugs_dose_is_the_drugs(tagger: Tagger, text: str, routes: tuple[str, ...]) -> None:
     tags = tag(tagger, "Ketamine for burn pain", ("METHODS", text))
     assert tags.routes == routes
+
+
+@pytest.mark.parametrize(
+    ("text", "routes"),
+    [  # the comparator's own route and form are not ketamine's
+        ("Patients were randomised to intravenous ketamine or oral placebo tablets.", ("intravenous",)),
+        ("Ketamine or placebo was delivered subcutaneously for five days.", ("subcutaneous",)),
+        # "in the past" ends a clause; it is not "past treatment" before the route
+        ("Patients seen in the past year received ketamine orally for 3 months.", ("oral",)),
+    ],
+)
+def test_the_comparators_route_and_the_past(tagger: Tagger, text: str, routes: tuple[str, ...]) -> None:
+    assert tag(tagger, "Ketamine for CRPS", ("METHODS", text)).routes == routes
