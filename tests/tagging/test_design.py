@@ -308,3 +308,21 @@ def test_what_a_method_says_against_its_words(tagger: Tagger, title: str, text: 
     tags = tag(tagger, title, text)
     assert tags.design == design
     assert tags.design_evidence[0].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Using this protocol, 40 patients were treated between 2015 and 2020. Pain scores were reduced by 50%.",
+        "Data of all patients treated with ketamine at our centre in 2019 were analysed. Pain improved in 60%.",
+    ],
+)
+def test_patients_treated_over_a_period_or_their_data_analysed_are_observational(tagger: Tagger, text: str) -> None:
+    tags = tag(tagger, "Ketamine infusions for CRPS", text)
+    assert tags.design == "observational"
+    assert "suggested by" in tags.design_evidence[0].reason
+
+
+def test_an_open_label_study_over_a_period_stays_a_trial(tagger: Tagger) -> None:
+    text = "Between 2015 and 2017, 20 patients were enrolled in this open-label study of oral ketamine."
+    assert tag(tagger, "Oral ketamine for CRPS", text).design == "nonrandomized_trial"
