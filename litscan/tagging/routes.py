@@ -61,6 +61,18 @@ _ADJUVANT = re.compile(
 )
 # A drug given "by" or "via" a route: "ketamine administered by patient-controlled epidural analgesia".
 _BY_ROUTE = re.compile(r"\b(?:by|via|through|using)\s+(?:(?:a|an|the)\s+)?(?:[\w()+/-]+\s+){0,3}$", re.IGNORECASE)
+# ... but not what something was caused or shown by: "spondylodiscitis complicated by epidural abscess".
+_NOT_GIVEN_BY = re.compile(
+    r"\b(?:complicated|caused|followed|preceded|confirmed|accompanied|induced|mediated|characteri[sz]ed|diagnosed|"
+    r"detected|demonstrated|shown|revealed|identified|assessed|measured|evaluated|determined|defined|affected|"
+    r"obtained|visuali[sz]ed|seen|replaced|supported|explained|limited|marked)\s+(?:by|via|through|using)\s+"
+    r"(?:(?:a|an|the)\s+)?(?:[\w()+/-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# A route in the dose parenthesis of a word that is not a drug we know: "infliximab (5 mg/kg IV)".
+_OTHERS_DOSE = re.compile(
+    r"[A-Za-z][\w-]*\s*\(\s*\d[\d.,]*\s*(?:mg|µg|mcg|ug|g|ml|mmol|%|units?|IU)(?:\s*(?:/|per)\s*\w+)*[\s,;]*$"
+)
 # A list of routes introduced by a colon: "ketamine's routes of administration: intravenous, oral...".
 _LIST_INTRO = re.compile(r"\b(?:routes?|administration|formulations?|forms)\b[^:]{0,25}:\s*$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"[\s,;/()]*(?:(?:and/or|and|or|versus|vs\.?|to|then|as well as|plus)\b[\s,;/()]*)?", re.I)
@@ -101,6 +113,10 @@ _ADJECTIVE_BOUNDARY = re.compile(
     r"should|was|were|is|are|has|have|had|after|before|during)\b"
 )
 _NEXT_WORD = re.compile(r"[\s)\]]*(?:\([^()]{0,12}\)\s*)?([A-Za-z][\w-]*)")  # "intravenous (IV) cannulation"
+# The noun a route adjective describes, past adjectives coordinated with it: "epidural or paraspinal abscess".
+_HEAD_WORD = re.compile(
+    r"[\s)\]]*(?:\([^()]{0,12}\)\s*)?(?:(?:and/or|and|or),?\s+[A-Za-z][\w-]*,?\s+(?=[A-Za-z]))?([A-Za-z][\w-]*)"
+)
 _OF_DRUG = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:of|with|containing)\s+(?:[\w./%-]+\s+){0,4}$")
 _COORDINATOR = re.compile(r"\b(?:and|or|versus|vs|plus|with)\b|,")
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
@@ -314,10 +330,12 @@ class _Binder:
         """In a sentence naming no drug, the route word may speak of one: not "IV access", "than oral dosing"."""
         text = self.doc.text
         if kind == "route":
-            m = _NEXT_WORD.match(text, hit.end)
+            m = _HEAD_WORD.match(text, hit.end)
             if m is not None and m.group(1).lower() not in _ROUTE_NOUNS and m.group(1).lower() not in _ARMS:
-                return False  # "intravenous cannulation", "oral intake"
+                return False  # "intravenous cannulation", "oral intake", "epidural and paraspinal abscesses"
         s = self.doc.sentences[hit.sentence]
+        if _OTHERS_DOSE.search(text, max(s.start, hit.start - 60), hit.start):
+            return False  # "infliximab (5 mg/kg IV)": the route of a drug the vocabulary does not know
         return not _COMPARED.search(text, max(s.start, hit.start - 40), hit.start) and not _RESCUE.search(
             text, s.start, s.end
         )
@@ -351,7 +369,7 @@ class _Binder:
             not after
             and before
             and _modifies_other_noun(text, hit.end)
-            and not _BY_ROUTE.search(text, before[-1].end, hit.start)
+            and not _given_by(text, before[-1].end, hit.start)
             and not _DOSE_BETWEEN.fullmatch(text, before[-1].end, hit.start)  # "ketamine 0.5 mg/kg IM was given"
         ):
             before = []  # "oral NMDA antagonist": the adjective belongs to the noun after it
@@ -455,6 +473,11 @@ def _names_its_noun(text: str, end: int, drug_start: int) -> bool:
     return not _OF_DRUG.match(text[m.end() : drug_start])
 
 
+def _given_by(text: str, lo: int, hi: int) -> bool:
+    """ "Given by", "via", "through" just before the route word, not "complicated by"."""
+    return _BY_ROUTE.search(text, lo, hi) is not None and _NOT_GIVEN_BY.search(text, lo, hi) is None
+
+
 def _modifies_other_noun(text: str, end: int) -> bool:
-    m = _NEXT_WORD.match(text, end)
+    m = _HEAD_WORD.match(text, end)
     return m is not None and m.group(1).lower() not in _ROUTE_NOUNS

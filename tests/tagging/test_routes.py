@@ -377,3 +377,24 @@ def test_a_route_after_the_drugs_dose_is_the_drugs(tagger: Tagger, text: str, ro
 )
 def test_the_comparators_route_and_the_past(tagger: Tagger, text: str, routes: tuple[str, ...]) -> None:
     assert tag(tagger, "Ketamine for CRPS", ("METHODS", text)).routes == routes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # anatomy, a cause and another drug's dose are not how ketamine was given
+        "Ketamine was given for pain from epidural or paraspinal abscesses in 12 patients.",
+        "Oral ketamine helped in spondylodiscitis complicated by epidural abscess formation.",
+        "Ketamine lozenges were used for pain. Patients also received infliximab (5 mg/kg IV), every 8 weeks.",
+        "Ketamine lozenges were used for pain. Two recurrences occurred in the percutaneous group.",
+    ],
+)
+def test_anatomy_causes_and_other_drugs_doses_give_no_route(tagger: Tagger, text: str) -> None:
+    tags = tag(tagger, "Ketamine for cancer pain", ("METHODS", text))
+    assert not {"neuraxial", "intravenous", "topical"} & set(tags.routes)
+
+
+def test_given_by_a_route_still_binds(tagger: Tagger) -> None:
+    tags = tag(
+        tagger, "Ketamine for cancer pain", ("METHODS", "Ketamine was delivered by epidural infusion to 9 patients.")
+    )
+    assert tags.routes == ("neuraxial",)
