@@ -58,6 +58,7 @@ _ONE_PERSON = re.compile(
 )
 # "A patient at risk should...", "management includes placing the patient...": any patient, not one described.
 _GENERIC = re.compile(r"\b(?:should|must|can|could|may|might|would|includes?|requires?)\b", re.IGNORECASE)
+_AGED_PERSON = re.compile(r"\b\d{1,3}[- ](?:year|month|week)s?[- ]old\b", re.IGNORECASE)
 _OWN_WORK = re.compile(
     r"\b(?:we|(?:this|the present|our) (?:study|work|analysis)) (?:\w+ly )?(?:examined|analy[sz]ed|reviewed|"
     r"collected|measured|studied|enrolled|recruited|included|followed|treated|used|gave|administered|assessed|evaluated|compared|investigated|identified|obtained|"
@@ -106,8 +107,11 @@ def design_from_population(doc: Document, designs: dict[str, Design]) -> tuple[s
             continue
         if s.own:
             seen.read(doc.text, i, s.start, s.end)
-        elif s.role != _BACKGROUND_SECTION and not s.cues & (BACKGROUND | OUTSIDE_STUDY):
-            # "A 43-year-old woman presented with..." opens a case report before any cue introduces the study
+        elif not s.cues & (BACKGROUND | OUTSIDE_STUDY) and (
+            s.role != _BACKGROUND_SECTION or _AGED_PERSON.search(doc.text, s.start, s.end)
+        ):
+            # "A 43-year-old woman presented with..." opens a case report before any cue introduces the study,
+            # even in a section labelled "Background": the literature has no age
             seen.find_one_person(doc.text, i, s.start, s.end)
     design, sentence, reason = _decide(seen)
     if design not in designs:

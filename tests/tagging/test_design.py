@@ -326,3 +326,33 @@ def test_patients_treated_over_a_period_or_their_data_analysed_are_observational
 def test_an_open_label_study_over_a_period_stays_a_trial(tagger: Tagger) -> None:
     text = "Between 2015 and 2017, 20 patients were enrolled in this open-label study of oral ketamine."
     assert tag(tagger, "Oral ketamine for CRPS", text).design == "nonrandomized_trial"
+
+
+@pytest.mark.parametrize(
+    ("title", "sections", "design"),
+    [
+        (  # a literature review added to a case does not make the record a review
+            "Ketamine cystitis in a pain patient, with a review of the literature",
+            ("A 40-year-old woman on oral ketamine for CRPS developed cystitis.",),
+            "case_report",
+        ),
+        (
+            "Ketamine for cluster headache: an unusual case and literature review",
+            ("Ketamine stopped attacks.",),
+            "case_report",
+        ),
+        (  # a case told in a section labelled Background
+            "Ketamine for phantom pain",
+            (("BACKGROUND", "A 14-year-old boy was admitted with phantom limb pain."), ("OUTCOME", "Ketamine helped.")),
+            "case_report",
+        ),
+        ("Ketamine in chronic pain: a case for caution", ("Ketamine is widely used. We review its harms.",), "review"),
+        ("Ketamine and chronic pain: a review of the literature", ("Ketamine is used in pain clinics.",), "review"),
+    ],
+)
+def test_a_case_with_a_literature_review_is_a_case_report(
+    tagger: Tagger, title: str, sections: tuple[str | tuple[str, str], ...], design: str
+) -> None:
+    tags = tag(tagger, title, *sections)
+    assert tags.design == design
+    assert tags.design_evidence[0].text
