@@ -20,7 +20,7 @@ from ..models import Evidence, Record
 from .compiled import CompiledVocabulary
 from .cues import BACKGROUND, OUTSIDE_STUDY
 from .design_context import not_said_of_this_study, reports_results
-from .document import Document, Hit, Role
+from .document import Document, Hit, Role, Sentence
 from .population import design_from_population, record_evidence
 
 _TITLE: Final = Role.TITLE
@@ -81,7 +81,7 @@ def _statements(doc: Document, compiled: CompiledVocabulary) -> _Statements:
         if hit.ident not in said.strong and s.states_design and not not_said_of_this_study(doc, hit):
             said.strong[hit.ident] = hit
     for hit in doc.hits_of("design_decides"):
-        if sentences[hit.sentence].states_design:  # "in this review", "this case report"
+        if _said_of_itself(sentences[hit.sentence]):  # "in this review", "this case report"
             said.title.setdefault(hit.ident, hit)
             said.strong.setdefault(hit.ident, hit)
     for hit in doc.hits_of("design_weak"):
@@ -113,14 +113,17 @@ def _stated_together(doc: Document, compiled: CompiledVocabulary) -> dict[str, H
     """Designs whose ``all_of`` lists each match in sentences that state the design: the first part's hit."""
     parts: dict[str, dict[int, Hit]] = {}
     for hit in doc.hits_of("design_part"):
-        s = doc.sentences[hit.sentence]
-        # Together the parts are what a method looks like, even where an unlabelled abstract opens with
-        # one before any cue introduces the study ("Medline and Embase were searched. 14 studies were included").
-        said = s.states_design or (s.role == _UNLABELLED and not s.cues & (BACKGROUND | OUTSIDE_STUDY))
-        if said and hit.entry is not None:
+        # Together the parts are what a method looks like ("Embase was searched. 14 studies were included").
+        if _said_of_itself(doc.sentences[hit.sentence]) and hit.entry is not None:
             parts.setdefault(hit.ident, {}).setdefault(hit.entry.part, hit)
     designs = compiled.vocabulary.designs
     return {d: found[0] for d, found in parts.items() if len(found) == len(designs[d].all_of) and 0 in found}
+
+
+def _said_of_itself(s: Sentence) -> bool:
+    """A cue that says what the record is counts where the design may be stated, and also where an
+    unlabelled abstract opens with it before any other cue introduces the study ("Male Wistar rats were fed...")."""
+    return s.states_design or (s.role == _UNLABELLED and not s.cues & (BACKGROUND | OUTSIDE_STUDY))
 
 
 def _label_design(doc: Document, compiled: CompiledVocabulary) -> Hit | None:

@@ -23,6 +23,7 @@ from .vocabulary import Design
 _CASE_REPORT: Final = "case_report"
 _OBSERVATIONAL: Final = "observational"
 _REVIEW: Final = "review"
+_PRECLINICAL: Final = "preclinical"
 _MOST_CASES: Final = 3  # at most this many patients described one by one are a case report
 _TITLE: Final = Role.TITLE
 _BACKGROUND_SECTION: Final = Role.BACKGROUND
@@ -58,11 +59,15 @@ _ONE_PERSON = re.compile(
 )
 # "A patient at risk should...", "management includes placing the patient...": any patient, not one described.
 _GENERIC = re.compile(r"\b(?:should|must|can|could|may|might|would|includes?|requires?)\b", re.IGNORECASE)
+# Animals or cells in the record's own sentences: work of the authors' own on them is a preclinical study.
+_LAB = re.compile(r"\b(?:cells|cell lines?|in vitro|cultured|rats?|mice|mouse|murine|rodents?|embryos?)\b", re.I)
 _AGED_PERSON = re.compile(r"\b\d{1,3}[- ](?:year|month|week)s?[- ]old\b", re.IGNORECASE)
 _OWN_WORK = re.compile(
     r"\b(?:we|(?:this|the present|our) (?:study|work|analysis)) (?:\w+ly )?(?:examined|analy[sz]ed|reviewed|"
-    r"collected|measured|studied|enrolled|recruited|included|followed|treated|used|gave|administered|assessed|evaluated|compared|investigated|identified|obtained|"
-    r"retrieved|surveyed|interviewed)\b",
+    r"collected|measured|studied|enrolled|recruited|included|followed|treated|used|gave|administered|assessed|"
+    r"evaluated|compared|investigated|identified|obtained|retrieved|surveyed|interviewed|show|showed|shows|found|"
+    r"observed|profiled|tested|determined|characteri[sz]ed|examines|investigates|demonstrated?|demonstrates)\b|"
+    r"\b(?:aim|purpose|objective|goal)s? of (?:this|the present|our) (?:study|work|experiment)",
     re.IGNORECASE,
 )
 
@@ -75,6 +80,7 @@ class _Seen:
     one_person: tuple[int, str] | None = None
     own_work: tuple[int, str] | None = None
     group: tuple[int, str] | None = None  # patients spoken of as a group, uncounted
+    lab: bool = False  # animals or cells named anywhere in the record
 
     def read(self, text: str, i: int, start: int, end: int) -> None:
         """An own-study sentence: groups, one patient, the authors' own work."""
@@ -113,6 +119,9 @@ def design_from_population(doc: Document, designs: dict[str, Design]) -> tuple[s
             # "A 43-year-old woman presented with..." opens a case report before any cue introduces the study,
             # even in a section labelled "Background": the literature has no age
             seen.find_one_person(doc.text, i, s.start, s.end)
+    seen.lab = any(h.ident == _PRECLINICAL for h in doc.hits_of("design")) or any(
+        _LAB.search(doc.text, s.start, s.end) for s in doc.sentences if s.own or s.role == _TITLE
+    )
     design, sentence, reason = _decide(seen)
     if design not in designs:
         return None
@@ -141,6 +150,8 @@ def _decide(seen: _Seen) -> tuple[str, int, str]:
         return _OBSERVATIONAL, group[0], f'a group of patients ("{group[1]}") and its outcomes'
     if one_person is not None:
         return _CASE_REPORT, one_person[0], f'one patient described ("{one_person[1]}")'
+    if own_work is not None and seen.lab:  # "we show that X kills cells" with cells or animals named
+        return _PRECLINICAL, own_work[0], f'the authors\' own experiments ("{own_work[1]}") with animals or cells named'
     if own_work is not None:
         return _OBSERVATIONAL, own_work[0], f'the authors\' own data ("{own_work[1]}")'
     return _REVIEW, -1, "no study population and no work of the authors' own described"

@@ -356,3 +356,29 @@ def test_a_case_with_a_literature_review_is_a_case_report(
     tags = tag(tagger, title, *sections)
     assert tags.design == design
     assert tags.design_evidence[0].text
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (  # something done to animals opens an unlabelled abstract before any cue introduces the study
+            "Ketamine and spinal enzymes",
+            "Male Wistar rats were fed a diet with ketamine for 2 weeks. We found that enzyme activity rose 3-fold.",
+        ),
+        (  # the authors' own experiments on cells, with no population and no design word
+            "Ketamine protects glial cells from oxidative stress",
+            "Oxidative stress harms glia. We show that ketamine reduces cell death by half.",
+        ),
+    ],
+)
+def test_the_authors_own_experiments_on_animals_or_cells_are_preclinical(tagger: Tagger, title: str, text: str) -> None:
+    tags = tag(tagger, title, text)
+    assert tags.design == "preclinical"
+    assert tags.design_evidence[0].text
+
+
+def test_the_authors_own_work_on_people_stays_observational(tagger: Tagger) -> None:
+    tags = tag(
+        tagger, "Ketamine prescribing in pain clinics", "We analysed prescriptions of ketamine from 2015 to 2020."
+    )
+    assert tags.design == "observational"
