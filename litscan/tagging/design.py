@@ -28,6 +28,7 @@ _UNLABELLED: Final = Role.UNLABELLED
 _HUMANS_UI = "D006801"
 _FALLBACK = "other"
 _PROTOCOL = "protocol"
+_CASE_REPORT = "case_report"
 
 
 @dataclass
@@ -58,10 +59,12 @@ def study_design(doc: Document, compiled: CompiledVocabulary) -> tuple[str, list
     from_types = _from_indexing(doc.record, compiled)
     if from_types:
         return from_types
-    if said.weak:
+    from_population = design_from_population(doc, designs)
+    # "Two patients underwent surgery while one received antibiotics": a few patients are a case whatever
+    # a weak cue suggests.
+    if said.weak and (from_population is None or from_population[0] != _CASE_REPORT):
         best = min(said.weak, key=rank.__getitem__)
         return best, [_evidence(doc, compiled, best, said.weak[best], "suggested by")]
-    from_population = design_from_population(doc, designs)
     if from_population is not None:
         return from_population
     return _FALLBACK, [record_evidence(doc, "no design stated in the title, abstract or publication types")]

@@ -47,8 +47,11 @@ _GROUP = re.compile(
     r"\b(?:patients|participants|subjects)\s+(?:\w+\s+){0,3}?(?:underwent|received|were|had|completed|took)\b",
     re.IGNORECASE,
 )
+_NUMBER_WORD = "(?:" + "|".join(_NUMBER_WORDS) + "|thousand)"
+# A count in digits or words, whole: "one hundred and four individuals" is not "four individuals".
 _COUNTED = re.compile(
-    rf"\b(\d{{1,5}}|{'|'.join(_NUMBER_WORDS)})\s+(?:[\w,()-]+\s+){{0,4}}?{_PEOPLE}\b",
+    rf"\b(\d{{1,3}}(?:,\d{{3}})+|\d{{1,5}}|{_NUMBER_WORD}(?:(?:[- ]|\s+and\s+){_NUMBER_WORD})*)\s+"
+    rf"(?:[\w,()-]+\s+){{0,4}}?{_PEOPLE}\b",
     re.IGNORECASE,
 )
 _ONE_PERSON = re.compile(
@@ -61,6 +64,11 @@ _ONE_PERSON = re.compile(
 _GENERIC = re.compile(r"\b(?:should|must|can|could|may|might|would|includes?|requires?)\b", re.IGNORECASE)
 # Animals or cells in the record's own sentences: work of the authors' own on them is a preclinical study.
 _LAB = re.compile(r"\b(?:cells|cell lines?|in vitro|cultured|rats?|mice|mouse|murine|rodents?|embryos?)\b", re.I)
+_LITERATURE = re.compile(
+    r"\b(?:have|has) been (?:\w+ly )?(?:reported|described|published)|\bin the (?:english |medical )?literature\b|"
+    r"\bother (?:reported )?cases\b",
+    re.IGNORECASE,
+)
 _AGED_PERSON = re.compile(r"\b\d{1,3}[- ](?:year|month|week)s?[- ]old\b", re.IGNORECASE)
 _OWN_WORK = re.compile(
     r"\b(?:we|(?:this|the present|our) (?:study|work|analysis)) (?:\w+ly )?(?:examined|analy[sz]ed|reviewed|"
@@ -84,9 +92,10 @@ class _Seen:
 
     def read(self, text: str, i: int, start: int, end: int) -> None:
         """An own-study sentence: groups, one patient, the authors' own work."""
-        for m in _COUNTED.finditer(text, start, end):
+        literature = _LITERATURE.search(text, start, end) is not None  # "12 other cases have been reported"
+        for m in () if literature else _COUNTED.finditer(text, start, end):
             number = m.group(1).lower()
-            n = int(number) if number.isdigit() else _NUMBER_WORDS[number]
+            n = _count(number)
             if self.largest is None or n > self.largest[0]:
                 self.largest = (n, i, m.group(0))
         self.find_one_person(text, i, start, end)
@@ -101,6 +110,22 @@ class _Seen:
         m = _ONE_PERSON.search(text, start, end) if self.one_person is None else None
         if m and not _GENERIC.search(text, start, end):
             self.one_person = (i, m.group(0))
+
+
+def _count(number: str) -> int:
+    """The value of a count in digits ("1,200") or words ("one hundred and four", "twenty-two")."""
+    digits = number.replace(",", "")
+    if digits.isdigit():
+        return int(digits)
+    total = current = 0
+    for word in re.split(r"[- ]+", number.lower()):
+        if word == "hundred":
+            current = max(current, 1) * 100
+        elif word == "thousand":
+            total, current = total + max(current, 1) * 1000, 0
+        elif word != "and":
+            current += _NUMBER_WORDS[word]
+    return total + current
 
 
 def design_from_population(doc: Document, designs: dict[str, Design]) -> tuple[str, list[Evidence]] | None:

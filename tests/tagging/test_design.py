@@ -382,3 +382,26 @@ def test_the_authors_own_work_on_people_stays_observational(tagger: Tagger) -> N
         tagger, "Ketamine prescribing in pain clinics", "We analysed prescriptions of ketamine from 2015 to 2020."
     )
     assert tags.design == "observational"
+
+
+@pytest.mark.parametrize(
+    ("text", "design"),
+    [
+        (  # counts of the literature are not the record's population
+            "A woman with CRPS responded to ketamine. Only six cases have been reported previously.",
+            "case_report",
+        ),
+        (  # a weak cue does not make two patients a trial
+            "Two patients underwent ketamine infusions while one received oral ketamine.",
+            "case_report",
+        ),
+    ],
+)
+def test_the_population_counted_whole_and_only_the_records_own(tagger: Tagger, text: str, design: str) -> None:
+    assert tag(tagger, "Ketamine for CRPS", text).design == design
+
+
+def test_a_count_in_words_is_read_whole(tagger: Tagger) -> None:
+    tags = tag(tagger, "Ketamine for CRPS", "One hundred and four individuals with CRPS had ketamine at home.")
+    assert tags.design == "observational"
+    assert "104" in tags.design_evidence[0].reason
