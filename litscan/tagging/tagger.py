@@ -39,7 +39,7 @@ from .on_topic import on_topic
 from .routes import drug_routes
 from .vocabulary import Vocabulary, load_vocabulary
 
-RULES_VERSION = "6r"  # bump when a rule or a cue changes: stored records are then re-tagged
+RULES_VERSION = "6r2"  # bump when a rule or a cue changes: stored records are then re-tagged
 
 _START = attrgetter("start")
 

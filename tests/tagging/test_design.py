@@ -405,3 +405,8 @@ def test_a_count_in_words_is_read_whole(tagger: Tagger) -> None:
     tags = tag(tagger, "Ketamine for CRPS", "One hundred and four individuals with CRPS had ketamine at home.")
     assert tags.design == "observational"
     assert "104" in tags.design_evidence[0].reason
+
+
+def test_a_case_based_update_is_no_case_report(tagger: Tagger) -> None:
+    tags = tag(tagger, "Gas embolism: a case-based update", "Gas embolism is rare. Management is supportive.")
+    assert tags.design == "review"
