@@ -398,3 +398,16 @@ def test_given_by_a_route_still_binds(tagger: Tagger) -> None:
         tagger, "Ketamine for cancer pain", ("METHODS", "Ketamine was delivered by epidural infusion to 9 patients.")
     )
     assert tags.routes == ("neuraxial",)
+
+
+@pytest.mark.parametrize(
+    ("text", "routes"),
+    [  # how animals are given a drug by mouth, or under the skin
+        ("Rats received ketamine (30 mg/kg) by oral gavage for 14 days after nerve ligation.", ("oral",)),
+        ("Mice were given ketamine in the drinking water for 3 weeks after nerve injury.", ("oral",)),
+        ("Newborn rats were hypodermically injected with ketamine after paw inflammation.", ("subcutaneous",)),
+        ("Rats with nerve injury received intraperitoneal ketamine and a normal diet.", ()),
+    ],
+)
+def test_routes_of_animal_studies(tagger: Tagger, text: str, routes: tuple[str, ...]) -> None:
+    assert tag(tagger, "Ketamine in a rat model of neuropathic pain", ("METHODS", text)).routes == routes
