@@ -88,6 +88,8 @@ _DOSE_BETWEEN = re.compile(
     re.IGNORECASE,
 )
 _RESCUE = re.compile(r"\brescue\b", re.IGNORECASE)
+# A dosage form right after a comparator: "oral placebo tablets", "a sham patch".
+_COMPARATORS = re.compile(r"\b(?:placebo|sham)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # A route named as the comparator: "milder side effects than intravenous dosing".
 _COMPARED = re.compile(
     r"\b(?:than|compared (?:with|to)|as opposed to|instead of|unlike|versus|vs\.?|avoid(?:s|ing)?)"
@@ -316,6 +318,8 @@ class _Binder:
         """
         word = self.doc.span(hit)
         kind = "route" if hit.kind == UNLABELLED_ROUTE else hit.kind
+        if kind == "route_form" and _COMPARATORS.search(self.doc.text, max(0, hit.start - 30), hit.start):
+            return None, None  # "oral placebo tablets": the comparator's, though it is no drug of its own
         after, before = self._nearby(hit, kind, drugs)
         for side in _sides(hit, kind, after, before):
             if side:  # the nearest drug on the side a route word of this kind reaches first decides

@@ -368,9 +368,12 @@ def test_a_route_after_the_drugs_dose_is_the_drugs(tagger: Tagger, text: str, ro
 
 @pytest.mark.parametrize(
     ("text", "routes"),
-    [  # the comparator's own route and form are not ketamine's
+    [  # the comparator's own form is not ketamine's
         ("Patients were randomised to intravenous ketamine or oral placebo tablets.", ("intravenous",)),
         ("Ketamine or placebo was delivered subcutaneously for five days.", ("subcutaneous",)),
+        # a placebo is no other drug: the study's capsules are still ketamine's
+        ("Forty patients received ketamine or placebo. Capsules were taken twice daily.", ("oral",)),
+        ("Patients received ketamine or placebo intravenously over 40 minutes.", ("intravenous",)),
         # "in the past" ends a clause; it is not "past treatment" before the route
         ("Patients seen in the past year received ketamine orally for 3 months.", ("oral",)),
     ],
