@@ -28,7 +28,7 @@ _UNLABELLED: Final = Role.UNLABELLED
 _HUMANS_UI = "D006801"
 _FALLBACK = "other"
 _PROTOCOL = "protocol"
-_CASE_REPORT = "case_report"
+_CASE_REPORT: Final = "case_report"
 
 
 @dataclass

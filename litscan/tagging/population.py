@@ -3,7 +3,9 @@
 An abstract that names no design still shows what it is by whom it describes. Three or fewer
 patients described one by one ("a 58-year-old woman", "three patients will be described") make a
 case report; a counted group of treated patients, or data the authors examined, an observational
-study; no population and no work of the authors' own, a review. Groups are counted only in the
+study (a preclinical one where their work is on animals or cells); no population and no work of the
+authors' own, a review. Counts are read whole ("one hundred and four") and never from the literature
+("six cases have been reported"). Groups are counted only in the
 sentences that describe the record's own study, so "20 million people live with chronic pain" in
 the background counts nothing; one patient may also be the opening of an abstract that no cue has
 marked yet, unless the cues put that sentence in the background.
@@ -88,7 +90,7 @@ class _Seen:
     one_person: tuple[int, str] | None = None
     own_work: tuple[int, str] | None = None
     group: tuple[int, str] | None = None  # patients spoken of as a group, uncounted
-    lab: bool = False  # animals or cells named anywhere in the record
+    lab: bool = False  # animals or cells in the title or the record's own sentences
 
     def read(self, text: str, i: int, start: int, end: int) -> None:
         """An own-study sentence: groups, one patient, the authors' own work."""
