@@ -17,18 +17,20 @@ from .vocabulary import Pattern, Vocabulary
 
 # Route hits: adjectives and nouns ("intravenous"), adverbs ("intravenously"), dosage forms ("cream").
 ROUTE_KINDS = ("route", "route_adverb", "route_form")
+# A stated route with no id ("rectal", "intraperitoneally"): it labels nothing, but it is a route.
+UNLABELLED_ROUTE = "route_none"
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One pattern of the flat list a record is matched against."""
 
-    kind: str  # "drug", "other_drug", "cond", "cond_weak", "cond_part", "route", "route_adverb",
-    # "route_form", "design", "design_weak", "design_title", "design_decides", "chronic", "model", "off",
+    kind: str  # "drug", "other_drug", "cond", "cond_weak", "cond_part", "route", "route_adverb", "route_form",
+    # "route_none", "design", "design_weak", "design_title", "design_decides", "design_part", "chronic", "model", "off",
     # or a cue's name
     ident: str
     pattern: Pattern
-    part: int = 0  # for a condition's sentence_patterns: which list of parts
+    part: int = 0  # for a condition's sentence_patterns or a design's all_of: which list of parts
 
 
 class CompiledVocabulary:
@@ -77,6 +79,8 @@ def _vocabulary_entries(v: Vocabulary) -> Iterator[Entry]:
         yield Entry("drug", v.intervention_label, p)
     for p in v.other_drugs:
         yield Entry("other_drug", p.source, p)
+    for p in v.unlabelled_routes:
+        yield Entry(UNLABELLED_ROUTE, "", p)
     yield from _condition_entries(v)
     for r in v.routes.values():
         for kind, patterns in zip(ROUTE_KINDS, (r.patterns, r.adverbs, r.forms), strict=True):
@@ -91,6 +95,9 @@ def _vocabulary_entries(v: Vocabulary) -> Iterator[Entry]:
         ):
             for p in patterns:
                 yield Entry(kind, d.id, p)
+        for i, parts in enumerate(d.all_of):
+            for p in parts:
+                yield Entry("design_part", d.id, p, i)
     for p in v.chronic_patterns:
         yield Entry("chronic", "chronic", p)
     for p in v.preclinical_model_patterns:

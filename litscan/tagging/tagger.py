@@ -39,7 +39,7 @@ from .on_topic import on_topic
 from .routes import drug_routes
 from .vocabulary import Vocabulary, load_vocabulary
 
-RULES_VERSION = "5"  # bump when a rule or a cue changes: stored records are then re-tagged
+RULES_VERSION = "6r2"  # bump when a rule or a cue changes: stored records are then re-tagged
 
 _START = attrgetter("start")
 
@@ -65,7 +65,7 @@ class Tagger:
         compiled = self.compiled
         design, design_evidence = study_design(doc, compiled)
         conditions = population_conditions(doc, compiled)
-        routes = drug_routes(doc, compiled, preclinical=design == "preclinical")
+        routes = drug_routes(doc, compiled, design=design)
         topical, on_topic_evidence = on_topic(doc, compiled, conditions, design)
         return Tags(
             on_topic=topical,

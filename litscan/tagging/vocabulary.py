@@ -28,13 +28,32 @@ from .matching import compile_matcher, runs_on_original
 FORMAT_VERSION = 1
 
 _TOP_KEYS = {"version", "name", "description", "intervention", "topic", "groups", "condition", "route", "design"}
-_INTERVENTION_KEYS = {"label", "patterns", "mesh", "other_drugs", "infusion_route"}
+_INTERVENTION_KEYS = {
+    "label",
+    "patterns",
+    "mesh",
+    "other_drugs",
+    "infusion_route",
+    "infused_routes",
+    "unlabelled_routes",
+}
 _TOPIC_KEYS = {"chronic_patterns", "preclinical_model_patterns", "off_topic"}
 _OFF_TOPIC_KEYS = {"label", "patterns", "title_only"}
 _GROUP_KEYS = {"label"}
 _CONDITION_KEYS = {"id", "label", "group", "patterns", "weak_patterns", "yields_to", "sentence_patterns", "mesh"}
 _ROUTE_KEYS = {"id", "label", "patterns", "adverbs", "forms", "mesh"}
-_DESIGN_KEYS = {"id", "label", "strong", "weak", "title", "title_decides", "decides", "publication_types", "mesh"}
+_DESIGN_KEYS = {
+    "id",
+    "label",
+    "strong",
+    "weak",
+    "title",
+    "title_decides",
+    "decides",
+    "all_of",
+    "publication_types",
+    "mesh",
+}
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _MESH_UI = re.compile(r"^[DC]\d{6,9}$")
 
@@ -105,6 +124,8 @@ class Design:
     mesh: tuple[str, ...]
     title_decides: bool = False  # a title cue settles the design (review, case report, protocol...)
     decides: tuple[Pattern, ...] = ()  # cues that settle it wherever the record says them of itself
+    # Lists of cues that together state it ("searched MEDLINE" and "12 trials were included"): one of each list
+    all_of: tuple[tuple[Pattern, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -134,6 +155,10 @@ class Vocabulary:
     conditions: dict[str, Condition]
     routes: dict[str, Route]
     designs: dict[str, Design]
+    # Routes with no id ("rectal", "intraperitoneal"): stated routes that label nothing.
+    unlabelled_routes: tuple[Pattern, ...] = ()
+    # Other routes an infusion may run by ("subcutaneous"): where one is stated, an infusion is not infusion_route.
+    infused_routes: tuple[str, ...] = ()
 
     @property
     def condition_ids(self) -> tuple[str, ...]:
@@ -315,6 +340,13 @@ class _Builder:
             for ident, entry, where in self.entries(raw, "route")
         }
 
+    def pattern_lists(self, value: Any, where: str) -> tuple[tuple[Pattern, ...], ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, list) and v for v in value):
+            raise self.fail(where, "must be a list of non-empty lists of patterns")
+        return tuple(self.patterns(parts, f"{where}[{i}]") for i, parts in enumerate(value))
+
     def designs(self, raw: dict[str, Any]) -> dict[str, Design]:
         return {
             ident: Design(
@@ -327,6 +359,7 @@ class _Builder:
                 self.mesh(entry.get("mesh"), f"{where}.mesh"),
                 self.flag(entry.get("title_decides", False), f"{where}.title_decides"),
                 self.patterns(entry.get("decides"), f"{where}.decides"),
+                self.pattern_lists(entry.get("all_of"), f"{where}.all_of"),
             )
             for ident, entry, where in self.entries(raw, "design")
         }
@@ -360,6 +393,10 @@ class _Builder:
         infusion_route = inter.get("infusion_route")
         if infusion_route is not None and infusion_route not in routes:
             raise self.fail("intervention.infusion_route", f"unknown route id {infusion_route!r}")
+        infused_routes = self.strings(inter.get("infused_routes"), "intervention.infused_routes")
+        for i, route in enumerate(infused_routes):
+            if route not in routes:
+                raise self.fail(f"intervention.infused_routes[{i}]", f"unknown route id {route!r}")
         return Vocabulary(
             path=Path(self.path),
             name=name,
@@ -378,4 +415,6 @@ class _Builder:
             conditions=conditions,
             routes=routes,
             designs=designs,
+            unlabelled_routes=self.patterns(inter.get("unlabelled_routes"), "intervention.unlabelled_routes"),
+            infused_routes=tuple(infused_routes),
         )
