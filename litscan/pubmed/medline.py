@@ -172,15 +172,7 @@ def iter_medline(source: str | os.PathLike[str] | TextIO, *, name: str | None = 
             if cut is not None:
                 raise cut  # another record follows: this is no cut download, the file is not what it says
             count += 1
-            record = _record(raw, *lines.take())
-            if record is None:
-                if count == 1 and not raw.get("PMID"):
-                    raise InputError("not MEDLINE format: the first record has no 'PMID- ' line", path=label)
-                raise InputError(
-                    f"record {count} has no PMID", path=label, where=f"after record {count - 1} (PMID {last_pmid})"
-                )
-            if not is_pmid(record.pmid):
-                raise InputError(f"record {count}: {not_a_pmid(record.pmid)}", path=label)
+            record = _identified(_record(raw, *lines.take()), raw, count, last_pmid, label)
             if "SO" not in raw:
                 cut = InputError(
                     f"record {count} (PMID {record.pmid}) is cut off: it ends before the SO line "
@@ -216,6 +208,21 @@ def iter_medline(source: str | os.PathLike[str] | TextIO, *, name: str | None = 
     finally:
         if owned:
             handle.close()
+
+
+def _identified(
+    record: Record | None, raw: Mapping[str, object], count: int, last_pmid: str | None, label: str
+) -> Record:
+    """``record``, the ``count``-th of the file, if it has a PMID that is one; else the InputError that says why."""
+    if record is None:
+        if count == 1 and not raw.get("PMID"):
+            raise InputError("not MEDLINE format: the first record has no 'PMID- ' line", path=label)
+        raise InputError(
+            f"record {count} has no PMID", path=label, where=f"after record {count - 1} (PMID {last_pmid})"
+        )
+    if not is_pmid(record.pmid):
+        raise InputError(f"record {count}: {not_a_pmid(record.pmid)}", path=label)
+    return record
 
 
 # --- field mapping --------------------------------------------------------------------------------
