@@ -120,6 +120,15 @@ class CommentCorrection:
 
 
 @dataclass
+class Accession:
+    """A number a data bank gave to something the paper reports (XML ``DataBankList``, MEDLINE ``SI``):
+    a trial registration (``ClinicalTrials.gov``, ``NCT01234567``), a sequence (``GENBANK``, ...)."""
+
+    databank: str
+    number: str
+
+
+@dataclass
 class Record:
     """One PubMed citation (journal article or book/chapter) as litscan stores it."""
 
@@ -153,6 +162,7 @@ class Record:
     status: str | None = None  # MEDLINE, In-Process, Publisher, ...
     publication_status: str | None = None  # ppublish, epublish, aheadofprint
     comments_corrections: tuple[CommentCorrection, ...] = ()
+    accessions: tuple[Accession, ...] = ()
 
     @property
     def abstract(self) -> str | None:
@@ -289,6 +299,7 @@ def record_from_dict(data: dict[str, Any]) -> Record:
         "publication_types": PublicationType,
         "chemicals": Chemical,
         "comments_corrections": CommentCorrection,
+        "accessions": Accession,
     }
     for key, cls in nested.items():
         if key in values:

@@ -24,6 +24,7 @@ class StoredRecord:
     topics: tuple[str, ...] = ()
     retracted_at: str | None = None
     deleted_at: str | None = None
+    registrations: str | None = None  # as stored (JSON, ``litscan.pubmed.links``); None before schema 4
 
     @property
     def pmid(self) -> str:
@@ -118,6 +119,7 @@ def _stored_record(row: sqlite3.Row) -> StoredRecord:
         topics=tuple(sorted(json.loads(row["topics"]))),
         retracted_at=row["retracted_at"],
         deleted_at=row["deleted_at"],
+        registrations=row["registrations"],
     )
 
 

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from ..errors import StoreError
 from .connection import transaction
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -123,6 +123,18 @@ MIGRATIONS: dict[int, str] = {
         seq_end = (SELECT COALESCE(MAX(seq), 0) FROM commits WHERE at < digests.period_end);
     CREATE INDEX record_topics_seq ON record_topics(topic, seq)
     """,
+    # Trial registrations (litscan.pubmed.links): each record's, as JSON with the fingerprint of the
+    # registry file that found them, and an index from a registry id to the records that name it
+    # (several reports of one trial). Records stored before have none (NULL), and are worked out
+    # when read.
+    4: """
+    ALTER TABLE records ADD COLUMN registrations TEXT;
+    CREATE TABLE record_registrations (
+        registry TEXT NOT NULL, trial_id TEXT NOT NULL, pmid INTEGER NOT NULL REFERENCES records(pmid),
+        source TEXT NOT NULL,
+        PRIMARY KEY (registry, trial_id, pmid)) WITHOUT ROWID;
+    CREATE INDEX record_registrations_pmid ON record_registrations(pmid)
+    """,
 }
 
 
@@ -168,6 +180,9 @@ class RecordRow(NamedTuple):
 
     citation: CitationColumns
     tags: TagColumns
+    # The record's trial registrations as JSON (``litscan.pubmed.links.registrations_json``): the
+    # records column schema 4 added, written after the store's own columns.
+    registrations: bytes | None = None
 
     @property
     def pmid(self) -> int:
@@ -178,12 +193,12 @@ class RecordRow(NamedTuple):
 # and the commit numbers (seq, retracted_seq).
 RECORD_COLUMNS = CitationColumns._fields + TagColumns._fields
 # What a stored record is read back from (``StoredRecord``).
-STORED_COLUMNS = ("data", "tags", "first_seen", "last_changed", "retracted_at", "deleted_at")
+STORED_COLUMNS = ("data", "tags", "first_seen", "last_changed", "retracted_at", "deleted_at", "registrations")
 # What deciding how to write a record again needs to know of its stored row.
 STATE_COLUMNS = ("pmid", "content_hash", "tagger", "retracted_at", "deleted_at")
 # data and tags arrive as UTF-8 JSON bytes (``json_bytes``); CAST stores them as the TEXT they are,
 # without a decode in Python and an encode in the sqlite3 module.
-JSON_BYTES_COLUMNS = frozenset({"data", "tags"})
+JSON_BYTES_COLUMNS = frozenset({"data", "tags", "registrations"})
 # Any number of PMIDs as one bound parameter (a JSON array): SQLite caps the number of "?" in a statement.
 IN_PMIDS = "IN (SELECT value FROM json_each(?))"
 
