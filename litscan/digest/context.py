@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from ..config import Topic
 from ..models import Evidence, Record
+from ..pubmed.links import RecordLinks, record_links
 from ..pubmed.sections import Category, is_back_matter, section_category
 from ..store import RecordFilter, Store, StoredRecord
 from ..tagging.sentences import split_sentences
@@ -76,6 +77,7 @@ class RecordView:
     on_topic: bool
     retracted: bool
     retracted_at: str | None
+    links: RecordLinks | None = None  # registrations and notices (_links.html)
 
     @property
     def data_conditions(self) -> str:
@@ -246,6 +248,7 @@ def record_view(item: StoredRecord, labels: Labels) -> RecordView:
         on_topic=tags.on_topic,
         retracted=record.retracted or item.retracted_at is not None,
         retracted_at=item.retracted_at,
+        links=record_links(record, item.registrations),
     )
 
 
