@@ -101,21 +101,24 @@ class RecordLinks:
 
 def registrations(record: Record, registries: Registries | None = None) -> tuple[Registration, ...]:
     """The record's registrations: its data bank's first, then those its abstract names."""
+    return tuple(_registration(registry, trial_id, source) for registry, trial_id, source in _found(record, registries))
+
+
+def _found(record: Record, registries: Registries | None) -> list[tuple[Registry, str, Source]]:
+    """(registry, id, source) of each registration, an id named twice listed once, from the data bank."""
     registries = registries or load_registries()
-    found: dict[tuple[str, str], Registration] = {}
+    found: dict[tuple[str, str], tuple[Registry, str, Source]] = {}
     for accession in record.accessions:
         claimed = registries.for_databank(accession.databank)
         if claimed:
             registry, trial_id = _accession_id(claimed, accession.number)
-            found.setdefault((registry.key, trial_id), _registration(registry, trial_id, "databank"))
-    texts = [record.abstract or "", *(other.text for other in record.other_abstracts)]
-    text = "\n".join(t for t in texts if t)
-    if text:
-        lowered = text.lower()
-        for registry in registries.registries:
-            for trial_id in registry.find(text, lowered):
-                found.setdefault((registry.key, trial_id), _registration(registry, trial_id, "abstract"))
-    return tuple(found.values())
+            found.setdefault((registry.key, trial_id), (registry, trial_id, "databank"))
+    texts = [section.text for section in record.abstract_sections]
+    texts.extend(other.text for other in record.other_abstracts)
+    if texts:
+        for registry, trial_id in registries.search("\n".join(texts)):
+            found.setdefault((registry.key, trial_id), (registry, trial_id, "abstract"))
+    return list(found.values())
 
 
 def _accession_id(claimed: tuple[Registry, ...], number: str) -> tuple[Registry, str]:
@@ -168,8 +171,10 @@ def registrations_json(record: Record, registries: Registries | None = None) -> 
     the registry key, not its label, so a relabelled registry still finds its stored ids.
     """
     registries = registries or load_registries()
-    by_label = {r.label: r.key for r in registries.registries}
-    found = [{"key": by_label[r.registry], "id": r.id, "source": r.source} for r in registrations(record, registries)]
+    found = [
+        {"key": registry.key, "id": trial_id, "source": source}
+        for registry, trial_id, source in _found(record, registries)
+    ]
     return orjson.dumps({"rules": registries.fingerprint, "found": found})
 
 

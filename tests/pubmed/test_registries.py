@@ -14,7 +14,7 @@ NCT_TABLE = """
 label = "ClinicalTrials.gov"
 databanks = ["ClinicalTrials.gov"]
 patterns = ['NCT\\s?0\\d{7}']
-hint = "nct"
+hints = ["nct"]
 normaliser = "digits"
 prefix = "NCT"
 url = "https://clinicaltrials.gov/study/{id}"
@@ -82,8 +82,13 @@ def test_the_environment_variable_names_the_file_to_use(tmp_path, monkeypatch):
         (("https://", "http://"), "registries.nct.url: must start with https://"),
         (('prefix = "NCT"', ""), "registries.nct.prefix: the 'digits' normaliser needs a 'prefix'"),
         (('label = "ClinicalTrials.gov"', ""), "registries.nct: 'label' is missing"),
-        (('hint = "nct"', 'hint = "NCT"'), "registries.nct.hint: must be lower case"),
-        (('hint = "nct"', 'hints = "nct"'), "registries.nct: unknown key 'hints'"),
+        (('hints = ["nct"]', 'hints = ["NCT"]'), "registries.nct.hints[0]: must be lower case"),
+        (('hints = ["nct"]', 'hint = "nct"'), "registries.nct: unknown key 'hint'"),
+        (('hints = ["nct"]', 'hints = "nct"'), "registries.nct.hints: must be a list of strings"),
+        (
+            ('hints = ["nct"]', 'hints = ["isrctn"]\nexamples = [["NCT01234567", "NCT01234567"]]'),
+            "registries.nct.examples[0]: 'NCT01234567' gives no id",
+        ),
         (('databanks = ["ClinicalTrials.gov"]', 'databanks = "ClinicalTrials.gov"'), "databanks: must be a list"),
         (("[registries.nct]", "[registries.NCT]"), "registries.NCT: a registry's key is lower-case"),
     ],
