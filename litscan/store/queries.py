@@ -154,6 +154,16 @@ def on_topic_tags(db: sqlite3.Connection, topic: str, until: str, through: int |
     return [RecordTags(row["year"], json.loads(row["conditions"]), json.loads(row["routes"])) for row in rows]
 
 
+def registered_pmids(db: sqlite3.Connection, trial_id: str) -> list[str]:
+    """The live records that name registration ``trial_id`` (as stored, any registry), in PMID order."""
+    rows = db.execute(
+        "SELECT DISTINCT g.pmid FROM record_registrations g JOIN records r ON r.pmid = g.pmid "
+        "WHERE g.trial_id = ? AND r.deleted_at IS NULL ORDER BY g.pmid",
+        (trial_id,),
+    )
+    return [str(row["pmid"]) for row in rows]
+
+
 def topic_first_seen(db: sqlite3.Connection, topic: str) -> str | None:
     """When the topic's first record entered the store (None: it has none)."""
     row = db.execute("SELECT MIN(first_seen) AS first FROM record_topics WHERE topic = ?", (topic,)).fetchone()

@@ -8,7 +8,7 @@ import sqlite3
 import orjson
 
 from litscan.export import record_row
-from litscan.models import AbstractSection, Accession, json_bytes
+from litscan.models import AbstractSection, Accession, Deletion, json_bytes
 from litscan.pipeline.prepare import retag, store_records
 from litscan.pubmed.links import record_links
 from litscan.store import Store
@@ -43,11 +43,11 @@ def test_registrations_are_stored_with_the_record_and_indexed(store):
         "NCT01234567",
         "ISRCTN12345678",
     ]
-    reports = store.connection.execute(
-        "SELECT pmid FROM record_registrations WHERE registry = ? AND trial_id = ? ORDER BY pmid",
-        ("clinicaltrials_gov", "NCT01234567"),
-    )
-    assert [row[0] for row in reports] == [1, 2]
+    assert store.registered_pmids("NCT01234567") == ["1", "2"]
+    assert store.registered_pmids("ISRCTN12345678") == ["1"]
+    assert store.registered_pmids("NCT07654321") == []
+    store_records(store, [Deletion("2")], tagger=fixed_tagger())
+    assert store.registered_pmids("NCT01234567") == ["1"], "a deleted record names no trial"
 
 
 def test_a_changed_record_replaces_its_registrations_and_a_retag_keeps_them(store):
