@@ -59,6 +59,11 @@ class Registration:
     url: str
     source: Source  # "databank" (NLM's indexing) or "abstract" (found in the text)
 
+    @property
+    def text(self) -> str:
+        """How a reader is shown it: the id, after the registry's name where the id does not start with it."""
+        return self.id if self.id.lower().startswith(self.registry.lower()) else f"{self.registry} {self.id}"
+
     def as_dict(self) -> dict[str, str]:
         return {"registry": self.registry, "id": self.id, "url": self.url, "source": self.source}
 

@@ -42,7 +42,7 @@ def test_registrations_and_notices_are_linked_on_the_record(store: Store, tmp_pa
     anchors = [(a.text_content(), a.get("href")) for a in links.xpath(".//a")]
     assert anchors == [
         ("ClinicalTrials.gov NCT01234567", "https://clinicaltrials.gov/study/NCT01234567"),
-        ("ISRCTN ISRCTN12345678", "https://www.isrctn.com/ISRCTN12345678"),
+        ("ISRCTN12345678", "https://www.isrctn.com/ISRCTN12345678"),
         ("Retraction notice", "https://pubmed.ncbi.nlm.nih.gov/40000001/"),
         ("Erratum", "https://pubmed.ncbi.nlm.nih.gov/40000002/"),
     ]

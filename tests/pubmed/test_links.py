@@ -80,6 +80,13 @@ def test_xml_data_bank_list_gives_every_accession_and_the_trial_registrations_am
         ("UMIN-CTR", "UMIN000023456", "databank"),
         ("EudraCT", "2014-001234-56", "databank"),
     ]
+    assert [r.text for r in registrations(record)] == [
+        "ClinicalTrials.gov NCT01234567",
+        "ClinicalTrials.gov NCT07654321",
+        "jRCTs031190123",
+        "UMIN-CTR UMIN000023456",
+        "EudraCT 2014-001234-56",
+    ]
     umin = registrations(record)[3]
     assert umin.url == "https://trialsearch.who.int/Trial2.aspx?TrialID=JPRN-UMIN000023456"
 
