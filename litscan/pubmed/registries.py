@@ -80,6 +80,10 @@ class Registry:
         """The ids this registry's patterns find in ``text`` (``lowered``: the same text in lower case)."""
         if self.hints and not _any_at_word_start(lowered if lowered is not None else text.lower(), self.hints):
             return []
+        return self.matches(text)
+
+    def matches(self, text: str) -> list[str]:
+        """The ids the patterns find in ``text``, its hints not asked."""
         found = []
         for pattern in self.patterns:
             for match in pattern.finditer(text):
@@ -121,6 +125,8 @@ class Registries:
     path: str
     fingerprint: str  # of the file's bytes
     databank_index: dict[str, tuple[Registry, ...]]  # casefolded data bank name -> its registries
+    # (registries searched in every text, (hint, registry) pairs), by position in ``registries``
+    search_index: tuple[tuple[int, ...], tuple[tuple[str, int], ...]]
 
     def for_databank(self, name: str) -> tuple[Registry, ...]:
         """The registries whose ids NLM files under data bank ``name`` (any case)."""
@@ -130,9 +136,31 @@ class Registries:
         return next((r for r in self.registries if r.key == key), None)
 
     def search(self, text: str) -> list[tuple[Registry, str]]:
-        """Every registry id in ``text``, registry by registry in the file's order, each with its registry."""
+        """Every registry id in ``text``, registry by registry in the file's order, each with its registry.
+
+        Runs for every record an import stores, so the hints of all registries are tried in one
+        flat loop, and only the registries one of whose hints starts a word have their patterns run.
+        """
         lowered = text.lower()
-        return [(registry, trial_id) for registry in self.registries for trial_id in registry.find(text, lowered)]
+        due = set(self.unhinted)
+        for hint, index in self.hint_index:
+            if index in due:
+                continue
+            at = lowered.find(hint)
+            while at >= 0:
+                if at == 0 or not lowered[at - 1].isalnum():
+                    due.add(index)
+                    break
+                at = lowered.find(hint, at + 1)
+        return [(self.registries[i], trial_id) for i in sorted(due) for trial_id in self.registries[i].matches(text)]
+
+    @property
+    def unhinted(self) -> tuple[int, ...]:
+        return self.search_index[0]
+
+    @property
+    def hint_index(self) -> tuple[tuple[str, int], ...]:
+        return self.search_index[1]
 
 
 def _databank_index(registries: tuple[Registry, ...]) -> dict[str, tuple[Registry, ...]]:
@@ -184,7 +212,11 @@ def _load(path: str, data: bytes) -> Registries:
     if not isinstance(tables, dict) or not tables:
         raise ConfigError("no [registries.<key>] tables", path=path, where="registries")
     registries = tuple(_registry(path, key, table) for key, table in tables.items())
-    return Registries(registries, path, hashlib.sha1(data).hexdigest()[:12], _databank_index(registries))
+    unhinted = tuple(i for i, registry in enumerate(registries) if not registry.hints)
+    hinted = tuple((hint, i) for i, registry in enumerate(registries) for hint in registry.hints)
+    return Registries(
+        registries, path, hashlib.sha1(data).hexdigest()[:12], _databank_index(registries), (unhinted, hinted)
+    )
 
 
 def _registry(path: str, key: str, table: Any) -> Registry:
