@@ -10,7 +10,6 @@ when the file loads, so an edit that stops finding what it should is caught ther
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import tomllib
 from collections.abc import Callable
@@ -20,10 +19,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..config import registries_path
 from ..errors import ConfigError
 
 FORMAT_VERSION = 1
-ENV_VAR = "LITSCAN_REGISTRIES"  # a registry file of the user's own, in place of the bundled one
 _KEYS = {
     "label",
     "databanks",
@@ -179,7 +178,7 @@ def load_registries(path: str | Path | None = None) -> Registries:
     """Read and validate a registry file: ``path``, else the file ``$LITSCAN_REGISTRIES`` names, else the
     one shipped in the package. The file is read once a process (a parallel import's workers each read it)."""
     if path is None:
-        return _default(os.environ.get(ENV_VAR) or None)
+        return _default(registries_path())
     path = Path(path)
     try:
         data = path.read_bytes()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from litscan.errors import ConfigError
-from litscan.pubmed.registries import ENV_VAR, default_path, load_registries
+from litscan.pubmed.registries import default_path, load_registries
 
 NCT_TABLE = """
 [registries.nct]
@@ -64,9 +64,9 @@ def test_a_file_of_ones_own_is_read_and_fingerprinted(tmp_path):
 
 def test_the_environment_variable_names_the_file_to_use(tmp_path, monkeypatch):
     path = _write(tmp_path, NCT_TABLE)
-    monkeypatch.setenv(ENV_VAR, str(path))
+    monkeypatch.setenv("LITSCAN_REGISTRIES", str(path))
     assert [r.key for r in load_registries().registries] == ["nct"]
-    monkeypatch.delenv(ENV_VAR)
+    monkeypatch.delenv("LITSCAN_REGISTRIES")
     assert len(load_registries().registries) > 10
 
 
