@@ -132,7 +132,7 @@ MIGRATIONS: dict[int, str] = {
     CREATE TABLE record_registrations (
         registry TEXT NOT NULL, trial_id TEXT NOT NULL, pmid INTEGER NOT NULL REFERENCES records(pmid),
         source TEXT NOT NULL,
-        PRIMARY KEY (registry, trial_id, pmid)) WITHOUT ROWID;
+        PRIMARY KEY (trial_id, registry, pmid)) WITHOUT ROWID;
     CREATE INDEX record_registrations_pmid ON record_registrations(pmid)
     """,
 }
@@ -198,7 +198,7 @@ STORED_COLUMNS = ("data", "tags", "first_seen", "last_changed", "retracted_at", 
 STATE_COLUMNS = ("pmid", "content_hash", "tagger", "retracted_at", "deleted_at")
 # data and tags arrive as UTF-8 JSON bytes (``json_bytes``); CAST stores them as the TEXT they are,
 # without a decode in Python and an encode in the sqlite3 module.
-JSON_BYTES_COLUMNS = frozenset({"data", "tags", "registrations"})
+JSON_BYTES_COLUMNS = frozenset({"data", "tags"})
 # Any number of PMIDs as one bound parameter (a JSON array): SQLite caps the number of "?" in a statement.
 IN_PMIDS = "IN (SELECT value FROM json_each(?))"
 
