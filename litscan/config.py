@@ -354,6 +354,11 @@ def templates_dir(explicit: str | os.PathLike[str] | None = None) -> Path | None
     return Path(chosen) if chosen else None
 
 
+def registries_path() -> str | None:
+    """$LITSCAN_REGISTRIES (a trial-registry file of one's own), else None: the bundled one."""
+    return _environment("LITSCAN_REGISTRIES")
+
+
 @dataclass(frozen=True)
 class EutilsSettings:
     """Where E-utilities is and who is asking: what an ``EutilsClient`` is built from."""

@@ -32,6 +32,7 @@ from .config import Topic
 from .errors import ConfigError
 from .files import atomic_text_writer
 from .models import to_jsonable
+from .pubmed.links import record_links
 from .store import RecordFilter, Store, StoredRecord
 from .tagging.vocabulary import load_vocabulary
 
@@ -50,6 +51,7 @@ CSV_COLUMNS = (
     "authors",
     "doi",
     "pmcid",
+    "registrations",
     "on_topic",
     "design",
     "conditions",
@@ -82,6 +84,7 @@ def summary_row(item: StoredRecord) -> dict[str, Any]:
         "authors": [a.display_name for a in record.authors],
         "doi": record.doi,
         "pmcid": record.pmcid,
+        "registrations": [r.id for r in record_links(record, item.registrations).registrations],
         "on_topic": tags.on_topic,
         "design": tags.design,
         "conditions": list(tags.conditions),
@@ -106,8 +109,12 @@ def record_row(item: StoredRecord) -> dict[str, Any]:
     """One stored record as the flat object the JSON export and the DataFrame share:
     the summary fields plus the details (sections, author and MeSH structure, evidence)."""
     record, tags = item.record, item.tags
+    links = record_links(record, item.registrations)
     return {
         **summary_row(item),
+        "registrations": [r.as_dict() for r in links.registrations],
+        "comments_corrections": [c.as_dict() for c in links.comments_corrections],
+        "full_text_url": links.full_text_url,
         "version": record.version,
         "kind": record.kind,
         "abstract_sections": [to_jsonable(s) for s in record.abstract_sections],

@@ -124,6 +124,15 @@ class CommentCorrection:
 
 
 @dataclass
+class Accession:
+    """A number a data bank gave to something the paper reports (XML ``DataBankList``, MEDLINE ``SI``):
+    a trial registration (``ClinicalTrials.gov``, ``NCT01234567``), a sequence (``GENBANK``, ...)."""
+
+    databank: str
+    number: str
+
+
+@dataclass
 class Record:
     """One PubMed citation (journal article or book/chapter) as litscan stores it."""
 
@@ -160,6 +169,7 @@ class Record:
     # Names PubMed marks ValidYN="N" (erroneous, kept for the record): no author of the paper, so
     # no citation, export column or digest lists them; kept here, flagged ``valid=False``.
     erroneous_authors: tuple[Author, ...] = ()
+    accessions: tuple[Accession, ...] = ()  # DataBankList / MEDLINE SI: trial registrations and the like
 
     @property
     def display_title(self) -> str | None:
@@ -305,6 +315,7 @@ def record_from_dict(data: dict[str, Any]) -> Record:
         "publication_types": PublicationType,
         "chemicals": Chemical,
         "comments_corrections": CommentCorrection,
+        "accessions": Accession,
     }
     for key, cls in nested.items():
         if key in values:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..config import Topic
 from ..models import Evidence, Record
+from ..pubmed.links import RecordLinks, record_links
 from ..pubmed.sections import Category, is_back_matter, section_category
 from ..store import RecordFilter, Store, StoredRecord
 from ..tagging.sentences import split_sentences
@@ -80,6 +81,7 @@ class RecordView:
     on_topic: bool
     retracted: bool
     retracted_at: str | None
+    links: RecordLinks | None = None  # registrations and notices (_links.html)
 
     @property
     def data_conditions(self) -> str:
@@ -252,6 +254,7 @@ def record_view(item: StoredRecord, labels: Labels) -> RecordView:
         on_topic=tags.on_topic,
         retracted=record.retracted or item.retracted_at is not None,
         retracted_at=item.retracted_at,
+        links=record_links(record, item.registrations),
     )
 
 

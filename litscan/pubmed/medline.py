@@ -41,6 +41,7 @@ from litscan.models import (
     PublicationType,
     Record,
 )
+from litscan.pubmed.accessions import medline_accessions
 from litscan.pubmed.dates import date_from_text, iso_date
 from litscan.pubmed.pmid import is_pmid, not_a_pmid
 from litscan.pubmed.sections import category_of, split_labelled
@@ -464,4 +465,5 @@ def _record(raw: MedlineFields, trail: list[str], other_abstract_lines: list[int
         status=_text(raw.get("STAT")),
         publication_status=_text(raw.get("PST")),
         comments_corrections=_comments(raw),
+        accessions=medline_accessions(_values(raw, "SI")),
     )

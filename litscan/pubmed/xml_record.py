@@ -16,6 +16,7 @@ from lxml import etree
 
 from litscan.models import (
     AbstractSection,
+    Accession,
     Author,
     Chemical,
     CommentCorrection,
@@ -26,6 +27,7 @@ from litscan.models import (
     Record,
     RecordKind,
 )
+from litscan.pubmed.accessions import xml_accessions
 from litscan.pubmed.xml_fields import (
     abstract_sections,
     authors,
@@ -50,6 +52,7 @@ class _Fields:
 
     __slots__ = (
         "abstract",
+        "accessions",
         "aid_doi",
         "article_date",
         "authors",
@@ -83,6 +86,7 @@ class _Fields:
     )
 
     abstract: list[AbstractSection]
+    accessions: tuple[Accession, ...]
     aid_doi: str | None
     article_date: str | None
     authors: tuple[Author, ...] | None
@@ -125,6 +129,7 @@ class _Fields:
         self.authors_complete = True
         self.chemicals = ()
         self.comments = ()
+        self.accessions = ()
         self.mesh = ()
         self.keywords = []
         self.languages = []
@@ -172,6 +177,7 @@ class _Fields:
             status=self.status,
             publication_status=self.publication_status,
             comments_corrections=self.comments,
+            accessions=self.accessions,
         )
 
 
@@ -277,6 +283,8 @@ def _article_part(el: _Element, f: _Fields) -> None:
             keywords(child, f.keywords)
         elif tag == "DateRevised":
             f.revised_date = day_date(child)
+        elif tag == "DataBankList":
+            f.accessions = xml_accessions(child)
         elif tag == "PMID":
             _pmid(child, f)
         elif tag == "ArticleIdList":

@@ -131,6 +131,10 @@ class Store:
         """The number of the last write committed (stamped before ``before``): what a reader has seen."""
         return queries.commit_mark(self.connection, before)
 
+    def registered_pmids(self, trial_id: str) -> list[str]:
+        """The live records that name this trial registration (several reports of one trial)."""
+        return queries.registered_pmids(self.connection, trial_id)
+
     def topic_first_seen(self, topic: str) -> str | None:
         """When the topic's first record entered the store (None: it has none)."""
         return queries.topic_first_seen(self.connection, topic)

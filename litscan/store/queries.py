@@ -24,6 +24,7 @@ class StoredRecord:
     topics: tuple[str, ...] = ()
     retracted_at: str | None = None
     deleted_at: str | None = None
+    registrations: str | None = None  # as stored (JSON, ``litscan.pubmed.links``); None before schema 4
 
     @property
     def pmid(self) -> str:
@@ -119,6 +120,7 @@ def _stored_record(row: sqlite3.Row) -> StoredRecord:
         topics=tuple(sorted(json.loads(row["topics"]))),
         retracted_at=row["retracted_at"],
         deleted_at=row["deleted_at"],
+        registrations=row["registrations"],
     )
 
 
@@ -151,6 +153,16 @@ def on_topic_tags(db: sqlite3.Connection, topic: str, until: str, through: int |
         (topic, bound),
     )
     return [RecordTags(row["year"], json.loads(row["conditions"]), json.loads(row["routes"])) for row in rows]
+
+
+def registered_pmids(db: sqlite3.Connection, trial_id: str) -> list[str]:
+    """The live records that name registration ``trial_id`` (as stored, any registry), in PMID order."""
+    rows = db.execute(
+        "SELECT DISTINCT g.pmid FROM record_registrations g JOIN records r ON r.pmid = g.pmid "
+        "WHERE g.trial_id = ? AND r.deleted_at IS NULL ORDER BY g.pmid",
+        (trial_id,),
+    )
+    return [str(row["pmid"]) for row in rows]
 
 
 def topic_first_seen(db: sqlite3.Connection, topic: str) -> str | None:

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from ..errors import StoreError
 from .connection import transaction
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -144,6 +144,18 @@ MIGRATIONS: dict[int, str] = {
     );
     CREATE INDEX IF NOT EXISTS screening_decisions_record ON screening_decisions(topic, pmid, id)
     """,
+    # Trial registrations (litscan.pubmed.links): each record's, as JSON with the fingerprint of the
+    # registry file that found them, and an index from a registry id to the records that name it
+    # (several reports of one trial). Records stored before have none (NULL), and are worked out
+    # when read.
+    5: """
+    ALTER TABLE records ADD COLUMN registrations TEXT;
+    CREATE TABLE record_registrations (
+        registry TEXT NOT NULL, trial_id TEXT NOT NULL, pmid INTEGER NOT NULL REFERENCES records(pmid),
+        source TEXT NOT NULL,
+        PRIMARY KEY (trial_id, registry, pmid)) WITHOUT ROWID;
+    CREATE INDEX record_registrations_pmid ON record_registrations(pmid)
+    """,
 }
 
 
@@ -189,6 +201,9 @@ class RecordRow(NamedTuple):
 
     citation: CitationColumns
     tags: TagColumns
+    # The record's trial registrations as JSON (``litscan.pubmed.links.registrations_json``): the
+    # records column schema 4 added, written after the store's own columns.
+    registrations: bytes | None = None
 
     @property
     def pmid(self) -> int:
@@ -199,7 +214,7 @@ class RecordRow(NamedTuple):
 # and the commit numbers (seq, retracted_seq).
 RECORD_COLUMNS = CitationColumns._fields + TagColumns._fields
 # What a stored record is read back from (``StoredRecord``).
-STORED_COLUMNS = ("data", "tags", "first_seen", "last_changed", "retracted_at", "deleted_at")
+STORED_COLUMNS = ("data", "tags", "first_seen", "last_changed", "retracted_at", "deleted_at", "registrations")
 # What deciding how to write a record again needs to know of its stored row.
 STATE_COLUMNS = ("pmid", "content_hash", "tagger", "retracted_at", "deleted_at")
 # data and tags arrive as UTF-8 JSON bytes (``json_bytes``); CAST stores them as the TEXT they are,

@@ -156,6 +156,7 @@ def test_an_older_store_gets_commit_numbers_in_the_order_of_its_stamps(tmp_path)
             "ALTER TABLE records DROP COLUMN seq; ALTER TABLE records DROP COLUMN retracted_seq;"
             "ALTER TABLE record_topics DROP COLUMN seq;"
             "ALTER TABLE digests DROP COLUMN seq_start; ALTER TABLE digests DROP COLUMN seq_end;"
+            "DROP TABLE record_registrations; ALTER TABLE records DROP COLUMN registrations;"  # version 5
             "PRAGMA user_version = 2;"
         )
     with Store.open(db) as store:
