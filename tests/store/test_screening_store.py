@@ -25,14 +25,17 @@ def test_a_version_3_store_with_records_opens_and_takes_decisions(tmp_path):
         data.fill(store)
         before = sorted((item.pmid, item.tags.design) for item in store.query())
     with sqlite3.connect(db) as connection:  # what litscan wrote before screening existed
-        connection.executescript("DROP TABLE screening_decisions; PRAGMA user_version = 3;")
+        connection.executescript(
+            "DROP TABLE screening_decisions; DROP TABLE record_registrations;"
+            "ALTER TABLE records DROP COLUMN registrations; PRAGMA user_version = 3;"
+        )
     assert _version(db) == 3
     with Store.open(db) as store:
         assert sorted((item.pmid, item.tags.design) for item in store.query()) == before
         assert len(store.runs(data.TOPIC)) == 1
         decide(store, data.make_topic(), ["12"], Choice("include"))
         assert [i.pmid for i in screening_list(store, data.make_topic()) if i.decision] == ["12"]
-    assert _version(db) == SCHEMA_VERSION == 4
+    assert _version(db) == SCHEMA_VERSION == 5
 
 
 @pytest.mark.parametrize("version", [1, 2, 3])
