@@ -63,7 +63,7 @@ def test_every_file_is_tried_and_the_good_ones_land(tmp_path, caplog):
     assert _stored(db) == stored
     with sqlite3.connect(db) as connection:
         status, detail = connection.execute("SELECT status, detail FROM runs ORDER BY id DESC").fetchone()
-    assert status == "failed" and "1 of 4 files not imported" in detail and "cut.nbib" in detail
+    assert status == "failed" and str(broken) in detail and "PMID 39000005" in detail  # the one file not imported
 
 
 def test_deletions_of_pmids_never_stored_are_named_for_what_they_are(tmp_path):
