@@ -1,27 +1,38 @@
-"""Which conditions the study's own population has, each with the words that say so.
+"""Which conditions the study's own population has, each with the words that say so, decisive first.
 
-A condition counts when a sentence about the record's own study names it (not the background, the
-exclusion criteria or a call for future work), or a MeSH heading does. A weak mention ("neuropathic
-pain") yields to a more specific condition named beside it; a condition named only in a conclusion
-that looks beyond the study does not count when the study names others itself; in a mixed chronic
-pain population, diagnoses that are only listed add nothing to the general condition.
+A mention counts where a sentence about the record's own study names it (not the background, the
+exclusion criteria or a call for future work: ``cues``) and its context does not deny it or name it
+only to compare with other work (``context``). MeSH headings count too. Then, in this order:
+
+1. speculation: a condition named only where the study looks beyond itself (its conclusions, "may
+   also help in CRPS") does not count when the study names a condition firmly;
+2. lists: a specific condition named only as an example or as a share of a mixed population ("pain
+   syndromes such as CRPS", "neuropathic pain 60%") adds nothing to a population named otherwise,
+   unless the abstract analyses it as a subgroup;
+3. specificity: a weak mention ("neuropathic pain", "chronic pain") yields to a more specific
+   condition the study names (the vocabulary's ``yields_to``).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
 from ..models import Evidence
 from .compiled import CompiledVocabulary
-from .cues import LISTING, PURPOSE
-from .document import Document, Hit, Role, role_words
+from .context import LISTED, NOT_THE_STUDY, Context, trigger_words
+from .cues import CONCLUDING, PURPOSE
+from .document import Document, Hit, Role
 from .vocabulary import Vocabulary
 
 _TITLE: Final = Role.TITLE
-_COUNT_AFTER = re.compile(r"[\w -]{0,30}?\(n ?= ?\d")  # "CRPS (n = 12)", "headache in some (n=3)"
+_CONCLUSION: Final = Role.CONCLUSION
+_HYPOTHETICAL: Final = Context.HYPOTHETICAL.value
+_SUBGROUP: Final = Context.SUBGROUP.value
+_ACUTE: Final = Context.ACUTE.value
+_STRONG, _DESCRIBED, _WEAK = 0, 1, 2
+_KIND_STRENGTH = {"cond": _STRONG, "cond_part": _DESCRIBED, "cond_weak": _WEAK}
 
 ConditionEvidence = dict[str, tuple[Evidence, ...]]
 
@@ -34,58 +45,134 @@ class Conditions:
     # The specific conditions (not the general one) the study names of itself, not only in a
     # conclusion looking beyond it: a measured condition outweighs an off-topic framing of the title.
     firm_specific: frozenset[str]
+    # Conditions the title names, not as acute pain: the title frames the record as about them.
+    in_title: frozenset[str] = frozenset()
+    # Conditions that are acute pain here ("acute migraine attack", "pain of radiation dermatitis"),
+    # wherever the title or every mention says so, with the words saying so.
+    acute: dict[str, Evidence] | None = None
+
+
+@dataclass(slots=True)
+class _Mention:
+    hit: Hit | None  # None for a MeSH heading
+    evidence: Evidence
+    strength: int  # _STRONG, _DESCRIBED or _WEAK
+    firm: bool  # said of the study itself, not speculation or a conclusion looking beyond it
+    listed: bool  # only an example or a share of a mixed population
+    acute: bool
+    subgroup: bool = False  # analysed as a subgroup of a mixed population
 
 
 def population_conditions(doc: Document, compiled: CompiledVocabulary) -> Conditions:
     """The conditions the record's own study population has."""
     v = compiled.vocabulary
-    strong = _first_mentions(doc, "cond")
-    weak = _first_mentions(doc, "cond_weak")
-    described = _described_in_one_sentence(doc, v)
-    firm = {cid for cid, hit in (*strong.items(), *weak.items()) if doc.firm(hit)}
-    firm |= {cid for cid, sentence in described.items() if doc.sentences[sentence].firm}
-    found: ConditionEvidence = {
-        cid: (doc.evidence(hit, f'names "{doc.span(hit)}" in {doc.where(hit)}'),) for cid, hit in strong.items()
-    }
+    mentions: dict[str, list[_Mention]] = {}
+    for cid, mention in _mentions(doc, v):
+        mentions.setdefault(cid, []).append(mention)
     for cid, heading in _from_mesh(doc, compiled).items():
-        found.setdefault(cid, (heading,))
-        firm.add(cid)
-    candidates = _weak_candidates(doc, v, found, weak, described)
-    # A weak mention yields to a more specific condition: "neuropathic pain" to "phantom limb pain".
-    for cid, evidence in candidates.items():
-        if not _yields(v, cid, set(found) | (set(candidates) - {cid})):
-            found[cid] = evidence
-    if firm & set(found):  # a condition named only in a speculative conclusion is not the population
-        found = {cid: ev for cid, ev in found.items() if cid in firm}
+        mentions.setdefault(cid, []).append(_Mention(None, heading, _STRONG, True, False, False))
+    if any(m.firm for ms in mentions.values() for m in ms):  # 1. speculation
+        mentions = {cid: firm for cid, ms in mentions.items() if (firm := [m for m in ms if m.firm])}
     general = compiled.general_condition
-    if general and set(found) - {general}:
-        found = _drop_listed(doc, v, found, general)
+    listed = {cid for cid, ms in mentions.items() if cid != general and all(m.listed for m in ms)}
+    if general in mentions or set(mentions) - listed:
+        # 2. lists: the population is named otherwise; examples and shares of it add nothing.
+        mentions = {cid: ms for cid, ms in mentions.items() if cid not in listed}
+    elif general and len(listed) >= 2:
+        # Only a list of diagnoses, several of them: a mixed population, the general condition.
+        mentions = {general: [_mixed_population(doc, v, mentions, listed)]}
+    found = {cid for cid, ms in mentions.items() if any(m.strength == _STRONG for m in ms)}
+    # A mixed population analysed by subgroup keeps its general condition beside the subgroups.
+    subgroups = {cid for cid, ms in mentions.items() if any(m.subgroup for m in ms)}
+    for cid in set(mentions) - found:  # 3. a weak mention yields to a more specific condition
+        if (cid == general and subgroups - {cid}) or not _yields(v, cid, set(mentions) - {cid}):
+            found.add(cid)
+    ordered = sorted(found, key=compiled.condition_rank.__getitem__)
+    evidence = {cid: tuple(m.evidence for m in _decisive_first(mentions[cid])) for cid in ordered}
+    acute = {cid: _acute_evidence(doc, compiled, mentions[cid]) for cid in ordered if _acute(doc, mentions[cid])}
     return Conditions(
-        {cid: found[cid] for cid in sorted(found, key=compiled.condition_rank.__getitem__)},
-        frozenset(cid for cid in set(found) & firm if "*" not in v.conditions[cid].yields_to),
+        evidence,
+        frozenset(
+            c for c in found if "*" not in v.conditions[c].yields_to and c not in acute and _measured(mentions[c])
+        ),
+        frozenset(cid for cid in found if any(_in_title(doc, m) and not m.acute for m in mentions[cid])),
+        acute,
     )
 
 
-def _first_mentions(doc: Document, kind: str) -> dict[str, Hit]:
-    """The first own-study mention of each id, preferring one outside speculative conclusions."""
-    chosen: dict[str, Hit] = {}
-    for hit in doc.hits_of(kind):
-        if doc.own(hit) and (hit.ident not in chosen or (not doc.firm(chosen[hit.ident]) and doc.firm(hit))):
-            chosen[hit.ident] = hit
-    return chosen
+def _mentions(doc: Document, v: Vocabulary) -> Iterator[tuple[str, _Mention]]:
+    """Each condition mention of the record's own study that its context leaves standing."""
+    text = doc.text
+    strong = [(h.start, h.start + len(doc.span(h))) for h in doc.hits_of("cond")]  # to the end of its last word
+    for kind, strength in _KIND_STRENGTH.items():
+        for hit in doc.hits_of(kind):
+            s = doc.sentences[hit.sentence]
+            if not s.own or hit.context & NOT_THE_STUDY:
+                continue
+            if strength == _WEAK and any(lo <= hit.start and hit.end <= hi for lo, hi in strong):
+                continue  # part of a longer mention ("neuropathy" of "diabetic neuropathy"): that one decides
+            condition = v.conditions[hit.ident]
+            if kind == "cond_part":
+                if hit.entry is None:
+                    continue
+                parts = condition.sentence_patterns[hit.entry.part]
+                if not all(p.regex.search(text, s.start, s.end) for p in parts[1:]):
+                    continue
+                reason = f"describes {condition.label.lower()} in {doc.where(hit)}"
+                evidence = doc.sentence_evidence(hit.sentence, f"{reason} [{parts[0].where}]")
+            else:
+                where = f" [{hit.entry.pattern.where}]" if hit.entry is not None else ""
+                evidence = doc.evidence(hit, f'names "{doc.span(hit)}" in {doc.where(hit)}{where}')
+            context = hit.context
+            # A hypothesis the study states of itself ("we hypothesised that ketamine may help in CRPS")
+            # names its own population.
+            hypothetical = context & _HYPOTHETICAL and not s.cues & PURPOSE
+            firm = s.role != _CONCLUSION and not s.cues & CONCLUDING and not hypothetical
+            listed = bool(context & LISTED) and not context & _SUBGROUP
+            subgroup = bool(context & _SUBGROUP)
+            yield hit.ident, _Mention(hit, evidence, strength, firm, listed, bool(context & _ACUTE), subgroup)
 
 
-def _described_in_one_sentence(doc: Document, v: Vocabulary) -> dict[str, int]:
-    """Conditions whose sentence_patterns all match in one own-study sentence: id → that sentence."""
-    described: dict[str, int] = {}
-    for hit in doc.hits_of("cond_part"):
-        if hit.ident in described or not doc.own(hit) or hit.entry is None:
-            continue
-        s = doc.sentences[hit.sentence]
-        others = v.conditions[hit.ident].sentence_patterns[hit.entry.part][1:]
-        if all(p.regex.search(doc.text, s.start, s.end) for p in others):
-            described[hit.ident] = hit.sentence
-    return described
+def _mixed_population(doc: Document, v: Vocabulary, mentions: dict[str, list[_Mention]], listed: set[str]) -> _Mention:
+    first = min((m for cid in listed for m in mentions[cid]), key=lambda m: m.hit.start if m.hit else 0)
+    names = ", ".join(v.conditions[cid].label for cid in v.conditions if cid in listed)
+    evidence = first.evidence
+    reason = f"a mixed population: {names} only listed as its diagnoses, without results of their own"
+    return _Mention(
+        first.hit,
+        Evidence(evidence.field, evidence.text, reason, evidence.start, evidence.end),
+        _WEAK,
+        True,
+        False,
+        False,
+    )
+
+
+def _decisive_first(mentions: list[_Mention]) -> list[_Mention]:
+    """The mention that decided first: firm, not listed, the condition's own words, earliest."""
+    return sorted(mentions, key=lambda m: (not m.firm, m.listed, m.acute, m.strength))[:2]
+
+
+def _measured(mentions: list[_Mention]) -> bool:
+    """Named firmly by the study in words of its own (not only inferred from a sentence's words)."""
+    return any(m.firm and m.strength != _DESCRIBED for m in mentions)
+
+
+def _in_title(doc: Document, m: _Mention) -> bool:
+    return m.hit is not None and doc.role(m.hit) == _TITLE
+
+
+def _acute(doc: Document, mentions: list[_Mention]) -> bool:
+    """Acute pain here: the title says so of the condition (it frames the record), or every mention does."""
+    titled = [m for m in mentions if _in_title(doc, m)]
+    return all(m.acute for m in titled or mentions)
+
+
+def _acute_evidence(doc: Document, compiled: CompiledVocabulary, mentions: list[_Mention]) -> Evidence:
+    m = next(m for m in mentions if m.acute and m.hit is not None)
+    assert m.hit is not None
+    said = trigger_words(doc, compiled.context_rules, m.hit, _ACUTE)
+    return doc.evidence(m.hit, f'"{doc.span(m.hit)}" is acute pain here: {said}')
 
 
 def _from_mesh(doc: Document, compiled: CompiledVocabulary) -> dict[str, Evidence]:
@@ -96,22 +183,6 @@ def _from_mesh(doc: Document, compiled: CompiledVocabulary) -> dict[str, Evidenc
         heading = next(h.descriptor for h in mesh if h.ui == ui)
         out.setdefault(compiled.condition_of_mesh[ui], Evidence("mesh", heading, f"MeSH heading {heading} ({ui})"))
     return out
-
-
-def _weak_candidates(
-    doc: Document, v: Vocabulary, found: ConditionEvidence, weak: dict[str, Hit], described: dict[str, int]
-) -> ConditionEvidence:
-    """Weak mentions and one-sentence descriptions of conditions not found otherwise."""
-    candidates: ConditionEvidence = {}
-    for cid, hit in weak.items():
-        if cid not in found:
-            candidates[cid] = (doc.evidence(hit, f'names "{doc.span(hit)}" in {doc.where(hit)}'),)
-    for cid, sentence in described.items():
-        if cid not in found and cid not in candidates:
-            where = role_words(doc.sentences[sentence].role)
-            reason = f"describes {v.conditions[cid].label.lower()} in {where}"
-            candidates[cid] = (doc.sentence_evidence(sentence, reason),)
-    return candidates
 
 
 def _yields(v: Vocabulary, cid: str, others: set[str]) -> bool:
@@ -127,38 +198,3 @@ def _yields(v: Vocabulary, cid: str, others: set[str]) -> bool:
         elif target in others:
             return True
     return False
-
-
-def _drop_listed(doc: Document, v: Vocabulary, found: ConditionEvidence, general: str) -> ConditionEvidence:
-    """In a mixed chronic-pain population, diagnoses only listed (no results of their own) add nothing."""
-    mentions = [*doc.hits_of("cond"), *doc.hits_of("cond_weak")]
-    population = [h for h in mentions if h.ident == general and _states_population(doc, h)]
-    if not population:
-        return found
-    ids_in: dict[int, set[str]] = {}
-    for hit in mentions:
-        if doc.own(hit):
-            ids_in.setdefault(hit.sentence, set()).add(hit.ident)
-    counted = {h.sentence for h in mentions if _COUNT_AFTER.match(doc.text, h.end)}
-    kept: ConditionEvidence = {}
-    for cid, evidence in found.items():
-        if cid == general or not _only_listed(doc, cid, general, ids_in, counted):
-            kept[cid] = evidence
-    if general not in kept and len(kept) < len(found):
-        hit = population[0]
-        kept[general] = (doc.evidence(hit, f'a mixed population: "{doc.span(hit)}" in {doc.where(hit)}'),)
-    return {cid: kept[cid] for cid in v.conditions if cid in kept}
-
-
-def _states_population(doc: Document, hit: Hit) -> bool:
-    """The general condition named in the title or the stated purpose: the population is mixed."""
-    s = doc.sentences[hit.sentence]
-    return s.role == _TITLE or bool(s.cues & PURPOSE)
-
-
-def _only_listed(doc: Document, cid: str, general: str, ids_in: dict[int, set[str]], counted: Iterable[int]) -> bool:
-    """Every own-study sentence naming ``cid`` lists it among other diagnoses, or counts it ("(n = 12)")."""
-    places = [i for i, ids in ids_in.items() if cid in ids]
-    return bool(places) and all(
-        doc.sentences[i].cues & LISTING and (len(ids_in[i] - {general}) > 1 or i in counted) for i in places
-    )
