@@ -54,3 +54,101 @@ def test_off_topic(tagger: Tagger, title: str, text: str) -> None:
 )
 def test_on_topic(tagger: Tagger, title: str, text: str) -> None:
     assert tag(tagger, title, text).on_topic is True
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "decisive"),
+    [
+        # healthy volunteers, experimental pain and pharmacokinetics, even with chronic pain in the background
+        (
+            "Oral and intravenous ketamine in healthy volunteers: a pharmacokinetic study",
+            "Ketamine is an option for cancer pain. Twelve healthy volunteers received ketamine.",
+            "healthy volunteers",
+        ),
+        # an acute episode of a chronic condition, treated as acute pain
+        (
+            "Intranasal ketamine for acute migraine in the emergency department",
+            "Sixty adults received ketamine.",
+            "migraine",
+        ),
+        # pain of an acute treatment toxicity, even when called neuropathic
+        (
+            "Topical ketamine for neuropathic pain caused by radiation dermatitis",
+            "Twenty patients with radiation dermatitis used ketamine gel during radiotherapy.",
+            "neuropathic pain",
+        ),
+        # another indication in a population that is not a pain condition
+        (
+            "Ketamine for depression in hospice patients: a case series",
+            "Three hospice patients with depression received oral ketamine.",
+            "depression",
+        ),
+        ("Ketamine for fatigue in multiple sclerosis", "Twenty adults received ketamine.", "fatigue"),
+        # recreational harm
+        ("Ketamine-associated cystitis in recreational users", "We describe 20 ketamine users.", "cystitis"),
+        # acute postsurgical pain after cancer surgery
+        (
+            "Intraoperative ketamine for acute postsurgical pain after breast cancer surgery",
+            "We randomised 200 women; pain at 2 weeks did not differ.",
+            "acute postsurgical pain",
+        ),
+        # a call to study ketamine is not a study of it
+        (
+            "Memantine for phantom limb pain",
+            "We randomised 40 amputees to memantine or placebo. Ketamine could be tried next.",
+            "Ketamine",
+        ),
+    ],
+)
+def test_off_topic_with_the_decisive_words_first(tagger: Tagger, title: str, text: str, decisive: str) -> None:
+    tags = tag(tagger, title, text)
+    assert tags.on_topic is False
+    assert decisive in tags.on_topic_evidence[0].text
+
+
+@pytest.mark.parametrize(
+    ("title", "sections"),
+    [
+        # harm of ketamine given as treatment for chronic pain
+        (
+            "Liver injury during repeated ketamine infusions",
+            (
+                "Three patients treated with ketamine infusions for complex regional pain syndrome developed "
+                "cholestasis.",
+            ),
+        ),
+        # an unusual route in a chronic pain population
+        (
+            "Intra-articular methylprednisolone with or without ketamine in knee osteoarthritis",
+            ("Seventy patients were randomly divided to the two injections; pain was followed for 3 months.",),
+        ),
+        # a review of several drugs that reports ketamine's own result
+        (
+            "Drugs acting on NMDA receptors in fibromyalgia",
+            (
+                "A literature review of NMDA antagonists in fibromyalgia. Intravenous ketamine showed a clear benefit "
+                "in fibromyalgia.",
+            ),
+        ),
+        # the intervention named in the stated purpose, not the title
+        (
+            "NMDA antagonists to prevent persistent postsurgical pain after thoracic surgery",
+            (
+                ("PURPOSE", "We conducted a pilot trial comparing intravenous ketamine with placebo."),
+                ("METHODS", "Patients were followed for 3 months."),
+            ),
+        ),
+        # mucositis pain the record frames as intractable and palliated
+        (
+            "Topical ketamine for mucositis pain",
+            ("Ketamine rinse palliated intractable mucositis pain in a woman with carcinoma of the tongue.",),
+        ),
+        # an animal model of pain and depression
+        (
+            "Esketamine in neuropathic pain-related depression-like behaviour in rats",
+            ("Rats with spared nerve injury received esketamine.",),
+        ),
+    ],
+)
+def test_on_topic_in_less_usual_shapes(tagger: Tagger, title: str, sections: tuple[str | tuple[str, str], ...]) -> None:
+    assert tag(tagger, title, *sections).on_topic is True
