@@ -121,5 +121,7 @@ def _cue_entries() -> Iterator[Entry]:
 
 def _context_entries(rules: ContextRules) -> Iterator[Entry]:
     for rule in rules.rules:
+        if rule.after is not None:
+            continue  # tried at each mention, not searched for
         for p in rule.patterns:
             yield Entry(TRIGGER_KIND, str(rule.index), p)

@@ -7,6 +7,9 @@ A scope stops early at a terminating phrase ("but", "whereas"), at the next trig
 category (the nearer one speaks), at a trigger of a category it is ``terminated_by``, at a clause
 mark (";") or after ``max_scope`` words. A "pseudo" trigger is a phrase that holds a trigger but is
 none ("no significant"): where triggers overlap, the longest wins, so it silences the shorter one.
+One direction is ours: an "after" trigger is tried right after each mention it may speak of
+("CRPS (n = 12)", "neuropathic pain 60%"): a trigger that starts with a number could start
+anywhere, and searching every text for it would cost every import.
 
 The rules are data (``context.toml`` beside this module; users may edit it), validated on load
 with the file and the rule in every error. The tagger finds the triggers in its one pass over the
@@ -20,7 +23,6 @@ from __future__ import annotations
 import enum
 import re
 import tomllib
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -52,7 +54,7 @@ class Context(enum.IntFlag):
 NOT_THE_STUDY: Final = (Context.NEGATED | Context.COMPARISON).value
 LISTED: Final = (Context.EXAMPLE | Context.CASEMIX).value
 
-_DIRECTIONS = ("forward", "backward", "bidirectional", "terminate", "pseudo")
+_DIRECTIONS = ("forward", "backward", "bidirectional", "after", "terminate", "pseudo")
 # The kinds of vocabulary mention a rule may name in ``targets``, and the hit kinds each covers.
 TARGETS: Final = {
     "condition": ("cond", "cond_weak", "cond_part"),
@@ -82,6 +84,7 @@ class ContextRule:
     label: str  # what it says, in words, for the evidence: "an example"
     where: str  # "rule 3 (example)": for errors and evidence
     flag: int  # the category as a plain int (0 for "terminate" and "pseudo"): read for every mention
+    after: re.Pattern[str] | None = None  # an "after" rule's patterns as one regex, tried at a mention's end
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,7 @@ class ContextRules:
     path: Path
     rules: tuple[ContextRule, ...]
     clause_marks: str
+    after: tuple[ContextRule, ...] = ()  # the "after" rules: tried at each mention, not found in the text
 
 
 @lru_cache(maxsize=4)
@@ -109,7 +113,8 @@ def load_context_rules(path: Path = CONTEXT_FILE) -> ContextRules:
     items = raw.get("rule")
     if not isinstance(items, list) or not items:
         raise ConfigError("needs at least one [[rule]]", path=str(path))
-    return ContextRules(path, tuple(_rule(path, i, item) for i, item in enumerate(items)), marks)
+    rules = tuple(_rule(path, i, item) for i, item in enumerate(items))
+    return ContextRules(path, rules, marks, tuple(r for r in rules if r.after is not None))
 
 
 def _rule(path: Path, index: int, item: Any) -> ContextRule:
@@ -135,6 +140,8 @@ def _rule(path: Path, index: int, item: Any) -> ContextRule:
     max_scope = item.get("max_scope")
     if max_scope is not None and (not isinstance(max_scope, int) or isinstance(max_scope, bool) or max_scope < 1):
         raise fail("must be a whole number of words, at least 1", "max_scope")
+    if max_scope is not None and direction == "after":
+        raise fail("an 'after' rule speaks of the mention just before it: it has no max_scope", "max_scope")
     targets = item.get("targets", list(TARGETS))
     if not isinstance(targets, list) or not targets or not all(t in TARGETS for t in targets):
         raise fail(f"must be a list of: {', '.join(TARGETS)}", "targets")
@@ -148,17 +155,22 @@ def _rule(path: Path, index: int, item: Any) -> ContextRule:
     label = item.get("label", name)
     if not isinstance(label, str) or not label.strip():
         raise fail("must be a non-empty string", "label")
+    patterns = tuple(_pattern(path, where, i, s) for i, s in enumerate(sources))
+    # Tried at a mention's last matched letter: the rest of its word first ("neuropath" of "neuropathy").
+    joined = "|".join(f"(?:{p.source})" for p in patterns)
+    after = re.compile(rf"[\w-]*((?:{joined}))", re.IGNORECASE) if direction == "after" else None
     return ContextRule(
         index,
         category,
         direction,
-        tuple(_pattern(path, where, i, s) for i, s in enumerate(sources)),
+        patterns,
         max_scope,
         frozenset(kind for t in targets for kind in TARGETS[t]),
         ended_by,
         label.strip(),
         where,
         category.value if category is not None else 0,
+        after,
     )
 
 
@@ -190,23 +202,21 @@ def apply(doc: Document, rules: ContextRules) -> None:
     Reads the trigger hits (kind ``context``, ident the rule's index) the tagger's pass found; run
     after ``doc.group_hits()``.
     """
-    triggers = _longest(doc.hits_of(TRIGGER_KIND))
-    if not triggers:
+    for rule in rules.after:
+        _after(doc, rule)
+    found_triggers = doc.hits_of(TRIGGER_KIND)
+    if not found_triggers:
         return
-    targets = [h for h in doc.hits if h.kind in _ALL_KINDS]
-    if not targets:
-        return
-    targets.sort(key=_start)
-    starts = [h.start for h in targets]
     by_sentence: dict[int, list[Hit]] = {}
-    for t in triggers:
+    for t in _longest(found_triggers) if len(found_triggers) > 1 else found_triggers:
         by_sentence.setdefault(t.sentence, []).append(t)
-    for index, found in by_sentence.items():
+    targets: dict[int, list[Hit]] = {}  # the mentions of the sentences with a trigger
+    for h in doc.hits:
+        if h.sentence in by_sentence and h.kind in _ALL_KINDS:
+            targets.setdefault(h.sentence, []).append(h)
+    for index, in_sentence in targets.items():
         s = doc.sentences[index]
-        first, last = bisect_left(starts, s.start), bisect_left(starts, s.end)
-        if first == last:
-            continue
-        in_sentence = targets[first:last]
+        found = by_sentence[index]
         for trigger in found:
             rule = rules.rules[int(trigger.ident)]
             if rule.category is None:
@@ -218,8 +228,18 @@ def apply(doc: Document, rules: ContextRules) -> None:
                     hit.context_by += (trigger,)
 
 
-def _start(hit: Hit) -> int:
-    return hit.start
+def _after(doc: Document, rule: ContextRule) -> None:
+    """An "after" rule: its patterns tried right after each mention it may speak of."""
+    match = rule.after.match if rule.after is not None else None
+    assert match is not None
+    text = doc.text
+    for kind in rule.targets:
+        for hit in doc.hits_of(kind):
+            m = match(text, hit.end)
+            if m is not None:
+                hit.context |= rule.flag
+                trigger = Hit(TRIGGER_KIND, str(rule.index), m.start(1), m.end(), hit.sentence, None)
+                hit.context_by += (trigger,)
 
 
 def _overlaps(a: Hit, b: Hit) -> bool:
