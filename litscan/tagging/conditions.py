@@ -15,7 +15,8 @@ only to compare with other work (``context``). MeSH headings count too. Then, in
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -33,6 +34,7 @@ _SUBGROUP: Final = Context.SUBGROUP.value
 _ACUTE: Final = Context.ACUTE.value
 _STRONG, _DESCRIBED, _WEAK = 0, 1, 2
 _KIND_STRENGTH = {"cond": _STRONG, "cond_part": _DESCRIBED, "cond_weak": _WEAK}
+_EVIDENCE_PER_CONDITION = 1  # the decisive mention (``explain`` shows why; a second costs every import)
 
 ConditionEvidence = dict[str, tuple[Evidence, ...]]
 
@@ -52,77 +54,101 @@ class Conditions:
     acute: dict[str, Evidence] | None = None
 
 
+_NONE: Final = Conditions({}, frozenset(), frozenset(), {})
+
+
 @dataclass(slots=True)
 class _Mention:
     hit: Hit | None  # None for a MeSH heading
-    evidence: Evidence
+    evidence: Evidence | None  # made when needed (``_evidence``), given for a MeSH heading
     strength: int  # _STRONG, _DESCRIBED or _WEAK
     firm: bool  # said of the study itself, not speculation or a conclusion looking beyond it
     listed: bool  # only an example or a share of a mixed population
     acute: bool
     subgroup: bool = False  # analysed as a subgroup of a mixed population
+    title: bool = False  # in the title
 
 
 def population_conditions(doc: Document, compiled: CompiledVocabulary) -> Conditions:
     """The conditions the record's own study population has."""
     v = compiled.vocabulary
-    mentions: dict[str, list[_Mention]] = {}
-    for cid, mention in _mentions(doc, v):
-        mentions.setdefault(cid, []).append(mention)
-    for cid, heading in _from_mesh(doc, compiled).items():
-        mentions.setdefault(cid, []).append(_Mention(None, heading, _STRONG, True, False, False))
-    if any(m.firm for ms in mentions.values() for m in ms):  # 1. speculation
+    mentions = _mentions(doc, v)
+    if doc.record.mesh:
+        for cid, heading in _from_mesh(doc, compiled).items():
+            mentions.setdefault(cid, []).append(_Mention(None, heading, _STRONG, True, False, False))
+    if not mentions:
+        return _NONE
+    every = (
+        [m for ms in mentions.values() for m in ms]
+        if len(mentions) > 1 or len(next(iter(mentions.values()))) > 1
+        else next(iter(mentions.values()))
+    )
+    if any(m.firm for m in every) and not all(m.firm for m in every):  # 1. speculation
         mentions = {cid: firm for cid, ms in mentions.items() if (firm := [m for m in ms if m.firm])}
     general = compiled.general_condition
-    listed = {cid for cid, ms in mentions.items() if cid != general and all(m.listed for m in ms)}
-    if general in mentions or set(mentions) - listed:
-        # 2. lists: the population is named otherwise; examples and shares of it add nothing.
-        mentions = {cid: ms for cid, ms in mentions.items() if cid not in listed}
-    elif general and len(listed) >= 2:
-        # Only a list of diagnoses, several of them: a mixed population, the general condition.
-        mentions = {general: [_mixed_population(doc, v, mentions, listed)]}
+    if any(m.listed for m in every):
+        listed = {cid for cid, ms in mentions.items() if cid != general and all(m.listed for m in ms)}
+        if general in mentions or set(mentions) - listed:
+            # 2. lists: the population is named otherwise; examples and shares of it add nothing.
+            mentions = {cid: ms for cid, ms in mentions.items() if cid not in listed}
+        elif general and len(listed) >= 2:
+            # Only a list of diagnoses, several of them: a mixed population, the general condition.
+            mentions = {general: [_mixed_population(doc, v, mentions, listed)]}
     found = {cid for cid, ms in mentions.items() if any(m.strength == _STRONG for m in ms)}
-    # A mixed population analysed by subgroup keeps its general condition beside the subgroups.
-    subgroups = {cid for cid, ms in mentions.items() if any(m.subgroup for m in ms)}
-    for cid in set(mentions) - found:  # 3. a weak mention yields to a more specific condition
-        if (cid == general and subgroups - {cid}) or not _yields(v, cid, set(mentions) - {cid}):
-            found.add(cid)
+    if len(found) < len(mentions):
+        _weak_ones(doc, v, mentions, found, general)
     ordered = sorted(found, key=compiled.condition_rank.__getitem__)
-    evidence = {cid: tuple(m.evidence for m in _decisive_first(mentions[cid])) for cid in ordered}
-    acute = {cid: _acute_evidence(doc, compiled, mentions[cid]) for cid in ordered if _acute(doc, mentions[cid])}
+    evidence = {cid: tuple(_evidence(doc, v, m) for m in _decisive_first(mentions[cid])) for cid in ordered}
+    acute = (
+        {cid: _acute_evidence(doc, compiled, mentions[cid]) for cid in ordered if _acute(mentions[cid])}
+        if any(m.acute for m in every)
+        else {}
+    )
     return Conditions(
         evidence,
         frozenset(
             c for c in found if "*" not in v.conditions[c].yields_to and c not in acute and _measured(mentions[c])
         ),
-        frozenset(cid for cid in found if any(_in_title(doc, m) and not m.acute for m in mentions[cid])),
+        frozenset(cid for cid in found if any(m.title and not m.acute for m in mentions[cid])),
         acute,
     )
 
 
-def _mentions(doc: Document, v: Vocabulary) -> Iterator[tuple[str, _Mention]]:
-    """Each condition mention of the record's own study that its context leaves standing."""
+def _weak_ones(
+    doc: Document, v: Vocabulary, mentions: dict[str, list[_Mention]], found: set[str], general: str | None
+) -> None:
+    """3. Conditions named only weakly count unless they yield to a more specific one (added to ``found``)."""
+    # A mixed population analysed by subgroup keeps its general condition beside the subgroups.
+    subgroups = general is not None and any(m.subgroup for cid, ms in mentions.items() if cid != general for m in ms)
+    named = set(mentions)
+    for cid in named - found:
+        others = named - {cid}
+        keep = (cid == general and subgroups) or not _yields(v, cid, others)
+        if keep or not _yields(v, cid, others - _coordinated(doc, mentions, cid)):
+            found.add(cid)
+
+
+def _mentions(doc: Document, v: Vocabulary) -> dict[str, list[_Mention]]:
+    """The condition mentions of the record's own study that their context leaves standing, by id."""
+    mentions: dict[str, list[_Mention]] = {}
     text = doc.text
-    strong = [(h.start, h.start + len(doc.span(h))) for h in doc.hits_of("cond")]  # to the end of its last word
+    sentences = doc.sentences
+    strong_hits = doc.hits_of("cond")
+    described: dict[str, int] = {}
     for kind, strength in _KIND_STRENGTH.items():
         for hit in doc.hits_of(kind):
-            s = doc.sentences[hit.sentence]
+            s = sentences[hit.sentence]
             if not s.own or hit.context & NOT_THE_STUDY:
                 continue
-            if strength == _WEAK and any(lo <= hit.start and hit.end <= hi for lo, hi in strong):
+            if strength == _WEAK and _inside(doc, hit, strong_hits):
                 continue  # part of a longer mention ("neuropathy" of "diabetic neuropathy"): that one decides
-            condition = v.conditions[hit.ident]
-            if kind == "cond_part":
-                if hit.entry is None:
-                    continue
-                parts = condition.sentence_patterns[hit.entry.part]
+            if strength == _DESCRIBED:
+                if hit.entry is None or described.get(hit.ident, 0) >= _EVIDENCE_PER_CONDITION + 1:
+                    continue  # a few sentences that describe it are enough to decide and to quote
+                parts = v.conditions[hit.ident].sentence_patterns[hit.entry.part]
                 if not all(p.regex.search(text, s.start, s.end) for p in parts[1:]):
                     continue
-                reason = f"describes {condition.label.lower()} in {doc.where(hit)}"
-                evidence = doc.sentence_evidence(hit.sentence, f"{reason} [{parts[0].where}]")
-            else:
-                where = f" [{hit.entry.pattern.where}]" if hit.entry is not None else ""
-                evidence = doc.evidence(hit, f'names "{doc.span(hit)}" in {doc.where(hit)}{where}')
+                described[hit.ident] = described.get(hit.ident, 0) + 1
             context = hit.context
             # A hypothesis the study states of itself ("we hypothesised that ketamine may help in CRPS")
             # names its own population.
@@ -130,13 +156,40 @@ def _mentions(doc: Document, v: Vocabulary) -> Iterator[tuple[str, _Mention]]:
             firm = s.role != _CONCLUSION and not s.cues & CONCLUDING and not hypothetical
             listed = bool(context & LISTED) and not context & _SUBGROUP
             subgroup = bool(context & _SUBGROUP)
-            yield hit.ident, _Mention(hit, evidence, strength, firm, listed, bool(context & _ACUTE), subgroup)
+            acute = bool(context & _ACUTE)
+            mention = _Mention(hit, None, strength, firm, listed, acute, subgroup, s.role == _TITLE)
+            mentions.setdefault(hit.ident, []).append(mention)
+    return mentions
+
+
+def _inside(doc: Document, hit: Hit, strong: Sequence[Hit]) -> bool:
+    """``hit`` lies inside a strong mention of its sentence (to the end of that mention's last word)."""
+    return any(
+        other.sentence == hit.sentence
+        and other.start <= hit.start < other.end
+        and (hit.end <= other.end or hit.end <= other.start + len(doc.span(other)))
+        for other in strong
+    )
+
+
+def _evidence(doc: Document, v: Vocabulary, m: _Mention) -> Evidence:
+    """The words of a mention, and the vocabulary entry that found them."""
+    if m.evidence is not None:
+        return m.evidence
+    hit = m.hit
+    assert hit is not None and hit.entry is not None  # only MeSH headings come without a hit
+    if m.strength == _DESCRIBED:
+        condition = v.conditions[hit.ident]
+        rule = condition.sentence_patterns[hit.entry.part][0].where
+        reason = f"describes {condition.label.lower()} in {doc.where(hit)} [{rule}]"
+        return doc.sentence_evidence(hit.sentence, reason)
+    return doc.evidence(hit, f'names "{doc.span(hit)}" in {doc.where(hit)} [{hit.entry.pattern.where}]')
 
 
 def _mixed_population(doc: Document, v: Vocabulary, mentions: dict[str, list[_Mention]], listed: set[str]) -> _Mention:
     first = min((m for cid in listed for m in mentions[cid]), key=lambda m: m.hit.start if m.hit else 0)
     names = ", ".join(v.conditions[cid].label for cid in v.conditions if cid in listed)
-    evidence = first.evidence
+    evidence = _evidence(doc, v, first)
     reason = f"a mixed population: {names} only listed as its diagnoses, without results of their own"
     return _Mention(
         first.hit,
@@ -148,9 +201,42 @@ def _mixed_population(doc: Document, v: Vocabulary, mentions: dict[str, list[_Me
     )
 
 
+# Alternatives, not one population described twice ("patients with spinal cord injury and neuropathic pain").
+_COORDINATION = re.compile(r"\s*,?\s*(?:or|and/or|versus|vs\.?)\s*", re.IGNORECASE)
+
+
+def _coordinated(doc: Document, mentions: dict[str, list[_Mention]], cid: str) -> set[str]:
+    """Conditions named as an alternative to ``cid`` ("neuropathic pain or chemotherapy-induced
+    neuropathy"): ``cid`` does not yield to them, the record names both kinds."""
+    near: set[str] = set()
+    text = doc.text
+    for m in mentions[cid]:
+        if m.hit is None:
+            continue
+        end = m.hit.start + len(doc.span(m.hit))
+        for other, ms in mentions.items():
+            for o in ms:
+                if other != cid and o.hit is not None and o.hit.sentence == m.hit.sentence:
+                    o_end = o.hit.start + len(doc.span(o.hit))
+                    gap = text[end : o.hit.start] if o.hit.start >= end else text[o_end : m.hit.start]
+                    if _COORDINATION.fullmatch(gap):
+                        near.add(other)
+    return near
+
+
 def _decisive_first(mentions: list[_Mention]) -> list[_Mention]:
     """The mention that decided first: firm, not listed, the condition's own words, earliest."""
-    return sorted(mentions, key=lambda m: (not m.firm, m.listed, m.acute, m.strength))[:2]
+    if len(mentions) == 1:
+        return mentions
+    return (
+        [min(mentions, key=_decisiveness)]
+        if _EVIDENCE_PER_CONDITION == 1
+        else sorted(mentions, key=_decisiveness)[:_EVIDENCE_PER_CONDITION]
+    )
+
+
+def _decisiveness(m: _Mention) -> tuple[bool, bool, bool, int]:
+    return (not m.firm, m.listed, m.acute, m.strength)
 
 
 def _measured(mentions: list[_Mention]) -> bool:
@@ -158,13 +244,9 @@ def _measured(mentions: list[_Mention]) -> bool:
     return any(m.firm and m.strength != _DESCRIBED for m in mentions)
 
 
-def _in_title(doc: Document, m: _Mention) -> bool:
-    return m.hit is not None and doc.role(m.hit) == _TITLE
-
-
-def _acute(doc: Document, mentions: list[_Mention]) -> bool:
+def _acute(mentions: list[_Mention]) -> bool:
     """Acute pain here: the title says so of the condition (it frames the record), or every mention does."""
-    titled = [m for m in mentions if _in_title(doc, m)]
+    titled = [m for m in mentions if m.title]
     return all(m.acute for m in titled or mentions)
 
 
