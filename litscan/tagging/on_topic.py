@@ -93,13 +93,14 @@ def _off_topic_context(doc: Document, compiled: CompiledVocabulary, conditions: 
         return None  # the title names the chronic population itself
     chronic_purpose = any(doc.sentences[h.sentence].cues & PURPOSE for h in chronic)
     # A specific chronic condition the study itself measures (persistent pain after the surgery
-    # the title names) outweighs the title's acute or anaesthetic framing.
+    # the title names) outweighs the title's acute or anaesthetic framing; not a title about
+    # another indication ("depression in hospice patients").
     measured = bool(conditions.firm_specific)
     for hit in doc.hits_of("off"):
         sentence = doc.sentences[hit.sentence]
         off = next(o for o in compiled.vocabulary.off_topic if o.id == hit.ident)
         if sentence.role == _TITLE:
-            counts = not measured
+            counts = not (measured and off.title_only)
         else:  # the stated purpose of the study, for contexts not limited to the title
             counts = (
                 not off.title_only
