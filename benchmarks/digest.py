@@ -20,8 +20,9 @@ from pathlib import Path
 from common import add_generator_argument, generate
 
 from litscan.config import default_topic_path, load_topic
-from litscan.digest.context import write_digest
+from litscan.digest.writer import write_digest
 from litscan.models import Record, Tags
+from litscan.pipeline.prepare import store_records
 from litscan.pubmed.xml_reader import iter_records
 from litscan.store import Store
 from litscan.tagging.tagger import Tagger
@@ -50,7 +51,7 @@ def main() -> None:
         reports = args.keep or Path(tmp) / "reports"
         with Store.open(Path(tmp) / "bench.sqlite") as store:
             started = time.perf_counter()
-            store.upsert(iter_records(source), tagger=tag, topic=topic.name)
+            store_records(store, iter_records(source), tagger=tag, topic=topic.name)
             loaded = time.perf_counter() - started
             started = time.perf_counter()
             result = write_digest(store, topic, reports_dir=reports)

@@ -8,9 +8,11 @@ entry a unique key (``Surname2024word``, then ``a``, ``b``... on a clash).
 
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import IO
 
 from .models import Author, Record
 from .store import StoredRecord
@@ -106,9 +108,20 @@ def ris_entry(item: StoredRecord | Record) -> str:
     return "".join(f"{tag}  - {value}\n" for tag, value in lines if value is not None)
 
 
+def write_ris(records: Iterable[StoredRecord | Record], out: IO[str]) -> int:
+    """RIS for all records, each closed by ``ER`` and a blank line, written as they come; returns how many."""
+    count = 0
+    for item in records:
+        out.write(ris_entry(item) + "\n")
+        count += 1
+    return count
+
+
 def to_ris(records: Iterable[StoredRecord | Record]) -> str:
     """RIS for all records, each closed by ``ER`` and a blank line."""
-    return "".join(ris_entry(item) + "\n" for item in records)
+    out = io.StringIO()
+    write_ris(records, out)
+    return out.getvalue()
 
 
 # --- BibTeX --------------------------------------------------------------------------------
@@ -172,33 +185,38 @@ def citation_key(record: Record) -> str:
     return f"{name or 'pmid' + record.pmid}{year}{word[:20]}"
 
 
-def bibtex_entry(item: StoredRecord | Record, key: str) -> str:
-    record = _record(item)
+def _escaped(text: str | None) -> str | None:
+    return latex_escape(text) if text else None
+
+
+def _bib_fields(record: Record) -> list[tuple[str, str | None]]:
+    """The entry's fields in order, escaped; None for those the record lacks."""
     authors = [a for a in (_bib_author(a) for a in record.authors if a.valid) if a]
-    fields: list[tuple[str, str | None]] = [
-        ("author", " and ".join(authors) or None),
-        ("title", latex_escape(record.title or record.vernacular_title or "") or None),
-        ("booktitle" if record.kind == "book" else "journal", latex_escape(record.journal or "") or None),
-        ("year", str(record.year) if record.year else None),
-        ("volume", latex_escape(record.volume) if record.volume else None),
-        ("number", latex_escape(record.issue) if record.issue else None),
-    ]
     start, end = _page_range(record.pages)
-    fields.append(("pages", latex_escape(f"{start}--{end}" if end else start) if start else None))
-    fields.extend(
-        [
-            ("doi", _verbatim(record.doi)),
-            ("issn", latex_escape(record.issn) if record.issn else None),
-            ("pmid", record.pmid),
-            ("pmcid", latex_escape(record.pmcid) if record.pmcid else None),
-            ("url", record.url),
-            ("abstract", latex_escape(_abstract(record) or "") or None),
-            ("keywords", latex_escape(", ".join(record.keywords)) if record.keywords else None),
-            ("language", latex_escape(record.languages[0]) if record.languages else None),
-            ("note", "Retracted publication" if record.retracted else None),
-        ]
-    )
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
+    return [
+        ("author", " and ".join(authors) or None),
+        ("title", _escaped(record.title or record.vernacular_title)),
+        ("booktitle" if record.kind == "book" else "journal", _escaped(record.journal)),
+        ("year", str(record.year) if record.year else None),
+        ("volume", _escaped(record.volume)),
+        ("number", _escaped(record.issue)),
+        ("pages", _escaped(start and (f"{start}--{end}" if end else start))),
+        ("doi", _verbatim(record.doi)),
+        ("issn", _escaped(record.issn)),
+        ("pmid", record.pmid),
+        ("pmcid", _escaped(record.pmcid)),
+        ("url", record.url),
+        ("abstract", _escaped(_abstract(record))),
+        ("keywords", _escaped(", ".join(record.keywords))),
+        ("language", _escaped(next(iter(record.languages), None))),
+        ("note", "Retracted publication" if record.retracted else None),
+    ]
+
+
+def bibtex_entry(item: StoredRecord | Record, key: str) -> str:
+    """One BibTeX entry (``@article`` or ``@book``) under ``key``; fields the record lacks are left out."""
+    record = _record(item)
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in _bib_fields(record) if value)
     month = record.pub_date.month if record.pub_date else None
     if month and 1 <= month <= 12:
         body += f",\n  month = {_MONTHS[month - 1]}"  # the standard month macro, unbraced
@@ -206,11 +224,14 @@ def bibtex_entry(item: StoredRecord | Record, key: str) -> str:
     return f"@{kind}{{{key},\n{body}\n}}\n"
 
 
-def to_bibtex(records: Iterable[StoredRecord | Record]) -> str:
-    """BibTeX for all records; keys are unique within the file."""
+def write_bibtex(records: Iterable[StoredRecord | Record], out: IO[str]) -> int:
+    """BibTeX for all records, written as they come; keys are unique within the file. Returns how many.
+
+    Only the keys are remembered (to keep them unique): a few dozen bytes a record.
+    """
     used: set[str] = set()
     next_suffix: dict[str, int] = {}  # per base key: where its search for a free suffix resumes
-    entries = []
+    count = 0
     for item in records:
         record = _record(item)
         base = citation_key(record)
@@ -218,10 +239,19 @@ def to_bibtex(records: Iterable[StoredRecord | Record]) -> str:
         while key in used:
             key = base + _suffix(suffix)
             suffix += 1
-        next_suffix[base] = suffix
+        if suffix:  # only clashing bases need to remember where their search stopped
+            next_suffix[base] = suffix
         used.add(key)
-        entries.append(bibtex_entry(record, key))
-    return "\n".join(entries)
+        out.write(("\n" if count else "") + bibtex_entry(record, key))
+        count += 1
+    return count
+
+
+def to_bibtex(records: Iterable[StoredRecord | Record]) -> str:
+    """BibTeX for all records; keys are unique within the file."""
+    out = io.StringIO()
+    write_bibtex(records, out)
+    return out.getvalue()
 
 
 def _suffix(n: int) -> str:

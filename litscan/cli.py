@@ -16,39 +16,28 @@ from typing import Any
 
 import click
 
-from .config import DEFAULT_REPORTS, Topic, default_topic_path, load_topic, parse_date, topic_paths
+from .config import DEFAULT_REPORTS, Topic, default_topic_path, load_topic, parse_date, topics_to_run
 from .config import db_path as config_db_path
-from .digest.context import write_digest
 from .errors import ConfigError, LitscanError
-from .export import FORMATS, check_tag_ids, export
-from .files import atomic_text_writer
-from .pipeline.demo import run_demo
+from .export import FORMATS, export_file
 from .pipeline.ingest import import_files
-from .pipeline.run import run_paths
-from .pubmed.term_check import check_term
-from .pubmed.term_check import format_report as format_term_report
+from .pubmed import redaction
 from .store import RecordFilter, Store
-from .tagging.evaluate import DEFAULT_FOLDS, Selection, evaluate, format_report
-from .tagging.explain import explain_pmid
-from .tagging.tagger import Tagger
+from .tagging.evaluate import DEFAULT_FOLDS
+
+# Other commands import the stage they run when they run: `litscan import` (which cron waits for) then
+# does not load the HTTP client, Jinja2 and the rest at start-up.
 from .tagging.vocabulary import load_vocabulary
-
-
-class LitscanCommandError(click.ClickException):
-    """A library error shown as one line, with the library's exit code."""
-
-    def __init__(self, error: LitscanError) -> None:
-        super().__init__(str(error))
-        self.exit_code = error.exit_code
 
 
 @contextmanager
 def reported() -> Iterator[None]:
-    """Turn library errors into click errors: one line on stderr and a non-zero exit."""
+    """Library errors as click shows its own: ``Error: <message>`` on stderr, and the error's exit code."""
     try:
         yield
     except LitscanError as exc:
-        raise LitscanCommandError(exc) from None
+        click.echo(f"Error: {exc}", err=True)
+        raise click.exceptions.Exit(exc.exit_code) from None
 
 
 db_option = click.option(
@@ -78,7 +67,9 @@ def reports_option(help_text: str) -> Callable[[Any], Any]:
 def cli(verbose: int, quiet: bool) -> None:
     """litscan: PubMed literature surveillance with explained tags and an evidence digest."""
     level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    handler = logging.StreamHandler(sys.stderr)
+    redaction.install(handler)  # every record reaches it, whichever logger wrote it: no API key gets past
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", handlers=[handler])
 
 
 # --- commands -----------------------------------------------------------------------
@@ -178,25 +169,27 @@ def export_command(
 
     Example: litscan export --format csv --condition crps --route intravenous -o crps-iv.csv
     """
+    filters = RecordFilter(
+        topic=topic,
+        conditions=conditions,
+        routes=routes,
+        designs=designs,
+        on_topic=on_topic,
+        published_from=published_from,
+        published_to=published_to,
+        added_since=added_since,
+    )
     with reported():
-        check_tag_ids(_open_topic(query_file), conditions=conditions, routes=routes, designs=designs)
-        filters = RecordFilter(
-            topic=topic,
-            conditions=conditions,
-            routes=routes,
-            designs=designs,
-            on_topic=on_topic,
-            published_from=published_from,
-            published_to=published_to,
-            added_since=added_since,
+        count = export_file(
+            config_db_path(db),
+            topic=_open_topic(query_file),
+            filters=filters,
+            format=format_,
+            output=Path(output) if output else None,
+            stream=sys.stdout,
         )
-        with Store.open(config_db_path(db)) as store:
-            if output:
-                with atomic_text_writer(Path(output)) as out:
-                    count = export(store, out, format=format_, filters=filters)
-                click.echo(f"Exported {count} records to {output}", err=True)
-            else:
-                export(store, sys.stdout, format=format_, filters=filters)
+    if output:
+        click.echo(f"Exported {count} records to {output}", err=True)
 
 
 @cli.command("demo")
@@ -206,6 +199,8 @@ def demo_command(reports_dir: str) -> None:
 
     Example: litscan demo
     """
+    from .pipeline.demo import run_demo
+
     with reported():
         result = run_demo(Path(reports_dir))
     click.echo(f"Demo: {result.summary.line()} into {result.db_path}", err=True)
@@ -218,7 +213,6 @@ def demo_command(reports_dir: str) -> None:
 @reports_option("Where each topic's digest is written.")
 @click.option(
     "--eutils-url",
-    envvar="LITSCAN_EUTILS_URL",
     default=None,
     help="E-utilities base URL (default: NCBI's; env LITSCAN_EUTILS_URL).",
 )
@@ -234,6 +228,8 @@ def run_command(
 
     Example: litscan run --db pain.sqlite --reports /var/www/litscan
     """
+    from .pipeline.run import run_paths
+
     show_bar = sys.stderr.isatty()
 
     def progress(topic: str, done: int, total: int) -> None:
@@ -242,11 +238,12 @@ def run_command(
             click.echo(f"\r{topic} [{'#' * filled}{'.' * (30 - filled)}] {done:,}/{total:,}", nl=False, err=True)
 
     with reported():
-        paths = list(query_files) or topic_paths()
-        if not paths:
-            raise ConfigError("no topic files found in queries/ (or $LITSCAN_QUERIES)")
         results = run_paths(
-            paths, db=config_db_path(db), reports_dir=Path(reports_dir), eutils_url=eutils_url, progress=progress
+            topics_to_run(query_files),
+            db=config_db_path(db),
+            reports_dir=Path(reports_dir),
+            eutils_url=eutils_url,
+            progress=progress,
         )
     if show_bar:
         click.echo("", err=True)
@@ -290,7 +287,6 @@ def run_command(
     "--templates",
     "templates_dir",
     type=click.Path(file_okay=False),
-    envvar="LITSCAN_TEMPLATES",
     default=None,
     help="Templates that override the built-in ones (env LITSCAN_TEMPLATES).",
 )
@@ -311,6 +307,8 @@ def digest_command(
 
     Example: litscan digest --since 2024-03-01 --until 2024-03-31 --reports site/
     """
+    from .digest.writer import write_digest
+
     with reported():
         topic = _open_topic(query_file)
         with Store.open(config_db_path(db)) as store:
@@ -350,9 +348,13 @@ def explain_command(pmid: str, db: str | None, query_file: str | None, retag: bo
 
     Example: litscan explain 25060512 --db pain.sqlite
     """
+    from .tagging.explain import explain_pmid
+    from .tagging.tagger import Tagger
+
     with reported():
         topic = _open_topic(query_file)
         labels = load_vocabulary(topic.vocabulary_path)
+
         tagger = Tagger.for_topic(topic) if retag else None
         with Store.open(config_db_path(db)) as store:
             result = explain_pmid(store, pmid, tagger=tagger, labels=labels, as_data=as_json)
@@ -402,6 +404,9 @@ def eval_command(
 
     Example: litscan eval ../shared/gold/dev.jsonl ../shared/gold/dev2.jsonl --exclude-fold 0
     """
+    from .tagging.evaluate import Selection, evaluate, format_report
+    from .tagging.tagger import Tagger
+
     with reported():
         tagger = Tagger.for_topic(_open_topic(query_file))
         selection = Selection(folds=folds, fold=fold, exclude_fold=exclude_fold, split=part)
@@ -428,9 +433,8 @@ def eval_command(
 @click.option("--live", is_flag=True, help="Also ask PubMed which of the PMIDs given (and gold PMIDs) the term misses.")
 @click.option(
     "--eutils-url",
-    envvar="LITSCAN_EUTILS_URL",
     default=None,
-    help="E-utilities base URL for --live (default: NCBI's; env LITSCAN_EUTILS_URL).",
+    help="E-utilities base URL for --live (default: $LITSCAN_EUTILS_URL, else NCBI's).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.pass_context
@@ -457,6 +461,8 @@ def check_term_command(
 
     Example: litscan check-term queries/ketamine-chronic-pain.toml ../shared/gold/dev.jsonl
     """
+    from .pubmed.term_check import check_term, format_report
+
     query_file = inputs[0] if inputs and inputs[0].endswith(".toml") else None
     with reported():
         report = check_term(
@@ -468,7 +474,7 @@ def check_term_command(
             live=live,
             eutils_url=eutils_url,
         )
-    click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False) if as_json else format_term_report(report))
+    click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False) if as_json else format_report(report))
     if not report.ok:
         ctx.exit(1)
 

@@ -3,13 +3,22 @@
 A topic is one TOML file in ``queries/``: its PubMed term, the date its
 backfill starts, and the tag vocabulary its records are labelled with. Users
 edit these files, so every mistake is reported with the file and the key.
+
+This is the only module that reads environment variables and ``config.toml``;
+the rest of litscan is handed the values (``eutils_settings``, ``templates_dir``,
+``db_path``, ``queries_dir``, ``setting``). Each value is looked up when it is
+needed, so a setting one command does not use cannot make it fail. Precedence:
+the command-line option, then the environment, then ``config.toml``, then the default.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+import tempfile
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,11 +29,16 @@ DEFAULT_DB = "litscan.sqlite"
 DEFAULT_REPORTS = "reports"
 DEFAULT_TOPIC_NAME = "ketamine-chronic-pain"
 DEFAULT_EUTILS_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
+DEFAULT_RETRY_SECONDS = 100.0
+DEFAULT_MAX_INPUT_MB = 4096  # the most one imported file may hold, decompressed
 
 _TOPIC_KEYS = {"name", "title", "term", "start", "vocabulary", "description", "digest", "email"}
 _DIGEST_KEYS = {"period", "title"}
 _EMAIL_KEYS = {"recipients", "subject", "sender"}
 _PERIODS = {"week", "month"}
+# A topic's name is a folder under --reports and part of its URLs: nothing that could climb out ("..", "/").
+_TOPIC_NAME_MAX = 64
+_TOPIC_NAME = re.compile(rf"[A-Za-z0-9][A-Za-z0-9_-]{{0,{_TOPIC_NAME_MAX - 1}}}")
 
 
 @dataclass(frozen=True)
@@ -57,7 +71,7 @@ class Topic:
 
 def queries_dir() -> Path:
     """Where topic files are looked up: $LITSCAN_QUERIES, ./queries, else the bundled copy."""
-    env = os.environ.get("LITSCAN_QUERIES")
+    env = _environment("LITSCAN_QUERIES")
     if env:
         return Path(env)
     local = Path("queries")
@@ -90,6 +104,14 @@ def topic_paths(directory: Path | None = None) -> list[Path]:
     return sorted(p for p in directory.glob("*.toml") if not p.name.endswith(".vocab.toml"))
 
 
+def topics_to_run(given: Sequence[str | os.PathLike[str]] = ()) -> list[Path]:
+    """The topic files given, else every topic in the queries folder; a ConfigError when there is none."""
+    paths = [Path(p) for p in given] or topic_paths()
+    if not paths:
+        raise ConfigError("no topic files found in queries/ (or $LITSCAN_QUERIES)")
+    return paths
+
+
 def load_topic(path: str | os.PathLike[str]) -> Topic:
     """Read and validate one topic file; any problem is a ConfigError naming the file and key."""
     path = Path(path)
@@ -109,8 +131,14 @@ def load_topic(path: str | os.PathLike[str]) -> Topic:
         if not isinstance(value, str) or not value.strip():
             raise ConfigError(f"missing or empty key '{key}' (a non-empty string)", path=where, where=key)
     name = data["name"].strip()
-    if any(ch.isspace() or ch in "/\\" for ch in name):
-        raise ConfigError(f"'name' must be one word usable as a folder name, got {name!r}", path=where, where="name")
+    if not _TOPIC_NAME.fullmatch(name):
+        shown = name if len(name) <= 40 else name[:40] + "..."
+        raise ConfigError(
+            f"'name' must be a slug of 1 to {_TOPIC_NAME_MAX} letters, digits, '-' and '_' starting with a letter "
+            f"or digit (it names the topic's folder under --reports), got {shown!r}",
+            path=where,
+            where="name",
+        )
     if "start" not in data:
         raise ConfigError(
             "missing key 'start' (the date the backfill begins, e.g. 2000-01-01)", path=where, where="start"
@@ -184,9 +212,14 @@ def _email_settings(data: Any, where: str) -> EmailSettings:
     return EmailSettings(recipients=tuple(recipients), subject=data.get("subject"), sender=data.get("sender"))
 
 
+def _environment(name: str) -> str | None:
+    """One environment variable; set but empty counts as unset."""
+    return os.environ.get(name) or None
+
+
 def user_config_path() -> Path:
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(os.environ.get("LITSCAN_CONFIG", Path(base) / "litscan" / "config.toml"))
+    base = _environment("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(_environment("LITSCAN_CONFIG") or Path(base) / "litscan" / "config.toml")
 
 
 def user_settings() -> dict[str, Any]:
@@ -201,13 +234,74 @@ def user_settings() -> dict[str, Any]:
 
 
 def setting(env_name: str, config_key: str) -> str | None:
-    value = os.environ.get(env_name)
+    """``$env_name``, else ``config_key`` in config.toml, else None."""
+    value = _environment(env_name)
     if value:
         return value
-    value = user_settings().get(config_key)
-    return str(value) if value else None
+    from_file = user_settings().get(config_key)
+    return str(from_file) if from_file else None
 
 
 def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     """--db, else $LITSCAN_DB, else ./litscan.sqlite."""
-    return Path(explicit or os.environ.get("LITSCAN_DB") or DEFAULT_DB)
+    return Path(explicit or _environment("LITSCAN_DB") or DEFAULT_DB)
+
+
+def templates_dir(explicit: str | os.PathLike[str] | None = None) -> Path | None:
+    """--templates, else $LITSCAN_TEMPLATES, else None (the built-in templates alone)."""
+    chosen = explicit or _environment("LITSCAN_TEMPLATES")
+    return Path(chosen) if chosen else None
+
+
+@dataclass(frozen=True)
+class EutilsSettings:
+    """Where E-utilities is and who is asking: what an ``EutilsClient`` is built from."""
+
+    base_url: str = DEFAULT_EUTILS_URL
+    email: str | None = None
+    api_key: str | None = None
+    retry_seconds: float = DEFAULT_RETRY_SECONDS  # how long one request keeps retrying
+    pace_dir: Path | None = None  # where litscan processes share their request pace; None: each paces alone
+
+
+def eutils_settings(base_url: str | None = None) -> EutilsSettings:
+    """--eutils-url, else $LITSCAN_EUTILS_URL, else NCBI's; $NCBI_EMAIL and $NCBI_API_KEY, else config.toml.
+
+    $LITSCAN_RETRY_SECONDS bounds how long one request keeps retrying (default 100 s).
+    """
+    return EutilsSettings(
+        base_url=base_url or _environment("LITSCAN_EUTILS_URL") or DEFAULT_EUTILS_URL,
+        email=setting("NCBI_EMAIL", "ncbi_email"),
+        api_key=setting("NCBI_API_KEY", "ncbi_api_key"),
+        retry_seconds=_seconds("LITSCAN_RETRY_SECONDS", DEFAULT_RETRY_SECONDS),
+        pace_dir=pace_dir(),
+    )
+
+
+def pace_dir() -> Path:
+    """$LITSCAN_PACE_DIR, else ``litscan-<uid>`` in the temporary directory ($TMPDIR, else /tmp).
+
+    Not $XDG_RUNTIME_DIR: cron and systemd timers usually run without it, and
+    a cron job and an interactive run must find the same pace file.
+    """
+    return Path(_environment("LITSCAN_PACE_DIR") or Path(tempfile.gettempdir()) / f"litscan-{os.getuid()}")
+
+
+def max_input_bytes() -> int:
+    """$LITSCAN_MAX_INPUT_MB: the most one imported file may hold once decompressed (default 4096 MB)."""
+    text = _environment("LITSCAN_MAX_INPUT_MB")
+    if text is None:
+        return DEFAULT_MAX_INPUT_MB << 20
+    if not re.fullmatch(r"[0-9]{1,9}", text.strip()) or not int(text):
+        raise ConfigError(f"{text!r} is not a whole number of megabytes", where="LITSCAN_MAX_INPUT_MB")
+    return int(text) << 20
+
+
+def _seconds(env_name: str, default: float) -> float:
+    text = _environment(env_name)
+    if text is None:
+        return default
+    try:
+        return float(text)
+    except ValueError:
+        raise ConfigError(f"{env_name}: {text!r} is not a number of seconds", where=env_name) from None

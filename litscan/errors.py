@@ -1,21 +1,23 @@
-"""The exceptions litscan raises, one tree for the whole package.
+"""The exceptions litscan raises, one tree for the whole package, each with the exit code the CLI gives it.
 
-    LitscanError                      anything litscan reports to a user
-    ├── InputError                    a file we were given cannot be read as what it claims to be
-    │   └── ConfigError               a topic file or tag vocabulary is wrong (names the file and key)
-    ├── StoreError                    the database cannot be opened, migrated or written
-    │   └── StoreLockedError          another litscan process holds the store
-    └── FetchError                    E-utilities did not give us what we asked for
-        ├── TransientFetchError       worth retrying: 5xx, 429, timeouts, truncated or in-band errors
-        │   └── RateLimitedError      HTTP 429 or NCBI's rate-limit JSON
-        ├── QueryError                NCBI rejected the query itself (not retried)
-        ├── ApiKeyError               NCBI rejected the API key (not retried)
-        ├── SearchWindowTooLargeError a search asked past PubMed's 9,999 ceiling
-        └── IncompleteFetchError      retries ran out, or ids did not reconcile with the count
+    LitscanError                        1  anything litscan reports to a user
+    ├── InputError                      2  a file we were given cannot be read as what it claims to be
+    │   └── ConfigError                 2  a topic file, vocabulary or setting is wrong (names the file and key)
+    ├── StoreError                      3  the database cannot be opened, migrated or written
+    │   └── StoreLockedError           75  another litscan process holds the store (EX_TEMPFAIL)
+    ├── OutputError                     3  a report or export file cannot be written (full disk, permissions)
+    └── FetchError                      4  E-utilities did not give us what we asked for
+        ├── TransientFetchError         4  worth retrying: 5xx, 429, timeouts, truncated or in-band errors
+        │   ├── RateLimitedError        4  HTTP 429 or NCBI's rate-limit JSON
+        │   └── HistoryExpiredError     4  the history server forgot a WebEnv: search again, do not resend
+        ├── QueryError                  4  NCBI rejected the query itself (not retried)
+        ├── ApiKeyError                 4  NCBI rejected the API key (not retried)
+        ├── SearchWindowTooLargeError   4  a search asked past PubMed's 9,999 ceiling
+        └── IncompleteFetchError        4  retries ran out, or ids did not reconcile with the count
 
 Every message is one line a user can act on: it names the file and the place
 (record, line, key) where it knows them. Nothing here carries an API key:
-the fetch layer redacts before it raises.
+the fetch layer redacts before it raises (litscan.pubmed.redaction).
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ class InputError(LitscanError):
 
 
 class ConfigError(InputError):
-    """A topic file or tag vocabulary is malformed; the message names the file and the entry."""
+    """A topic file, tag vocabulary or setting is wrong; the message names the file (or variable) and the entry."""
 
 
 class StoreError(LitscanError):
@@ -54,6 +56,12 @@ class StoreLockedError(StoreError):
     """Another litscan process is writing to the same store."""
 
     exit_code = 75  # EX_TEMPFAIL: schedulers may simply try again later
+
+
+class OutputError(LitscanError):
+    """A digest page, feed or export file cannot be written; the message names the file and the reason."""
+
+    exit_code = 3
 
 
 class FetchError(LitscanError):
@@ -72,6 +80,10 @@ class RateLimitedError(TransientFetchError):
     def __init__(self, message: str, retry_after: float | None = None) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+
+
+class HistoryExpiredError(TransientFetchError):
+    """The history server no longer knows a WebEnv; search again to get a fresh one."""
 
 
 class QueryError(FetchError):

@@ -48,3 +48,9 @@ def fixed_tagger(conditions=("crps",), routes=("intravenous",), design="rct", on
 
     tag.calls = []
     return tag
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Start the longest tests first: with several workers (pytest-xdist), a long test that starts
+    last keeps the whole run waiting. Marked ``slow`` in their modules; otherwise the order is kept."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

@@ -136,3 +136,64 @@ def test_python_dash_m_entry_point(tmp_path):
 
     done = subprocess.run([sys.executable, "-m", "litscan", "--help"], capture_output=True, text=True)
     assert done.returncode == 0 and "import" in done.stdout and "export" in done.stdout
+
+
+def test_the_key_appears_nowhere_with_vv_whichever_logger_writes_it(tmp_path):
+    """A module written after the redaction logs a request URL and an NCBI reply: both reach stderr scrubbed."""
+    import subprocess
+    import sys
+
+    key = "CLIsecretKEY0123456789ab"
+    script = f"""
+import logging
+from litscan import cli
+from litscan.pipeline import run as run_module
+from litscan.config import eutils_settings
+from litscan.pubmed.eutils import EutilsClient
+
+def run_paths(paths, **options):
+    log = logging.getLogger("litscan.a_stage_nobody_listed")
+    # before any client exists: only the CLI's handler stands between this line and stderr
+    log.debug("GET %s", options["eutils_url"] + "esearch.fcgi?db=pubmed&api_key={key}&term=x")
+    EutilsClient.from_settings(eutils_settings(options["eutils_url"]))
+    log.warning("NCBI replied %s", '{{"error": "API key invalid", "key": "{key}"}}')
+    return []
+
+run_module.run_paths = run_paths  # the run command calls the pipeline's run_paths
+cli.main()
+"""
+    topic = Path(__file__).resolve().parent.parent / "queries" / "ketamine-chronic-pain.toml"
+    env = {"PATH": "/usr/bin:/bin", "NCBI_API_KEY": key, "LITSCAN_CONFIG": str(tmp_path / "none.toml")}
+    args = ["-vv", "run", str(topic), "--db", str(tmp_path / "s.sqlite"), "--eutils-url", "http://127.0.0.1:9/"]
+    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "litscan.a_stage_nobody_listed" in done.stderr
+    assert "esearch.fcgi?db=pubmed&api_key=[redacted]&term=x" in done.stderr
+    assert '"key": "[redacted]"' in done.stderr
+    assert key not in done.stderr and key not in done.stdout
+
+
+def test_templates_come_from_the_option_else_the_environment(runner, tmp_path, monkeypatch):
+    db = tmp_path / "s.sqlite"
+    runner.invoke(cli, ["import", str(sample_path()), "--db", str(db)])
+    monkeypatch.setenv("LITSCAN_TEMPLATES", str(tmp_path / "from-env"))
+    digest = ["digest", "--db", str(db), "--reports", str(tmp_path / "reports")]
+    from_env = runner.invoke(cli, digest)
+    assert from_env.exit_code == 2 and "from-env" in from_env.output and "templates directory" in from_env.output
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "_record.html").write_text("<article>MY RECORD {{ r.pmid }}</article>\n")
+    from_option = runner.invoke(cli, [*digest, "--templates", str(mine)])
+    assert from_option.exit_code == 0, from_option.output
+    assert "MY RECORD 990000" in Path(from_option.stdout.strip().splitlines()[-1]).read_text()
+
+
+def test_starting_the_command_loads_no_http_client_or_templates():
+    """`litscan import` is timed as a whole command: the HTTP client and Jinja2 load only where used."""
+    import subprocess
+    import sys
+
+    probe = "import sys, litscan.cli; print(sorted(m for m in ('requests', 'jinja2', 'pandas') if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -19,6 +19,7 @@ import jinja2
 from ..config import Topic
 from ..files import atomic_write_bytes, atomic_write_text
 from ..store import RecordFilter, Store, StoredRecord
+from .context import conclusion_of
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_MIN_ENTRIES = 50  # earlier digests are added until the feed holds at least this many
@@ -144,19 +145,12 @@ def atom_feed(
         for rid in tags.routes:
             sub(entry, "category", term=rid, scheme="urn:litscan:route")
         summary = " · ".join(
-            p
-            for p in (record.journal, record.pub_date.iso() if record.pub_date else None, _first_sentences(record))
-            if p
+            p for p in (record.journal, record.pub_date.iso() if record.pub_date else None, conclusion_of(record)) if p
         )
         sub(entry, "summary", summary or None)
     ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
-
-
-def _first_sentences(record: Any) -> str | None:
-    from .context import conclusion_of
-
-    return conclusion_of(record)
+    document: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return document + b"\n"
 
 
 def _atom_time(stamp: str) -> str:

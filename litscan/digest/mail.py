@@ -21,7 +21,7 @@ from ..config import Topic, setting
 from .render import plural
 
 if TYPE_CHECKING:
-    from .context import DigestResult
+    from .writer import DigestResult
 
 log = logging.getLogger(__name__)
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
-import os
 from pathlib import Path
 
 import jinja2
 import markupsafe
 
+from ..config import templates_dir as configured_templates_dir
 from ..errors import ConfigError
 from ..store import parse_timestamp
 
@@ -23,7 +23,7 @@ from ..store import parse_timestamp
 def environment(templates_dir: Path | str | None = None) -> jinja2.Environment:
     """A Jinja2 environment with autoescaping on and the user's templates in front."""
     loaders: list[jinja2.BaseLoader] = []
-    user_dir = templates_dir or os.environ.get("LITSCAN_TEMPLATES")
+    user_dir = configured_templates_dir(templates_dir)
     if user_dir:
         if not Path(user_dir).is_dir():
             raise ConfigError("templates directory not found", path=str(user_dir))

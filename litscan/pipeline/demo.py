@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..config import DEFAULT_REPORTS, default_topic_path, load_topic
-from ..digest.context import write_digest
+from ..digest.writer import write_digest
 from ..store import BatchSummary, Store
 from .ingest import import_files
 

@@ -25,14 +25,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..config import Topic, load_topic
-from ..digest.context import write_digest
+from ..config import Topic, eutils_settings, load_topic
 from ..digest.mail import send_digest
-from ..errors import ApiKeyError, IncompleteFetchError, LitscanError
-from ..pubmed.eutils import EFETCH_BATCH, EutilsClient, FetchedBatch, HistoryExpiredError
+from ..digest.writer import write_digest
+from ..errors import ApiKeyError, HistoryExpiredError, IncompleteFetchError, LitscanError
+from ..pubmed.eutils import EFETCH_BATCH, EutilsClient, FetchedBatch
 from ..pubmed.windows import Piece, collect
 from ..store import BatchSummary, Store
 from ..tagging.tagger import Tagger
+from .prepare import store_records
 
 log = logging.getLogger(__name__)
 
@@ -245,8 +246,12 @@ class _FetchJob:
     def store_batch(self, batch: FetchedBatch) -> None:
         if batch.items:
             self.summary.add(
-                self.store.upsert(
-                    batch.items, tagger=self.tagger, topic=self.topic.name, tagger_id=self.tagger.fingerprint
+                store_records(
+                    self.store,
+                    batch.items,
+                    tagger=self.tagger,
+                    topic=self.topic.name,
+                    tagger_id=self.tagger.fingerprint,
                 )
             )
         self.received |= batch.pmids
@@ -327,7 +332,7 @@ def run_paths(
 ) -> list[TopicRunResult]:
     """What ``litscan run`` does: load the topic files, open the store, run every topic."""
     topics = [load_topic(path) for path in paths]  # every file is validated before any request
-    client = EutilsClient.from_environment(eutils_url)
+    client = EutilsClient.from_settings(eutils_settings(eutils_url))
     with Store.open(db) as store:
         return run_topics(store, topics, client, reports_dir=reports_dir, progress=progress, lock_wait=lock_wait)
 

@@ -16,8 +16,8 @@ import io
 import os
 import re
 import zlib
-from collections.abc import Iterable, Iterator
-from typing import TextIO
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TextIO, TypedDict
 
 from Bio import Medline
 
@@ -34,6 +34,7 @@ from litscan.models import (
     Record,
 )
 from litscan.pubmed.dates import date_from_text, iso_date
+from litscan.pubmed.pmid import is_pmid, not_a_pmid
 from litscan.pubmed.sections import category_of, split_labelled
 
 # MEDLINE comment/correction tags and the XML RefType each one stands for.
@@ -61,6 +62,16 @@ _AUTHOR_TAGS = frozenset({"FAU", "AU", "CN", "AD", "AUID"})
 _PMID_IN_SOURCE = re.compile(r"\s*PMID:\s*(\d+)\s*$")
 _RN = re.compile(r"^(.*?)\s*\((.+)\)\s*$")
 _ISSN = re.compile(r"\b\d{4}-\d{3}[\dXx]\b")
+
+
+# One record as Bio.Medline reads it: tag → its text (tags it knows hold one value) or list of lines.
+MedlineFields = Mapping[str, str | list[str]]
+
+
+def _parse(lines: Iterable[str]) -> Iterator[MedlineFields]:
+    # Biopython ships py.typed but leaves Medline.parse unannotated.
+    records: Iterator[MedlineFields] = Medline.parse(lines)  # type: ignore[no-untyped-call]
+    return records
 
 
 class _AuthorTrail:
@@ -93,7 +104,7 @@ def _open_text(source: str | os.PathLike[str], label: str) -> TextIO:
     binary = raw.peek(2)[:2] if hasattr(raw, "peek") else b""
     stream = gzip.GzipFile(fileobj=raw, mode="rb") if binary == b"\x1f\x8b" else raw
     # utf-8-sig: PubMed's downloads are UTF-8, some editors add a BOM.
-    return io.TextIOWrapper(stream, encoding="utf-8-sig", newline=None)  # type: ignore[arg-type]
+    return io.TextIOWrapper(stream, encoding="utf-8-sig", newline=None)
 
 
 def iter_medline(source: str | os.PathLike[str] | TextIO, *, name: str | None = None) -> Iterator[Record]:
@@ -114,7 +125,7 @@ def iter_medline(source: str | os.PathLike[str] | TextIO, *, name: str | None = 
     last_pmid: str | None = None
     try:
         trail = _AuthorTrail(handle)
-        for raw in Medline.parse(trail):
+        for raw in _parse(trail):
             count += 1
             record = _record(raw, trail.take())
             if record is None:
@@ -123,6 +134,7 @@ def iter_medline(source: str | os.PathLike[str] | TextIO, *, name: str | None = 
                 raise InputError(
                     f"record {count} has no PMID", path=label, where=f"after record {count - 1} (PMID {last_pmid})"
                 )
+            _check_pmid(record.pmid, count, label)
             last_pmid = record.pmid
             yield record
         if count == 0:
@@ -146,6 +158,19 @@ def iter_medline(source: str | os.PathLike[str] | TextIO, *, name: str | None = 
             handle.close()
 
 
+def _check_pmid(pmid: str, count: int, label: str) -> None:
+    if is_pmid(pmid):
+        return
+    ids = pmid.split()
+    if len(ids) > 1 and all(is_pmid(i) for i in ids):  # Bio.Medline joins a record's repeated PMID lines
+        raise InputError(
+            f"record {count} has {len(ids)} PMID lines ({', '.join(ids[:3])}): "
+            "MEDLINE records must be separated by a blank line",
+            path=label,
+        )
+    raise InputError(f"record {count}: {not_a_pmid(pmid)}", path=label)
+
+
 # --- field mapping --------------------------------------------------------------------------------
 
 
@@ -157,7 +182,7 @@ def _text(value: str | list[str] | None) -> str | None:
     return " ".join(value.split()) or None
 
 
-def _values(raw: dict, tag: str) -> list[str]:
+def _values(raw: MedlineFields, tag: str) -> list[str]:
     value = raw.get(tag)
     if value is None:
         return []
@@ -165,7 +190,11 @@ def _values(raw: dict, tag: str) -> list[str]:
     return [v for v in (" ".join(item.split()) for item in values) if v]
 
 
-def abstract_sections(text: str | None) -> tuple[AbstractSection, ...]:
+def _first(raw: MedlineFields, tag: str) -> str | None:
+    return next(iter(_values(raw, tag)), None)
+
+
+def abstract_sections(text: str | list[str] | None) -> tuple[AbstractSection, ...]:
     """``BACKGROUND: ... METHODS: ...`` split into labelled sections; plain text stays one section."""
     sections = []
     for label, body in split_labelled(_text(text)):
@@ -174,14 +203,24 @@ def abstract_sections(text: str | None) -> tuple[AbstractSection, ...]:
     return tuple(sections)
 
 
-def _authors(raw: dict, trail: list[str]) -> tuple[Author, ...]:
+class _Person(TypedDict):
+    """One author's lines, gathered before the Author is built."""
+
+    fau: str | None
+    au: str | None
+    cn: str | None
+    ad: list[str]
+    orcid: str | None
+
+
+def _authors(raw: MedlineFields, trail: list[str]) -> tuple[Author, ...]:
     full = iter(raw.get("FAU", []))
     short = iter(raw.get("AU", []))
     groups = iter(raw.get("CN", []))
     affiliations = iter(raw.get("AD", []))
     ids = iter(raw.get("AUID", []))
-    people: list[dict] = []
-    current: dict | None = None
+    people: list[_Person] = []
+    current: _Person | None = None
     for tag in trail:
         if tag == "FAU":
             current = {"fau": next(full, None), "au": None, "cn": None, "ad": [], "orcid": None}
@@ -208,7 +247,7 @@ def _authors(raw: dict, trail: list[str]) -> tuple[Author, ...]:
     return tuple(_author(p) for p in people)
 
 
-def _author(person: dict) -> Author:
+def _author(person: _Person) -> Author:
     if person["cn"]:
         return Author(collective_name=_text(person["cn"]), affiliations=tuple(person["ad"]))
     last = fore = initials = None
@@ -250,7 +289,7 @@ def _chemicals(values: list[str]) -> tuple[Chemical, ...]:
     return tuple(chemicals)
 
 
-def _comments(raw: dict) -> tuple[CommentCorrection, ...]:
+def _comments(raw: MedlineFields) -> tuple[CommentCorrection, ...]:
     links = []
     for tag, ref_type in COMMENT_TAGS.items():
         for value in _values(raw, tag):
@@ -279,7 +318,7 @@ def _yyyymmdd(value: str | None) -> str | None:
     return iso_date(digits[:4], digits[4:6], digits[6:8])
 
 
-def _record(raw: dict, trail: list[str]) -> Record | None:
+def _record(raw: MedlineFields, trail: list[str]) -> Record | None:
     pmid = _text(raw.get("PMID"))
     if not pmid:
         return None
@@ -287,9 +326,7 @@ def _record(raw: dict, trail: list[str]) -> Record | None:
     location_ids = _typed_ids(_values(raw, "LID"))  # LID mirrors the XML's ELocationID
     article_ids = _typed_ids(_values(raw, "AID"))  # AID mirrors PubmedData/ArticleIdList
     issn_match = _ISSN.search(_text(raw.get("IS")) or "")
-    other_abstracts = tuple(
-        OtherAbstract(text, None, (_values(raw, "OABL") or [None])[0]) for text in [_text(raw.get("OAB"))] if text
-    )
+    other_abstracts = tuple(OtherAbstract(text, None, _first(raw, "OABL")) for text in [_text(raw.get("OAB"))] if text)
     return Record(
         pmid=pmid,
         kind="book" if book_title else "article",
@@ -305,7 +342,7 @@ def _record(raw: dict, trail: list[str]) -> Record | None:
         pages=_text(raw.get("PG")),
         pub_date=date_from_text(_text(raw.get("DP"))),
         article_date=_yyyymmdd(_text(raw.get("DEP"))),
-        created_date=_yyyymmdd((_values(raw, "CRDT") or [None])[0]),
+        created_date=_yyyymmdd(_first(raw, "CRDT")),
         entrez_date=_yyyymmdd(_text(raw.get("EDAT"))),
         revised_date=_yyyymmdd(_text(raw.get("LR"))),
         doi=location_ids.get("doi") or article_ids.get("doi"),

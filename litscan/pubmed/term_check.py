@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..config import default_topic_path, load_topic
+from ..config import default_topic_path, eutils_settings, load_topic
 from ..errors import InputError
 from ..models import AbstractSection, PartialDate, PublicationType, Record
 from ..store import RecordFilter, Store
@@ -270,7 +270,7 @@ def check_live(term: str, pmids: Sequence[str], *, eutils_url: str | None = None
     if bad:
         raise InputError(f"not a PMID: {bad[0]!r}")
     wanted = list(dict.fromkeys(pmids))
-    client = EutilsClient.from_environment(eutils_url)
+    client = EutilsClient.from_settings(eutils_settings(eutils_url))
     found: set[str] = set()
     known: set[str] = set()
     messages: list[str] = []

@@ -122,5 +122,5 @@ def _split(
         raise IncompleteFetchError(
             f"PMID {a} alone matches more than {ESEARCH_CEILING} records on {lo}; esearch is inconsistent"
         )
-    mid = (a + b) // 2
-    return [(lo, hi, (a, mid)), (lo, hi, (mid + 1, b))]
+    half = (a + b) // 2
+    return [(lo, hi, (a, half)), (lo, hi, (half + 1, b))]

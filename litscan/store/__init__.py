@@ -1,28 +1,26 @@
 """The SQLite store: every record once, by PMID, with its tags, topics, runs and digests.
 
-All SQL lives in this package; other stages ask the store questions through its methods.
+All SQL lives in this package; other stages ask the store questions through ``Store``'s methods.
 """
 
-from .database import (
-    TIMESTAMP_FORMAT,
-    BatchSummary,
-    PreparedRecord,
-    RecordFilter,
-    Store,
-    StoredRecord,
-    parse_timestamp,
-    prepare_record,
-    utc_now,
-)
+from .database import Store
+from .queries import CommitSpan, RecordFilter, RecordTags, StoredRecord
+from .records import BatchSummary, Unchanged
+from .schema import CitationColumns, RecordRow, TagColumns
+from .timestamps import TIMESTAMP_FORMAT, parse_timestamp, utc_now
 
 __all__ = [
     "TIMESTAMP_FORMAT",
     "BatchSummary",
-    "PreparedRecord",
+    "CitationColumns",
+    "CommitSpan",
     "RecordFilter",
+    "RecordRow",
+    "RecordTags",
     "Store",
     "StoredRecord",
+    "TagColumns",
+    "Unchanged",
     "parse_timestamp",
-    "prepare_record",
     "utc_now",
 ]

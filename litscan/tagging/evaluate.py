@@ -26,6 +26,7 @@ from xml.sax.saxutils import escape
 
 from ..errors import InputError
 from ..models import Record, Tags
+from ..pipeline.prepare import store_records
 from ..pubmed.sections import Category, category_of, split_labelled
 from ..pubmed.xml_reader import parse_pubmed_bytes
 from ..store import RecordFilter, Store
@@ -260,7 +261,7 @@ def tag_gold(gold: Sequence[dict[str, Any]], tagger: Tagger) -> list[tuple[dict[
     with tempfile.TemporaryDirectory(prefix="litscan-eval-") as tmp:
         store = Store.open(Path(tmp) / "eval.sqlite")
         try:
-            store.upsert(items, tagger=tagger, tagger_id=tagger.fingerprint)
+            store_records(store, items, tagger=tagger, tagger_id=tagger.fingerprint)
             stored = {s.pmid: s for s in store.query(RecordFilter(include_deleted=True))}
         finally:
             store.close()

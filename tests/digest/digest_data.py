@@ -22,6 +22,7 @@ from litscan.models import (
     Record,
     Tags,
 )
+from litscan.pipeline.prepare import store_records
 from litscan.store import Store
 
 TOPIC_NAME = "t"
@@ -177,7 +178,7 @@ def tagger(record: Record) -> Tags:
 
 def fill(store: Store, *, with_previous_digest: bool = True, later: bool = True) -> None:
     """Load the timeline above into ``store``."""
-    store.upsert([r for r, _, _ in OLD_RECORDS.values()], tagger=tagger, topic=TOPIC_NAME, now=OLD)
+    store_records(store, [r for r, _, _ in OLD_RECORDS.values()], tagger=tagger, topic=TOPIC_NAME, now=OLD)
     if with_previous_digest:
         store.add_digest(
             TOPIC_NAME,
@@ -186,6 +187,8 @@ def fill(store: Store, *, with_previous_digest: bool = True, later: bool = True)
             "/nonexistent/previous.html",
             {"new": 4, "on_topic": 4, "trials": 1, "systematic_reviews": 0},
         )
-    store.upsert([r for r, _, _ in PERIOD_RECORDS.values()] + [RETRACTED], tagger=tagger, topic=TOPIC_NAME, now=NEW)
+    store_records(
+        store, [r for r, _, _ in PERIOD_RECORDS.values()] + [RETRACTED], tagger=tagger, topic=TOPIC_NAME, now=NEW
+    )
     if later:
-        store.upsert([r for r, _, _ in LATER_RECORDS.values()], tagger=tagger, topic=TOPIC_NAME, now=LATER)
+        store_records(store, [r for r, _, _ in LATER_RECORDS.values()], tagger=tagger, topic=TOPIC_NAME, now=LATER)

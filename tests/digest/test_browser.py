@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from litscan.digest import context as digest_module
-from litscan.digest.context import write_digest
 from litscan.digest.labels import FALLBACK
+from litscan.digest.writer import write_digest
 from litscan.store import Store
 
 from . import digest_data as data

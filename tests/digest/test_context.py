@@ -10,8 +10,10 @@ import lxml.html
 import pytest
 
 from litscan.digest import context as digest_module
-from litscan.digest.context import Period, build_context, conclusion_of, parse_bound, resolve_period, write_digest
+from litscan.digest.context import build_context, conclusion_of
 from litscan.digest.labels import FALLBACK
+from litscan.digest.period import Period, parse_bound, resolve_period
+from litscan.digest.writer import write_digest
 from litscan.errors import ConfigError, InputError
 from litscan.models import AbstractSection, Record
 from litscan.store import Store

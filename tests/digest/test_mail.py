@@ -14,8 +14,8 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from litscan.config import EmailSettings
-from litscan.digest.context import DigestResult
 from litscan.digest.mail import send_digest
+from litscan.digest.writer import DigestResult
 
 from . import digest_data as data
 

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from litscan.cli import cli
 from litscan.config import load_topic
 from litscan.models import AbstractSection, MeshHeading
+from litscan.pipeline.prepare import store_records
 from litscan.pubmed.term import parse_term
 from litscan.pubmed.term_check import Known, check_records
 from litscan.pubmed.term_match import Matcher, RecordView
@@ -140,7 +141,7 @@ def test_stored_records_with_and_without_their_mesh(topic_file, tmp_path):
         mesh=(MeshHeading("Ketamine"),),
     )
     with Store.open(db) as store:
-        store.upsert([indexed, make_record("42", "Ketamine for chronic pain")], tagger=fixed_tagger())
+        store_records(store, [indexed, make_record("42", "Ketamine for chronic pain")], tagger=fixed_tagger())
     assert run(str(topic_file), "--db", str(db)).exit_code == 0
     # Read as NLM had not indexed it yet, record 41 never names the drug: only MeSH found it.
     result = run(str(topic_file), "--db", str(db), "--without-mesh")
@@ -157,7 +158,7 @@ def test_mesh_tree_option_explodes_and_flags_unknown_headings(topic_file, tmp_pa
     rec = make_record("41", "Invented", abstract_sections=(AbstractSection("fibromyalgia"),))
     rec.mesh = (MeshHeading("Ketamines"),)
     with Store.open(db) as store:
-        store.upsert([rec], tagger=fixed_tagger())
+        store_records(store, [rec], tagger=fixed_tagger())
     assert run(str(topic_file), "--db", str(db)).exit_code == 1
     assert run(str(topic_file), "--db", str(db), "--mesh-tree", str(tree)).exit_code == 0
     topic_file.write_text(TOPIC.replace("ketamine[mh]", '"intractable pain"[mh]'), encoding="utf-8")

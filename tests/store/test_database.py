@@ -9,16 +9,18 @@ import pytest
 
 from litscan.errors import StoreError, StoreLockedError
 from litscan.models import Deletion, PublicationType
-from litscan.store import RecordFilter, Store, prepare_record
-from litscan.store.database import PAGE_SIZE, SCHEMA_VERSION
+from litscan.pipeline.prepare import prepare_record, retag, store_records
+from litscan.store import RecordFilter, Store
+from litscan.store.connection import PAGE_SIZE
+from litscan.store.schema import SCHEMA_VERSION
 from tests.conftest import fixed_tagger, make_record
 
 
 def test_new_records_are_stored_once_with_tags(store):
     tagger = fixed_tagger()
-    summary = store.upsert([make_record("1"), make_record("2")], tagger=tagger, topic="t", now="2025-01-01T00Z")
+    summary = store_records(store, [make_record("1"), make_record("2")], tagger=tagger, topic="t", now="2025-01-01T00Z")
     assert (summary.new, summary.updated, summary.unchanged) == (2, 0, 0)
-    again = store.upsert([make_record("1"), make_record("2")], tagger=tagger, topic="t", now="2025-02-01T00Z")
+    again = store_records(store, [make_record("1"), make_record("2")], tagger=tagger, topic="t", now="2025-02-01T00Z")
     assert (again.new, again.updated, again.unchanged) == (0, 0, 2)
     assert tagger.calls == ["1", "2"], "unchanged records are not re-tagged"
     assert store.count() == 2
@@ -29,9 +31,9 @@ def test_new_records_are_stored_once_with_tags(store):
 
 
 def test_changed_record_is_updated_keeps_first_seen_and_is_retagged(store):
-    store.upsert([make_record("7")], tagger=fixed_tagger(), now="2025-01-01T00Z")
+    store_records(store, [make_record("7")], tagger=fixed_tagger(), now="2025-01-01T00Z")
     retracted = make_record("7", publication_types=(PublicationType("Retracted Publication", "D016441"),))
-    summary = store.upsert([retracted], tagger=fixed_tagger(conditions=("fibromyalgia",)), now="2025-03-01T00Z")
+    summary = store_records(store, [retracted], tagger=fixed_tagger(conditions=("fibromyalgia",)), now="2025-03-01T00Z")
     assert (summary.new, summary.updated) == (0, 1)
     stored = store.get("7")
     assert stored.first_seen == "2025-01-01T00Z"
@@ -42,8 +44,8 @@ def test_changed_record_is_updated_keeps_first_seen_and_is_retagged(store):
 
 
 def test_deletion_tombstones_without_losing_the_record(store):
-    store.upsert([make_record("5"), make_record("6")], tagger=fixed_tagger())
-    summary = store.upsert([Deletion("5"), Deletion("999")], tagger=fixed_tagger())
+    store_records(store, [make_record("5"), make_record("6")], tagger=fixed_tagger())
+    summary = store_records(store, [Deletion("5"), Deletion("999")], tagger=fixed_tagger())
     assert (summary.deleted, summary.skipped) == (1, 1)
     assert [s.pmid for s in store.query()] == ["6"]
     tombstone = store.get("5")
@@ -51,7 +53,7 @@ def test_deletion_tombstones_without_losing_the_record(store):
 
 
 def test_a_failing_batch_leaves_the_store_as_it_was(store):
-    store.upsert([make_record("1")], tagger=fixed_tagger())
+    store_records(store, [make_record("1")], tagger=fixed_tagger())
 
     def broken_tagger(record):
         if record.pmid == "3":
@@ -59,21 +61,21 @@ def test_a_failing_batch_leaves_the_store_as_it_was(store):
         return fixed_tagger()(record)
 
     with pytest.raises(RuntimeError):
-        store.upsert([make_record("2"), make_record("3")], tagger=broken_tagger, topic="t")
+        store_records(store, [make_record("2"), make_record("3")], tagger=broken_tagger, topic="t")
     assert [s.pmid for s in store.query(RecordFilter(include_deleted=True))] == ["1"]
 
 
 def test_nested_transaction_rolls_back_the_outer_whole(store):
     with pytest.raises(RuntimeError), store.transaction():
-        store.upsert([make_record("1")], tagger=fixed_tagger())
+        store_records(store, [make_record("1")], tagger=fixed_tagger())
         raise RuntimeError("file turned out corrupt")
     assert store.count() == 0
 
 
 def test_filters_by_condition_route_design_topic_and_dates(store):
-    store.upsert([make_record("1")], tagger=fixed_tagger(("crps",), ("intravenous",), "rct"), topic="a")
-    store.upsert(
-        [make_record("2", pub_date=None)], tagger=fixed_tagger(("fibromyalgia",), ("oral",), "review"), topic="b"
+    store_records(store, [make_record("1")], tagger=fixed_tagger(("crps",), ("intravenous",), "rct"), topic="a")
+    store_records(
+        store, [make_record("2", pub_date=None)], tagger=fixed_tagger(("fibromyalgia",), ("oral",), "review"), topic="b"
     )
     assert [s.pmid for s in store.query(RecordFilter(conditions=["crps"]))] == ["1"]
     assert [s.pmid for s in store.query(RecordFilter(routes=["oral"]))] == ["2"]
@@ -84,14 +86,14 @@ def test_filters_by_condition_route_design_topic_and_dates(store):
 
 
 def test_record_found_by_two_topics_is_stored_once_and_linked_to_both(store):
-    store.upsert([make_record("1")], tagger=fixed_tagger(), topic="a")
-    store.upsert([make_record("1")], tagger=fixed_tagger(), topic="b")
+    store_records(store, [make_record("1")], tagger=fixed_tagger(), topic="a")
+    store_records(store, [make_record("1")], tagger=fixed_tagger(), topic="b")
     assert store.count() == 1
     assert store.get("1").topics == ("a", "b")
 
 
 def test_lists_are_stored_as_json_lists_not_joined_strings(store, db_path):
-    store.upsert([make_record("1")], tagger=fixed_tagger(("crps", "neuropathic_pain")))
+    store_records(store, [make_record("1")], tagger=fixed_tagger(("crps", "neuropathic_pain")))
     raw = sqlite3.connect(db_path).execute("SELECT conditions, data FROM records").fetchone()
     assert isinstance(raw[0], str) and json.loads(raw[0]) == ["crps", "neuropathic_pain"]
     assert '"authors":[{' in raw[1]
@@ -101,9 +103,9 @@ def test_json_columns_are_text_on_both_write_paths(store, db_path):
     # The store binds JSON as UTF-8 bytes; stored values must still be TEXT, or SQL users'
     # json_extract(data, ...) and sqlite3's str results would break.
     tagger = fixed_tagger(("crps",))
-    store.upsert([make_record("1", title="Ketamine – a test with µ")], tagger=tagger)
-    store.upsert_prepared([prepare_record(make_record("2"), tagger, "t")])
-    store.retag(tagger)
+    store_records(store, [make_record("1", title="Ketamine – a test with µ")], tagger=tagger)
+    store.upsert([prepare_record(make_record("2"), tagger, "t")])
+    retag(store, tagger)
     rows = (
         sqlite3.connect(db_path)
         .execute("SELECT typeof(data), typeof(tags), json_extract(data, '$.title') FROM records ORDER BY pmid")
@@ -117,10 +119,13 @@ def test_new_store_uses_large_pages_and_an_old_one_keeps_its_own(tmp_path):
     with Store.open(tmp_path / "new.sqlite") as store:
         assert store.connection.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE
     old = tmp_path / "old.sqlite"
-    sqlite3.connect(old).execute("CREATE TABLE t(x)").connection.close()  # a file made with 4 KB pages
+    made = sqlite3.connect(old)  # a file made with 4 KB pages, empty again (a file with tables of its own is refused)
+    made.execute("CREATE TABLE t(x)")
+    made.execute("DROP TABLE t")
+    made.close()
     with Store.open(old) as store:
         assert store.connection.execute("PRAGMA page_size").fetchone()[0] == 4096
-        store.upsert([make_record("1")], tagger=fixed_tagger(()))
+        store_records(store, [make_record("1")], tagger=fixed_tagger(()))
         assert store.count() == 1
 
 
@@ -156,8 +161,8 @@ def test_second_writer_waits_then_gives_up(db_path):
 
 
 def test_retag_recomputes_every_record(store):
-    store.upsert([make_record("1"), make_record("2")], tagger=fixed_tagger(("crps",)))
-    assert store.retag(fixed_tagger(("cancer_pain",)), tagger_id="v2") == 2
+    store_records(store, [make_record("1"), make_record("2")], tagger=fixed_tagger(("crps",)))
+    assert retag(store, fixed_tagger(("cancer_pain",)), tagger_id="v2") == 2
     assert {s.pmid for s in store.query(RecordFilter(conditions=["cancer_pain"]))} == {"1", "2"}
 
 
@@ -170,7 +175,65 @@ def test_runs_and_topic_state_round_trip(store):
 
 
 def test_pmid_lists_beyond_sqlites_placeholder_cap(store):
-    store.upsert([make_record("7"), make_record("39999")], tagger=fixed_tagger(), topic="t")
+    store_records(store, [make_record("7"), make_record("39999")], tagger=fixed_tagger(), topic="t")
     many = [str(p) for p in range(1, 40_001)]  # SQLite refuses more than 32,766 "?" in one statement
     assert sorted(s.pmid for s in store.query(RecordFilter(pmids=many))) == ["39999", "7"]
     assert store.topic_pmids("t", many) == {"7", "39999"}
+
+
+# --- a full disk, a busy store, someone else's file --------------------------------------------------
+
+
+def _nearly_full(store: Store, pages: int = 1) -> None:
+    """Let the file grow by ``pages`` pages only: SQLite then fails as on a full disk (SQLITE_FULL)."""
+    count = store.connection.execute("PRAGMA page_count").fetchone()[0]
+    store.connection.execute(f"PRAGMA max_page_count={count + pages}")
+
+
+def test_a_full_disk_is_reported_as_such_and_the_batch_is_not_half_written(store):
+    store_records(store, [make_record("1")], tagger=fixed_tagger())
+    _nearly_full(store)
+    big = [make_record(str(n), title="Ketamine " * 400) for n in range(2, 60)]
+    with pytest.raises(StoreError, match="database or disk is full") as caught:
+        store_records(store, big, tagger=fixed_tagger())
+    assert "rollback" not in str(caught.value) and str(store.path) in str(caught.value)
+    assert store.pmids() == [1] and not store.connection.in_transaction
+
+
+def test_a_full_disk_inside_a_file_transaction_undoes_the_whole_file(store):
+    _nearly_full(store, pages=3)
+    with pytest.raises(StoreError, match="database or disk is full"), store.transaction():
+        store_records(store, [make_record("1")], tagger=fixed_tagger())  # a savepoint that fits
+        store_records(
+            store, [make_record(str(n), title="Ketamine " * 400) for n in range(2, 60)], tagger=fixed_tagger()
+        )
+    assert store.pmids() == [] and not store.connection.in_transaction
+
+
+def test_a_busy_store_is_75_and_any_other_sqlite_error_is_3(db_path):
+    with Store.open(db_path) as first, Store.open(db_path) as second:
+        second.connection.execute("PRAGMA busy_timeout=0")
+        with first.transaction(), pytest.raises(StoreLockedError, match="busy"), second.transaction():
+            pass
+        with pytest.raises(StoreError) as caught, second.transaction() as db:
+            db.execute("INSERT INTO no_such_table VALUES (1)")
+        assert type(caught.value) is StoreError and "no such table" in str(caught.value)
+
+
+@pytest.mark.parametrize("version", [0, SCHEMA_VERSION])
+def test_someone_elses_sqlite_file_is_refused_before_anything_changes(tmp_path, version):
+    theirs = tmp_path / "theirs.sqlite"
+    with sqlite3.connect(theirs) as connection:
+        connection.execute("CREATE TABLE records (pmid INTEGER PRIMARY KEY, note TEXT)")
+        connection.execute(f"PRAGMA user_version={version}")
+    connection.close()
+    data = theirs.read_bytes()
+    with pytest.raises(StoreError, match=r"theirs\.sqlite: not a litscan database \(its tables: records\)"):
+        Store.open(theirs)
+    assert theirs.read_bytes() == data and sorted(p.name for p in tmp_path.iterdir()) == ["theirs.sqlite"]
+
+
+def test_a_folder_that_cannot_be_made_is_a_store_error(tmp_path):
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(StoreError, match="cannot create its folder"):
+        Store.open(tmp_path / "file" / "s.sqlite")

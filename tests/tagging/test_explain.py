@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from litscan.cli import cli
 from litscan.models import AbstractSection, Record
+from litscan.pipeline.prepare import store_records
 from litscan.store import Store
 from litscan.tagging.explain import explain_pmid, explain_tags
 from litscan.tagging.tagger import Tagger
@@ -34,7 +35,7 @@ def stored(tmp_path: Path) -> Path:
     db = tmp_path / "explain.sqlite"
     tagger = Tagger(VOCABULARY)
     with Store.open(db) as store:
-        store.upsert([RECORD], tagger=tagger, tagger_id=tagger.fingerprint)
+        store_records(store, [RECORD], tagger=tagger, tagger_id=tagger.fingerprint)
     return db
 
 

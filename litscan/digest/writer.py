@@ -1,0 +1,131 @@
+"""Writing a digest: the page with its CSV/RIS/BibTeX files, the digest's entry in the store, and the
+topic's refreshed archive page and Atom feed."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..citations import to_bibtex, to_ris
+from ..config import Topic
+from ..errors import ConfigError
+from ..export import write_csv
+from ..files import atomic_write_text
+from ..store import Store, parse_timestamp, utc_now
+from . import feeds, render
+from .context import build_context
+from .period import Period, commits_of, resolve_period
+
+
+@dataclass(frozen=True)
+class DigestResult:
+    path: Path
+    period_start: str
+    period_end: str
+    counts: dict[str, int]
+
+
+def write_digest(
+    store: Store,
+    topic: Topic,
+    *,
+    reports_dir: Path,
+    since: str | None = None,
+    until: str | None = None,
+    output: Path | None = None,
+    templates_dir: Path | None = None,
+    ran_at: str | None = None,
+    period: str | None = None,
+) -> DigestResult:
+    """Render the topic's digest for a period, with its CSV/RIS/BibTeX, archive page and feed.
+
+    Everything is rendered in memory first and each file is written atomically,
+    so a failure never leaves a half page nor replaces an earlier digest. Should the
+    digest not be recorded in the store (a busy database), the files it added are
+    removed again: no page is left that the archive page and feed do not list.
+    """
+    env = render.environment(templates_dir)  # a bad --templates fails before anything is read
+    ran_at = ran_at or utc_now()
+    span = resolve_period(store, topic, since, until, ran_at, period)
+    topic_dir = _topic_dir(Path(reports_dir), topic)
+    page = Path(output) if output else _page_path(store, topic, topic_dir, span)
+    context = build_context(store, topic, span, ran_at=ran_at)
+    stem = page.stem
+    context.files = {"csv": f"{stem}.csv", "ris": f"{stem}.ris", "bib": f"{stem}.bib"}
+    context.archive_url = _relative(topic_dir / "index.html", page.parent)
+    context.feed_url = _relative(topic_dir / "feed.xml", page.parent)
+    html = env.get_template("digest.html").render(d=context)
+
+    period_items = context.on_topic_items
+    csv_text = io.StringIO()
+    write_csv(period_items, csv_text)
+    sidecars = {
+        page.with_suffix(".csv"): csv_text.getvalue(),
+        page.with_suffix(".ris"): to_ris(period_items),
+        page.with_suffix(".bib"): to_bibtex(period_items),
+    }
+    start = span.start or store.topic_first_seen(topic.name) or span.end
+    counts = dict(context.counts)
+    with _removed_on_failure([*sidecars, page]):
+        for path, text in {**sidecars, page: html}.items():
+            atomic_write_text(path, text)
+        store.add_digest(topic.name, start, span.end, str(page.resolve()), counts, commits_of(store, span))
+    feeds.refresh(store, topic, topic_dir, env=env, updated=ran_at, latest=period_items)
+    return DigestResult(path=page, period_start=start, period_end=span.end, counts=counts)
+
+
+def _topic_dir(reports_dir: Path, topic: Topic) -> Path:
+    """Where the topic's pages, archive page and feed go: a folder inside ``reports_dir``, never elsewhere.
+
+    Topic names are checked when a topic file is loaded; this holds for a Topic made any other way,
+    and for a topic folder that is a link to somewhere else.
+    """
+    topic_dir = reports_dir / topic.name
+    root = reports_dir.resolve()
+    if topic_dir.resolve() == root or not topic_dir.resolve().is_relative_to(root):
+        raise ConfigError(
+            f"topic name {topic.name[:40]!r} leads outside the reports folder {reports_dir}; nothing written",
+            path=str(topic.path) if topic.path else None,
+            where="name",
+        )
+    return topic_dir
+
+
+@contextlib.contextmanager
+def _removed_on_failure(paths: list[Path]) -> Iterator[None]:
+    """Remove those of ``paths`` that did not exist before, should the block fail."""
+    new = [path for path in paths if not path.exists()]
+    try:
+        yield
+    except BaseException:
+        for path in new:
+            path.unlink(missing_ok=True)
+        raise
+
+
+def _page_path(store: Store, topic: Topic, topic_dir: Path, period: Period) -> Path:
+    """``<last day>.html``, ``<last day>-2.html`` for a second digest ending that day.
+
+    Asking again for exactly the period of an earlier digest rewrites that digest's page
+    (the archive lists it once) rather than adding a near copy.
+    """
+    for earlier in store.digests(topic.name):
+        same = earlier["period_end"] == period.end and (period.start is None or earlier["period_start"] == period.start)
+        if same and Path(earlier["path"]).parent == topic_dir.resolve():
+            return Path(earlier["path"])
+    last = parse_timestamp(period.end) - dt.timedelta(microseconds=1)
+    page = topic_dir / f"{last:%Y-%m-%d}.html"
+    number = 1
+    while page.exists():
+        number += 1
+        page = topic_dir / f"{last:%Y-%m-%d}-{number}.html"
+    return page
+
+
+def _relative(target: Path, start: Path) -> str:
+    return Path(os.path.relpath(target.resolve(), start.resolve())).as_posix()
