@@ -34,7 +34,8 @@ _SUBGROUP: Final = Context.SUBGROUP.value
 _ACUTE: Final = Context.ACUTE.value
 _STRONG, _DESCRIBED, _WEAK = 0, 1, 2
 _KIND_STRENGTH = {"cond": _STRONG, "cond_part": _DESCRIBED, "cond_weak": _WEAK}
-_EVIDENCE_PER_CONDITION = 1  # the decisive mention (``explain`` shows why; a second costs every import)
+# Sentences that describe a condition are read until this many agree: enough to decide, and each costs every import.
+_DESCRIBED_SENTENCES = 2
 
 ConditionEvidence = dict[str, tuple[Evidence, ...]]
 
@@ -78,40 +79,54 @@ def population_conditions(doc: Document, compiled: CompiledVocabulary) -> Condit
             mentions.setdefault(cid, []).append(_Mention(None, heading, _STRONG, True, False, False))
     if not mentions:
         return _NONE
-    every = (
-        [m for ms in mentions.values() for m in ms]
-        if len(mentions) > 1 or len(next(iter(mentions.values()))) > 1
-        else next(iter(mentions.values()))
-    )
-    if any(m.firm for m in every) and not all(m.firm for m in every):  # 1. speculation
-        mentions = {cid: firm for cid, ms in mentions.items() if (firm := [m for m in ms if m.firm])}
+    every = [m for ms in mentions.values() for m in ms]
+    if any(m.firm for m in every) and not all(m.firm for m in every):
+        mentions = _firm_only(mentions)
     general = compiled.general_condition
     if any(m.listed for m in every):
-        listed = {cid for cid, ms in mentions.items() if cid != general and all(m.listed for m in ms)}
-        if general in mentions or set(mentions) - listed:
-            # 2. lists: the population is named otherwise; examples and shares of it add nothing.
-            mentions = {cid: ms for cid, ms in mentions.items() if cid not in listed}
-        elif general and len(listed) >= 2:
-            # Only a list of diagnoses, several of them: a mixed population, the general condition.
-            mentions = {general: [_mixed_population(doc, v, mentions, listed)]}
+        mentions = _without_lists(doc, v, mentions, general)
     found = {cid for cid, ms in mentions.items() if any(m.strength == _STRONG for m in ms)}
     if len(found) < len(mentions):
         _weak_ones(doc, v, mentions, found, general)
+    return _decided(doc, compiled, mentions, found, any(m.acute for m in every))
+
+
+def _firm_only(mentions: dict[str, list[_Mention]]) -> dict[str, list[_Mention]]:
+    """1. Speculation: where the study names a condition firmly, the conditions named only beyond it drop."""
+    return {cid: firm for cid, ms in mentions.items() if (firm := [m for m in ms if m.firm])}
+
+
+def _without_lists(
+    doc: Document, v: Vocabulary, mentions: dict[str, list[_Mention]], general: str | None
+) -> dict[str, list[_Mention]]:
+    """2. Conditions only listed (examples, shares of a mixed population) dropped, or read as a mixed population."""
+    listed = {cid for cid, ms in mentions.items() if cid != general and all(m.listed for m in ms)}
+    if general in mentions or set(mentions) - listed:
+        # The population is named otherwise; examples and shares of it add nothing.
+        return {cid: ms for cid, ms in mentions.items() if cid not in listed}
+    if general and len(listed) >= 2:
+        # Only a list of diagnoses, several of them: a mixed population, the general condition.
+        return {general: [_mixed_population(doc, v, mentions, listed)]}
+    return mentions
+
+
+def _decided(
+    doc: Document, compiled: CompiledVocabulary, mentions: dict[str, list[_Mention]], found: set[str], acute_named: bool
+) -> Conditions:
+    """The conditions found, in vocabulary order, each with its decisive mention as evidence."""
+    v = compiled.vocabulary
     ordered = sorted(found, key=compiled.condition_rank.__getitem__)
-    evidence = {cid: tuple(_evidence(doc, v, m) for m in _decisive_first(mentions[cid])) for cid in ordered}
+    evidence: ConditionEvidence = {cid: (_evidence(doc, v, min(mentions[cid], key=_decisiveness)),) for cid in ordered}
     acute = (
         {cid: _acute_evidence(doc, compiled, mentions[cid]) for cid in ordered if _acute(mentions[cid])}
-        if any(m.acute for m in every)
+        if acute_named
         else {}
     )
-    return Conditions(
-        evidence,
-        frozenset(
-            c for c in found if "*" not in v.conditions[c].yields_to and c not in acute and _measured(mentions[c])
-        ),
-        frozenset(cid for cid in found if any(m.title and not m.acute for m in mentions[cid])),
-        acute,
+    firm_specific = frozenset(
+        c for c in found if "*" not in v.conditions[c].yields_to and c not in acute and _measured(mentions[c])
     )
+    in_title = frozenset(cid for cid in found if any(m.title and not m.acute for m in mentions[cid]))
+    return Conditions(evidence, firm_specific, in_title, acute)
 
 
 def _weak_ones(
@@ -143,7 +158,7 @@ def _mentions(doc: Document, v: Vocabulary) -> dict[str, list[_Mention]]:
             if strength == _WEAK and _inside(doc, hit, strong_hits):
                 continue  # part of a longer mention ("neuropathy" of "diabetic neuropathy"): that one decides
             if strength == _DESCRIBED:
-                if hit.entry is None or described.get(hit.ident, 0) >= _EVIDENCE_PER_CONDITION + 1:
+                if hit.entry is None or described.get(hit.ident, 0) >= _DESCRIBED_SENTENCES:
                     continue  # a few sentences that describe it are enough to decide and to quote
                 parts = v.conditions[hit.ident].sentence_patterns[hit.entry.part]
                 if not all(p.regex.search(text, s.start, s.end) for p in parts[1:]):
@@ -224,18 +239,8 @@ def _coordinated(doc: Document, mentions: dict[str, list[_Mention]], cid: str) -
     return near
 
 
-def _decisive_first(mentions: list[_Mention]) -> list[_Mention]:
-    """The mention that decided first: firm, not listed, the condition's own words, earliest."""
-    if len(mentions) == 1:
-        return mentions
-    return (
-        [min(mentions, key=_decisiveness)]
-        if _EVIDENCE_PER_CONDITION == 1
-        else sorted(mentions, key=_decisiveness)[:_EVIDENCE_PER_CONDITION]
-    )
-
-
 def _decisiveness(m: _Mention) -> tuple[bool, bool, bool, int]:
+    """The mention that decides first: firm, not listed, not acute, the condition's own words (earliest on ties)."""
     return (not m.firm, m.listed, m.acute, m.strength)
 
 
