@@ -137,6 +137,31 @@ def _rule(path: Path, index: int, item: Any) -> ContextRule:
     sources = item.get("patterns")
     if not isinstance(sources, list) or not sources or not all(isinstance(s, str) and s for s in sources):
         raise fail("needs patterns = [...], a list of regular expressions", "patterns")
+    max_scope, targets, ended_by = _scope_keys(item, direction, fail)
+    label = item.get("label", name)
+    if not isinstance(label, str) or not label.strip():
+        raise fail("must be a non-empty string", "label")
+    patterns = tuple(_pattern(path, where, i, s) for i, s in enumerate(sources))
+    # Tried at a mention's last matched letter: the rest of its word first ("neuropath" of "neuropathy").
+    joined = "|".join(f"(?:{p.source})" for p in patterns)
+    after = re.compile(rf"[\w-]*((?:{joined}))", re.IGNORECASE) if direction == "after" else None
+    return ContextRule(
+        index,
+        category,
+        direction,
+        patterns,
+        max_scope,
+        targets,
+        ended_by,
+        label.strip(),
+        where,
+        category.value if category is not None else 0,
+        after,
+    )
+
+
+def _scope_keys(item: dict[str, Any], direction: str, fail: Any) -> tuple[int | None, frozenset[str], int]:
+    """A rule's ``max_scope``, its target hit kinds and the ``Context`` flags of ``terminated_by``, checked."""
     max_scope = item.get("max_scope")
     if max_scope is not None and (not isinstance(max_scope, int) or isinstance(max_scope, bool) or max_scope < 1):
         raise fail("must be a whole number of words, at least 1", "max_scope")
@@ -152,26 +177,7 @@ def _rule(path: Path, index: int, item: Any) -> ContextRule:
     for other in ending:
         flag = _category(other, "forward", lambda message, _key: fail(message, "terminated_by"))
         ended_by |= flag.value if flag else 0
-    label = item.get("label", name)
-    if not isinstance(label, str) or not label.strip():
-        raise fail("must be a non-empty string", "label")
-    patterns = tuple(_pattern(path, where, i, s) for i, s in enumerate(sources))
-    # Tried at a mention's last matched letter: the rest of its word first ("neuropath" of "neuropathy").
-    joined = "|".join(f"(?:{p.source})" for p in patterns)
-    after = re.compile(rf"[\w-]*((?:{joined}))", re.IGNORECASE) if direction == "after" else None
-    return ContextRule(
-        index,
-        category,
-        direction,
-        patterns,
-        max_scope,
-        frozenset(kind for t in targets for kind in TARGETS[t]),
-        ended_by,
-        label.strip(),
-        where,
-        category.value if category is not None else 0,
-        after,
-    )
+    return max_scope, frozenset(kind for t in targets for kind in TARGETS[t]), ended_by
 
 
 def _category(name: Any, direction: str, fail: Any) -> Context | None:

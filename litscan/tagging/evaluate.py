@@ -306,6 +306,23 @@ class Selection:
 TaggerForFold = Callable[[int], Tagger]
 
 
+def _tag_by_fold(
+    chosen: list[dict[str, Any]], tagger: Tagger | TaggerForFold
+) -> dict[int, list[tuple[dict[str, Any], Tags]]]:
+    """The chosen records tagged, by fold: by one tagger, or each fold by the tagger made for it."""
+    tagged: dict[int, list[tuple[dict[str, Any], Tags]]] = {}
+    if isinstance(tagger, Tagger):
+        for g, t, _ in tag_gold(chosen, tagger) if chosen else []:
+            tagged.setdefault(g["_fold"], []).append((g, t))
+        return tagged
+    by_fold: dict[int, list[dict[str, Any]]] = {}
+    for item in chosen:
+        by_fold.setdefault(item["_fold"], []).append(item)
+    for fold, items in sorted(by_fold.items()):
+        tagged[fold] = [(g, t) for g, t, _ in tag_gold(items, tagger(fold))]
+    return tagged
+
+
 def evaluate(
     paths: str | Path | Sequence[str | Path],
     tagger: Tagger | TaggerForFold,
@@ -327,17 +344,7 @@ def evaluate(
     for item in gold:
         item["_fold"] = fold_of(item, selection.folds)
     chosen = [item for item in gold if selection.keeps(item)]
-    by_fold: dict[int, list[dict[str, Any]]] = {}
-    for item in chosen:
-        by_fold.setdefault(item["_fold"], []).append(item)
-    tagged: dict[int, list[tuple[dict[str, Any], Tags]]] = {}
-    if isinstance(tagger, Tagger):
-        pairs = [(g, t) for g, t, _ in tag_gold(chosen, tagger)] if chosen else []
-        for g, t in pairs:
-            tagged.setdefault(g["_fold"], []).append((g, t))
-    else:
-        for fold, items in sorted(by_fold.items()):
-            tagged[fold] = [(g, t) for g, t, _ in tag_gold(items, tagger(fold))]
+    tagged = _tag_by_fold(chosen, tagger)
     position = {id(item): i for i, item in enumerate(chosen)}
     ordered = sorted((pair for pairs in tagged.values() for pair in pairs), key=lambda p: position[id(p[0])])
     result = score(ordered).as_dict()
