@@ -97,6 +97,8 @@ def _vocabulary_entries(v: Vocabulary) -> Iterator[Entry]:
         yield Entry("chronic", "chronic", p)
     for p in v.preclinical_model_patterns:
         yield Entry("model", "model", p)
+    for p in v.late_outcome_patterns:
+        yield Entry("late", "late", p)
     for off in v.off_topic:
         for p in off.patterns:
             yield Entry("off", off.id, p)

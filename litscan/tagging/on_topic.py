@@ -21,6 +21,7 @@ from .conditions import Conditions
 from .context import NOT_THE_STUDY, Context
 from .cues import COUNTED, HISTORY, OWN, PURPOSE
 from .document import Document, Hit, Role
+from .vocabulary import OffTopic
 
 _TITLE: Final = Role.TITLE
 _OBJECTIVE: Final = Role.OBJECTIVE
@@ -89,21 +90,21 @@ def _major_heading(doc: Document, compiled: CompiledVocabulary) -> Evidence | No
 def _off_topic_context(doc: Document, compiled: CompiledVocabulary, conditions: Conditions) -> Evidence | None:
     """The off-topic context that frames the study (title, or its stated purpose), if one does."""
     chronic = [h for h in doc.hits_of("chronic") if not h.context & _NOT_CHRONIC]
-    if conditions.in_title or any(doc.role(h) == _TITLE for h in chronic):
-        return None  # the title names the chronic population itself
+    chronic_title = bool(conditions.in_title) or any(doc.role(h) == _TITLE for h in chronic)
     chronic_purpose = any(doc.sentences[h.sentence].cues & PURPOSE for h in chronic)
-    # A specific chronic condition the study itself measures (persistent pain after the surgery
-    # the title names) outweighs the title's acute or anaesthetic framing; not a title about
-    # another indication ("depression in hospice patients").
+    # A chronic condition the study itself measures (persistent pain after the surgery the title
+    # names) outweighs the title's setting (surgery, anaesthesia, acute care) when the study follows
+    # that pain for weeks or months; not a title about another indication ("depression in hospice patients").
     measured = bool(conditions.firm_specific)
     for hit in doc.hits_of("off"):
         sentence = doc.sentences[hit.sentence]
         off = next(o for o in compiled.vocabulary.off_topic if o.id == hit.ident)
         if sentence.role == _TITLE:
-            counts = not (measured and off.title_only)
+            counts = _title_counts(doc, off, chronic_title, measured)
         else:  # the stated purpose of the study, for contexts not limited to the title
             counts = (
                 not off.title_only
+                and not chronic_title
                 and sentence.own
                 and bool(sentence.cues & PURPOSE)
                 and not chronic_purpose
@@ -111,10 +112,25 @@ def _off_topic_context(doc: Document, compiled: CompiledVocabulary, conditions: 
             )
         if counts:
             rule = f" [topic.off_topic.{off.id}]"
-            return doc.evidence(
-                hit, f'about {off.label} ("{doc.span(hit)}") in {doc.where(hit)}, not chronic pain{rule}'
-            )
+            reason = f'about {off.label} ("{doc.span(hit)}") in {doc.where(hit)}, not chronic pain'
+            if off.unless_followed_up and (chronic_title or measured):
+                reason += ": the chronic pain population's pain is not followed for weeks or months"
+            return doc.evidence(hit, reason + rule)
     return None
+
+
+def _title_counts(doc: Document, off: OffTopic, chronic_title: bool, measured: bool) -> bool:
+    """An off-topic context in the title frames the record, unless the study's chronic population outweighs it."""
+    if off.unless_followed_up:  # a setting: the chronic population counts where its pain is followed up
+        return not ((chronic_title or measured) and _late_outcome(doc))
+    if off.title_only:
+        return not (chronic_title or measured)
+    return not chronic_title
+
+
+def _late_outcome(doc: Document) -> bool:
+    """The study reports an outcome weeks or months later (in its own sentences)."""
+    return any(doc.own(h) for h in doc.hits_of("late"))
 
 
 def _population(doc: Document, conditions: Conditions, design: str) -> Evidence | None:

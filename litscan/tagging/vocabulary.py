@@ -29,8 +29,8 @@ FORMAT_VERSION = 1
 
 _TOP_KEYS = {"version", "name", "description", "intervention", "topic", "groups", "condition", "route", "design"}
 _INTERVENTION_KEYS = {"label", "patterns", "mesh", "other_drugs", "infusion_route"}
-_TOPIC_KEYS = {"chronic_patterns", "preclinical_model_patterns", "off_topic"}
-_OFF_TOPIC_KEYS = {"label", "patterns", "title_only"}
+_TOPIC_KEYS = {"chronic_patterns", "preclinical_model_patterns", "late_outcome_patterns", "off_topic"}
+_OFF_TOPIC_KEYS = {"label", "patterns", "title_only", "unless_followed_up"}
 _GROUP_KEYS = {"label"}
 _CONDITION_KEYS = {"id", "label", "group", "patterns", "weak_patterns", "yields_to", "sentence_patterns", "mesh"}
 _ROUTE_KEYS = {"id", "label", "patterns", "adverbs", "forms", "mesh"}
@@ -113,6 +113,9 @@ class OffTopic:
     label: str
     patterns: tuple[Pattern, ...]
     title_only: bool
+    # A setting (surgery): patients with a chronic pain condition in it are on topic only when the
+    # study follows their pain for weeks or months (``topic.late_outcome_patterns``).
+    unless_followed_up: bool = False
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,8 @@ class Vocabulary:
     chronic_patterns: tuple[Pattern, ...]
     preclinical_model_patterns: tuple[Pattern, ...]
     off_topic: tuple[OffTopic, ...]
+    # An outcome weeks or months later: a chronic population in an acute setting (surgery) is on topic with one.
+    late_outcome_patterns: tuple[Pattern, ...]
     groups: dict[str, Group]
     conditions: dict[str, Condition]
     routes: dict[str, Route]
@@ -256,6 +261,7 @@ class _Builder:
                     str(entry.get("label") or oid),
                     self.patterns(entry.get("patterns"), f"{where}.patterns"),
                     title_only,
+                    self.flag(entry.get("unless_followed_up", False), f"{where}.unless_followed_up"),
                 )
             )
         return tuple(off_topic)
@@ -374,6 +380,7 @@ class _Builder:
                 topic.get("preclinical_model_patterns"), "topic.preclinical_model_patterns"
             ),
             off_topic=off_topic,
+            late_outcome_patterns=self.patterns(topic.get("late_outcome_patterns"), "topic.late_outcome_patterns"),
             groups=groups,
             conditions=conditions,
             routes=routes,

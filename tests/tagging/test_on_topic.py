@@ -152,3 +152,40 @@ def test_off_topic_with_the_decisive_words_first(tagger: Tagger, title: str, tex
 )
 def test_on_topic_in_less_usual_shapes(tagger: Tagger, title: str, sections: tuple[str | tuple[str, str], ...]) -> None:
     assert tag(tagger, title, *sections).on_topic is True
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Back pain scores did not differ over the first 48 hours.", False),
+        ("Back pain was lower with ketamine 3 months after surgery.", True),
+        ("Back pain was lower with ketamine after discharge, at 6 weeks.", True),
+        ("The patients were followed up for 12 months; back pain was lower with ketamine.", True),
+    ],
+)
+def test_a_chronic_population_in_surgery_is_on_topic_when_its_pain_is_followed_up(
+    tagger: Tagger, text: str, expected: bool
+) -> None:
+    tags = tag(
+        tagger,
+        "Ketamine during lumbar spine surgery in patients with chronic low back pain",
+        ("METHODS", "Sixty patients with chronic low back pain were randomised to ketamine or saline during surgery."),
+        ("RESULTS", text),
+    )
+    assert tags.on_topic is expected
+    assert "low_back_pain" in tags.conditions  # the population's condition, on topic or not
+    if not expected:
+        assert "not followed for weeks or months" in tags.on_topic_evidence[0].reason
+        assert "[topic.off_topic.surgery]" in tags.on_topic_evidence[0].reason
+
+
+def test_a_setting_word_that_is_not_surgery_leaves_a_chronic_title_on_topic(tagger: Tagger) -> None:
+    tags = tag(
+        tagger,
+        "Ketamine for central pain after spinal cord injury",
+        (
+            "METHODS",
+            "Ten patients with pain below the level of the injury received ketamine or placebo in random order.",
+        ),
+    )
+    assert tags.on_topic is True

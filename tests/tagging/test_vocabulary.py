@@ -114,6 +114,17 @@ def test_minimal_vocabulary_loads(tmp_path: Path) -> None:
         (("version = 1", "version = 7"), "version"),
         (("strong = ['randomi[sz]ed']", "strong = 'randomized'"), "design 'rct'.strong"),
         (('name = "tiny"', 'name = "tiny"\ncolour = "red"'), "top level"),
+        (
+            (
+                "[groups.neuropathic]",
+                "[topic.off_topic.surgery]\npatterns = ['surgery']\nunless_followed_up = 'yes'\n\n[groups.neuropathic]",
+            ),
+            "topic.off_topic.surgery.unless_followed_up",
+        ),
+        (
+            ("[groups.neuropathic]", "[topic]\nlate_outcome_patterns = ['(months']\n\n[groups.neuropathic]"),
+            "topic.late_outcome_patterns[0]",
+        ),
     ],
 )
 def test_mistakes_name_the_file_and_the_entry(tmp_path: Path, edit: tuple[str, str], where: str) -> None:
