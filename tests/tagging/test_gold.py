@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from litscan.tagging.evaluate import Selection, evaluate, load_gold, tag_gold
+from litscan.tagging.evaluate import Selection, evaluate, fold_of, load_gold, tag_gold
 from litscan.tagging.tagger import Tagger
 
 GOLD = Path(__file__).resolve().parents[2] / ".." / "shared" / "gold"
@@ -35,7 +35,8 @@ def test_scores_on_the_gold_folds_reach_the_targets(gold_files: list[Path], tagg
 
 def test_every_gold_decision_has_evidence_text(gold_files: list[Path], tagger: Tagger) -> None:
     used: set[str] = set()
-    gold = [item for path in gold_files for item in load_gold(path, used)]
+    # Folds 1-4 only: the sealed fold's records are not read, even to name one here.
+    gold = [item for path in gold_files for item in load_gold(path, used) if fold_of(item) != 0]
     empty = []
     for item, tags, _ in tag_gold(gold, tagger):
         if not tags.on_topic_evidence or not all(e.text.strip() for e in tags.on_topic_evidence):
