@@ -3,7 +3,8 @@
 The intervention must be what the study is about (in the title, the stated purpose, a result the
 study reports of it, two sentences about the study, or a major MeSH heading), not only mentioned. An
 off-topic context the study is framed by (depression, sedation, acute pain, healthy volunteers,
-abuse) makes it off topic unless the title names a chronic condition or the study measures one. The
+abuse) makes it off topic unless the title names a chronic condition or the study measures one; in a
+setting such as surgery, only if the study also follows that pain for weeks or months. The
 population is the study's conditions (not acute pain), else a chronic pain population or, in
 preclinical work, a chronic pain model.
 
