@@ -22,7 +22,7 @@ from typing import Final
 
 from ..models import Evidence
 from .compiled import CompiledVocabulary
-from .context import LISTED, NOT_THE_STUDY, Context, trigger_words
+from .context import LISTED, NOT_THE_STUDY, Context, ContextRules, clause, trigger_words
 from .cues import CONCLUDING, PURPOSE
 from .document import Document, Hit, Role
 from .vocabulary import Vocabulary
@@ -73,7 +73,7 @@ class _Mention:
 def population_conditions(doc: Document, compiled: CompiledVocabulary) -> Conditions:
     """The conditions the record's own study population has."""
     v = compiled.vocabulary
-    mentions = _mentions(doc, v)
+    mentions = _mentions(doc, v, compiled.context_rules)
     if doc.record.mesh:
         for cid, heading in _from_mesh(doc, compiled).items():
             mentions.setdefault(cid, []).append(_Mention(None, heading, _STRONG, True, False, False))
@@ -143,9 +143,10 @@ def _weak_ones(
             found.add(cid)
 
 
-def _mentions(doc: Document, v: Vocabulary) -> dict[str, list[_Mention]]:
+def _mentions(doc: Document, v: Vocabulary, rules: ContextRules) -> dict[str, list[_Mention]]:
     """The condition mentions of the record's own study that their context leaves standing, by id."""
     mentions: dict[str, list[_Mention]] = {}
+    shared = _sentences_with_other_drugs(doc)
     text = doc.text
     sentences = doc.sentences
     strong_hits = doc.hits_of("cond")
@@ -154,6 +155,8 @@ def _mentions(doc: Document, v: Vocabulary) -> dict[str, list[_Mention]]:
         for hit in doc.hits_of(kind):
             s = sentences[hit.sentence]
             if not s.own or hit.context & NOT_THE_STUDY:
+                continue
+            if hit.sentence in shared and _another_drugs(doc, rules, hit):
                 continue
             if strength == _WEAK and _inside(doc, hit, strong_hits):
                 continue  # part of a longer mention ("neuropathy" of "diabetic neuropathy"): that one decides
@@ -175,6 +178,19 @@ def _mentions(doc: Document, v: Vocabulary) -> dict[str, list[_Mention]]:
             mention = _Mention(hit, None, strength, firm, listed, acute, subgroup, s.role == _TITLE)
             mentions.setdefault(hit.ident, []).append(mention)
     return mentions
+
+
+def _sentences_with_other_drugs(doc: Document) -> set[int]:
+    """Sentences that name the intervention and another drug: a condition there may be the other drug's."""
+    other = {h.sentence for h in doc.hits_of("other_drug")}
+    return {h.sentence for h in doc.hits_of("drug") if h.sentence in other} if other else set()
+
+
+def _another_drugs(doc: Document, rules: ContextRules, hit: Hit) -> bool:
+    """The mention is in a clause about another drug only ("..., whereas memantine failed in phantom pain")."""
+    lo, hi = clause(doc, rules, hit)
+    drugs = [h for kind in ("drug", "other_drug") for h in doc.hits_of(kind) if lo <= h.start < hi]
+    return bool(drugs) and all(h.kind == "other_drug" for h in drugs)
 
 
 def _inside(doc: Document, hit: Hit, strong: Sequence[Hit]) -> bool:

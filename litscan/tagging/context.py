@@ -325,6 +325,20 @@ def _words_before(text: str, lo: int, hi: int, count: int) -> int:
     return words[-count] if len(words) >= count else lo
 
 
+def clause(doc: Document, rules: ContextRules, hit: Hit) -> tuple[int, int]:
+    """(lo, hi): the clause of ``hit``'s sentence it sits in, between terminating phrases and clause marks."""
+    s = doc.sentences[hit.sentence]
+    lo, hi = s.start, s.end
+    for t in doc.hits_of(TRIGGER_KIND):
+        if t.sentence == hit.sentence and rules.rules[int(t.ident)].direction == "terminate":
+            if t.end <= hit.start:
+                lo = max(lo, t.end)
+            elif t.start >= hit.end:
+                hi = min(hi, t.start)
+    lo = _clause_start(doc.text, rules.clause_marks, lo, hit.start)
+    return lo, _clause_end(doc.text, rules.clause_marks, hit.end, hi)
+
+
 def trigger_words(doc: Document, rules: ContextRules, hit: Hit, flags: int) -> str:
     """The triggers of ``hit`` with a category among ``flags``, in words: '"such as" (an example)'."""
     said = []

@@ -188,3 +188,33 @@ def test_a_condition_named_to_compare_with_other_work_is_not_the_population(tagg
 )
 def test_most_specific_row(tagger: Tagger, title: str, text: str, expected: tuple[str, ...]) -> None:
     assert tag(tagger, title, text).conditions == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another drug's result in a clause of its own: not the record's population
+        (
+            "Ketamine reduced pain in CRPS, whereas oral memantine failed in phantom limb pain.",
+            ("crps",),
+        ),
+        # the same clause names ketamine: both conditions are the record's
+        ("Ketamine and memantine reduced pain in CRPS and in phantom limb pain.", ("crps", "phantom_limb_pain")),
+        # no ketamine in the sentence: the population of an other-drug study is still named
+        ("We randomised 40 patients with phantom limb pain to memantine or placebo.", ("phantom_limb_pain",)),
+    ],
+)
+def test_a_condition_in_another_drug_s_clause_is_not_the_population(
+    tagger: Tagger, text: str, expected: tuple[str, ...]
+) -> None:
+    tags = tag(tagger, "NMDA antagonists in chronic pain: a review", ("RESULTS", text))
+    assert tags.conditions == expected
+
+
+def test_polyneuropathy_is_neuropathic_pain(tagger: Tagger) -> None:
+    tags = tag(
+        tagger,
+        "Ketamine for painful polyneuropathy",
+        ("METHODS", "Twenty adults with painful polyneuropathy of unknown cause received ketamine or placebo."),
+    )
+    assert tags.conditions == ("neuropathic_pain",)
