@@ -218,3 +218,24 @@ def test_polyneuropathy_is_neuropathic_pain(tagger: Tagger) -> None:
         ("METHODS", "Twenty adults with painful polyneuropathy of unknown cause received ketamine or placebo."),
     )
     assert tags.conditions == ("neuropathic_pain",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the causes of one pain, listed without results of their own: the pain itself
+        (
+            "Sixty adults with chronic neuropathic pain from nerve injury, postherpetic neuralgia or "
+            "radiculopathy received ketamine or lidocaine.",
+            ("neuropathic_pain",),
+        ),
+        # one cause: the specific row
+        (
+            "Sixty adults with neuropathic pain after spinal cord injury received ketamine.",
+            ("spinal_cord_injury_pain",),
+        ),
+    ],
+)
+def test_the_listed_causes_of_one_pain_add_nothing(tagger: Tagger, text: str, expected: tuple[str, ...]) -> None:
+    tags = tag(tagger, "Ketamine infusions: a randomised trial", ("METHODS", text))
+    assert tags.conditions == expected
