@@ -79,16 +79,47 @@ def population_conditions(doc: Document, compiled: CompiledVocabulary) -> Condit
             mentions.setdefault(cid, []).append(_Mention(None, heading, _STRONG, True, False, False))
     if not mentions:
         return _NONE
+    general = compiled.general_condition
+    if general in mentions and doc.hits_of("late"):
+        _left_by_the_setting(doc, compiled, mentions, general)
     every = [m for ms in mentions.values() for m in ms]
     if any(m.firm for m in every) and not all(m.firm for m in every):
         mentions = _firm_only(mentions)
-    general = compiled.general_condition
     if any(m.listed for m in every):
         mentions = _without_lists(doc, v, mentions, general)
     found = {cid for cid, ms in mentions.items() if any(m.strength == _STRONG for m in ms)}
     if len(found) < len(mentions):
         _weak_ones(doc, v, mentions, found, general)
     return _decided(doc, compiled, mentions, found, any(m.acute for m in every))
+
+
+def _left_by_the_setting(
+    doc: Document, compiled: CompiledVocabulary, mentions: dict[str, list[_Mention]], general: str
+) -> None:
+    """Chronic pain followed up weeks or months after the setting the title names (surgery) is the
+    condition that setting may leave (its ``leaves``: chronic post-surgical pain); moved in ``mentions``."""
+    off = compiled.vocabulary.off_topic
+    setting = next(
+        (o for h in doc.hits_of("off") if doc.role(h) == _TITLE for o in off if o.id == h.ident and o.leaves),
+        None,
+    )
+    if setting is None or setting.leaves is None:
+        return
+    late = {h.sentence for h in doc.hits_of("late") if doc.own(h)}
+    moved = [m for m in mentions[general] if m.hit is not None and m.hit.sentence in late]
+    if not moved:
+        return
+    for m in moved:
+        assert m.hit is not None
+        reason = (
+            f'"{doc.span(m.hit)}" followed up weeks or months after what the title names ({setting.label})'
+            f" [topic.off_topic.{setting.id}.leaves]"
+        )
+        m.evidence, m.strength = doc.evidence(m.hit, reason), _STRONG
+    mentions.setdefault(setting.leaves, []).extend(moved)
+    mentions[general] = [m for m in mentions[general] if m not in moved]
+    if not mentions[general]:
+        del mentions[general]
 
 
 def _firm_only(mentions: dict[str, list[_Mention]]) -> dict[str, list[_Mention]]:

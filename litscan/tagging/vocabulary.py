@@ -30,7 +30,7 @@ FORMAT_VERSION = 1
 _TOP_KEYS = {"version", "name", "description", "intervention", "topic", "groups", "condition", "route", "design"}
 _INTERVENTION_KEYS = {"label", "patterns", "mesh", "other_drugs", "infusion_route"}
 _TOPIC_KEYS = {"chronic_patterns", "preclinical_model_patterns", "late_outcome_patterns", "off_topic"}
-_OFF_TOPIC_KEYS = {"label", "patterns", "title_only", "unless_followed_up"}
+_OFF_TOPIC_KEYS = {"label", "patterns", "title_only", "unless_followed_up", "leaves"}
 _GROUP_KEYS = {"label"}
 _CONDITION_KEYS = {"id", "label", "group", "patterns", "weak_patterns", "yields_to", "sentence_patterns", "mesh"}
 _ROUTE_KEYS = {"id", "label", "patterns", "adverbs", "forms", "mesh"}
@@ -116,6 +116,8 @@ class OffTopic:
     # A setting (surgery): patients with a chronic pain condition in it are on topic only when the
     # study follows their pain for weeks or months (``topic.late_outcome_patterns``).
     unless_followed_up: bool = False
+    # The condition a chronic pain followed up weeks or months after this setting is ("chronic_postsurgical_pain").
+    leaves: str | None = None
 
 
 @dataclass(frozen=True)
@@ -262,6 +264,7 @@ class _Builder:
                     self.patterns(entry.get("patterns"), f"{where}.patterns"),
                     title_only,
                     self.flag(entry.get("unless_followed_up", False), f"{where}.unless_followed_up"),
+                    self.text(entry["leaves"], f"{where}.leaves") if "leaves" in entry else None,
                 )
             )
         return tuple(off_topic)
@@ -363,6 +366,9 @@ class _Builder:
         designs = self.designs(raw)
         if "other" not in designs:
             raise self.fail("design", "needs a design with id 'other' (the fallback)")
+        for off in off_topic:
+            if off.leaves is not None and off.leaves not in conditions:
+                raise self.fail(f"topic.off_topic.{off.id}.leaves", f"unknown condition id {off.leaves!r}")
         infusion_route = inter.get("infusion_route")
         if infusion_route is not None and infusion_route not in routes:
             raise self.fail("intervention.infusion_route", f"unknown route id {infusion_route!r}")

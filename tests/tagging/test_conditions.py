@@ -239,3 +239,26 @@ def test_polyneuropathy_is_neuropathic_pain(tagger: Tagger) -> None:
 def test_the_listed_causes_of_one_pain_add_nothing(tagger: Tagger, text: str, expected: tuple[str, ...]) -> None:
     tags = tag(tagger, "Ketamine infusions: a randomised trial", ("METHODS", text))
     assert tags.conditions == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Ketamine during caesarean section: a randomised trial", ("chronic_postsurgical_pain",)),
+        # not a surgical title: chronic pain stays the general row
+        ("Ketamine infusions: a randomised trial", ("chronic_pain_general",)),
+    ],
+)
+def test_chronic_pain_followed_up_after_surgery_is_chronic_post_surgical_pain(
+    tagger: Tagger, title: str, expected: tuple[str, ...]
+) -> None:
+    tags = tag(
+        tagger,
+        title,
+        ("METHODS", "Women were randomised to ketamine or saline."),
+        ("RESULTS", "Chronic pain at 3 months was reported by 8% and 9%."),
+    )
+    assert tags.conditions == expected
+    if expected == ("chronic_postsurgical_pain",):
+        assert tags.on_topic is True
+        assert "[topic.off_topic.surgery.leaves]" in tags.condition_evidence[expected[0]][0].reason

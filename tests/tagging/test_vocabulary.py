@@ -122,6 +122,13 @@ def test_minimal_vocabulary_loads(tmp_path: Path) -> None:
             "topic.off_topic.surgery.unless_followed_up",
         ),
         (
+            (
+                "[groups.neuropathic]",
+                "[topic.off_topic.surgery]\npatterns = ['surgery']\nleaves = 'cpsp'\n\n[groups.neuropathic]",
+            ),
+            "topic.off_topic.surgery.leaves",
+        ),
+        (
             ("[groups.neuropathic]", "[topic]\nlate_outcome_patterns = ['(months']\n\n[groups.neuropathic]"),
             "topic.late_outcome_patterns[0]",
         ),
