@@ -93,9 +93,9 @@ def _off_topic_context(doc: Document, compiled: CompiledVocabulary, conditions: 
     chronic = [h for h in doc.hits_of("chronic") if not h.context & _NOT_CHRONIC]
     chronic_title = bool(conditions.in_title) or any(doc.role(h) == _TITLE for h in chronic)
     chronic_purpose = any(doc.sentences[h.sentence].cues & PURPOSE for h in chronic)
-    # A chronic condition the study itself measures (persistent pain after the surgery the title
-    # names) outweighs the title's setting (surgery, anaesthesia, acute care) when the study follows
-    # that pain for weeks or months; not a title about another indication ("depression in hospice patients").
+    # A chronic condition the study itself measures outweighs the title's acute or anaesthetic framing,
+    # and a setting that may leave chronic pain (surgery, sedation) where the study follows that pain for
+    # weeks or months; not a title about another indication ("depression in hospice patients").
     measured = bool(conditions.firm_specific)
     for hit in doc.hits_of("off"):
         sentence = doc.sentences[hit.sentence]
