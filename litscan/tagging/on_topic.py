@@ -13,6 +13,7 @@ Every decision, on topic or not, comes with the words that decided it first, the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Final
 
@@ -101,7 +102,7 @@ def _off_topic_context(doc: Document, compiled: CompiledVocabulary, conditions: 
         sentence = doc.sentences[hit.sentence]
         off = next(o for o in compiled.vocabulary.off_topic if o.id == hit.ident)
         if sentence.role == _TITLE:
-            counts = _title_counts(doc, off, chronic_title, measured)
+            counts = _title_counts(doc, off, chronic_title, measured) and not _a_cause(doc, hit)
         else:  # the stated purpose of the study, for contexts not limited to the title
             counts = (
                 not off.title_only
@@ -127,6 +128,23 @@ def _title_counts(doc: Document, off: OffTopic, chronic_title: bool, measured: b
     if off.title_only:
         return not (chronic_title or measured)
     return not chronic_title
+
+
+# "neuropathic pain after dental surgery": the operation caused the pain the record is about.
+_AFTER: Final = re.compile(r"(?:after|following|since)\s+(?:(?:an?|the|his|her|their)\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def _a_cause(doc: Document, hit: Hit) -> bool:
+    """The setting is the cause of a chronic pain named before it in its sentence, not where the study happens."""
+    start = doc.sentences[hit.sentence].start
+    before = _AFTER.search(doc.text, start, hit.start)
+    if before is None:
+        return False
+    return any(
+        h.sentence == hit.sentence and h.end <= before.start() and not h.context & _NOT_CHRONIC
+        for kind in ("chronic", "cond", "cond_weak")
+        for h in doc.hits_of(kind)
+    )
 
 
 def _late_outcome(doc: Document) -> bool:

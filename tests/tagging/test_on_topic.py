@@ -189,3 +189,17 @@ def test_a_setting_word_that_is_not_surgery_leaves_a_chronic_title_on_topic(tagg
         ),
     )
     assert tags.on_topic is True
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # the operation caused the chronic pain the record is about: not where the study happens
+        ("Ketamine for persistent neuropathic pain after dental surgery", True),
+        # the operation is where the study happens
+        ("Ketamine during dental surgery in patients with persistent neuropathic pain", False),
+    ],
+)
+def test_a_surgery_that_caused_the_pain_is_no_setting(tagger: Tagger, title: str, expected: bool) -> None:
+    tags = tag(tagger, title, ("METHODS", "Four adults received ketamine; pain was rated the next day."))
+    assert tags.on_topic is expected
