@@ -9,6 +9,7 @@ import pytest
 from litscan.config import default_topic_path, load_topic
 from litscan.digest.labels import labels_for_topic
 from litscan.errors import ConfigError
+from litscan.tagging.tagger import Tagger
 from litscan.tagging.vocabulary import load_vocabulary
 
 BUNDLED = Path(__file__).resolve().parents[2] / "queries" / "chronic-pain.vocab.toml"
@@ -178,3 +179,10 @@ def test_patterns_keep_their_matcher_and_a_case_insensitive_word_start_regex(tmp
     crps = load_vocabulary(write(tmp_path, MINIMAL)).conditions["crps"].patterns[1]
     assert crps.matcher.match("crps type i") and not crps.matcher.match("CRPS")  # runs on lower-cased text
     assert crps.regex.search("in CRPS type I") and not crps.regex.search("CRPSX")
+
+
+def test_every_bundled_pattern_starts_with_a_word_it_can_be_looked_up_by() -> None:
+    # A pattern without a word to start from (one that starts with a digit) is searched over every
+    # text of every import: the tagger runs inside ingest, so the bundled rules have none.
+    compiled = Tagger(BUNDLED).compiled
+    assert [compiled.entries[i].pattern.source for i in compiled.index.always] == []
