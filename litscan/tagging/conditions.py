@@ -25,13 +25,15 @@ from .compiled import CompiledVocabulary
 from .context import LISTED, NOT_THE_STUDY, Context, ContextRules, clause, trigger_words
 from .cues import CONCLUDING, PURPOSE
 from .document import Document, Hit, Role
-from .vocabulary import Vocabulary
+from .vocabulary import OffTopic, Vocabulary
 
 _TITLE: Final = Role.TITLE
 _CONCLUSION: Final = Role.CONCLUSION
 _HYPOTHETICAL: Final = Context.HYPOTHETICAL.value
 _SUBGROUP: Final = Context.SUBGROUP.value
 _ACUTE: Final = Context.ACUTE.value
+# A chronic mention that is denied, named to compare, acute or speculation is no chronic pain of the study.
+_NOT_CHRONIC: Final = NOT_THE_STUDY | Context.ACUTE.value | Context.HYPOTHETICAL.value
 _STRONG, _DESCRIBED, _WEAK = 0, 1, 2
 _KIND_STRENGTH = {"cond": _STRONG, "cond_part": _DESCRIBED, "cond_weak": _WEAK}
 # Sentences that describe a condition are read until this many agree: enough to decide, and each costs every import.
@@ -77,11 +79,11 @@ def population_conditions(doc: Document, compiled: CompiledVocabulary) -> Condit
     if doc.record.mesh:
         for cid, heading in _from_mesh(doc, compiled).items():
             mentions.setdefault(cid, []).append(_Mention(None, heading, _STRONG, True, False, False))
+    general = compiled.general_condition
+    if doc.hits_of("late") and general is not None:
+        _left_by_the_setting(doc, compiled, mentions, general)
     if not mentions:
         return _NONE
-    general = compiled.general_condition
-    if general in mentions and doc.hits_of("late"):
-        _left_by_the_setting(doc, compiled, mentions, general)
     every = [m for ms in mentions.values() for m in ms]
     if any(m.firm for m in every) and not all(m.firm for m in every):
         mentions = _firm_only(mentions)
@@ -98,17 +100,11 @@ def _left_by_the_setting(
 ) -> None:
     """Chronic pain followed up weeks or months after the setting the title names (surgery) is the
     condition that setting may leave (its ``leaves``: chronic post-surgical pain); moved in ``mentions``."""
-    off = compiled.vocabulary.off_topic
-    setting = next(
-        (o for h in doc.hits_of("off") if doc.role(h) == _TITLE for o in off if o.id == h.ident and o.leaves),
-        None,
-    )
+    setting = _setting_that_leaves(doc, compiled)
     if setting is None or setting.leaves is None:
         return
-    late = {h.sentence for h in doc.hits_of("late") if doc.own(h)}
-    moved = [m for m in mentions[general] if m.hit is not None and m.hit.sentence in late]
-    if not moved:
-        return
+    named = mentions.get(general, [])
+    moved = _followed_up(doc, named)
     for m in moved:
         assert m.hit is not None
         reason = (
@@ -116,10 +112,34 @@ def _left_by_the_setting(
             f" [topic.off_topic.{setting.id}.leaves]"
         )
         m.evidence, m.strength = doc.evidence(m.hit, reason), _STRONG
+    if not moved:
+        return
     mentions.setdefault(setting.leaves, []).extend(moved)
-    mentions[general] = [m for m in mentions[general] if m not in moved]
-    if not mentions[general]:
+    kept = [m for m in named if m not in moved]
+    if kept:
+        mentions[general] = kept
+    elif named:
         del mentions[general]
+
+
+def _setting_that_leaves(doc: Document, compiled: CompiledVocabulary) -> OffTopic | None:
+    """The off-topic setting the title names that may leave a chronic condition (surgery), if any."""
+    off = compiled.vocabulary.off_topic
+    return next(
+        (o for h in doc.hits_of("off") if doc.role(h) == _TITLE for o in off if o.id == h.ident and o.leaves),
+        None,
+    )
+
+
+def _followed_up(doc: Document, named: list[_Mention]) -> list[_Mention]:
+    """The chronic pain the study follows up weeks or months later: general mentions, or chronic pain in
+    other words ("persistent knee pain at 6 months"), in the study's own sentences with a late outcome."""
+    late = {h.sentence for h in doc.hits_of("late") if doc.own(h)}
+    moved = [m for m in named if m.hit is not None and m.hit.sentence in late]
+    chronic = [h for h in doc.hits_of("chronic") if h.sentence in late and not h.context & _NOT_CHRONIC]
+    return moved + [
+        _Mention(h, None, _STRONG, doc.sentences[h.sentence].role != _CONCLUSION, False, False) for h in chronic
+    ]
 
 
 def _firm_only(mentions: dict[str, list[_Mention]]) -> dict[str, list[_Mention]]:

@@ -242,23 +242,23 @@ def test_the_listed_causes_of_one_pain_add_nothing(tagger: Tagger, text: str, ex
 
 
 @pytest.mark.parametrize(
-    ("title", "expected"),
+    "result",
+    ["Chronic pain at 3 months was reported by 8% and 9%.", "At 6 months, 8% and 9% reported persistent wound pain."],
+)
+@pytest.mark.parametrize(
+    ("title", "after_surgery"),
     [
-        ("Ketamine during caesarean section: a randomised trial", ("chronic_postsurgical_pain",)),
-        # not a surgical title: chronic pain stays the general row
-        ("Ketamine infusions: a randomised trial", ("chronic_pain_general",)),
+        ("Ketamine during caesarean section: a randomised trial", True),
+        # not a surgical title: the chronic pain is not the surgery's
+        ("Ketamine infusions: a randomised trial", False),
     ],
 )
 def test_chronic_pain_followed_up_after_surgery_is_chronic_post_surgical_pain(
-    tagger: Tagger, title: str, expected: tuple[str, ...]
+    tagger: Tagger, title: str, after_surgery: bool, result: str
 ) -> None:
-    tags = tag(
-        tagger,
-        title,
-        ("METHODS", "Women were randomised to ketamine or saline."),
-        ("RESULTS", "Chronic pain at 3 months was reported by 8% and 9%."),
-    )
-    assert tags.conditions == expected
-    if expected == ("chronic_postsurgical_pain",):
+    tags = tag(tagger, title, ("METHODS", "Women were randomised to ketamine or saline."), ("RESULTS", result))
+    assert ("chronic_postsurgical_pain" in tags.conditions) is after_surgery
+    if after_surgery:
+        assert tags.conditions == ("chronic_postsurgical_pain",)
         assert tags.on_topic is True
-        assert "[topic.off_topic.surgery.leaves]" in tags.condition_evidence[expected[0]][0].reason
+        assert "[topic.off_topic.surgery.leaves]" in tags.condition_evidence["chronic_postsurgical_pain"][0].reason
