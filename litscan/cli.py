@@ -26,7 +26,6 @@ from .store import RecordFilter, Store
 
 # Commands import the stage they run when they run: `litscan import` (which cron waits for) then
 # does not load the HTTP client, Jinja2 and the rest at start-up.
-from .tagging.vocabulary import load_vocabulary
 
 
 @contextmanager
@@ -86,7 +85,7 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
         raise click.BadParameter(f"cannot read {value!r} as a date (use YYYY-MM-DD)") from None
 
 
-def _open_topic(path: str | None) -> Topic:
+def open_topic(path: str | None) -> Topic:
     return load_topic(path) if path else load_topic(default_topic_path())
 
 
@@ -119,7 +118,7 @@ def import_command(paths: tuple[str, ...], db: str | None, query_file: str | Non
 
     failure: ImportFailedError | None = None
     with reported():
-        topic = _open_topic(query_file)
+        topic = open_topic(query_file)
         with Store.open(config_db_path(db)) as store, store.exclusive():
             try:
                 result = import_files(store, paths, topic=topic, progress=progress, workers=workers)
@@ -199,7 +198,7 @@ def export_command(
     with reported():
         count = export_file(
             config_db_path(db),
-            topic=_open_topic(query_file),
+            topic=open_topic(query_file),
             filters=filters,
             format=format_,
             output=Path(output) if output else None,
@@ -327,7 +326,7 @@ def digest_command(
     from .digest.writer import write_digest
 
     with reported():
-        topic = _open_topic(query_file)
+        topic = open_topic(query_file)
         with Store.open(config_db_path(db)) as store:
             result = write_digest(
                 store,
@@ -346,70 +345,6 @@ def digest_command(
         err=True,
     )
     click.echo(str(result.path))
-
-
-@cli.command("explain")
-@click.argument("pmid")
-@db_option
-@click.option(
-    "--query",
-    "query_file",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Topic file whose vocabulary names the tags (default: the bundled ketamine topic).",
-)
-@click.option("--retag", is_flag=True, help="Tag the record again with the current vocabulary first.")
-@click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON.")
-def explain_command(pmid: str, db: str | None, query_file: str | None, retag: bool, as_json: bool) -> None:
-    """Show why a stored record got its tags: the field and text that decided each one.
-
-    Example: litscan explain 25060512 --db pain.sqlite
-    """
-    from .tagging.explain import explain_pmid
-    from .tagging.tagger import Tagger
-
-    with reported():
-        topic = _open_topic(query_file)
-        labels = load_vocabulary(topic.vocabulary_path)
-
-        tagger = Tagger.for_topic(topic) if retag else None
-        with Store.open(config_db_path(db)) as store:
-            result = explain_pmid(store, pmid, tagger=tagger, labels=labels, as_data=as_json)
-    click.echo(json.dumps(result, indent=2, ensure_ascii=False) if as_json else result)
-
-
-@cli.command("eval")
-@click.argument("gold", type=click.Path(dir_okay=False))
-@click.option(
-    "--query",
-    "query_file",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Topic file whose vocabulary tags the records (default: the bundled ketamine topic).",
-)
-@click.option(
-    "--split",
-    "part",
-    type=click.Choice(["all", "dev", "holdout"]),
-    default="all",
-    show_default=True,
-    help="Score all records, or the fixed two-thirds/one-third part.",
-)
-@click.option("--json", "as_json", is_flag=True, help="Print the scores and errors as JSON.")
-def eval_command(gold: str, query_file: str | None, part: str, as_json: bool) -> None:
-    """Score the tagger on hand-labelled records (JSON lines with title, abstract and labels).
-
-    Records go through parse, store and tag like a new PubMed record, in a throwaway store.
-
-    Example: litscan eval ../shared/gold/dev.jsonl
-    """
-    from .tagging.evaluate import evaluate, format_report
-    from .tagging.tagger import Tagger
-
-    with reported():
-        tagger = Tagger.for_topic(_open_topic(query_file))
-        result = evaluate(gold, tagger, part=part)
-    click.echo(json.dumps(result, indent=2, ensure_ascii=False) if as_json else format_report(result))
 
 
 @cli.command("check-term")
@@ -477,12 +412,16 @@ def check_term_command(
         ctx.exit(1)
 
 
-# Screening commands (screen, prisma, serve) live in litscan/cli_screen.py: this module is near its size limit.
+# Screening commands (screen, prisma, serve) live in litscan/cli_screen.py, the tagger's (explain,
+# eval) in litscan/cli_tagging.py: this module is near its size limit.
 from .cli_screen import prisma_command, screen_group, serve_command  # noqa: E402
+from .cli_tagging import eval_command, explain_command  # noqa: E402
 
 cli.add_command(screen_group)
 cli.add_command(prisma_command)
 cli.add_command(serve_command)
+cli.add_command(explain_command)
+cli.add_command(eval_command)
 
 
 def main() -> None:

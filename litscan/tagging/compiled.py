@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .context import TRIGGER_KIND, ContextRules, load_context_rules
 from .cues import COUNTED, load_cues
 from .matching import PatternIndex
 from .vocabulary import Pattern, Vocabulary
@@ -27,7 +28,7 @@ class Entry:
 
     kind: str  # "drug", "other_drug", "cond", "cond_weak", "cond_part", "route", "route_adverb", "route_form",
     # "route_none", "design", "design_weak", "design_title", "design_decides", "design_part", "chronic", "model", "off",
-    # or a cue's name
+    # a cue's name, or "context" (a context trigger; its ident is the rule's index)
     ident: str
     pattern: Pattern
     part: int = 0  # for a condition's sentence_patterns or a design's all_of: which list of parts
@@ -36,9 +37,10 @@ class Entry:
 class CompiledVocabulary:
     """What the tagger's pass and rules read, made once from a ``Vocabulary``."""
 
-    def __init__(self, vocabulary: Vocabulary) -> None:
+    def __init__(self, vocabulary: Vocabulary, context_rules: ContextRules | None = None) -> None:
         v = self.vocabulary = vocabulary
-        self.entries = [*_vocabulary_entries(v), *_cue_entries()]
+        self.context_rules = context_rules or load_context_rules()
+        self.entries = [*_vocabulary_entries(v), *_cue_entries(), *_context_entries(self.context_rules)]
         self.index = PatternIndex([e.pattern.source for e in self.entries], [e.pattern.matcher for e in self.entries])
         cue_flags = {cue.name: cue.flag.value for cue in load_cues()}
         # Per entry: the cue flag it sets on its sentence, or 0 for a vocabulary pattern (a hit).
@@ -102,6 +104,8 @@ def _vocabulary_entries(v: Vocabulary) -> Iterator[Entry]:
         yield Entry("chronic", "chronic", p)
     for p in v.preclinical_model_patterns:
         yield Entry("model", "model", p)
+    for p in v.late_outcome_patterns:
+        yield Entry("late", "late", p)
     for off in v.off_topic:
         for p in off.patterns:
             yield Entry("off", off.id, p)
@@ -122,3 +126,11 @@ def _cue_entries() -> Iterator[Entry]:
     for cue in load_cues():
         for p in cue.patterns:
             yield Entry(cue.name, cue.name, p)
+
+
+def _context_entries(rules: ContextRules) -> Iterator[Entry]:
+    for rule in rules.rules:
+        if rule.after is not None:
+            continue  # tried at each mention, not searched for
+        for p in rule.patterns:
+            yield Entry(TRIGGER_KIND, str(rule.index), p)

@@ -37,8 +37,8 @@ _INTERVENTION_KEYS = {
     "infused_routes",
     "unlabelled_routes",
 }
-_TOPIC_KEYS = {"chronic_patterns", "preclinical_model_patterns", "off_topic"}
-_OFF_TOPIC_KEYS = {"label", "patterns", "title_only"}
+_TOPIC_KEYS = {"chronic_patterns", "preclinical_model_patterns", "late_outcome_patterns", "off_topic"}
+_OFF_TOPIC_KEYS = {"label", "patterns", "title_only", "unless_followed_up", "leaves"}
 _GROUP_KEYS = {"label"}
 _CONDITION_KEYS = {"id", "label", "group", "patterns", "weak_patterns", "yields_to", "sentence_patterns", "mesh"}
 _ROUTE_KEYS = {"id", "label", "patterns", "adverbs", "forms", "mesh"}
@@ -134,6 +134,11 @@ class OffTopic:
     label: str
     patterns: tuple[Pattern, ...]
     title_only: bool
+    # A setting (surgery): patients with a chronic pain condition in it are on topic only when the
+    # study follows their pain for weeks or months (``topic.late_outcome_patterns``).
+    unless_followed_up: bool = False
+    # The condition a chronic pain followed up weeks or months after this setting is ("chronic_postsurgical_pain").
+    leaves: str | None = None
 
 
 @dataclass(frozen=True)
@@ -151,6 +156,8 @@ class Vocabulary:
     chronic_patterns: tuple[Pattern, ...]
     preclinical_model_patterns: tuple[Pattern, ...]
     off_topic: tuple[OffTopic, ...]
+    # An outcome weeks or months later: a chronic population in an acute setting (surgery) is on topic with one.
+    late_outcome_patterns: tuple[Pattern, ...]
     groups: dict[str, Group]
     conditions: dict[str, Condition]
     routes: dict[str, Route]
@@ -281,6 +288,8 @@ class _Builder:
                     str(entry.get("label") or oid),
                     self.patterns(entry.get("patterns"), f"{where}.patterns"),
                     title_only,
+                    self.flag(entry.get("unless_followed_up", False), f"{where}.unless_followed_up"),
+                    self.text(entry["leaves"], f"{where}.leaves") if "leaves" in entry else None,
                 )
             )
         return tuple(off_topic)
@@ -390,6 +399,9 @@ class _Builder:
         designs = self.designs(raw)
         if "other" not in designs:
             raise self.fail("design", "needs a design with id 'other' (the fallback)")
+        for off in off_topic:
+            if off.leaves is not None and off.leaves not in conditions:
+                raise self.fail(f"topic.off_topic.{off.id}.leaves", f"unknown condition id {off.leaves!r}")
         infusion_route = inter.get("infusion_route")
         if infusion_route is not None and infusion_route not in routes:
             raise self.fail("intervention.infusion_route", f"unknown route id {infusion_route!r}")
@@ -411,6 +423,7 @@ class _Builder:
                 topic.get("preclinical_model_patterns"), "topic.preclinical_model_patterns"
             ),
             off_topic=off_topic,
+            late_outcome_patterns=self.patterns(topic.get("late_outcome_patterns"), "topic.late_outcome_patterns"),
             groups=groups,
             conditions=conditions,
             routes=routes,

@@ -192,7 +192,7 @@ def test_design_from_the_studys_own_method(tagger: Tagger, title: str, text: str
     ("text", "design", "reason"),
     [
         (
-            "A 43-year-old woman presented with burning pain of the right hand. We started ketamine. "
+            "A woman aged 43 presented with burning pain of the right hand. We started ketamine. "
             "She was free of pain after 5 days.",
             "case_report",
             "one patient described",
