@@ -22,6 +22,7 @@ assembles the decisions into ``Tags``.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from bisect import bisect_right
 from operator import attrgetter
@@ -62,7 +63,18 @@ class Tagger:
 
     @classmethod
     def for_topic(cls, topic: Topic) -> Tagger:
-        return cls(topic.vocabulary_path)
+        """The tagger of the topic's vocabulary, built once per process for the file's content.
+
+        Building one takes a few tenths of a second (the vocabulary read and validated, every
+        pattern compiled); a notebook, the web app or a run of several commands in one process asks
+        again and again. A tagger is never changed once built, and an edited file is a new key.
+        """
+        path = Path(topic.vocabulary_path)
+        try:
+            content = path.read_bytes()
+        except OSError:
+            return cls(path)  # let the vocabulary loader say what is wrong with it
+        return _built(path.resolve(), hashlib.sha1(content).hexdigest())
 
     def __call__(self, record: Record) -> Tags:
         return self.tag(record)
@@ -114,3 +126,9 @@ class Tagger:
             hits.append(Hit(entry.kind, entry.ident, start, end, bisect_right(starts, start) - 1, entry))
         hits.sort(key=_START)  # stable: hits at one offset keep the order they were found in
         doc.hits = hits
+
+
+@functools.lru_cache(maxsize=8)
+def _built(path: Path, content_sha1: str) -> Tagger:
+    """One tagger per vocabulary file and content (``content_sha1`` is the key's part that changes with an edit)."""
+    return Tagger(path)

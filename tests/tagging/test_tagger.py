@@ -7,6 +7,7 @@ test_on_topic) and per reading (test_cues, test_abbreviations).
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 from litscan.models import Record, Tags, to_jsonable
@@ -42,3 +43,16 @@ def test_fingerprint_changes_with_the_vocabulary_file(tmp_path: Path, tagger: Ta
 def test_record_without_abstract_or_title(tagger: Tagger) -> None:
     tags = tagger(Record(pmid="2"))
     assert tags.on_topic is False and tags.design == "other"
+
+
+def test_a_topic_tagger_is_built_once_per_vocabulary_content(tmp_path: Path) -> None:
+    from litscan.config import default_topic_path, load_topic
+
+    topic = load_topic(default_topic_path())
+    assert Tagger.for_topic(topic) is Tagger.for_topic(topic)
+    mine = tmp_path / "mine.vocab.toml"
+    shutil.copy(topic.vocabulary_path, mine)
+    first = Tagger.for_topic(replace(topic, vocabulary_path=mine))
+    mine.write_text(mine.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    edited = Tagger.for_topic(replace(topic, vocabulary_path=mine))
+    assert edited is not first and edited.fingerprint != first.fingerprint
