@@ -184,7 +184,7 @@ def _own_sentences(record: Record, sentences: list[Sentence], phrases: Phrases) 
             _BACKGROUND_CUE.search(sentence.low) or (sentence.index == 0 and not _OWN_STUDY.search(sentence.low))
         ):
             continue
-        if phrases.reject["future_research"].search(sentence.low):
+        if phrases.reject["future_research"].found(sentence.low):
             continue
         out.append(sentence)
     return out
