@@ -1,5 +1,6 @@
 """Export stored records: JSON, CSV and a pandas DataFrame, all from one row shape.
 
+Every row carries the record's appraisal: its key finding, sample size and trial markers.
 JSON keeps lists as lists and carries the evidence of every tag. CSV is for
 spreadsheets, so its list cells are joined with ``"; "``; use JSON or the
 DataFrame when you need them as lists.
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from . import citations
+from .appraisal import appraise
 from .config import Topic
 from .errors import ConfigError
 from .files import atomic_text_writer
@@ -39,6 +41,9 @@ CSV_COLUMNS = (
     "design",
     "conditions",
     "routes",
+    "sample_size",
+    "markers",
+    "key_finding",
     "publication_types",
     "mesh",
     "keywords",
@@ -55,6 +60,7 @@ CSV_COLUMNS = (
 def summary_row(item: StoredRecord) -> dict[str, Any]:
     """The fields a person reads in a table: exactly the CSV columns, lists kept as lists."""
     record, tags = item.record, item.tags
+    appraisal = appraise(record, tags)
     return {
         "pmid": record.pmid,
         "title": record.title,
@@ -68,6 +74,9 @@ def summary_row(item: StoredRecord) -> dict[str, Any]:
         "design": tags.design,
         "conditions": list(tags.conditions),
         "routes": list(tags.routes),
+        "sample_size": (appraisal.sample_size.text or None) if appraisal.sample_size else None,
+        "markers": list(appraisal.markers),
+        "key_finding": appraisal.key_finding.text if appraisal.key_finding else None,
         "publication_types": list(record.publication_type_names),
         "mesh": list(record.mesh_descriptors),
         "keywords": list(record.keywords),
@@ -136,7 +145,7 @@ def write_csv(items: Iterable[StoredRecord], out: IO[str]) -> int:
     import pandas as pd
 
     frame = pd.DataFrame([summary_row(item) for item in items], columns=list(CSV_COLUMNS))
-    for column in ("authors", "conditions", "routes", "publication_types", "mesh", "keywords", "queries"):
+    for column in ("authors", "conditions", "routes", "markers", "publication_types", "mesh", "keywords", "queries"):
         frame[column] = frame[column].map(lambda v: "; ".join(v) if isinstance(v, list) else v)
     frame.to_csv(out, index=False, lineterminator="\n")
     return len(frame)

@@ -101,3 +101,29 @@ def test_csv_columns_are_the_summary_fields_in_order(store):
 
     store_records(store, [make_record("1")], tagger=fixed_tagger())
     assert tuple(summary_row(store.get("1"))) == CSV_COLUMNS
+
+
+def test_exports_carry_the_appraisal(store):
+    """The key finding, sample size and trial markers read from the abstract, in JSON (markers a list)
+    and in CSV (markers joined)."""
+    from litscan.models import AbstractSection
+
+    record = make_record(
+        "7",
+        abstract_sections=(
+            AbstractSection("Forty adults were randomised to drug X or placebo.", "METHODS", "METHODS"),
+            AbstractSection("Drug X reduced pain compared with placebo.", "CONCLUSIONS", "CONCLUSIONS"),
+        ),
+    )
+    store_records(store, [record], tagger=fixed_tagger())
+    out = io.StringIO()
+    export(store, out, format="json")
+    [row] = json.loads(out.getvalue())
+    assert row["sample_size"] == "40 participants"
+    assert row["key_finding"] == "Drug X reduced pain compared with placebo."
+    assert row["markers"] == ["randomised", "placebo-controlled"]
+    out = io.StringIO()
+    export(store, out, format="csv")
+    [line] = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert (line["sample_size"], line["markers"]) == ("40 participants", "randomised; placebo-controlled")
+    assert line["key_finding"] == "Drug X reduced pain compared with placebo."
