@@ -23,6 +23,9 @@ from .context import conclusion_of
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_MIN_ENTRIES = 50  # earlier digests are added until the feed holds at least this many
+# The newest this many, however large the latest digest: a feed reader shows a few dozen, and a feed of
+# a 10,000-record first digest would be megabytes every reader fetches again and again.
+FEED_MAX_ENTRIES = 500
 _XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -96,6 +99,8 @@ def _entries(
                 )
             )
         for item in items:
+            if len(entries) >= FEED_MAX_ENTRIES:
+                return entries
             if item.pmid not in seen:
                 seen.add(item.pmid)
                 entries.append((item, digest["period_end"]))
