@@ -3,19 +3,20 @@ topic's refreshed archive page and Atom feed."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import io
 import os
+from collections.abc import Iterator
+from contextlib import ExitStack, closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..citations import to_bibtex, to_ris
 from ..config import Topic
-from ..export import write_csv
-from ..files import atomic_write_text
-from ..store import Store, parse_timestamp, utc_now
+from ..export import export, write_csv
+from ..files import atomic_text_writer
+from ..store import Store, StoredRecord, parse_timestamp, utc_now
 from . import feeds, render
-from .context import build_context
+from .context import ContextBuilder, period_records
 from .period import Period, resolve_period
 
 
@@ -41,37 +42,47 @@ def write_digest(
 ) -> DigestResult:
     """Render the topic's digest for a period, with its CSV/RIS/BibTeX, archive page and feed.
 
-    Everything is rendered in memory first and each file is written atomically,
-    so a failure never leaves a half page nor replaces an earlier digest.
+    The records are read once and streamed into the page (see ``context``); the page and its files are
+    written to temporary files renamed into place together, so a failure never leaves a half page nor
+    replaces an earlier digest.
     """
     env = render.environment(templates_dir)  # a bad --templates fails before anything is read
     ran_at = ran_at or utc_now()
     span = resolve_period(store, topic, since, until, ran_at, period)
     topic_dir = Path(reports_dir) / topic.name
     page = Path(output) if output else _page_path(store, topic, topic_dir, span)
-    context = build_context(store, topic, span, ran_at=ran_at)
-    stem = page.stem
-    context.files = {"csv": f"{stem}.csv", "ris": f"{stem}.ris", "bib": f"{stem}.bib"}
-    context.archive_url = _relative(topic_dir / "index.html", page.parent)
-    context.feed_url = _relative(topic_dir / "feed.xml", page.parent)
-    html = env.get_template("digest.html").render(d=context)
-
-    period_items = context.on_topic_items
-    csv_text = io.StringIO()
-    write_csv(period_items, csv_text)
-    sidecars = {
-        page.with_suffix(".csv"): csv_text.getvalue(),
-        page.with_suffix(".ris"): to_ris(period_items),
-        page.with_suffix(".bib"): to_bibtex(period_items),
+    paths = {
+        "html": page,
+        "csv": page.with_suffix(".csv"),
+        "ris": page.with_suffix(".ris"),
+        "bib": page.with_suffix(".bib"),
     }
-    for path, text in sidecars.items():
-        atomic_write_text(path, text)
-    atomic_write_text(page, html)
+    builder = ContextBuilder(store, topic, span)
+    with closing(builder), ExitStack() as files:
+        # Every file is written to a temporary file first and renamed into place only once all are
+        # complete: a failure leaves neither a half page nor a page without its CSV.
+        out = {kind: files.enter_context(atomic_text_writer(path)) for kind, path in paths.items()}
+
+        def on_topic() -> Iterator[StoredRecord]:  # one pass: the page's data, the CSV and the RIS file
+            for item, card, ris in builder.records():
+                if card.on_topic:
+                    out["ris"].write(ris + "\n")
+                    yield item
+
+        write_csv(on_topic(), out["csv"])
+        export(
+            store, out["bib"], format="bibtex", filters=dataclasses.replace(period_records(topic, span), on_topic=True)
+        )
+        context = builder.finish(ran_at)
+        context.files = {kind: path.name for kind, path in paths.items() if kind != "html"}
+        context.archive_url = _relative(topic_dir / "index.html", page.parent)
+        context.feed_url = _relative(topic_dir / "feed.xml", page.parent)
+        out["html"].writelines(env.get_template("digest.html").generate(d=context))
+        counts = dict(context.counts)
 
     start = span.start or store.topic_first_seen(topic.name) or span.end
-    counts = dict(context.counts)
     store.add_digest(topic.name, start, span.end, str(page.resolve()), counts)
-    feeds.refresh(store, topic, topic_dir, env=env, updated=ran_at, latest=period_items)
+    feeds.refresh(store, topic, topic_dir, env=env, updated=ran_at)
     return DigestResult(path=page, period_start=start, period_end=span.end, counts=counts)
 
 

@@ -97,11 +97,12 @@ def topic_pmids(db: sqlite3.Connection, topic: str, pmids: Iterable[str]) -> set
     return {str(row["pmid"]) for row in rows}
 
 
-def on_topic_tags(db: sqlite3.Connection, topic: str, until: str) -> list[RecordTags]:
+def on_topic_tags(db: sqlite3.Connection, topic: str, until: str) -> Iterator[RecordTags]:
     """Year and tag ids of every live on-topic record that entered ``topic`` before ``until``.
 
     Read straight from the indexed columns: decoding every stored record just to
-    count it would dominate the time of a digest of a large store.
+    count it would dominate the time of a digest of a large store; yielded one at a
+    time, so counting a large store holds none of them.
     """
     rows = db.execute(
         "SELECT r.year, r.conditions, r.routes FROM records r "
@@ -109,7 +110,7 @@ def on_topic_tags(db: sqlite3.Connection, topic: str, until: str) -> list[Record
         "WHERE r.on_topic = 1 AND r.deleted_at IS NULL AND rt.first_seen < ?",
         (topic, until),
     )
-    return [RecordTags(row["year"], json.loads(row["conditions"]), json.loads(row["routes"])) for row in rows]
+    return (RecordTags(row["year"], json.loads(row["conditions"]), json.loads(row["routes"])) for row in rows)
 
 
 def topic_first_seen(db: sqlite3.Connection, topic: str) -> str | None:
