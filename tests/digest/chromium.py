@@ -27,6 +27,8 @@ ARGS = [
 AXE_CACHE = Path(os.environ.get("LITSCAN_NPM_CACHE", Path.home() / ".cache" / "litscan-npm"))
 AXE = Path(os.environ.get("LITSCAN_AXE", AXE_CACHE / "node_modules" / "axe-core" / "axe.min.js"))
 READY = "document.documentElement.dataset.ready === 'all'"
+COUNT_NODES = """(() => { let n = 0; const w = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+  while (w.nextNode()) n++; return n; })()"""
 
 
 def missing(reason: str) -> None:

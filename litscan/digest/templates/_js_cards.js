@@ -29,9 +29,11 @@ function metaLine(r) {
   return el("p", {"class": "meta"}, parts);
 }
 
-// A chip's evidence appears on hover or focus (tooltip.js reads it from the details when asked).
+// A tag with evidence is a button: hover, focus or a tap shows the words that earned it (fillEvidence
+// reads them from the details the first time).
 function chip(cls, label, evidenceKey) {
-  return el("span", {"class": cls, tabindex: evidenceKey ? "0" : null, "data-ev": evidenceKey}, [label]);
+  if (!evidenceKey) { return el("span", {"class": cls}, [label]); }
+  return el("button", {type: "button", "class": cls, "data-ev": evidenceKey}, [label]);
 }
 
 function tagLine(meta, r) {
