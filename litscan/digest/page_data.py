@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import tempfile
 import zlib
 from collections.abc import Iterator
@@ -26,6 +27,8 @@ from .render import day
 CHUNK = 1 << 16  # bytes of base64 the spool writes and the page template copies at a time
 # Bits of a card row's flags.
 ON_TOPIC, RETRACTED, STATEMENT = 1, 2, 4
+ABSTRACT_MARK = "\x00"  # where a RIS entry's abstract line goes back
+_RIS_ABSTRACT = re.compile(r"^AB  - .*\n", re.MULTILINE)
 
 
 class Spool:
@@ -149,14 +152,19 @@ class PageData:
 
 
 def _detail_row(card: Card, ris: str) -> list[Any]:
-    """What the page reads only when asked: the abstract, every author, the tags' evidence, the RIS entry."""
+    """What the page reads only when asked: the abstract, every author, the tags' evidence, the RIS entry.
+
+    The RIS entry's abstract line is left out (ABSTRACT_MARK stands in its place): the page's script
+    writes it back from the abstract, which the page holds anyway, and a 10,000-record page is a
+    megabyte lighter for it.
+    """
     return [
         [[label or "", text] for label, text in card.abstract],
         list(card.all_authors),
         _first(card.design_evidence),
         [_first(c.evidence) for c in card.conditions],
         [_first(r.evidence) for r in card.routes],
-        ris,
+        _RIS_ABSTRACT.sub(ABSTRACT_MARK, ris, count=1),
     ]
 
 

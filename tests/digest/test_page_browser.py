@@ -139,11 +139,16 @@ def test_csv_download_holds_the_listed_records(page: Any) -> None:
     assert row["title"] == "'" + data.FORMULA_TITLE  # a spreadsheet shows it, never runs it
 
 
-def test_ris_download_holds_the_listed_records(page: Any) -> None:
+def test_ris_download_holds_the_listed_records(page: Any, records_page: Path) -> None:
     page.select_option("#f-design", "rct")
     text = download(page, "#dl-ris")
     assert text.count("TY  - JOUR") == text.count("ER  -") == 2
     assert sorted(line[6:] for line in text.splitlines() if line.startswith("AN  - ")) == ["402", "403"]
+    # entry for entry what the digest's RIS file holds, abstract included
+    entries = records_page.with_suffix(".ris").read_text(encoding="utf-8").split("ER  - \n\n")
+    wanted = [e + "ER  - \n\n" for e in entries if "AN  - 402\n" in e or "AN  - 403\n" in e]
+    assert sorted(text.split("ER  - \n\n")[:-1]) == sorted(e[: -len("ER  - \n\n")] for e in wanted)
+    assert "AB  - METHODS: Forty adults were randomised" in text
 
 
 # --- the list ---------------------------------------------------------------------------------------

@@ -88,8 +88,21 @@ function csvText(records, details) {
   return lines.join("\r\n") + "\r\n";
 }
 
+// RIS as citations.py writes it; the page holds each entry without its abstract line (page_data.py),
+// written back here from the abstract as citations.py writes it: one line, "LABEL: text" sections.
+var CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+var SPACES = /[\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+
+function oneLine(text) {
+  return text.replace(CONTROL, " ").split(SPACES).filter(Boolean).join(" ");
+}
+
 function risText(records, details) {
-  return records.map(function (r) { return details[r.i][5]; }).join("\n");
+  return records.map(function (r) {
+    var detail = details[r.i];
+    var abstract = oneLine(detail[0].map(function (s) { return s[0] ? s[0] + ": " + s[1] : s[1]; }).join(" "));
+    return detail[5].replace("\u0000", abstract ? "AB  - " + abstract + "\n" : "") + "\n";
+  }).join("");
 }
 
 function save(text, name, type) {
