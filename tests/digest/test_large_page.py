@@ -80,11 +80,15 @@ def test_the_list_is_drawn_a_page_at_a_time_and_finds_any_record(
     assert large[0].stat().st_size < 1_500_000
     page.click("#more")
     assert page.eval_on_selector_all("#list article", "as => as.length") == 60
-    # a link to a record the list has not drawn yet draws the list up to it
+    # a link to a record the list has not drawn, under a filter that hides it, clears the filter and
+    # draws the list up to it
+    page.select_option("#f-design", "case_report")
     assert page.evaluate("document.getElementById('r799')") is None
     page.evaluate("location.hash = '#r799'")
     page.wait_for_function("document.getElementById('r799')")
+    page.wait_for_timeout(200)  # and nothing redraws the list from its first page after that
     assert page.eval_on_selector("#r799", "a => a.getBoundingClientRect().top") < 900
+    assert page.input_value("#f-design") == ""
     # filters count what the store holds
     on_topic = [n for n in range(1, RECORDS + 1) if n % 5]
     trials = [n for n in on_topic if DESIGNS[n % len(DESIGNS)] == "rct"]

@@ -119,7 +119,14 @@ function reveal(pmid) {
   if (!record) { return false; }
   var pager = record.onTopic ? list : off;
   if (!record.onTopic) { offDetails.open = true; if (off.shown < 0) { off.show(off.items); } }
-  if (!pager.reach(record)) { form.reset(); apply(); if (!record.onTopic) { off.show(result.off); } pager.reach(record); }
+  if (!pager.reach(record)) {
+    // the filters hide it: clear them (without the form's reset, whose own redraw would come later)
+    f.condition.value = f.route.value = f.design.value = f.text.value = "";
+    f.onTopic.checked = false;
+    apply();
+    if (!record.onTopic) { off.show(result.off); }
+    pager.reach(record);
+  }
   scrollToRecord(doc.getElementById("r" + pmid));
   return true;
 }
@@ -178,9 +185,10 @@ doc.getElementById("more").addEventListener("click", function () { list.extend(P
 if (off) { doc.getElementById("off-more").addEventListener("click", function () { off.extend(PAGE); }); }
 function download(kind) {
   if (!result) { return; }
+  if (!details) { f.status.textContent = "The abstracts are still being unpacked; try again in a moment."; return; }
   var name = (doc.title.split(":")[0] || "records").replace(/[^\w-]+/g, "-").toLowerCase() + "-" + result.list.length;
   if (kind === "csv") { save(csvText(result.list, details), name + ".csv", "text/csv;charset=utf-8"); }
-  if (kind === "ris" && details) { save(risText(result.list, details), name + ".ris", "application/x-research-info-systems"); }
+  if (kind === "ris") { save(risText(result.list, details), name + ".ris", "application/x-research-info-systems"); }
 }
 doc.getElementById("dl-csv").addEventListener("click", function () { download("csv"); });
 doc.getElementById("dl-ris").addEventListener("click", function () { download("ris"); });
