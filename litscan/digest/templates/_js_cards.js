@@ -106,6 +106,6 @@ function highlight(meta, r) {
   return el("li", null, [
     el("span", {"class": "badge d-" + r.design}, [r.designLabel]), " ", link(PUBMED + r.pmid + "/", r.title),
     el("span", {"class": "sub"}, sub),
-    r.finding ? el("q", {"data-key-finding": ""}, [r.finding]) : null
+    r.finding ? el(r.statement ? "span" : "q", {"class": r.statement ? "stmt" : null, "data-key-finding": ""}, [r.finding]) : null
   ]);
 }
