@@ -3,6 +3,7 @@
     python benchmarks/fetch.py                       # 200, 2,000 and 12,000 records, clean and faulty
     python benchmarks/fetch.py --sizes 12000 --no-clean
     python benchmarks/fetch.py --down                # also: how long until a dead service is given up
+    python benchmarks/fetch.py --trickle             # also: ... and one that sends a byte every 5 s
 
 Runs litscan's real client (real pacing, no API key: 3 requests/s) in-process
 against the fake E-utilities of tests/fake_eutils.py on 127.0.0.1. For each
@@ -111,12 +112,26 @@ def time_to_give_up() -> float:
     return time.perf_counter() - start
 
 
+def time_to_give_up_trickling() -> float:
+    """A service that sends one byte every 5 s (no read ever times out): seconds until the client gives up."""
+    with fake_eutils.FakeEutils(fake_eutils.make_records(5), trickle_seconds=5.0) as fake:
+        fake.inject("trickle", times=100)
+        client = EutilsClient(fake.url)
+        start = time.perf_counter()
+        try:
+            client.esearch("ketamine")
+        except FetchError as exc:
+            print(f"trickling service: {exc}")
+        return time.perf_counter() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[200, 2000, 12000])
     parser.add_argument("--no-clean", action="store_true", help="only the faulty runs")
     parser.add_argument("--no-faults", action="store_true", help="only the clean runs")
     parser.add_argument("--down", action="store_true", help="also time giving up on a dead service")
+    parser.add_argument("--trickle", action="store_true", help="also time giving up on a trickling service")
     args = parser.parse_args()
     header = ("run", "server", "stored", "requests", "minimum", "max/1s", "429s", "seconds", "ok")
     rows = []
@@ -134,6 +149,8 @@ def main() -> None:
         print("  ".join(_cell(c).ljust(w) for c, w in zip(row, widths, strict=True)))
     if args.down:
         print(f"down service given up after {time_to_give_up():.0f} s")
+    if args.trickle:
+        print(f"trickling service given up after {time_to_give_up_trickling():.0f} s")
 
 
 def _cell(value: object) -> str:

@@ -5,8 +5,14 @@
     python benchmarks/ingest.py --repeat 5            # five pairs of runs
 
 Both sides read the same generated ``.xml.gz`` and each runs in a child process
-of its own, so peak memory (max RSS) is that side's alone. Time is measured
-around the work inside the child (interpreter start-up excluded for both).
+of its own, so peak memory (max RSS) is that side's alone. Two figures:
+
+* in process: time measured around the work inside the child (interpreter
+  start-up excluded for both);
+* whole command, as a user (or cron) waits for it: ``litscan import FILE --db DB``
+  against ``python -c`` running pubmed_parser's ``parse_medline_xml`` over the
+  same file, each timed from the start of the process to its exit.
+
 Each side runs ``--repeat`` times, in back-to-back pairs that take turns to go
 first; the ratio is the median of the pairs' ratios (the rates are each side's
 median), and the last column gives the lowest and highest pair.
@@ -16,8 +22,13 @@ pubmed_parser is a benchmark-only dependency: ``pip install '.[bench]'``.
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
+import time
 from pathlib import Path
 
 from common import add_generator_argument, add_repeat_argument, generate, race, rate
@@ -42,6 +53,38 @@ start = time.perf_counter()
 count = sum(1 for item in pubmed_parser.parse_medline_xml(sys.argv[1]) if not item.get("delete"))
 seconds = time.perf_counter() - start
 """
+
+PUBMED_PARSER_COMMAND = "import sys, pubmed_parser; sum(1 for _ in pubmed_parser.parse_medline_xml(sys.argv[1]))"
+
+
+def timed_command(command: list[str]) -> tuple[float, float]:
+    """Wall seconds from the process's start to its exit, and its peak memory in MB (the process itself)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"{command[0]} failed: {process.stderr.read().decode() if process.stderr else status}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def whole_commands(path: Path, db: Path, repeat: int) -> tuple[list[float], list[float], list[float], float, float]:
+    """Pairs of whole-command runs taking turns to go first: litscan's and the peer's seconds, pair ratios."""
+    litscan = shutil.which("litscan") or str(Path(sys.executable).with_name("litscan"))
+    ours_command = [litscan, "import", str(path), "--db", str(db)]
+    peer_command = [sys.executable, "-c", PUBMED_PARSER_COMMAND, str(path)]
+    ours: list[float] = []
+    peer: list[float] = []
+    peaks = [0.0, 0.0]
+    for turn in range(max(1, repeat)):
+        _remove_store(db)
+        order = [(ours_command, ours, 0), (peer_command, peer, 1)]
+        for command, times, side in order if turn % 2 == 0 else order[::-1]:
+            seconds, peak = timed_command(command)
+            times.append(seconds)
+            peaks[side] = max(peaks[side], peak)
+    ratios = [p / o for o, p in zip(ours, peer, strict=True)]
+    return ours, peer, ratios, peaks[0], peaks[1]
 
 
 def main() -> None:
@@ -75,6 +118,12 @@ def main() -> None:
             )
             if ours["records"] != peer["records"]:
                 print(f"  note: record counts differ (litscan {ours['records']}, pubmed_parser {peer['records']})")
+            mine, theirs, ratios, my_peak, their_peak = whole_commands(path, db, args.repeat)
+            print(
+                f"{'':>8}  whole command: litscan import {statistics.median(mine):.2f} s, pubmed_parser "
+                f"{statistics.median(theirs):.2f} s, ratio {statistics.median(ratios):.2f}x "
+                f"({min(ratios):.2f}-{max(ratios):.2f}x); peak MB {my_peak:.0f} / {their_peak:.0f}"
+            )
 
 
 def _remove_store(db: Path) -> None:

@@ -8,9 +8,11 @@ entry a unique key (``Surname2024word``, then ``a``, ``b``... on a clash).
 
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import IO
 
 from .models import Author, Record
 from .store import StoredRecord
@@ -106,9 +108,20 @@ def ris_entry(item: StoredRecord | Record) -> str:
     return "".join(f"{tag}  - {value}\n" for tag, value in lines if value is not None)
 
 
+def write_ris(records: Iterable[StoredRecord | Record], out: IO[str]) -> int:
+    """RIS for all records, each closed by ``ER`` and a blank line, written as they come; returns how many."""
+    count = 0
+    for item in records:
+        out.write(ris_entry(item) + "\n")
+        count += 1
+    return count
+
+
 def to_ris(records: Iterable[StoredRecord | Record]) -> str:
     """RIS for all records, each closed by ``ER`` and a blank line."""
-    return "".join(ris_entry(item) + "\n" for item in records)
+    out = io.StringIO()
+    write_ris(records, out)
+    return out.getvalue()
 
 
 # --- BibTeX --------------------------------------------------------------------------------
@@ -211,11 +224,14 @@ def bibtex_entry(item: StoredRecord | Record, key: str) -> str:
     return f"@{kind}{{{key},\n{body}\n}}\n"
 
 
-def to_bibtex(records: Iterable[StoredRecord | Record]) -> str:
-    """BibTeX for all records; keys are unique within the file."""
+def write_bibtex(records: Iterable[StoredRecord | Record], out: IO[str]) -> int:
+    """BibTeX for all records, written as they come; keys are unique within the file. Returns how many.
+
+    Only the keys are remembered (to keep them unique): a few dozen bytes a record.
+    """
     used: set[str] = set()
     next_suffix: dict[str, int] = {}  # per base key: where its search for a free suffix resumes
-    entries = []
+    count = 0
     for item in records:
         record = _record(item)
         base = citation_key(record)
@@ -223,10 +239,19 @@ def to_bibtex(records: Iterable[StoredRecord | Record]) -> str:
         while key in used:
             key = base + _suffix(suffix)
             suffix += 1
-        next_suffix[base] = suffix
+        if suffix:  # only clashing bases need to remember where their search stopped
+            next_suffix[base] = suffix
         used.add(key)
-        entries.append(bibtex_entry(record, key))
-    return "\n".join(entries)
+        out.write(("\n" if count else "") + bibtex_entry(record, key))
+        count += 1
+    return count
+
+
+def to_bibtex(records: Iterable[StoredRecord | Record]) -> str:
+    """BibTeX for all records; keys are unique within the file."""
+    out = io.StringIO()
+    write_bibtex(records, out)
+    return out.getvalue()
 
 
 def _suffix(n: int) -> str:

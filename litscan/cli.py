@@ -18,19 +18,14 @@ import click
 
 from .config import DEFAULT_REPORTS, Topic, default_topic_path, load_topic, parse_date, topics_to_run
 from .config import db_path as config_db_path
-from .digest.writer import write_digest
 from .errors import ConfigError, LitscanError
 from .export import FORMATS, export_file
-from .pipeline.demo import run_demo
 from .pipeline.ingest import import_files
-from .pipeline.run import run_paths
 from .pubmed import redaction
-from .pubmed.term_check import check_term
-from .pubmed.term_check import format_report as format_term_report
 from .store import RecordFilter, Store
-from .tagging.evaluate import evaluate, format_report
-from .tagging.explain import explain_pmid
-from .tagging.tagger import Tagger
+
+# Commands import the stage they run when they run: `litscan import` (which cron waits for) then
+# does not load the HTTP client, Jinja2 and the rest at start-up.
 from .tagging.vocabulary import load_vocabulary
 
 
@@ -203,6 +198,8 @@ def demo_command(reports_dir: str) -> None:
 
     Example: litscan demo
     """
+    from .pipeline.demo import run_demo
+
     with reported():
         result = run_demo(Path(reports_dir))
     click.echo(f"Demo: {result.summary.line()} into {result.db_path}", err=True)
@@ -230,6 +227,8 @@ def run_command(
 
     Example: litscan run --db pain.sqlite --reports /var/www/litscan
     """
+    from .pipeline.run import run_paths
+
     show_bar = sys.stderr.isatty()
 
     def progress(topic: str, done: int, total: int) -> None:
@@ -307,6 +306,8 @@ def digest_command(
 
     Example: litscan digest --since 2024-03-01 --until 2024-03-31 --reports site/
     """
+    from .digest.writer import write_digest
+
     with reported():
         topic = _open_topic(query_file)
         with Store.open(config_db_path(db)) as store:
@@ -346,9 +347,13 @@ def explain_command(pmid: str, db: str | None, query_file: str | None, retag: bo
 
     Example: litscan explain 25060512 --db pain.sqlite
     """
+    from .tagging.explain import explain_pmid
+    from .tagging.tagger import Tagger
+
     with reported():
         topic = _open_topic(query_file)
         labels = load_vocabulary(topic.vocabulary_path)
+
         tagger = Tagger.for_topic(topic) if retag else None
         with Store.open(config_db_path(db)) as store:
             result = explain_pmid(store, pmid, tagger=tagger, labels=labels, as_data=as_json)
@@ -380,6 +385,9 @@ def eval_command(gold: str, query_file: str | None, part: str, as_json: bool) ->
 
     Example: litscan eval ../shared/gold/dev.jsonl
     """
+    from .tagging.evaluate import evaluate, format_report
+    from .tagging.tagger import Tagger
+
     with reported():
         tagger = Tagger.for_topic(_open_topic(query_file))
         result = evaluate(gold, tagger, part=part)
@@ -433,6 +441,8 @@ def check_term_command(
 
     Example: litscan check-term queries/ketamine-chronic-pain.toml ../shared/gold/dev.jsonl
     """
+    from .pubmed.term_check import check_term, format_report
+
     query_file = inputs[0] if inputs and inputs[0].endswith(".toml") else None
     with reported():
         report = check_term(
@@ -444,7 +454,7 @@ def check_term_command(
             live=live,
             eutils_url=eutils_url,
         )
-    click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False) if as_json else format_term_report(report))
+    click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False) if as_json else format_report(report))
     if not report.ok:
         ctx.exit(1)
 

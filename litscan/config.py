@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+import tempfile
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -28,11 +30,15 @@ DEFAULT_REPORTS = "reports"
 DEFAULT_TOPIC_NAME = "ketamine-chronic-pain"
 DEFAULT_EUTILS_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
 DEFAULT_RETRY_SECONDS = 100.0
+DEFAULT_MAX_INPUT_MB = 4096  # the most one imported file may hold, decompressed
 
 _TOPIC_KEYS = {"name", "title", "term", "start", "vocabulary", "description", "digest", "email"}
 _DIGEST_KEYS = {"period", "title"}
 _EMAIL_KEYS = {"recipients", "subject", "sender"}
 _PERIODS = {"week", "month"}
+# A topic's name is a folder under --reports and part of its URLs: nothing that could climb out ("..", "/").
+_TOPIC_NAME_MAX = 64
+_TOPIC_NAME = re.compile(rf"[A-Za-z0-9][A-Za-z0-9_-]{{0,{_TOPIC_NAME_MAX - 1}}}")
 
 
 @dataclass(frozen=True)
@@ -125,8 +131,14 @@ def load_topic(path: str | os.PathLike[str]) -> Topic:
         if not isinstance(value, str) or not value.strip():
             raise ConfigError(f"missing or empty key '{key}' (a non-empty string)", path=where, where=key)
     name = data["name"].strip()
-    if any(ch.isspace() or ch in "/\\" for ch in name):
-        raise ConfigError(f"'name' must be one word usable as a folder name, got {name!r}", path=where, where="name")
+    if not _TOPIC_NAME.fullmatch(name):
+        shown = name if len(name) <= 40 else name[:40] + "..."
+        raise ConfigError(
+            f"'name' must be a slug of 1 to {_TOPIC_NAME_MAX} letters, digits, '-' and '_' starting with a letter "
+            f"or digit (it names the topic's folder under --reports), got {shown!r}",
+            path=where,
+            where="name",
+        )
     if "start" not in data:
         raise ConfigError(
             "missing key 'start' (the date the backfill begins, e.g. 2000-01-01)", path=where, where="start"
@@ -249,6 +261,7 @@ class EutilsSettings:
     email: str | None = None
     api_key: str | None = None
     retry_seconds: float = DEFAULT_RETRY_SECONDS  # how long one request keeps retrying
+    pace_dir: Path | None = None  # where litscan processes share their request pace; None: each paces alone
 
 
 def eutils_settings(base_url: str | None = None) -> EutilsSettings:
@@ -261,7 +274,27 @@ def eutils_settings(base_url: str | None = None) -> EutilsSettings:
         email=setting("NCBI_EMAIL", "ncbi_email"),
         api_key=setting("NCBI_API_KEY", "ncbi_api_key"),
         retry_seconds=_seconds("LITSCAN_RETRY_SECONDS", DEFAULT_RETRY_SECONDS),
+        pace_dir=pace_dir(),
     )
+
+
+def pace_dir() -> Path:
+    """$LITSCAN_PACE_DIR, else ``litscan-<uid>`` in the temporary directory ($TMPDIR, else /tmp).
+
+    Not $XDG_RUNTIME_DIR: cron and systemd timers usually run without it, and
+    a cron job and an interactive run must find the same pace file.
+    """
+    return Path(_environment("LITSCAN_PACE_DIR") or Path(tempfile.gettempdir()) / f"litscan-{os.getuid()}")
+
+
+def max_input_bytes() -> int:
+    """$LITSCAN_MAX_INPUT_MB: the most one imported file may hold once decompressed (default 4096 MB)."""
+    text = _environment("LITSCAN_MAX_INPUT_MB")
+    if text is None:
+        return DEFAULT_MAX_INPUT_MB << 20
+    if not re.fullmatch(r"[0-9]{1,9}", text.strip()) or not int(text):
+        raise ConfigError(f"{text!r} is not a whole number of megabytes", where="LITSCAN_MAX_INPUT_MB")
+    return int(text) << 20
 
 
 def _seconds(env_name: str, default: float) -> float:

@@ -5,6 +5,7 @@
     │   └── ConfigError                 2  a topic file, vocabulary or setting is wrong (names the file and key)
     ├── StoreError                      3  the database cannot be opened, migrated or written
     │   └── StoreLockedError           75  another litscan process holds the store (EX_TEMPFAIL)
+    ├── OutputError                     3  a report or export file cannot be written (full disk, permissions)
     └── FetchError                      4  E-utilities did not give us what we asked for
         ├── TransientFetchError         4  worth retrying: 5xx, 429, timeouts, truncated or in-band errors
         │   ├── RateLimitedError        4  HTTP 429 or NCBI's rate-limit JSON
@@ -55,6 +56,12 @@ class StoreLockedError(StoreError):
     """Another litscan process is writing to the same store."""
 
     exit_code = 75  # EX_TEMPFAIL: schedulers may simply try again later
+
+
+class OutputError(LitscanError):
+    """A digest page, feed or export file cannot be written; the message names the file and the reason."""
+
+    exit_code = 3
 
 
 class FetchError(LitscanError):

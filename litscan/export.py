@@ -1,13 +1,21 @@
-"""Export stored records: JSON, CSV and a pandas DataFrame, all from one row shape.
+"""Export stored records: JSON, CSV, RIS, BibTeX and a pandas DataFrame, all from one row shape.
 
 Every row carries the record's appraisal: its key finding, sample size and trial markers.
 JSON keeps lists as lists and carries the evidence of every tag. CSV is for
 spreadsheets, so its list cells are joined with ``"; "``; use JSON or the
-DataFrame when you need them as lists.
+DataFrame when you need them as lists. Every file format is written one record
+at a time as the store reads them, so an export's memory does not grow with the
+store.
+
+A spreadsheet runs a cell that starts with ``=``, ``+``, ``-`` or ``@`` (or a tab or
+carriage return before one) as a formula; a title can start that way. As OWASP
+advises ("CSV Injection"), such text cells get a leading ``'``, which spreadsheets
+read as "this is text". Numeric columns hold numbers, which are written as they are.
 """
 
 from __future__ import annotations
 
+import csv
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -141,28 +149,51 @@ def to_dataframe(items: Iterable[StoredRecord]) -> pandas.DataFrame:
     return pd.DataFrame(rows)
 
 
-def write_csv(items: Iterable[StoredRecord], out: IO[str]) -> int:
-    import pandas as pd
+# The CSV columns that hold numbers (or nothing): written as numbers, a minus sign included.
+NUMBER_COLUMNS = frozenset({"year"})
+# What makes a spreadsheet read a cell as a formula (OWASP): these first characters, also after
+# leading spaces, which some spreadsheets skip. (A carriage return is written as a line feed, below.)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\n")
 
-    frame = pd.DataFrame([summary_row(item) for item in items], columns=list(CSV_COLUMNS))
-    for column in ("authors", "conditions", "routes", "markers", "publication_types", "mesh", "keywords", "queries"):
-        frame[column] = frame[column].map(lambda v: "; ".join(v) if isinstance(v, list) else v)
-    frame.to_csv(out, index=False, lineterminator="\n")
-    return len(frame)
+
+def csv_cell(column: str, value: Any) -> str:
+    """One CSV cell: lists joined with ``"; "``, None empty, text that would start a formula neutralised."""
+    if value is None:
+        return ""
+    if column in NUMBER_COLUMNS:
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise TypeError(f"CSV column {column!r} holds numbers, not {value!r}")
+        return str(value)
+    text = "; ".join(value) if isinstance(value, list) else str(value)
+    # The csv module quotes a cell holding a line feed but not one holding a lone carriage return,
+    # which readers would take for the end of the row.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "'" + text if text.lstrip(" ").startswith(_FORMULA_START) else text
+
+
+def write_csv(items: Iterable[StoredRecord], out: IO[str]) -> int:
+    """One header and one row a record, written as they come."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    count = 0
+    for item in items:
+        row = summary_row(item)
+        writer.writerow([csv_cell(column, row[column]) for column in CSV_COLUMNS])
+        count += 1
+    return count
 
 
 def export(store: Store, out: IO[str], *, format: str = "json", filters: RecordFilter | None = None) -> int:
-    """Write the records matching ``filters`` to ``out``; returns how many."""
-    items = store.query(filters or RecordFilter())
-    if format == "json":
-        return write_json(items, out)
-    if format == "csv":
-        return write_csv(items, out)
-    if format in ("ris", "bibtex"):
-        records = list(items)
-        out.write(citations.to_ris(records) if format == "ris" else citations.to_bibtex(records))
-        return len(records)
-    raise ValueError(f"unknown export format {format!r} (choose from {', '.join(FORMATS)})")
+    """Write the records matching ``filters`` to ``out`` as the store reads them; returns how many."""
+    writers = {
+        "json": write_json,
+        "csv": write_csv,
+        "ris": citations.write_ris,
+        "bibtex": citations.write_bibtex,
+    }
+    if format not in writers:
+        raise ValueError(f"unknown export format {format!r} (choose from {', '.join(FORMATS)})")
+    return writers[format](store.query(filters or RecordFilter()), out)
 
 
 def check_tag_ids(

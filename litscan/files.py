@@ -13,6 +13,8 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import IO, Any
 
+from .errors import OutputError
+
 
 def _umask() -> int:
     mask = os.umask(0)
@@ -25,20 +27,35 @@ _FILE_MODE = 0o666 & ~_umask()
 
 @contextmanager
 def _atomic_file(path: Path, mode: str, encoding: str | None = None) -> Iterator[IO[Any]]:
-    """Yield a file that replaces ``path`` only if the block finishes without error."""
+    """Yield a file that replaces ``path`` only if the block finishes without error.
+
+    A write that fails (a full disk, a read-only folder) is an ``OutputError`` naming ``path``.
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.fchmod(fd, _FILE_MODE)  # mkstemp makes 0600; reports must stay readable by a web server
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
+    try:
+        os.fchmod(fd, _FILE_MODE)  # mkstemp makes 0600; reports must stay readable by a web server
         with os.fdopen(fd, mode, encoding=encoding, newline="" if encoding else None) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_name, path)
+    except OSError as exc:
+        Path(tmp_name).unlink(missing_ok=True)
+        if exc.filename not in (None, tmp_name, str(path)):
+            raise  # about some other file the block was reading
+        raise _cannot_write(path, exc) from None
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+
+
+def _cannot_write(path: Path, exc: OSError) -> OutputError:
+    return OutputError(f"{path}: cannot write ({exc.strerror or exc})")
 
 
 def atomic_text_writer(path: Path, encoding: str = "utf-8") -> AbstractContextManager[IO[str]]:

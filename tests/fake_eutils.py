@@ -15,7 +15,12 @@ request (1-based): ``500`` (HTML error page), ``502`` (empty body), ``429``
 (no Retry-After), ``429-retry-after`` (Retry-After: 1), ``rate-json-200``
 (rate-limit JSON under HTTP 200), ``truncated`` (HTTP 200, body cut mid-record
 or mid-JSON), ``error`` (in-band ERROR under HTTP 200), ``drop`` (connection
-closed without a reply), ``bad-key`` (400 invalid-key JSON echoing the key).
+closed without a reply), ``bad-key`` (400 invalid-key JSON echoing the key), ``echo-500``,
+``echo-400``, ``echo-json``, ``echo-error``, ``echo-text`` (long error replies of each shape
+that quote the request URL, ``api_key`` and all, at a different offset each time: a 500 page,
+a 400 ``<ERROR>``, a 400 JSON error, an in-band ERROR under 200, plain text under 200),
+``trickle`` (the headers at once, then the body one byte every ``trickle_seconds``) and
+``trickle-all`` (the status line and headers trickle too).
 ``forget_history = True`` makes every WebEnv unknown to efetch. The topic term is taken to
 match every record except those in ``term_misses``: records PubMed holds that the term does not
 find (a search of PMIDs alone still finds them).
@@ -34,7 +39,7 @@ from collections import deque
 from dataclasses import dataclass, field, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 from xml.sax.saxutils import escape
 
 CEILING = 9999
@@ -133,6 +138,7 @@ class FakeEutils:
     valid_keys: tuple[str, ...] = ()
     forget_history: bool = False
     term_misses: frozenset[int] = frozenset()
+    trickle_seconds: float = 5.0
     requests: list[Logged] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -381,9 +387,51 @@ class _Handler(BaseHTTPRequestHandler):
         elif kind == "drop":
             self.close_connection = True
             self.connection.close()
+        elif kind.startswith("echo-"):
+            self._send(*self._echo(kind.removeprefix("echo-"), util, params))
+        elif kind.startswith("trickle"):
+            fake = self.server_fake
+            self._trickle(*(fake.esearch(params) if util == "esearch" else fake.efetch(params)), kind == "trickle-all")
         else:
             raise ValueError(f"unknown fault {kind!r}")
         return True
+
+    def _echo(self, style: str, util: str, params: dict[str, str]) -> tuple[int, str, bytes]:
+        """An error reply quoting the request (key included) after a filler whose length varies."""
+        fake = self.server_fake
+        filler = "t" * (len(fake.requests) * 37 % 331)  # puts the key on either side of any cut
+        url = f"http://{self.headers.get('Host')}{urlsplit(self.path).path}?{urlencode(params)}"
+        message = f"Internal failure {filler} (api_key={params.get('api_key')}) while serving {url}"
+        if style == "500":
+            return 500, "text/html", f"<html><body><h1>Server Error</h1><p>{message}</p></body></html>".encode()
+        if style == "400":
+            return _xml(400, f"<eFetchResult><ERROR>{escape(message)}</ERROR></eFetchResult>")
+        if style == "json":
+            return _json(400, {"error": message, "api-key": params.get("api_key"), "type": "backend"})
+        if style == "error" and util == "esearch":
+            return _json(200, {"esearchresult": {"ERROR": message}})
+        if style == "error":
+            return _xml(200, f"<eFetchResult><ERROR>{escape(message)}</ERROR></eFetchResult>")
+        if style == "text":
+            return 200, "text/plain", message.encode()
+        raise ValueError(f"unknown echo style {style!r}")
+
+    def _trickle(self, status: int, ctype: str, body: bytes, headers_too: bool) -> None:
+        """Send the reply one byte every ``trickle_seconds`` until it is done or the client hangs up."""
+        head = f"HTTP/1.1 {status} OK\r\nContent-Type: {ctype}\r\nContent-Length: {len(body)}\r\n\r\n".encode()
+        self.close_connection = True
+        data = head + body
+        try:
+            if not headers_too:
+                self.wfile.write(head)
+                self.wfile.flush()
+                data = body
+            for i in range(len(data)):
+                self.wfile.write(data[i : i + 1])
+                self.wfile.flush()
+                time.sleep(self.server_fake.trickle_seconds)
+        except OSError:
+            pass  # the client gave up, as it should
 
     def _send(self, status: int, ctype: str, body: bytes, headers: dict[str, str] | None = None) -> None:
         self.send_response(status)

@@ -147,6 +147,7 @@ def test_the_key_appears_nowhere_with_vv_whichever_logger_writes_it(tmp_path):
     script = f"""
 import logging
 from litscan import cli
+from litscan.pipeline import run as run_module
 from litscan.config import eutils_settings
 from litscan.pubmed.eutils import EutilsClient
 
@@ -158,7 +159,7 @@ def run_paths(paths, **options):
     log.warning("NCBI replied %s", '{{"error": "API key invalid", "key": "{key}"}}')
     return []
 
-cli.run_paths = run_paths
+run_module.run_paths = run_paths  # the run command calls the pipeline's run_paths
 cli.main()
 """
     topic = Path(__file__).resolve().parent.parent / "queries" / "ketamine-chronic-pain.toml"
@@ -185,3 +186,14 @@ def test_templates_come_from_the_option_else_the_environment(runner, tmp_path, m
     from_option = runner.invoke(cli, [*digest, "--templates", str(mine)])
     assert from_option.exit_code == 0, from_option.output
     assert "MY RECORD 990000" in Path(from_option.stdout.strip().splitlines()[-1]).read_text()
+
+
+def test_starting_the_command_loads_no_http_client_or_templates():
+    """`litscan import` is timed as a whole command: the HTTP client and Jinja2 load only where used."""
+    import subprocess
+    import sys
+
+    probe = "import sys, litscan.cli; print(sorted(m for m in ('requests', 'jinja2', 'pandas') if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from litscan.config import (
     DEFAULT_RETRY_SECONDS,
     eutils_settings,
     load_topic,
+    pace_dir,
     setting,
     templates_dir,
     topic_paths,
@@ -123,6 +126,15 @@ def test_a_retry_budget_that_is_not_a_number_is_named(clean_environment, monkeyp
         eutils_settings()
 
 
+def test_the_pace_directory_is_per_user_in_the_temporary_directory_unless_set(clean_environment, monkeypatch, tmp_path):
+    monkeypatch.delenv("LITSCAN_PACE_DIR", raising=False)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # tempfile caches what it found first
+    assert pace_dir() == tmp_path / f"litscan-{os.getuid()}" == eutils_settings().pace_dir
+    monkeypatch.setenv("LITSCAN_PACE_DIR", str(tmp_path / "mine"))
+    assert pace_dir() == tmp_path / "mine"
+
+
 def test_templates_folder_option_then_environment(clean_environment, monkeypatch, tmp_path):
     assert templates_dir() is None
     monkeypatch.setenv("LITSCAN_TEMPLATES", str(tmp_path / "env"))
@@ -180,3 +192,16 @@ def test_bundled_term_mixes_no_and_into_its_or_lists():
 def test_the_old_precedence_bug_is_caught():
     bad = '(ketamine[tiab]) AND (fibromyalgia[tiab] OR "pain, postoperative"[mh] AND chronic[tiab])'
     assert _operators_by_depth(bad)[1] == {"OR", "AND"}
+
+
+@pytest.mark.parametrize(
+    "name", ["..", ".", "a\\u0000b", "x" * 300, "a/b", "a\\\\b", "two words", "-rf", "_x", "née", "a.b", "x" * 65]
+)
+def test_a_name_that_is_not_a_slug_is_named(tmp_path, name):
+    message = error_for(tmp_path, GOOD.replace('name = "t"', f'name = "{name}"'))
+    assert ": name: 'name' must be a slug" in message and len(message) < 400
+
+
+@pytest.mark.parametrize("name", ["t", "Pain_2-b", "x" * 64, "2026"])
+def test_a_slug_is_a_name(tmp_path, name):
+    assert load_topic(topic_file(tmp_path, GOOD.replace('name = "t"', f'name = "{name}"'))).name == name

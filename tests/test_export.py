@@ -6,9 +6,11 @@ import csv
 import io
 import json
 
+import pytest
+
 import litscan
-from litscan.export import export, record_row
-from litscan.models import Author, CommentCorrection, Evidence, MeshHeading, Tags
+from litscan.export import NUMBER_COLUMNS, csv_cell, export, record_row
+from litscan.models import AbstractSection, Author, CommentCorrection, Evidence, MeshHeading, Tags
 from litscan.pipeline.prepare import store_records
 from litscan.store import RecordFilter
 from tests.conftest import fixed_tagger, make_record
@@ -127,3 +129,66 @@ def test_exports_carry_the_appraisal(store):
     [line] = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert (line["sample_size"], line["markers"]) == ("40 participants", "randomised; placebo-controlled")
     assert line["key_finding"] == "Drug X reduced pain compared with placebo."
+
+
+FORMULAS = ('=HYPERLINK("http://x.test","click")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1", " =1")
+
+
+def _formula_records():
+    for number, formula in enumerate(FORMULAS, start=1):
+        yield make_record(
+            str(number),
+            title=formula,
+            journal=formula,
+            authors=(Author(last_name=formula, initials="X"),),
+            keywords=(formula,),
+            abstract_sections=(AbstractSection(formula),),
+        )
+
+
+def _cells_that_start_a_formula(text: str) -> list[tuple[str, str]]:
+    found = []
+    for row in csv.DictReader(io.StringIO(text)):
+        for column, cell in row.items():
+            if column not in NUMBER_COLUMNS and cell.lstrip(" ").startswith(("=", "+", "-", "@", "\t", "\r", "\n")):
+                found.append((column, cell))
+    return found
+
+
+def test_no_csv_cell_starts_a_formula(store):
+    store_records(store, list(_formula_records()), tagger=fixed_tagger(), topic="t")
+    out = io.StringIO()
+    assert export(store, out, format="csv") == len(FORMULAS)
+    assert _cells_that_start_a_formula(out.getvalue()) == []
+    titles = {row["pmid"]: row for row in csv.DictReader(io.StringIO(out.getvalue()))}
+    for number, formula in enumerate(FORMULAS, start=1):
+        row = titles[str(number)]
+        kept = "'" + formula.replace("\r", "\n")  # the text, after a ' (a lone CR is written as a line feed)
+        assert row["title"] == row["journal"] == row["keywords"] == kept
+
+
+def test_the_digest_csv_neutralises_formulas_too(store, tmp_path):
+    from litscan.config import default_topic_path, load_topic
+    from litscan.digest.writer import write_digest
+
+    topic = load_topic(default_topic_path())
+    store_records(store, list(_formula_records()), tagger=fixed_tagger(), topic=topic.name)
+    result = write_digest(store, topic, reports_dir=tmp_path)
+    text = result.path.with_suffix(".csv").read_text(encoding="utf-8")
+    assert len(list(csv.DictReader(io.StringIO(text)))) == len(FORMULAS)
+    assert _cells_that_start_a_formula(text) == []
+
+
+def test_numbers_are_numbers_and_text_that_looks_like_one_is_text():
+    assert csv_cell("year", -5) == "-5" and csv_cell("year", 2024) == "2024" and csv_cell("year", None) == ""
+    assert csv_cell("title", "-5") == "'-5" and csv_cell("title", "5-HT3 antagonists") == "5-HT3 antagonists"
+    assert csv_cell("authors", ["=cmd", "Doe J"]) == "'=cmd; Doe J"
+    with pytest.raises(TypeError):
+        csv_cell("year", "=1+1")  # a numeric column never carries text through unneutralised
+
+
+def test_csv_years_are_whole_numbers_when_some_are_missing(store):
+    store_records(store, [make_record("1"), make_record("2", pub_date=None)], tagger=fixed_tagger())
+    out = io.StringIO()
+    export(store, out, format="csv")
+    assert sorted(row["year"] for row in csv.DictReader(io.StringIO(out.getvalue()))) == ["", "2024"]

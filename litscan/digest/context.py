@@ -17,14 +17,14 @@ from ..citations import ris_entry
 from ..config import Topic
 from ..models import Record
 from ..pubmed.sections import Category, is_back_matter, section_category
-from ..store import RecordFilter, Store, StoredRecord
+from ..store import CommitSpan, RecordFilter, Store, StoredRecord
 from ..tagging.sentences import split_sentences
 from . import chart, render
 from .cards import Card, design_rank, make_card
 from .evidence_map import NO_CONDITION, NO_ROUTE, MapCounter, MapRow, columns, evidence_map
 from .labels import Labels, labels_for_topic
 from .page_data import PageData
-from .period import Period
+from .period import Period, commits_of
 from .tally import FIRST_LIMIT, HIGHLIGHT_LIMIT, Tally
 
 RETRACTION_LIMIT = 10  # named in the notice; the rest are counted
@@ -128,9 +128,9 @@ def conclusion_of(record: Record) -> str | None:
 # --- the whole digest -----------------------------------------------------------------------
 
 
-def period_records(topic: Topic, period: Period) -> RecordFilter:
-    """The records a digest of ``period`` lists."""
-    return RecordFilter(topic=topic.name, added_since=period.start, added_until=period.end)
+def period_records(topic: Topic, commits: CommitSpan) -> RecordFilter:
+    """The records a digest lists: those the topic gained in the period's writes."""
+    return RecordFilter(topic=topic.name, added_in=commits)
 
 
 class ContextBuilder:
@@ -144,6 +144,8 @@ class ContextBuilder:
         self, store: Store, topic: Topic, period: Period, *, labels: Labels | None = None, spool_dir: Path | None = None
     ) -> None:
         self.store, self.topic, self.period = store, topic, period
+        # the writes the period holds, read once: every part of the page counts the same records
+        self.commits = commits_of(store, period)
         self.labels = labels or labels_for_topic(topic)
         self.tally = Tally(self.labels)
         self.data = PageData(self.labels, spool_dir)
@@ -151,7 +153,7 @@ class ContextBuilder:
     def records(self) -> Iterator[tuple[StoredRecord, Card, str]]:
         """Each record of the period with its card and RIS entry, in the store's order."""
         phrases = load_phrases()
-        for item in self.store.query(period_records(self.topic, self.period)):
+        for item in self.store.query(period_records(self.topic, self.commits)):
             card = make_card(item, self.labels, phrases)
             ris = ris_entry(item)
             self.tally.add(card)
@@ -165,11 +167,11 @@ class ContextBuilder:
         all_time = MapCounter(labels)
         series = chart.empty_series(labels)
         all_time_on_topic = 0
-        for year, conditions, routes in store.on_topic_tags(topic.name, period.end):
+        for year, conditions, routes in store.on_topic_tags(topic.name, period.end, through=self.commits.through):
             all_time.add(conditions, routes)
             chart.count_into(series, year, conditions, labels)
             all_time_on_topic += 1
-        retractions = _retractions(store, topic, period, labels)
+        retractions = _retractions(store, topic, self.commits, labels)
         map_rows = evidence_map(tally.period_map, tally.strong_map, all_time, labels)
         counts = tally.counts(retracted=retractions.total, all_time_on_topic=all_time_on_topic)
         return DigestContext(
@@ -257,19 +259,10 @@ def at_a_glance(rows: list[MapRow], counts: dict[str, int]) -> list[str]:
     return lines
 
 
-def retracted_records(topic: Topic, period: Period) -> RecordFilter:
-    """Records of the topic first seen flagged retracted within the period (whenever they entered)."""
-    return RecordFilter(
-        topic=topic.name, retracted_since=period.start, retracted_until=period.end, include_deleted=True
-    )
-
-
-def _retractions(store: Store, topic: Topic, period: Period, labels: Labels) -> Retractions:
+def _retractions(store: Store, topic: Topic, commits: CommitSpan, labels: Labels) -> Retractions:
     """The retraction notice: the on-topic records retracted in the period, the first few as cards."""
     notice = Retractions()
-    query = RecordFilter(
-        topic=topic.name, retracted_since=period.start, retracted_until=period.end, include_deleted=True
-    )
+    query = RecordFilter(topic=topic.name, retracted_in=commits, include_deleted=True)
     for item in store.query(query):
         if not item.tags.on_topic:
             notice.off_topic_count += 1

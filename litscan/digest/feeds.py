@@ -7,6 +7,7 @@ a feed reader shows each record once however often the feed is rebuilt.
 
 from __future__ import annotations
 
+import heapq
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -76,6 +77,24 @@ def _text(value: str | None) -> str:
 
 def _newest_first(item: StoredRecord) -> tuple[str, int]:
     return (item.record.pub_date.iso() or "" if item.record.pub_date else "", int(item.pmid))
+
+
+class Newest:
+    """The newest ``FEED_MAX_ENTRIES`` of the records added, kept as they pass: what the feed of the
+    latest digest lists, without holding the whole digest."""
+
+    def __init__(self) -> None:
+        self._heap: list[tuple[tuple[str, int], StoredRecord]] = []  # PMIDs are unique: keys never tie
+
+    def add(self, item: StoredRecord) -> None:
+        entry = (_newest_first(item), item)
+        if len(self._heap) < FEED_MAX_ENTRIES:
+            heapq.heappush(self._heap, entry)
+        elif entry[0] > self._heap[0][0]:
+            heapq.heapreplace(self._heap, entry)
+
+    def items(self) -> list[StoredRecord]:
+        return [item for _, item in self._heap]
 
 
 def _entries(

@@ -1,15 +1,20 @@
-"""The digest's period: from the user's dates, a week or month, or where the topic's last digest ended."""
+"""The digest's period: from the user's dates, a week or month, or where the topic's last digest ended.
+
+A period is shown by its dates but read in the store's commit order (``CommitSpan``): it holds the
+writes committed up to the moment the digest reads the store, and the next digest starts exactly
+where the previous one stopped, so a record an import commits while a digest runs is in the next
+digest, never in none. Dates the user gives select the writes stamped within them.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..config import Topic
 from ..errors import InputError
-from ..store import TIMESTAMP_FORMAT, Store, parse_timestamp
-from . import render
+from ..store import TIMESTAMP_FORMAT, CommitSpan, Store, parse_timestamp
 
 _PERIOD_DAYS = {"week": 7}
 
@@ -18,6 +23,9 @@ _PERIOD_DAYS = {"week": 7}
 class Period:
     start: str | None  # None: everything before ``end`` (a topic's first digest)
     end: str  # exclusive
+    # The writes the period holds. Not part of its identity: the same dates read at another moment
+    # are the same period. None: the writes stamped within the dates (``commits_of``).
+    commits: CommitSpan | None = field(default=None, compare=False)
 
 
 def parse_bound(text: str, *, end: bool = False, option: str = "date") -> str:
@@ -54,21 +62,27 @@ def resolve_period(
 ) -> Period:
     """Explicit bounds win; otherwise the period starts where the topic's previous digest ended."""
     end = parse_bound(until, end=True, option="--until") if until else ran_at
+    # the latest digest that ended by then, so a digest of an earlier period can still be asked for
+    previous = next((d for d in store.digests(topic.name) if d["period_end"] <= end), None)
     if since:
         start: str | None = parse_bound(since, option="--since")
     elif period:
         start = period_start_for(end, period)
     else:
-        # the latest digest that ended by then, so a digest of an earlier period can still be asked for
-        previous = [d["period_end"] for d in store.digests(topic.name) if d["period_end"] <= end]
-        start = previous[0] if previous else None
+        start = previous["period_end"] if previous else None
     if start is not None and start >= end:
         raise InputError(f"digest period is empty: it starts {start} and ends {end}")
-    return Period(start, end)
+    after = None if start is None else store.commit_mark(before=start)
+    if after is not None and previous is not None and previous["period_end"] >= start:
+        # Writes the previous digest could not see yet (committed after it read the store, though
+        # stamped before it ended) belong here.
+        after = min(after, previous["seq_end"])
+    return Period(start, end, CommitSpan(after, store.commit_mark(before=end)))
 
 
-def period_text(period: Period) -> str:
-    last_day = render.last_day(period.end)
-    if period.start is None:
-        return f"everything up to {last_day}"
-    return f"{render.day(period.start)} – {last_day}"
+def commits_of(store: Store, period: Period) -> CommitSpan:
+    """The writes ``period`` holds: those it was resolved with, else those stamped within its dates."""
+    if period.commits is not None:
+        return period.commits
+    after = None if period.start is None else store.commit_mark(before=period.start)
+    return CommitSpan(after, store.commit_mark(before=period.end))

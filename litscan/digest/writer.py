@@ -3,6 +3,7 @@ topic's refreshed archive page and Atom feed."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import os
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Topic
+from ..errors import ConfigError
 from ..export import export, write_csv
 from ..files import atomic_text_writer
 from ..store import Store, StoredRecord, parse_timestamp, utc_now
@@ -44,12 +46,13 @@ def write_digest(
 
     The records are read once and streamed into the page (see ``context``); the page and its files are
     written to temporary files renamed into place together, so a failure never leaves a half page nor
-    replaces an earlier digest.
+    replaces an earlier digest. Should the digest not be recorded in the store (a busy database), the
+    files it added are removed again: no page is left that the archive page and feed do not list.
     """
     env = render.environment(templates_dir)  # a bad --templates fails before anything is read
     ran_at = ran_at or utc_now()
     span = resolve_period(store, topic, since, until, ran_at, period)
-    topic_dir = Path(reports_dir) / topic.name
+    topic_dir = _topic_dir(Path(reports_dir), topic)
     page = Path(output) if output else _page_path(store, topic, topic_dir, span)
     paths = {
         "html": page,
@@ -58,32 +61,62 @@ def write_digest(
         "bib": page.with_suffix(".bib"),
     }
     builder = ContextBuilder(store, topic, span)
-    with closing(builder), ExitStack() as files:
-        # Every file is written to a temporary file first and renamed into place only once all are
-        # complete: a failure leaves neither a half page nor a page without its CSV.
-        out = {kind: files.enter_context(atomic_text_writer(path)) for kind, path in paths.items()}
+    newest = feeds.Newest()  # the feed's entries, kept as the records pass
+    with _removed_on_failure(list(paths.values())):
+        with closing(builder), ExitStack() as files:
+            # Every file is written to a temporary file first and renamed into place only once all are
+            # complete: a failure leaves neither a half page nor a page without its CSV.
+            out = {kind: files.enter_context(atomic_text_writer(path)) for kind, path in paths.items()}
 
-        def on_topic() -> Iterator[StoredRecord]:  # one pass: the page's data, the CSV and the RIS file
-            for item, card, ris in builder.records():
-                if card.on_topic:
-                    out["ris"].write(ris + "\n")
-                    yield item
+            def on_topic() -> Iterator[StoredRecord]:  # one pass: the page's data, the CSV, RIS and feed
+                for item, card, ris in builder.records():
+                    if card.on_topic:
+                        out["ris"].write(ris + "\n")
+                        newest.add(item)
+                        yield item
 
-        write_csv(on_topic(), out["csv"])
-        export(
-            store, out["bib"], format="bibtex", filters=dataclasses.replace(period_records(topic, span), on_topic=True)
-        )
-        context = builder.finish(ran_at)
-        context.files = {kind: path.name for kind, path in paths.items() if kind != "html"}
-        context.archive_url = _relative(topic_dir / "index.html", page.parent)
-        context.feed_url = _relative(topic_dir / "feed.xml", page.parent)
-        out["html"].writelines(env.get_template("digest.html").generate(d=context))
-        counts = dict(context.counts)
-
-    start = span.start or store.topic_first_seen(topic.name) or span.end
-    store.add_digest(topic.name, start, span.end, str(page.resolve()), counts)
-    feeds.refresh(store, topic, topic_dir, env=env, updated=ran_at)
+            write_csv(on_topic(), out["csv"])
+            bibtex = dataclasses.replace(period_records(topic, builder.commits), on_topic=True)
+            export(store, out["bib"], format="bibtex", filters=bibtex)
+            context = builder.finish(ran_at)
+            context.files = {kind: path.name for kind, path in paths.items() if kind != "html"}
+            context.archive_url = _relative(topic_dir / "index.html", page.parent)
+            context.feed_url = _relative(topic_dir / "feed.xml", page.parent)
+            out["html"].writelines(env.get_template("digest.html").generate(d=context))
+            counts = dict(context.counts)
+        start = span.start or store.topic_first_seen(topic.name) or span.end
+        store.add_digest(topic.name, start, span.end, str(page.resolve()), counts, builder.commits)
+    feeds.refresh(store, topic, topic_dir, env=env, updated=ran_at, latest=newest.items())
     return DigestResult(path=page, period_start=start, period_end=span.end, counts=counts)
+
+
+def _topic_dir(reports_dir: Path, topic: Topic) -> Path:
+    """Where the topic's pages, archive page and feed go: a folder inside ``reports_dir``, never elsewhere.
+
+    Topic names are checked when a topic file is loaded; this holds for a Topic made any other way,
+    and for a topic folder that is a link to somewhere else.
+    """
+    topic_dir = reports_dir / topic.name
+    root = reports_dir.resolve()
+    if topic_dir.resolve() == root or not topic_dir.resolve().is_relative_to(root):
+        raise ConfigError(
+            f"topic name {topic.name[:40]!r} leads outside the reports folder {reports_dir}; nothing written",
+            path=str(topic.path) if topic.path else None,
+            where="name",
+        )
+    return topic_dir
+
+
+@contextlib.contextmanager
+def _removed_on_failure(paths: list[Path]) -> Iterator[None]:
+    """Remove those of ``paths`` that did not exist before, should the block fail."""
+    new = [path for path in paths if not path.exists()]
+    try:
+        yield
+    except BaseException:
+        for path in new:
+            path.unlink(missing_ok=True)
+        raise
 
 
 def _page_path(store: Store, topic: Topic, topic_dir: Path, period: Period) -> Path:

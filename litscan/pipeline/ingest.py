@@ -12,15 +12,17 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import TypeVar
+from typing import BinaryIO, TypeVar, cast
 
-from ..config import Topic, default_topic_path, load_topic
+from ..config import Topic, default_topic_path, load_topic, max_input_bytes
 from ..errors import InputError
 from ..models import Deletion, ParsedItem
-from ..pubmed.xml_reader import detect_format, iter_records
+from ..pubmed.medline import iter_medline
+from ..pubmed.xml_reader import detect_format, iter_pubmed_xml
 from ..store import BatchSummary, RecordRow, Store
 from ..tagging.tagger import Tagger
 from . import parallel
+from .limits import Limits, open_guarded
 from .prepare import store_records
 
 BATCH_SIZE = 1000
@@ -46,6 +48,7 @@ def import_files(
     progress: ProgressCallback | None = None,
     batch_size: int = BATCH_SIZE,
     workers: int | None = None,
+    max_bytes: int | None = None,
 ) -> ImportResult:
     """Import PubMed XML (``.xml``/``.xml.gz``) and MEDLINE (``.txt``/``.nbib``) files.
 
@@ -53,9 +56,12 @@ def import_files(
     the import with nothing stored. Records are linked to ``topic`` (default:
     the bundled ketamine/chronic-pain topic) and tagged with its vocabulary.
     Large PubMed XML files are parsed and tagged by ``workers`` processes
-    (default: one per core; 1 keeps everything in this process).
+    (default: one per core; 1 keeps everything in this process). A PubMed XML file holding
+    more than ``max_bytes`` once decompressed (default: ``LITSCAN_MAX_INPUT_MB``, 4096 MB), or
+    one record past ``limits.MAX_RECORD_BYTES``, is refused with nothing of it stored.
     """
     workers = parallel.default_workers() if workers is None else workers
+    limits = Limits(max_input=max_input_bytes() if max_bytes is None else max_bytes)
     topic = topic or load_topic(default_topic_path())
     tagger = tagger or Tagger.for_topic(topic)
     files = [Path(p) for p in paths]
@@ -66,7 +72,7 @@ def import_files(
     run_id = store.start_run("import", topic.name, {"files": [str(p) for p in files]})
     try:
         for path in files:
-            file_summary = _import_one(store, path, topic, tagger, progress, batch_size, workers)
+            file_summary = _import_one(store, path, topic, tagger, progress, batch_size, workers, limits)
             result.files.append((str(path), file_summary))
             result.summary.add(file_summary)
     except Exception as exc:
@@ -84,6 +90,7 @@ def _import_one(
     progress: ProgressCallback | None,
     batch_size: int,
     workers: int,
+    limits: Limits,
 ) -> BatchSummary:
     def write_prepared(batch: list[RecordRow | Deletion]) -> BatchSummary:
         return store.upsert(batch, topic=topic.name)
@@ -91,12 +98,15 @@ def _import_one(
     def write_parsed(batch: list[ParsedItem]) -> BatchSummary:
         return store_records(store, batch, tagger=tagger, topic=topic.name, tagger_id=tagger.fingerprint)
 
-    if detect_format(path) == "pubmed-xml" and parallel.worth_parallel(path, workers):
+    if detect_format(path) == "medline":
+        return _store_file(store, path, _batches(iter_medline(path), batch_size), write_parsed, progress)
+    if parallel.worth_parallel(path, workers):
         try:
-            return _store_file(store, path, parallel.prepared_items(path, tagger, workers), write_prepared, progress)
+            prepared = parallel.prepared_items(path, tagger, workers, limits)
+            return _store_file(store, path, prepared, write_prepared, progress)
         except parallel.ChunkingFailed:
             pass  # the transaction rolled back; the serial reader reports the exact place
-    return _store_file(store, path, _batches(iter_records(path), batch_size), write_parsed, progress)
+    return _store_file(store, path, _batches(_guarded_xml(path, limits), batch_size), write_parsed, progress)
 
 
 def _store_file(
@@ -116,6 +126,14 @@ def _store_file(
             if progress:
                 progress(str(path), done)
     return summary
+
+
+def _guarded_xml(path: Path, limits: Limits) -> Iterator[ParsedItem]:
+    stream = open_guarded(path, limits)
+    try:
+        yield from iter_pubmed_xml(cast(BinaryIO, stream), name=str(path))  # the reader only calls read()
+    finally:
+        stream.close()
 
 
 def _batches(items: Iterable[ParsedItem], size: int) -> Iterator[list[ParsedItem]]:

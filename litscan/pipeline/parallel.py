@@ -15,6 +15,9 @@ from one process to the others. Memory stays flat: a process holds one
 chunk, and the workers stay within ``_MAX_BUFFERED`` chunks of the one the
 main process writes next.
 
+Workers end with the main process however it ends, ``kill -9`` included (``lifeline``), and do not
+keep the store's lock (``litscan.store.lock`` closes it in every forked child).
+
 Anything unusual (a root other than ``PubmedArticleSet``, a chunk that does
 not parse, a tail after the last record that is not the closing tag, a
 worker that dies) raises ``ChunkingFailed``, and the caller re-reads the
@@ -40,8 +43,11 @@ from isal import igzip
 
 from ..models import Deletion
 from ..pubmed.xml_reader import declare_mathml_prefix, parse_pubmed_document
+from ..pubmed.xml_references import plain_prolog
 from ..store import RecordRow
 from ..tagging.tagger import Tagger
+from .lifeline import tie_to_parent
+from .limits import DEFAULT_MAX_INPUT_BYTES, RECORD_END_OVERLAP, Limits, SizeLimitExceeded, last_record_end
 from .prepare import prepare_record
 
 CHUNK_BYTES = 1 << 20
@@ -52,7 +58,6 @@ _PIPE_BYTES = 1 << 20
 # Chunks' rows read ahead of the one due next (~0.75 MB each): enough to keep every worker busy.
 _MAX_BUFFERED = 8
 
-_RECORD_END = re.compile(rb"</(?:PubmedArticle|PubmedBookArticle|DeleteCitation)>")
 _FIRST_RECORD = re.compile(rb"<(?:PubmedArticle|PubmedBookArticle|DeleteCitation)[\s>]")
 _ROOT_OPEN = re.compile(rb"<PubmedArticleSet[\s>]")
 _ROOT_CLOSE = b"</PubmedArticleSet>"
@@ -79,14 +84,16 @@ def default_workers() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def prepared_items(path: Path, tagger: Tagger, workers: int) -> Iterator[Batch]:
+def prepared_items(path: Path, tagger: Tagger, workers: int, limits: Limits | None = None) -> Iterator[Batch]:
     """Batches of prepared records and deletions, in file order, computed by ``workers`` processes.
 
     This process is one of them: it writes to the store, and prepares a chunk itself whenever the
     one due next is not ready yet. The others are started here and stopped before this returns.
+    A file past ``limits`` raises ``SizeLimitExceeded`` once any process reads past them.
     """
+    limits = limits or Limits(max_input=DEFAULT_MAX_INPUT_BYTES)
     with fewer_collections():
-        yield from _prepared_items(path, tagger, workers)
+        yield from _prepared_items(path, tagger, workers, limits)
 
 
 @contextlib.contextmanager
@@ -111,7 +118,7 @@ def fewer_collections() -> Iterator[None]:
             gc.unfreeze()
 
 
-def _prepared_items(path: Path, tagger: Tagger, workers: int) -> Iterator[Batch]:
+def _prepared_items(path: Path, tagger: Tagger, workers: int, limits: Limits) -> Iterator[Batch]:
     global _TAGGER
     fork = sys.platform.startswith("linux")
     if fork:
@@ -121,8 +128,8 @@ def _prepared_items(path: Path, tagger: Tagger, workers: int) -> Iterator[Batch]
     started = _Workers()
     try:
         for index in range(workers - 1):
-            started.start(context, index, path, claims, tagger)
-        chunks = _InOrder(started.pipes, path, claims, tagger.fingerprint)
+            started.start(context, index, path, claims, tagger, limits)
+        chunks = _InOrder(started.pipes, path, claims, tagger.fingerprint, limits)
         number = 0
         while (batch := chunks.take(number)) is not None:
             number += 1
@@ -140,14 +147,24 @@ class _Workers:
         self.pipes: list[Connection] = []
         self._processes: list[Any] = []
 
-    def start(self, context: Any, index: int, path: Path, claims: _Claims, tagger: Tagger) -> None:
+    def start(self, context: Any, index: int, path: Path, claims: _Claims, tagger: Tagger, limits: Limits) -> None:
         receiver, sender = context.Pipe(duplex=False)
         _widen(receiver)
+        # A forked worker holds copies of every reading end so far, its own included: it closes them,
+        # so that a write to this process fails at once when this process is gone.
+        inherited = [*self.pipes, receiver] if context.get_start_method() == "fork" else []
         process = context.Process(
             target=_work,
             daemon=True,
             name=f"litscan-import-{index}",
-            args=(str(path), claims, str(tagger.vocabulary_path), tagger.fingerprint, sender),
+            args=(
+                str(path),
+                claims,
+                (str(tagger.vocabulary_path), tagger.fingerprint),
+                sender,
+                limits,
+                (os.getpid(), inherited),
+            ),
         )
         process.start()
         sender.close()  # the worker holds the only writing end: its exit ends our reads
@@ -166,10 +183,10 @@ class _Workers:
 class _InOrder:
     """The chunks' rows in file order, from the workers' pipes and from this process's own share."""
 
-    def __init__(self, pipes: list[Connection], path: Path, claims: _Claims, tagger_id: str) -> None:
+    def __init__(self, pipes: list[Connection], path: Path, claims: _Claims, tagger_id: str, limits: Limits) -> None:
         self._ready: dict[int, Batch] = {}  # prepared chunks by number, not yet taken
         self._counts: list[int] = []  # the number of chunks each process found in the file
-        self._own = _OwnShare(path, claims, tagger_id, self._counts)
+        self._own = _OwnShare(path, claims, tagger_id, self._counts, limits)
         self._open = list(pipes)
 
     def take(self, number: int) -> Batch | None:
@@ -214,8 +231,8 @@ class _InOrder:
 class _OwnShare:
     """The main process's share of the chunks: the next one nobody has taken, when it has time."""
 
-    def __init__(self, path: Path, claims: _Claims, tagger_id: str, counts: list[int]) -> None:
-        self._chunks = _chunks(path, keep=claims.take_now)
+    def __init__(self, path: Path, claims: _Claims, tagger_id: str, counts: list[int], limits: Limits) -> None:
+        self._chunks = _chunks(path, keep=claims.take_now, limits=limits)
         self._tagger_id = tagger_id
         self._seen = 0
         self._counts = counts
@@ -229,7 +246,7 @@ class _OwnShare:
                 if chunk is not None:
                     ready[number] = _prepare_chunk(chunk, self._tagger_id)
                     return
-        except ChunkingFailed:
+        except (ChunkingFailed, SizeLimitExceeded):
             raise
         except Exception as exc:  # as in a worker: the serial reader will say where
             raise ChunkingFailed(f"{type(exc).__name__}: {exc}") from None
@@ -281,6 +298,8 @@ def _receive(pipe: Connection) -> tuple[str, Any]:
         raise ChunkingFailed(f"a worker process stopped ({exc or 'no reply'})") from None
     if kind == "failed":  # a parse error: the serial parser will say where
         raise ChunkingFailed(payload)
+    if kind == "refused":
+        raise SizeLimitExceeded(payload)
     return kind, payload
 
 
@@ -290,69 +309,92 @@ def _widen(pipe: Connection) -> None:
         fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
 
 
-def _work(path: str, claims: _Claims, vocabulary_path: str, tagger_id: str, pipe: Connection) -> None:
-    """A worker's life: prepare each chunk it gets to first, then report how many chunks there were."""
+def _work(
+    path: str,
+    claims: _Claims,
+    tagging: tuple[str, str],
+    pipe: Connection,
+    limits: Limits,
+    parent: tuple[int, list[Connection]],
+) -> None:
+    """A worker's life: prepare each chunk it gets to first, then report how many chunks there were.
+
+    ``tagging`` is the vocabulary's path and the tagger's fingerprint; ``parent`` the main process's
+    PID and the pipe ends this worker inherited from it: the worker ends when the main process ends.
+    """
+    tie_to_parent(*parent)
+    vocabulary_path, tagger_id = tagging
     try:
         _start_worker(vocabulary_path)
         count = 0
         with fewer_collections():  # a spawned worker (not forked) does not have the parent's settings
-            for number, chunk in _chunks(Path(path), keep=claims.take):
+            for number, chunk in _chunks(Path(path), keep=claims.take, limits=limits):
                 count = number + 1
                 if chunk is not None:
                     pipe.send(("items", (number, _prepare_chunk(chunk, tagger_id))))
         pipe.send(("end", count))
+    except SizeLimitExceeded as exc:  # the serial reader would refuse it too, after reading as much again
+        _send_last(pipe, ("refused", str(exc)))
     except Exception as exc:  # any failure sends the file to the serial reader
-        pipe.send(("failed", f"{type(exc).__name__}: {exc}"))
+        _send_last(pipe, ("failed", f"{type(exc).__name__}: {exc}"))
     finally:
         pipe.close()
 
 
-def _chunks(path: Path, keep: Callable[[int], bool] = lambda number: True) -> Iterator[tuple[int, bytes | None]]:
+def _send_last(pipe: Connection, message: tuple[str, str]) -> None:
+    with contextlib.suppress(OSError):  # the main process is gone: nobody to tell
+        pipe.send(message)
+
+
+def _chunks(
+    path: Path, keep: Callable[[int], bool] = lambda number: True, limits: Limits | None = None
+) -> Iterator[tuple[int, bytes | None]]:
     """Numbered whole-record chunks of the file, each wrapped as a complete PubmedArticleSet document.
 
     The cut depends on the file alone, so every worker cuts it alike; a chunk ``keep`` refuses comes
-    as None (it is not copied out).
+    as None (it is not copied out). Each byte is searched for a record end once, and the buffer holds
+    at most a chunk and one record: a file past ``limits`` is refused (``SizeLimitExceeded``) as soon
+    as it crosses them.
     """
+    limits = limits or Limits(max_input=DEFAULT_MAX_INPUT_BYTES)
+    label = str(path)
     # ISA-L's gzip reader decompresses ~3x faster than zlib's, and every process reads the whole file.
     opener = igzip.open if _is_gzip(path) else open
     with opener(path, "rb") as stream:
-        buffer = stream.read(CHUNK_BYTES)
-        first = _FIRST_RECORD.search(buffer)
-        root = _ROOT_OPEN.search(buffer)
+        head = stream.read(CHUNK_BYTES)
+        total = len(head)
+        first = _FIRST_RECORD.search(head)
+        root = _ROOT_OPEN.search(head)
         if first is None or root is None or root.start() > first.start():
             raise ChunkingFailed("no PubmedArticleSet header before the first record")
+        if not plain_prolog(head[: first.start()]):  # a record-like tag in a comment, a PI, a DTD...
+            raise ChunkingFailed("the file's prolog is not the plain one the chunks can share")
         # Patched once here (parse would otherwise copy each chunk to declare the MathML prefix).
-        header, buffer = declare_mathml_prefix(buffer[: first.start()]), buffer[first.start() :]
+        header, buffer = declare_mathml_prefix(head[: first.start()]), bytearray(head[first.start() :])
+        last_end = last_record_end(buffer)  # the end of the buffer's last complete record
         eof = False
         number = 0
         while True:
-            last_end = _last_record_end(buffer)
             if last_end is not None and (len(header) + len(buffer) >= CHUNK_BYTES or eof):
                 kept = keep(number)
                 yield number, b"".join((header, memoryview(buffer)[:last_end], _ROOT_CLOSE)) if kept else None
                 number += 1
-                buffer = buffer[last_end:]
+                del buffer[:last_end]  # what is left holds no record end
+                last_end = None
             elif eof:
                 break
             else:
                 more = stream.read(CHUNK_BYTES)
                 eof = not more
+                total += len(more)
+                limits.check_total(total, label)
+                searched = len(buffer)
                 buffer += more
-        if buffer.strip() != _ROOT_CLOSE:
+                last_end = last_record_end(buffer, max(0, searched - RECORD_END_OVERLAP)) or last_end
+                if last_end is None:
+                    limits.check_gap(len(buffer), total, label)
+        if bytes(buffer).strip() != _ROOT_CLOSE:
             raise ChunkingFailed("the file does not end with </PubmedArticleSet>")
-
-
-def _last_record_end(buffer: bytes) -> int | None:
-    """The end offset of the last complete record in ``buffer``, or None if there is none."""
-    window = 4096
-    while True:
-        start = max(0, len(buffer) - window)
-        found = [m.end() for m in _RECORD_END.finditer(buffer, start)]
-        if found:
-            return found[-1]
-        if start == 0:
-            return None
-        window *= 8
 
 
 _TAGGER: Tagger | None = None

@@ -7,10 +7,15 @@ mid-stream by a proxy, ``ERROR`` elements inside an HTTP 200, rate-limit JSON
 where XML was asked for. Each of these is retried with backoff inside a bounded
 time budget; a bad key or a bad query is not retried. The caller never gets an
 error page dressed up as "0 results": a reply is either understood or raised.
+Each attempt has a total deadline (litscan.pubmed.deadline), so a server that
+trickles its reply cannot hold a run beyond the retry budget.
 
 The API key is sent on every request and appears in no message this module
-produces: exceptions and log lines go through ``redact`` (litscan.pubmed.redaction,
-which also keeps it out of what urllib3 and other code log).
+produces, not even in part: every reply body is redacted as it arrives, and
+exceptions and log lines go through ``excerpt`` (litscan.pubmed.redaction, which
+also keeps it out of what urllib3 and other code log), which redacts before it
+shortens. Only NCBI's own invalid-key reply counts as a rejected key; an error
+that merely quotes the request URL (``api_key=`` and all) is an ordinary error.
 """
 
 from __future__ import annotations
@@ -18,7 +23,6 @@ from __future__ import annotations
 import json
 import logging
 import random
-import re
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -39,8 +43,21 @@ from ..errors import (
     TransientFetchError,
 )
 from ..models import ParsedItem
+from .deadline import Watchdog, mount
 from .pacing import RateLimiter
-from .redaction import hide, redact
+from .pmid import is_pmid
+from .redaction import REDACTED, excerpt, hide, scrub, spellings
+from .replies import (
+    Reply,
+    classify,
+    host_of,
+    json_error,
+    key_rejected,
+    parsed_json,
+    retry_after,
+    transport_reason,
+    xml_error,
+)
 from .xml_reader import parse_pubmed_bytes
 
 log = logging.getLogger(__name__)
@@ -49,7 +66,7 @@ TOOL = "litscan"
 ESEARCH_CEILING = 9999  # PubMed esearch pages only through its first 9,999 hits (since Nov 2022)
 EFETCH_BATCH = 500
 POST_THRESHOLD = 200  # NCBI asks for POST above ~200 ids; long GETs fail with 414
-_PMID = re.compile(r"^[1-9][0-9]{0,9}$")
+MIN_ATTEMPT_SECONDS = 1.0  # the shortest deadline a retry gets, however little of the budget is left
 T = TypeVar("T")
 
 
@@ -107,6 +124,7 @@ class EutilsClient:
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
         timeout: tuple[float, float] = (10.0, 60.0),
+        deadline: float = 60.0,
         max_attempts: int = 7,
         max_retry_seconds: float = DEFAULT_RETRY_SECONDS,
         backoff_base: float = 1.0,
@@ -122,15 +140,18 @@ class EutilsClient:
         self.tool = tool
         self.session = session or requests.Session()
         self.session.headers["User-Agent"] = f"{tool} (requests {requests.__version__})"
+        mount(self.session)
         self.clock = clock
         self.sleep = sleep
-        self.timeout = timeout
+        self.timeout = timeout  # (connect, each read): requests' own, per socket operation
+        self.deadline = deadline  # the whole of one attempt: connect, headers and body
         self.max_attempts = max_attempts
         self.max_retry_seconds = max_retry_seconds
         self.backoff_base = backoff_base
         self.limiter = limiter or RateLimiter.for_key(bool(self.api_key), clock=clock, sleep=sleep)
         self.rng = rng or random.Random()
         self.stats = ClientStats()
+        self._key_forms = tuple(form.encode() for form in spellings(self.api_key)) if self.api_key else ()
         if self.api_key:
             hide(self.api_key)
 
@@ -138,7 +159,8 @@ class EutilsClient:
     def from_settings(cls, settings: EutilsSettings, *, limiter: RateLimiter | None = None) -> EutilsClient:
         """A client as ``litscan run`` makes one: paced together with the user's other litscan processes."""
         if limiter is None:
-            limiter = RateLimiter.for_key(bool(settings.api_key), shared=RateLimiter.default_shared_path())
+            shared = RateLimiter.shared_file(settings.pace_dir) if settings.pace_dir else None
+            limiter = RateLimiter.for_key(bool(settings.api_key), shared=shared)
         return cls(
             settings.base_url,
             email=settings.email,
@@ -174,7 +196,7 @@ class EutilsClient:
     def efetch(self, pmids: Sequence[str]) -> FetchedBatch:
         """Full records for ``pmids``; ids PubMed silently leaves out are listed as missing."""
         ids = [str(p).strip() for p in pmids]
-        bad = [p for p in ids if not _PMID.match(p)]
+        bad = [p for p in ids if not is_pmid(p)]
         if bad:
             raise QueryError(f"efetch: not a PMID: {bad[0]!r}")
         if not ids:
@@ -208,17 +230,20 @@ class EutilsClient:
         return FetchedBatch(tuple(items))
 
     def redact(self, text: str) -> str:
-        return redact(text, self.api_key)
+        """``text`` without the key, whole: for messages that are not shortened."""
+        return scrub(text, self.api_key)
+
+    def _excerpt(self, text: str, limit: int = 300) -> str:
+        return excerpt(text, self.api_key, limit)
 
     # -- transport and retry ------------------------------------------------------
 
-    def _call(self, util: str, params: dict[str, str], *, post: bool, interpret: Callable[[requests.Response], T]) -> T:
+    def _call(self, util: str, params: dict[str, str], *, post: bool, interpret: Callable[[Reply], T]) -> T:
         params = {**params, "tool": self.tool}
         if self.email:
             params["email"] = self.email
         if self.api_key:
             params["api_key"] = self.api_key
-        url = self.base_url + util
         started = self.clock()
         attempt = 0
         while True:
@@ -227,27 +252,12 @@ class EutilsClient:
             self.stats.requests += 1
             self.stats.by_util[util] += 1
             try:
-                response = self.session.request(
-                    "POST" if post else "GET",
-                    url,
-                    params=None if post else params,
-                    data=params if post else None,
-                    timeout=self.timeout,
-                )
-                return interpret(self._check_status(response, util))
+                reply = self._attempt(util, params, post, self._attempt_seconds(started))
+                return interpret(self._check_status(reply, util))
             except HistoryExpiredError:
                 raise  # resending the same WebEnv cannot help; the caller searches again
             except TransientFetchError as exc:
                 error: TransientFetchError = exc
-            except (
-                requests.Timeout,
-                requests.ConnectionError,
-                requests.exceptions.ChunkedEncodingError,
-                requests.exceptions.ContentDecodingError,
-            ) as exc:
-                error = TransientFetchError(f"{util}: {self.redact(_transport_reason(exc, self.base_url))}")
-            except requests.RequestException as exc:
-                raise FetchError(f"{util}: {type(exc).__name__}: {self.redact(str(exc))}") from None
             if isinstance(error, RateLimitedError):
                 self.stats.throttled += 1
             delay = self._backoff(attempt, error)
@@ -262,6 +272,47 @@ class EutilsClient:
             self.stats.retries += 1
             self.sleep(delay)
 
+    def _attempt_seconds(self, started: float) -> float:
+        """One attempt's deadline: the client's, cut to what is left of the retry budget."""
+        left = self.max_retry_seconds - (self.clock() - started)
+        return min(self.deadline, max(left, MIN_ATTEMPT_SECONDS))
+
+    def _attempt(self, util: str, params: dict[str, str], post: bool, seconds: float) -> Reply:
+        """One request, read in full within ``seconds``; a failed transfer is a TransientFetchError."""
+        connect, read = self.timeout
+        try:
+            with Watchdog(seconds) as watchdog:
+                response = self.session.request(
+                    "POST" if post else "GET",
+                    self.base_url + util,
+                    params=None if post else params,
+                    data=params if post else None,
+                    timeout=(min(connect, seconds), min(read, seconds)),
+                )
+                if not watchdog.expired:  # else the body may have been cut short, and look whole
+                    return Reply(response.status_code, response.headers, self._without_key(response.content))
+        except (
+            requests.Timeout,
+            requests.ConnectionError,
+            requests.exceptions.ChunkedEncodingError,
+            requests.exceptions.ContentDecodingError,
+        ) as exc:
+            if not watchdog.expired:
+                raise TransientFetchError(f"{util}: {self._excerpt(transport_reason(exc, self.base_url))}") from None
+        except requests.RequestException as exc:
+            raise FetchError(f"{util}: {type(exc).__name__}: {self._excerpt(str(exc))}") from None
+        host = host_of(self.base_url)
+        raise TransientFetchError(
+            f"{util}: no complete reply from {host} within {seconds:.3g}s (a stalled or trickling server)"
+        )
+
+    def _without_key(self, body: bytes) -> bytes:
+        """The reply body with any echo of the key taken out, before any of it can reach a message."""
+        for form in self._key_forms:
+            if form in body:
+                body = body.replace(form, REDACTED.encode())
+        return body
+
     def _backoff(self, attempt: int, error: TransientFetchError) -> float:
         if isinstance(error, RateLimitedError) and error.retry_after is not None:
             return min(max(error.retry_after, 0.5), 60.0)
@@ -269,76 +320,43 @@ class EutilsClient:
         delay = self.backoff_base * (2.0 ** (attempt - 1))
         return min(delay, 30.0) * (0.75 + self.rng.random() / 2)
 
-    def _check_status(self, response: requests.Response, util: str) -> requests.Response:
-        status = response.status_code
+    def _check_status(self, reply: Reply, util: str) -> Reply:
+        status = reply.status_code
         if status == 200:
-            return response
-        body = _text(response)
+            return reply
+        body = reply.text
         if status == 429:
-            raise RateLimitedError(f"{util}: HTTP 429 rate limited", _retry_after(response))
+            raise RateLimitedError(f"{util}: HTTP 429 rate limited", retry_after(reply))
         if status >= 500:
-            raise TransientFetchError(f"{util}: HTTP {status} {self._snippet(body)}")
-        message = _json_error(body) or _xml_error(body)
+            raise TransientFetchError(f"{util}: HTTP {status} {self._excerpt(body, 160)}")
+        if key_rejected(parsed_json(body)):
+            raise self._key_error(util)
+        message = json_error(body) or xml_error(body)
         if message is not None:
             raise self._classify(util, message, status)
         if status == 414:
             raise QueryError(f"{util}: HTTP 414 request too long")
         if status == 408:
             raise TransientFetchError(f"{util}: HTTP 408 request timeout")
-        raise FetchError(f"{util}: HTTP {status} {self._snippet(body)}")
+        raise FetchError(f"{util}: HTTP {status} {self._excerpt(body, 160)}")
+
+    def _key_error(self, util: str) -> ApiKeyError:
+        return ApiKeyError(f"{util}: NCBI rejected the API key (check NCBI_API_KEY): API key invalid")
 
     def _classify(self, util: str, message: str, status: int = 200) -> FetchError:
-        """Turn an error NCBI wrote into the body into the right kind of exception."""
-        text = self.redact(message)
-        flat = text.lower()
-        one_line = " ".join(text.split())
-        if "rate limit" in flat:
-            return RateLimitedError(f"{util}: {one_line}")
-        if "api key" in flat or "api_key" in flat:
-            return ApiKeyError(f"{util}: NCBI rejected the API key (check NCBI_API_KEY): {one_line}")
-        if "cannot be larger than 9998" in flat or "out of acceptable range" in flat:
-            return SearchWindowTooLargeError(f"{util}: {one_line}")
-        if "history" in flat or "webenv" in flat or "query_key" in flat or "unable to obtain query" in flat:
-            return HistoryExpiredError(f"{util}: history server lost the result set: {one_line}")
-        if (
-            "id list is empty" in flat
-            or "supplied id parameter is empty" in flat
-            or "invalid query" in flat
-            or "syntax" in flat
-        ):
-            return QueryError(f"{util}: NCBI rejected the request: {one_line}")
-        return TransientFetchError(f"{util}: NCBI reported an error (HTTP {status}): {one_line}")
-
-    def _snippet(self, body: str) -> str:
-        return self.redact(" ".join(body[:160].split()))
+        return classify(util, message, self._excerpt(message), status)
 
     # -- reading replies ------------------------------------------------------------
 
-    def _read_search(self, response: requests.Response, retstart: int, retmax: int) -> SearchResult:
-        body = _text(response)
-        try:
-            data = json.loads(body)
-        except ValueError:
-            if _xml_error(body) is not None:
-                raise self._classify("esearch", _xml_error(body) or "") from None
-            raise TransientFetchError(
-                f"esearch: unreadable JSON reply ({len(body)} bytes, truncated?): {self._snippet(body)}"
-            ) from None
-        if not isinstance(data, dict):
-            raise TransientFetchError("esearch: reply is not a JSON object")
-        if "error" in data:
-            raise self._classify("esearch", str(data["error"]))
-        result = data.get("esearchresult")
-        if not isinstance(result, dict):
-            raise TransientFetchError(f"esearch: reply without esearchresult: {self._snippet(body)}")
-        if "ERROR" in result:
-            raise self._classify("esearch", str(result["ERROR"]))
+    def _read_search(self, reply: Reply, retstart: int, retmax: int) -> SearchResult:
+        body = reply.text
+        result = self._search_result(body)
         try:
             count = int(result["count"])
             ids = tuple(str(i) for i in result.get("idlist") or [])
         except (KeyError, TypeError, ValueError):
-            raise TransientFetchError(f"esearch: reply without a count: {self._snippet(body)}") from None
-        if any(not _PMID.match(i) for i in ids):
+            raise TransientFetchError(f"esearch: reply without a count: {self._excerpt(body, 160)}") from None
+        if not all(is_pmid(i) for i in ids):
             raise TransientFetchError("esearch: reply holds an id that is not a PMID")
         expected = max(0, min(count - retstart, retmax, ESEARCH_CEILING - retstart))
         if len(ids) < expected:
@@ -357,80 +375,45 @@ class EutilsClient:
             warnings=tuple(str(w) for w in (warnings.get("outputmessages") or ())),
         )
 
-    def _read_records(self, response: requests.Response, what: str) -> list[ParsedItem]:
-        data = response.content
+    def _search_result(self, body: str) -> dict[str, Any]:
+        """The ``esearchresult`` of an esearch reply, or the exception its error envelope calls for."""
+        try:
+            data = json.loads(body)
+        except ValueError:
+            if xml_error(body) is not None:
+                raise self._classify("esearch", xml_error(body) or "") from None
+            raise TransientFetchError(
+                f"esearch: unreadable JSON reply ({len(body)} bytes, truncated?): {self._excerpt(body, 160)}"
+            ) from None
+        if not isinstance(data, dict):
+            raise TransientFetchError("esearch: reply is not a JSON object")
+        if key_rejected(data):
+            raise self._key_error("esearch")
+        if "error" in data:
+            raise self._classify("esearch", str(data["error"]))
+        result = data.get("esearchresult")
+        if not isinstance(result, dict):
+            raise TransientFetchError(f"esearch: reply without esearchresult: {self._excerpt(body, 160)}")
+        if "ERROR" in result:
+            raise self._classify("esearch", str(result["ERROR"]))
+        return result
+
+    def _read_records(self, reply: Reply, what: str) -> list[ParsedItem]:
+        data = reply.content
         head = data[:2048].lstrip()
-        if head.startswith(b"{") or "json" in response.headers.get("Content-Type", ""):
-            raise self._classify("efetch", _json_error(_text(response)) or "unexpected JSON reply")
+        if head.startswith(b"{") or "json" in reply.headers.get("Content-Type", ""):
+            if key_rejected(parsed_json(reply.text)):
+                raise self._key_error("efetch")
+            raise self._classify("efetch", json_error(reply.text) or "unexpected JSON reply")
         if b"<PubmedArticleSet" not in head:
-            text = _text(response)
-            message = _xml_error(text)
+            text = reply.text
+            message = xml_error(text)
             if message is not None:
                 raise self._classify("efetch", message)
             if "supplied id parameter is empty" in text.lower():
                 raise QueryError("efetch: NCBI says the id list is empty")
-            raise TransientFetchError(f"efetch: reply is not PubMed XML: {self._snippet(text)}")
+            raise TransientFetchError(f"efetch: reply is not PubMed XML: {self._excerpt(text, 160)}")
         try:
             return parse_pubmed_bytes(data, name="efetch reply")
         except InputError as exc:
-            raise TransientFetchError(f"{what}: {self.redact(str(exc))}") from None
-
-
-_ERRNO = re.compile(r"\[Errno -?\d+\] ([^'\")]+)")
-
-
-def _transport_reason(exc: requests.RequestException, base_url: str) -> str:
-    """A short reason for a failed connection; urllib3's own text repeats the full URL twice."""
-    text = str(exc)
-    host = re.sub(r"^\w+://([^/]+).*$", r"\1", base_url)
-    if isinstance(exc, requests.Timeout):
-        kind = "connect" if isinstance(exc, requests.ConnectTimeout) else "read"
-        return f"{kind} timeout talking to {host}"
-    match = _ERRNO.search(text)
-    if match:
-        return f"cannot connect to {host} ({match.group(1).strip()})"
-    if isinstance(exc, requests.exceptions.ChunkedEncodingError):
-        return f"connection to {host} broke off mid-reply"
-    if "RemoteDisconnected" in text or "Connection aborted" in text:
-        return f"{host} closed the connection without a reply"
-    return f"{type(exc).__name__} talking to {host}: {' '.join(text.split())[:200]}"
-
-
-def _text(response: requests.Response) -> str:
-    return response.content.decode("utf-8", errors="replace")
-
-
-def _retry_after(response: requests.Response) -> float | None:
-    value = response.headers.get("Retry-After")
-    if value is None:
-        return None
-    try:
-        return float(value)
-    except ValueError:
-        return None  # an HTTP-date; NCBI has never been seen sending one
-
-
-def _json_error(body: str) -> str | None:
-    """The message of an NCBI JSON error envelope, or None if the body is not one."""
-    try:
-        data = json.loads(body)
-    except ValueError:
-        return None
-    if isinstance(data, dict):
-        if "error" in data:
-            return str(data["error"])
-        inner = data.get("esearchresult")
-        if isinstance(inner, dict) and "ERROR" in inner:
-            return str(inner["ERROR"])
-    return None
-
-
-_ERROR_ELEMENT = re.compile(r"<ERROR>(.*?)(?:</ERROR>|$)", re.S)
-
-
-def _xml_error(body: str) -> str | None:
-    """The text of an ``<ERROR>`` element (closed or cut off), or None."""
-    match = _ERROR_ELEMENT.search(body)
-    if match is None:
-        return None
-    return match.group(1).strip() or "empty ERROR element"
+            raise TransientFetchError(f"{what}: {self._excerpt(str(exc))}") from None

@@ -34,6 +34,7 @@ from litscan.models import (
     Record,
 )
 from litscan.pubmed.dates import date_from_text, iso_date
+from litscan.pubmed.pmid import is_pmid, not_a_pmid
 from litscan.pubmed.sections import category_of, split_labelled
 
 # MEDLINE comment/correction tags and the XML RefType each one stands for.
@@ -133,6 +134,7 @@ def iter_medline(source: str | os.PathLike[str] | TextIO, *, name: str | None = 
                 raise InputError(
                     f"record {count} has no PMID", path=label, where=f"after record {count - 1} (PMID {last_pmid})"
                 )
+            _check_pmid(record.pmid, count, label)
             last_pmid = record.pmid
             yield record
         if count == 0:
@@ -154,6 +156,19 @@ def iter_medline(source: str | os.PathLike[str] | TextIO, *, name: str | None = 
     finally:
         if owned:
             handle.close()
+
+
+def _check_pmid(pmid: str, count: int, label: str) -> None:
+    if is_pmid(pmid):
+        return
+    ids = pmid.split()
+    if len(ids) > 1 and all(is_pmid(i) for i in ids):  # Bio.Medline joins a record's repeated PMID lines
+        raise InputError(
+            f"record {count} has {len(ids)} PMID lines ({', '.join(ids[:3])}): "
+            "MEDLINE records must be separated by a blank line",
+            path=label,
+        )
+    raise InputError(f"record {count}: {not_a_pmid(pmid)}", path=label)
 
 
 # --- field mapping --------------------------------------------------------------------------------

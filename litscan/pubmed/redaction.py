@@ -1,7 +1,9 @@
-"""Keeping the NCBI API key out of text: ``redact`` for messages, ``RedactingFilter`` for logging.
+"""Keeping the NCBI API key out of text: ``excerpt`` for messages, ``RedactingFilter`` for logging.
 
-The E-utilities client redacts at the source: every message it logs and every
-exception it raises has been through ``redact`` first. What it cannot reach is
+The E-utilities client redacts at the source: every reply body is redacted as it
+arrives, and every message it logs or raises has been through ``excerpt``, which
+redacts before it shortens (shortening first would leave the part of a key
+that straddles the cut, which no later redaction recognises). What it cannot reach is
 text other code writes: urllib3 logs each request line, query string and key
 included, at DEBUG, and any module may log a URL or an NCBI reply. For those,
 ``RedactingFilter`` works by structure, not by logger name: it replaces the
@@ -13,6 +15,8 @@ HTTP stack's own loggers and on the root logger's handlers, for library use.
 
 from __future__ import annotations
 
+import html
+import json
 import logging
 import re
 from urllib.parse import quote, quote_plus
@@ -21,23 +25,43 @@ REDACTED = "[redacted]"
 # ``api_key=...`` in a URL or form, ``"api-key": "..."`` in NCBI's JSON; NCBI_API_KEY=... in a dump.
 _KEY_VALUE = re.compile(r"""(api[_-]?key["']?\s*[=:]\s*["']?)(?!\[redacted\])[^\s&"',;)}\]]+""", re.IGNORECASE)
 _secrets: set[str] = set()  # every key a client was given in this process
+MIN_FRAGMENT = 4  # a piece of a key this long, cut off at either end of a text, is redacted too
+
+
+def spellings(secret: str) -> set[str]:
+    """The forms ``secret`` takes in a URL, a form body, JSON or HTML."""
+    return {secret, quote(secret, safe=""), quote_plus(secret), json.dumps(secret)[1:-1], html.escape(secret)}
 
 
 def redact(text: str, secret: str | None) -> str:
-    """``text`` with every spelling of ``secret`` (plain, URL- or form-encoded) replaced."""
+    """``text`` with every spelling of ``secret`` replaced (in any letter case: percent-encoding may use
+    either), and with a piece of it that a cut left at the start or end of ``text``."""
     if not secret:
         return text
-    for form in {secret, quote(secret, safe=""), quote_plus(secret)}:
-        text = text.replace(form, REDACTED)
+    pattern = "|".join(re.escape(form) for form in sorted(spellings(secret), key=len, reverse=True))
+    text = re.sub(pattern, REDACTED, text, flags=re.IGNORECASE)
+    sizes = range(len(secret) - 1, MIN_FRAGMENT - 1, -1)
+    tail = next((n for n in sizes if text.endswith(secret[:n])), 0)  # a reply cut off inside the key
+    if tail:
+        text = text[:-tail] + REDACTED
+    head = next((n for n in sizes if text.startswith(secret[-n:])), 0)
+    if head:
+        text = REDACTED + text[head:]
     return text
 
 
-def scrub(text: str) -> str:
-    """``text`` without any ``api_key`` value and without any key handed to ``hide``."""
+def scrub(text: str, secret: str | None = None) -> str:
+    """``text`` without any ``api_key`` value, without ``secret`` and without any key handed to ``hide``."""
     text = _KEY_VALUE.sub(rf"\1{REDACTED}", text)
-    for secret in _secrets:
-        text = redact(text, secret)
+    for known in _secrets | ({secret} if secret else set()):
+        text = redact(text, known)
     return text
+
+
+def excerpt(text: str, secret: str | None = None, limit: int = 300) -> str:
+    """One line of at most ``limit`` characters of ``text`` for a message: redacted first, then shortened."""
+    line = scrub(" ".join(text.split()), secret)  # folding whitespace cannot make or break a key
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 class RedactingFilter(logging.Filter):

@@ -6,9 +6,9 @@ read, so memory stays flat however large the file. The DTD a file declares
 not resolved: parsing is offline and safe on untrusted input.
 
 Speed: ``<ReferenceList>`` blocks are cut out of the byte stream before
-libxml2 sees them (they are a quarter of a file and litscan stores nothing
-from them; their cited works' DOIs must never be taken for the article's
-anyway), and records are read by walking direct children once
+libxml2 sees them (litscan.pubmed.xml_references: they are a quarter of a file
+and litscan stores nothing from them; their cited works' DOIs must never be
+taken for the article's anyway), and records are read by walking direct children once
 (litscan.pubmed.xml_record) rather than by XPath. On the 10,000-record benchmark file
 this streams ~11,000 records/s against ~18,500/s for a bare parse-and-clear
 loop and ~3,500/s for pubmed_parser; ``parse_pubmed_document`` (whole
@@ -27,13 +27,15 @@ import os
 import re
 import zlib
 from collections.abc import Iterator
-from typing import BinaryIO, Literal, Protocol
+from typing import BinaryIO, Literal
 
 from lxml import etree
 
 from litscan.errors import InputError
 from litscan.models import Deletion, ParsedItem, Record
+from litscan.pubmed.pmid import is_pmid, not_a_pmid
 from litscan.pubmed.xml_record import article_record, book_record
+from litscan.pubmed.xml_references import ByteStream, ReferenceListError, WithoutReferences
 from litscan.pubmed.xml_text import MATHML_NS, normalize
 
 _RECORD_TAGS = ("PubmedArticle", "PubmedBookArticle", "DeleteCitation", "ERROR")
@@ -48,16 +50,10 @@ _LXML_POSITION = re.compile(r",? line \d+, column \d+.*$")
 # --- input ----------------------------------------------------------------------------------------
 
 
-class _ByteStream(Protocol):
-    """What the reader needs of its input: a file, a GzipFile or one of the wrappers below."""
-
-    def read(self, size: int = -1, /) -> bytes: ...
-
-
 class _Reader:
     """A read()-able stream that first serves ``head`` (already read for sniffing), then the rest."""
 
-    def __init__(self, head: bytes, rest: _ByteStream) -> None:
+    def __init__(self, head: bytes, rest: ByteStream) -> None:
         self._pending = head
         self._rest = rest
 
@@ -75,103 +71,7 @@ class _Reader:
         raise io.UnsupportedOperation("a PubMed XML stream is read once, front to back")
 
 
-_REF_OPEN = b"<ReferenceList"
-_REF_CLOSE = b"</ReferenceList>"
-_TAG_END = frozenset(b">/ \t\r\n")
-
-
-class _WithoutReferences:
-    """The XML byte stream with every ``<ReferenceList>`` block cut out, newlines kept.
-
-    Reference lists hold about a quarter of a PubMed file's bytes and nothing
-    litscan stores; not handing them to libxml2 at all makes parsing ~25%
-    faster. The lists nest, so depth is tracked; the blanked-out block keeps
-    its newlines so XML error line numbers stay true. The byte sequences
-    cannot occur inside text (a literal ``<`` must be escaped there).
-    """
-
-    _CHUNK = 1 << 18
-
-    def __init__(self, head: bytes, rest: _ByteStream) -> None:
-        self._carry = head
-        self._rest = rest
-        self._depth = 0
-        self._eof = False
-
-    def read(self, size: int = -1) -> bytes:
-        while True:
-            data = self._carry
-            if not self._eof:
-                more = self._rest.read(self._CHUNK)
-                if more:
-                    data += more
-                else:
-                    self._eof = True
-            limit = len(data)
-            if not self._eof:
-                # Hold back a trailing "<..." that could be a tag split across two reads.
-                cut = data.rfind(b"<", max(0, limit - len(_REF_CLOSE)))
-                if cut >= 0:
-                    limit = cut
-            out, stop = self._filter(data, limit)
-            self._carry = data[stop:]
-            if out or self._eof:
-                return out
-
-    def _filter(self, data: bytes, limit: int) -> tuple[bytes, int]:
-        """Filtered bytes of ``data[:limit]`` and where reading stopped (the rest is carried over)."""
-        out: list[bytes] = []
-        pos = 0
-        while pos < limit:
-            if self._depth == 0:
-                start = data.find(_REF_OPEN, pos, limit)
-                if start < 0:
-                    out.append(data[pos:limit])
-                    pos = limit
-                    break
-                out.append(data[pos:start])
-                pos = self._enter(data, start, limit, out)
-                if pos == start:  # start tag not complete yet
-                    break
-            else:
-                close = data.find(_REF_CLOSE, pos, limit)
-                inner = data.find(_REF_OPEN, pos, limit if close < 0 else close)
-                if inner >= 0 and (close < 0 or inner < close):
-                    out.append(b"\n" * data.count(b"\n", pos, inner))
-                    pos = self._enter(data, inner, limit, out)
-                    if pos == inner:
-                        break
-                elif close >= 0:
-                    out.append(b"\n" * data.count(b"\n", pos, close))
-                    self._depth -= 1
-                    pos = close + len(_REF_CLOSE)
-                else:
-                    out.append(b"\n" * data.count(b"\n", pos, limit))
-                    pos = limit
-                    break
-        if self._eof and pos < len(data):
-            out.append(data[pos:])  # an unfinished tag at the very end: let libxml2 report it
-            pos = len(data)
-        return b"".join(out), pos
-
-    def _enter(self, data: bytes, start: int, limit: int, out: list[bytes]) -> int:
-        """Step over a ``<ReferenceList`` start tag at ``start``; returns ``start`` if it is incomplete."""
-        after = start + len(_REF_OPEN)
-        if after >= limit:
-            return start
-        if data[after] not in _TAG_END:  # <ReferenceListX...>: some other element
-            out.append(data[start:after])
-            return after
-        end = data.find(b">", after, limit)
-        if end < 0:
-            return start
-        if data[end - 1] != ord("/"):
-            self._depth += 1
-        out.append(b"\n" * data.count(b"\n", start, end))
-        return end + 1
-
-
-def _read_head(stream: _ByteStream) -> bytes:
+def _read_head(stream: ByteStream) -> bytes:
     head = stream.read(_HEAD_SIZE)
     return head if isinstance(head, bytes) else bytes(head)
 
@@ -185,7 +85,7 @@ def _open_binary(source: str | os.PathLike[str], name: str) -> BinaryIO:
         raise InputError(f"cannot open file ({exc.strerror or exc})", path=name) from None
 
 
-def _decoded_head(stream: _ByteStream) -> tuple[bytes, _ByteStream]:
+def _decoded_head(stream: ByteStream) -> tuple[bytes, ByteStream]:
     """The first bytes of the (possibly gzipped) content and a stream positioned after them."""
     head = _read_head(stream)
     if head[:2] == _GZIP_MAGIC:
@@ -260,7 +160,10 @@ def parse_pubmed_document(data: bytes, *, name: str) -> list[ParsedItem]:
     (the parallel import's ~1 MB chunks). Errors do not say where; a caller
     that must tell the user re-reads the input with ``iter_pubmed_xml``.
     """
-    filtered = _WithoutReferences(declare_mathml_prefix(data), io.BytesIO()).read()
+    try:
+        filtered = WithoutReferences(declare_mathml_prefix(data), io.BytesIO()).read()
+    except ReferenceListError as exc:
+        raise InputError(f"malformed XML ({exc})", path=name, where=f"line {exc.line}") from None
     try:
         root = etree.fromstring(filtered, _DOCUMENT_PARSER)
     except etree.XMLSyntaxError as exc:
@@ -338,14 +241,25 @@ def _read_element(el: etree._Element, number: int, label: str) -> Record | list[
         record = article_record(el) if tag == "PubmedArticle" else book_record(el)
         if record is None:
             raise InputError(f"record {number} has no PMID", path=label, where=f"line {el.sourceline}")
+        if not is_pmid(record.pmid):
+            raise InputError(f"record {number}: {not_a_pmid(record.pmid)}", path=label, where=f"line {el.sourceline}")
         return record
     if tag == "DeleteCitation":
-        return [
-            Deletion(child.text.strip()) for child in el if child.tag == "PMID" and child.text and child.text.strip()
-        ]
+        return _deletions(el, label)
     if tag == "ERROR":
         raise InputError(f"NCBI returned an error instead of records: {normalize(el.text)}", path=label)
     return []
+
+
+def _deletions(el: etree._Element, label: str) -> list[Deletion]:
+    deletions = []
+    for child in el:
+        pmid = (child.text or "").strip() if child.tag == "PMID" else ""
+        if pmid and not is_pmid(pmid):
+            raise InputError(f"DeleteCitation: {not_a_pmid(pmid)}", path=label, where=f"line {child.sourceline}")
+        if pmid:
+            deletions.append(Deletion(pmid))
+    return deletions
 
 
 def _iter_stream(raw: BinaryIO, label: str) -> Iterator[ParsedItem]:
@@ -373,7 +287,7 @@ def _iter_stream(raw: BinaryIO, label: str) -> Iterator[ParsedItem]:
         head, stream = _decoded_head(raw)
         if not head.strip():
             raise InputError("file is empty", path=label)
-        reader = _WithoutReferences(declare_mathml_prefix(head), stream)
+        reader = WithoutReferences(declare_mathml_prefix(head), stream)
         # A pull parser, not iterparse: since lxml 6.1 iterparse drops the records it parsed in the
         # same read as a syntax error, and the message must name the last good record.
         parser = etree.XMLPullParser(
@@ -410,6 +324,10 @@ def _iter_stream(raw: BinaryIO, label: str) -> Iterator[ParsedItem]:
             ) from None
         kind = "not PubMed XML or malformed XML" if count == 0 else "truncated or malformed XML"
         raise InputError(f"{kind} ({message}) {_after(count, last_pmid)}", path=label, where=where) from None
+    except ReferenceListError as exc:
+        raise InputError(
+            f"malformed XML ({exc}) {_after(count, last_pmid)}", path=label, where=f"line {exc.line}"
+        ) from None
     except EOFError as exc:
         raise InputError(f"gzip data is cut off ({_one_line(exc)}) {_after(count, last_pmid)}", path=label) from None
     except (zlib.error, gzip.BadGzipFile) as exc:

@@ -4,7 +4,7 @@ All SQL lives in this package; other stages ask the store questions through ``St
 """
 
 from .database import Store
-from .queries import RecordFilter, RecordTags, StoredRecord
+from .queries import CommitSpan, RecordFilter, RecordTags, StoredRecord
 from .records import BatchSummary, Unchanged
 from .schema import CitationColumns, RecordRow, TagColumns
 from .timestamps import TIMESTAMP_FORMAT, parse_timestamp, utc_now
@@ -13,6 +13,7 @@ __all__ = [
     "TIMESTAMP_FORMAT",
     "BatchSummary",
     "CitationColumns",
+    "CommitSpan",
     "RecordFilter",
     "RecordRow",
     "RecordTags",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from ..errors import StoreError, StoreLockedError
@@ -18,17 +18,24 @@ PAGE_SIZE = 16384
 
 
 def connect(path: Path) -> sqlite3.Connection:
-    """Open ``path`` (created if new) in WAL mode, rows readable by column name."""
+    """Open ``path`` (created if new), rows readable by column name; nothing in the file changes yet."""
     try:
         connection = sqlite3.connect(path, isolation_level=None, timeout=30)
-        connection.row_factory = sqlite3.Row
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot open the database ({exc})") from None
+    connection.row_factory = sqlite3.Row
+    return connection
+
+
+def configure(connection: sqlite3.Connection, path: Path) -> None:
+    """Page size (for a new file), WAL, and the pragmas every litscan connection runs with."""
+    try:
         connection.execute(f"PRAGMA page_size={PAGE_SIZE}")
         _set_wal(connection)
         connection.execute("PRAGMA synchronous=NORMAL")
         connection.execute("PRAGMA foreign_keys=ON")
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.Error as exc:
         raise StoreError(f"{path}: cannot open as a litscan database ({exc})") from None
-    return connection
 
 
 def _set_wal(connection: sqlite3.Connection) -> None:
@@ -50,27 +57,49 @@ def transaction(connection: sqlite3.Connection, path: Path) -> Iterator[sqlite3.
     """One write transaction: all of it lands, or none of it.
 
     Nested use becomes a savepoint, so an import can hold one transaction
-    for a whole file while each batch inside it stays all-or-nothing.
+    for a whole file while each batch inside it stays all-or-nothing. An
+    SQLite error inside becomes a ``StoreError`` naming the file and SQLite's
+    own reason ("database or disk is full", "attempt to write a readonly
+    database"), whatever the undoing that follows it says.
     """
     if connection.in_transaction:
         connection.execute("SAVEPOINT nested")
         try:
             yield connection
+        except sqlite3.Error as exc:
+            _undo(connection, "ROLLBACK TO nested", "RELEASE nested")
+            raise _store_error(exc, path) from None
         except BaseException:
-            connection.execute("ROLLBACK TO nested")
-            connection.execute("RELEASE nested")
+            _undo(connection, "ROLLBACK TO nested", "RELEASE nested")
             raise
-        else:
-            connection.execute("RELEASE nested")
+        connection.execute("RELEASE nested")
         return
     try:
         connection.execute("BEGIN IMMEDIATE")
-    except sqlite3.OperationalError as exc:
-        raise StoreLockedError(f"{path}: database is busy ({exc})") from None
+    except sqlite3.Error as exc:
+        raise _store_error(exc, path) from None
     try:
         yield connection
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
-    else:
         connection.execute("COMMIT")
+    except sqlite3.Error as exc:
+        _undo(connection, "ROLLBACK")
+        raise _store_error(exc, path) from None
+    except BaseException:
+        _undo(connection, "ROLLBACK")
+        raise
+
+
+def _undo(connection: sqlite3.Connection, *statements: str) -> None:
+    # After SQLITE_FULL or an I/O error SQLite may have rolled back already: undoing again would
+    # fail ("cannot rollback - no transaction is active") and hide the reason.
+    if connection.in_transaction:
+        with suppress(sqlite3.Error):
+            for statement in statements:
+                connection.execute(statement)
+
+
+def _store_error(exc: sqlite3.Error, path: Path) -> StoreError:
+    """SQLite's error as litscan's, naming the file: busy (try later) or not (look at the file)."""
+    if getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return StoreLockedError(f"{path}: database is busy ({exc})")
+    return StoreError(f"{path}: cannot write the database ({exc})")

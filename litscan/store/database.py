@@ -15,14 +15,15 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
+from ..errors import StoreError
 from . import digests as digest_log
 from . import queries, records
 from . import runs as run_log
-from .connection import connect, transaction
+from .connection import configure, connect, transaction
 from .lock import writer_lock
-from .queries import RecordFilter, RecordTags, StoredRecord
+from .queries import CommitSpan, RecordFilter, RecordTags, StoredRecord
 from .records import BatchSummary, Item
-from .schema import TagColumns, ensure_schema
+from .schema import TagColumns, check_store_file, ensure_schema
 from .timestamps import utc_now
 
 
@@ -37,10 +38,18 @@ class Store:
     def open(cls, path: str | os.PathLike[str]) -> Store:
         """Open (creating if needed) the store at ``path``; its schema is brought up to date."""
         path = Path(path)
-        if path.parent and not path.parent.exists():
+        try:
             path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot create its folder ({exc.strerror or exc})") from None
         store = cls(connect(path), path)
-        store.ensure_schema()
+        try:
+            check_store_file(store.connection, path)  # before configure() switches the file to WAL
+            configure(store.connection, path)
+            store.ensure_schema()
+        except BaseException:
+            store.close()
+            raise
         return store
 
     def __enter__(self) -> Store:
@@ -103,13 +112,23 @@ class Store:
         """Stored records matching the filter, newest publication first, then PMID."""
         return queries.query(self.connection, filters or RecordFilter())
 
+    def pages(self, filters: RecordFilter | None = None, size: int = 500) -> Iterator[list[StoredRecord]]:
+        """The records ``filters`` selects in PMID order, ``size`` at a time, each page read on its own:
+        for reading a large period (a digest) in bounded memory without holding the store open."""
+        return queries.pages(self.connection, filters or RecordFilter(), size)
+
     def topic_pmids(self, topic: str, pmids: Iterable[str]) -> set[str]:
         """Which of ``pmids`` the store already holds for ``topic`` (deleted ones included)."""
         return queries.topic_pmids(self.connection, topic, pmids)
 
-    def on_topic_tags(self, topic: str, until: str) -> Iterator[RecordTags]:
-        """Year and tag ids of every live on-topic record that entered ``topic`` before ``until``."""
-        return queries.on_topic_tags(self.connection, topic, until)
+    def on_topic_tags(self, topic: str, until: str, through: int | None = None) -> Iterator[RecordTags]:
+        """Year and tag ids of every live on-topic record that entered ``topic`` before ``until``
+        (given ``through``, in the writes up to that commit number)."""
+        return queries.on_topic_tags(self.connection, topic, until, through)
+
+    def commit_mark(self, before: str | None = None) -> int:
+        """The number of the last write committed (stamped before ``before``): what a reader has seen."""
+        return queries.commit_mark(self.connection, before)
 
     def topic_first_seen(self, topic: str) -> str | None:
         """When the topic's first record entered the store (None: it has none)."""
@@ -135,9 +154,17 @@ class Store:
     def runs(self, topic: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
         return run_log.runs(self.connection, topic, limit)
 
-    def add_digest(self, topic: str, period_start: str, period_end: str, path: str, counts: dict[str, Any]) -> None:
+    def add_digest(
+        self,
+        topic: str,
+        period_start: str,
+        period_end: str,
+        path: str,
+        counts: dict[str, Any],
+        commits: CommitSpan | None = None,
+    ) -> None:
         with self.transaction() as db:
-            digest_log.add_digest(db, topic, period_start, period_end, path, counts)
+            digest_log.add_digest(db, topic, period_start, period_end, path, counts, commits)
 
     def digests(self, topic: str) -> list[dict[str, Any]]:
         return digest_log.digests(self.connection, topic)

@@ -31,6 +31,18 @@ class StoredRecord:
 
 
 @dataclass(frozen=True)
+class CommitSpan:
+    """A stretch of the store's commit order: the writes numbered above ``after`` up to ``through``.
+
+    A digest reads the number of the last write it can see (``Store.commit_mark``) and takes the
+    writes up to it; a write that commits later has a higher number and falls in the next digest.
+    """
+
+    after: int | None  # None: from the first write
+    through: int
+
+
+@dataclass(frozen=True)
 class RecordFilter:
     """Which records a query returns; ``None`` means no restriction."""
 
@@ -45,6 +57,8 @@ class RecordFilter:
     added_until: str | None = None
     retracted_since: str | None = None  # ISO timestamp, compared with retracted_at (when first seen retracted)
     retracted_until: str | None = None
+    added_in: CommitSpan | None = None  # entered the store (or the topic) in these writes
+    retracted_in: CommitSpan | None = None  # first seen retracted in these writes
     include_deleted: bool = False
     pmids: Sequence[str] = ()
 
@@ -64,10 +78,34 @@ _COLUMNS = ", ".join(f"r.{c}" for c in STORED_COLUMNS) + (
 
 
 def query(db: sqlite3.Connection, filters: RecordFilter) -> Iterator[StoredRecord]:
-    """Stored records matching the filter, newest publication first, then PMID."""
+    """Stored records matching the filter, newest publication first, then PMID.
+
+    One statement, read a row at a time: memory holds one record whatever the store's size (SQLite
+    sorts on disk past its cache), and the whole read sees the store as it was when it began.
+    """
     sql, params = _select(filters, _COLUMNS)
     for row in db.execute(sql + " ORDER BY r.pub_date DESC, r.pmid DESC", params):
         yield _stored_record(row)
+
+
+def pages(db: sqlite3.Connection, filters: RecordFilter, size: int) -> Iterator[list[StoredRecord]]:
+    """The records the filter selects in PMID order, ``size`` at a time.
+
+    Each page is a query of its own that resumes after the last PMID of the one before, so nothing
+    is held open between pages: memory holds one page, and a long reader neither keeps the store's
+    write-ahead log from being checkpointed nor sees more than one page's worth stale.
+    """
+    if size < 1:
+        raise ValueError(f"page size must be at least 1, not {size}")
+    after: int | None = None
+    while True:
+        resume = [] if after is None else [("r.pmid > ?", [after])]
+        sql, params = _select(filters, _COLUMNS + ", r.pmid AS page_key", resume)
+        rows = db.execute(sql + " ORDER BY r.pmid LIMIT ?", [*params, size]).fetchall()
+        if not rows:
+            return
+        yield [_stored_record(row) for row in rows]
+        after = rows[-1]["page_key"]
 
 
 def _stored_record(row: sqlite3.Row) -> StoredRecord:
@@ -97,18 +135,20 @@ def topic_pmids(db: sqlite3.Connection, topic: str, pmids: Iterable[str]) -> set
     return {str(row["pmid"]) for row in rows}
 
 
-def on_topic_tags(db: sqlite3.Connection, topic: str, until: str) -> Iterator[RecordTags]:
-    """Year and tag ids of every live on-topic record that entered ``topic`` before ``until``.
+def on_topic_tags(db: sqlite3.Connection, topic: str, until: str, through: int | None = None) -> Iterator[RecordTags]:
+    """Year and tag ids of every live on-topic record that entered ``topic`` before ``until``
+    (or, given ``through``, in the writes up to that commit number).
 
     Read straight from the indexed columns: decoding every stored record just to
     count it would dominate the time of a digest of a large store; yielded one at a
     time, so counting a large store holds none of them.
     """
+    entered, bound = ("rt.first_seen < ?", until) if through is None else ("rt.seq <= ?", through)
     rows = db.execute(
         "SELECT r.year, r.conditions, r.routes FROM records r "
         "JOIN record_topics rt ON rt.pmid = r.pmid AND rt.topic = ? "
-        "WHERE r.on_topic = 1 AND r.deleted_at IS NULL AND rt.first_seen < ?",
-        (topic, until),
+        f"WHERE r.on_topic = 1 AND r.deleted_at IS NULL AND {entered}",
+        (topic, bound),
     )
     return (RecordTags(row["year"], json.loads(row["conditions"]), json.loads(row["routes"])) for row in rows)
 
@@ -120,16 +160,23 @@ def topic_first_seen(db: sqlite3.Connection, topic: str) -> str | None:
     return first
 
 
-def _select(filters: RecordFilter, columns: str) -> tuple[str, list[Any]]:
+def commit_mark(db: sqlite3.Connection, before: str | None = None) -> int:
+    """The number of the last write committed (and stamped before ``before``); 0 for none."""
+    if before is None:
+        return int(db.execute("SELECT COALESCE(MAX(seq), 0) FROM commits").fetchone()[0])
+    return int(db.execute("SELECT COALESCE(MAX(seq), 0) FROM commits WHERE at < ?", (before,)).fetchone()[0])
+
+
+def _select(filters: RecordFilter, columns: str, extra: Sequence[tuple[str, list[Any]]] = ()) -> tuple[str, list[Any]]:
     joins = ""
     params: list[Any] = []
-    seen_column = "r.first_seen"
+    entered = ("r.first_seen", "r.seq")
     if filters.topic:
         joins = " JOIN record_topics rt ON rt.pmid = r.pmid AND rt.topic = ?"
         params.append(filters.topic)
-        seen_column = "rt.first_seen"  # entered the store *for this topic*
+        entered = ("rt.first_seen", "rt.seq")  # entered the store *for this topic*
     where = ["r.deleted_at IS NULL"] if not filters.include_deleted else []
-    for conditions in (_by_tags(filters), _by_dates(filters, seen_column)):
+    for conditions in (_by_tags(filters), _by_dates(filters, entered[0]), _by_commits(filters, entered[1]), extra):
         for condition, values in conditions:
             where.append(condition)
             params.extend(values)
@@ -157,6 +204,15 @@ def _by_tags(filters: RecordFilter) -> Iterator[tuple[str, list[Any]]]:
         yield f"r.design IN ({_marks(filters.designs)})", list(filters.designs)
     if filters.on_topic is not None:
         yield "r.on_topic = ?", [int(filters.on_topic)]
+
+
+def _by_commits(filters: RecordFilter, seq_column: str) -> Iterator[tuple[str, list[Any]]]:
+    """(SQL condition, its parameters) for the stretches of the commit order asked for."""
+    for column, span in ((seq_column, filters.added_in), ("r.retracted_seq", filters.retracted_in)):
+        if span is not None:
+            yield f"{column} <= ?", [span.through]
+            if span.after is not None:
+                yield f"{column} > ?", [span.after]
 
 
 def _by_dates(filters: RecordFilter, seen_column: str) -> Iterator[tuple[str, list[Any]]]:

@@ -19,12 +19,13 @@ from ..models import Deletion
 from .schema import IN_PMIDS, RECORD_COLUMNS, STATE_COLUMNS, RecordRow, TagColumns, placeholder
 
 _INSERT = (
-    f"INSERT INTO records({', '.join(RECORD_COLUMNS)}, first_seen, last_changed, retracted_at) "
-    f"VALUES ({', '.join(placeholder(c) for c in RECORD_COLUMNS)}, ?, ?, ?)"
+    f"INSERT INTO records({', '.join(RECORD_COLUMNS)}, first_seen, last_changed, retracted_at, seq, retracted_seq) "
+    f"VALUES ({', '.join(placeholder(c) for c in RECORD_COLUMNS)}, ?, ?, ?, ?, ?)"
 )
 _UPDATE = (
     f"UPDATE records SET {', '.join(f'{c}={placeholder(c)}' for c in RECORD_COLUMNS[1:])}, "
-    "last_changed=COALESCE(?, last_changed), retracted_at=?, deleted_at=NULL WHERE pmid=?"
+    "last_changed=COALESCE(?, last_changed), retracted_at=?, retracted_seq=COALESCE(retracted_seq, ?), "
+    "deleted_at=NULL WHERE pmid=?"
 )
 _UPDATE_TAGS = f"UPDATE records SET {', '.join(f'{c}={placeholder(c)}' for c in TagColumns._fields)} WHERE pmid=?"
 
@@ -103,12 +104,26 @@ def upsert(db: sqlite3.Connection, items: Iterable[Item], *, topic: str | None, 
     existing = stored_states(db, [*records, *deletions])
     summary = BatchSummary()
     new, changed = _sort_out(records, existing, summary)
-    _insert(db, new, now, summary)
-    _update(db, changed, existing, now, summary)
+    stamp = Stamp(now, next_commit(db, now))
+    _insert(db, new, stamp, summary)
+    _update(db, changed, existing, stamp, summary)
     if topic:
-        _link_topic(db, topic, records, now)
+        _link_topic(db, topic, records, stamp)
     _tombstone(db, deletions, records, existing, now, summary)
     return summary
+
+
+class Stamp(NamedTuple):
+    """When a write happened, by the clock and in the store's commit order."""
+
+    at: str
+    seq: int
+
+
+def next_commit(db: sqlite3.Connection, now: str) -> int:
+    """The commit number of the write the caller's transaction is making (see schema version 3)."""
+    cursor = db.execute("INSERT INTO commits(at) VALUES (?)", (now,))
+    return int(cursor.lastrowid or 0)
 
 
 def _latest(items: Iterable[Item]) -> tuple[dict[int, RecordRow | Unchanged], dict[int, None]]:
@@ -146,11 +161,16 @@ def _sort_out(
     return new, changed
 
 
-def _insert(db: sqlite3.Connection, rows: list[RecordRow], now: str, summary: BatchSummary) -> None:
+def _insert(db: sqlite3.Connection, rows: list[RecordRow], stamp: Stamp, summary: BatchSummary) -> None:
     if not rows:
         return
+    now, seq = stamp
     db.executemany(
-        _INSERT, [(*row.citation, *row.tags, now, now, now if row.citation.retracted else None) for row in rows]
+        _INSERT,
+        [
+            (*row.citation, *row.tags, now, now, *((now, seq, seq) if row.citation.retracted else (None, seq, None)))
+            for row in rows
+        ],
     )
     _write_links(db, [row.pmid for row in rows])
     summary.new += len(rows)
@@ -158,16 +178,18 @@ def _insert(db: sqlite3.Connection, rows: list[RecordRow], now: str, summary: Ba
 
 
 def _update(
-    db: sqlite3.Connection, rows: list[RecordRow], existing: dict[int, sqlite3.Row], now: str, summary: BatchSummary
+    db: sqlite3.Connection, rows: list[RecordRow], existing: dict[int, sqlite3.Row], stamp: Stamp, summary: BatchSummary
 ) -> None:
     if not rows:
         return
+    now, seq = stamp
     values: list[tuple[Any, ...]] = []
     for row in rows:
         old = existing[row.pmid]
         retracted_at = old["retracted_at"] or (now if row.citation.retracted else None)
+        retracted_seq = seq if row.citation.retracted else None  # kept where one is stored already
         changed = old["content_hash"] != row.citation.content_hash or old["deleted_at"] is not None
-        values.append((*row.citation[1:], *row.tags, now if changed else None, retracted_at, row.pmid))
+        values.append((*row.citation[1:], *row.tags, now if changed else None, retracted_at, retracted_seq, row.pmid))
         if changed:
             summary.updated += 1
             summary.updated_pmids.append(str(row.pmid))
@@ -212,10 +234,10 @@ def _write_links(db: sqlite3.Connection, pmids: list[int]) -> None:
         )
 
 
-def _link_topic(db: sqlite3.Connection, topic: str, records: Iterable[int], now: str) -> None:
+def _link_topic(db: sqlite3.Connection, topic: str, records: Iterable[int], stamp: Stamp) -> None:
     db.executemany(
-        "INSERT OR IGNORE INTO record_topics(pmid, topic, first_seen) VALUES (?, ?, ?)",
-        [(pmid, topic, now) for pmid in records],
+        "INSERT OR IGNORE INTO record_topics(pmid, topic, first_seen, seq) VALUES (?, ?, ?, ?)",
+        [(pmid, topic, *stamp) for pmid in records],
     )
 
 

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from ..errors import StoreError
 from .connection import transaction
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -86,6 +86,43 @@ MIGRATIONS: dict[int, str] = {
     );
     CREATE INDEX digests_topic ON digests(topic, period_end);
     """,
+    # The process that ran a run, and its host: a run still 'running' whose process is gone was killed
+    # ('interrupted'). No comment may follow a column SQLite appends to its copy of the CREATE TABLE.
+    2: """
+    ALTER TABLE runs ADD COLUMN pid INTEGER;
+    ALTER TABLE runs ADD COLUMN host TEXT
+    """,
+    # The store's commit order. Each write takes the next number inside its transaction, and writers
+    # take turns, so numbers grow in the order writes commit: a digest that reads up to number N
+    # has seen every write numbered N or less, and every later write is numbered above N. A
+    # record, its entry into a topic and its retraction carry the number of the write that made
+    # them; digests carry the numbers they end at. Stores from before get numbers in the order of
+    # their timestamps.
+    3: """
+    CREATE TABLE commits (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        at  TEXT NOT NULL
+    );
+    CREATE INDEX commits_at ON commits(at);
+    ALTER TABLE records ADD COLUMN seq INTEGER;
+    ALTER TABLE records ADD COLUMN retracted_seq INTEGER;
+    ALTER TABLE record_topics ADD COLUMN seq INTEGER;
+    ALTER TABLE digests ADD COLUMN seq_start INTEGER;
+    ALTER TABLE digests ADD COLUMN seq_end INTEGER;
+    INSERT INTO commits(at) SELECT stamp FROM (
+        SELECT first_seen AS stamp FROM records
+        UNION SELECT first_seen FROM record_topics
+        UNION SELECT retracted_at FROM records WHERE retracted_at IS NOT NULL
+    ) ORDER BY stamp;
+    UPDATE records SET seq = (SELECT seq FROM commits WHERE at = records.first_seen);
+    UPDATE records SET retracted_seq = (SELECT seq FROM commits WHERE at = records.retracted_at)
+        WHERE retracted_at IS NOT NULL;
+    UPDATE record_topics SET seq = (SELECT seq FROM commits WHERE at = record_topics.first_seen);
+    UPDATE digests SET
+        seq_start = (SELECT COALESCE(MAX(seq), 0) FROM commits WHERE at < digests.period_start),
+        seq_end = (SELECT COALESCE(MAX(seq), 0) FROM commits WHERE at < digests.period_end);
+    CREATE INDEX record_topics_seq ON record_topics(topic, seq)
+    """,
 }
 
 
@@ -137,7 +174,8 @@ class RecordRow(NamedTuple):
         return self.citation.pmid
 
 
-# The columns the caller writes; the store itself keeps first_seen, last_changed, retracted_at, deleted_at.
+# The columns the caller writes; the store itself keeps first_seen, last_changed, retracted_at, deleted_at
+# and the commit numbers (seq, retracted_seq).
 RECORD_COLUMNS = CitationColumns._fields + TagColumns._fields
 # What a stored record is read back from (``StoredRecord``).
 STORED_COLUMNS = ("data", "tags", "first_seen", "last_changed", "retracted_at", "deleted_at")
@@ -157,8 +195,40 @@ def placeholder(column: str) -> str:
 
 # --- bookkeeping -----------------------------------------------------------------------------
 
-RUN_COLUMNS = ("id", "kind", "topic", "started_at", "finished_at", "status", "detail")
-DIGEST_COLUMNS = ("period_start", "period_end", "path", "created_at", "counts")
+RUN_COLUMNS = ("id", "kind", "topic", "started_at", "finished_at", "status", "detail", "pid", "host")
+DIGEST_COLUMNS = ("period_start", "period_end", "path", "created_at", "counts", "seq_start", "seq_end")
+
+
+# What every litscan store holds from schema version 1 on (later versions only add to it).
+_STORE_TABLES = frozenset(
+    {"records", "record_conditions", "record_routes", "record_topics", "topic_state", "runs", "digests"}
+)
+
+
+def check_store_file(connection: sqlite3.Connection, path: Path) -> None:
+    """Refuse, before anything in it changes, a file that is neither a litscan store nor new and empty.
+
+    Another program's SQLite file (its own ``records`` table, say) would otherwise be migrated,
+    switched to WAL and written into.
+    """
+    try:
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        columns = {row[1] for row in connection.execute("PRAGMA table_info(records)")}
+    except sqlite3.Error as exc:
+        not_sqlite = getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB
+        raise StoreError(
+            f"{path}: {'not a SQLite database' if not_sqlite else 'cannot read the database'} ({exc})"
+        ) from None
+    tables = {name for name in tables if not name.startswith("sqlite_")}
+    if version == 0 and not tables:
+        return  # a new store
+    if version == 0 or not tables.issuperset(_STORE_TABLES) or not columns.issuperset(RECORD_COLUMNS):
+        shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+        raise StoreError(
+            f"{path}: not a litscan database (its tables: {shown or 'none'}); left untouched: "
+            "give --db a litscan store or a new file"
+        )
 
 
 def ensure_schema(connection: sqlite3.Connection, path: Path) -> None:

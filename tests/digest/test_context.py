@@ -10,6 +10,7 @@ import lxml.html
 import pytest
 
 from litscan.digest import context as digest_module
+from litscan.digest import feeds
 from litscan.digest.context import build_context, conclusion_of
 from litscan.digest.labels import FALLBACK
 from litscan.digest.period import Period, parse_bound, resolve_period
@@ -275,6 +276,16 @@ def test_feed_is_atom_with_one_entry_per_new_on_topic_record(filled: Store, topi
     assert len(ids) == len(set(ids))
     entry = root.find(f"{ATOM}entry")
     assert entry.find(f"{ATOM}title").text and entry.find(f"{ATOM}updated").text.endswith("Z")
+
+
+def test_feed_of_a_large_digest_holds_its_newest_records_only(
+    filled: Store, topic, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(feeds, "FEED_MAX_ENTRIES", 3)
+    _write(filled, topic, tmp_path)
+    root = ET.parse(tmp_path / "reports" / "t" / "feed.xml").getroot()
+    ids = [e.find(f"{ATOM}id").text for e in root.findall(f"{ATOM}entry")]
+    assert ids == [f"https://pubmed.ncbi.nlm.nih.gov/{p}/" for p in ("202", "205", "204")]
 
 
 def test_output_option_and_relative_links(filled: Store, topic, tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ import pytest
 
 from litscan.config import default_topic_path, load_topic
 from litscan.errors import InputError
+from litscan.models import Deletion
 from litscan.pipeline import parallel
 from litscan.pipeline.demo import sample_path
 from litscan.pipeline.ingest import import_files
@@ -151,3 +152,43 @@ def test_a_callers_own_freeze_outlives_the_import():
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def _import_both_ways(path: Path, tmp_path: Path) -> list[tuple]:
+    """Import ``path`` serially and on two processes; the rows, which must be the same."""
+    for workers in (1, 2):
+        with Store.open(tmp_path / f"w{workers}.sqlite") as store:
+            import_files(store, [path], workers=workers)
+    assert rows(tmp_path / "w1.sqlite") == rows(tmp_path / "w2.sqlite")
+    return rows(tmp_path / "w1.sqlite")
+
+
+@pytest.mark.parametrize("hidden", ["<ReferenceList>", "</ReferenceList>", "</PubmedArticle>", "<PubmedArticle>"])
+def test_tags_hidden_in_comments_cdata_and_pis_read_alike_on_every_path(small_chunks, tmp_path, hidden):
+    # Every record carries the tag in a comment, a PI and a CDATA section, so chunk cuts fall near them.
+    body = sample_path().read_text()
+    hiding = f"<!-- {hidden} --><?note {hidden}?><VernacularTitle><![CDATA[{hidden}]]></VernacularTitle>"
+    path = tmp_path / "hidden.xml"
+    path.write_text(body.replace("<Abstract>", hiding + "<Abstract>"))
+    assert len(_import_both_ways(path, tmp_path)) == 14
+    if "PubmedArticle" not in hidden:  # a record's end tag in a comment may send the file to the serial reader
+        tagger = Tagger.for_topic(load_topic(default_topic_path()))
+        assert len([row for batch in parallel.prepared_items(path, tagger, 2) for row in batch]) == 15
+
+
+def test_a_prolog_left_open_sends_the_file_to_the_serial_reader(small_chunks, tmp_path):
+    # A PI opened before the first record would be opened again at the head of every chunk, swallowing
+    # the chunk's first record up to the next "?>" (text between records may hold one).
+    records = parse_pubmed_bytes(sample_path().read_bytes())
+    body = sample_path().read_text()
+    head = body.index("<PubmedArticle>")
+    ends = [i + len("</PubmedArticle>") for i in range(len(body)) if body.startswith("</PubmedArticle>", i)]
+    parts, last = [body[:head], "<?note <PubmedArticle>?>"], head
+    for number, end in enumerate(ends):
+        parts += [body[last:end], " ?>" if number % 2 else ""]
+        last = end
+    path = tmp_path / "open-prolog.xml"
+    path.write_text("".join(parts) + body[last:])
+    with pytest.raises(parallel.ChunkingFailed, match="prolog"):
+        list(parallel._chunks(path))
+    assert len(_import_both_ways(path, tmp_path)) == sum(1 for r in records if not isinstance(r, Deletion))

@@ -12,10 +12,14 @@ of requests. It paces itself like the real thing (~30 s).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
+import shutil
 import sqlite3
+import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -192,4 +196,92 @@ def test_two_runs_on_two_databases_share_one_pace(tmp_path):
         assert codes == [0, 0], [run.stderr.read() for run in runs]
         assert fake.count(answer="over-rate") == 0
         assert fake.max_in_window(1.0) <= 3
-    assert (tmp_path / f"litscan-eutils-{os.getuid()}.pace").is_file()
+    pace_dir = tmp_path / f"litscan-{os.getuid()}"  # $TMPDIR/litscan-<uid>, only ours to write
+    assert (pace_dir / "eutils.pace").is_file() and stat.S_IMODE(pace_dir.stat().st_mode) == 0o700
+
+
+def test_a_bad_or_stale_pace_file_neither_fails_nor_holds_up_a_run(tmp_path):
+    # Planted values, a time.monotonic() stamp from before a reboot (read then as the far
+    # future), a stamp a day ahead: each alone made the old pacer raise or sleep for days.
+    pace_dir = tmp_path / f"litscan-{os.getuid()}"
+    pace_dir.mkdir(mode=0o700)
+    (pace_dir / "eutils.pace").write_text(f"inf\nnan\n8640000.5\n{time.time() + 86400}\n")
+    with FakeEutils(make_records(5, first_day=dt.datetime.now(dt.UTC).date() - dt.timedelta(days=5))) as fake:
+        started = time.monotonic()
+        result = litscan_run(fake, tmp_path, timeout=60)
+        seconds = time.monotonic() - started
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert seconds < 30  # two requests; a stamp read as the far future would sleep for days
+    assert all(float(word) <= time.time() for word in (pace_dir / "eutils.pace").read_text().split())
+
+
+HIDDEN = "Zq7XvK2pWm9RtB4nJc8LsY6h"  # every 4 characters of it hold a capital: no innocent text matches
+
+
+def key_pieces(data: bytes, key: str = HIDDEN, size: int = 4) -> set[str]:
+    """Every piece of ``key`` at least ``size`` characters long that ``data`` contains."""
+    return {key[i : i + size] for i in range(len(key) - size + 1) if key[i : i + size].encode() in data}
+
+
+def two_topics(tmp_path: Path) -> list[Path]:
+    """The bundled topic and a copy of it under another name, each with its vocabulary beside it."""
+    folder = tmp_path / "queries"
+    folder.mkdir()
+    shutil.copy(TOPIC_FILE.parent / "chronic-pain.vocab.toml", folder)
+    first = folder / TOPIC_FILE.name
+    shutil.copy(TOPIC_FILE, first)
+    second = folder / "second-topic.toml"
+    second.write_text(
+        TOPIC_FILE.read_text(encoding="utf-8").replace('name = "ketamine-chronic-pain"', 'name = "second"')
+    )
+    return [first, second]
+
+
+def test_no_piece_of_the_key_appears_anywhere_whatever_the_server_says(tmp_path):
+    records = make_records(30, first_day=dt.datetime.now(dt.UTC).date() - dt.timedelta(days=20))
+    first, second = two_topics(tmp_path)
+    with FakeEutils(records, valid_keys=(HIDDEN,)) as fake:
+        fake.inject_at(1, "echo-500")  # each fault followed by a clean retry: this run succeeds
+        fake.inject_at(3, "echo-error")
+        succeeded = litscan_run(fake, tmp_path, "-vv", key=HIDDEN, topic=first)
+        kinds = ["echo-400", "echo-json", "echo-error", "echo-text", "drop", "echo-500", "truncated", "echo-json"]
+        for kind in itertools.islice(itertools.cycle(kinds), 60):
+            fake.inject(kind)
+        command, env = litscan_command(fake, tmp_path, "-vv", key=HIDDEN, topic=first, LITSCAN_RETRY_SECONDS="3")
+        command[command.index(str(first)) + 1 : command.index(str(first)) + 1] = [str(second)]
+        failed = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+        served = {r.answer for r in fake.requests}
+    assert succeeded.returncode == 0, succeeded.stderr
+    assert failed.returncode == 4, failed.stderr
+    assert {"echo-500", "echo-400", "echo-json", "echo-error", "echo-text"} <= served
+    # Errors that quote the URL, api_key and all, are not a rejected key: the second topic ran too.
+    lines = [line for line in failed.stderr.splitlines() if line.startswith("litscan run:")]
+    assert len(lines) == 2 and all("failed, nothing marked done" in line for line in lines), lines
+    assert "rejected the API key" not in failed.stderr and "not run" not in failed.stderr
+    assert "[redacted]" in failed.stderr  # the replies did quote the key; it was taken out
+    assert rows(tmp_path, "SELECT topic, status FROM runs WHERE kind = 'fetch' ORDER BY id") == [
+        ("ketamine-chronic-pain", "ok"),
+        ("ketamine-chronic-pain", "failed"),
+        ("second", "failed"),
+    ]
+    for result in (succeeded, failed):
+        assert key_pieces((result.stdout + result.stderr).encode()) == set()
+    written = [path for path in tmp_path.rglob("*") if path.is_file() and path.suffix != ".toml"]
+    assert any(path.suffix == ".html" for path in written) and any(path.suffix == ".sqlite" for path in written)
+    for path in written:  # the database (and its WAL, if one is left), the reports, the pace file
+        assert key_pieces(path.read_bytes()) == set(), path
+
+
+def test_a_trickling_server_cannot_keep_a_run_alive(tmp_path):
+    # One byte every 0.3 s: no read ever times out, yet no reply completes within the 3 s budget.
+    with FakeEutils(make_records(5), trickle_seconds=0.3) as fake:
+        fake.inject("trickle-all", times=5)
+        fake.inject("trickle", times=5)
+        started = time.monotonic()
+        result = litscan_run(fake, tmp_path, LITSCAN_RETRY_SECONDS="3", timeout=60)
+        seconds = time.monotonic() - started
+    assert result.returncode == 4, result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.startswith("litscan run:")]
+    assert len(lines) == 1 and "no complete reply" in lines[0] and "within" in lines[0], result.stderr
+    assert seconds < 15
+    assert rows(tmp_path, "SELECT state FROM topic_state") == []

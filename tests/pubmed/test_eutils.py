@@ -27,7 +27,8 @@ from litscan.errors import (
     SearchWindowTooLargeError,
     TransientFetchError,
 )
-from litscan.pubmed.eutils import EutilsClient, redact
+from litscan.pubmed.eutils import EutilsClient
+from litscan.pubmed.redaction import redact
 
 B = "https://eutils.test/entrez/eutils/"
 ESEARCH = B + "esearch.fcgi"
@@ -520,3 +521,98 @@ def test_redact_covers_encoded_forms():
     secret = "a+b/c=d"
     assert redact("x=a%2Bb%2Fc%3Dd y=a+b/c=d", secret) == "x=[redacted] y=[redacted]"
     assert redact("nothing", None) == "nothing"
+
+
+# --- the key never leaks, even in part (issue 15, point 7) -------------------------------------
+
+HIDDEN = "Zq7XvK2pWm9RtB4nJc8LsY6h"  # every 4 characters of it hold a capital: no innocent text matches
+
+
+def key_pieces(text: str, key: str = HIDDEN, size: int = 4) -> set[str]:
+    """Every piece of ``key`` at least ``size`` characters long that ``text`` contains."""
+    return {key[i : i + size] for i in range(len(key) - size + 1) if key[i : i + size] in text}
+
+
+def quoting_replies(offset: int) -> dict[str, dict]:
+    """Error replies of every shape, each quoting the request URL with the key after ``offset`` characters."""
+    url = f"{ESEARCH}?db=pubmed&term=ketamine&tool=litscan&api_key={HIDDEN}&retmode=json"
+    said = "x" * offset + f" failed while serving {url} " + "y" * 400
+    return {
+        "500 page": {"status": 500, "body": f"<html><body><p>{said}</p></body></html>", "content_type": "text/html"},
+        "503 text": {"status": 503, "body": said, "content_type": "text/plain"},
+        "400 ERROR": {"status": 400, "body": f"<eSearchResult><ERROR>{said}</ERROR></eSearchResult>"},
+        "400 JSON": {"status": 400, "json": {"error": said, "api-key": HIDDEN}},
+        "403 text": {"status": 403, "body": said},
+        "in-band JSON": {"json": {"esearchresult": {"ERROR": said}}},
+        "in-band XML": {"body": f"<eSearchResult><ERROR>{said}</ERROR></eSearchResult>", "content_type": "text/xml"},
+        "truncated JSON": {"body": '{"esearchresult":{"count":"12", "note": "' + said, "content_type": "text/plain"},
+        "rate-limit JSON": {"status": 429, "json": {"error": "API rate limit exceeded", "api-key": HIDDEN}},
+        "dropped": {"body": requests.exceptions.ConnectionError(f"Max retries exceeded with url: {said}")},
+        "broken": {"body": requests.exceptions.ChunkedEncodingError(f"Connection broken at {said}")},
+        "other": {"body": requests.exceptions.InvalidHeader(said)},
+    }
+
+
+def test_no_piece_of_the_key_reaches_an_error_or_a_log_whatever_the_reply_and_offset(clock, caplog):
+    shown: list[str] = []
+    kinds: dict[str, set[str]] = {}
+    with caplog.at_level(logging.DEBUG):
+        for offset in range(0, 330, 7):  # across the cuts: 160 for bodies, 300 for messages
+            for kind, reply in quoting_replies(offset).items():
+                with responses.RequestsMock() as mock:
+                    mock.get(ESEARCH, **reply)
+                    client = client_for(clock, api_key=HIDDEN, max_attempts=2)
+                    with pytest.raises(FetchError) as info:
+                        client.esearch("ketamine")
+                shown.append(str(info.value))
+                kinds.setdefault(kind, set()).add(type(info.value).__name__)
+    assert set(kinds) == set(quoting_replies(0)) and all("ApiKeyError" not in names for names in kinds.values())
+    assert len(shown) == 48 * 12
+    assert key_pieces("\n".join(shown)) == set()
+    assert key_pieces(caplog.text) == set()
+    assert "[redacted]" in "\n".join(shown)  # the messages did quote the request; the key was taken out
+
+
+@responses.activate
+def test_a_reply_cut_off_inside_the_key_leaves_no_piece_of_it(clock):
+    for cut in range(1, len(HIDDEN)):
+        responses.upsert(responses.GET, ESEARCH, status=500, body=f"proxy error for ...&api_key={HIDDEN[:cut]}")
+        with pytest.raises(TransientFetchError) as info:
+            client_for(clock, api_key=HIDDEN, max_attempts=1).esearch("ketamine")
+        assert key_pieces(str(info.value)) == set(), cut
+        responses.upsert(responses.GET, ESEARCH, status=502, body=f"{HIDDEN[-cut:]} was the last thing seen")
+        with pytest.raises(TransientFetchError) as info:
+            client_for(clock, api_key=HIDDEN, max_attempts=1).esearch("ketamine")
+        assert key_pieces(str(info.value)) == set(), cut
+
+
+@responses.activate
+@pytest.mark.parametrize(
+    "reply",
+    [
+        {"status": 400, "body": f"<eFetchResult><ERROR>Bad request {EFETCH}?db=pubmed&api_key={HIDDEN}</ERROR>"},
+        {"status": 400, "json": {"error": f"backend failed for {ESEARCH}?api_key={HIDDEN}&term=x"}},
+        {"json": {"esearchresult": {"ERROR": f"Invalid API key usage in {ESEARCH}?api_key={HIDDEN}"}}},
+        {"status": 400, "json": {"error": "API key missing", "api-key": HIDDEN}},
+    ],
+)
+def test_an_error_quoting_the_request_url_is_not_a_rejected_key(clock, reply):
+    responses.get(ESEARCH, **reply)
+    with pytest.raises(FetchError) as info:
+        client_for(clock, api_key=HIDDEN, max_attempts=1).esearch("ketamine")
+    assert not isinstance(info.value, ApiKeyError)
+    assert "rejected the API key" not in str(info.value) and key_pieces(str(info.value)) == set()
+
+
+@responses.activate
+@pytest.mark.parametrize("status", [400, 200])
+def test_ncbis_invalid_key_reply_is_a_rejected_key(clock, status):
+    body = {"error": "API key invalid", "api-key": HIDDEN, "type": "invalid", "status": "unknown"}
+    responses.get(ESEARCH, status=status, json=body)
+    responses.get(EFETCH, status=status, json=body)
+    client = client_for(clock, api_key=HIDDEN)
+    with pytest.raises(ApiKeyError, match="rejected the API key"):
+        client.esearch("ketamine")
+    with pytest.raises(ApiKeyError, match="rejected the API key"):
+        client.efetch(["1"])
+    assert len(responses.calls) == 2  # not retried

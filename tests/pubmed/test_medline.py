@@ -183,3 +183,16 @@ def test_cut_off_gzip(tmp_path):
 
 def test_not_utf8(tmp_path):
     assert "not UTF-8" in _error(tmp_path, b"PMID- 1\nTI  - caf\xe9\n")
+
+
+def test_records_without_a_blank_line_between_them_are_refused():
+    text = "PMID- 39000001\nTI  - One.\nPMID- 39000002\nTI  - Two.\n"
+    with pytest.raises(InputError, match=r"x\.nbib: record 1 has 2 PMID lines \(39000001, 39000002\).*blank line"):
+        list(iter_medline(io.StringIO(text), name="x.nbib"))
+
+
+@pytest.mark.parametrize("pmid", ["12ab", "0123", "1234567890"])
+def test_a_pmid_that_is_not_a_number_is_refused(pmid):
+    text = f"PMID- 39000001\nTI  - One.\n\nPMID- {pmid}\nTI  - Two.\n"
+    with pytest.raises(InputError, match=r"x\.nbib: .*record 2: PMID .* is not a PubMed id"):
+        list(iter_medline(io.StringIO(text), name="x.nbib"))

@@ -7,7 +7,7 @@ import logging
 
 import pytest
 
-from litscan.pubmed.redaction import RedactingFilter, hide, install, scrub
+from litscan.pubmed.redaction import RedactingFilter, excerpt, hide, install, redact, scrub
 
 KEY = "REDACTIONtestKEY0123456789"
 
@@ -79,3 +79,32 @@ def test_hide_filters_the_http_stacks_loggers(caplog):
 def test_a_malformed_logging_call_is_left_to_logging():
     record = logging.LogRecord("x", logging.INFO, __file__, 1, "%s %s", ("one",), None)
     assert RedactingFilter().filter(record) is True
+
+
+def pieces_of(secret: str, text: str, size: int = 4) -> set[str]:
+    return {secret[i : i + size] for i in range(len(secret) - size + 1) if secret[i : i + size] in text}
+
+
+@pytest.mark.parametrize("limit", [40, 160, 300])
+def test_excerpt_redacts_before_it_shortens_whatever_the_offset(limit):
+    secret = "Wq8RtY3uIo5PaS7dFg"
+    for offset in range(limit + 5):
+        for quoted in (f"?db=pubmed&api_key={secret}&id=1", f"key {secret} echoed", f'"api-key": "{secret}"'):
+            text = "e" * offset + quoted + " and then some more text" * 20
+            shown = excerpt(text, secret, limit)
+            assert len(shown) <= limit and pieces_of(secret, shown) == set(), (offset, quoted, shown)
+
+
+def test_a_text_cut_inside_the_key_loses_the_piece_at_either_end():
+    secret = "Wq8RtY3uIo5PaS7dFg"
+    for cut in range(4, len(secret)):
+        assert redact(f"proxy said: {secret[:cut]}", secret) == "proxy said: [redacted]"
+        assert redact(f"{secret[-cut:]} was cut", secret) == "[redacted] was cut"
+    assert redact("ends in Wq8", secret) == "ends in Wq8"  # three characters say nothing
+
+
+def test_every_spelling_of_the_key_in_any_case_is_redacted():
+    secret = "a+b/c=d&e"
+    text = "plain a+b/c=d&e, url a%2Bb%2Fc%3Dd%26e, lower a%2bb%2fc%3dd%26e, form a%2Bb%2Fc%3Dd%26e, html a+b/c=d&amp;e"
+    assert secret not in redact(text, secret) and "%2" not in redact(text, secret)
+    assert redact(text, secret).count("[redacted]") == 5

@@ -16,13 +16,13 @@ import pytest
 from litscan.errors import InputError
 from litscan.models import AbstractSection, Author, Deletion, PartialDate, Record
 from litscan.pubmed.xml_reader import (
-    _WithoutReferences,
     detect_format,
     iter_pubmed_xml,
     iter_records,
     parse_pubmed_bytes,
     parse_pubmed_document,
 )
+from litscan.pubmed.xml_references import WithoutReferences
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 MESSY = FIXTURES / "pubmed_messy.xml"
@@ -282,7 +282,7 @@ def test_empty_article_set_yields_nothing():
 def test_reference_lists_are_cut_at_any_chunk_boundary(monkeypatch):
     expected = list(iter_pubmed_xml(MESSY))
     for size in (1, 5, 16, 17, 64):
-        monkeypatch.setattr(_WithoutReferences, "_CHUNK", size)
+        monkeypatch.setattr(WithoutReferences, "_CHUNK", size)
         assert list(iter_pubmed_xml(MESSY)) == expected
 
 
@@ -291,7 +291,7 @@ def test_reference_filter_handles_nesting_and_keeps_newlines():
         b"<a>1<ReferenceList>\n<R>x</R><ReferenceList><R/></ReferenceList>\n</ReferenceList>2"
         b"<ReferenceList/>3<ReferenceListing>4</ReferenceListing></a>"
     )
-    reader = _WithoutReferences(b"", io.BytesIO(data))
+    reader = WithoutReferences(b"", io.BytesIO(data))
     out = b"".join(iter(reader.read, b""))
     assert out == b"<a>1\n\n23<ReferenceListing>4</ReferenceListing></a>"
 
@@ -448,3 +448,24 @@ def test_iter_records_dispatches_on_content():
     medline = list(iter_records(MEDLINE))
     assert len(xml) == 4 and xml[0].pmid == "39100001"
     assert [r.pmid for r in medline] == ["39200001", "39200002", "39200003"]
+
+
+# --- identifiers ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("pmid", ["12ab", "0123", "1234567890", "1" * 23])
+def test_a_record_pmid_that_is_not_a_number_is_refused_with_its_line(pmid):
+    data = MIXED.read_bytes().replace(b">39100001</PMID>", f">{pmid}</PMID>".encode())
+    with pytest.raises(InputError, match=r"mixed\.xml: line 7: record 1: PMID .* is not a PubMed id"):
+        list(iter_pubmed_xml(io.BytesIO(data), name="mixed.xml"))
+    with pytest.raises(InputError, match="record 1: PMID"):
+        parse_pubmed_document(data, name="mixed.xml")
+
+
+def test_a_deleted_pmid_that_is_not_a_number_is_refused_with_its_line():
+    data = MIXED.read_bytes()
+    deleted = data.index(b"<DeleteCitation>")
+    data = data[:deleted] + data[deleted:].replace(b"</PMID>", b"x</PMID>", 1)
+    line = data[: data.index(b"x</PMID>")].count(b"\n") + 1
+    error = _error(data, name="update.xml")
+    assert f"update.xml: line {line}: DeleteCitation: PMID" in str(error)

@@ -119,7 +119,10 @@ def test_new_store_uses_large_pages_and_an_old_one_keeps_its_own(tmp_path):
     with Store.open(tmp_path / "new.sqlite") as store:
         assert store.connection.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE
     old = tmp_path / "old.sqlite"
-    sqlite3.connect(old).execute("CREATE TABLE t(x)").connection.close()  # a file made with 4 KB pages
+    made = sqlite3.connect(old)  # a file made with 4 KB pages, empty again (a file with tables of its own is refused)
+    made.execute("CREATE TABLE t(x)")
+    made.execute("DROP TABLE t")
+    made.close()
     with Store.open(old) as store:
         assert store.connection.execute("PRAGMA page_size").fetchone()[0] == 4096
         store_records(store, [make_record("1")], tagger=fixed_tagger(()))
@@ -176,3 +179,61 @@ def test_pmid_lists_beyond_sqlites_placeholder_cap(store):
     many = [str(p) for p in range(1, 40_001)]  # SQLite refuses more than 32,766 "?" in one statement
     assert sorted(s.pmid for s in store.query(RecordFilter(pmids=many))) == ["39999", "7"]
     assert store.topic_pmids("t", many) == {"7", "39999"}
+
+
+# --- a full disk, a busy store, someone else's file --------------------------------------------------
+
+
+def _nearly_full(store: Store, pages: int = 1) -> None:
+    """Let the file grow by ``pages`` pages only: SQLite then fails as on a full disk (SQLITE_FULL)."""
+    count = store.connection.execute("PRAGMA page_count").fetchone()[0]
+    store.connection.execute(f"PRAGMA max_page_count={count + pages}")
+
+
+def test_a_full_disk_is_reported_as_such_and_the_batch_is_not_half_written(store):
+    store_records(store, [make_record("1")], tagger=fixed_tagger())
+    _nearly_full(store)
+    big = [make_record(str(n), title="Ketamine " * 400) for n in range(2, 60)]
+    with pytest.raises(StoreError, match="database or disk is full") as caught:
+        store_records(store, big, tagger=fixed_tagger())
+    assert "rollback" not in str(caught.value) and str(store.path) in str(caught.value)
+    assert store.pmids() == [1] and not store.connection.in_transaction
+
+
+def test_a_full_disk_inside_a_file_transaction_undoes_the_whole_file(store):
+    _nearly_full(store, pages=3)
+    with pytest.raises(StoreError, match="database or disk is full"), store.transaction():
+        store_records(store, [make_record("1")], tagger=fixed_tagger())  # a savepoint that fits
+        store_records(
+            store, [make_record(str(n), title="Ketamine " * 400) for n in range(2, 60)], tagger=fixed_tagger()
+        )
+    assert store.pmids() == [] and not store.connection.in_transaction
+
+
+def test_a_busy_store_is_75_and_any_other_sqlite_error_is_3(db_path):
+    with Store.open(db_path) as first, Store.open(db_path) as second:
+        second.connection.execute("PRAGMA busy_timeout=0")
+        with first.transaction(), pytest.raises(StoreLockedError, match="busy"), second.transaction():
+            pass
+        with pytest.raises(StoreError) as caught, second.transaction() as db:
+            db.execute("INSERT INTO no_such_table VALUES (1)")
+        assert type(caught.value) is StoreError and "no such table" in str(caught.value)
+
+
+@pytest.mark.parametrize("version", [0, SCHEMA_VERSION])
+def test_someone_elses_sqlite_file_is_refused_before_anything_changes(tmp_path, version):
+    theirs = tmp_path / "theirs.sqlite"
+    with sqlite3.connect(theirs) as connection:
+        connection.execute("CREATE TABLE records (pmid INTEGER PRIMARY KEY, note TEXT)")
+        connection.execute(f"PRAGMA user_version={version}")
+    connection.close()
+    data = theirs.read_bytes()
+    with pytest.raises(StoreError, match=r"theirs\.sqlite: not a litscan database \(its tables: records\)"):
+        Store.open(theirs)
+    assert theirs.read_bytes() == data and sorted(p.name for p in tmp_path.iterdir()) == ["theirs.sqlite"]
+
+
+def test_a_folder_that_cannot_be_made_is_a_store_error(tmp_path):
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(StoreError, match="cannot create its folder"):
+        Store.open(tmp_path / "file" / "s.sqlite")
