@@ -21,6 +21,8 @@ from text_to_num import alpha2digit
 from ..models import Record
 from .sentences import Sentence, sentences_of
 
+# Person words that are also adjectives ("male rats", "adult patients", "control subjects").
+_ADJECTIVE_PEOPLE = r"males?|females?|adults?|controls?|cases?|veterans?"
 _PEOPLE = (
     r"patients?|participants?|subjects?|volunteers?|individuals?|persons?|people|adults?|children|"
     r"adolescents?|infants?|neonates?|women|men|males?|females?|girls?|boys?|veterans?|cases?|"
@@ -39,11 +41,17 @@ _STUDIES = (
 # A number: not part of a decimal, a ratio, a range or a word ("2nd", "5-HT"). It opens with its first
 # digit and looks behind from there, so the engine skips to the next digit instead of trying every place.
 _NUMBER = re.compile(r"(\d(?<![\d.,/\w-]\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?![\d,]\d|\.\d|[\w%])")
+_LINKS = r"(?:and|or|including|includes|with|without|of|in|who|were|was|from|at|on|to|for|aged|versus|vs)"
 _GAP = r"(?:[(\[]?[A-Za-z0-9][\w'-]*[)\],]?\s+){0,4}?"
 _NOUN_AFTER = re.compile(
     rf"(?:/\d+)?[)\]]?\s+(?:\([^()]{{0,40}}\)\s+)?{_GAP}"
     # "male rats", "adult patients": a person word that is only an adjective gives way to the noun after it.
-    rf"(?:(?P<people>{_PEOPLE})\b(?!\s+(?:[\w-]+\s+){{0,2}}?(?:{_PEOPLE}|{_ANIMALS})\b)|(?P<animals>{_ANIMALS})\b)"
+    # Between a noun and the next person word may stand adjectives, never a number, a conjunction or a
+    # preposition: "patients including 76 men", "men and women", "patients with adolescent scoliosis"
+    # count the first; "male and female rats" counts rats.
+    rf"(?:(?P<people>(?:{_ADJECTIVE_PEOPLE})\b(?!\s+(?:[\w-]+\s+){{0,2}}?(?:{_PEOPLE}|{_ANIMALS})\b)"
+    rf"|(?!(?:{_ADJECTIVE_PEOPLE})\b)(?:{_PEOPLE})\b(?!\s+(?:(?!{_LINKS}\b)[a-z-]+\s+){{0,2}}?(?:{_PEOPLE}|{_ANIMALS})\b))"
+    rf"|(?P<animals>{_ANIMALS})\b)"
     r"(?![- ](?:years?|months?|weeks?|days?|hours?|visits?|encounters?|records?|charts?|samples?|reports?)\b)",
 )
 _GAP_STOP = re.compile(
@@ -61,11 +69,17 @@ _N_EQUALS_BEFORE = re.compile(r"\b[nN]\s*[=:]\s*$")
 _TOTAL_BEFORE = re.compile(
     r"(?:\b(?:total(?: sample)?(?: size)? of|sample(?: size)? of|cohort of|series of|population of|among(?: the)?|"
     r"in all|in total|involving|comprising|including|included|enrolled|recruited|randomi[sz]ed|"
-    r"studied|evaluated|examined|investigated|analy[sz]ed|data (?:from|of|on)|"
+    r"studied|evaluated|examined|investigated|analy[sz]ed|reviewed|surveyed|interviewed|data (?:from|of|on)|"
+    r"(?:we|authors?) (?:describe|present|report)s?|(?:cohort|sample|population) consisted of|involved|"
     r"(?:performed|conducted|carried out|undertaken) (?:on|in|with|among)|(?:study|trial|survey|review|audit) "
     r"(?:of|in|on|with|among))\s+)$",
 )
+_A_TOTAL_BEFORE = re.compile(r"\btotal of\s+$")
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|whom)\s+$")
+# The whole a part is counted against: "57 out of the 209 patients", "59 (17%) of a total of 352 patients".
+_DENOMINATOR_BEFORE = re.compile(
+    r"\d(?:\s*\(\s*\d[\d.]*\s*%\s*\))?\s+(?:out\s+)?of\s+(?:a total of\s+|the\s+|all\s+|all the\s+)?$"
+)
 # Up to the next number: "212 patients screened, 80 were randomised" randomised 80, not 212.
 _ENROLLED_AFTER = re.compile(
     r"^[^.;\d]{0,160}?(?:\b(?:were|was|had been|being|then|and)\s+(?:\w+\s+){0,2}?(?:randomi[sz]ed|randomly|enrolled|"
@@ -205,15 +219,14 @@ def _score(sentence: Sentence, text: str, low: str, match: re.Match[str], index:
     start, end = match.span()
     before = low[max(0, start - 40) : start]
     after = low[end : end + 90]
-    noun = _NOUN_AFTER.match(after)
-    if noun and _GAP_STOP.search(after[: noun.start("people") if noun.group("people") else noun.start("animals")]):
-        noun = None
+    noun = _noun_after(after)
     bare = not noun and not 1900 <= value <= 2100 and bool(_BARE_ENROLLED.match(after))  # not "2019 were included"
     n_equals = bool(_N_EQUALS_BEFORE.search(before)) or bare
-    if (not noun and not n_equals) or value == 0 or _NAMING_BEFORE.search(before):
+    enumerator = before.endswith("(") and after.startswith(")")  # "(1) Male rats were fed"
+    if (not noun and not n_equals) or value == 0 or enumerator or _NAMING_BEFORE.search(before):
         return None
     rest = after[noun.end() :] if noun else after
-    arm = bool(_EACH_AFTER.search(rest) or _ARM_AFTER.search(rest) or _ARM_BEFORE.search(before))
+    arm = _one_arm(before, rest)
     score = 2.0 + _ROLE_WEIGHT.get(sentence.role, 0.0) + _context_weight(before, rest, arm)
     if noun is None:
         score -= 0.5  # "n = 40" alone may count a subgroup
@@ -224,16 +237,32 @@ def _score(sentence: Sentence, text: str, low: str, match: re.Match[str], index:
     return _Count(value, score - 0.05 * max(index, 0), animals, arm, index, evidence)
 
 
+def _noun_after(after: str) -> re.Match[str] | None:
+    """The person or animal noun a number counts, unless a preposition or unit stands between them."""
+    noun = _NOUN_AFTER.match(after)
+    if noun and _GAP_STOP.search(after[: noun.start("people") if noun.group("people") else noun.start("animals")]):
+        return None
+    return noun
+
+
+def _one_arm(before: str, rest: str) -> bool:
+    """Whether a count is of one group only; "a total of 2,500 patients in a primary care group" is not."""
+    if _A_TOTAL_BEFORE.search(before):
+        return False
+    return bool(_EACH_AFTER.search(rest) or _ARM_AFTER.search(rest) or _ARM_BEFORE.search(before))
+
+
 def _context_weight(before: str, rest: str, arm: bool) -> float:
     """What the words around a count say: enrolled (more), an outcome, one arm or a screening pool (less)."""
-    weight = 1.5 if _TOTAL_BEFORE.search(before) else 0.0
+    whole = bool(_DENOMINATOR_BEFORE.search(before))  # the verb after tells what the part did, not the whole
+    weight = 1.5 if _TOTAL_BEFORE.search(before) else 0.5 if whole else 0.0
     if _ENROLLED_AFTER.search(rest):
         weight += 2.0
     elif _TOOK_PART_AFTER.search(rest):
         weight += 1.0
-    elif _OUTCOME_AFTER.search(rest):
+    elif not whole and _OUTCOME_AFTER.search(rest):
         weight -= 2.5
-    if _DEFINITE_BEFORE.search(before):
+    if not whole and _DEFINITE_BEFORE.search(before):
         weight -= 1.0
     if arm:
         weight -= 2.0
