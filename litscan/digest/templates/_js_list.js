@@ -69,11 +69,11 @@ function drawHighlights(meta, result, limit, active) {
 var CSV_COLUMNS = ["pmid", "title", "authors", "journal", "date", "doi", "pmcid", "design", "conditions",
   "routes", "on_topic", "retracted", "sample_size", "key_finding", "markers", "url"];
 
-// A spreadsheet runs a cell that opens with = + - @ (or a tab or carriage return) as a formula;
-// a leading apostrophe keeps it text (OWASP's advice for CSV injection).
+// A spreadsheet runs a cell that opens with = + - @ (or a tab or line break), also after spaces, as a
+// formula; a leading apostrophe keeps it text (OWASP's advice; the rule of export.csv_cell).
 function csvCell(value) {
-  var text = value === null || value === undefined ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) { text = "'" + text; }
+  var text = value === null || value === undefined ? "" : String(value).replace(/\r\n?/g, "\n");
+  if (/^ *[=+\-@\t\n]/.test(text)) { text = "'" + text; }
   return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
 }
 
