@@ -117,6 +117,15 @@ def test_highlights_follow_the_filters(page: Any) -> None:
     assert page.inner_text("#hl-none") == "No systematic reviews or randomised trials match the filters."
 
 
+def test_a_search_answers_its_first_change_at_once_and_waits_while_the_reader_types(page: Any) -> None:
+    answer = """(words) => { const box = document.getElementById('f-text'); box.value = words;
+      box.dispatchEvent(new Event('input', {bubbles: true}));
+      return document.getElementById('f-status').textContent; }"""
+    assert page.evaluate(answer, "fibromyalgia").startswith("Showing 1 of")  # drawn before the call returns
+    assert page.evaluate(answer, "zzzz").startswith("Showing 1 of")  # typed on: waits for a pause
+    page.wait_for_function("document.getElementById('nomatch').hidden === false")
+
+
 # --- downloads from the page itself -------------------------------------------------------------
 
 

@@ -175,7 +175,15 @@ var timer = null;
 form.addEventListener("change", apply);
 form.addEventListener("submit", function (e) { e.preventDefault(); apply(); });
 form.addEventListener("reset", function () { setTimeout(apply, 0); });
-f.text.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(apply, 60); });
+// A search answers the first change at once (a paste, a word typed after a pause); while the reader
+// keeps typing, it waits for a pause, so each key does not redraw the list.
+var lastInput = 0;
+f.text.addEventListener("input", function () {
+  var now = Date.now();
+  clearTimeout(timer);
+  if (now - lastInput > 400) { apply(); } else { timer = setTimeout(apply, 60); }
+  lastInput = now;
+});
 f.text.addEventListener("keydown", function (e) { if (e.key === "Escape") { form.reset(); } });
 doc.addEventListener("keydown", function (e) {
   var tag = (e.target && e.target.tagName) || "";
