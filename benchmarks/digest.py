@@ -3,6 +3,7 @@
     python benchmarks/digest.py                     # 10,000 generated records, the tagger's verdicts
     python benchmarks/digest.py --all-on-topic      # stress: every record on-topic (the heaviest page)
     python benchmarks/digest.py --records 1000 --keep /tmp/site
+    python benchmarks/digest.py --memory 20000 200000 --stores /tmp/stores   # peak RSS of `litscan digest`
 
 Records come from the shared generator (``make_pubmed_xml.py``), are parsed and stored with the
 topic's tagger (not timed), then ``write_digest`` is timed: the page, its CSV/RIS/BibTeX, the archive
@@ -16,6 +17,10 @@ page and the Atom feed. The page is then opened from file:// in headless Debian 
 
 Load and every filter are measured ``--loads`` times (a fresh page each time) and the medians reported;
 the machine is shared, so read the figures next to each other rather than alone.
+
+``--memory`` instead runs ``litscan digest`` (a first digest: every record of the store) in a child
+process of its own for stores of each size and prints its peak memory (max RSS): a digest that holds
+none of the period's records takes about the same memory at 20,000 and 200,000 records.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from common import add_generator_argument, generate
+from common import add_generator_argument, generate, run_child
 
 from litscan.config import default_topic_path, load_topic
 from litscan.digest.writer import write_digest
@@ -73,6 +78,23 @@ MEASURE = """async (action) => {
   for (let i = 0; i < 100 && shown() === before && action.startsWith('type'); i++) { await painted(); }
   return [performance.now() - t0, shown()];
 }"""
+IMPORT_CHILD = """
+import json, sys, time
+from litscan.cli import cli
+start = time.perf_counter()
+cli.main(["import", sys.argv[1], "--db", sys.argv[2]], prog_name="litscan", standalone_mode=False)
+seconds = time.perf_counter() - start
+count = 0
+"""
+DIGEST_CHILD = """
+import json, sys, time
+from litscan.cli import cli
+start = time.perf_counter()
+cli.main(["-q", "digest", "--db", sys.argv[1], "--reports", sys.argv[2], "--since", "1900-01-01"],
+         prog_name="litscan", standalone_mode=False)
+seconds = time.perf_counter() - start
+count = 0
+"""
 COUNT_NODES = "(() => { let n = 0; const w = document.createTreeWalker(document, NodeFilter.SHOW_ALL); "
 COUNT_NODES += "while (w.nextNode()) n++; return n; })()"
 
@@ -175,6 +197,33 @@ def report(size_mb: float, built: dict[str, Any], page: dict[str, Any]) -> None:
     print(f"other files:       {others}")
 
 
+def memory(sizes: list[int], stores: Path, generator: Path, repeat: int) -> None:
+    """Peak RSS of `litscan digest` over every record of stores of each size (each store imported once)."""
+    stores.mkdir(parents=True, exist_ok=True)
+    print(f"{'records':>8}  {'peak MB (each run)':<24}  {'median':>6}  {'seconds':>8}  {'page MB':>8}")
+    medians = []
+    for size in sizes:
+        db = stores / f"digest-{size}.sqlite"
+        if not db.exists():
+            source = generate(generator, size, stores / f"digest-{size}.xml.gz")
+            partial = db.with_name(db.name + ".partial")
+            run_child(IMPORT_CHILD, str(source), str(partial))
+            partial.rename(db)
+            source.unlink()
+        peaks, seconds = [], []
+        for _ in range(repeat):
+            with tempfile.TemporaryDirectory() as reports:
+                report = run_child(DIGEST_CHILD, str(db), reports)
+                page_mb = max(p.stat().st_size for p in Path(reports).rglob("*.html")) / 1e6
+            peaks.append(report["peak_mb"])
+            seconds.append(report["seconds"])
+        medians.append(statistics.median(peaks))
+        each = ", ".join(f"{p:.0f}" for p in peaks)
+        print(f"{size:>8}  {each:<24}  {medians[-1]:>6.0f}  {statistics.median(seconds):>8.0f}  {page_mb:>8.1f}")
+    if len(sizes) > 1:
+        print(f"peak MB from {sizes[0]:,} to {sizes[-1]:,} records: {medians[0]:.0f} -> {medians[-1]:.0f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=10_000)
@@ -182,7 +231,13 @@ def main() -> None:
     parser.add_argument("--all-on-topic", action="store_true", help="mark every record on-topic (the heaviest page)")
     parser.add_argument("--loads", type=int, default=3, help="page loads (and filter rounds) to take the median of")
     parser.add_argument("--keep", type=Path, help="write the reports folder here to look at it")
+    parser.add_argument("--memory", type=int, nargs="+", metavar="RECORDS", help="peak RSS of litscan digest")
+    parser.add_argument("--stores", type=Path, help="with --memory: a folder for the stores, reused when present")
     args = parser.parse_args()
+    if args.memory:
+        with tempfile.TemporaryDirectory() as tmp:
+            memory(args.memory, args.stores or Path(tmp), args.generator, args.loads)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         page_path, built = build(args, Path(tmp))
         size_mb = page_path.stat().st_size / 1e6
