@@ -62,7 +62,10 @@ _NAMING_BEFORE = re.compile(
     r"\b(?:type|grade|stage|phase|day|week|month|year|group|class|level|score|version|model|step|cycle|visit|"
     r"session|arm|part|figure|table|item|dsm|icd|wave|round|line|no\.?|number|aged?|ages)\s*[-:]?\s*$",
 )
-_STUDIES_AFTER = re.compile(rf"\s+(?:[A-Za-z][\w-]*\s+){{0,2}}?({_STUDIES})\b")
+# "3 review authors" counts people, not reviews.
+_STUDIES_AFTER = re.compile(
+    rf"\s+(?:[A-Za-z][\w-]*\s+){{0,2}}?({_STUDIES})\b(?!\s+(?:authors?|teams?|groups?|panels?|boards?)\b)"
+)
 # A count whose noun was named before it: "Of 212 patients screened, 80 were randomised".
 _BARE_ENROLLED = re.compile(r"^\s+(?:were|was)\s+(?:\w+\s+)?(?:randomi[sz]ed|enrolled|included|recruited|allocated)\b")
 _N_EQUALS_BEFORE = re.compile(r"\b[nN]\s*[=:]\s*$")
@@ -261,7 +264,9 @@ def _context_weight(before: str, rest: str, arm: bool) -> float:
     elif _TOOK_PART_AFTER.search(rest):
         weight += 1.0
     elif not whole and _OUTCOME_AFTER.search(rest):
-        weight -= 2.5
+        # "A total of 129 patients were classified as either …" counts them all; an outcome rarely
+        # opens with "a total of" unless its count is small beside the sample's
+        weight -= 1.25 if _A_TOTAL_BEFORE.search(before) else 2.5
     if not whole and _DEFINITE_BEFORE.search(before):
         weight -= 1.0
     if arm:

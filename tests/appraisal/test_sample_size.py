@@ -31,6 +31,7 @@ from .records import plain, structured
         ("Twelve (9%) of a total of 140 patients needed a second operation.", 140),
         ("Pain returned in 57 out of the 209 patients within five years.", 209),
         ("The analyses were based on a total of 2,500 patients in a primary care group.", 2500),
+        ("A total of 129 patients were classified as either tolerant or naive to opioids.", 129),
     ],
 )
 def test_participants(text: str, participants: int) -> None:
@@ -87,6 +88,11 @@ def test_review_authors_are_not_studies() -> None:
     record = structured(("METHODS", "Two reviewers screened the studies."), ("RESULTS", "Five RCTs were included."))
     found = sample_size(record, "systematic_review")
     assert found is not None and found.studies == 5
+    record = structured(
+        ("METHODS", "Data were extracted by 3 review authors."), ("RESULTS", "Nine trials were included.")
+    )
+    found = sample_size(record, "systematic_review")
+    assert found is not None and found.studies == 9
 
 
 def test_a_case_report_without_a_count_describes_one_patient() -> None:
