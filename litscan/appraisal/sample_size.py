@@ -6,7 +6,8 @@ participant noun after it ("40 patients", "36 healthy volunteers") or "n = 40"; 
 ("were randomised", "a total of", "we included"); the passage it sits in (never the background).
 Numbers that count doses, ages, percentages, years, durations or p-values have no participant noun
 and are never taken; counts of outcomes ("seven patients reported"), drop-outs, screening pools and
-single arms weigh less. Where only arms are counted ("52 patients in the ketamine group and 50 in the
+single arms weigh less, and the whole a part is counted against ("57 out of the 209 patients") more.
+Where only arms are counted ("52 patients in the ketamine group and 50 in the
 placebo group") their sum is the sample. For a systematic review the included studies are counted
 and the participants named with them. A case report with no count describes one patient.
 """
