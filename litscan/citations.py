@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import IO
 
 from .models import Author, Record
+from .pubmed.links import RecordLinks, record_links
 from .store import StoredRecord
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -70,7 +71,7 @@ def ris_entry(item: StoredRecord | Record) -> str:
     """One RIS record, ``TY`` to ``ER``."""
     record = _record(item)
     lines: list[tuple[str, str | None]] = [("TY", "BOOK" if record.kind == "book" else "JOUR")]
-    lines.append(("TI", _one_line(record.title or record.vernacular_title)))
+    lines.append(("TI", _one_line(record.display_title)))
     lines.extend(("AU", _ris_author(a)) for a in record.authors if a.valid)
     if record.pub_date and record.pub_date.year:
         date = record.pub_date
@@ -105,8 +106,24 @@ def ris_entry(item: StoredRecord | Record) -> str:
     lines.extend(("LA", _one_line(lang)) for lang in record.languages)
     if record.retracted:
         lines.append(("N1", "Retracted publication"))
+    lines.extend(_link_lines(record))
     lines.append(("ER", ""))
     return "".join(f"{tag}  - {value}\n" for tag, value in lines if value is not None)
+
+
+def _link_lines(record: Record) -> list[tuple[str, str | None]]:
+    """RIS lines for the record's links: ``L2`` (link to full text) and a note for each registration and notice."""
+    links = record_links(record)
+    lines: list[tuple[str, str | None]] = [("L2", links.full_text_url)]
+    lines.extend(("N1", _one_line(note)) for note in link_notes(links))
+    return lines
+
+
+def link_notes(links: RecordLinks) -> list[str]:
+    """One line of text for each registration and notice: what a reference manager keeps as a note."""
+    notes = [f"Trial registration: {r.registry} {r.id} {r.url}" for r in links.registrations]
+    notes.extend(f"{n.label}: {n.source or ''}{f' PMID: {n.pmid}' if n.pmid else ''}".rstrip() for n in links.notices)
+    return notes
 
 
 def write_ris(records: Iterable[StoredRecord | Record], out: IO[str]) -> int:
@@ -196,7 +213,7 @@ def _bib_fields(record: Record) -> list[tuple[str, str | None]]:
     start, end = _page_range(record.pages)
     return [
         ("author", " and ".join(authors) or None),
-        ("title", _escaped(record.title or record.vernacular_title)),
+        ("title", _escaped(record.display_title)),
         ("booktitle" if record.kind == "book" else "journal", _escaped(record.journal)),
         ("year", str(record.year) if record.year else None),
         ("volume", _escaped(record.volume)),
@@ -210,8 +227,12 @@ def _bib_fields(record: Record) -> list[tuple[str, str | None]]:
         ("abstract", _escaped(_abstract(record))),
         ("keywords", _escaped(", ".join(record.keywords))),
         ("language", _escaped(next(iter(record.languages), None))),
-        ("note", "Retracted publication" if record.retracted else None),
+        ("note", _escaped("; ".join(_bib_notes(record))) or None),
     ]
+
+
+def _bib_notes(record: Record) -> list[str]:
+    return (["Retracted publication"] if record.retracted else []) + link_notes(record_links(record))
 
 
 def bibtex_entry(item: StoredRecord | Record, key: str) -> str:

@@ -20,13 +20,12 @@ from .config import DEFAULT_REPORTS, Topic, default_topic_path, load_topic, pars
 from .config import db_path as config_db_path
 from .errors import ConfigError, LitscanError
 from .export import FORMATS, export_file
-from .pipeline.ingest import import_files
+from .pipeline.ingest import ImportFailedError, import_files
 from .pubmed import redaction
 from .store import RecordFilter, Store
 
 # Commands import the stage they run when they run: `litscan import` (which cron waits for) then
 # does not load the HTTP client, Jinja2 and the rest at start-up.
-from .tagging.vocabulary import load_vocabulary
 
 
 @contextmanager
@@ -39,7 +38,8 @@ def reported() -> Iterator[None]:
         raise click.exceptions.Exit(exc.exit_code) from None
 
 
-db_option = click.option(
+# Annotated: litscan.cli_screen imports it while this module is being read, before mypy could infer it.
+db_option: Callable[[Callable[..., None]], Callable[..., None]] = click.option(
     "--db",
     "db",
     type=click.Path(dir_okay=False),
@@ -85,7 +85,7 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
         raise click.BadParameter(f"cannot read {value!r} as a date (use YYYY-MM-DD)") from None
 
 
-def _open_topic(path: str | None) -> Topic:
+def open_topic(path: str | None) -> Topic:
     return load_topic(path) if path else load_topic(default_topic_path())
 
 
@@ -116,13 +116,25 @@ def import_command(paths: tuple[str, ...], db: str | None, query_file: str | Non
         if show_progress:
             click.echo(f"\r{path}: {done:,} records", nl=False, err=True)
 
+    failure: ImportFailedError | None = None
     with reported():
-        topic = _open_topic(query_file)
+        topic = open_topic(query_file)
         with Store.open(config_db_path(db)) as store, store.exclusive():
-            result = import_files(store, paths, topic=topic, progress=progress, workers=workers)
+            try:
+                result = import_files(store, paths, topic=topic, progress=progress, workers=workers)
+            except ImportFailedError as exc:  # the other files were imported: say what each did
+                result, failure = exc.result, exc
     if show_progress:
         click.echo("", err=True)
-    click.echo(f"Imported {len(paths)} file(s): {result.summary.line()}")
+    if len(paths) > 1:
+        for path, summary in result.files:
+            click.echo(f"{path}: {summary.line()}")
+    if result.files:
+        click.echo(f"Imported {len(result.files)} of {len(paths)} file(s): {result.summary.line()}")
+    if failure is not None:
+        for _, error in failure.result.failed:
+            click.echo(f"Error: {error}", err=True)
+        raise click.exceptions.Exit(failure.exit_code)
 
 
 @cli.command("export")
@@ -143,6 +155,7 @@ def import_command(paths: tuple[str, ...], db: str | None, query_file: str | Non
 @click.option("--from", "published_from", callback=_date_option, help="Published on or after (YYYY-MM-DD).")
 @click.option("--to", "published_to", callback=_date_option, help="Published on or before (YYYY-MM-DD).")
 @click.option("--added-since", callback=_date_option, help="Entered the store on or after (YYYY-MM-DD).")
+@click.option("--include-deleted", is_flag=True, help="Also records PubMed deleted (exported with deleted: true).")
 @click.option(
     "--query",
     "query_file",
@@ -162,9 +175,12 @@ def export_command(
     published_from: str | None,
     published_to: str | None,
     added_since: str | None,
+    include_deleted: bool,
     query_file: str | None,
 ) -> None:
     """Export stored records as JSON, CSV, RIS or BibTeX.
+
+    A partial publication date (a year, a year and month) is within --from/--to when any day of it is.
 
     Example: litscan export --format csv --condition crps --route intravenous -o crps-iv.csv
     """
@@ -177,11 +193,12 @@ def export_command(
         published_from=published_from,
         published_to=published_to,
         added_since=added_since,
+        include_deleted=include_deleted,
     )
     with reported():
         count = export_file(
             config_db_path(db),
-            topic=_open_topic(query_file),
+            topic=open_topic(query_file),
             filters=filters,
             format=format_,
             output=Path(output) if output else None,
@@ -309,7 +326,7 @@ def digest_command(
     from .digest.writer import write_digest
 
     with reported():
-        topic = _open_topic(query_file)
+        topic = open_topic(query_file)
         with Store.open(config_db_path(db)) as store:
             result = write_digest(
                 store,
@@ -328,70 +345,6 @@ def digest_command(
         err=True,
     )
     click.echo(str(result.path))
-
-
-@cli.command("explain")
-@click.argument("pmid")
-@db_option
-@click.option(
-    "--query",
-    "query_file",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Topic file whose vocabulary names the tags (default: the bundled ketamine topic).",
-)
-@click.option("--retag", is_flag=True, help="Tag the record again with the current vocabulary first.")
-@click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON.")
-def explain_command(pmid: str, db: str | None, query_file: str | None, retag: bool, as_json: bool) -> None:
-    """Show why a stored record got its tags: the field and text that decided each one.
-
-    Example: litscan explain 25060512 --db pain.sqlite
-    """
-    from .tagging.explain import explain_pmid
-    from .tagging.tagger import Tagger
-
-    with reported():
-        topic = _open_topic(query_file)
-        labels = load_vocabulary(topic.vocabulary_path)
-
-        tagger = Tagger.for_topic(topic) if retag else None
-        with Store.open(config_db_path(db)) as store:
-            result = explain_pmid(store, pmid, tagger=tagger, labels=labels, as_data=as_json)
-    click.echo(json.dumps(result, indent=2, ensure_ascii=False) if as_json else result)
-
-
-@cli.command("eval")
-@click.argument("gold", type=click.Path(dir_okay=False))
-@click.option(
-    "--query",
-    "query_file",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Topic file whose vocabulary tags the records (default: the bundled ketamine topic).",
-)
-@click.option(
-    "--split",
-    "part",
-    type=click.Choice(["all", "dev", "holdout"]),
-    default="all",
-    show_default=True,
-    help="Score all records, or the fixed two-thirds/one-third part.",
-)
-@click.option("--json", "as_json", is_flag=True, help="Print the scores and errors as JSON.")
-def eval_command(gold: str, query_file: str | None, part: str, as_json: bool) -> None:
-    """Score the tagger on hand-labelled records (JSON lines with title, abstract and labels).
-
-    Records go through parse, store and tag like a new PubMed record, in a throwaway store.
-
-    Example: litscan eval ../shared/gold/dev.jsonl
-    """
-    from .tagging.evaluate import evaluate, format_report
-    from .tagging.tagger import Tagger
-
-    with reported():
-        tagger = Tagger.for_topic(_open_topic(query_file))
-        result = evaluate(gold, tagger, part=part)
-    click.echo(json.dumps(result, indent=2, ensure_ascii=False) if as_json else format_report(result))
 
 
 @cli.command("check-term")
@@ -457,6 +410,18 @@ def check_term_command(
     click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False) if as_json else format_report(report))
     if not report.ok:
         ctx.exit(1)
+
+
+# Screening commands (screen, prisma, serve) live in litscan/cli_screen.py, the tagger's (explain,
+# eval) in litscan/cli_tagging.py: this module is near its size limit.
+from .cli_screen import prisma_command, screen_group, serve_command  # noqa: E402
+from .cli_tagging import eval_command, explain_command  # noqa: E402
+
+cli.add_command(screen_group)
+cli.add_command(prisma_command)
+cli.add_command(serve_command)
+cli.add_command(explain_command)
+cli.add_command(eval_command)
 
 
 def main() -> None:

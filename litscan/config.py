@@ -32,9 +32,14 @@ DEFAULT_EUTILS_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
 DEFAULT_RETRY_SECONDS = 100.0
 DEFAULT_MAX_INPUT_MB = 4096  # the most one imported file may hold, decompressed
 
-_TOPIC_KEYS = {"name", "title", "term", "start", "vocabulary", "description", "digest", "email"}
-_DIGEST_KEYS = {"period", "title"}
-_EMAIL_KEYS = {"recipients", "subject", "sender"}
+_TOPIC_KEYS = {"name", "title", "term", "start", "vocabulary", "description", "digest", "email", "screening"}
+# What an alert (the digest page, the e-mail) may be limited to; the rest is counted, not listed.
+_LIMIT_KEYS = {"only_on_topic", "only_designs", "only_awaiting_screening"}
+_DIGEST_KEYS = {"period", "title"} | _LIMIT_KEYS
+_EMAIL_KEYS = {"recipients", "subject", "sender", "skip_empty"} | _LIMIT_KEYS
+_SCREENING_KEYS = {"reasons"}
+_SLUG = re.compile(r"[a-z][a-z0-9_]{0,63}")
+NO_REASON = "unspecified"  # how an exclusion that came without a reason (an import) is counted
 _PERIODS = {"week", "month"}
 # A topic's name is a folder under --reports and part of its URLs: nothing that could climb out ("..", "/").
 _TOPIC_NAME_MAX = 64
@@ -42,9 +47,23 @@ _TOPIC_NAME = re.compile(rf"[A-Za-z0-9][A-Za-z0-9_-]{{0,{_TOPIC_NAME_MAX - 1}}}"
 
 
 @dataclass(frozen=True)
+class AlertLimits:
+    """Which of a period's records an alert lists; each limit narrows it further, none lists them all."""
+
+    on_topic: bool = False
+    designs: tuple[str, ...] = ()  # design ids; empty: every design
+    awaiting_screening: bool = False  # only records no one has screened yet
+
+    @property
+    def any(self) -> bool:
+        return self.on_topic or bool(self.designs) or self.awaiting_screening
+
+
+@dataclass(frozen=True)
 class DigestSettings:
     period: str = "week"
     title: str | None = None
+    limits: AlertLimits = field(default_factory=AlertLimits)
 
 
 @dataclass(frozen=True)
@@ -52,6 +71,15 @@ class EmailSettings:
     recipients: tuple[str, ...] = ()
     subject: str | None = None
     sender: str | None = None
+    limits: AlertLimits = field(default_factory=AlertLimits)
+    skip_empty: bool = False  # send nothing when no record of the period passes the limits
+
+
+@dataclass(frozen=True)
+class ScreeningSettings:
+    """The topic's own exclusion reasons: id -> label, in the file's order."""
+
+    reasons: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -67,6 +95,7 @@ class Topic:
     description: str | None = None
     digest: DigestSettings = field(default_factory=DigestSettings)
     email: EmailSettings = field(default_factory=EmailSettings)
+    screening: ScreeningSettings = field(default_factory=ScreeningSettings)
 
 
 def queries_dir() -> Path:
@@ -110,6 +139,27 @@ def topics_to_run(given: Sequence[str | os.PathLike[str]] = ()) -> list[Path]:
     if not paths:
         raise ConfigError("no topic files found in queries/ (or $LITSCAN_QUERIES)")
     return paths
+
+
+def find_topic(name_or_path: str | os.PathLike[str]) -> Topic:
+    """A topic given by its file, or by its name among the topics in the queries folder."""
+    text = str(name_or_path)
+    path = Path(text)
+    if path.suffix == ".toml" or path.is_file():
+        return load_topic(path)
+    candidates = topic_paths()
+    named = [p for p in candidates if p.stem == text] + [p for p in candidates if p.stem != text]
+    for candidate in named:
+        try:
+            topic = load_topic(candidate)
+        except ConfigError:
+            if candidate.stem == text:
+                raise
+            continue  # another topic's mistake is reported when that topic is used
+        if topic.name == text:
+            return topic
+    known = ", ".join(sorted(p.stem for p in candidates)) or "none"
+    raise ConfigError(f"no topic named {text[:64]!r} in {queries_dir()} (topics: {known})")
 
 
 def load_topic(path: str | os.PathLike[str]) -> Topic:
@@ -160,6 +210,7 @@ def load_topic(path: str | os.PathLike[str]) -> Topic:
         description=data.get("description"),
         digest=_digest_settings(data.get("digest", {}), where),
         email=_email_settings(data.get("email", {}), where),
+        screening=_screening_settings(data.get("screening", {}), where),
     )
 
 
@@ -197,7 +248,7 @@ def _digest_settings(data: Any, where: str) -> DigestSettings:
         raise ConfigError(
             f"digest.period must be one of {sorted(_PERIODS)}, got {period!r}", path=where, where="digest.period"
         )
-    return DigestSettings(period=period, title=data.get("title"))
+    return DigestSettings(period=period, title=data.get("title"), limits=_limits(data, where, "digest"))
 
 
 def _email_settings(data: Any, where: str) -> EmailSettings:
@@ -209,7 +260,57 @@ def _email_settings(data: Any, where: str) -> EmailSettings:
         recipients = [recipients]
     if not isinstance(recipients, list) or not all(isinstance(r, str) and "@" in r for r in recipients):
         raise ConfigError("email.recipients must be a list of e-mail addresses", path=where, where="email.recipients")
-    return EmailSettings(recipients=tuple(recipients), subject=data.get("subject"), sender=data.get("sender"))
+    return EmailSettings(
+        recipients=tuple(recipients),
+        subject=data.get("subject"),
+        sender=data.get("sender"),
+        limits=_limits(data, where, "email"),
+        skip_empty=_flag(data, "skip_empty", where, "email"),
+    )
+
+
+def _flag(data: dict[str, Any], key: str, where: str, table: str) -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise ConfigError(f"{table}.{key} must be true or false, got {value!r}", path=where, where=f"{table}.{key}")
+    return value
+
+
+def _limits(data: dict[str, Any], where: str, table: str) -> AlertLimits:
+    designs = data.get("only_designs", [])
+    if not isinstance(designs, list) or not all(isinstance(d, str) and _SLUG.fullmatch(d) for d in designs):
+        raise ConfigError(
+            f"{table}.only_designs must be a list of design ids (as in the vocabulary), got {designs!r}",
+            path=where,
+            where=f"{table}.only_designs",
+        )
+    return AlertLimits(
+        on_topic=_flag(data, "only_on_topic", where, table),
+        designs=tuple(designs),
+        awaiting_screening=_flag(data, "only_awaiting_screening", where, table),
+    )
+
+
+def _screening_settings(data: Any, where: str) -> ScreeningSettings:
+    if not isinstance(data, dict):
+        raise ConfigError("'screening' must be a table", path=where, where="screening")
+    _reject_unknown(data, _SCREENING_KEYS, where, "screening.")
+    reasons = data.get("reasons", {})
+    if not isinstance(reasons, dict):
+        raise ConfigError(
+            'screening.reasons must be a table of reason id = "label"', path=where, where="screening.reasons"
+        )
+    for reason, label in reasons.items():
+        key = f"screening.reasons.{reason}"
+        if not _SLUG.fullmatch(reason) or reason == NO_REASON:
+            raise ConfigError(
+                f"a reason id is lower-case letters, digits and '_', starting with a letter (and not {NO_REASON!r})",
+                path=where,
+                where=key,
+            )
+        if not isinstance(label, str) or not label.strip():
+            raise ConfigError("the reason's label must be non-empty text", path=where, where=key)
+    return ScreeningSettings(reasons={reason: label.strip() for reason, label in reasons.items()})
 
 
 def _environment(name: str) -> str | None:
@@ -251,6 +352,11 @@ def templates_dir(explicit: str | os.PathLike[str] | None = None) -> Path | None
     """--templates, else $LITSCAN_TEMPLATES, else None (the built-in templates alone)."""
     chosen = explicit or _environment("LITSCAN_TEMPLATES")
     return Path(chosen) if chosen else None
+
+
+def registries_path() -> str | None:
+    """$LITSCAN_REGISTRIES (a trial-registry file of one's own), else None: the bundled one."""
+    return _environment("LITSCAN_REGISTRIES")
 
 
 @dataclass(frozen=True)

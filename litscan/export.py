@@ -1,6 +1,13 @@
 """Export stored records: JSON, CSV, RIS, BibTeX and a pandas DataFrame, all from one row shape.
 
 Every row carries the record's appraisal: its key finding, sample size and trial markers.
+The ``title`` is the one a reader is shown: the English title, or the original-language
+(``vernacular_title``) one where PubMed has no English title. ``other_abstracts`` are the
+abstracts in other languages: in CSV ``language: text``, in JSON objects with their type.
+Names PubMed marks erroneous (ValidYN="N") are no authors: JSON lists them apart, in
+``erroneous_authors``. Tombstoned records (deleted by PubMed) are exported only when the filter
+asks for them, with ``deleted`` true.
+
 JSON keeps lists as lists and carries the evidence of every tag. CSV is for
 spreadsheets, so its list cells are joined with ``"; "``; use JSON or the
 DataFrame when you need them as lists. Every file format is written one record
@@ -27,6 +34,7 @@ from .config import Topic
 from .errors import ConfigError
 from .files import atomic_text_writer
 from .models import to_jsonable
+from .pubmed.links import record_links
 from .store import RecordFilter, Store, StoredRecord
 from .tagging.vocabulary import load_vocabulary
 
@@ -45,6 +53,7 @@ CSV_COLUMNS = (
     "authors",
     "doi",
     "pmcid",
+    "registrations",
     "on_topic",
     "design",
     "conditions",
@@ -62,6 +71,9 @@ CSV_COLUMNS = (
     "queries",
     "url",
     "abstract",
+    "vernacular_title",
+    "other_abstracts",
+    "deleted",
 )
 
 
@@ -71,13 +83,14 @@ def summary_row(item: StoredRecord) -> dict[str, Any]:
     appraisal = appraise(record, tags)
     return {
         "pmid": record.pmid,
-        "title": record.title,
+        "title": record.display_title,
         "year": record.year,
         "pub_date": record.pub_date.iso() if record.pub_date else None,
         "journal": record.journal,
         "authors": [a.display_name for a in record.authors],
         "doi": record.doi,
         "pmcid": record.pmcid,
+        "registrations": [r.id for r in record_links(record, item.registrations).registrations],
         "on_topic": tags.on_topic,
         "design": tags.design,
         "conditions": list(tags.conditions),
@@ -95,6 +108,9 @@ def summary_row(item: StoredRecord) -> dict[str, Any]:
         "queries": list(item.topics),
         "url": record.url,
         "abstract": record.abstract,
+        "vernacular_title": record.vernacular_title,
+        "other_abstracts": [f"{o.language}: {o.text}" if o.language else o.text for o in record.other_abstracts],
+        "deleted": item.deleted_at is not None,
     }
 
 
@@ -102,8 +118,12 @@ def record_row(item: StoredRecord) -> dict[str, Any]:
     """One stored record as the flat object the JSON export and the DataFrame share:
     the summary fields plus the details (sections, author and MeSH structure, evidence)."""
     record, tags = item.record, item.tags
+    links = record_links(record, item.registrations)
     return {
         **summary_row(item),
+        "registrations": [r.as_dict() for r in links.registrations],
+        "comments_corrections": [c.as_dict() for c in links.comments_corrections],
+        "full_text_url": links.full_text_url,
         "version": record.version,
         "kind": record.kind,
         "abstract_sections": [to_jsonable(s) for s in record.abstract_sections],
@@ -116,13 +136,14 @@ def record_row(item: StoredRecord) -> dict[str, Any]:
         "created_date": record.created_date,
         "revised_date": record.revised_date,
         "author_details": [to_jsonable(a) for a in record.authors],
+        "erroneous_authors": [to_jsonable(a) for a in record.erroneous_authors],
+        "other_abstracts": [to_jsonable(o) for o in record.other_abstracts],
         "mesh_headings": [to_jsonable(m) for m in record.mesh],
         "chemicals": [c.name for c in record.chemicals],
         "languages": list(record.languages),
         "errata": [to_jsonable(c) for c in record.errata],
         "last_changed": item.last_changed,
         "retracted_at": item.retracted_at,
-        "deleted": item.deleted_at is not None,
         "evidence": tags.evidence_dict(),
     }
 

@@ -56,16 +56,20 @@ class Author:
     collective_name: str | None = None
     affiliations: tuple[str, ...] = ()
     orcid: str | None = None
-    # PubMed keeps erroneous names with ValidYN="N" for the record; we keep them too, flagged.
+    # PubMed keeps erroneous names with ValidYN="N" for the record. Such a name is no author: a
+    # Record lists it apart, in ``erroneous_authors``, with this flag False.
     valid: bool = True
+    suffix: str | None = None  # Jr, Sr, 2nd, 3rd, ...
 
     @property
     def display_name(self) -> str:
+        """The name as PubMed cites it: ``Shaffer AL 3rd``, or the collective name."""
         if self.collective_name:
             return self.collective_name
+        name = self.last_name or self.fore_name or ""
         if self.last_name and self.initials:
-            return f"{self.last_name} {self.initials}"
-        return self.last_name or self.fore_name or ""
+            name = f"{self.last_name} {self.initials}"
+        return f"{name} {self.suffix}" if name and self.suffix else name
 
 
 @dataclass
@@ -120,6 +124,15 @@ class CommentCorrection:
 
 
 @dataclass
+class Accession:
+    """A number a data bank gave to something the paper reports (XML ``DataBankList``, MEDLINE ``SI``):
+    a trial registration (``ClinicalTrials.gov``, ``NCT01234567``), a sequence (``GENBANK``, ...)."""
+
+    databank: str
+    number: str
+
+
+@dataclass
 class Record:
     """One PubMed citation (journal article or book/chapter) as litscan stores it."""
 
@@ -143,7 +156,7 @@ class Record:
     revised_date: str | None = None  # DateRevised, ISO
     doi: str | None = None
     pmcid: str | None = None
-    authors: tuple[Author, ...] = ()
+    authors: tuple[Author, ...] = ()  # the authors; never an erroneous name
     authors_complete: bool = True
     languages: tuple[str, ...] = ()
     publication_types: tuple[PublicationType, ...] = ()
@@ -153,6 +166,17 @@ class Record:
     status: str | None = None  # MEDLINE, In-Process, Publisher, ...
     publication_status: str | None = None  # ppublish, epublish, aheadofprint
     comments_corrections: tuple[CommentCorrection, ...] = ()
+    # Names PubMed marks ValidYN="N" (erroneous, kept for the record): no author of the paper, so
+    # no citation, export column or digest lists them; kept here, flagged ``valid=False``.
+    erroneous_authors: tuple[Author, ...] = ()
+    accessions: tuple[Accession, ...] = ()  # DataBankList / MEDLINE SI: trial registrations and the like
+
+    @property
+    def display_title(self) -> str | None:
+        """The title to show: the English one, or the original-language one where PubMed has no English title."""
+        if self.title is None or self.title == NOT_AVAILABLE:
+            return self.vernacular_title or self.title
+        return self.title
 
     @property
     def abstract(self) -> str | None:
@@ -192,6 +216,8 @@ class Record:
 
 
 RETRACTED_PUBLICATION_UI = "D016441"
+# What PubMed puts in ArticleTitle when the article has no English title.
+NOT_AVAILABLE = "[Not Available]."
 
 
 @dataclass
@@ -289,14 +315,21 @@ def record_from_dict(data: dict[str, Any]) -> Record:
         "publication_types": PublicationType,
         "chemicals": Chemical,
         "comments_corrections": CommentCorrection,
+        "accessions": Accession,
     }
     for key, cls in nested.items():
         if key in values:
             values[key] = tuple(cls(**item) for item in values[key])
-    if "authors" in values:
-        values["authors"] = tuple(
-            Author(**{**a, "affiliations": tuple(a.get("affiliations", ()))}) for a in values["authors"]
+    for key in ("authors", "erroneous_authors"):
+        if key in values:
+            values[key] = tuple(Author(**{**a, "affiliations": tuple(a.get("affiliations", ()))}) for a in values[key])
+    if any(not a.valid for a in values.get("authors", ())):
+        # Stored before erroneous names were listed apart.
+        values["erroneous_authors"] = (
+            *values.get("erroneous_authors", ()),
+            *(a for a in values["authors"] if not a.valid),
         )
+        values["authors"] = tuple(a for a in values["authors"] if a.valid)
     if "mesh" in values:
         values["mesh"] = tuple(
             MeshHeading(**{**m, "qualifiers": tuple(MeshQualifier(**q) for q in m.get("qualifiers", ()))})

@@ -138,6 +138,8 @@ class FakeEutils:
     valid_keys: tuple[str, ...] = ()
     forget_history: bool = False
     term_misses: frozenset[int] = frozenset()
+    # Said of every term in esearch replies, as PubMed's JSON lists: {"errorlist": {"phrasesnotfound": [...]}}.
+    term_notices: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     trickle_seconds: float = 5.0
     requests: list[Logged] = field(default_factory=list)
 
@@ -258,6 +260,10 @@ class FakeEutils:
                 "quotedphrasesnotfound": [],
                 "outputmessages": ["No items found."],
             }
+        for block, lists in self.term_notices.items():
+            for key, items in lists.items():
+                listed = result.setdefault(block, {}).setdefault(key, [])
+                listed.extend(item for item in items if item not in listed)
         return _json(200, {"header": {"type": "esearch", "version": "0.3"}, "esearchresult": result})
 
     def efetch(self, params: dict[str, str]) -> tuple[int, str, bytes]:

@@ -30,9 +30,9 @@ def test_import_then_export_round_trip(runner, tmp_path):
     db = tmp_path / "s.sqlite"
     result = runner.invoke(cli, ["import", str(sample_path()), "--db", str(db)])
     assert result.exit_code == 0, result.output
-    assert f"{SAMPLE_RECORDS} new, 0 updated, 0 deleted, 1 skipped" in result.output
+    assert f"{SAMPLE_RECORDS} new, 0 updated, 0 unchanged, 0 deleted, 1 deletion of a PMID not stored" in result.output
     again = runner.invoke(cli, ["import", str(sample_path()), "--db", str(db)])
-    assert f"0 new, 0 updated, 0 deleted, {SAMPLE_RECORDS + 1} skipped" in again.output
+    assert f"0 new, 0 updated, {SAMPLE_RECORDS} unchanged, 0 deleted, 1 deletion of a PMID not stored" in again.output
 
     exported = runner.invoke(cli, ["export", "--db", str(db)])
     assert exported.exit_code == 0, exported.output

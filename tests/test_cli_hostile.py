@@ -8,6 +8,7 @@ names the file, no traceback, and the store (and whatever else was there) exactl
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import shutil
 import sqlite3
@@ -140,19 +141,25 @@ def test_a_bad_pmid_on_the_parallel_path_gives_the_serial_error(runner, db, tmp_
     assert contents(db) == before
 
 
-def test_medline_records_run_together(runner, db, tmp_path):
+def test_a_medline_file_cut_inside_its_last_record(runner, db, tmp_path, caplog):
     before = contents(db)
     bad = tmp_path / "export.nbib"
-    bad.write_text("PMID- 39000001\nTI  - One.\nPMID- 39000002\nTI  - Two.\n\nPMID- 39000003\nTI  - Three.\n")
-    line = one_error_line(runner.invoke(cli, ["import", str(bad), "--db", str(db)]), 2, "export.nbib")
-    assert "blank line" in line
-    assert contents(db) == before
+    so = "SO  - J Invent. 2020;1:1.\n"
+    bad.write_text(f"PMID- 39000001\nTI  - One.\n{so}PMID- 39000002\nTI  - Two.\n{so}\nPMID- 39000003\nTI  - Thr")
+    with caplog.at_level(logging.WARNING, logger="litscan"):
+        result = runner.invoke(cli, ["import", str(bad), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    [warning] = [r.getMessage() for r in caplog.records if "cut off" in r.getMessage()]
+    assert "export.nbib: line 8: record 3 (PMID 39000003) is cut off" in warning and "not imported" in warning
+    with sqlite3.connect(db) as connection:
+        added = {str(pmid) for (pmid,) in connection.execute("SELECT pmid FROM records")} - {str(r[0]) for r in before}
+    assert added == {"39000001", "39000002"}  # the whole records; the cut one is never stored
 
 
 def test_a_medline_pmid_that_is_not_a_number(runner, db, tmp_path):
     before = contents(db)
     bad = tmp_path / "export.txt"
-    bad.write_text("PMID- 39000001\nTI  - One.\n\nPMID- 39x00002\nTI  - Two.\n")
+    bad.write_text("PMID- 39000001\nTI  - One.\nSO  - J. 2020.\n\nPMID- 39x00002\nTI  - Two.\nSO  - J. 2020.\n")
     assert "record 2" in one_error_line(runner.invoke(cli, ["import", str(bad), "--db", str(db)]), 2, "export.txt")
     assert contents(db) == before
 

@@ -10,7 +10,17 @@ import pytest
 
 import litscan
 from litscan.export import NUMBER_COLUMNS, csv_cell, export, record_row
-from litscan.models import AbstractSection, Author, CommentCorrection, Evidence, MeshHeading, Tags
+from litscan.models import (
+    AbstractSection,
+    Author,
+    CommentCorrection,
+    Deletion,
+    Evidence,
+    MeshHeading,
+    OtherAbstract,
+    PartialDate,
+    Tags,
+)
 from litscan.pipeline.prepare import store_records
 from litscan.store import RecordFilter
 from tests.conftest import fixed_tagger, make_record
@@ -192,3 +202,104 @@ def test_csv_years_are_whole_numbers_when_some_are_missing(store):
     out = io.StringIO()
     export(store, out, format="csv")
     assert sorted(row["year"] for row in csv.DictReader(io.StringIO(out.getvalue()))) == ["", "2024"]
+
+
+# --- issue 11: partial dates, text in other languages, erroneous names, deletions -------------------
+
+
+def _pmids(store, **filters) -> list[str]:
+    return sorted(item.pmid for item in store.query(RecordFilter(**filters)))
+
+
+def test_a_partial_date_is_in_a_range_when_any_day_of_it_is(store):
+    dates = {
+        "1": PartialDate(1999, None, None, "1999"),
+        "2": PartialDate(1999, 6, None, "1999 Jun"),
+        "3": PartialDate(1999, 6, 15, "1999 Jun 15"),
+        "4": PartialDate(1999, 5, None, "1999 May"),
+        "5": PartialDate(1999, 7, 1, "1999 Jul 1"),
+        "6": PartialDate(1998, 12, None, "1998 Dec"),
+        "7": PartialDate(2000, None, None, "2000"),
+    }
+    store_records(store, [make_record(p, pub_date=d) for p, d in dates.items()], tagger=fixed_tagger())
+    assert _pmids(store, published_from="1999-06-01", published_to="1999-06-30") == ["1", "2", "3"]
+    assert _pmids(store, published_from="1999-06-20", published_to="1999-06-20") == ["1", "2"]
+    assert _pmids(store, published_from="1999-01-01", published_to="1999-12-31") == ["1", "2", "3", "4", "5"]
+    assert _pmids(store, published_from="1999-07-01") == ["1", "5", "7"]
+    assert _pmids(store, published_to="1999-05-31") == ["1", "4", "6"]
+
+
+def test_export_date_options_take_partial_dates_in(tmp_path):
+    from click.testing import CliRunner
+
+    from litscan.cli import cli
+    from litscan.store import Store
+
+    db = tmp_path / "d.sqlite"
+    with Store.open(db) as opened:
+        records = [make_record("1", pub_date=PartialDate(1999, 6, None, "1999 Jun")), make_record("2")]
+        store_records(opened, records, tagger=fixed_tagger())
+    args = ["export", "--db", str(db), "--format", "csv", "--from", "1999-06-01", "--to", "1999-06-30"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert [row["pmid"] for row in csv.DictReader(io.StringIO(result.stdout))] == ["1"]
+
+
+def test_vernacular_title_other_abstracts_and_erroneous_names_in_every_format(store):
+    record = make_record(
+        "5",
+        title="[Not Available].",
+        vernacular_title="Titre inventé.",
+        other_abstracts=(OtherAbstract("Résumé inventé.", "Publisher", "fre"), OtherAbstract("Sin idioma.")),
+        authors=(Author("Doe", "Jane", "J"), Author("Shaffer", "Arthur L", "AL", suffix="3rd")),
+        erroneous_authors=(Author("Deo", None, "J", valid=False),),
+    )
+    store_records(store, [record], tagger=fixed_tagger())
+    outputs = {}
+    for format_ in ("json", "csv", "ris", "bibtex"):
+        outputs[format_] = io.StringIO()
+        assert export(store, outputs[format_], format=format_) == 1
+    [row] = json.loads(outputs["json"].getvalue())
+    assert (row["title"], row["vernacular_title"]) == ("Titre inventé.", "Titre inventé.")
+    assert row["other_abstracts"] == [
+        {"text": "Résumé inventé.", "type": "Publisher", "language": "fre"},
+        {"text": "Sin idioma.", "type": None, "language": None},
+    ]
+    assert row["authors"] == ["Doe J", "Shaffer AL 3rd"]
+    assert [a["last_name"] for a in row["erroneous_authors"]] == ["Deo"]
+    [line] = csv.DictReader(io.StringIO(outputs["csv"].getvalue()))
+    assert (line["title"], line["vernacular_title"]) == ("Titre inventé.", "Titre inventé.")
+    assert line["other_abstracts"] == "fre: Résumé inventé.; Sin idioma."
+    assert line["authors"] == "Doe J; Shaffer AL 3rd" and line["deleted"] == "False"
+    assert "TI  - Titre inventé." in outputs["ris"].getvalue() and "Titre inventé." in outputs["bibtex"].getvalue()
+    from litscan.digest.cards import make_card
+    from litscan.digest.labels import FALLBACK
+
+    assert make_card(store.get("5"), FALLBACK).title == "Titre inventé."  # the digest shows it too
+    for format_, text in outputs.items():
+        assert format_ == "json" or "Deo" not in text.getvalue()  # an erroneous name is no author
+        assert "Not Available" not in text.getvalue()
+
+
+def test_include_deleted_exports_tombstones_marked_deleted(tmp_path):
+    from click.testing import CliRunner
+
+    from litscan.cli import cli
+    from litscan.store import Store
+
+    db = tmp_path / "d.sqlite"
+    with Store.open(db) as opened:
+        store_records(opened, [make_record("1"), make_record("2")], tagger=fixed_tagger())
+        store_records(opened, [Deletion("2")], tagger=fixed_tagger())
+    runner = CliRunner()
+    plain = runner.invoke(cli, ["export", "--db", str(db)])
+    assert plain.exit_code == 0, plain.output
+    assert [(r["pmid"], r["deleted"]) for r in json.loads(plain.stdout)] == [("1", False)]
+    every = runner.invoke(cli, ["export", "--db", str(db), "--include-deleted"])
+    assert every.exit_code == 0, every.output
+    assert sorted((r["pmid"], r["deleted"]) for r in json.loads(every.stdout)) == [("1", False), ("2", True)]
+    as_csv = runner.invoke(cli, ["export", "--db", str(db), "--include-deleted", "--format", "csv"])
+    assert sorted((r["pmid"], r["deleted"]) for r in csv.DictReader(io.StringIO(as_csv.stdout))) == [
+        ("1", "False"),
+        ("2", "True"),
+    ]

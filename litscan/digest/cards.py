@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..appraisal import KeyFinding, Phrases, appraise
 from ..models import Evidence, Record
+from ..pubmed.links import RecordLinks, record_links
 from ..store import StoredRecord
 from .labels import Labels
 
@@ -74,6 +75,7 @@ class Card:
     off_topic_reason: str | None  # what decided it is off topic
     retracted: bool
     retracted_at: str | None
+    links: RecordLinks | None = None  # trial registrations and notices (_links.html)
 
     @property
     def strong(self) -> bool:
@@ -116,7 +118,7 @@ def make_card(item: StoredRecord, labels: Labels, phrases: Phrases | None = None
     return Card(
         pmid=record.pmid,
         url=record.url,
-        title=record.title or record.vernacular_title or f"PMID {record.pmid} (no title)",
+        title=record.display_title or f"PMID {record.pmid} (no title)",
         authors=authors_text(record),
         all_authors=tuple(a.display_name for a in record.authors if a.valid and a.display_name),
         journal=record.journal_abbrev or record.journal,
@@ -142,6 +144,7 @@ def make_card(item: StoredRecord, labels: Labels, phrases: Phrases | None = None
         off_topic_reason=None if tags.on_topic else off_topic_reason(tags.on_topic_evidence),
         retracted=record.retracted or item.retracted_at is not None,
         retracted_at=item.retracted_at,
+        links=record_links(record, item.registrations),
     )
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from ..appraisal import load_phrases
 from ..citations import ris_entry
@@ -26,6 +27,9 @@ from .labels import Labels, labels_for_topic
 from .page_data import PageData
 from .period import Period, commits_of
 from .tally import FIRST_LIMIT, HIGHLIGHT_LIMIT, Tally
+
+if TYPE_CHECKING:
+    from ..screening.digest_part import ScreeningDigest
 
 RETRACTION_LIMIT = 10  # named in the notice; the rest are counted
 
@@ -80,6 +84,8 @@ class DigestContext:
     first_limit: int = FIRST_LIMIT
     archive_url: str | None = None
     feed_url: str | None = None
+    screening: ScreeningDigest | None = None  # the _screening.html block (litscan.screening.digest_part)
+    query_warnings: list[str] = field(default_factory=list)  # what PubMed said of the term at the last fetch
 
     @property
     def sections(self) -> list[tuple[str, str, int, list[Card]]]:
@@ -129,8 +135,11 @@ def conclusion_of(record: Record) -> str | None:
 
 
 def period_records(topic: Topic, commits: CommitSpan) -> RecordFilter:
-    """The records a digest lists: those the topic gained in the period's writes."""
-    return RecordFilter(topic=topic.name, added_in=commits)
+    """The records a digest lists: those the topic gained in the period's writes, as far as the topic's
+    [digest] limits let it list them."""
+    from ..screening.alerts import limited  # screening imports this module
+
+    return limited(RecordFilter(topic=topic.name, added_in=commits), topic.digest.limits, topic.name)
 
 
 class ContextBuilder:
@@ -181,6 +190,7 @@ class ContextBuilder:
             period_words=render.period_words(period.start, period.end),
             ran_at=ran_at,
             last_fetch=_last_fetch(store, topic.name),
+            query_warnings=_query_warnings(store, topic.name),
             counts=counts,
             highlights=tally.highlights.cards(),
             first_on_topic=tally.first_on_topic.cards(),
@@ -271,6 +281,14 @@ def _retractions(store: Store, topic: Topic, commits: CommitSpan, labels: Labels
         if len(notice.on_topic) < RETRACTION_LIMIT:
             notice.on_topic.append(make_card(item, labels))
     return notice
+
+
+def _query_warnings(store: Store, topic: str) -> list[str]:
+    """The esearch notices (dropped or ignored parts of the term) the last complete fetch stored."""
+    for run in store.runs(topic, limit=20):
+        if run["kind"] == "fetch" and run["status"] == "ok":
+            return [str(w) for w in run["detail"].get("warnings") or ()]
+    return []
 
 
 def _last_fetch(store: Store, topic: str) -> str | None:

@@ -19,7 +19,7 @@ import jinja2
 
 from ..config import Topic
 from ..files import atomic_write_bytes, atomic_write_text
-from ..store import RecordFilter, Store, StoredRecord
+from ..store import CommitSpan, RecordFilter, Store, StoredRecord
 from .context import conclusion_of
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -113,8 +113,10 @@ def _entries(
                 RecordFilter(
                     topic=topic.name,
                     on_topic=True,
-                    added_since=digest["period_start"] if index < len(digests) - 1 else None,
-                    added_until=digest["period_end"],
+                    # the digest's own stretch of the commit order, so the feed lists what the page did
+                    added_in=CommitSpan(
+                        after=digest["seq_start"] if index < len(digests) - 1 else None, through=digest["seq_end"]
+                    ),
                 )
             )
         for item in items:
@@ -154,7 +156,7 @@ def atom_feed(
         url = record.url
         entry = sub(feed, "entry")
         sub(entry, "id", url)
-        sub(entry, "title", record.title or f"PMID {record.pmid}")
+        sub(entry, "title", record.display_title or f"PMID {record.pmid}")
         sub(entry, "link", rel="alternate", type="text/html", href=url)
         # when the record entered the store and when it last changed: stable across rebuilds,
         # so readers do not re-announce old entries

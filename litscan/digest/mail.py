@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..config import Topic, setting
+from ..screening.digest_part import mail_lines, nothing_to_send
 from .render import plural
 
 if TYPE_CHECKING:
@@ -78,6 +79,8 @@ def build_message(topic: Topic, digest_result: DigestResult, sender: str) -> Ema
     ]
     if counts.get("retracted"):
         lines.append(f"Retracted since the previous digest: {counts['retracted']}")
+    if digest_result.screening is not None:  # awaiting screening; the records [email] limits it to
+        lines += ["", *mail_lines(digest_result.screening)]
     lines += ["", "Open the attached page in a browser to filter the records and read the abstracts."]
     message.set_content("\n".join(lines) + "\n")
     # mail clients drop scripts anyway, and spam filters score them; the attachment keeps the full page
@@ -89,6 +92,9 @@ def build_message(topic: Topic, digest_result: DigestResult, sender: str) -> Ema
 def send_digest(topic: Topic, digest_result: DigestResult) -> bool:
     """Mail the digest to the topic's recipients; True when the server accepted it."""
     if not topic.email.recipients:
+        return False
+    if nothing_to_send(topic, digest_result.screening):
+        log.info("%s: no record of the period passes the e-mail's limits (skip_empty); not sent", topic.name)
         return False
     smtp = smtp_settings()
     if smtp is None:

@@ -108,6 +108,7 @@ class PageData:
             [self._index("markers", m) for m in card.markers],
             card.off_topic_reason or "",
             day(card.retracted_at),
+            _links_row(card),
         ]
 
     def finish(self) -> None:
@@ -166,6 +167,19 @@ def _detail_row(card: Card, ris: str) -> list[Any]:
         [_first(r.evidence) for r in card.routes],
         _RIS_ABSTRACT.sub(ABSTRACT_MARK, ris, count=1),
     ]
+
+
+def _links_row(card: Card) -> list[list[list[str]]]:
+    """The card's trial registrations ([url, text, title]) and notices ([url, label, source]), as
+    _links.html shows them; [] when it has none."""
+    links = card.links
+    if not links or not (links.registrations or links.notices):
+        return []
+    registrations = [
+        [g.url, g.text, f"{g.registry}, {'indexed by PubMed' if g.source == 'databank' else 'named in the abstract'}"]
+        for g in links.registrations
+    ]
+    return [registrations, [[n.url or "", n.label, n.source or ""] for n in links.notices]]
 
 
 def _first(lines: tuple[str, ...]) -> str:

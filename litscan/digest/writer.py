@@ -15,8 +15,9 @@ from pathlib import Path
 from ..config import Topic
 from ..errors import ConfigError
 from ..export import export, write_csv
-from ..files import atomic_text_writer
-from ..store import Store, StoredRecord, parse_timestamp, utc_now
+from ..files import atomic_text_writer, atomic_write_text
+from ..screening.digest_part import ScreeningDigest, screening_digest
+from ..store import RecordFilter, Store, StoredRecord, parse_timestamp, utc_now
 from . import feeds, render
 from .context import ContextBuilder, period_records
 from .period import Period, resolve_period
@@ -28,6 +29,7 @@ class DigestResult:
     period_start: str
     period_end: str
     counts: dict[str, int]
+    screening: ScreeningDigest | None = None  # what the page and e-mail say of screening and alert limits
 
 
 def write_digest(
@@ -62,7 +64,8 @@ def write_digest(
     }
     builder = ContextBuilder(store, topic, span)
     newest = feeds.Newest()  # the feed's entries, kept as the records pass
-    with _removed_on_failure(list(paths.values())):
+    added = list(paths.values())
+    with _removed_on_failure(added):
         with closing(builder), ExitStack() as files:
             # Every file is written to a temporary file first and renamed into place only once all are
             # complete: a failure leaves neither a half page nor a page without its CSV.
@@ -79,6 +82,14 @@ def write_digest(
             bibtex = dataclasses.replace(period_records(topic, builder.commits), on_topic=True)
             export(store, out["bib"], format="bibtex", filters=bibtex)
             context = builder.finish(ran_at)
+            period_filter = RecordFilter(topic=topic.name, added_in=builder.commits)
+            context.screening = screening_digest(
+                store, topic, period_filter, since=span.start, page_stem=page.stem, designs=context.labels.designs
+            )
+            for name, text in context.screening.contents.items():  # the included set
+                included = page.parent / name
+                added.append(included)
+                atomic_write_text(included, text)
             context.files = {kind: path.name for kind, path in paths.items() if kind != "html"}
             context.archive_url = _relative(topic_dir / "index.html", page.parent)
             context.feed_url = _relative(topic_dir / "feed.xml", page.parent)
@@ -87,7 +98,7 @@ def write_digest(
         start = span.start or store.topic_first_seen(topic.name) or span.end
         store.add_digest(topic.name, start, span.end, str(page.resolve()), counts, builder.commits)
     feeds.refresh(store, topic, topic_dir, env=env, updated=ran_at, latest=newest.items())
-    return DigestResult(path=page, period_start=start, period_end=span.end, counts=counts)
+    return DigestResult(path=page, period_start=start, period_end=span.end, counts=counts, screening=context.screening)
 
 
 def _topic_dir(reports_dir: Path, topic: Topic) -> Path:
@@ -109,13 +120,14 @@ def _topic_dir(reports_dir: Path, topic: Topic) -> Path:
 
 @contextlib.contextmanager
 def _removed_on_failure(paths: list[Path]) -> Iterator[None]:
-    """Remove those of ``paths`` that did not exist before, should the block fail."""
-    new = [path for path in paths if not path.exists()]
+    """Remove those of ``paths`` (which the block may add to) that did not exist before, should it fail."""
+    existed = {path for path in paths if path.exists()}
     try:
         yield
     except BaseException:
-        for path in new:
-            path.unlink(missing_ok=True)
+        for path in paths:
+            if path not in existed:
+                path.unlink(missing_ok=True)
         raise
 
 

@@ -22,7 +22,7 @@ from ..pubmed.xml_reader import detect_format, iter_pubmed_xml
 from ..store import BatchSummary, RecordRow, Store
 from ..tagging.tagger import Tagger
 from . import parallel
-from .limits import Limits, open_guarded
+from .limits import Limits, open_guarded, open_guarded_medline
 from .prepare import store_records
 
 BATCH_SIZE = 1000
@@ -33,10 +33,25 @@ ProgressCallback = Callable[[str, int], None]  # (path, items done so far in tha
 
 @dataclass
 class ImportResult:
-    """What an import did, per file and in total."""
+    """What an import did, per file and in total; ``failed`` names the files not imported, and why."""
 
     summary: BatchSummary = field(default_factory=BatchSummary)
     files: list[tuple[str, BatchSummary]] = field(default_factory=list)
+    failed: list[tuple[str, InputError]] = field(default_factory=list)
+
+
+class ImportFailedError(InputError):
+    """Some of the files could not be imported; the others were. ``result`` tells which is which."""
+
+    def __init__(self, result: ImportResult) -> None:
+        self.result = result
+        errors = [str(error) for _, error in result.failed]
+        attempted = len(result.files) + len(result.failed)
+        # One file: its own message; several: how many, then each (still one line).
+        message = (
+            errors[0] if len(errors) == 1 else f"{len(errors)} of {attempted} files not imported: " + "; ".join(errors)
+        )
+        super().__init__(message)
 
 
 def import_files(
@@ -53,12 +68,16 @@ def import_files(
     """Import PubMed XML (``.xml``/``.xml.gz``) and MEDLINE (``.txt``/``.nbib``) files.
 
     Every path is checked before anything is written, so a missing file stops
-    the import with nothing stored. Records are linked to ``topic`` (default:
+    the import with nothing stored. Each file lands whole or not at all: a file that
+    cannot be read is left out and the next one is tried; once all were tried,
+    ``ImportFailedError`` names the files left out (its ``result`` holds what the others
+    did). Records are linked to ``topic`` (default:
     the bundled ketamine/chronic-pain topic) and tagged with its vocabulary.
     Large PubMed XML files are parsed and tagged by ``workers`` processes
     (default: one per core; 1 keeps everything in this process). A PubMed XML file holding
     more than ``max_bytes`` once decompressed (default: ``LITSCAN_MAX_INPUT_MB``, 4096 MB), or
-    one record past ``limits.MAX_RECORD_BYTES``, is refused with nothing of it stored.
+    one record past ``limits.MAX_RECORD_BYTES``, is refused with nothing of it stored; so is a
+    MEDLINE file.
     """
     workers = parallel.default_workers() if workers is None else workers
     limits = Limits(max_input=max_input_bytes() if max_bytes is None else max_bytes)
@@ -72,12 +91,20 @@ def import_files(
     run_id = store.start_run("import", topic.name, {"files": [str(p) for p in files]})
     try:
         for path in files:
-            file_summary = _import_one(store, path, topic, tagger, progress, batch_size, workers, limits)
+            try:
+                file_summary = _import_one(store, path, topic, tagger, progress, batch_size, workers, limits)
+            except InputError as exc:  # this file rolled back whole; the others still count
+                result.failed.append((str(path), exc))
+                continue
             result.files.append((str(path), file_summary))
             result.summary.add(file_summary)
     except Exception as exc:
         store.finish_run(run_id, "failed", {"error": str(exc), **result.summary.counts()})
         raise
+    if result.failed:
+        failed = ImportFailedError(result)
+        store.finish_run(run_id, "failed", {"error": str(failed), **result.summary.counts()})
+        raise failed
     store.finish_run(run_id, "ok", result.summary.counts())
     return result
 
@@ -99,7 +126,7 @@ def _import_one(
         return store_records(store, batch, tagger=tagger, topic=topic.name, tagger_id=tagger.fingerprint)
 
     if detect_format(path) == "medline":
-        return _store_file(store, path, _batches(iter_medline(path), batch_size), write_parsed, progress)
+        return _store_file(store, path, _batches(_guarded_medline(path, limits), batch_size), write_parsed, progress)
     if parallel.worth_parallel(path, workers):
         try:
             prepared = parallel.prepared_items(path, tagger, workers, limits)
@@ -132,6 +159,14 @@ def _guarded_xml(path: Path, limits: Limits) -> Iterator[ParsedItem]:
     stream = open_guarded(path, limits)
     try:
         yield from iter_pubmed_xml(cast(BinaryIO, stream), name=str(path))  # the reader only calls read()
+    finally:
+        stream.close()
+
+
+def _guarded_medline(path: Path, limits: Limits) -> Iterator[ParsedItem]:
+    stream = open_guarded_medline(path, limits)
+    try:
+        yield from iter_medline(stream, name=str(path))
     finally:
         stream.close()
 

@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Callable, Iterable
 
 from ..models import Deletion, ParsedItem, Record, Tags, json_bytes
+from ..pubmed.links import registrations_json
 from ..store import BatchSummary, CitationColumns, RecordFilter, RecordRow, Store, TagColumns, Unchanged
 
 Tagger = Callable[[Record], Tags]
@@ -55,7 +56,7 @@ def prepare_record(
         status=record.status,
         retracted=int(record.retracted),
     )
-    return RecordRow(citation, tag_columns(tagger(record), tagger_id))
+    return RecordRow(citation, tag_columns(tagger(record), tagger_id), registrations_json(record))
 
 
 def store_records(

@@ -60,6 +60,7 @@ class TopicRunResult:
     window: dict[str, str] = field(default_factory=dict)
     digest_path: Path | None = None
     exit_code: int = 0
+    warnings: list[str] = field(default_factory=list)  # what PubMed said about the term (esearch notices)
 
     def line(self) -> str:
         return f"{self.topic}: {self.message}"
@@ -104,8 +105,11 @@ def run_topic(
     stats_before = client.stats.snapshot()
     run_id = store.start_run("fetch", topic.name, {"window": window_text})
     result = TopicRunResult(topic=topic.name, ok=False, message="", window=window_text)
+    listed: dict[str, int] = {}  # what the search found, for the PRISMA counts (litscan.screening.prisma)
     try:
-        fetched = _fetch_windows(store, topic, client, tagger, windows, result.summary, progress)
+        fetched = _fetch_windows(
+            store, topic, client, tagger, windows, result.summary, progress, listed, result.warnings
+        )
     except LitscanError as exc:
         result.requests = client.stats.requests - stats_before["requests"]
         result.message = (
@@ -116,7 +120,13 @@ def run_topic(
         store.finish_run(
             run_id,
             "failed",
-            {"error": str(exc), "counts": result.summary.counts(), **_stats_since(client, stats_before)},
+            {
+                "error": str(exc),
+                "counts": result.summary.counts(),
+                "warnings": result.warnings,
+                **listed,
+                **_stats_since(client, stats_before),
+            },
         )
         log.error("%s", result.line())
         if isinstance(exc, ApiKeyError):
@@ -140,7 +150,15 @@ def run_topic(
         },
     )
     store.finish_run(
-        run_id, "ok", {"fetched": fetched, "counts": result.summary.counts(), **_stats_since(client, stats_before)}
+        run_id,
+        "ok",
+        {
+            "fetched": fetched,
+            "counts": result.summary.counts(),
+            "warnings": result.warnings,
+            **listed,
+            **_stats_since(client, stats_before),
+        },
     )
     result.ok = True
     result.message = (
@@ -182,6 +200,14 @@ def _digest(store: Store, topic: Topic, reports_dir: Path, result: TopicRunResul
         result.message += f"; e-mailed to {len(topic.email.recipients)} recipient(s)"
 
 
+def _heard(topic: Topic, said: list[str], warnings: list[str]) -> None:
+    """What PubMed said about the term, logged (stderr) and kept for the run's record, each once."""
+    for warning in said:
+        if warning not in warnings:
+            log.warning("%s: PubMed on the query term: %s", topic.name, warning)
+            warnings.append(warning)
+
+
 def _fetch_windows(
     store: Store,
     topic: Topic,
@@ -190,15 +216,22 @@ def _fetch_windows(
     windows: dict[str, tuple[dt.date, dt.date]],
     summary: BatchSummary,
     progress: Progress | None,
+    listed: dict[str, int],
+    warnings: list[str],
 ) -> int:
     created = collect(client, topic.term, "crdt", *windows["crdt"], usehistory=True)
-    for warning in created.warnings:
-        log.warning("%s: %s", topic.name, warning)
+    _heard(topic, created.warnings, warnings)
     known = store.topic_pmids(topic.name, created.ids)
     wanted = created.ids - known
+    revised: set[str] = set()
     if "mdat" in windows:
         # Revised records may have changed in any field (retraction, MeSH): fetch them all again.
-        wanted |= collect(client, topic.term, "mdat", *windows["mdat"]).ids
+        revised_search = collect(client, topic.term, "mdat", *windows["mdat"])
+        _heard(topic, revised_search.warnings, warnings)
+        revised = revised_search.ids
+    wanted |= revised
+    found = created.ids | revised
+    listed.update(identified=len(found), already_stored=len(store.topic_pmids(topic.name, found)))
     job = _FetchJob(store, topic, client, tagger, wanted, summary, progress)
     job.report()
     # A big piece we know none of (a backfill) is fetched straight from the history server;

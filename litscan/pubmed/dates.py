@@ -8,7 +8,8 @@ the precision that the text gives and the text itself in ``raw``:
   they directly follow it (``1998 Dec-1999 Jan`` → 1998-12, ``2013 Jan-Mar`` →
   2013-01, ``1984 Apr 23-30`` → 1984-04-23, ``1995-1997`` → 1995);
 * a season becomes the first month of that season as printed on the issue:
-  Spring → 3, Summer → 6, Fall/Autumn → 9, Winter → 12, day unknown. Issues
+  Spring → 3, Summer → 6, Fall/Autumn → 9, Winter → 12, day unknown; a range of
+  months as a ``Season`` (``Nov-Dec``) its first month, as in ``MedlineDate``. Issues
   dated "Winter 2001" may have appeared in early 2001; ``raw`` keeps the season
   so a reader can tell, and the year is never shifted;
 * text without a year gives ``PartialDate(None, raw=text)``.
@@ -47,6 +48,17 @@ def month_number(text: str | None) -> int | None:
     if len(text) >= 3 and text[:3] in _MONTH_NAMES:
         return _MONTH_NAMES.index(text[:3]) + 1
     return None
+
+
+_FIRST_WORD = re.compile(r"[A-Za-z]+")
+
+
+def season_month(season: str) -> int | None:
+    """A ``Season``'s month: a season's first (``Summer`` → 6), a range's first (``Nov-Dec`` → 11)."""
+    word = _FIRST_WORD.search(season)
+    if word is None:
+        return None
+    return SEASON_MONTHS.get(word.group().lower()) or month_number(word.group())
 
 
 def _day_number(text: str | None) -> int | None:
@@ -93,8 +105,7 @@ def date_from_parts(
         return PartialDate(None, raw=raw)
     month_value = month_number(month)
     if month_value is None and season is not None:
-        month_value = SEASON_MONTHS.get(season.strip().lower())
-        return PartialDate(year_value, month_value, None, raw)
+        return PartialDate(year_value, season_month(season), None, raw)
     day_value = _day_number(day) if month_value is not None else None
     return PartialDate(year_value, month_value, day_value, raw)
 

@@ -79,7 +79,32 @@ class SearchResult:
     webenv: str | None = None
     query_key: str | None = None
     phrases_not_found: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # the output messages
+    notices: tuple[str, ...] = ()  # everything PubMed said about the term (``search_notices``), in words
+
+
+# What esearch reports in band about a term, by its JSON list: what PubMed did with each part.
+NOTICE_WORDS = {
+    ("errorlist", "phrasesnotfound"): "phrase not found, searched without it",
+    ("errorlist", "fieldsnotfound"): "field not found, searched without it",
+    ("warninglist", "quotedphrasesnotfound"): "quoted phrase not found",
+    ("warninglist", "phrasesignored"): "phrase ignored",
+    ("warninglist", "outputmessages"): "PubMed says",
+}
+# Said of every search that finds nothing: the count already tells.
+_NOTHING_FOUND = "No items found."
+
+
+def search_notices(result: dict[str, Any]) -> tuple[str, ...]:
+    """Each item of an ``esearchresult``'s error and warning lists, as ``what: text``."""
+    notices = []
+    for (block, key), words in NOTICE_WORDS.items():
+        listed = (result.get(block) or {}).get(key) or ()
+        for item in [listed] if isinstance(listed, str) else listed:
+            text = str(item).strip()
+            if text and text != _NOTHING_FOUND:
+                notices.append(f"{words}: {text}")
+    return tuple(notices)
 
 
 @dataclass(frozen=True)
@@ -373,6 +398,7 @@ class EutilsClient:
             query_key=result.get("querykey"),
             phrases_not_found=tuple(errors.get("phrasesnotfound") or ()) + tuple(errors.get("fieldsnotfound") or ()),
             warnings=tuple(str(w) for w in (warnings.get("outputmessages") or ())),
+            notices=search_notices(result),
         )
 
     def _search_result(self, body: str) -> dict[str, Any]:

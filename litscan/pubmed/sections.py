@@ -15,6 +15,8 @@ import enum
 import re
 from functools import lru_cache
 
+from litscan.pubmed.xml_text import normalize
+
 
 class Category(enum.StrEnum):
     """NLM's abstract section categories (the ``NlmCategory`` attribute of ``AbstractText``)."""
@@ -107,20 +109,21 @@ def split_labelled(abstract: str | None) -> list[tuple[str | None, str]]:
     """An abstract written as one text, as (label, text) sections, cut where it has section labels.
 
     Text before the first label is a section without one; an abstract without labels is one section.
-    Whitespace inside each section is collapsed.
+    Runs of space, tab and line ends inside each section become one space (a publisher's no-break
+    or thin space is kept, as the XML reader keeps it).
     """
     if not abstract or not abstract.strip():
         return []
     marks = _label_marks(abstract)
     if not marks:
-        return [(None, " ".join(abstract.split()))]
+        return [(None, normalize(abstract) or "")]
     sections: list[tuple[str | None, str]] = []
-    head = abstract[: marks[0][0]].strip()
+    head = normalize(abstract[: marks[0][0]])
     if head:
-        sections.append((None, " ".join(head.split())))
+        sections.append((None, head))
     for i, (_, end, label) in enumerate(marks):
         stop = marks[i + 1][0] if i + 1 < len(marks) else len(abstract)
-        text = " ".join(abstract[end:stop].split())
+        text = normalize(abstract[end:stop])
         if text:
             sections.append((label, text))
     return sections

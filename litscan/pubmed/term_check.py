@@ -280,8 +280,7 @@ def check_live(term: str, pmids: Sequence[str], *, eutils_url: str | None = None
         known.update(client.esearch(ids, retmax=len(batch)).ids)
         result = client.esearch(f"({term}) AND ({ids})", retmax=len(batch))
         found.update(result.ids)
-        messages.extend(result.phrases_not_found)
-        messages.extend(w for w in result.warnings if w != "No items found.")
+        messages.extend(result.notices)  # all five kinds of what PubMed says about the term
     return LiveCheck(
         asked=tuple(wanted),
         found=tuple(p for p in wanted if p in found),

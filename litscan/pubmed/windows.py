@@ -61,13 +61,10 @@ def collect(
     query = window_query(term, date_field, lo, hi)
     first = client.esearch(query, usehistory=usehistory)
     collection = Collection(query=query, expected=first.count)
-    if first.phrases_not_found:
-        if first.count == 0:
-            raise QueryError(
-                f"PubMed did not recognise part of the query term: "
-                f"{', '.join(first.phrases_not_found)} (and found nothing)"
-            )
-        collection.warnings.append(f"PubMed ignored part of the query term: {', '.join(first.phrases_not_found)}")
+    if first.phrases_not_found and first.count == 0:
+        raise QueryError(
+            f"PubMed did not recognise part of the query term: {', '.join(first.phrases_not_found)} (and found nothing)"
+        )
     _resolve(client, term, date_field, lo, hi, None, first, collection, usehistory)
     got = len(collection.ids)
     if got != collection.expected:
@@ -90,6 +87,7 @@ def _resolve(
     usehistory: bool,
 ) -> None:
     query = window_query(term, date_field, lo, hi, uids)
+    collection.warnings.extend(n for n in result.notices if n not in collection.warnings)
     if result.count <= ESEARCH_CEILING:
         collection.pieces.append(Piece(query, result.ids, result.webenv, result.query_key))
         return

@@ -27,7 +27,7 @@ from litscan.models import (
     PartialDate,
 )
 from litscan.pubmed.dates import date_from_parts, date_from_text, iso_date
-from litscan.pubmed.xml_text import element_text
+from litscan.pubmed.xml_text import element_text, normalize
 
 Element = etree._Element
 
@@ -127,7 +127,7 @@ def other_abstract(el: Element) -> OtherAbstract | None:
 
 
 def authors(el: Element) -> tuple[Author, ...]:
-    """The ``Author`` entries of an ``AuthorList``, invalid ones (ValidYN="N") kept and flagged.
+    """The ``Author`` entries of an ``AuthorList``, erroneous ones (ValidYN="N") kept and flagged.
 
     One loop with each author's fields read inline, as in ``xml_record``: a call per author
     shows in the import's instruction count. Affiliations, which need the most care, have
@@ -137,7 +137,7 @@ def authors(el: Element) -> tuple[Author, ...]:
     for author in el:
         if author.tag != "Author":
             continue
-        last = fore = initials = collective = orcid = None
+        last = fore = initials = suffix = collective = orcid = None
         affiliations: tuple[str, ...] = ()
         for child in author:
             tag = child.tag
@@ -149,6 +149,8 @@ def authors(el: Element) -> tuple[Author, ...]:
                 initials = child.text
             elif tag == "AffiliationInfo":
                 affiliations += _affiliations(child)
+            elif tag == "Suffix":
+                suffix = normalize(child.text)
             elif tag == "CollectiveName":
                 collective = element_text(child)
             elif tag == "Identifier" and child.get("Source") == "ORCID" and child.text:
@@ -162,6 +164,7 @@ def authors(el: Element) -> tuple[Author, ...]:
                 affiliations,
                 orcid,
                 author.get("ValidYN") != "N",
+                suffix,
             )
         )
     return tuple(found)
@@ -176,8 +179,9 @@ def _affiliations(el: Element) -> tuple[str, ...]:
             text = None if len(info) else info.text
             if text is None or "\n" in text or "  " in text or "\t" in text:
                 text = element_text(info)
+            text = normalize(text)  # XML white space only: a publisher's no-break space stays, as in titles
             if text:
-                found += (text.strip(),)
+                found += (text,)
     return found
 
 

@@ -27,7 +27,7 @@ import os
 import re
 import zlib
 from collections.abc import Iterator
-from typing import BinaryIO, Literal
+from typing import TYPE_CHECKING, BinaryIO, Literal, TypeVar
 
 from lxml import etree
 
@@ -38,8 +38,12 @@ from litscan.pubmed.xml_record import article_record, book_record
 from litscan.pubmed.xml_references import ByteStream, ReferenceListError, WithoutReferences
 from litscan.pubmed.xml_text import MATHML_NS, normalize
 
+if TYPE_CHECKING:
+    from lxml.etree._docloader import _InputDocument
+
 _RECORD_TAGS = ("PubmedArticle", "PubmedBookArticle", "DeleteCitation", "ERROR")
-_ROOT_TAGS = frozenset({"PubmedArticleSet", "PubmedBookArticleSet"})
+# A set, or one record saved on its own (an efetch reply cut down to its record).
+_ROOT_TAGS = frozenset({"PubmedArticleSet", "PubmedBookArticleSet", "PubmedArticle", "PubmedBookArticle"})
 _GZIP_MAGIC = b"\x1f\x8b"
 _HEAD_SIZE = 65536
 _MML_DECL = f' xmlns:mml="{MATHML_NS}"'.encode()
@@ -141,14 +145,37 @@ def parse_pubmed_bytes(data: bytes, *, name: str = "<response>") -> list[ParsedI
     return list(iter_pubmed_xml(io.BytesIO(data), name=name))
 
 
-_DOCUMENT_PARSER = etree.XMLParser(
-    load_dtd=False,
-    no_network=True,
-    resolve_entities=False,
-    huge_tree=True,
-    remove_comments=True,
-    remove_pis=True,
-    collect_ids=False,
+class _NothingFromOutside(etree.Resolver):
+    """Serves an empty text for every DTD or entity libxml2 asks for: nothing is read from disk or network."""
+
+    def resolve(self, system_url: str | None, public_id: str | None, context: object, /) -> _InputDocument:
+        return self.resolve_empty(context)
+
+
+_Parser = TypeVar("_Parser", bound=etree.XMLParser)
+
+
+def _offline(parser: _Parser) -> _Parser:
+    """``parser`` with the resolver that keeps it from reading anything but its input."""
+    parser.resolvers.add(_NothingFromOutside())
+    return parser
+
+
+# Both parsers: no DTD is loaded, so no attribute default and no entity of one is applied, and
+# nothing is fetched. ``collect_ids`` stays True: False sets libxml2's XML_SKIP_IDS bit in
+# ``loadsubset``, and any bit there makes libxml2 load the external DTD (a local path is read; an
+# http:// URL is refused as a "network entity", failing the whole file). The resolver is the
+# second guard, should a libxml2 ever try to load one again.
+_DOCUMENT_PARSER = _offline(
+    etree.XMLParser(
+        load_dtd=False,
+        no_network=True,
+        resolve_entities=False,
+        attribute_defaults=False,
+        huge_tree=True,
+        remove_comments=True,
+        remove_pis=True,
+    )
 )
 
 
@@ -170,7 +197,7 @@ def parse_pubmed_document(data: bytes, *, name: str) -> list[ParsedItem]:
         raise InputError(f"malformed XML ({_one_line(exc.msg or exc)})", path=name) from None
     items: list[ParsedItem] = []
     count = 0
-    for el in root:
+    for el in [root] if root.tag in _RECORD_TAGS[:2] else root:
         item = _read_element(el, count + 1, name)
         if isinstance(item, list):
             items.extend(item)
@@ -290,16 +317,18 @@ def _iter_stream(raw: BinaryIO, label: str) -> Iterator[ParsedItem]:
         reader = WithoutReferences(declare_mathml_prefix(head), stream)
         # A pull parser, not iterparse: since lxml 6.1 iterparse drops the records it parsed in the
         # same read as a syntax error, and the message must name the last good record.
-        parser = etree.XMLPullParser(
-            events=("end",),
-            tag=_RECORD_TAGS,
-            load_dtd=False,
-            no_network=True,
-            resolve_entities=False,
-            huge_tree=True,
-            remove_comments=True,
-            remove_pis=True,
-            collect_ids=False,
+        parser = _offline(
+            etree.XMLPullParser(
+                events=("end",),
+                tag=_RECORD_TAGS,
+                load_dtd=False,
+                no_network=True,
+                resolve_entities=False,
+                attribute_defaults=False,
+                huge_tree=True,
+                remove_comments=True,
+                remove_pis=True,
+            )
         )
         while data := reader.read():
             try:

@@ -16,6 +16,7 @@ from lxml import etree
 
 from litscan.models import (
     AbstractSection,
+    Accession,
     Author,
     Chemical,
     CommentCorrection,
@@ -26,6 +27,7 @@ from litscan.models import (
     Record,
     RecordKind,
 )
+from litscan.pubmed.accessions import xml_accessions
 from litscan.pubmed.xml_fields import (
     abstract_sections,
     authors,
@@ -50,6 +52,7 @@ class _Fields:
 
     __slots__ = (
         "abstract",
+        "accessions",
         "aid_doi",
         "article_date",
         "authors",
@@ -83,6 +86,7 @@ class _Fields:
     )
 
     abstract: list[AbstractSection]
+    accessions: tuple[Accession, ...]
     aid_doi: str | None
     article_date: str | None
     authors: tuple[Author, ...] | None
@@ -125,6 +129,7 @@ class _Fields:
         self.authors_complete = True
         self.chemicals = ()
         self.comments = ()
+        self.accessions = ()
         self.mesh = ()
         self.keywords = []
         self.languages = []
@@ -135,6 +140,11 @@ class _Fields:
     def record(self, kind: RecordKind) -> Record | None:
         if not self.pmid:
             return None
+        authors = self.authors or ()
+        erroneous: tuple[Author, ...] = ()
+        if not all(author.valid for author in authors):
+            erroneous = tuple(author for author in authors if not author.valid)
+            authors = tuple(author for author in authors if author.valid)
         return Record(
             pmid=self.pmid,
             version=self.version,
@@ -144,7 +154,7 @@ class _Fields:
             abstract_sections=tuple(self.abstract),
             other_abstracts=tuple(self.other_abstracts),
             journal=self.journal,
-            journal_abbrev=self.journal_abbrev or self.medline_ta,
+            journal_abbrev=self.medline_ta or self.journal_abbrev,  # as MEDLINE text (TA) and citations have it
             issn=self.issn,
             volume=self.volume,
             issue=self.issue,
@@ -156,7 +166,8 @@ class _Fields:
             revised_date=self.revised_date,
             doi=self.eloc_doi or self.aid_doi,
             pmcid=self.pmcid,
-            authors=self.authors or (),
+            authors=authors,
+            erroneous_authors=erroneous,
             authors_complete=self.authors_complete,
             languages=tuple(self.languages),
             publication_types=tuple(self.publication_types),
@@ -166,6 +177,7 @@ class _Fields:
             status=self.status,
             publication_status=self.publication_status,
             comments_corrections=self.comments,
+            accessions=self.accessions,
         )
 
 
@@ -271,6 +283,8 @@ def _article_part(el: _Element, f: _Fields) -> None:
             keywords(child, f.keywords)
         elif tag == "DateRevised":
             f.revised_date = day_date(child)
+        elif tag == "DataBankList":
+            f.accessions = xml_accessions(child)
         elif tag == "PMID":
             _pmid(child, f)
         elif tag == "ArticleIdList":

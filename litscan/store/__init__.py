@@ -1,4 +1,4 @@
-"""The SQLite store: every record once, by PMID, with its tags, topics, runs and digests.
+"""The SQLite store: every record once, by PMID, with its tags, topics, runs, digests and screening decisions.
 
 All SQL lives in this package; other stages ask the store questions through ``Store``'s methods.
 """
@@ -7,6 +7,7 @@ from .database import Store
 from .queries import CommitSpan, RecordFilter, RecordTags, StoredRecord
 from .records import BatchSummary, Unchanged
 from .schema import CitationColumns, RecordRow, TagColumns
+from .screening import Decision, NewDecision, ScreeningRow
 from .timestamps import TIMESTAMP_FORMAT, parse_timestamp, utc_now
 
 __all__ = [
@@ -14,9 +15,12 @@ __all__ = [
     "BatchSummary",
     "CitationColumns",
     "CommitSpan",
+    "Decision",
+    "NewDecision",
     "RecordFilter",
     "RecordRow",
     "RecordTags",
+    "ScreeningRow",
     "Store",
     "StoredRecord",
     "TagColumns",

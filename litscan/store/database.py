@@ -2,28 +2,29 @@
 
 Each method is a short call into the module that does that job: ``schema`` (tables and
 migrations), ``records`` (writing), ``queries`` (reading), ``runs`` and ``digests`` (bookkeeping),
-``lock`` (one writer at a time). Writes happen in one transaction per call, so a failure leaves
-the store exactly as it was before that call.
+``screening`` (decisions), ``lock`` (one writer at a time). Writes happen in one transaction per
+call, so a failure leaves the store exactly as it was before that call.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
 from . import digests as digest_log
-from . import queries, records
+from . import queries, records, screening
 from . import runs as run_log
 from .connection import configure, connect, transaction
 from .lock import writer_lock
 from .queries import CommitSpan, RecordFilter, RecordTags, StoredRecord
 from .records import BatchSummary, Item
 from .schema import TagColumns, check_store_file, ensure_schema
+from .screening import Decision, NewDecision, ScreeningRow
 from .timestamps import utc_now
 
 
@@ -130,6 +131,10 @@ class Store:
         """The number of the last write committed (stamped before ``before``): what a reader has seen."""
         return queries.commit_mark(self.connection, before)
 
+    def registered_pmids(self, trial_id: str) -> list[str]:
+        """The live records that name this trial registration (several reports of one trial)."""
+        return queries.registered_pmids(self.connection, trial_id)
+
     def topic_first_seen(self, topic: str) -> str | None:
         """When the topic's first record entered the store (None: it has none)."""
         return queries.topic_first_seen(self.connection, topic)
@@ -168,3 +173,22 @@ class Store:
 
     def digests(self, topic: str) -> list[dict[str, Any]]:
         return digest_log.digests(self.connection, topic)
+
+    # -- screening decisions ------------------------------------------------------------------
+
+    def add_decisions(self, decisions: Sequence[NewDecision]) -> list[int]:
+        """Record decisions, all of them or none; earlier decisions stay as they were (a trail)."""
+        with self.transaction() as db:
+            return screening.add_decisions(db, decisions)
+
+    def latest_decisions(self, topic: str, pmids: Iterable[str] | None = None) -> dict[str, Decision]:
+        """Each decided record's latest decision in ``topic`` (of ``pmids``, if given), by PMID."""
+        return screening.latest(self.connection, topic, pmids)
+
+    def decision_history(self, topic: str, pmid: str) -> list[Decision]:
+        """Every decision made on a record in ``topic``, oldest first."""
+        return screening.history(self.connection, topic, pmid)
+
+    def screening_rows(self, topic: str) -> list[ScreeningRow]:
+        """Every record of ``topic`` (withdrawn ones too) beside its latest decision, in PMID order."""
+        return screening.screening_rows(self.connection, topic)

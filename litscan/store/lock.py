@@ -78,7 +78,13 @@ def _try_lock(path: Path) -> IO[str] | None:
         handle.close()
         if holder is None or process_alive(holder):
             return None
-        fresh = _take_over(path)
+        try:
+            fresh = _take_over(path)
+        except OSError as exc:  # a folder that became read-only, or a full disk
+            raise StoreError(
+                f"{path}: the lock of litscan process {holder}, which is gone, cannot be replaced "
+                f"({exc.strerror or exc}); remove the file when no litscan command is running"
+            ) from None
     log.warning(
         "%s: took over the lock of litscan process %d, which is gone (a process it started still held it)",
         path,

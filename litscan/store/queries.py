@@ -24,6 +24,7 @@ class StoredRecord:
     topics: tuple[str, ...] = ()
     retracted_at: str | None = None
     deleted_at: str | None = None
+    registrations: str | None = None  # as stored (JSON, ``litscan.pubmed.links``); None before schema 4
 
     @property
     def pmid(self) -> str:
@@ -61,6 +62,7 @@ class RecordFilter:
     retracted_in: CommitSpan | None = None  # first seen retracted in these writes
     include_deleted: bool = False
     pmids: Sequence[str] = ()
+    undecided_in: str | None = None  # no screening decision in this topic yet
 
 
 class RecordTags(NamedTuple):
@@ -118,6 +120,7 @@ def _stored_record(row: sqlite3.Row) -> StoredRecord:
         topics=tuple(sorted(json.loads(row["topics"]))),
         retracted_at=row["retracted_at"],
         deleted_at=row["deleted_at"],
+        registrations=row["registrations"],
     )
 
 
@@ -151,6 +154,16 @@ def on_topic_tags(db: sqlite3.Connection, topic: str, until: str, through: int |
         (topic, bound),
     )
     return (RecordTags(row["year"], json.loads(row["conditions"]), json.loads(row["routes"])) for row in rows)
+
+
+def registered_pmids(db: sqlite3.Connection, trial_id: str) -> list[str]:
+    """The live records that name registration ``trial_id`` (as stored, any registry), in PMID order."""
+    rows = db.execute(
+        "SELECT DISTINCT g.pmid FROM record_registrations g JOIN records r ON r.pmid = g.pmid "
+        "WHERE g.trial_id = ? AND r.deleted_at IS NULL ORDER BY g.pmid",
+        (trial_id,),
+    )
+    return [str(row["pmid"]) for row in rows]
 
 
 def topic_first_seen(db: sqlite3.Connection, topic: str) -> str | None:
@@ -204,6 +217,8 @@ def _by_tags(filters: RecordFilter) -> Iterator[tuple[str, list[Any]]]:
         yield f"r.design IN ({_marks(filters.designs)})", list(filters.designs)
     if filters.on_topic is not None:
         yield "r.on_topic = ?", [int(filters.on_topic)]
+    if filters.undecided_in is not None:
+        yield "r.pmid NOT IN (SELECT pmid FROM screening_decisions WHERE topic = ?)", [filters.undecided_in]
 
 
 def _by_commits(filters: RecordFilter, seq_column: str) -> Iterator[tuple[str, list[Any]]]:
@@ -217,8 +232,11 @@ def _by_commits(filters: RecordFilter, seq_column: str) -> Iterator[tuple[str, l
 
 def _by_dates(filters: RecordFilter, seen_column: str) -> Iterator[tuple[str, list[Any]]]:
     """(SQL condition, its parameters) for the publication, entry and retraction dates asked for."""
+    # A partial date (a year, a year-month) is in a range when any day of it is: "1999-06" is on or
+    # after 1999-06-15 (its last days are), "1999" on or before 1999-03-01 (its first days are).
     if filters.published_from:
-        yield "r.pub_date >= ?", [filters.published_from]
+        start = filters.published_from
+        yield "(r.pub_date >= ? OR r.pub_date IN (?, ?))", [start, start[:4], start[:7]]
     if filters.published_to:
         # "2024" and "2024-03" sort before "2024-03-05"; pad the bound so the whole period counts.
         yield "r.pub_date <= ?", [filters.published_to + "\uffff"]

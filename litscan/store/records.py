@@ -19,13 +19,13 @@ from ..models import Deletion
 from .schema import IN_PMIDS, RECORD_COLUMNS, STATE_COLUMNS, RecordRow, TagColumns, placeholder
 
 _INSERT = (
-    f"INSERT INTO records({', '.join(RECORD_COLUMNS)}, first_seen, last_changed, retracted_at, seq, retracted_seq) "
-    f"VALUES ({', '.join(placeholder(c) for c in RECORD_COLUMNS)}, ?, ?, ?, ?, ?)"
+    f"INSERT INTO records({', '.join(RECORD_COLUMNS)}, first_seen, last_changed, retracted_at, seq, retracted_seq, "
+    f"registrations) VALUES ({', '.join(placeholder(c) for c in RECORD_COLUMNS)}, ?, ?, ?, ?, ?, CAST(? AS TEXT))"
 )
 _UPDATE = (
     f"UPDATE records SET {', '.join(f'{c}={placeholder(c)}' for c in RECORD_COLUMNS[1:])}, "
     "last_changed=COALESCE(?, last_changed), retracted_at=?, retracted_seq=COALESCE(retracted_seq, ?), "
-    "deleted_at=NULL WHERE pmid=?"
+    "registrations=CAST(? AS TEXT), deleted_at=NULL WHERE pmid=?"
 )
 _UPDATE_TAGS = f"UPDATE records SET {', '.join(f'{c}={placeholder(c)}' for c in TagColumns._fields)} WHERE pmid=?"
 
@@ -61,9 +61,17 @@ class BatchSummary:
         }
 
     def line(self) -> str:
-        return (
-            f"{self.new} new, {self.updated} updated, {self.deleted} deleted, {self.unchanged + self.skipped} skipped"
-        )
+        text = f"{self.new} new, {self.updated} updated, {self.unchanged} unchanged, {self.deleted} deleted"
+        if self.skipped:
+            text += f", {_deletions_ignored(self.skipped)}"
+        return text
+
+
+def _deletions_ignored(count: int) -> str:
+    """What ``skipped`` counts, in words: deletion notices with nothing stored to delete."""
+    if count == 1:
+        return "1 deletion of a PMID not stored or already deleted (nothing to delete)"
+    return f"{count} deletions of PMIDs not stored or already deleted (nothing to delete)"
 
 
 class Unchanged(NamedTuple):
@@ -168,7 +176,14 @@ def _insert(db: sqlite3.Connection, rows: list[RecordRow], stamp: Stamp, summary
     db.executemany(
         _INSERT,
         [
-            (*row.citation, *row.tags, now, now, *((now, seq, seq) if row.citation.retracted else (None, seq, None)))
+            (
+                *row.citation,
+                *row.tags,
+                now,
+                now,
+                *((now, seq, seq) if row.citation.retracted else (None, seq, None)),
+                row.registrations,
+            )
             for row in rows
         ],
     )
@@ -189,7 +204,17 @@ def _update(
         retracted_at = old["retracted_at"] or (now if row.citation.retracted else None)
         retracted_seq = seq if row.citation.retracted else None  # kept where one is stored already
         changed = old["content_hash"] != row.citation.content_hash or old["deleted_at"] is not None
-        values.append((*row.citation[1:], *row.tags, now if changed else None, retracted_at, retracted_seq, row.pmid))
+        values.append(
+            (
+                *row.citation[1:],
+                *row.tags,
+                now if changed else None,
+                retracted_at,
+                retracted_seq,
+                row.registrations,
+                row.pmid,
+            )
+        )
         if changed:
             summary.updated += 1
             summary.updated_pmids.append(str(row.pmid))
@@ -214,10 +239,11 @@ def _delete_links(db: sqlite3.Connection, pmids: list[int]) -> None:
     params = [(pmid,) for pmid in pmids]
     db.executemany("DELETE FROM record_conditions WHERE pmid = ?", params)
     db.executemany("DELETE FROM record_routes WHERE pmid = ?", params)
+    db.executemany("DELETE FROM record_registrations WHERE pmid = ?", params)
 
 
 def _write_links(db: sqlite3.Connection, pmids: list[int]) -> None:
-    """The condition and route link tables: the store's index of these rows' tag columns.
+    """The condition, route and registration link tables: the store's index of these rows' JSON columns.
 
     SQLite reads the ids from the JSON columns itself: nothing is decoded in Python, nothing extra
     crosses the worker pipes, and it is no slower than inserting id tuples handed over with each row.
@@ -232,6 +258,13 @@ def _write_links(db: sqlite3.Connection, pmids: list[int]) -> None:
             f"WHERE r.pmid {IN_PMIDS}",
             (written,),
         )
+    db.execute(
+        "INSERT OR IGNORE INTO record_registrations(registry, trial_id, pmid, source) "
+        "SELECT json_extract(f.value, '$.key'), json_extract(f.value, '$.id'), r.pmid, "
+        "json_extract(f.value, '$.source') "
+        f"FROM records r, json_each(r.registrations, '$.found') f WHERE r.pmid {IN_PMIDS}",
+        (written,),
+    )
 
 
 def _link_topic(db: sqlite3.Connection, topic: str, records: Iterable[int], stamp: Stamp) -> None:

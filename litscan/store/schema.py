@@ -14,7 +14,7 @@ from typing import NamedTuple
 from ..errors import StoreError
 from .connection import transaction
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -123,6 +123,39 @@ MIGRATIONS: dict[int, str] = {
         seq_end = (SELECT COALESCE(MAX(seq), 0) FROM commits WHERE at < digests.period_end);
     CREATE INDEX record_topics_seq ON record_topics(topic, seq)
     """,
+    # Screening decisions: one row per decision ever made, never updated or deleted, so a later
+    # decision adds to a record's trail; the latest row (highest id) of a topic and record is its
+    # decision. A decision keeps the record's content hash and what the screener judged (title,
+    # abstract, retraction and correction notices: ``screened_hash``), to tell when PubMed has
+    # revised the record since. (IF NOT EXISTS: a store whose version number was set back keeps its decisions.)
+    4: """
+    CREATE TABLE IF NOT EXISTS screening_decisions (
+        id            INTEGER PRIMARY KEY,
+        topic         TEXT NOT NULL,
+        pmid          INTEGER NOT NULL REFERENCES records(pmid),
+        decision      TEXT NOT NULL CHECK (decision IN ('include', 'exclude', 'maybe')),
+        reason        TEXT,
+        note          TEXT,
+        decided_by    TEXT NOT NULL,
+        decided_at    TEXT NOT NULL,
+        source        TEXT NOT NULL,
+        content_hash  TEXT NOT NULL,
+        screened_hash TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS screening_decisions_record ON screening_decisions(topic, pmid, id)
+    """,
+    # Trial registrations (litscan.pubmed.links): each record's, as JSON with the fingerprint of the
+    # registry file that found them, and an index from a registry id to the records that name it
+    # (several reports of one trial). Records stored before have none (NULL), and are worked out
+    # when read.
+    5: """
+    ALTER TABLE records ADD COLUMN registrations TEXT;
+    CREATE TABLE record_registrations (
+        registry TEXT NOT NULL, trial_id TEXT NOT NULL, pmid INTEGER NOT NULL REFERENCES records(pmid),
+        source TEXT NOT NULL,
+        PRIMARY KEY (trial_id, registry, pmid)) WITHOUT ROWID;
+    CREATE INDEX record_registrations_pmid ON record_registrations(pmid)
+    """,
 }
 
 
@@ -168,6 +201,9 @@ class RecordRow(NamedTuple):
 
     citation: CitationColumns
     tags: TagColumns
+    # The record's trial registrations as JSON (``litscan.pubmed.links.registrations_json``): the
+    # records column schema 4 added, written after the store's own columns.
+    registrations: bytes | None = None
 
     @property
     def pmid(self) -> int:
@@ -178,7 +214,7 @@ class RecordRow(NamedTuple):
 # and the commit numbers (seq, retracted_seq).
 RECORD_COLUMNS = CitationColumns._fields + TagColumns._fields
 # What a stored record is read back from (``StoredRecord``).
-STORED_COLUMNS = ("data", "tags", "first_seen", "last_changed", "retracted_at", "deleted_at")
+STORED_COLUMNS = ("data", "tags", "first_seen", "last_changed", "retracted_at", "deleted_at", "registrations")
 # What deciding how to write a record again needs to know of its stored row.
 STATE_COLUMNS = ("pmid", "content_hash", "tagger", "retracted_at", "deleted_at")
 # data and tags arrive as UTF-8 JSON bytes (``json_bytes``); CAST stores them as the TEXT they are,
@@ -197,6 +233,18 @@ def placeholder(column: str) -> str:
 
 RUN_COLUMNS = ("id", "kind", "topic", "started_at", "finished_at", "status", "detail", "pid", "host")
 DIGEST_COLUMNS = ("period_start", "period_end", "path", "created_at", "counts", "seq_start", "seq_end")
+DECISION_COLUMNS = (
+    "topic",
+    "pmid",
+    "decision",
+    "reason",
+    "note",
+    "decided_by",
+    "decided_at",
+    "source",
+    "content_hash",
+    "screened_hash",
+)
 
 
 # What every litscan store holds from schema version 1 on (later versions only add to it).

@@ -11,32 +11,36 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .context import TRIGGER_KIND, ContextRules, load_context_rules
 from .cues import COUNTED, load_cues
 from .matching import PatternIndex
 from .vocabulary import Pattern, Vocabulary
 
 # Route hits: adjectives and nouns ("intravenous"), adverbs ("intravenously"), dosage forms ("cream").
 ROUTE_KINDS = ("route", "route_adverb", "route_form")
+# A stated route with no id ("rectal", "intraperitoneally"): it labels nothing, but it is a route.
+UNLABELLED_ROUTE = "route_none"
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One pattern of the flat list a record is matched against."""
 
-    kind: str  # "drug", "other_drug", "cond", "cond_weak", "cond_part", "route", "route_adverb",
-    # "route_form", "design", "design_weak", "design_title", "design_decides", "chronic", "model", "off",
-    # or a cue's name
+    kind: str  # "drug", "other_drug", "cond", "cond_weak", "cond_part", "route", "route_adverb", "route_form",
+    # "route_none", "design", "design_weak", "design_title", "design_decides", "design_part", "chronic", "model", "off",
+    # a cue's name, or "context" (a context trigger; its ident is the rule's index)
     ident: str
     pattern: Pattern
-    part: int = 0  # for a condition's sentence_patterns: which list of parts
+    part: int = 0  # for a condition's sentence_patterns or a design's all_of: which list of parts
 
 
 class CompiledVocabulary:
     """What the tagger's pass and rules read, made once from a ``Vocabulary``."""
 
-    def __init__(self, vocabulary: Vocabulary) -> None:
+    def __init__(self, vocabulary: Vocabulary, context_rules: ContextRules | None = None) -> None:
         v = self.vocabulary = vocabulary
-        self.entries = [*_vocabulary_entries(v), *_cue_entries()]
+        self.context_rules = context_rules or load_context_rules()
+        self.entries = [*_vocabulary_entries(v), *_cue_entries(), *_context_entries(self.context_rules)]
         self.index = PatternIndex([e.pattern.source for e in self.entries], [e.pattern.matcher for e in self.entries])
         cue_flags = {cue.name: cue.flag.value for cue in load_cues()}
         # Per entry: the cue flag it sets on its sentence, or 0 for a vocabulary pattern (a hit).
@@ -77,6 +81,8 @@ def _vocabulary_entries(v: Vocabulary) -> Iterator[Entry]:
         yield Entry("drug", v.intervention_label, p)
     for p in v.other_drugs:
         yield Entry("other_drug", p.source, p)
+    for p in v.unlabelled_routes:
+        yield Entry(UNLABELLED_ROUTE, "", p)
     yield from _condition_entries(v)
     for r in v.routes.values():
         for kind, patterns in zip(ROUTE_KINDS, (r.patterns, r.adverbs, r.forms), strict=True):
@@ -91,10 +97,15 @@ def _vocabulary_entries(v: Vocabulary) -> Iterator[Entry]:
         ):
             for p in patterns:
                 yield Entry(kind, d.id, p)
+        for i, parts in enumerate(d.all_of):
+            for p in parts:
+                yield Entry("design_part", d.id, p, i)
     for p in v.chronic_patterns:
         yield Entry("chronic", "chronic", p)
     for p in v.preclinical_model_patterns:
         yield Entry("model", "model", p)
+    for p in v.late_outcome_patterns:
+        yield Entry("late", "late", p)
     for off in v.off_topic:
         for p in off.patterns:
             yield Entry("off", off.id, p)
@@ -115,3 +126,11 @@ def _cue_entries() -> Iterator[Entry]:
     for cue in load_cues():
         for p in cue.patterns:
             yield Entry(cue.name, cue.name, p)
+
+
+def _context_entries(rules: ContextRules) -> Iterator[Entry]:
+    for rule in rules.rules:
+        if rule.after is not None:
+            continue  # tried at each mention, not searched for
+        for p in rule.patterns:
+            yield Entry(TRIGGER_KIND, str(rule.index), p)

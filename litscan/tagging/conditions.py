@@ -1,27 +1,43 @@
-"""Which conditions the study's own population has, each with the words that say so.
+"""Which conditions the study's own population has, each with the words that say so, decisive first.
 
-A condition counts when a sentence about the record's own study names it (not the background, the
-exclusion criteria or a call for future work), or a MeSH heading does. A weak mention ("neuropathic
-pain") yields to a more specific condition named beside it; a condition named only in a conclusion
-that looks beyond the study does not count when the study names others itself; in a mixed chronic
-pain population, diagnoses that are only listed add nothing to the general condition.
+A mention counts where a sentence about the record's own study names it (not the background, the
+exclusion criteria or a call for future work: ``cues``) and its context does not deny it or name it
+only to compare with other work (``context``). MeSH headings count too. Then, in this order:
+
+1. speculation: a condition named only where the study looks beyond itself (its conclusions, "may
+   also help in CRPS") does not count when the study names a condition firmly;
+2. lists: a specific condition named only as an example or as a share of a mixed population ("pain
+   syndromes such as CRPS", "neuropathic pain 60%") adds nothing to a population named otherwise,
+   unless the abstract analyses it as a subgroup;
+3. specificity: a weak mention ("neuropathic pain", "chronic pain") yields to a more specific
+   condition the study names (the vocabulary's ``yields_to``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
 from ..models import Evidence
 from .compiled import CompiledVocabulary
-from .cues import LISTING, PURPOSE
-from .document import Document, Hit, Role, role_words
-from .vocabulary import Vocabulary
+from .context import LISTED, NOT_THE_STUDY, Context, ContextRules, clause, trigger_words
+from .cues import CONCLUDING, PURPOSE
+from .document import Document, Hit, Role
+from .vocabulary import OffTopic, Vocabulary
 
 _TITLE: Final = Role.TITLE
-_COUNT_AFTER = re.compile(r"[\w -]{0,30}?\(n ?= ?\d")  # "CRPS (n = 12)", "headache in some (n=3)"
+_CONCLUSION: Final = Role.CONCLUSION
+_HYPOTHETICAL: Final = Context.HYPOTHETICAL.value
+_SUBGROUP: Final = Context.SUBGROUP.value
+_ACUTE: Final = Context.ACUTE.value
+# A chronic mention that is denied, named to compare, acute or speculation is no chronic pain of the study.
+_NOT_CHRONIC: Final = NOT_THE_STUDY | Context.ACUTE.value | Context.HYPOTHETICAL.value
+_STRONG, _DESCRIBED, _WEAK = 0, 1, 2
+_KIND_STRENGTH = {"cond": _STRONG, "cond_part": _DESCRIBED, "cond_weak": _WEAK}
+# Sentences that describe a condition are read until this many agree: enough to decide, and each costs every import.
+_DESCRIBED_SENTENCES = 2
 
 ConditionEvidence = dict[str, tuple[Evidence, ...]]
 
@@ -34,58 +50,283 @@ class Conditions:
     # The specific conditions (not the general one) the study names of itself, not only in a
     # conclusion looking beyond it: a measured condition outweighs an off-topic framing of the title.
     firm_specific: frozenset[str]
+    # Conditions the title names, not as acute pain: the title frames the record as about them.
+    in_title: frozenset[str] = frozenset()
+    # Conditions that are acute pain here ("acute migraine attack", "pain of radiation dermatitis"),
+    # wherever the title or every mention says so, with the words saying so.
+    acute: dict[str, Evidence] | None = None
+
+
+_NONE: Final = Conditions({}, frozenset(), frozenset(), {})
+
+
+@dataclass(slots=True)
+class _Mention:
+    hit: Hit | None  # None for a MeSH heading
+    evidence: Evidence | None  # made when needed (``_evidence``), given for a MeSH heading
+    strength: int  # _STRONG, _DESCRIBED or _WEAK
+    firm: bool  # said of the study itself, not speculation or a conclusion looking beyond it
+    listed: bool  # only an example or a share of a mixed population
+    acute: bool
+    subgroup: bool = False  # analysed as a subgroup of a mixed population
+    title: bool = False  # in the title
 
 
 def population_conditions(doc: Document, compiled: CompiledVocabulary) -> Conditions:
     """The conditions the record's own study population has."""
     v = compiled.vocabulary
-    strong = _first_mentions(doc, "cond")
-    weak = _first_mentions(doc, "cond_weak")
-    described = _described_in_one_sentence(doc, v)
-    firm = {cid for cid, hit in (*strong.items(), *weak.items()) if doc.firm(hit)}
-    firm |= {cid for cid, sentence in described.items() if doc.sentences[sentence].firm}
-    found: ConditionEvidence = {
-        cid: (doc.evidence(hit, f'names "{doc.span(hit)}" in {doc.where(hit)}'),) for cid, hit in strong.items()
-    }
-    for cid, heading in _from_mesh(doc, compiled).items():
-        found.setdefault(cid, (heading,))
-        firm.add(cid)
-    candidates = _weak_candidates(doc, v, found, weak, described)
-    # A weak mention yields to a more specific condition: "neuropathic pain" to "phantom limb pain".
-    for cid, evidence in candidates.items():
-        if not _yields(v, cid, set(found) | (set(candidates) - {cid})):
-            found[cid] = evidence
-    if firm & set(found):  # a condition named only in a speculative conclusion is not the population
-        found = {cid: ev for cid, ev in found.items() if cid in firm}
+    mentions = _mentions(doc, v, compiled.context_rules)
+    if doc.record.mesh:
+        for cid, heading in _from_mesh(doc, compiled).items():
+            mentions.setdefault(cid, []).append(_Mention(None, heading, _STRONG, True, False, False))
     general = compiled.general_condition
-    if general and set(found) - {general}:
-        found = _drop_listed(doc, v, found, general)
-    return Conditions(
-        {cid: found[cid] for cid in sorted(found, key=compiled.condition_rank.__getitem__)},
-        frozenset(cid for cid in set(found) & firm if "*" not in v.conditions[cid].yields_to),
+    if doc.hits_of("late") and general is not None:
+        _left_by_the_setting(doc, compiled, mentions, general)
+    if not mentions:
+        return _NONE
+    every = [m for ms in mentions.values() for m in ms]
+    if any(m.firm for m in every) and not all(m.firm for m in every):
+        mentions = _firm_only(mentions)
+    if any(m.listed for m in every):
+        mentions = _without_lists(doc, v, mentions, general)
+    found = {cid for cid, ms in mentions.items() if any(m.strength == _STRONG for m in ms)}
+    if len(found) < len(mentions):
+        _weak_ones(doc, v, mentions, found, general)
+    return _decided(doc, compiled, mentions, found, any(m.acute for m in every))
+
+
+def _left_by_the_setting(
+    doc: Document, compiled: CompiledVocabulary, mentions: dict[str, list[_Mention]], general: str
+) -> None:
+    """Chronic pain followed up weeks or months after the setting the title names (surgery) is the
+    condition that setting may leave (its ``leaves``: chronic post-surgical pain); moved in ``mentions``."""
+    setting = _setting_that_leaves(doc, compiled)
+    if setting is None or setting.leaves is None:
+        return
+    named = mentions.get(general, [])
+    moved = _followed_up(doc, named)
+    for m in moved:
+        assert m.hit is not None
+        reason = (
+            f'"{doc.span(m.hit)}" followed up weeks or months after what the title names ({setting.label})'
+            f" [topic.off_topic.{setting.id}.leaves]"
+        )
+        m.evidence, m.strength = doc.evidence(m.hit, reason), _STRONG
+    if not moved:
+        return
+    mentions.setdefault(setting.leaves, []).extend(moved)
+    kept = [m for m in named if m not in moved]
+    if kept:
+        mentions[general] = kept
+    elif named:
+        del mentions[general]
+
+
+def _setting_that_leaves(doc: Document, compiled: CompiledVocabulary) -> OffTopic | None:
+    """The off-topic setting the title names that may leave a chronic condition (surgery), if any."""
+    off = compiled.vocabulary.off_topic
+    return next(
+        (o for h in doc.hits_of("off") if doc.role(h) == _TITLE for o in off if o.id == h.ident and o.leaves),
+        None,
     )
 
 
-def _first_mentions(doc: Document, kind: str) -> dict[str, Hit]:
-    """The first own-study mention of each id, preferring one outside speculative conclusions."""
-    chosen: dict[str, Hit] = {}
-    for hit in doc.hits_of(kind):
-        if doc.own(hit) and (hit.ident not in chosen or (not doc.firm(chosen[hit.ident]) and doc.firm(hit))):
-            chosen[hit.ident] = hit
-    return chosen
+def _followed_up(doc: Document, named: list[_Mention]) -> list[_Mention]:
+    """The chronic pain the study follows up weeks or months later: general mentions, or chronic pain in
+    other words ("persistent knee pain at 6 months"), in the study's own sentences with a late outcome."""
+    late = {h.sentence for h in doc.hits_of("late") if doc.own(h)}
+    moved = [m for m in named if m.hit is not None and m.hit.sentence in late]
+    chronic = [h for h in doc.hits_of("chronic") if h.sentence in late and not h.context & _NOT_CHRONIC]
+    return moved + [
+        _Mention(h, None, _STRONG, doc.sentences[h.sentence].role != _CONCLUSION, False, False) for h in chronic
+    ]
 
 
-def _described_in_one_sentence(doc: Document, v: Vocabulary) -> dict[str, int]:
-    """Conditions whose sentence_patterns all match in one own-study sentence: id → that sentence."""
+def _firm_only(mentions: dict[str, list[_Mention]]) -> dict[str, list[_Mention]]:
+    """1. Speculation: where the study names a condition firmly, the conditions named only beyond it drop."""
+    return {cid: firm for cid, ms in mentions.items() if (firm := [m for m in ms if m.firm])}
+
+
+def _without_lists(
+    doc: Document, v: Vocabulary, mentions: dict[str, list[_Mention]], general: str | None
+) -> dict[str, list[_Mention]]:
+    """2. Conditions only listed (examples, shares of a mixed population) dropped, or read as a mixed population."""
+    listed = {cid for cid, ms in mentions.items() if cid != general and all(m.listed for m in ms)}
+    if general in mentions or set(mentions) - listed:
+        # The population is named otherwise; examples and shares of it add nothing.
+        return {cid: ms for cid, ms in mentions.items() if cid not in listed}
+    if general and len(listed) >= 2:
+        # Only a list of diagnoses, several of them: a mixed population, the general condition.
+        return {general: [_mixed_population(doc, v, mentions, listed)]}
+    return mentions
+
+
+def _decided(
+    doc: Document, compiled: CompiledVocabulary, mentions: dict[str, list[_Mention]], found: set[str], acute_named: bool
+) -> Conditions:
+    """The conditions found, in vocabulary order, each with its decisive mention as evidence."""
+    v = compiled.vocabulary
+    ordered = sorted(found, key=compiled.condition_rank.__getitem__)
+    evidence: ConditionEvidence = {cid: (_evidence(doc, v, min(mentions[cid], key=_decisiveness)),) for cid in ordered}
+    acute = (
+        {cid: _acute_evidence(doc, compiled, mentions[cid]) for cid in ordered if _acute(mentions[cid])}
+        if acute_named
+        else {}
+    )
+    firm_specific = frozenset(
+        c for c in found if "*" not in v.conditions[c].yields_to and c not in acute and _measured(mentions[c])
+    )
+    in_title = frozenset(cid for cid in found if any(m.title and not m.acute for m in mentions[cid]))
+    return Conditions(evidence, firm_specific, in_title, acute)
+
+
+def _weak_ones(
+    doc: Document, v: Vocabulary, mentions: dict[str, list[_Mention]], found: set[str], general: str | None
+) -> None:
+    """3. Conditions named only weakly count unless they yield to a more specific one (added to ``found``)."""
+    # A mixed population analysed by subgroup keeps its general condition beside the subgroups.
+    subgroups = general is not None and any(m.subgroup for cid, ms in mentions.items() if cid != general for m in ms)
+    named = set(mentions)
+    for cid in named - found:
+        others = named - {cid}
+        keep = (cid == general and subgroups) or not _yields(v, cid, others)
+        if keep or not _yields(v, cid, others - _coordinated(doc, mentions, cid)):
+            found.add(cid)
+
+
+def _mentions(doc: Document, v: Vocabulary, rules: ContextRules) -> dict[str, list[_Mention]]:
+    """The condition mentions of the record's own study that their context leaves standing, by id."""
+    mentions: dict[str, list[_Mention]] = {}
+    shared = _sentences_with_other_drugs(doc)
+    text = doc.text
+    sentences = doc.sentences
+    strong_hits = doc.hits_of("cond")
     described: dict[str, int] = {}
-    for hit in doc.hits_of("cond_part"):
-        if hit.ident in described or not doc.own(hit) or hit.entry is None:
+    for kind, strength in _KIND_STRENGTH.items():
+        for hit in doc.hits_of(kind):
+            s = sentences[hit.sentence]
+            if not s.own or hit.context & NOT_THE_STUDY:
+                continue
+            if hit.sentence in shared and _another_drugs(doc, rules, hit):
+                continue
+            if strength == _WEAK and _inside(doc, hit, strong_hits):
+                continue  # part of a longer mention ("neuropathy" of "diabetic neuropathy"): that one decides
+            if strength == _DESCRIBED:
+                if hit.entry is None or described.get(hit.ident, 0) >= _DESCRIBED_SENTENCES:
+                    continue  # a few sentences that describe it are enough to decide and to quote
+                parts = v.conditions[hit.ident].sentence_patterns[hit.entry.part]
+                if not all(p.regex.search(text, s.start, s.end) for p in parts[1:]):
+                    continue
+                described[hit.ident] = described.get(hit.ident, 0) + 1
+            context = hit.context
+            # A hypothesis the study states of itself ("we hypothesised that ketamine may help in CRPS")
+            # names its own population.
+            hypothetical = context & _HYPOTHETICAL and not s.cues & PURPOSE
+            firm = s.role != _CONCLUSION and not s.cues & CONCLUDING and not hypothetical
+            listed = bool(context & LISTED) and not context & _SUBGROUP
+            subgroup = bool(context & _SUBGROUP)
+            acute = bool(context & _ACUTE)
+            mention = _Mention(hit, None, strength, firm, listed, acute, subgroup, s.role == _TITLE)
+            mentions.setdefault(hit.ident, []).append(mention)
+    return mentions
+
+
+def _sentences_with_other_drugs(doc: Document) -> set[int]:
+    """Sentences that name the intervention and another drug: a condition there may be the other drug's."""
+    other = {h.sentence for h in doc.hits_of("other_drug")}
+    return {h.sentence for h in doc.hits_of("drug") if h.sentence in other} if other else set()
+
+
+def _another_drugs(doc: Document, rules: ContextRules, hit: Hit) -> bool:
+    """The mention is in a clause about another drug only ("..., whereas memantine failed in phantom pain")."""
+    lo, hi = clause(doc, rules, hit)
+    drugs = [h for kind in ("drug", "other_drug") for h in doc.hits_of(kind) if lo <= h.start < hi]
+    return bool(drugs) and all(h.kind == "other_drug" for h in drugs)
+
+
+def _inside(doc: Document, hit: Hit, strong: Sequence[Hit]) -> bool:
+    """``hit`` lies inside a strong mention of its sentence (to the end of that mention's last word)."""
+    return any(
+        other.sentence == hit.sentence
+        and other.start <= hit.start < other.end
+        and (hit.end <= other.end or hit.end <= other.start + len(doc.span(other)))
+        for other in strong
+    )
+
+
+def _evidence(doc: Document, v: Vocabulary, m: _Mention) -> Evidence:
+    """The words of a mention, and the vocabulary entry that found them."""
+    if m.evidence is not None:
+        return m.evidence
+    hit = m.hit
+    assert hit is not None and hit.entry is not None  # only MeSH headings come without a hit
+    if m.strength == _DESCRIBED:
+        condition = v.conditions[hit.ident]
+        rule = condition.sentence_patterns[hit.entry.part][0].where
+        reason = f"describes {condition.label.lower()} in {doc.where(hit)} [{rule}]"
+        return doc.sentence_evidence(hit.sentence, reason)
+    return doc.evidence(hit, f'names "{doc.span(hit)}" in {doc.where(hit)} [{hit.entry.pattern.where}]')
+
+
+def _mixed_population(doc: Document, v: Vocabulary, mentions: dict[str, list[_Mention]], listed: set[str]) -> _Mention:
+    first = min((m for cid in listed for m in mentions[cid]), key=lambda m: m.hit.start if m.hit else 0)
+    names = ", ".join(v.conditions[cid].label for cid in v.conditions if cid in listed)
+    evidence = _evidence(doc, v, first)
+    reason = f"a mixed population: {names} only listed as its diagnoses, without results of their own"
+    return _Mention(
+        first.hit,
+        Evidence(evidence.field, evidence.text, reason, evidence.start, evidence.end),
+        _WEAK,
+        True,
+        False,
+        False,
+    )
+
+
+# Alternatives, not one population described twice ("patients with spinal cord injury and neuropathic pain").
+_COORDINATION = re.compile(r"\s*,?\s*(?:or|and/or|versus|vs\.?)\s*", re.IGNORECASE)
+
+
+def _coordinated(doc: Document, mentions: dict[str, list[_Mention]], cid: str) -> set[str]:
+    """Conditions named as an alternative to ``cid`` ("neuropathic pain or chemotherapy-induced
+    neuropathy"): ``cid`` does not yield to them, the record names both kinds."""
+    near: set[str] = set()
+    text = doc.text
+    for m in mentions[cid]:
+        if m.hit is None:
             continue
-        s = doc.sentences[hit.sentence]
-        others = v.conditions[hit.ident].sentence_patterns[hit.entry.part][1:]
-        if all(p.regex.search(doc.text, s.start, s.end) for p in others):
-            described[hit.ident] = hit.sentence
-    return described
+        end = m.hit.start + len(doc.span(m.hit))
+        for other, ms in mentions.items():
+            for o in ms:
+                if other != cid and o.hit is not None and o.hit.sentence == m.hit.sentence:
+                    o_end = o.hit.start + len(doc.span(o.hit))
+                    gap = text[end : o.hit.start] if o.hit.start >= end else text[o_end : m.hit.start]
+                    if _COORDINATION.fullmatch(gap):
+                        near.add(other)
+    return near
+
+
+def _decisiveness(m: _Mention) -> tuple[bool, bool, bool, int]:
+    """The mention that decides first: firm, not listed, not acute, the condition's own words (earliest on ties)."""
+    return (not m.firm, m.listed, m.acute, m.strength)
+
+
+def _measured(mentions: list[_Mention]) -> bool:
+    """Named firmly by the study in words of its own (not only inferred from a sentence's words)."""
+    return any(m.firm and m.strength != _DESCRIBED for m in mentions)
+
+
+def _acute(mentions: list[_Mention]) -> bool:
+    """Acute pain here: the title says so of the condition (it frames the record), or every mention does."""
+    titled = [m for m in mentions if m.title]
+    return all(m.acute for m in titled or mentions)
+
+
+def _acute_evidence(doc: Document, compiled: CompiledVocabulary, mentions: list[_Mention]) -> Evidence:
+    m = next(m for m in mentions if m.acute and m.hit is not None)
+    assert m.hit is not None
+    said = trigger_words(doc, compiled.context_rules, m.hit, _ACUTE)
+    return doc.evidence(m.hit, f'"{doc.span(m.hit)}" is acute pain here: {said}')
 
 
 def _from_mesh(doc: Document, compiled: CompiledVocabulary) -> dict[str, Evidence]:
@@ -96,22 +337,6 @@ def _from_mesh(doc: Document, compiled: CompiledVocabulary) -> dict[str, Evidenc
         heading = next(h.descriptor for h in mesh if h.ui == ui)
         out.setdefault(compiled.condition_of_mesh[ui], Evidence("mesh", heading, f"MeSH heading {heading} ({ui})"))
     return out
-
-
-def _weak_candidates(
-    doc: Document, v: Vocabulary, found: ConditionEvidence, weak: dict[str, Hit], described: dict[str, int]
-) -> ConditionEvidence:
-    """Weak mentions and one-sentence descriptions of conditions not found otherwise."""
-    candidates: ConditionEvidence = {}
-    for cid, hit in weak.items():
-        if cid not in found:
-            candidates[cid] = (doc.evidence(hit, f'names "{doc.span(hit)}" in {doc.where(hit)}'),)
-    for cid, sentence in described.items():
-        if cid not in found and cid not in candidates:
-            where = role_words(doc.sentences[sentence].role)
-            reason = f"describes {v.conditions[cid].label.lower()} in {where}"
-            candidates[cid] = (doc.sentence_evidence(sentence, reason),)
-    return candidates
 
 
 def _yields(v: Vocabulary, cid: str, others: set[str]) -> bool:
@@ -127,38 +352,3 @@ def _yields(v: Vocabulary, cid: str, others: set[str]) -> bool:
         elif target in others:
             return True
     return False
-
-
-def _drop_listed(doc: Document, v: Vocabulary, found: ConditionEvidence, general: str) -> ConditionEvidence:
-    """In a mixed chronic-pain population, diagnoses only listed (no results of their own) add nothing."""
-    mentions = [*doc.hits_of("cond"), *doc.hits_of("cond_weak")]
-    population = [h for h in mentions if h.ident == general and _states_population(doc, h)]
-    if not population:
-        return found
-    ids_in: dict[int, set[str]] = {}
-    for hit in mentions:
-        if doc.own(hit):
-            ids_in.setdefault(hit.sentence, set()).add(hit.ident)
-    counted = {h.sentence for h in mentions if _COUNT_AFTER.match(doc.text, h.end)}
-    kept: ConditionEvidence = {}
-    for cid, evidence in found.items():
-        if cid == general or not _only_listed(doc, cid, general, ids_in, counted):
-            kept[cid] = evidence
-    if general not in kept and len(kept) < len(found):
-        hit = population[0]
-        kept[general] = (doc.evidence(hit, f'a mixed population: "{doc.span(hit)}" in {doc.where(hit)}'),)
-    return {cid: kept[cid] for cid in v.conditions if cid in kept}
-
-
-def _states_population(doc: Document, hit: Hit) -> bool:
-    """The general condition named in the title or the stated purpose: the population is mixed."""
-    s = doc.sentences[hit.sentence]
-    return s.role == _TITLE or bool(s.cues & PURPOSE)
-
-
-def _only_listed(doc: Document, cid: str, general: str, ids_in: dict[int, set[str]], counted: Iterable[int]) -> bool:
-    """Every own-study sentence naming ``cid`` lists it among other diagnoses, or counts it ("(n = 12)")."""
-    places = [i for i, ids in ids_in.items() if cid in ids]
-    return bool(places) and all(
-        doc.sentences[i].cues & LISTING and (len(ids_in[i] - {general}) > 1 or i in counted) for i in places
-    )

@@ -36,8 +36,8 @@ class Cue(enum.IntFlag):
     HISTORY = 16  # treatment before the study (an entry criterion)
     FUTURE = 32  # calls for further research
     SPECULATIVE = 64  # a conclusion looking beyond the study
-    LISTING = 128  # a list of diagnoses in a mixed population
     COUNTED = 256  # a population counted by a number: "12 patients"
+    CONCLUDING = 512  # the study's conclusion, in an abstract without section labels too: "in conclusion"
 
 
 # The flags as plain ints, for the tests run on every sentence (IntFlag arithmetic is a Python call).
@@ -48,8 +48,8 @@ EXCLUSION: Final = Cue.EXCLUSION.value
 HISTORY: Final = Cue.HISTORY.value
 FUTURE: Final = Cue.FUTURE.value
 SPECULATIVE: Final = Cue.SPECULATIVE.value
-LISTING: Final = Cue.LISTING.value
 COUNTED: Final = Cue.COUNTED.value
+CONCLUDING: Final = Cue.CONCLUDING.value
 # A sentence that introduces the study: "we", "this trial", "12 patients", "the aim was".
 INTRODUCES_STUDY: Final = OWN | COUNTED | PURPOSE
 # Sentences about people or plans outside the study: its exclusions, earlier treatment, future work.
@@ -122,7 +122,9 @@ def classify(sentences: list[Sentence]) -> None:
     """
     first_own_in_segment: dict[int, int] = {}
     for i, s in enumerate(sentences):
-        if s.role == _UNLABELLED and s.cues & INTRODUCES_STUDY and s.segment not in first_own_in_segment:
+        # A call for future work ("trials are needed to clarify...") introduces no study.
+        introduces = s.cues & INTRODUCES_STUDY and not s.cues & OUTSIDE_STUDY
+        if s.role == _UNLABELLED and introduces and s.segment not in first_own_in_segment:
             first_own_in_segment[s.segment] = i
     for i, s in enumerate(sentences):
         cues = s.cues

@@ -2,8 +2,13 @@
 
 The vocabulary lists designs in priority order. What the title or abstract says of the study itself
 wins ("we randomised", a section labelled "Case report"); a design whose title cue settles it (a
-review, a protocol) wins over designs the review merely cites. PubMed's publication types and MeSH
-fill in where the abstract is silent; weak cues ("retrospective") come last.
+review, a protocol) wins over designs the review merely cites. A design word counts only where it
+describes this study: not in a sentence that cites other work ("the observational report of Smith
+et al."), not for a trial still to be done ("the feasibility of a randomised trial"), and a
+protocol is a protocol only while the record reports no results of its own. PubMed's publication
+types and MeSH fill in where the abstract is silent; weak cues ("retrospective") come next. Where
+nothing states a design, the population decides (``population``): a few patients described one by
+one are a case report, a treated group an observational study, no study of its own a review.
 """
 
 from __future__ import annotations
@@ -13,11 +18,17 @@ from typing import Final
 
 from ..models import Evidence, Record
 from .compiled import CompiledVocabulary
-from .document import Document, Hit, Role
+from .cues import BACKGROUND, OUTSIDE_STUDY
+from .design_context import not_said_of_this_study, reports_results
+from .document import Document, Hit, Role, Sentence
+from .population import design_from_population, record_evidence
 
 _TITLE: Final = Role.TITLE
+_UNLABELLED: Final = Role.UNLABELLED
 _HUMANS_UI = "D006801"
 _FALLBACK = "other"
+_PROTOCOL = "protocol"
+_CASE_REPORT: Final = "case_report"
 
 
 @dataclass
@@ -48,37 +59,74 @@ def study_design(doc: Document, compiled: CompiledVocabulary) -> tuple[str, list
     from_types = _from_indexing(doc.record, compiled)
     if from_types:
         return from_types
-    if said.weak:
+    from_population = design_from_population(doc, designs)
+    # "Two patients underwent surgery while one received antibiotics": a few patients are a case whatever
+    # a weak cue suggests.
+    if said.weak and (from_population is None or from_population[0] != _CASE_REPORT):
         best = min(said.weak, key=rank.__getitem__)
         return best, [_evidence(doc, compiled, best, said.weak[best], "suggested by")]
-    return _FALLBACK, [Evidence("abstract", "", "no design stated in the title, abstract or publication types")]
+    if from_population is not None:
+        return from_population
+    return _FALLBACK, [record_evidence(doc, "no design stated in the title, abstract or publication types")]
 
 
 def _statements(doc: Document, compiled: CompiledVocabulary) -> _Statements:
     said = _Statements()
     sentences = doc.sentences
-    for kind in ("design", "design_title"):
-        for hit in doc.hits_of(kind):
-            s = sentences[hit.sentence]
-            in_title = s.role == _TITLE
-            if kind == "design_title" and not in_title:
-                continue  # a title cue elsewhere says nothing
-            if in_title:
-                said.title.setdefault(hit.ident, hit)
-            if s.states_design and (kind == "design" or in_title):
-                said.strong.setdefault(hit.ident, hit)
+    for hit in doc.hits_of("design_title"):
+        if sentences[hit.sentence].role == _TITLE:  # a title cue elsewhere says nothing
+            said.title.setdefault(hit.ident, hit)
+            said.strong.setdefault(hit.ident, hit)
+    for hit in doc.hits_of("design"):
+        s = sentences[hit.sentence]
+        if s.role == _TITLE:
+            said.title.setdefault(hit.ident, hit)
+        if hit.ident not in said.strong and s.states_design and not not_said_of_this_study(doc, hit):
+            said.strong[hit.ident] = hit
     for hit in doc.hits_of("design_decides"):
-        if sentences[hit.sentence].states_design:  # "in this review", "this case report"
+        if _said_of_itself(sentences[hit.sentence]):  # "in this review", "this case report"
             said.title.setdefault(hit.ident, hit)
             said.strong.setdefault(hit.ident, hit)
     for hit in doc.hits_of("design_weak"):
-        if sentences[hit.sentence].states_design:
-            said.weak.setdefault(hit.ident, hit)
+        if (
+            hit.ident not in said.weak
+            and sentences[hit.sentence].states_design
+            and not not_said_of_this_study(doc, hit)
+        ):
+            said.weak[hit.ident] = hit
+    for design, hit in _stated_together(doc, compiled).items():
+        said.strong.setdefault(design, hit)
     label_hit = _label_design(doc, compiled)
     if label_hit:
         said.title.setdefault(label_hit.ident, label_hit)
         said.strong.setdefault(label_hit.ident, label_hit)
+    _no_protocol_with_results(doc, said)
     return said
+
+
+def _no_protocol_with_results(doc: Document, said: _Statements) -> None:
+    """A protocol reports no results yet: where the record does, its future tense says nothing of its design."""
+    statements = (said.title, said.strong, said.weak)
+    if any(_PROTOCOL in d for d in statements) and reports_results(doc):
+        for d in statements:
+            d.pop(_PROTOCOL, None)
+
+
+def _stated_together(doc: Document, compiled: CompiledVocabulary) -> dict[str, Hit]:
+    """Designs whose ``all_of`` lists each match in sentences that state the design: the first part's hit."""
+    parts: dict[str, dict[int, Hit]] = {}
+    for hit in doc.hits_of("design_part"):
+        # Together the parts are what a method looks like ("Embase was searched. 14 studies were included").
+        if _said_of_itself(doc.sentences[hit.sentence]) and hit.entry is not None:
+            parts.setdefault(hit.ident, {}).setdefault(hit.entry.part, hit)
+    designs = compiled.vocabulary.designs
+    return {d: found[0] for d, found in parts.items() if len(found) == len(designs[d].all_of) and 0 in found}
+
+
+def _said_of_itself(s: Sentence) -> bool:
+    """A cue that says what the record is counts where the design may be stated, and also where an
+    unlabelled abstract opens with it before any other cue introduces the study ("Male Wistar rats were fed...")."""
+    return s.states_design or (s.role == _UNLABELLED and not s.cues & (BACKGROUND | OUTSIDE_STUDY))
 
 
 def _label_design(doc: Document, compiled: CompiledVocabulary) -> Hit | None:
@@ -97,6 +145,10 @@ def _evidence(doc: Document, compiled: CompiledVocabulary, design: str, hit: Hit
     if hit.entry is None:  # from a section label
         name, _ = doc.field_of(hit.start)
         return Evidence(name, name.split(":", 1)[-1], f"the section label names a {label}")
+    if hit.entry.kind == "design_part":  # "searched MEDLINE" with "22 articles were included"
+        others = {h.entry.part: h for h in doc.hits_of("design_part") if h.ident == design and h.entry}
+        together = " and ".join(f'"{doc.span(h)}"' for part, h in sorted(others.items()) if part)
+        return doc.evidence(hit, f'{how} "{doc.span(hit)}", and says {together} → {label}')
     return doc.evidence(hit, f'{how} "{doc.span(hit)}" → {label}')
 
 

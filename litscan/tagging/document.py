@@ -97,6 +97,8 @@ class Hit:
     end: int
     sentence: int  # index into ``Document.sentences``
     entry: Entry | None  # None for a hit a rule made up (a section label naming the design)
+    context: int = 0  # ``litscan.tagging.context.Context`` flags of the triggers whose scope covers it
+    context_by: tuple[Hit, ...] = ()  # those triggers (``context.apply``)
 
 
 _START = attrgetter("start")

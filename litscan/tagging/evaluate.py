@@ -1,4 +1,4 @@
-"""Measure the tagger against hand-labelled records (``litscan eval GOLD.jsonl``).
+"""Measure the tagger against hand-labelled records (``litscan eval GOLD.jsonl...``).
 
 Gold records go through the same path a new PubMed record takes: each one is
 written as a PubmedArticle (title, abstract split into labelled sections,
@@ -7,9 +7,10 @@ journal, year, publication type "Journal Article" only, no MeSH), parsed by
 Scores: per-label precision/recall/F1 and micro-F1 for conditions and routes
 over the on-topic records; accuracy for design and on_topic over all records.
 
-To keep rules honest, ``split`` gives a fixed two-thirds/one-third split by a
-hash of each record's id, so rules can be developed on one part and checked
-on the other.
+To keep rules honest, every record falls in one of K folds by a hash of its id (``fold_of``; with
+K=5 the folds the project's sealed fold is defined by). Rules are written on some folds and scored
+on the others: ``evaluate`` reports each fold's scores, and can score one fold or leave one out.
+The older fixed two-thirds/one-third ``split`` still selects records.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,8 +64,11 @@ def pubmed_xml(gold: Sequence[dict[str, Any]]) -> bytes:
     return "".join(out).encode("utf-8")
 
 
-def load_gold(path: str | Path) -> list[dict[str, Any]]:
-    """Gold records, one JSON object a line; each gets a ``_pmid`` (its PMID, or a stable stand-in)."""
+def load_gold(path: str | Path, used: set[str] | None = None) -> list[dict[str, Any]]:
+    """Gold records, one JSON object a line; each gets a ``_pmid`` (its PMID, or a stable stand-in).
+
+    ``used``: stand-ins already given (records of other files read with this one); updated.
+    """
     path = Path(path)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -73,7 +77,7 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read ({exc})", path=str(path)) from None
     gold: list[dict[str, Any]] = []
-    used: set[str] = set()
+    used = set() if used is None else used
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -94,8 +98,19 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
         used.add(pmid)
         item["_pmid"] = pmid
         item["_line"] = number
+        item["_file"] = path.name
         gold.append(item)
     return gold
+
+
+FOLD_SALT = "litscan-fold:"
+DEFAULT_FOLDS = 5
+
+
+def fold_of(item: dict[str, Any], folds: int = DEFAULT_FOLDS) -> int:
+    """The fold of a gold record: a hash of its PMID (or, without one, its title), modulo ``folds``."""
+    key = str(item["pmid"]) if item.get("pmid") else str(item["title"])
+    return int(hashlib.sha1((FOLD_SALT + key).encode()).hexdigest()[:8], 16) % folds
 
 
 def split_of(item: dict[str, Any]) -> str:
@@ -163,14 +178,25 @@ class Report:
     def on_topic_accuracy(self) -> float:
         return self.on_topic_correct / self.records if self.records else 0.0
 
-    def as_dict(self) -> dict[str, Any]:
+    def summary(self) -> dict[str, Any]:
+        """The headline figures: counts, micro P/R/F1 of conditions and routes, the two accuracies."""
+        conditions, routes = self.micro(self.conditions), self.micro(self.routes)
         return {
             "records": self.records,
             "on_topic_records": self.on_topic_records,
-            "condition_micro_f1": round(self.micro(self.conditions).f1, 4),
-            "route_micro_f1": round(self.micro(self.routes).f1, 4),
+            "condition_micro_f1": round(conditions.f1, 4),
+            "condition_precision": round(conditions.precision, 4),
+            "condition_recall": round(conditions.recall, 4),
+            "route_micro_f1": round(routes.f1, 4),
+            "route_precision": round(routes.precision, 4),
+            "route_recall": round(routes.recall, 4),
             "design_accuracy": round(self.design_accuracy, 4),
             "on_topic_accuracy": round(self.on_topic_accuracy, 4),
+        }
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            **self.summary(),
             "conditions": {k: v.as_dict() for k, v in sorted(self.conditions.items())},
             "routes": {k: v.as_dict() for k, v in sorted(self.routes.items())},
             "errors": self.errors,
@@ -183,7 +209,13 @@ def score(pairs: Iterable[tuple[dict[str, Any], Tags]]) -> Report:
     for gold, tags in pairs:
         labels = gold["labels"]
         report.records += 1
-        where = {"pmid": gold.get("pmid"), "line": gold.get("_line"), "title": (gold.get("title") or "")[:90]}
+        where = {
+            "pmid": gold.get("pmid"),
+            "file": gold.get("_file"),
+            "line": gold.get("_line"),
+            "fold": gold.get("_fold"),
+            "title": (gold.get("title") or "")[:90],
+        }
         if tags.design == labels["design"]:
             report.design_correct += 1
         else:
@@ -242,36 +274,117 @@ def tag_gold(gold: Sequence[dict[str, Any]], tagger: Tagger) -> list[tuple[dict[
     return out
 
 
-def evaluate(path: str | Path, tagger: Tagger, *, part: str = "all") -> dict[str, Any]:
-    """Scores for the gold file: for ``part`` "all", also the dev and holdout thirds separately."""
-    gold = load_gold(path)
-    tagged = tag_gold(gold, tagger)
-    result = score((g, t) for g, t, _ in tagged if part == "all" or split_of(g) == part).as_dict()
-    result["file"] = str(path)
-    result["tagger"] = tagger.fingerprint
-    if part == "all":
-        result["splits"] = {}
-        for name in ("dev", "holdout"):
-            scores = score((g, t) for g, t, _ in tagged if split_of(g) == name).as_dict()
-            result["splits"][name] = {k: v for k, v in scores.items() if k not in ("errors", "conditions", "routes")}
+@dataclass(frozen=True)
+class Selection:
+    """Which gold records to score: by fold (of ``folds``), and by the older two-thirds split."""
+
+    folds: int = DEFAULT_FOLDS
+    fold: int | None = None  # score only this fold
+    exclude_fold: int | None = None  # leave this fold out
+    split: str = "all"  # "all", "dev" or "holdout"
+
+    def check(self) -> None:
+        if self.folds < 2:
+            raise InputError(f"--folds {self.folds}: needs at least 2 folds")
+        for name, value in (("--fold", self.fold), ("--exclude-fold", self.exclude_fold)):
+            if value is not None and not 0 <= value < self.folds:
+                raise InputError(f"{name} {value}: the folds are numbered 0 to {self.folds - 1}")
+
+    def keeps(self, item: dict[str, Any]) -> bool:
+        fold = item["_fold"]
+        if (self.fold is not None and fold != self.fold) or fold == self.exclude_fold:
+            return False
+        return self.split == "all" or split_of(item) == self.split
+
+    def describe(self) -> str:
+        if self.fold is not None:
+            return f"fold {self.fold} of {self.folds}"
+        left_out = f" (fold {self.exclude_fold} left out)" if self.exclude_fold is not None else ""
+        return f"{self.folds} folds{left_out}"
+
+
+TaggerForFold = Callable[[int], Tagger]
+
+
+def _tag_by_fold(
+    chosen: list[dict[str, Any]], tagger: Tagger | TaggerForFold
+) -> dict[int, list[tuple[dict[str, Any], Tags]]]:
+    """The chosen records tagged, by fold: by one tagger, or each fold by the tagger made for it."""
+    tagged: dict[int, list[tuple[dict[str, Any], Tags]]] = {}
+    if isinstance(tagger, Tagger):
+        for g, t, _ in tag_gold(chosen, tagger) if chosen else []:
+            tagged.setdefault(g["_fold"], []).append((g, t))
+        return tagged
+    by_fold: dict[int, list[dict[str, Any]]] = {}
+    for item in chosen:
+        by_fold.setdefault(item["_fold"], []).append(item)
+    for fold, items in sorted(by_fold.items()):
+        tagged[fold] = [(g, t) for g, t, _ in tag_gold(items, tagger(fold))]
+    return tagged
+
+
+def evaluate(
+    paths: str | Path | Sequence[str | Path],
+    tagger: Tagger | TaggerForFold,
+    *,
+    selection: Selection | None = None,
+    part: str | None = None,
+) -> dict[str, Any]:
+    """Scores of the selected gold records, overall and fold by fold.
+
+    ``tagger`` is a ``Tagger``, or a function giving the tagger to score one fold with (one trained
+    without that fold). Records left out by ``selection`` are neither tagged nor reported.
+    ``part`` is the older spelling of ``selection.split``.
+    """
+    selection = selection or Selection(split=part or "all")
+    selection.check()
+    path_list = [paths] if isinstance(paths, str | Path) else list(paths)
+    used: set[str] = set()
+    gold = [item for path in path_list for item in load_gold(path, used)]
+    for item in gold:
+        item["_fold"] = fold_of(item, selection.folds)
+    chosen = [item for item in gold if selection.keeps(item)]
+    tagged = _tag_by_fold(chosen, tagger)
+    position = {id(item): i for i, item in enumerate(chosen)}
+    ordered = sorted((pair for pairs in tagged.values() for pair in pairs), key=lambda p: position[id(p[0])])
+    result = score(ordered).as_dict()
+    result["files"] = [str(p) for p in path_list]
+    result["file"] = ", ".join(result["files"])
+    result["selection"] = selection.describe()
+    result["tagger"] = tagger.fingerprint if isinstance(tagger, Tagger) else "trained per fold"
+    result["folds"] = {str(fold): score(pairs).summary() for fold, pairs in sorted(tagged.items())}
+    if selection.split == "all":
+        result["splits"] = {
+            name: score((g, t) for g, t in ordered if split_of(g) == name).summary() for name in ("dev", "holdout")
+        }
     return result
+
+
+def _figures(row: dict[str, Any]) -> str:
+    return (
+        f"{row['records']:>7} {row['on_topic_records']:>8}  "
+        f"{row['condition_precision']:.3f} {row['condition_recall']:.3f} {row['condition_micro_f1']:.3f}   "
+        f"{row['route_precision']:.3f} {row['route_recall']:.3f} {row['route_micro_f1']:.3f}  "
+        f"{row['design_accuracy']:>6.3f} {row['on_topic_accuracy']:>8.3f}"
+    )
 
 
 def format_report(result: dict[str, Any]) -> str:
     """The scores as text for a terminal."""
-    lines = [f"{result['file']}: {result['records']} records ({result['on_topic_records']} on topic)", ""]
-    lines.append(
+    lines = [
+        f"{result['file']}: {result['records']} records ({result['on_topic_records']} on topic), "
+        f"{result.get('selection', '')}",
+        "",
         f"  condition micro-F1 {result['condition_micro_f1']:.3f}   route micro-F1 "
         f"{result['route_micro_f1']:.3f}   design accuracy {result['design_accuracy']:.3f}   "
-        f"on-topic accuracy {result['on_topic_accuracy']:.3f}"
-    )
-    for name, split in (result.get("splits") or {}).items():
-        lines.append(
-            f"  {name:>7}: {split['records']} records; "
-            f"conditions {split['condition_micro_f1']:.3f}, "
-            f"routes {split['route_micro_f1']:.3f}, design {split['design_accuracy']:.3f}, "
-            f"on topic {split['on_topic_accuracy']:.3f}"
-        )
+        f"on-topic accuracy {result['on_topic_accuracy']:.3f}",
+        "",
+        f"  {'':<8}{'records':>7} {'on topic':>8}  {'conditions P / R / F1':<21}  {'routes P / R / F1':<21}"
+        f"{'design':>6} {'on topic':>8}",
+    ]
+    for fold, row in (result.get("folds") or {}).items():
+        lines.append(f"  {'fold ' + fold:<8}{_figures(row)}")
+    lines.append(f"  {'all':<8}{_figures(result)}")
     for kind in ("conditions", "routes"):
         lines += ["", f"  {kind[:-1]:<26} {'P':>6} {'R':>6} {'F1':>6}  tp fp fn"]
         for label, s in result[kind].items():
@@ -281,7 +394,7 @@ def format_report(result: dict[str, Any]) -> str:
             )
     lines += ["", f"  errors ({len(result['errors'])}):"]
     for e in result["errors"]:
-        ident = e.get("pmid") or f"line {e.get('line')}"
+        ident = e.get("pmid") or f"{e.get('file')} line {e.get('line')}"
         if e["field"] in ("conditions", "routes"):
             detail = f"missing {e['missing']} extra {e['extra']}"
         else:

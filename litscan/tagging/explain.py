@@ -2,7 +2,9 @@
 
 ``explain_tags`` turns a record and its ``Tags`` into text (or, with
 ``explanation``, plain data for JSON); ``explain_pmid`` looks the record up in
-a store, re-tagging it with the topic's current vocabulary when asked.
+a store, re-tagging it with the topic's current vocabulary when asked. Each tag's
+evidence comes decisive first (the tagger orders it so): the text marks that piece
+"decided by", the data repeats it as ``decided_by``.
 """
 
 from __future__ import annotations
@@ -27,25 +29,23 @@ def explanation(record: Record, tags: Tags, labels: Any = None) -> dict[str, Any
     return {
         "pmid": record.pmid,
         "title": record.title,
-        "on_topic": {"value": tags.on_topic, "evidence": [e.as_dict() for e in tags.on_topic_evidence]},
-        "design": {
-            "value": tags.design,
-            "label": name("design", tags.design),
-            "evidence": [e.as_dict() for e in tags.design_evidence],
-        },
+        "on_topic": {"value": tags.on_topic, **_evidence_data(tags.on_topic_evidence)},
+        "design": {"value": tags.design, "label": name("design", tags.design), **_evidence_data(tags.design_evidence)},
         "conditions": [
-            {
-                "value": c,
-                "label": name("condition", c),
-                "evidence": [e.as_dict() for e in tags.condition_evidence.get(c, ())],
-            }
+            {"value": c, "label": name("condition", c), **_evidence_data(tags.condition_evidence.get(c, ()))}
             for c in tags.conditions
         ],
         "routes": [
-            {"value": r, "label": name("route", r), "evidence": [e.as_dict() for e in tags.route_evidence.get(r, ())]}
+            {"value": r, "label": name("route", r), **_evidence_data(tags.route_evidence.get(r, ()))}
             for r in tags.routes
         ],
     }
+
+
+def _evidence_data(evidence: tuple[Evidence, ...]) -> dict[str, Any]:
+    """The evidence of one tag, and the piece that decided it (the first)."""
+    pieces = [e.as_dict() for e in evidence]
+    return {"decided_by": pieces[0] if pieces else None, "evidence": pieces}
 
 
 def explain_tags(record: Record, tags: Tags, labels: Any = None, width: int = 100) -> str:
@@ -70,8 +70,8 @@ def explain_tags(record: Record, tags: Tags, labels: Any = None, width: int = 10
 def _evidence_lines(evidence: tuple[Evidence, ...] | list[Evidence], width: int, indent: int = 2) -> list[str]:
     pad = " " * indent
     out = []
-    for e in evidence:
-        out.append(f"{pad}- {e.reason} [{e.field}]")
+    for i, e in enumerate(evidence):
+        out.append(f"{pad}- {'decided by: ' if i == 0 else 'also: '}{e.reason} [{e.field}]")
         if e.text:
             quoted = textwrap.fill(
                 f'"{e.text}"', width=width, initial_indent=pad + "    ", subsequent_indent=pad + "    "

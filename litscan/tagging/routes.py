@@ -3,35 +3,106 @@
 A route word counts when it belongs to the intervention: "oral morphine" says nothing of ketamine;
 "ketamine was given intravenously" does. An adjective reaches forward to its noun, an adverb back to
 the drug before it, a dosage form to the nearest drug; a word of another drug or an anatomical noun
-("oral mucosa") is not the intervention's. Without a route word, an infusion of the drug in people
-is intravenous.
+("oral mucosa") is not the intervention's. A route reaches along a list of drugs ("intravenous
+lidocaine or ketamine"), to a drug given as an adjuvant to another ("ketamine as an adjuvant to
+epidural steroids"), from "by" or "via" ("ketamine given by transdermal iontophoresis"), and along a
+list of routes ("routes of administration: intravenous, oral, rectal"); in a sentence that names no
+drug, to the drug of the sentence before ("the daily dose was then given orally"). Which sentences
+count is ``route_scope``. Without a stated route, an infusion of the drug in people is intravenous;
+a route stated for the infusion (one with no id too: "rectal", "intraperitoneal") beats that rule, and
+so does a route that is itself infused (``infused_routes``: "from subcutaneous to oral ketamine").
+A product's route ("the intravenous solution") yields to the route it was given by ("into the nose").
+Evidence comes decisive first: bound by its own words before listed, said firmly before concluded.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from operator import attrgetter
+from dataclasses import dataclass
+from operator import attrgetter, itemgetter
 from typing import Final
 
 from ..models import Evidence
-from .compiled import ROUTE_KINDS, CompiledVocabulary
+from .compiled import ROUTE_KINDS, UNLABELLED_ROUTE, CompiledVocabulary
 from .document import Document, Hit, Role
+from .route_scope import RouteScope
 
 RouteEvidence = dict[str, tuple[Evidence, ...]]
 
 _TITLE: Final = Role.TITLE
 _START = attrgetter("start")
+_DECISIVE = itemgetter(0, 1)  # (listed, not firm, bound): direct and firm first, text order kept
 _FORWARD_WINDOW = 60  # characters from a route word to the drug after it
 _BACKWARD_WINDOW = 90  # ... and to the drug before it
 _EVIDENCE_PER_ROUTE = 2
+_LOOK_BACK = 2  # sentences a drugless sentence may look back for the drug it speaks of
+_ALL_ROUTE_KINDS: Final = (*ROUTE_KINDS, UNLABELLED_ROUTE)
 
-_INFUSION = re.compile(r"\binfus", re.IGNORECASE)
+# An infusion, or a dose run over hours ("40-60 mg over 24 hours", "0.1 mg/kg/h"); matched on lower-cased text.
+_INFUSION = re.compile(r"\binfus|\bmg/kg/h|\bmg/h\b|\bµg/kg/min|\bmcg/kg/min|\bper hour\b")
+_OVER_HOURS = re.compile(
+    r"\bover (?:a period of |about |approximately )?\d[\d.]*(?:\s*(?:-|–|to)\s*\d[\d.]*)?\s*"
+    r"(?:h|hrs?|hours?|min|mins|minutes?)\b"
+)
+_INFUSION_GATE = re.compile("nfu|/h|/min|hour|over ")  # each match of the two above holds one of these
+_INFUSION_NEAR_ROUTE = 50  # "subcutaneous infusion", "infused subcutaneously": the infusion's route is stated
+_DOSE = r"(?:\([^()]{0,20}\)\s*)?"
 _COORDINATED = re.compile(
-    r"^[\s,]*(?:\([^()]{0,20}\)\s*)?(?:and/or|and|or|plus|with|\+|/|,)?\s*"
-    r"(?:\d[\d.]*\s*(?:mg|µg|mcg|g|ml|%)[^\s,]*\s*)?$",
+    rf"^[\s,]*{_DOSE}(?:and/or|and|or|plus|with|\+|/|-|,)?\s*(?:\d[\d.]*\s*(?:mg|µg|mcg|g|ml|%)[^\s,]*\s*)?$",
     re.IGNORECASE,
 )
+# Ketamine given with another drug, that drug's route stated: "ketamine as an adjuvant to epidural steroids".
+_ADJUVANT = re.compile(
+    rf"\s*{_DOSE}(?:(?:was|were|is|are)\s+)?(?:(?:used|given|studied|added)\s+)?(?:(?:as|an?)\s+)*"
+    r"(?:(?:adjuvants?|adjuncts?|additives?|add-ons?)\s+(?:to|in|with|for)|added\s+to|mixed\s+(?:with|in|into)|"
+    r"combined\s+with|in\s+combination\s+with|co-?administered\s+with)\s+(?:the\s+|an?\s+)?$",
+    re.IGNORECASE,
+)
+# A drug given "by" or "via" a route: "ketamine administered by patient-controlled epidural analgesia".
+_BY_ROUTE = re.compile(r"\b(?:by|via|through|using)\s+(?:(?:a|an|the)\s+)?(?:[\w()+/-]+\s+){0,3}$", re.IGNORECASE)
+# ... but not what something was caused or shown by: "spondylodiscitis complicated by epidural abscess".
+_NOT_GIVEN_BY = re.compile(
+    r"\b(?:complicated|caused|followed|preceded|confirmed|accompanied|induced|mediated|characteri[sz]ed|diagnosed|"
+    r"detected|demonstrated|shown|revealed|identified|assessed|measured|evaluated|determined|defined|affected|"
+    r"obtained|visuali[sz]ed|seen|replaced|supported|explained|limited|marked)\s+(?:by|via|through|using)\s+"
+    r"(?:(?:a|an|the)\s+)?(?:[\w()+/-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# A route in the dose parenthesis of a word that is not a drug we know: "infliximab (5 mg/kg IV)".
+_OTHERS_DOSE = re.compile(
+    r"[A-Za-z][\w-]*\s*\(\s*\d[\d.,]*\s*(?:mg|µg|mcg|ug|g|ml|mmol|%|units?|IU)(?:\s*(?:/|per)\s*\w+)*[\s,;]*$"
+)
+# A list of routes introduced by a colon: "ketamine's routes of administration: intravenous, oral...".
+_LIST_INTRO = re.compile(r"\b(?:routes?|administration|formulations?|forms)\b[^:]{0,25}:\s*$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"[\s,;/()]*(?:(?:and/or|and|or|versus|vs\.?|to|then|as well as|plus)\b[\s,;/()]*)?", re.I)
+# A route adjective naming a product ("the intravenous solution"): another route stated for it wins.
+_FORMULATION = re.compile(
+    r"\s*(?:\([^()]{0,12}\)\s*)?(?:[\w+()-]+\s+){0,2}?(?:solution|formulation|preparation|ampoules?|ampules?|vials?)\b",
+    re.IGNORECASE,
+)
+# A dose between a drug and a route word after it: "ketamine 0.5 mg/kg IM", "ketamine (50 mg) i.v. was given".
+_DOSE_BETWEEN = re.compile(
+    r"[\s,(]*\d[\d.,]*(?:\s*(?:-|–|to)\s*\d[\d.,]*)?\s*(?:mg|µg|mcg|ug|g|ml|mmol|%)"
+    r"(?:\s*(?:/|per)\s*(?:kg|h|hr|hour|day|d|min|ml))*[\s,)]*",
+    re.IGNORECASE,
+)
+_RESCUE = re.compile(r"\brescue\b", re.IGNORECASE)
+# A dosage form right after a comparator: "oral placebo tablets", "a sham patch".
+_COMPARATORS = re.compile(r"\b(?:placebo|sham)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+# A route named as the comparator: "milder side effects than intravenous dosing".
+_COMPARED = re.compile(
+    r"\b(?:than|compared (?:with|to)|as opposed to|instead of|unlike|versus|vs\.?|avoid(?:s|ing)?)"
+    r"\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# All the drugs named before: "the drugs were administered intravenously", "the study medication".
+_THE_DRUGS = re.compile(
+    r"\b(?:the|both|all|these) (?:study |trial |test )?(?:drugs|medications|solutions|agents)\b|"
+    r"\bthe (?:study|trial|test) (?:drug|medication|solution)\b",
+    re.IGNORECASE,
+)
+_ARMS = frozenset(("group", "groups", "arm", "arms"))
 _CLAUSE = (
     r"[;:]|\b(?:while|whereas|but|followed by|compared (?:with|to)|than|as opposed to|instead of|"
     r"unlike)\b"
@@ -43,7 +114,11 @@ _ADJECTIVE_BOUNDARY = re.compile(
     _CLAUSE + r"|\b(?:that|which|who|whom|could|can|may|might|will|would|"
     r"should|was|were|is|are|has|have|had|after|before|during)\b"
 )
-_NEXT_WORD = re.compile(r"\s*(?:\([^()]{0,12}\)\s*)?([A-Za-z][\w-]*)")
+_NEXT_WORD = re.compile(r"[\s)\]]*(?:\([^()]{0,12}\)\s*)?([A-Za-z][\w-]*)")  # "intravenous (IV) cannulation"
+# The noun a route adjective describes, past adjectives coordinated with it: "epidural or paraspinal abscess".
+_HEAD_WORD = re.compile(
+    r"[\s)\]]*(?:\([^()]{0,12}\)\s*)?(?:(?:and/or|and|or),?\s+[A-Za-z][\w-]*,?\s+(?=[A-Za-z]))?([A-Za-z][\w-]*)"
+)
 _OF_DRUG = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:of|with|containing)\s+(?:[\w./%-]+\s+){0,4}$")
 _COORDINATOR = re.compile(r"\b(?:and|or|versus|vs|plus|with)\b|,")
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
@@ -53,161 +128,221 @@ _LINKS = frozenset(("and", "or", "versus", "vs", "to", "with", "plus", "in", "at
 # Nouns a route adjective may describe without leaving the drug ("intravenous infusion of ketamine").
 _ROUTE_NOUNS = _LINKS | frozenset(
     (
-        "administration",
-        "administered",
-        "injection",
-        "injections",
-        "infusion",
-        "infusions",
-        "bolus",
-        "boluses",
-        "dose",
-        "doses",
-        "dosing",
-        "route",
-        "routes",
-        "delivery",
-        "formulation",
-        "formulations",
-        "form",
-        "forms",
-        "use",
-        "therapy",
-        "treatment",
-        "treatments",
-        "application",
-        "applications",
-        "preparation",
-        "solution",
-        "regimen",
-        "regimens",
+        *("administration", "administered", "injection", "injections", "infusion", "infusions", "bolus"),
+        *("boluses", "dose", "doses", "dosing", "route", "routes", "delivery", "formulation", "formulations"),
+        *("form", "forms", "use", "therapy", "treatment", "treatments", "application", "applications"),
+        *("preparation", "solution", "regimen", "regimens"),
     )
 )
 # Words between a route adjective and its drug that leave the adjective on the drug ("oral low-dose ketamine").
 _MODIFIERS = frozenset(
     (
-        "low",
-        "low-dose",
-        "high-dose",
-        "dose",
-        "single",
-        "continuous",
-        "repeated",
-        "racemic",
-        "subanaesthetic",
-        "subanesthetic",
-        "sub-anaesthetic",
-        "sub-anesthetic",
-        "adjunctive",
-        "adjuvant",
-        "perioperative",
-        "intraoperative",
-        "postoperative",
-        "preoperative",
-        "short-term",
-        "long-term",
-        "prolonged",
-        "daily",
-        "weekly",
-        "bolus",
-        "infusion",
-        "infusions",
-        "injection",
-        "injections",
-        "administration",
-        "outpatient",
-        "inpatient",
-        "mg",
-        "kg",
-        "the",
-        "of",
-        "a",
-        "an",
-        "test",
-        "challenge",
-        "compounded",
+        *("low", "low-dose", "high-dose", "dose", "single", "continuous", "repeated", "racemic", "subanaesthetic"),
+        *("subanesthetic", "sub-anaesthetic", "sub-anesthetic", "adjunctive", "adjuvant", "perioperative"),
+        *("intraoperative", "postoperative", "preoperative", "short-term", "long-term", "prolonged", "daily"),
+        *("weekly", "bolus", "infusion", "infusions", "injection", "injections", "administration", "outpatient"),
+        *("inpatient", "mg", "kg", "the", "of", "a", "an", "test", "challenge", "compounded"),
     )
 )
 
 
-def drug_routes(doc: Document, compiled: CompiledVocabulary, *, preclinical: bool) -> RouteEvidence:
-    """The routes of the intervention in the record's own study, in vocabulary order."""
+@dataclass(slots=True)
+class _Bound:
+    """A route word that belongs to the intervention, and why."""
+
+    hit: Hit
+    reason: str
+    direct: bool = True  # bound by its own words, not by a list it stands in
+
+
+def drug_routes(doc: Document, compiled: CompiledVocabulary, *, design: str) -> RouteEvidence:
+    """The routes of the intervention in the record's own study, in vocabulary order, decisive evidence first."""
     if not doc.hits_of("drug"):
         return {}
-    found, firm, bound_sentences = _bound_routes(doc, compiled)
+    scope = RouteScope(doc, compiled, design)
+    bound = _bound_routes(doc, compiled, scope)
+    labelled = [(not b.direct, not doc.firm(b.hit), b) for b in bound if b.hit.kind != UNLABELLED_ROUTE]
+    firm = {b.hit.ident for _, loose, b in labelled if not loose}
     if firm:  # "oral ketamine could be an alternative" in the conclusions of an IV trial
-        found = {rid: ev for rid, ev in found.items() if rid in firm}
+        labelled = [item for item in labelled if item[2].hit.ident in firm]
+    routes: dict[str, list[Evidence]] = {}
+    # Decisive first: bound by its own words before listed with another, said firmly before in a conclusion.
+    for _, _, b in sorted(labelled, key=_DECISIVE):
+        evidence = routes.setdefault(b.hit.ident, [])
+        if len(evidence) < _EVIDENCE_PER_ROUTE:
+            evidence.append(doc.evidence(b.hit, b.reason))
     infusion_route = compiled.vocabulary.infusion_route
-    if infusion_route and not preclinical and infusion_route not in found:
-        evidence = _infusion(doc, compiled, infusion_route, bound_sentences)
-        if evidence is not None:
-            found[infusion_route] = [evidence]
-    return {rid: tuple(found[rid]) for rid in sorted(found, key=compiled.route_rank.__getitem__)}
+    if infusion_route and design != "preclinical" and infusion_route not in routes:
+        infused = _infusion(doc, compiled, infusion_route, scope, bound)
+        if infused is not None:
+            routes[infusion_route] = [infused]
+    return {rid: tuple(routes[rid]) for rid in sorted(routes, key=compiled.route_rank.__getitem__)}
 
 
-def _bound_routes(doc: Document, compiled: CompiledVocabulary) -> tuple[dict[str, list[Evidence]], set[str], set[int]]:
-    """Route words bound to the intervention: evidence by route, the routes said firmly, their sentences."""
-    drugs = sorted([*doc.hits_of("drug"), *doc.hits_of("other_drug")], key=_START)
+def _bound_routes(doc: Document, compiled: CompiledVocabulary, scope: RouteScope) -> list[_Bound]:
+    """Route words bound to the intervention, in text order."""
+    route_hits = [h for kind in _ALL_ROUTE_KINDS for h in doc.hits_of(kind) if scope(h)]
+    if not route_hits:
+        return []
+    route_hits.sort(key=_START)
+    others = doc.hits_of("other_drug")
     by_sentence: dict[int, list[Hit]] = {}
-    for d in drugs:
+    for d in sorted([*doc.hits_of("drug"), *others], key=_START) if others else doc.hits_of("drug"):
         by_sentence.setdefault(d.sentence, []).append(d)
-    only_drug = not any(doc.own(h) for h in doc.hits_of("other_drug"))
-    binder = _Binder(doc, compiled.vocabulary.intervention_label)
-    found: dict[str, list[Evidence]] = {}
-    firm: set[str] = set()
-    bound_sentences: set[int] = set()
-    for kind in ROUTE_KINDS:
-        for hit in doc.hits_of(kind):
-            if not doc.own(hit) or len(found.get(hit.ident, ())) >= _EVIDENCE_PER_ROUTE:
-                continue
-            reason = binder.bind(hit, kind, by_sentence.get(hit.sentence, []), only_drug)
-            if reason:
-                found.setdefault(hit.ident, []).append(doc.evidence(hit, reason))
-                bound_sentences.add(hit.sentence)
-                if doc.firm(hit):
-                    firm.add(hit.ident)
-    return found, firm, bound_sentences
+    only_drug = not any(doc.own(h) for h in others)
+    binder = _Binder(doc, compiled.vocabulary.intervention_label, by_sentence)
+    bound: list[_Bound] = []
+    unbound: list[Hit] = []
+    for hit in route_hits:
+        reason, drug = binder.bind(hit, by_sentence.get(hit.sentence, []), only_drug)
+        if reason is None or scope.before_the_study(hit, drug) or scope.only_possible(hit):
+            unbound.append(hit)
+        else:
+            bound.append(_Bound(hit, reason))
+    if bound and unbound:
+        bound = _listed_with(doc, bound, unbound)
+    return _formulations_given_otherwise(doc, bound)
 
 
-def _infusion(doc: Document, compiled: CompiledVocabulary, route: str, bound_sentences: set[int]) -> Evidence | None:
-    """The intervention given as an infusion, in a sentence that binds no route word: the infusion route."""
-    label = compiled.vocabulary.intervention_label
+def _listed_with(doc: Document, bound: list[_Bound], unbound: list[Hit]) -> list[_Bound]:
+    """Route words listed with a bound one ("intravenous, intramuscular or oral") are bound too."""
+    text = doc.text
+    everything = sorted([*(b.hit for b in bound), *unbound], key=_START)
+    by_hit = {id(b.hit): b for b in bound}
+    runs: list[list[Hit]] = []
+    for hit in everything:
+        last = runs[-1][-1] if runs else None
+        joined = (
+            last is not None
+            and last.sentence == hit.sentence
+            and (hit.start <= last.end or _LIST_GAP.fullmatch(text, last.end, hit.start) is not None)
+        )
+        if joined:
+            runs[-1].append(hit)
+        else:
+            runs.append([hit])
+    out = list(bound)
+    for run in runs:
+        anchor = next((by_hit[id(h)] for h in run if id(h) in by_hit and by_hit[id(h)].direct), None)
+        if anchor is None:
+            continue
+        for h in run:
+            if id(h) not in by_hit:
+                reason = f'route "{doc.span(h)}" listed with "{doc.span(anchor.hit)}": {anchor.reason}'
+                out.append(_Bound(h, reason, direct=False))
+    return sorted(out, key=lambda b: b.hit.start)
+
+
+def _formulations_given_otherwise(doc: Document, bound: list[_Bound]) -> list[_Bound]:
+    """ "The intravenous solution was sprayed into the nose": a product's route yields to the route it was given by.
+
+    The route it was given by is an adverb or a dosage form of another route ("given orally", "into each
+    nostril"): after the product in its sentence, or anywhere when the product's route is never stated
+    but as the product's. "Intravenous ketamine, then oral ketamine solution" keeps both.
+    """
+    given_by = [b.hit for b in bound if b.hit.kind in ("route_adverb", "route_form")]
+    if not given_by:
+        return bound
+    text = doc.text
+    products = {id(b) for b in bound if b.hit.kind == "route" and _FORMULATION.match(text, b.hit.end, b.hit.end + 50)}
+    if not products:
+        return bound
+    only_products = {b.hit.ident for b in bound if id(b) in products} - {
+        b.hit.ident for b in bound if id(b) not in products
+    }
+
+    def given_otherwise(b: _Bound) -> bool:
+        h = b.hit
+        return any(
+            g.ident != h.ident and (h.ident in only_products or (g.sentence == h.sentence and g.start > h.end))
+            for g in given_by
+        )
+
+    return [b for b in bound if id(b) not in products or not given_otherwise(b)]
+
+
+def _infusion(
+    doc: Document, compiled: CompiledVocabulary, route: str, scope: RouteScope, bound: list[_Bound]
+) -> Evidence | None:
+    """The intervention given as an infusion, where no route was stated for it: the infusion route."""
+    lower = doc.lower
+    bound_sentences = {b.hit.sentence for b in bound}
     for d in doc.hits_of("drug"):
-        if not doc.own(d) or d.sentence in bound_sentences:
+        if d.sentence in bound_sentences or not scope(d):
             continue
         s = doc.sentences[d.sentence]
         lo, hi = max(s.start, d.start - 40), min(s.end, d.end + 60)
-        # Cheap first: n, f and u have no other case-insensitive matches than N, F and U.
-        if doc.lower.find("nfu", lo, hi) < 0:
+        if _INFUSION_GATE.search(lower, lo, hi) is None:  # cheap first
             continue
-        m = _INFUSION.search(doc.text, lo, hi)
+        m = _INFUSION.search(lower, lo, hi) or _OVER_HOURS.search(lower, d.end, hi)
         if m:
+            if _infusions_route_stated(doc, compiled, route, bound):
+                return None
+            label = compiled.vocabulary.intervention_label
             route_label = compiled.vocabulary.routes[route].label.lower()
-            return doc.evidence(d, f'{label} given as an infusion ("{m.group(0)}..."); no route stated → {route_label}')
+            words = doc.text[m.start() : m.end()]
+            return doc.evidence(d, f'{label} given as an infusion ("{words}"); no route stated → {route_label}')
     return None
+
+
+def _infusions_route_stated(doc: Document, compiled: CompiledVocabulary, route: str, bound: list[_Bound]) -> bool:
+    """Another route was stated for the infusions: "subcutaneous infusion", "intramuscular ketamine infusions",
+    or a route that is itself infused ("conversion from subcutaneous to oral ketamine") anywhere, said firmly."""
+    lower = doc.lower
+    infused = compiled.vocabulary.infused_routes
+    for b in bound:
+        if not b.direct or b.hit.ident == route:
+            continue
+        if b.hit.ident in infused and doc.firm(b.hit):
+            return True
+        s = doc.sentences[b.hit.sentence]
+        lo, hi = max(s.start, b.hit.start - _INFUSION_NEAR_ROUTE), min(s.end, b.hit.end + _INFUSION_NEAR_ROUTE)
+        if _INFUSION.search(lower, lo, hi):
+            return True
+    return False
 
 
 class _Binder:
     """Decides whether a route word belongs to the intervention, and says why."""
 
-    def __init__(self, doc: Document, label: str) -> None:
+    def __init__(self, doc: Document, label: str, by_sentence: dict[int, list[Hit]]) -> None:
         self.doc = doc
         self.label = label
+        self.by_sentence = by_sentence
         self._route_starts: set[int] | None = None
 
-    def bind(self, hit: Hit, kind: str, drugs: list[Hit], only_drug: bool) -> str | None:
-        """Why this route word belongs to the studied drug, or None when it belongs to another.
+    def bind(self, hit: Hit, drugs: list[Hit], only_drug: bool) -> tuple[str | None, Hit | None]:
+        """Why this route word belongs to the studied drug (and the drug it binds to), or None.
 
         ``drugs``: the drug mentions of its sentence, the intervention's and others', in text order.
         """
         word = self.doc.span(hit)
+        kind = "route" if hit.kind == UNLABELLED_ROUTE else hit.kind
+        if kind == "route_form" and _COMPARATORS.search(self.doc.text, max(0, hit.start - 30), hit.start):
+            return None, None  # "oral placebo tablets": the comparator's, though it is no drug of its own
         after, before = self._nearby(hit, kind, drugs)
         for side in _sides(hit, kind, after, before):
             if side:  # the nearest drug on the side a route word of this kind reaches first decides
-                return self._reason(side, word)
-        if only_drug and not drugs and self.doc.role(hit) != _TITLE:
-            return f'route "{word}" stated in {self.doc.where(hit)}; {self.label} is the only drug studied'
-        return None
+                return self._reason(hit, side, drugs, before, word)
+        if drugs or self.doc.role(hit) == _TITLE or not self._of_a_drug(hit, kind):
+            return None, None
+        if only_drug:
+            return f'route "{word}" stated in {self.doc.where(hit)}; {self.label} is the only drug studied', None
+        return self._drug_before(hit, word)
+
+    def _of_a_drug(self, hit: Hit, kind: str) -> bool:
+        """In a sentence naming no drug, the route word may speak of one: not "IV access", "than oral dosing"."""
+        text = self.doc.text
+        if kind == "route":
+            m = _HEAD_WORD.match(text, hit.end)
+            if m is not None and m.group(1).lower() not in _ROUTE_NOUNS and m.group(1).lower() not in _ARMS:
+                return False  # "intravenous cannulation", "oral intake", "epidural and paraspinal abscesses"
+        s = self.doc.sentences[hit.sentence]
+        if _OTHERS_DOSE.search(text, max(s.start, hit.start - 60), hit.start):
+            return False  # "infliximab (5 mg/kg IV)": the route of a drug the vocabulary does not know
+        return not _COMPARED.search(text, max(s.start, hit.start - 40), hit.start) and not _RESCUE.search(
+            text, s.start, s.end
+        )
 
     def _nearby(self, hit: Hit, kind: str, drugs: list[Hit]) -> tuple[list[Hit], list[Hit]]:
         """Drugs within reach after the route word and before it, with no clause boundary between."""
@@ -225,12 +360,22 @@ class _Binder:
             for d in drugs
             if d.end <= hit.start
             and hit.start - d.end <= _BACKWARD_WINDOW
-            and not _BOUNDARY.search(text, d.end, hit.start)
+            and not _blocked_back(text, d.end, hit.start)
         ]
         if kind != "route":
             return after, before
-        # What an adjective or noun of route describes.
-        if not after and _modifies_other_noun(text, hit.end):
+        return self._described(hit, after, before)
+
+    def _described(self, hit: Hit, after: list[Hit], before: list[Hit]) -> tuple[list[Hit], list[Hit]]:
+        """The drugs an adjective or noun of route may describe, of those within reach either side."""
+        text = self.doc.text
+        if (
+            not after
+            and before
+            and _modifies_other_noun(text, hit.end)
+            and not _given_by(text, before[-1].end, hit.start)
+            and not _DOSE_BETWEEN.fullmatch(text, before[-1].end, hit.start)  # "ketamine 0.5 mg/kg IM was given"
+        ):
             before = []  # "oral NMDA antagonist": the adjective belongs to the noun after it
         if after and before and _names_its_noun(text, hit.end, after[0].start):
             after = []  # "ketamine ... epidural injection and gabapentin": the injection was ketamine's
@@ -238,17 +383,56 @@ class _Binder:
             after = []  # "oral nefopam and intravenous ketamine": "oral" went to a drug we do not list
         return after, before
 
-    def _reason(self, side: list[Hit], word: str) -> str | None:
+    def _reason(
+        self, hit: Hit, side: list[Hit], drugs: list[Hit], before: list[Hit], word: str
+    ) -> tuple[str | None, Hit | None]:
         first = side[0]
         if first.kind == "drug":
-            return f'route "{word}" stated for {self.label}'
-        # "intravenous lidocaine or ketamine", "ketamine with bupivacaine for caudal block"
+            return f'route "{word}" stated for {self.label}', first
         text = self.doc.text
-        for other in side[1:3]:
-            lo, hi = (first.end, other.start) if other.start > first.start else (other.end, first.start)
-            if other.kind == "drug" and _COORDINATED.match(text[lo:hi]):
-                return f'route "{word}" stated for {self.label} given with {self.doc.span(first)}'
-        return None
+        # Along a list of drugs: "intravenous lidocaine or ketamine", "morphine (0.3 mg/kg), lidocaine, ketamine".
+        forward = first.start > hit.start
+        chain = (
+            [d for d in drugs if d.start > first.start] if forward else [d for d in drugs if d.end < first.start][::-1]
+        )
+        previous = first
+        for other in chain:
+            lo, hi = (previous.end, other.start) if forward else (other.end, previous.start)
+            if not _COORDINATED.match(text[lo:hi]):
+                break
+            if other.kind == "drug":
+                return f'route "{word}" stated for {self.label} given with {self.doc.span(first)}', other
+            previous = other
+        # "Ketamine as an adjuvant to epidural steroids": the other drug's route is ketamine's too.
+        if forward:
+            for d in before[::-1]:
+                if d.kind == "drug" and _ADJUVANT.match(text, d.end, hit.start):
+                    return f'route "{word}" of {self.doc.span(first)}, which {self.label} was given with', d
+        return None, None
+
+    def _drug_before(self, hit: Hit, word: str) -> tuple[str | None, Hit | None]:
+        """In a sentence with no drug, the drug of the sentence before, if it names the intervention alone."""
+        doc = self.doc
+        s = doc.sentences[hit.sentence]
+        if not s.firm:
+            return None, None  # "intravesical therapy may do better than oral treatment" in the conclusions
+        the_drugs = _THE_DRUGS.search(doc.text, s.start, s.end)
+        reach = _LOOK_BACK + 1 if the_drugs else _LOOK_BACK
+        for back in range(hit.sentence - 1, max(-1, hit.sentence - 1 - reach), -1):
+            if doc.sentences[back].segment != s.segment:
+                break
+            drugs = self.by_sentence.get(back)
+            if not drugs:
+                continue
+            ours = [d for d in drugs if d.kind == "drug"]
+            if the_drugs:  # "the drugs were administered i.v.": all the study's drugs, ketamine among them
+                if ours:
+                    return f'route "{word}" for "{the_drugs.group(0)}", {self.label} among them', ours[-1]
+                continue
+            if not ours or len(ours) < len(drugs):
+                return None, None
+            return f'route "{word}" in the sentence after one about {self.label} (no other drug named)', ours[-1]
+        return None, None
 
     def _other_noun_first(self, hit: Hit, drug: Hit) -> bool:
         """Before a coordinator, the route word meets a word that is neither a modifier nor a route."""
@@ -259,7 +443,8 @@ class _Binder:
         if self._route_starts is None:
             self._route_starts = {h.start for k in ROUTE_KINDS for h in self.doc.hits_of(k)}
         for w in _GAP_WORD.finditer(_PARENTHETICAL.sub(" ", gap[: m.start()])):
-            if w.group(0).lower() not in _MODIFIERS and hit.end + w.start() not in self._route_starts:
+            lower = w.group(0).lower()
+            if lower not in _MODIFIERS and lower not in _ROUTE_NOUNS and hit.end + w.start() not in self._route_starts:
                 return True
         return False
 
@@ -273,6 +458,17 @@ def _sides(hit: Hit, kind: str, after: list[Hit], before: list[Hit]) -> Sequence
     return before[::-1], after  # an adverb: the drug before it ("ketamine given intravenously")
 
 
+def _blocked_back(text: str, drug_end: int, route_start: int) -> bool:
+    """A clause boundary between a drug and a route word after it; a colon opening a list of routes is none."""
+    m = _BOUNDARY.search(text, drug_end, route_start)
+    if m is None:
+        return False
+    if m.group(0) == ";" and text.count("(", drug_end, m.start()) > text.count(")", drug_end, m.start()):
+        return _blocked_back(text, m.end(), route_start)  # "ketamine (30 mg/kg; intramuscular)": one parenthesis
+    opens_a_list = m.group(0) == ":" and _LIST_INTRO.search(text, drug_end, route_start) is not None
+    return not opens_a_list or _BOUNDARY.search(text, m.end(), route_start) is not None
+
+
 def _names_its_noun(text: str, end: int, drug_start: int) -> bool:
     """The route word has its own noun ("epidural injection") not followed by "of <that drug>"."""
     m = _NEXT_WORD.match(text, end)
@@ -281,6 +477,11 @@ def _names_its_noun(text: str, end: int, drug_start: int) -> bool:
     return not _OF_DRUG.match(text[m.end() : drug_start])
 
 
+def _given_by(text: str, lo: int, hi: int) -> bool:
+    """ "Given by", "via", "through" just before the route word, not "complicated by"."""
+    return _BY_ROUTE.search(text, lo, hi) is not None and _NOT_GIVEN_BY.search(text, lo, hi) is None
+
+
 def _modifies_other_noun(text: str, end: int) -> bool:
-    m = _NEXT_WORD.match(text, end)
+    m = _HEAD_WORD.match(text, end)
     return m is not None and m.group(1).lower() not in _ROUTE_NOUNS

@@ -32,14 +32,18 @@ from ..models import Record, Tags
 from .abbreviations import abbreviated_mentions
 from .compiled import CompiledVocabulary
 from .conditions import population_conditions
-from .cues import classify, is_counted
+from .context import CONTEXT_FILE
+from .context import apply as apply_context
+from .cues import CUES_FILE, classify, is_counted
 from .design import study_design
 from .document import Document, Hit
 from .on_topic import on_topic
 from .routes import drug_routes
 from .vocabulary import Vocabulary, load_vocabulary
 
-RULES_VERSION = "5"  # bump when a rule or a cue changes: stored records are then re-tagged
+RULES_VERSION = "8"  # bump when a rule or a cue changes: stored records are then re-tagged
+# Rule data beside the code: the fingerprint follows their bytes too, so editing one re-tags.
+RULE_FILES = (CUES_FILE, CONTEXT_FILE)
 
 _START = attrgetter("start")
 
@@ -50,7 +54,10 @@ class Tagger:
     def __init__(self, vocabulary: Vocabulary | Path | str) -> None:
         self.vocabulary = vocabulary if isinstance(vocabulary, Vocabulary) else load_vocabulary(vocabulary)
         self.vocabulary_path = self.vocabulary.path
-        self.fingerprint = hashlib.sha1(f"{self.vocabulary.fingerprint}:{RULES_VERSION}".encode()).hexdigest()[:12]
+        rules = hashlib.sha1(b"".join(path.read_bytes() for path in RULE_FILES)).hexdigest()
+        self.fingerprint = hashlib.sha1(f"{self.vocabulary.fingerprint}:{RULES_VERSION}:{rules}".encode()).hexdigest()[
+            :12
+        ]
         self.compiled = CompiledVocabulary(self.vocabulary)
 
     @classmethod
@@ -65,7 +72,7 @@ class Tagger:
         compiled = self.compiled
         design, design_evidence = study_design(doc, compiled)
         conditions = population_conditions(doc, compiled)
-        routes = drug_routes(doc, compiled, preclinical=design == "preclinical")
+        routes = drug_routes(doc, compiled, design=design)
         topical, on_topic_evidence = on_topic(doc, compiled, conditions, design)
         return Tags(
             on_topic=topical,
@@ -85,6 +92,7 @@ class Tagger:
         doc.hits.extend(abbreviated_mentions(doc))
         classify(doc.sentences)
         doc.group_hits()
+        apply_context(doc, self.compiled.context_rules)
         return doc
 
     def _match(self, doc: Document) -> None:

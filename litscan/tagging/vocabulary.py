@@ -28,13 +28,32 @@ from .matching import compile_matcher, runs_on_original
 FORMAT_VERSION = 1
 
 _TOP_KEYS = {"version", "name", "description", "intervention", "topic", "groups", "condition", "route", "design"}
-_INTERVENTION_KEYS = {"label", "patterns", "mesh", "other_drugs", "infusion_route"}
-_TOPIC_KEYS = {"chronic_patterns", "preclinical_model_patterns", "off_topic"}
-_OFF_TOPIC_KEYS = {"label", "patterns", "title_only"}
+_INTERVENTION_KEYS = {
+    "label",
+    "patterns",
+    "mesh",
+    "other_drugs",
+    "infusion_route",
+    "infused_routes",
+    "unlabelled_routes",
+}
+_TOPIC_KEYS = {"chronic_patterns", "preclinical_model_patterns", "late_outcome_patterns", "off_topic"}
+_OFF_TOPIC_KEYS = {"label", "patterns", "title_only", "unless_followed_up", "leaves"}
 _GROUP_KEYS = {"label"}
 _CONDITION_KEYS = {"id", "label", "group", "patterns", "weak_patterns", "yields_to", "sentence_patterns", "mesh"}
 _ROUTE_KEYS = {"id", "label", "patterns", "adverbs", "forms", "mesh"}
-_DESIGN_KEYS = {"id", "label", "strong", "weak", "title", "title_decides", "decides", "publication_types", "mesh"}
+_DESIGN_KEYS = {
+    "id",
+    "label",
+    "strong",
+    "weak",
+    "title",
+    "title_decides",
+    "decides",
+    "all_of",
+    "publication_types",
+    "mesh",
+}
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _MESH_UI = re.compile(r"^[DC]\d{6,9}$")
 
@@ -105,6 +124,8 @@ class Design:
     mesh: tuple[str, ...]
     title_decides: bool = False  # a title cue settles the design (review, case report, protocol...)
     decides: tuple[Pattern, ...] = ()  # cues that settle it wherever the record says them of itself
+    # Lists of cues that together state it ("searched MEDLINE" and "12 trials were included"): one of each list
+    all_of: tuple[tuple[Pattern, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -113,6 +134,11 @@ class OffTopic:
     label: str
     patterns: tuple[Pattern, ...]
     title_only: bool
+    # A setting (surgery): patients with a chronic pain condition in it are on topic only when the
+    # study follows their pain for weeks or months (``topic.late_outcome_patterns``).
+    unless_followed_up: bool = False
+    # The condition a chronic pain followed up weeks or months after this setting is ("chronic_postsurgical_pain").
+    leaves: str | None = None
 
 
 @dataclass(frozen=True)
@@ -130,10 +156,16 @@ class Vocabulary:
     chronic_patterns: tuple[Pattern, ...]
     preclinical_model_patterns: tuple[Pattern, ...]
     off_topic: tuple[OffTopic, ...]
+    # An outcome weeks or months later: a chronic population in an acute setting (surgery) is on topic with one.
+    late_outcome_patterns: tuple[Pattern, ...]
     groups: dict[str, Group]
     conditions: dict[str, Condition]
     routes: dict[str, Route]
     designs: dict[str, Design]
+    # Routes with no id ("rectal", "intraperitoneal"): stated routes that label nothing.
+    unlabelled_routes: tuple[Pattern, ...] = ()
+    # Other routes an infusion may run by ("subcutaneous"): where one is stated, an infusion is not infusion_route.
+    infused_routes: tuple[str, ...] = ()
 
     @property
     def condition_ids(self) -> tuple[str, ...]:
@@ -256,6 +288,8 @@ class _Builder:
                     str(entry.get("label") or oid),
                     self.patterns(entry.get("patterns"), f"{where}.patterns"),
                     title_only,
+                    self.flag(entry.get("unless_followed_up", False), f"{where}.unless_followed_up"),
+                    self.text(entry["leaves"], f"{where}.leaves") if "leaves" in entry else None,
                 )
             )
         return tuple(off_topic)
@@ -315,6 +349,13 @@ class _Builder:
             for ident, entry, where in self.entries(raw, "route")
         }
 
+    def pattern_lists(self, value: Any, where: str) -> tuple[tuple[Pattern, ...], ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, list) and v for v in value):
+            raise self.fail(where, "must be a list of non-empty lists of patterns")
+        return tuple(self.patterns(parts, f"{where}[{i}]") for i, parts in enumerate(value))
+
     def designs(self, raw: dict[str, Any]) -> dict[str, Design]:
         return {
             ident: Design(
@@ -327,6 +368,7 @@ class _Builder:
                 self.mesh(entry.get("mesh"), f"{where}.mesh"),
                 self.flag(entry.get("title_decides", False), f"{where}.title_decides"),
                 self.patterns(entry.get("decides"), f"{where}.decides"),
+                self.pattern_lists(entry.get("all_of"), f"{where}.all_of"),
             )
             for ident, entry, where in self.entries(raw, "design")
         }
@@ -357,9 +399,16 @@ class _Builder:
         designs = self.designs(raw)
         if "other" not in designs:
             raise self.fail("design", "needs a design with id 'other' (the fallback)")
+        for off in off_topic:
+            if off.leaves is not None and off.leaves not in conditions:
+                raise self.fail(f"topic.off_topic.{off.id}.leaves", f"unknown condition id {off.leaves!r}")
         infusion_route = inter.get("infusion_route")
         if infusion_route is not None and infusion_route not in routes:
             raise self.fail("intervention.infusion_route", f"unknown route id {infusion_route!r}")
+        infused_routes = self.strings(inter.get("infused_routes"), "intervention.infused_routes")
+        for i, route in enumerate(infused_routes):
+            if route not in routes:
+                raise self.fail(f"intervention.infused_routes[{i}]", f"unknown route id {route!r}")
         return Vocabulary(
             path=Path(self.path),
             name=name,
@@ -374,8 +423,11 @@ class _Builder:
                 topic.get("preclinical_model_patterns"), "topic.preclinical_model_patterns"
             ),
             off_topic=off_topic,
+            late_outcome_patterns=self.patterns(topic.get("late_outcome_patterns"), "topic.late_outcome_patterns"),
             groups=groups,
             conditions=conditions,
             routes=routes,
             designs=designs,
+            unlabelled_routes=self.patterns(inter.get("unlabelled_routes"), "intervention.unlabelled_routes"),
+            infused_routes=tuple(infused_routes),
         )

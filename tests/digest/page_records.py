@@ -99,6 +99,7 @@ PERIOD = {
                 ("METHODS", "Forty adults were randomised to drug X or placebo in a double-blind trial."),
                 ("RESULTS", "Attacks fell by 45% with drug X and by 10% with placebo (P = 0.002)."),
                 ("CONCLUSIONS", "Drug X reduced attacks of trigeminal neuralgia. Further research is needed."),
+                ("TRIAL REGISTRATION", "ClinicalTrials.gov NCT01234567."),
             ],
         ),
         _tags("rct", ("trigeminal_neuralgia",), ("oral", "intravenous")),

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import lxml.html
 import pytest
 
 from . import page_records as data
@@ -124,6 +125,18 @@ def test_a_search_answers_its_first_change_at_once_and_waits_while_the_reader_ty
     assert page.evaluate(answer, "fibromyalgia").startswith("Showing 1 of")  # drawn before the call returns
     assert page.evaluate(answer, "zzzz").startswith("Showing 1 of")  # typed on: waits for a pause
     page.wait_for_function("document.getElementById('nomatch').hidden === false")
+
+
+def test_a_card_the_script_draws_links_its_trial_registration_as_the_printed_card_does(
+    page: Any, records_page: Path
+) -> None:
+    printed = lxml.html.fromstring(records_page.read_bytes()).xpath(
+        "//article[@data-pmid='402']//p[@class='meta links']"
+    )
+    drawn = page.eval_on_selector("#r402 p.links", "p => [p.textContent, p.querySelector('a').href]")
+    assert drawn[0] == printed[0].text_content() == "Trial registration: ClinicalTrials.gov NCT01234567"
+    assert drawn[1] == printed[0].xpath(".//a")[0].get("href") and "NCT01234567" in drawn[1]
+    assert page.eval_on_selector("#r402", "a => a.dataset.i") is not None  # drawn by the script, not printed
 
 
 # --- downloads from the page itself -------------------------------------------------------------

@@ -12,12 +12,14 @@ import sqlite3
 import subprocess
 import threading
 import time
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from litscan.config import default_topic_path, load_topic
+from litscan.digest import feeds
 from litscan.digest.writer import write_digest
 from litscan.errors import StoreLockedError
 from litscan.pipeline.prepare import store_records
@@ -25,6 +27,8 @@ from litscan.store import CommitSpan, RecordFilter, Store
 from litscan.store.schema import SCHEMA_VERSION
 from tests.conftest import fixed_tagger, make_record
 from tests.pipeline.sample_files import litscan_with_small_chunks, repeated_sample
+
+ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def csv_pmids(page: Path) -> list[str]:
@@ -71,7 +75,7 @@ def test_digests_taken_while_an_import_writes_hold_every_record_once(tmp_path):
     assert set(listed) == on_topic, f"{len(on_topic - set(listed))} records in no digest"
 
 
-def test_a_write_committed_after_a_digest_read_the_store_is_in_the_next_digest(tmp_path):
+def test_a_write_committed_after_a_digest_read_the_store_is_in_the_next_digest(tmp_path, monkeypatch):
     # The race step by step: an import stamps PMID 2, a digest reads the store, the import commits.
     topic = load_topic(default_topic_path())
     db = tmp_path / "s.sqlite"
@@ -99,7 +103,17 @@ def test_a_write_committed_after_a_digest_read_the_store_is_in_the_next_digest(t
         first = write_digest(store, topic, reports_dir=tmp_path / "r")
         writing.join()
         second = write_digest(store, topic, reports_dir=tmp_path / "r")
-    assert (csv_pmids(first.path), csv_pmids(second.path)) == (["1"], ["2"])
+        store.add_digest = record_digest  # type: ignore[method-assign]
+        store_records(store, [make_record("3")], tagger=fixed_tagger(), topic=topic.name)
+        monkeypatch.setattr(feeds, "FEED_MIN_ENTRIES", 2)
+        third = write_digest(store, topic, reports_dir=tmp_path / "r")
+    assert (csv_pmids(first.path), csv_pmids(second.path), csv_pmids(third.path)) == (["1"], ["2"], ["3"])
+    # The feed takes the older digests' records by the same commit order: filled from the two
+    # newest digests, it holds what their pages held (by the stamps, PMID 2, stamped inside the
+    # first period, fell outside the second's dates, and the first digest was read to fill it).
+    feed = ET.parse(third.path.with_name("feed.xml")).getroot()
+    ids = [entry.findtext(f"{ATOM}id") for entry in feed.iter(f"{ATOM}entry")]
+    assert ids == [f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/" for pmid in ("3", "2")]
 
 
 def test_a_digest_that_gives_up_on_a_busy_store_leaves_no_files(tmp_path):
@@ -142,6 +156,7 @@ def test_an_older_store_gets_commit_numbers_in_the_order_of_its_stamps(tmp_path)
             "ALTER TABLE records DROP COLUMN seq; ALTER TABLE records DROP COLUMN retracted_seq;"
             "ALTER TABLE record_topics DROP COLUMN seq;"
             "ALTER TABLE digests DROP COLUMN seq_start; ALTER TABLE digests DROP COLUMN seq_end;"
+            "DROP TABLE record_registrations; ALTER TABLE records DROP COLUMN registrations;"  # version 5
             "PRAGMA user_version = 2;"
         )
     with Store.open(db) as store:

@@ -133,3 +133,45 @@ def test_the_size_limit_is_a_setting(tmp_path, monkeypatch):
     monkeypatch.setenv("LITSCAN_MAX_INPUT_MB", "1")
     assert CliRunner().invoke(cli, ["import", str(sample_path()), "--db", str(db)]).exit_code == 0
     assert limits.DEFAULT_MAX_INPUT_BYTES == 4096 << 20 and limits.MAX_RECORD_BYTES == 64 << 20
+
+
+# --- MEDLINE text is held to the same limits ----------------------------------------------------------
+
+
+def medline(path: Path, pmids: range, *, filler: int = 0, compress: bool = False) -> Path:
+    """Invented PubMed-format records; ``filler`` bytes of abstract continuation lines in the second."""
+    opener = gzip.open if compress else open
+    with opener(path, "wb") as out:
+        for number, pmid in enumerate(pmids):
+            out.write(f"PMID- {pmid}\nTI  - Invented record {pmid}.\nAB  - Ketamine.\n".encode())
+            if number == 1:
+                line = b"      " + b"x" * 1000 + b"\n"
+                for _ in range(filler // len(line)):
+                    out.write(line)
+            out.write(b"SO  - J Invent. 2020;1:1.\n\n")
+    return path
+
+
+def test_a_medline_record_past_the_record_limit_is_refused_quickly(tmp_path, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_RECORD_BYTES", 4 << 20)
+    bomb = medline(tmp_path / "bomb.nbib.gz", range(39000001, 39000004), filler=40 << 20, compress=True)
+    assert bomb.stat().st_size < 1 << 20
+    db = tmp_path / "s.sqlite"
+    start = time.monotonic()
+    result = CliRunner().invoke(cli, ["import", str(bomb), "--db", str(db)])
+    assert time.monotonic() - start < 15
+    assert result.exit_code == 2, result.output
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"Error: {bomb}: refused: more than 4 MiB without the end of a record")
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT COUNT(*) FROM records").fetchone()[0] == 0
+
+
+def test_a_medline_file_past_the_size_limit_is_refused_and_one_within_it_imports(tmp_path):
+    path = medline(tmp_path / "many.txt", range(39000001, 39000401))
+    size = path.stat().st_size
+    with Store.open(tmp_path / "s.sqlite") as store:
+        with pytest.raises(InputError, match=r"many\.txt: refused: more than .* once decompressed"):
+            import_files(store, [path], max_bytes=size // 2)
+        assert store.count() == 0
+        assert import_files(store, [path], max_bytes=size).summary.new == 400

@@ -55,6 +55,20 @@ def test_seasons_map_to_their_first_month(season, month):
     assert date_from_parts("2001", season=season) == PartialDate(2001, month, None, f"2001 {season}")
 
 
+@pytest.mark.parametrize(
+    ("season", "month"),
+    [("Nov-Dec", 11), ("Apr-Jun", 4), ("May/Jun", 5), ("sept-Oct", 9), ("Fall-Winter", 9), (" Jul - Aug ", 7)],
+)
+def test_a_season_that_is_a_range_of_months_has_its_first_month(season, month):
+    date = date_from_parts("2019", season=season)
+    assert date is not None and (date.year, date.month, date.day) == (2019, month, None)
+    assert date.raw == f"2019 {season.strip()}"
+
+
+def test_a_season_that_names_no_month_gives_the_year():
+    assert date_from_parts("2019", season="Issue 2") == PartialDate(2019, None, None, "2019 Issue 2")
+
+
 def test_month_number_and_iso_date():
     assert [month_number(m) for m in ("Jan", "january", "1", "01", "DEC", "13", "x", None)] == [
         1,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import logging
 from pathlib import Path
 
 import pytest
@@ -185,14 +186,92 @@ def test_not_utf8(tmp_path):
     assert "not UTF-8" in _error(tmp_path, b"PMID- 1\nTI  - caf\xe9\n")
 
 
-def test_records_without_a_blank_line_between_them_are_refused():
-    text = "PMID- 39000001\nTI  - One.\nPMID- 39000002\nTI  - Two.\n"
-    with pytest.raises(InputError, match=r"x\.nbib: record 1 has 2 PMID lines \(39000001, 39000002\).*blank line"):
+def _one(pmid: str, title: str, extra: str = "") -> str:
+    return f"PMID- {pmid}\nTI  - {title}\n{extra}SO  - J Invent. 2020;1:1.\n"
+
+
+def test_records_without_a_blank_line_between_them_are_read_apart():
+    # ``cat a.txt b.txt`` of two exports, CRLF line ends, the second without the blank line before it.
+    text = _one("39000001", "One.") + _one("39000002", "Two.") + "\n" + _one("39000003", "Three.")
+    records = list(iter_medline(io.StringIO(text), name="x.nbib"))
+    assert [(r.pmid, r.title) for r in records] == [("39000001", "One."), ("39000002", "Two."), ("39000003", "Three.")]
+    crlf = io.TextIOWrapper(io.BytesIO(text.replace("\n", "\r\n").encode()), encoding="utf-8", newline=None)
+    assert list(iter_medline(crlf, name="x.nbib")) == records
+
+
+def test_byte_order_marks_and_lines_of_blanks_between_records_are_no_text():
+    text = "\ufeff" + _one("39000001", "One.") + " \n\ufeff" + _one("39000002", "Two.") + "\t\n"
+    records = list(iter_medline(io.StringIO(text), name="x.nbib"))
+    assert [(r.pmid, r.title) for r in records] == [("39000001", "One."), ("39000002", "Two.")]
+
+
+def test_a_file_cut_inside_its_last_record_keeps_the_whole_ones_and_warns(caplog):
+    text = _one("39000001", "One.") + "\n" + "PMID- 39000002\nTI  - Two, cut\n      off"
+    with caplog.at_level(logging.WARNING, logger="litscan.pubmed.medline"):
+        records = list(iter_medline(io.StringIO(text), name="x.nbib"))
+    assert [r.pmid for r in records] == ["39000001"]  # the partial record is never stored
+    [message] = [r.getMessage() for r in caplog.records]
+    assert "\n" not in message
+    assert message.startswith("x.nbib: line 5: record 2 (PMID 39000002) is cut off"), message
+    assert "not imported" in message
+
+
+def test_a_file_of_one_cut_record_is_refused():
+    with pytest.raises(InputError, match=r"x\.nbib: line 1: record 1 \(PMID 39000001\) is cut off"):
+        list(iter_medline(io.StringIO("PMID- 39000001\nTI  - One, cu"), name="x.nbib"))
+
+
+def test_a_cut_off_record_before_another_is_refused_too():
+    text = "PMID- 39000001\nTI  - One, cut\n" + _one("39000002", "Two.")
+    with pytest.raises(InputError, match=r"x\.nbib: line 1: record 1 \(PMID 39000001\) is cut off"):
         list(iter_medline(io.StringIO(text), name="x.nbib"))
+
+
+AUTHORS = (
+    "FAU - Shaffer, Arthur L 3rd\nAU  - Shaffer AL 3rd\n"
+    "FAU - Doe, John Jr\nAU  - Doe J Jr\n"
+    "FAU - van Griensven, Martijn\nAU  - van Griensven M\n"
+    "FAU - de la Cruz, Maria\nAU  - de la Cruz M\n"
+    "FAU - Inventa, Ide C\nAU  - Inventa Ide C\n"
+    "AU  - Old AB\n"
+    "FAU - Solo, Pat 2nd\n"
+    "AU  - et al.\n"
+)
+
+
+def test_names_with_a_suffix_or_a_particle_keep_their_initials():
+    (record,) = iter_medline(io.StringIO(_one("39000001", "Names.", AUTHORS)), name="x.nbib")
+    assert [(a.last_name, a.fore_name, a.initials, a.suffix) for a in record.authors] == [
+        ("Shaffer", "Arthur L", "AL", "3rd"),
+        ("Doe", "John", "J", "Jr"),
+        ("van Griensven", "Martijn", "M", None),
+        ("de la Cruz", "Maria", "M", None),
+        ("Inventa", "Ide C", "Ide C", None),
+        ("Old", None, "AB", None),
+        ("Solo", "Pat", None, "2nd"),
+    ]
+    assert [a.display_name for a in record.authors][:3] == ["Shaffer AL 3rd", "Doe J Jr", "van Griensven M"]
+    assert record.authors_complete is False  # "AU - et al." is no author: the list is incomplete
+
+
+def test_keywords_lose_the_major_topic_star_and_other_abstracts_stay_apart():
+    extra = (
+        "OT  - *ketamine\nOT  - * chronic pain\nOT  - NMDA\n"
+        "OAB - Erste Zusammenfassung\n      in zwei Zeilen.\nOABL- ger\n"
+        "OAB - Segundo resumen.\nOABL- spa\n"
+        "TT  - Titulo original.\n"
+    )
+    (record,) = iter_medline(io.StringIO(_one("39000001", "[Not Available].", extra)), name="x.nbib")
+    assert record.keywords == ("ketamine", "chronic pain", "NMDA")
+    assert [(o.text, o.language) for o in record.other_abstracts] == [
+        ("Erste Zusammenfassung in zwei Zeilen.", "ger"),
+        ("Segundo resumen.", "spa"),
+    ]
+    assert record.display_title == "Titulo original."
 
 
 @pytest.mark.parametrize("pmid", ["12ab", "0123", "1234567890"])
 def test_a_pmid_that_is_not_a_number_is_refused(pmid):
-    text = f"PMID- 39000001\nTI  - One.\n\nPMID- {pmid}\nTI  - Two.\n"
+    text = _one("39000001", "One.") + "\n" + _one(pmid, "Two.")
     with pytest.raises(InputError, match=r"x\.nbib: .*record 2: PMID .* is not a PubMed id"):
         list(iter_medline(io.StringIO(text), name="x.nbib"))

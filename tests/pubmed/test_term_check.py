@@ -190,6 +190,22 @@ def test_live_also_asks_about_on_topic_gold_records_with_a_pmid(topic_file, gold
     assert data["live"] == {"asked": 1, "found": 1, "missed": [], "not_in_pubmed": [], "messages": []}
 
 
+def test_live_reports_every_kind_of_notice_pubmed_gives_on_the_term(topic_file, gold_file):
+    notices = {
+        "errorlist": {"phrasesnotfound": ["ketamnie"], "fieldsnotfound": ["[tiabx]"]},
+        "warninglist": {"quotedphrasesnotfound": ['"a b"'], "phrasesignored": ["of"], "outputmessages": ["Note."]},
+    }
+    with FakeEutils(make_records(2, first_pmid=30000001), rate_limit=None, term_notices=notices) as fake:
+        result = run(str(topic_file), "--live", "30000001", "--json", "--eutils-url", fake.url)
+    assert json.loads(result.output)["live"]["messages"] == [
+        "phrase not found, searched without it: ketamnie",
+        "field not found, searched without it: [tiabx]",
+        'quoted phrase not found: "a b"',
+        "phrase ignored: of",
+        "PubMed says: Note.",
+    ]
+
+
 def test_live_sends_a_long_term_by_post():
     # The bundled term runs to kilobytes: NCBI asks for POST, and the answer must be the same.
     with FakeEutils(make_records(2, first_pmid=30000001), rate_limit=None) as fake:

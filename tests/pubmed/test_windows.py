@@ -8,7 +8,7 @@ import re
 import pytest
 
 from litscan.errors import IncompleteFetchError, QueryError
-from litscan.pubmed.eutils import ESEARCH_CEILING, SearchResult
+from litscan.pubmed.eutils import ESEARCH_CEILING, SearchResult, search_notices
 from litscan.pubmed.windows import collect, window_query
 
 _DATES = re.compile(r"(\d{4}/\d{2}/\d{2}):(\d{4}/\d{2}/\d{2})\[crdt\]")
@@ -44,6 +44,7 @@ class StubClient:
             "MCID_1" if usehistory else None,
             "1" if usehistory else None,
             self.phrases_not_found,
+            notices=search_notices({"errorlist": {"phrasesnotfound": list(self.phrases_not_found)}}),
         )
 
 

@@ -160,6 +160,8 @@ def test_journal_issue_pages_and_dates():
         ("<MedlineDate>2013 Jan-Mar</MedlineDate>", PartialDate(2013, 1, None, "2013 Jan-Mar")),
         ("<MedlineDate>1995-1997</MedlineDate>", PartialDate(1995, None, None, "1995-1997")),
         ("<MedlineDate>1984 Apr 23-30</MedlineDate>", PartialDate(1984, 4, 23, "1984 Apr 23-30")),
+        ("<Year>2019</Year><Season>Nov-Dec</Season>", PartialDate(2019, 11, None, "2019 Nov-Dec")),
+        ("<Year>2019</Year><Season>Fall-Winter</Season>", PartialDate(2019, 9, None, "2019 Fall-Winter")),
     ],
 )
 def test_pub_date_shapes(pubdate, expected):
@@ -168,6 +170,29 @@ def test_pub_date_shapes(pubdate, expected):
 
 
 # --- people and classification --------------------------------------------------------------------
+
+
+def test_suffix_is_read_and_an_erroneous_name_is_no_author():
+    record = _one(
+        '<AuthorList CompleteYN="Y"><Author ValidYN="Y"><LastName>Shaffer</LastName><ForeName>Arthur L</ForeName>'
+        "<Initials>AL</Initials><Suffix>3rd</Suffix></Author>"
+        '<Author ValidYN="N"><LastName>Shafer</LastName><Initials>A</Initials></Author></AuthorList>'
+    )
+    assert record.authors == (Author("Shaffer", "Arthur L", "AL", suffix="3rd"),)
+    assert record.authors[0].display_name == "Shaffer AL 3rd"
+    assert record.erroneous_authors == (Author("Shafer", None, "A", valid=False),)
+
+
+def test_display_title_is_the_vernacular_one_where_there_is_no_english_title():
+    body = (
+        '<PubmedArticleSet><PubmedArticle><MedlineCitation Status="MEDLINE"><PMID Version="1">1</PMID>'
+        "<Article><ArticleTitle>[Not Available].</ArticleTitle><VernacularTitle>Titre inventé.</VernacularTitle>"
+        "</Article></MedlineCitation></PubmedArticle></PubmedArticleSet>"
+    )
+    (record,) = parse_pubmed_bytes(body.encode())
+    assert isinstance(record, Record)
+    assert (record.title, record.display_title) == ("[Not Available].", "Titre inventé.")
+    assert _one("").display_title == "T"
 
 
 def test_authors_collective_invalid_orcid_and_affiliations():
@@ -183,8 +208,9 @@ def test_authors_collective_invalid_orcid_and_affiliations():
             True,
         ),
         Author(collective_name="Ketamine in Pain Study Group"),
-        Author("Smiht", "Jon", "J", valid=False),
     )
+    # ValidYN="N": a name PubMed keeps as erroneous is no author; kept apart, flagged.
+    assert first.erroneous_authors == (Author("Smiht", "Jon", "J", valid=False),)
     assert first.authors_complete is True
     assert second.authors_complete is False
 
@@ -469,3 +495,13 @@ def test_a_deleted_pmid_that_is_not_a_number_is_refused_with_its_line():
     line = data[: data.index(b"x</PMID>")].count(b"\n") + 1
     error = _error(data, name="update.xml")
     assert f"update.xml: line {line}: DeleteCitation: PMID" in str(error)
+
+
+def test_a_record_saved_on_its_own_without_a_set_around_it():
+    article = (
+        b'<?xml version="1.0"?>\n<PubmedArticle><MedlineCitation Status="MEDLINE"><PMID Version="1">39000001</PMID>'
+        b"<Article><ArticleTitle>Alone.</ArticleTitle></Article></MedlineCitation></PubmedArticle>\n"
+    )
+    (record,) = iter_pubmed_xml(io.BytesIO(article), name="one.xml")
+    assert isinstance(record, Record) and (record.pmid, record.title) == ("39000001", "Alone.")
+    assert parse_pubmed_document(article, name="one.xml") == [record]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from litscan.errors import StoreLockedError
+from litscan.errors import StoreError, StoreLockedError
 from litscan.store import Store
 from litscan.store.lock import lock_path
 
@@ -141,3 +141,34 @@ def test_runs_of_processes_that_are_gone_are_marked_interrupted(store):
     assert [by_id[i]["status"] for i in (1, 2, 3)] == ["interrupted", "interrupted", "running"]
     assert by_id[1]["detail"] == {"error": "its process ended before the run finished"}
     assert by_id[alive]["status"] == "running" and by_id[alive]["pid"] == os.getpid()
+
+
+def test_a_lock_file_that_cannot_be_opened_is_one_store_error(db_path):
+    Store.open(db_path).close()
+    lock_path(db_path).mkdir()  # as good as a read-only folder, even for root
+    with (
+        Store.open(db_path) as store,
+        pytest.raises(StoreError, match="cannot open the store's lock file"),
+        store.exclusive(wait_seconds=1),
+    ):
+        pass
+
+
+def test_a_stale_lock_that_cannot_be_replaced_is_one_store_error(db_path, monkeypatch):
+    Store.open(db_path).close()
+    orphan, _ = orphan_holding(lock_path(db_path), "record")
+    try:
+
+        def refused(*args: object, **kwargs: object) -> None:
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr("litscan.store.lock.tempfile.mkstemp", refused)
+        with (
+            Store.open(db_path) as store,
+            pytest.raises(StoreError, match="cannot be replaced") as raised,
+            store.exclusive(wait_seconds=1),
+        ):
+            pass
+        assert "\n" not in str(raised.value) and "Permission denied" in str(raised.value)
+    finally:
+        end(orphan)

@@ -11,7 +11,8 @@ def _columns(store: Store, table: str) -> list[str]:
 
 
 def test_record_columns_are_the_records_table_in_order(store: Store) -> None:
-    history = ["first_seen", "last_changed", "retracted_at", "deleted_at", "seq", "retracted_seq"]  # kept by the store
+    # kept by the store, then the registrations schema 5 added
+    history = ["first_seen", "last_changed", "retracted_at", "deleted_at", "seq", "retracted_seq", "registrations"]
     assert list(RECORD_COLUMNS) + history == _columns(store, "records")
     assert set(STORED_COLUMNS) <= set(_columns(store, "records"))
     assert set(STATE_COLUMNS) <= set(_columns(store, "records"))

@@ -149,3 +149,38 @@ def test_conclusions_and_speculation_are_not_firm() -> None:
 )
 def test_a_counted_noun_needs_a_number_starting_a_word(text: str, counted: bool) -> None:
     assert is_counted(text, 0, text.index("patients")) is counted
+
+
+def test_a_call_for_future_work_introduces_no_study() -> None:
+    marked = sentences(
+        (Role.UNLABELLED, 0),
+        (Role.UNLABELLED, Cue.OWN | Cue.FUTURE),
+        (Role.UNLABELLED, 0),
+        segments=(0, 0, 0),
+    )
+    classify(marked)
+    # no sentence introduces the study: the opening and the plain sentences count, future work does not
+    assert [s.own for s in marked] == [True, False, True]
+
+
+def test_definitions_and_general_statements_are_background(tagger: Tagger) -> None:
+    tags = tag(
+        tagger,
+        "Ketamine in pain management",
+        ("BACKGROUND", "We review ketamine for chronic pain."),
+        (
+            "RESULTS",
+            "Neuropathic pain arises from a lesion of the somatosensory system. Ketamine is an NMDA antagonist used "
+            "in fibromyalgia. Ketamine helped most patients with chronic pain.",
+        ),
+    )
+    assert tags.conditions == ("chronic_pain_general",)
+
+
+def test_a_conclusion_without_a_section_label_is_not_firm(tagger: Tagger) -> None:
+    tags = tag(
+        tagger,
+        "Ketamine infusion for complex regional pain syndrome",
+        "We treated 20 patients with CRPS. In conclusion, ketamine is useful in fibromyalgia too.",
+    )
+    assert tags.conditions == ("crps",)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -12,7 +13,16 @@ from litscan.cli import cli
 from litscan.errors import InputError
 from litscan.models import Tags
 from litscan.pubmed.xml_reader import parse_pubmed_bytes
-from litscan.tagging.evaluate import LabelScore, evaluate, load_gold, pubmed_xml, score, split_of
+from litscan.tagging.evaluate import (
+    LabelScore,
+    Selection,
+    evaluate,
+    fold_of,
+    load_gold,
+    pubmed_xml,
+    score,
+    split_of,
+)
 from litscan.tagging.tagger import Tagger
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -76,3 +86,62 @@ def test_eval_command() -> None:
     done = runner.invoke(cli, ["eval", str(GOLD), "--json", "--split", "dev"])
     assert done.exit_code == 0
     assert "condition_micro_f1" in json.loads(done.output)
+
+
+def test_fold_is_the_sealed_fold_definition() -> None:
+    # FOLDS.md: sha1("litscan-fold:" + PMID, or the title without one), first 8 hex digits, modulo 5
+    assert fold_of({"pmid": "12345", "title": "t"}) == int(hashlib.sha1(b"litscan-fold:12345").hexdigest()[:8], 16) % 5
+    assert (
+        fold_of({"pmid": None, "title": "A title"})
+        == int(hashlib.sha1(b"litscan-fold:A title").hexdigest()[:8], 16) % 5
+    )
+    folds = [fold_of({"pmid": str(n)}) for n in range(500)]
+    assert set(folds) == {0, 1, 2, 3, 4} and all(60 < folds.count(f) < 140 for f in range(5))
+    assert {fold_of({"pmid": str(n)}, 3) for n in range(50)} == {0, 1, 2}
+
+
+def test_evaluate_reports_each_fold_and_leaves_one_out() -> None:
+    tagger = Tagger(VOCABULARY)
+    every = evaluate([GOLD], tagger)
+    folds = {g["_pmid"]: fold_of(g) for g in load_gold(GOLD)}
+    assert sum(row["records"] for row in every["folds"].values()) == 4
+    assert set(every["folds"]) == {str(f) for f in folds.values()}
+    left_out = next(iter(every["folds"]))
+    rest = evaluate([GOLD], tagger, selection=Selection(exclude_fold=int(left_out)))
+    assert left_out not in rest["folds"]
+    assert rest["records"] == 4 - every["folds"][left_out]["records"]
+    assert all(e["fold"] != int(left_out) for e in rest["errors"])
+    only = evaluate([GOLD], tagger, selection=Selection(fold=int(left_out)))
+    assert list(only["folds"]) == [left_out] and only["records"] == every["folds"][left_out]["records"]
+
+
+def test_evaluate_takes_a_tagger_for_each_fold() -> None:
+    asked: list[int] = []
+
+    def tagger_for(fold: int) -> Tagger:
+        asked.append(fold)
+        return Tagger(VOCABULARY)
+
+    result = evaluate([GOLD], tagger_for, selection=Selection(folds=2))
+    assert sorted(asked) == sorted(int(f) for f in result["folds"]) and result["records"] == 4
+
+
+def test_evaluate_reads_several_files(tmp_path: Path) -> None:
+    other = tmp_path / "more.jsonl"
+    other.write_text(GOLD.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    result = evaluate([GOLD, other], Tagger(VOCABULARY))
+    assert result["records"] == 5 and result["files"] == [str(GOLD), str(other)]
+
+
+def test_fold_out_of_range_is_a_clear_error() -> None:
+    with pytest.raises(InputError, match="numbered 0 to 4"):
+        evaluate([GOLD], Tagger(VOCABULARY), selection=Selection(fold=5))
+    runner = CliRunner()
+    done = runner.invoke(cli, ["eval", str(GOLD), "--folds", "3", "--exclude-fold", "3"])
+    assert done.exit_code != 0 and "--exclude-fold 3" in done.output
+
+
+def test_eval_command_prints_folds() -> None:
+    done = CliRunner().invoke(cli, ["eval", str(GOLD), str(GOLD), "--folds", "3"])
+    assert done.exit_code == 0, done.output
+    assert "fold 1" in done.output and "fold 2" in done.output and "8 records" in done.output

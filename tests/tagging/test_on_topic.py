@@ -54,3 +54,152 @@ def test_off_topic(tagger: Tagger, title: str, text: str) -> None:
 )
 def test_on_topic(tagger: Tagger, title: str, text: str) -> None:
     assert tag(tagger, title, text).on_topic is True
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "decisive"),
+    [
+        # healthy volunteers, experimental pain and pharmacokinetics, even with chronic pain in the background
+        (
+            "Oral and intravenous ketamine in healthy volunteers: a pharmacokinetic study",
+            "Ketamine is an option for cancer pain. Twelve healthy volunteers received ketamine.",
+            "healthy volunteers",
+        ),
+        # an acute episode of a chronic condition, treated as acute pain
+        (
+            "Intranasal ketamine for acute migraine in the emergency department",
+            "Sixty adults received ketamine.",
+            "migraine",
+        ),
+        # pain of an acute treatment toxicity, even when called neuropathic
+        (
+            "Topical ketamine for neuropathic pain caused by radiation dermatitis",
+            "Twenty patients with radiation dermatitis used ketamine gel during radiotherapy.",
+            "neuropathic pain",
+        ),
+        # another indication in a population that is not a pain condition
+        (
+            "Ketamine for depression in hospice patients: a case series",
+            "Three hospice patients with depression received oral ketamine.",
+            "depression",
+        ),
+        ("Ketamine for fatigue in multiple sclerosis", "Twenty adults received ketamine.", "fatigue"),
+        # recreational harm
+        ("Ketamine-associated cystitis in recreational users", "We describe 20 ketamine users.", "cystitis"),
+        # acute postsurgical pain after cancer surgery
+        (
+            "Intraoperative ketamine for acute postsurgical pain after breast cancer surgery",
+            "We randomised 200 women; pain at 2 weeks did not differ.",
+            "acute postsurgical pain",
+        ),
+        # a call to study ketamine is not a study of it
+        (
+            "Memantine for phantom limb pain",
+            "We randomised 40 amputees to memantine or placebo. Ketamine could be tried next.",
+            "Ketamine",
+        ),
+    ],
+)
+def test_off_topic_with_the_decisive_words_first(tagger: Tagger, title: str, text: str, decisive: str) -> None:
+    tags = tag(tagger, title, text)
+    assert tags.on_topic is False
+    assert decisive in tags.on_topic_evidence[0].text
+
+
+@pytest.mark.parametrize(
+    ("title", "sections"),
+    [
+        # harm of ketamine given as treatment for chronic pain
+        (
+            "Liver injury during repeated ketamine infusions",
+            (
+                "Three patients treated with ketamine infusions for complex regional pain syndrome developed "
+                "cholestasis.",
+            ),
+        ),
+        # an unusual route in a chronic pain population
+        (
+            "Intra-articular methylprednisolone with or without ketamine in knee osteoarthritis",
+            ("Seventy patients were randomly divided to the two injections; pain was followed for 3 months.",),
+        ),
+        # a review of several drugs that reports ketamine's own result
+        (
+            "Drugs acting on NMDA receptors in fibromyalgia",
+            (
+                "A literature review of NMDA antagonists in fibromyalgia. Intravenous ketamine showed a clear benefit "
+                "in fibromyalgia.",
+            ),
+        ),
+        # the intervention named in the stated purpose, not the title
+        (
+            "NMDA antagonists to prevent persistent postsurgical pain after thoracic surgery",
+            (
+                ("PURPOSE", "We conducted a pilot trial comparing intravenous ketamine with placebo."),
+                ("METHODS", "Patients were followed for 3 months."),
+            ),
+        ),
+        # mucositis pain the record frames as intractable and palliated
+        (
+            "Topical ketamine for mucositis pain",
+            ("Ketamine rinse palliated intractable mucositis pain in a woman with carcinoma of the tongue.",),
+        ),
+        # an animal model of pain and depression
+        (
+            "Esketamine in neuropathic pain-related depression-like behaviour in rats",
+            ("Rats with spared nerve injury received esketamine.",),
+        ),
+    ],
+)
+def test_on_topic_in_less_usual_shapes(tagger: Tagger, title: str, sections: tuple[str | tuple[str, str], ...]) -> None:
+    assert tag(tagger, title, *sections).on_topic is True
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Back pain scores did not differ over the first 48 hours.", False),
+        ("Back pain was lower with ketamine 3 months after surgery.", True),
+        ("Back pain was lower with ketamine after discharge, at 6 weeks.", True),
+        ("The patients were followed up for 12 months; back pain was lower with ketamine.", True),
+    ],
+)
+def test_a_chronic_population_in_surgery_is_on_topic_when_its_pain_is_followed_up(
+    tagger: Tagger, text: str, expected: bool
+) -> None:
+    tags = tag(
+        tagger,
+        "Ketamine during lumbar spine surgery in patients with chronic low back pain",
+        ("METHODS", "Sixty patients with chronic low back pain were randomised to ketamine or saline during surgery."),
+        ("RESULTS", text),
+    )
+    assert tags.on_topic is expected
+    assert "low_back_pain" in tags.conditions  # the population's condition, on topic or not
+    if not expected:
+        assert "not followed for weeks or months" in tags.on_topic_evidence[0].reason
+        assert "[topic.off_topic.surgery]" in tags.on_topic_evidence[0].reason
+
+
+def test_a_setting_word_that_is_not_surgery_leaves_a_chronic_title_on_topic(tagger: Tagger) -> None:
+    tags = tag(
+        tagger,
+        "Ketamine for central pain after spinal cord injury",
+        (
+            "METHODS",
+            "Ten patients with pain below the level of the injury received ketamine or placebo in random order.",
+        ),
+    )
+    assert tags.on_topic is True
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # the operation caused the chronic pain the record is about: not where the study happens
+        ("Ketamine for persistent neuropathic pain after dental surgery", True),
+        # the operation is where the study happens
+        ("Ketamine during dental surgery in patients with persistent neuropathic pain", False),
+    ],
+)
+def test_a_surgery_that_caused_the_pain_is_no_setting(tagger: Tagger, title: str, expected: bool) -> None:
+    tags = tag(tagger, title, ("METHODS", "Four adults received ketamine; pain was rated the next day."))
+    assert tags.on_topic is expected

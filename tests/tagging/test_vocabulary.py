@@ -9,6 +9,7 @@ import pytest
 from litscan.config import default_topic_path, load_topic
 from litscan.digest.labels import labels_for_topic
 from litscan.errors import ConfigError
+from litscan.tagging.tagger import Tagger
 from litscan.tagging.vocabulary import load_vocabulary
 
 BUNDLED = Path(__file__).resolve().parents[2] / "queries" / "chronic-pain.vocab.toml"
@@ -114,6 +115,24 @@ def test_minimal_vocabulary_loads(tmp_path: Path) -> None:
         (("version = 1", "version = 7"), "version"),
         (("strong = ['randomi[sz]ed']", "strong = 'randomized'"), "design 'rct'.strong"),
         (('name = "tiny"', 'name = "tiny"\ncolour = "red"'), "top level"),
+        (
+            (
+                "[groups.neuropathic]",
+                "[topic.off_topic.surgery]\npatterns = ['surgery']\nunless_followed_up = 'yes'\n\n[groups.neuropathic]",
+            ),
+            "topic.off_topic.surgery.unless_followed_up",
+        ),
+        (
+            (
+                "[groups.neuropathic]",
+                "[topic.off_topic.surgery]\npatterns = ['surgery']\nleaves = 'cpsp'\n\n[groups.neuropathic]",
+            ),
+            "topic.off_topic.surgery.leaves",
+        ),
+        (
+            ("[groups.neuropathic]", "[topic]\nlate_outcome_patterns = ['(months']\n\n[groups.neuropathic]"),
+            "topic.late_outcome_patterns[0]",
+        ),
     ],
 )
 def test_mistakes_name_the_file_and_the_entry(tmp_path: Path, edit: tuple[str, str], where: str) -> None:
@@ -160,3 +179,10 @@ def test_patterns_keep_their_matcher_and_a_case_insensitive_word_start_regex(tmp
     crps = load_vocabulary(write(tmp_path, MINIMAL)).conditions["crps"].patterns[1]
     assert crps.matcher.match("crps type i") and not crps.matcher.match("CRPS")  # runs on lower-cased text
     assert crps.regex.search("in CRPS type I") and not crps.regex.search("CRPSX")
+
+
+def test_every_bundled_pattern_starts_with_a_word_it_can_be_looked_up_by() -> None:
+    # A pattern without a word to start from (one that starts with a digit) is searched over every
+    # text of every import: the tagger runs inside ingest, so the bundled rules have none.
+    compiled = Tagger(BUNDLED).compiled
+    assert [compiled.entries[i].pattern.source for i in compiled.index.always] == []

@@ -29,6 +29,23 @@ function metaLine(r) {
   return el("p", {"class": "meta"}, parts);
 }
 
+// Trial registrations and notices (retraction, erratum, ...), as _links.html draws them.
+function linksLine(r) {
+  if (!r.links.length) { return null; }
+  var registrations = r.links[0], notices = r.links[1], parts = [];
+  if (registrations.length) { parts.push("Trial registration: "); }
+  registrations.forEach(function (g, k) {
+    parts.push(el("a", {href: g[0], title: g[2]}, [g[1]]));
+    if (k < registrations.length - 1) { parts.push(", "); }
+  });
+  notices.forEach(function (n, k) {
+    if (registrations.length || k) { parts.push(" · "); }
+    if (n[0]) { parts.push(el("a", {href: n[0], title: n[2] || null}, [n[1]])); }
+    else { parts.push(n[1] + (n[2] ? ": " + n[2] : "")); }
+  });
+  return el("p", {"class": "meta links"}, parts);
+}
+
 // A tag with evidence is a button: hover, focus or a tap shows the words that earned it (fillEvidence
 // reads them from the details the first time).
 function chip(cls, label, evidenceKey) {
@@ -70,6 +87,8 @@ function card(meta, r) {
       ["Retracted" + (r.retractedOn ? " (flagged " + r.retractedOn + ")" : "") + ": do not rely on this paper."]));
   }
   node.appendChild(metaLine(r));
+  var links = linksLine(r);
+  if (links) { node.appendChild(links); }
   node.appendChild(tagLine(meta, r));
   [sizeLine(r), findingLine(r)].forEach(function (line) { if (line) { node.appendChild(line); } });
   if (!r.onTopic && r.reason) { node.appendChild(el("p", {"class": "why"}, ["Judged off-topic: " + r.reason])); }

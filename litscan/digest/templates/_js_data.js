@@ -44,6 +44,7 @@ function makeRecord(meta, row, index) {
     onTopic: (flags & 1) !== 0, retracted: (flags & 2) !== 0, statement: (flags & 4) !== 0,
     finding: row[12], findingLabel: row[13], figures: row[14], size: row[15],
     markers: row[16].map(function (k) { return meta.markers[k].id; }), reason: row[17], retractedOn: row[18],
+    links: row[19],
     // the map's rows (conditions and their groups, or "none") and columns (routes, or "none")
     mapRows: conditions.length ? Object.keys(rows) : [meta.none], mapCols: routes.length ? routes : [meta.none],
     text: null

@@ -1,0 +1,77 @@
+"""Whether a design word speaks of the record's own study, and whether the record reports results.
+
+The cues (``cues``) say which sentences may state the design at all; inside one, a design word may
+still describe other work: a study the sentence cites ("the observational report of Smith et al."),
+a trial still to be done ("the feasibility of a randomised trial", "a larger randomised trial"), the
+studies of the literature ("previous randomised trials"). And a record is a protocol only while it
+reports no results of its own: a review that says "we will include a case report" has found its
+nineteen articles already.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from .document import Document, Hit, Role
+
+_TITLE: Final = Role.TITLE
+_RESULTS: Final = Role.RESULTS
+_BACKGROUND_SECTION: Final = Role.BACKGROUND
+# The design word names a cited study: "the observational report of Smith et al.", "a trial (Lee et al., 2019)".
+_CITED = re.compile(
+    r"[\w-]*\s+(?:[\w-]+\s+){0,2}?(?:report|study|studies|trial|trials|analysis|review|series|cohort)s?\s*"
+    r"(?:(?:of|by|from)\s+|\()(?:[A-Z][\w'’-]+\s+){1,2}et al\b"
+)
+_NOT_THIS_STUDY = re.compile(
+    r"(?:\b(?:feasibility|planning|conduct(?:ing)?|need|basis|rationale) (?:of|for) "
+    r"(?:conducting |performing |running )?(?:a |an )"
+    r"|\b(?:future|larger|subsequent|definitive|further|full[- ]scale|well[- ]designed|adequately[- ]powered|"
+    r"confirmatory|previous|prior(?! to)|earlier|other|published|existing|several|many|few)\s+)"
+    r"(?:[\w-]+,?\s+){0,3}$",
+    re.IGNORECASE,
+)
+_REACH = 60  # characters before a design word where a phrase of other work may stand
+_WORDS_BEFORE = 6  # the phrase's first word stands at most this many words before the design word
+_TRIGGERS: Final = frozenset(
+    (
+        *("feasibility", "planning", "conduct", "conducting", "need", "basis", "rationale", "future", "larger"),
+        *("subsequent", "definitive", "further", "full-scale", "full", "well-designed", "adequately-powered"),
+        *("adequately", "confirmatory", "previous", "prior", "earlier", "other", "published", "existing"),
+        *("several", "many", "few"),
+    )
+)
+# Results of the record's own: a p value, "were included", "was tolerated", "we found".
+_RESULT = re.compile(
+    r"\bp ?[<=>≤] ?0?\.\d|\b(?:was|were) (?:\w+ly )?(?:reduced|improved|decreased|increased|observed|found|"
+    r"associated|included|identified|retrieved|tolerated|effective|ineffective|higher|lower|similar|superior|"
+    r"inferior|achieved|reported|noted|seen|detected|maintained|resolved|relieved|abolished|recorded)\b|"
+    r"\bwe (?:found|observed|identified|showed|noted)\b",
+    re.IGNORECASE,
+)
+
+
+def not_said_of_this_study(doc: Document, hit: Hit) -> bool:
+    """The design word describes other work: cited, still to be done, or the literature's."""
+    s = doc.sentences[hit.sentence]
+    if s.role == _TITLE:
+        return False
+    lower = doc.lower
+    if lower.find("et al", hit.end, s.end) >= 0 and _CITED.match(doc.text, hit.end, s.end):
+        return True
+    lo = max(s.start, hit.start - _REACH)
+    # Cheap first: the words just before the design word, then the pattern only where one of them could start it.
+    if _TRIGGERS.isdisjoint(w.strip(",.;:()") for w in lower[lo : hit.start].split()[-_WORDS_BEFORE:]):
+        return False
+    return _NOT_THIS_STUDY.search(doc.text, lo, hit.start) is not None
+
+
+def reports_results(doc: Document) -> bool:
+    """The record reports results of its own: a results section, or a result stated in its own sentences."""
+    text = doc.text
+    for s in doc.sentences:
+        if s.role == _RESULTS and s.end > s.start:
+            return True
+        if s.role not in (_TITLE, _BACKGROUND_SECTION) and s.own and _RESULT.search(text, s.start, s.end):
+            return True
+    return False

@@ -1,0 +1,184 @@
+"""The design from the study's population, where no word of the record states one.
+
+An abstract that names no design still shows what it is by whom it describes. Three or fewer
+patients described one by one ("a 58-year-old woman", "three patients will be described") make a
+case report; a counted group of treated patients, or data the authors examined, an observational
+study (a preclinical one where their work is on animals or cells); no population and no work of the
+authors' own, a review. Counts are read whole ("one hundred and four") and never from the literature
+("six cases have been reported"). Groups are counted only in the
+sentences that describe the record's own study, so "20 million people live with chronic pain" in
+the background counts nothing; one patient may also be the opening of an abstract that no cue has
+marked yet, unless the cues put that sentence in the background.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from ..models import Evidence
+from .cues import BACKGROUND, OUTSIDE_STUDY
+from .document import Document, Role
+from .vocabulary import Design
+
+_CASE_REPORT: Final = "case_report"
+_OBSERVATIONAL: Final = "observational"
+_REVIEW: Final = "review"
+_PRECLINICAL: Final = "preclinical"
+_MOST_CASES: Final = 3  # at most this many patients described one by one are a case report
+_TITLE: Final = Role.TITLE
+_BACKGROUND_SECTION: Final = Role.BACKGROUND
+
+_UNITS: Final = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+_TEENS: Final = ("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS: Final = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_NUMBER_WORDS: Final = {
+    **{w: i for i, w in enumerate(_UNITS, 1)},
+    **{w: i for i, w in enumerate(_TEENS, 13)},
+    **{w: 10 * i for i, w in enumerate(_TENS, 2)},
+    "hundred": 100,
+}
+_PEOPLE = (
+    r"(?:patients|participants|subjects|cases|children|adolescents|adults|women|men|people|persons|individuals|"
+    r"veterans|infants|neonates|outpatients|inpatients|users|controls|respondents|volunteers|physicians|"
+    r"clinicians|nurses|practitioners|anesthesiologists|anaesthetists|pharmacists|survivors)"
+)
+# A group treated or studied as one, with no count: "Patients underwent a 4-day infusion".
+_GROUP = re.compile(
+    r"\b(?:patients|participants|subjects)\s+(?:\w+\s+){0,3}?(?:underwent|received|were|had|completed|took)\b",
+    re.IGNORECASE,
+)
+_NUMBER_WORD = "(?:" + "|".join(_NUMBER_WORDS) + "|thousand)"
+# A count in digits or words, whole: "one hundred and four individuals" is not "four individuals".
+_COUNTED = re.compile(
+    rf"\b(\d{{1,3}}(?:,\d{{3}})+|\d{{1,5}}|{_NUMBER_WORD}(?:(?:[- ]|\s+and\s+){_NUMBER_WORD})*)\s+"
+    rf"(?:[\w,()-]+\s+){{0,4}}?{_PEOPLE}\b",
+    re.IGNORECASE,
+)
+_ONE_PERSON = re.compile(
+    r"\b(?:a|an|one|this|our|the) (?:\d{1,3}[- ]year[- ]old )?(?:[\w-]+ ){0,2}?"
+    r"(?:patient|man|woman|boy|girl|child|gentleman|lady|female|male)\b(?!['’]?s? (?:group|population|cohort))"
+    r"|\b(?-i:(?:Mr|Mrs|Ms)\.? [A-Z])",
+    re.IGNORECASE,
+)
+# "A patient at risk should...", "management includes placing the patient...": any patient, not one described.
+_GENERIC = re.compile(r"\b(?:should|must|can|could|may|might|would|includes?|requires?)\b", re.IGNORECASE)
+# Animals or cells in the record's own sentences: work of the authors' own on them is a preclinical study.
+_LAB = re.compile(r"\b(?:cells|cell lines?|in vitro|cultured|rats?|mice|mouse|murine|rodents?|embryos?)\b", re.I)
+_LITERATURE = re.compile(
+    r"\b(?:have|has) been (?:\w+ly )?(?:reported|described|published)|\bin the (?:english |medical )?literature\b|"
+    r"\bother (?:reported )?cases\b",
+    re.IGNORECASE,
+)
+_AGED_PERSON = re.compile(r"\b\d{1,3}[- ](?:year|month|week)s?[- ]old\b", re.IGNORECASE)
+_OWN_WORK = re.compile(
+    r"\b(?:we|(?:this|the present|our) (?:study|work|analysis)) (?:\w+ly )?(?:examined|analy[sz]ed|reviewed|"
+    r"collected|measured|studied|enrolled|recruited|included|followed|treated|used|gave|administered|assessed|"
+    r"evaluated|compared|investigated|identified|obtained|retrieved|surveyed|interviewed|show|showed|shows|found|"
+    r"observed|profiled|tested|determined|characteri[sz]ed|examines|investigates|demonstrated?|demonstrates)\b|"
+    r"\b(?:aim|purpose|objective|goal)s? of (?:this|the present|our) (?:study|work|experiment)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Seen:
+    """What the record's sentences show of its population, each with the sentence and the words."""
+
+    largest: tuple[int, int, str] | None = None  # the largest counted group: (count, sentence, words)
+    one_person: tuple[int, str] | None = None
+    own_work: tuple[int, str] | None = None
+    group: tuple[int, str] | None = None  # patients spoken of as a group, uncounted
+    lab: bool = False  # animals or cells in the title or the record's own sentences
+
+    def read(self, text: str, i: int, start: int, end: int) -> None:
+        """An own-study sentence: groups, one patient, the authors' own work."""
+        literature = _LITERATURE.search(text, start, end) is not None  # "12 other cases have been reported"
+        for m in () if literature else _COUNTED.finditer(text, start, end):
+            number = m.group(1).lower()
+            n = _count(number)
+            if self.largest is None or n > self.largest[0]:
+                self.largest = (n, i, m.group(0))
+        self.find_one_person(text, i, start, end)
+        work = _OWN_WORK.search(text, start, end) if self.own_work is None else None
+        if work:
+            self.own_work = (i, work.group(0))
+        group = _GROUP.search(text, start, end) if self.group is None else None
+        if group:
+            self.group = (i, group.group(0))
+
+    def find_one_person(self, text: str, i: int, start: int, end: int) -> None:
+        m = _ONE_PERSON.search(text, start, end) if self.one_person is None else None
+        if m and not _GENERIC.search(text, start, end):
+            self.one_person = (i, m.group(0))
+
+
+def _count(number: str) -> int:
+    """The value of a count in digits ("1,200") or words ("one hundred and four", "twenty-two")."""
+    digits = number.replace(",", "")
+    if digits.isdigit():
+        return int(digits)
+    total = current = 0
+    for word in re.split(r"[- ]+", number.lower()):
+        if word == "hundred":
+            current = max(current, 1) * 100
+        elif word == "thousand":
+            total, current = total + max(current, 1) * 1000, 0
+        elif word != "and":
+            current += _NUMBER_WORDS[word]
+    return total + current
+
+
+def design_from_population(doc: Document, designs: dict[str, Design]) -> tuple[str, list[Evidence]] | None:
+    """Case report, observational study or review, from whom the record's own sentences describe."""
+    if not any(s.role != _TITLE for s in doc.sentences):
+        return None  # a title alone shows no population
+    seen = _Seen()
+    for i, s in enumerate(doc.sentences):
+        if s.role == _TITLE:
+            continue
+        if s.own:
+            seen.read(doc.text, i, s.start, s.end)
+        elif not s.cues & (BACKGROUND | OUTSIDE_STUDY) and (
+            s.role != _BACKGROUND_SECTION or _AGED_PERSON.search(doc.text, s.start, s.end)
+        ):
+            # "A 43-year-old woman presented with..." opens a case report before any cue introduces the study,
+            # even in a section labelled "Background": the literature has no age
+            seen.find_one_person(doc.text, i, s.start, s.end)
+    seen.lab = any(h.ident == _PRECLINICAL for h in doc.hits_of("design")) or any(
+        _LAB.search(doc.text, s.start, s.end) for s in doc.sentences if s.own or s.role == _TITLE
+    )
+    design, sentence, reason = _decide(seen)
+    if design not in designs:
+        return None
+    label = designs[design].label.lower()
+    if sentence < 0:
+        return design, [record_evidence(doc, f"{reason} → {label}")]
+    return design, [doc.sentence_evidence(sentence, f"no design stated; {reason} → {label}")]
+
+
+def record_evidence(doc: Document, reason: str) -> Evidence:
+    """A decision about the whole record: its title, else its first sentence, never empty text."""
+    for i, s in enumerate(doc.sentences):
+        if doc.text[s.start : s.end].strip():
+            return doc.sentence_evidence(i, reason)
+    return Evidence("title", "(no title or abstract)", reason)
+
+
+def _decide(seen: _Seen) -> tuple[str, int, str]:
+    """The design, the sentence that shows it (-1: none) and why."""
+    largest, one_person, own_work, group = seen.largest, seen.one_person, seen.own_work, seen.group
+    if largest is not None and largest[0] <= _MOST_CASES:
+        return _CASE_REPORT, largest[1], f"{largest[2]!r} described one by one"
+    if largest is not None:
+        return _OBSERVATIONAL, largest[1], f"a group of {largest[0]} ({largest[2]!r}) and its outcomes"
+    if group is not None:  # "the patient's thresholds" in a study of "patients [who] underwent..."
+        return _OBSERVATIONAL, group[0], f'a group of patients ("{group[1]}") and its outcomes'
+    if one_person is not None:
+        return _CASE_REPORT, one_person[0], f'one patient described ("{one_person[1]}")'
+    if own_work is not None and seen.lab:  # "we show that X kills cells" with cells or animals named
+        return _PRECLINICAL, own_work[0], f'the authors\' own experiments ("{own_work[1]}") with animals or cells named'
+    if own_work is not None:
+        return _OBSERVATIONAL, own_work[0], f'the authors\' own data ("{own_work[1]}")'
+    return _REVIEW, -1, "no study population and no work of the authors' own described"
