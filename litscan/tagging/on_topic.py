@@ -1,19 +1,16 @@
 """Whether a record is on topic: it studies the intervention in the topic's population.
 
-The intervention must be what the study is about (in the title, the stated purpose, a result the
-study reports of it, two sentences about the study, or a major MeSH heading), not only mentioned. An
-off-topic context the study is framed by (depression, sedation, acute pain, healthy volunteers,
-abuse) makes it off topic unless the title names a chronic condition or the study measures one; in a
-setting such as surgery, only if the study also follows that pain for weeks or months. The
-population is the study's conditions (not acute pain), else a chronic pain population or, in
-preclinical work, a chronic pain model.
+The intervention must be what the study is about (in the title, the stated purpose, two sentences
+about the study, or a major MeSH heading), not only mentioned. An off-topic context the study is
+framed by (depression, sedation, acute pain, abuse) makes it off topic unless a chronic condition is
+named beside it or measured by the study. The population is the study's conditions, else a chronic
+pain population or, in preclinical work, a chronic pain model.
 
 Every decision, on topic or not, comes with the words that decided it first, then the others.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Final
 
@@ -23,11 +20,8 @@ from .conditions import Conditions
 from .context import NOT_THE_STUDY, Context
 from .cues import COUNTED, HISTORY, OWN, PURPOSE
 from .document import Document, Hit, Role
-from .vocabulary import OffTopic
 
 _TITLE: Final = Role.TITLE
-_OBJECTIVE: Final = Role.OBJECTIVE
-_RESULT: Final = Context.RESULT.value
 # A chronic mention that is denied, named to compare, acute or speculation is no chronic population.
 _NOT_CHRONIC: Final = NOT_THE_STUDY | Context.ACUTE.value | Context.HYPOTHETICAL.value
 
@@ -35,17 +29,13 @@ _NOT_CHRONIC: Final = NOT_THE_STUDY | Context.ACUTE.value | Context.HYPOTHETICAL
 def on_topic(
     doc: Document, compiled: CompiledVocabulary, conditions: Conditions, design: str
 ) -> tuple[bool, list[Evidence]]:
-    """On topic or not, with the evidence: what decided first, then the studied intervention."""
+    """On topic or not, with the evidence: the studied intervention, then what decided."""
     label = compiled.vocabulary.intervention_label
     studied = _studied_intervention(doc, compiled)
     if studied is None:
         drug_hits = doc.hits_of("drug")
         if drug_hits:
-            reason = (
-                f"{label} is only mentioned ({doc.where(drug_hits[0])}): not in the title, the stated purpose, "
-                "a result of the study or two sentences about it"
-            )
-            return False, [doc.evidence(drug_hits[0], reason)]
+            return False, [doc.evidence(drug_hits[0], f"{label} is only mentioned, not studied")]
         return False, [_whole_record(doc, f"{label} is named nowhere in the title or abstract")]
     off_topic = _off_topic_context(doc, compiled, conditions)
     if off_topic is not None:
@@ -62,23 +52,17 @@ def _studied_intervention(doc: Document, compiled: CompiledVocabulary) -> Eviden
     sentences = doc.sentences
     drug_hits = doc.hits_of("drug")
     # "...in patients who responded to ketamine": named in the title, but given before the study.
-    title = [h for h in drug_hits if sentences[h.sentence].role == _TITLE and not sentences[h.sentence].cues & HISTORY]
-    if title:
-        return doc.evidence(title[0], f"{v.intervention_label} is the studied intervention (the title)")
-    own = [h for h in drug_hits if sentences[h.sentence].own and not h.context & NOT_THE_STUDY]
-    purpose = next(
-        (h for h in own if sentences[h.sentence].cues & PURPOSE or sentences[h.sentence].role == _OBJECTIVE), None
-    )
-    if purpose is not None:
-        return doc.evidence(purpose, f"{v.intervention_label} is the studied intervention (the stated purpose)")
-    result = next((h for h in own if h.context & _RESULT), None)
-    if result is not None:
-        return doc.evidence(result, f"the record reports a result of {v.intervention_label} itself")
-    own_sentences = sorted({h.sentence for h in own})
-    if len(own_sentences) >= 2:
-        first = next(h for h in own if h.sentence == own_sentences[0])
-        where = doc.where(first)
-        return doc.evidence(first, f"{v.intervention_label} is the studied intervention ({where} and after)")
+    title_drug = [
+        h for h in drug_hits if sentences[h.sentence].role == _TITLE and not sentences[h.sentence].cues & HISTORY
+    ]
+    purpose = [h for h in drug_hits if sentences[h.sentence].own and sentences[h.sentence].cues & PURPOSE]
+    studied = title_drug[0] if title_drug else purpose[0] if purpose else None
+    if studied is None:
+        own_sentences = sorted({h.sentence for h in drug_hits if sentences[h.sentence].own})
+        if len(own_sentences) >= 2:
+            studied = next(h for h in drug_hits if h.sentence == own_sentences[0])
+    if studied is not None:
+        return doc.evidence(studied, f"{v.intervention_label} is the studied intervention ({doc.where(studied)})")
     return _major_heading(doc, compiled)
 
 
@@ -91,65 +75,32 @@ def _major_heading(doc: Document, compiled: CompiledVocabulary) -> Evidence | No
 
 def _off_topic_context(doc: Document, compiled: CompiledVocabulary, conditions: Conditions) -> Evidence | None:
     """The off-topic context that frames the study (title, or its stated purpose), if one does."""
-    chronic = [h for h in doc.hits_of("chronic") if not h.context & _NOT_CHRONIC]
-    chronic_title = bool(conditions.in_title) or any(doc.role(h) == _TITLE for h in chronic)
+    chronic = doc.hits_of("chronic")
+    chronic_title = any(doc.role(h) == _TITLE for h in chronic)
+    condition_title = any(ev and ev[0].field == "title" for ev in conditions.evidence.values())
+    if chronic_title or condition_title:
+        return None  # the title names the chronic population itself
     chronic_purpose = any(doc.sentences[h.sentence].cues & PURPOSE for h in chronic)
-    # A chronic condition the study itself measures outweighs the title's acute or anaesthetic framing,
-    # and a setting that may leave chronic pain (surgery, sedation) where the study follows that pain for
-    # weeks or months; not a title about another indication ("depression in hospice patients").
+    # A specific chronic condition the study itself measures (persistent pain after the surgery
+    # the title names) outweighs the title's acute or anaesthetic framing.
     measured = bool(conditions.firm_specific)
     for hit in doc.hits_of("off"):
         sentence = doc.sentences[hit.sentence]
         off = next(o for o in compiled.vocabulary.off_topic if o.id == hit.ident)
         if sentence.role == _TITLE:
-            counts = _title_counts(doc, off, chronic_title, measured) and not _a_cause(doc, hit)
+            counts = not measured
         else:  # the stated purpose of the study, for contexts not limited to the title
             counts = (
                 not off.title_only
-                and not chronic_title
                 and sentence.own
                 and bool(sentence.cues & PURPOSE)
                 and not chronic_purpose
                 and not conditions.evidence
             )
         if counts:
-            rule = f" [topic.off_topic.{off.id}]"
             reason = f'about {off.label} ("{doc.span(hit)}") in {doc.where(hit)}, not chronic pain'
-            if off.unless_followed_up and (chronic_title or measured):
-                reason += ": the chronic pain population's pain is not followed for weeks or months"
-            return doc.evidence(hit, reason + rule)
+            return doc.evidence(hit, f"{reason} [topic.off_topic.{off.id}]")
     return None
-
-
-def _title_counts(doc: Document, off: OffTopic, chronic_title: bool, measured: bool) -> bool:
-    """An off-topic context in the title frames the record, unless the study's chronic population outweighs it."""
-    if off.unless_followed_up:  # a setting: the chronic population counts where its pain is followed up
-        return not ((chronic_title or measured) and _late_outcome(doc))
-    if off.title_only:
-        return not (chronic_title or measured)
-    return not chronic_title
-
-
-# "neuropathic pain after dental surgery": the operation caused the pain the record is about.
-_AFTER: Final = re.compile(r"(?:after|following|since)\s+(?:(?:an?|the|his|her|their)\s+)?(?:[\w-]+\s+){0,3}$", re.I)
-
-
-def _a_cause(doc: Document, hit: Hit) -> bool:
-    """The setting is the cause of a chronic pain named before it in its sentence, not where the study happens."""
-    start = doc.sentences[hit.sentence].start
-    before = _AFTER.search(doc.text, start, hit.start)
-    if before is None:
-        return False
-    return any(
-        h.sentence == hit.sentence and h.end <= before.start() and not h.context & _NOT_CHRONIC
-        for kind in ("chronic", "cond", "cond_weak")
-        for h in doc.hits_of(kind)
-    )
-
-
-def _late_outcome(doc: Document) -> bool:
-    """The study reports an outcome weeks or months later (in its own sentences)."""
-    return any(doc.own(h) for h in doc.hits_of("late"))
 
 
 def _population(doc: Document, conditions: Conditions, design: str) -> Evidence | None:

@@ -38,7 +38,7 @@ _INTERVENTION_KEYS = {
     "unlabelled_routes",
 }
 _TOPIC_KEYS = {"chronic_patterns", "preclinical_model_patterns", "late_outcome_patterns", "off_topic"}
-_OFF_TOPIC_KEYS = {"label", "patterns", "title_only", "unless_followed_up", "leaves"}
+_OFF_TOPIC_KEYS = {"label", "patterns", "title_only", "leaves"}
 _GROUP_KEYS = {"label"}
 _CONDITION_KEYS = {"id", "label", "group", "patterns", "weak_patterns", "yields_to", "sentence_patterns", "mesh"}
 _ROUTE_KEYS = {"id", "label", "patterns", "adverbs", "forms", "mesh"}
@@ -134,9 +134,6 @@ class OffTopic:
     label: str
     patterns: tuple[Pattern, ...]
     title_only: bool
-    # A setting (surgery): patients with a chronic pain condition in it are on topic only when the
-    # study follows their pain for weeks or months (``topic.late_outcome_patterns``).
-    unless_followed_up: bool = False
     # The condition a chronic pain followed up weeks or months after this setting is ("chronic_postsurgical_pain").
     leaves: str | None = None
 
@@ -288,7 +285,6 @@ class _Builder:
                     str(entry.get("label") or oid),
                     self.patterns(entry.get("patterns"), f"{where}.patterns"),
                     title_only,
-                    self.flag(entry.get("unless_followed_up", False), f"{where}.unless_followed_up"),
                     self.text(entry["leaves"], f"{where}.leaves") if "leaves" in entry else None,
                 )
             )

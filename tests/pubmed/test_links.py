@@ -99,7 +99,7 @@ def test_a_data_bank_number_no_pattern_reads_is_kept_as_nlm_wrote_it():
 def test_medline_si_lines_give_the_same_accessions():
     text = (
         "PMID- 1\nTI  - T.\nAB  - We report a trial.\nSI  - ClinicalTrials.gov/NCT01234567\n"
-        "SI  - CTRI/CTRI/2019/05/012345\nSI  - GENBANK/AB012345\n\n"
+        "SI  - CTRI/CTRI/2019/05/012345\nSI  - GENBANK/AB012345\nSO  - J Invent. 2020;1:1.\n\n"
     )
     (record,) = iter_medline(io.StringIO(text))
     assert record.accessions == (

@@ -118,13 +118,6 @@ def test_minimal_vocabulary_loads(tmp_path: Path) -> None:
         (
             (
                 "[groups.neuropathic]",
-                "[topic.off_topic.surgery]\npatterns = ['surgery']\nunless_followed_up = 'yes'\n\n[groups.neuropathic]",
-            ),
-            "topic.off_topic.surgery.unless_followed_up",
-        ),
-        (
-            (
-                "[groups.neuropathic]",
                 "[topic.off_topic.surgery]\npatterns = ['surgery']\nleaves = 'cpsp'\n\n[groups.neuropathic]",
             ),
             "topic.off_topic.surgery.leaves",
