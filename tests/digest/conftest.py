@@ -1,4 +1,4 @@
-"""Fixtures of the digest tests: one headless Chromium per test process, and the page of page_records."""
+"""Fixtures of the digest tests: one headless Chromium per test module, and the page of page_records."""
 
 from __future__ import annotations
 
@@ -17,7 +17,9 @@ from . import page_records
 from .chromium import launch, missing
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: a Playwright left running holds an asyncio loop that stops any other
+# module (tests/serve) in the same process from starting Playwright's sync API.
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     try:
         from playwright.sync_api import sync_playwright

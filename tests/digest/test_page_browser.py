@@ -188,12 +188,15 @@ def test_the_list_leads_with_evidence_and_keeps_retracted_papers_last(page: Any)
 def test_off_topic_records_open_with_their_reason(page: Any) -> None:
     page.click("#offtopic > summary")
     assert visible_pmids(page, "#off-list article") == ["409", "410"]
-    assert page.inner_text("#r409 .why").startswith("Judged off-topic: about depression")
+    # textContent: innerText is empty for a card not yet laid out (content-visibility: auto)
+    assert page.eval_on_selector("#r409 .why", "p => p.textContent").startswith("Judged off-topic: about depression")
     assert page.eval_on_selector("#r409 .badge", "b => b.className") == "badge"
 
 
 def test_an_abstract_and_a_tags_evidence_open_on_demand(page: Any) -> None:
     page.click("#r402 details.abs > summary")
+    # drawn on the details' toggle event, which the browser fires after the click
+    page.wait_for_function("document.querySelector('#r402 details.abs').textContent.includes('Forty')", timeout=5000)
     assert "Forty adults were randomised" in page.inner_text("#r402 details.abs")
     page.focus("#r402 .tags .c")
     assert "condition named" in page.inner_text("#r402 .tags .c small")
