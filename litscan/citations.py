@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+import sqlite3
 import unicodedata
 from collections.abc import Iterable
 from typing import IO
@@ -245,26 +246,56 @@ def bibtex_entry(item: StoredRecord | Record, key: str) -> str:
     return f"@{kind}{{{key},\n{body}\n}}\n"
 
 
-def write_bibtex(records: Iterable[StoredRecord | Record], out: IO[str]) -> int:
+class UsedKeys:
+    """The citation keys a file holds so far: a set in memory up to ``limit`` keys, then a table in a
+    temporary SQLite file, so that writing any number of entries holds at most ``limit`` keys."""
+
+    def __init__(self, limit: int = 20_000) -> None:
+        self.limit = limit
+        self._keys: set[str] = set()
+        self._spill: sqlite3.Connection | None = None
+
+    def add(self, key: str) -> bool:
+        """Remember ``key``; False when it was taken already."""
+        if self._spill is not None:
+            return self._spill.execute("INSERT OR IGNORE INTO k VALUES (?)", (key,)).rowcount == 1
+        if key in self._keys:
+            return False
+        self._keys.add(key)
+        if len(self._keys) >= self.limit:
+            self._spill = sqlite3.connect("")  # "": a private temporary file, removed when closed
+            self._spill.execute("CREATE TABLE k(key TEXT PRIMARY KEY) WITHOUT ROWID")
+            self._spill.executemany("INSERT INTO k VALUES (?)", ((k,) for k in self._keys))
+            self._keys.clear()
+        return True
+
+    def close(self) -> None:
+        if self._spill is not None:
+            self._spill.close()
+
+
+def write_bibtex(records: Iterable[StoredRecord | Record], out: IO[str], *, keys: UsedKeys | None = None) -> int:
     """BibTeX for all records, written as they come; keys are unique within the file. Returns how many.
 
-    Only the keys are remembered (to keep them unique): a few dozen bytes a record.
+    Only the keys are remembered (to keep them unique), and past a limit on disk (``UsedKeys``).
     """
-    used: set[str] = set()
+    used = keys or UsedKeys()
     next_suffix: dict[str, int] = {}  # per base key: where its search for a free suffix resumes
     count = 0
-    for item in records:
-        record = _record(item)
-        base = citation_key(record)
-        key, suffix = base, next_suffix.get(base, 0)
-        while key in used:
-            key = base + _suffix(suffix)
-            suffix += 1
-        if suffix:  # only clashing bases need to remember where their search stopped
-            next_suffix[base] = suffix
-        used.add(key)
-        out.write(("\n" if count else "") + bibtex_entry(record, key))
-        count += 1
+    try:
+        for item in records:
+            record = _record(item)
+            base = citation_key(record)
+            key, suffix = base, next_suffix.get(base, 0)
+            while not used.add(key):
+                key = base + _suffix(suffix)
+                suffix += 1
+            if suffix:  # only clashing bases need to remember where their search stopped
+                next_suffix[base] = suffix
+            out.write(("\n" if count else "") + bibtex_entry(record, key))
+            count += 1
+    finally:
+        used.close()
     return count
 
 

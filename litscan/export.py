@@ -1,5 +1,6 @@
 """Export stored records: JSON, CSV, RIS, BibTeX and a pandas DataFrame, all from one row shape.
 
+Every row carries the record's appraisal: its key finding, sample size and trial markers.
 The ``title`` is the one a reader is shown: the English title, or the original-language
 (``vernacular_title``) one where PubMed has no English title. ``other_abstracts`` are the
 abstracts in other languages: in CSV ``language: text``, in JSON objects with their type.
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from . import citations
+from .appraisal import appraise
 from .config import Topic
 from .errors import ConfigError
 from .files import atomic_text_writer
@@ -56,6 +58,9 @@ CSV_COLUMNS = (
     "design",
     "conditions",
     "routes",
+    "sample_size",
+    "markers",
+    "key_finding",
     "publication_types",
     "mesh",
     "keywords",
@@ -75,6 +80,7 @@ CSV_COLUMNS = (
 def summary_row(item: StoredRecord) -> dict[str, Any]:
     """The fields a person reads in a table: exactly the CSV columns, lists kept as lists."""
     record, tags = item.record, item.tags
+    appraisal = appraise(record, tags)
     return {
         "pmid": record.pmid,
         "title": record.display_title,
@@ -89,6 +95,9 @@ def summary_row(item: StoredRecord) -> dict[str, Any]:
         "design": tags.design,
         "conditions": list(tags.conditions),
         "routes": list(tags.routes),
+        "sample_size": (appraisal.sample_size.text or None) if appraisal.sample_size else None,
+        "markers": list(appraisal.markers),
+        "key_finding": appraisal.key_finding.text if appraisal.key_finding else None,
         "publication_types": list(record.publication_type_names),
         "mesh": list(record.mesh_descriptors),
         "keywords": list(record.keywords),

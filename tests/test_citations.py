@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import re
 
 import bibtexparser
 import rispy
 
-from litscan.citations import citation_key, latex_escape, to_bibtex, to_ris
+from litscan.citations import UsedKeys, citation_key, latex_escape, to_bibtex, to_ris, write_bibtex
 from litscan.models import AbstractSection, Author, PartialDate, PublicationType, Record
 
 SPECIALS = r"50% of pain_scores & $cost #1 ~ ^ \ {x}"
@@ -162,3 +163,23 @@ def test_many_clashing_bibtex_keys_get_successive_letters() -> None:
     assert len(keys) == len(set(keys)) == 800
     assert keys[:4] == ["Doe2024ketamine", "Doe2024ketaminea", "Doe2024ketamineb", "Doe2024ketaminec"]
     assert keys[27:29] == ["Doe2024ketamineaa", "Doe2024ketamineab"]
+
+
+def test_bibtex_keys_past_the_memory_limit_are_the_same() -> None:
+    """Keys remembered on disk once there are many give the same file as keys held in memory."""
+    same = [
+        Record(
+            pmid=str(1000 + i),
+            title=f"Ketamine {i % 3}",
+            authors=(Author(last_name="Doe"),),
+            pub_date=PartialDate(2024),
+        )
+        for i in range(60)
+    ]
+    in_memory = io.StringIO()
+    write_bibtex(same, in_memory)
+    spilled = io.StringIO()
+    write_bibtex(same, spilled, keys=UsedKeys(limit=5))
+    assert spilled.getvalue() == in_memory.getvalue()
+    keys = re.findall(r"^@article\{([^,]+),", spilled.getvalue(), re.M)
+    assert len(keys) == len(set(keys)) == 60

@@ -115,6 +115,32 @@ def test_csv_columns_are_the_summary_fields_in_order(store):
     assert tuple(summary_row(store.get("1"))) == CSV_COLUMNS
 
 
+def test_exports_carry_the_appraisal(store):
+    """The key finding, sample size and trial markers read from the abstract, in JSON (markers a list)
+    and in CSV (markers joined)."""
+    from litscan.models import AbstractSection
+
+    record = make_record(
+        "7",
+        abstract_sections=(
+            AbstractSection("Forty adults were randomised to drug X or placebo.", "METHODS", "METHODS"),
+            AbstractSection("Drug X reduced pain compared with placebo.", "CONCLUSIONS", "CONCLUSIONS"),
+        ),
+    )
+    store_records(store, [record], tagger=fixed_tagger())
+    out = io.StringIO()
+    export(store, out, format="json")
+    [row] = json.loads(out.getvalue())
+    assert row["sample_size"] == "40 participants"
+    assert row["key_finding"] == "Drug X reduced pain compared with placebo."
+    assert row["markers"] == ["randomised", "placebo-controlled"]
+    out = io.StringIO()
+    export(store, out, format="csv")
+    [line] = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert (line["sample_size"], line["markers"]) == ("40 participants", "randomised; placebo-controlled")
+    assert line["key_finding"] == "Drug X reduced pain compared with placebo."
+
+
 FORMULAS = ('=HYPERLINK("http://x.test","click")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1", " =1")
 
 
@@ -246,10 +272,10 @@ def test_vernacular_title_other_abstracts_and_erroneous_names_in_every_format(st
     assert line["other_abstracts"] == "fre: Résumé inventé.; Sin idioma."
     assert line["authors"] == "Doe J; Shaffer AL 3rd" and line["deleted"] == "False"
     assert "TI  - Titre inventé." in outputs["ris"].getvalue() and "Titre inventé." in outputs["bibtex"].getvalue()
-    from litscan.digest.context import record_view
+    from litscan.digest.cards import make_card
     from litscan.digest.labels import FALLBACK
 
-    assert record_view(store.get("5"), FALLBACK).title == "Titre inventé."  # the digest shows it too
+    assert make_card(store.get("5"), FALLBACK).title == "Titre inventé."  # the digest shows it too
     for format_, text in outputs.items():
         assert format_ == "json" or "Deo" not in text.getvalue()  # an erroneous name is no author
         assert "Not Available" not in text.getvalue()

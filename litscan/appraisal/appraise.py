@@ -20,7 +20,7 @@ def fingerprint(phrases: Phrases | None = None) -> str:
     return f"{RULES_VERSION}:{(phrases or load_phrases()).fingerprint}"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Appraisal:
     """What a record found and how strong the study behind it is."""
 
@@ -29,12 +29,24 @@ class Appraisal:
     markers: tuple[str, ...]
 
 
+# The last appraisal, by the identity of what it was asked about: a record that two stages read in turn
+# (the digest's card, then its CSV row) is appraised once.
+_last: tuple[Record, Tags | None, Phrases, Appraisal] | None = None
+
+
 def appraise(record: Record, tags: Tags | None = None, *, phrases: Phrases | None = None) -> Appraisal:
     """Appraise one record; ``tags`` (its design) sharpen every part but may be left out."""
+    global _last
+    phrases = phrases or load_phrases()
+    last = _last
+    if last is not None and last[0] is record and last[1] is tags and last[2] is phrases:
+        return last[3]
     design = tags.design if tags is not None else None
     sentences = sentences_of(record)
-    return Appraisal(
+    appraisal = Appraisal(
         key_finding=key_finding(record, design, phrases, sentences=sentences),
         sample_size=sample_size(record, design, sentences=sentences),
         markers=trial_markers(record, design, phrases, sentences=sentences),
     )
+    _last = (record, tags, phrases, appraisal)
+    return appraisal

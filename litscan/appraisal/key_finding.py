@@ -79,7 +79,7 @@ class _Candidate:
     score: float
 
     def has_figures(self, phrases: Phrases) -> bool:
-        return bool(phrases.finding["figures"].search(self.low))
+        return phrases.finding["figures"].found(self.low)
 
 
 def key_finding(
@@ -154,24 +154,24 @@ def _candidate(sentence: Sentence, first_conclusion: int | None, phrases: Phrase
     text, low = sentence.text, sentence.low
     # The authors' conclusion is a finding as it stands; elsewhere a sentence must state one (the
     # cheapest test, made first: most sentences state none and need no other search).
-    if sentence.role != "conclusions" and not phrases.any_qualifying.search(low):
+    if sentence.role != "conclusions" and not phrases.any_qualifying.found(low):
         return None
-    if phrases.any_reject.search(low):
+    if phrases.any_reject.found(low):
         trimmed = _without_rejected_clause(text, phrases)
         if trimmed is None:
             return None
         text, low = trimmed, trimmed.lower()
-        if sentence.role != "conclusions" and not phrases.any_qualifying.search(low):
+        if sentence.role != "conclusions" and not phrases.any_qualifying.found(low):
             return None
     cues = 0.0
     for kind, weight in _FINDING_WEIGHT.items():
-        if phrases.finding[kind].search(low):
+        if phrases.finding[kind].found(low):
             cues += weight
             if cues >= _MAX_CUES:
                 break
     score = role_weight + min(_MAX_CUES, cues)
-    if phrases.any_weak.search(low):
-        score += sum(weight for kind, weight in _WEAK_WEIGHT.items() if phrases.weak[kind].search(low))
+    if phrases.any_weak.found(low):
+        score += sum(weight for kind, weight in _WEAK_WEIGHT.items() if phrases.weak[kind].found(low))
     if sentence.role == "conclusions" and first_conclusion is not None:
         score -= 0.4 * (sentence.index - first_conclusion)  # the first conclusion is the main one
     words = len(text.split())

@@ -58,7 +58,10 @@ _HEADING_WORDS = (
     r"conclusions?|discussion|interpretation|(?:clinical )?trial registration|registration|funding"
 )
 # Headings without a colon ("… Results At 1 month …") only for the common words, followed by a capital.
-_BARE_HEADING_WORDS = r"background|objectives?|aims?|methods|results|findings|conclusions?|discussion|interpretation"
+_BARE_HEADING_WORDS = (
+    r"background|objectives?|aims?|(?:materials?|patients?|subjects?|participants?) and methods|methods|results|"
+    r"findings|conclusions?|discussion|interpretation"
+)
 # The stems of the bare headings, in both cases: text holding none of them (nor a colon) has no heading.
 _BARE_HEADING_STARTS = tuple(
     form

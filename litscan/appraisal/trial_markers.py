@@ -117,6 +117,11 @@ _ANIMAL_TITLE = re.compile(
     r"\b(?:rats?|mice|mouse|rabbits?|dogs?|pigs?|sheep|monkeys?|rodents?|murine|animals?)\b", re.I
 )
 _DESIGN_ROLES = frozenset({"title", "objective", "methods", "unlabelled"})
+# A sentence holding none of these can add no marker and no comparison, so whether it describes this study
+# need not be asked (the costliest question here: every sentence against the future-research phrases).
+_RELEVANT = tuple(
+    sorted({gate for gates in _GATES.values() for gate in gates} | {"versus", "vs", "compared", "against"})
+)
 
 
 def trial_markers(
@@ -173,11 +178,13 @@ def _own_sentences(record: Record, sentences: list[Sentence], phrases: Phrases) 
     for sentence in sentences:
         if sentence.role in ("background", "trailer", "conclusions"):
             continue
+        if not any(word in sentence.low for word in _RELEVANT):
+            continue
         if sentence.role == "unlabelled" and (
             _BACKGROUND_CUE.search(sentence.low) or (sentence.index == 0 and not _OWN_STUDY.search(sentence.low))
         ):
             continue
-        if phrases.reject["future_research"].search(sentence.low):
+        if phrases.reject["future_research"].found(sentence.low):
             continue
         out.append(sentence)
     return out

@@ -1,4 +1,5 @@
-"""The trend chart: on-topic records per publication year, one small bar strip per condition group.
+"""The trend chart: on-topic records per publication year, one small bar strip per condition group, all
+on one count axis.
 
 Inline SVG drawn here in Python, so the page needs no charting script and the
 chart survives printing, e-mail clients and JavaScript being off.
@@ -22,18 +23,27 @@ MIN_YEARS = 10  # a short history still gets a decade's axis, not three fat bars
 WIDTH = LABEL_WIDTH + BAR_AREA + TOTAL_WIDTH
 
 
-def series_counts(
-    overview: Iterable[tuple[int | None, Sequence[str], Sequence[str]]], labels: Labels
-) -> dict[str, Counter[int]]:
-    """Records per year for each chart series (a group or a condition outside any group)."""
-    counts: dict[str, Counter[int]] = {row.id: Counter() for row in labels.rows()}
+Series = dict[str, Counter[int]]  # series id -> records per publication year
+
+
+def empty_series(labels: Labels) -> Series:
+    return {row.id: Counter() for row in labels.rows()}
+
+
+def count_into(counts: Series, year: int | None, conditions: Sequence[str], labels: Labels) -> None:
+    """Count one record into its series (a group or a condition outside any group), once each."""
+    if year is None:
+        return
+    for key in {labels.group_of(c) or c for c in conditions}:
+        if key in counts:
+            counts[key][year] += 1
+
+
+def series_counts(overview: Iterable[tuple[int | None, Sequence[str], Sequence[str]]], labels: Labels) -> Series:
+    """Records per year for each chart series."""
+    counts = empty_series(labels)
     for year, conditions, _ in overview:
-        if year is None:
-            continue
-        keys = {labels.group_of(c) or c for c in conditions}
-        for key in keys:
-            if key in counts:
-                counts[key][year] += 1
+        count_into(counts, year, conditions, labels)
     return counts
 
 
@@ -62,7 +72,21 @@ def _years(present: list[int]) -> _Years:
 
 def trend_svg(overview: Iterable[tuple[int | None, Sequence[str], Sequence[str]]], labels: Labels) -> str:
     """The chart as an ``<svg>`` element (markup already escaped), or a short note when empty."""
-    counts = series_counts(overview, labels)
+    return trend_svg_of(series_counts(overview, labels), labels)
+
+
+def nice_ceiling(n: int) -> int:
+    """The axis top: 1, 2 or 5 times a power of ten, at least ``n``."""
+    step = 1
+    while True:
+        for factor in (1, 2, 5):
+            if factor * step >= n:
+                return factor * step
+        step *= 10
+
+
+def trend_svg_of(counts: Series, labels: Labels) -> str:
+    """The chart of counted series; every row shares one count axis, labelled on each row."""
     present = sorted({y for c in counts.values() for y in c})
     if not present:
         return '<p class="muted">No dated on-topic records yet.</p>'
@@ -75,9 +99,9 @@ def trend_svg(overview: Iterable[tuple[int | None, Sequence[str], Sequence[str]]
     }
     # the "and earlier" bar sums many years: it must not flatten the yearly bars, so it is clipped
     scaled = [values[1:] if years.older else values for values in binned.values()]
-    peak = max((n for values in scaled for n in values), default=0) or 1
-    height = ROW_HEIGHT * len(rows) + 28
-    title = "On-topic records per publication year, by condition group"
+    top = nice_ceiling(max((n for values in scaled for n in values), default=0) or 1)
+    height = ROW_HEIGHT * len(rows) + 30
+    title = f"On-topic records per publication year, by condition group (each row's axis runs from 0 to {top})"
     out = [
         f'<svg class="trend" role="img" viewBox="0 0 {WIDTH} {height}" width="100%" '
         f'xmlns="http://www.w3.org/2000/svg" aria-labelledby="trend-title">'
@@ -85,21 +109,23 @@ def trend_svg(overview: Iterable[tuple[int | None, Sequence[str], Sequence[str]]
     ]
     for index, row in enumerate(rows):
         total = sum(counts[row.id].values())
-        out.extend(_series(index * ROW_HEIGHT, row.id, row.label, binned[row.id], total, years, peak))
-    out.extend(_year_labels(ROW_HEIGHT * len(rows) + 16, years))
+        out.extend(_series(index * ROW_HEIGHT, row.id, row.label, binned[row.id], total, years, top))
+    out.extend(_year_labels(ROW_HEIGHT * len(rows) + 18, years))
     out.append("</svg>")
     return "".join(out)
 
 
 def _series(top: int, sid: str, label: str, values: list[int], total: int, years: _Years, peak: int) -> list[str]:
-    """One series' row: its label, baseline, a bar per year with a tooltip, and its total."""
+    """One series' row: its label, its count axis (0 and the top), a bar per year with a tooltip, its total."""
     out = [f'<g class="series" data-series="{escape(sid)}">']
-    short = label if len(label) <= 34 else label[:33] + "…"
-    out.append(f'<text x="0" y="{top + ROW_HEIGHT - 12}" class="lbl">{escape(short)}</text>')
-    out.append(
-        f'<line x1="{LABEL_WIDTH}" x2="{LABEL_WIDTH + BAR_AREA}" y1="{top + ROW_HEIGHT - 6}" '
-        f'y2="{top + ROW_HEIGHT - 6}" class="axis"/>'
-    )
+    short = label if len(label) <= 30 else label[:29] + "…"
+    base = top + ROW_HEIGHT - 6
+    out.append(f'<text x="0" y="{base - 6}" class="lbl">{escape(short)}</text>')
+    axis_x = LABEL_WIDTH - 4
+    out.append(f'<line x1="{axis_x}" x2="{axis_x}" y1="{top + 4}" y2="{base}" class="axis"/>')
+    out.append(f'<text x="{axis_x - 3}" y="{top + 12}" class="yr" text-anchor="end">{peak}</text>')
+    out.append(f'<text x="{axis_x - 3}" y="{base}" class="yr" text-anchor="end">0</text>')
+    out.append(f'<line x1="{LABEL_WIDTH}" x2="{LABEL_WIDTH + BAR_AREA}" y1="{base}" y2="{base}" class="axis"/>')
     for slot, (year, n) in enumerate(zip(years.span, values, strict=True)):
         if not n:
             continue
@@ -107,11 +133,11 @@ def _series(top: int, sid: str, label: str, values: list[int], total: int, years
         x = LABEL_WIDTH + slot * years.bar
         when = f"{year} and earlier" if years.older and year == years.first else str(year)
         out.append(
-            f'<rect x="{x + 0.5:.1f}" y="{top + ROW_HEIGHT - 6 - h:.1f}" '
+            f'<rect x="{x + 0.5:.1f}" y="{base - h:.1f}" '
             f'width="{max(years.bar - 1, 1):.1f}" height="{h:.1f}">'
             f"<title>{escape(label)}, {when}: {n}</title></rect>"
         )
-    out.append(f'<text x="{WIDTH}" y="{top + ROW_HEIGHT - 12}" class="num" text-anchor="end">{total}</text>')
+    out.append(f'<text x="{WIDTH}" y="{base - 6}" class="num" text-anchor="end">{total}</text>')
     out.append("</g>")
     return out
 

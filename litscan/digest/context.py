@@ -1,360 +1,255 @@
-"""The page context: each record as the page shows it, and everything the digest templates print,
-already queried, ordered and counted (no queries or logic left for the templates)."""
+"""The page context: everything the digest templates print, gathered in one pass over the period's records.
+
+Each record is read from the store, made into a card (appraised), counted and spooled into the page's
+embedded data, then dropped: the context keeps counters and a few dozen cards (the Highlights and the
+first records, which the page prints for readers without JavaScript), never the whole period.
+"""
 
 from __future__ import annotations
 
-import re
-from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
+from ..appraisal import load_phrases
+from ..citations import ris_entry
 from ..config import Topic
-from ..models import Evidence, Record
-from ..pubmed.links import RecordLinks, record_links
+from ..models import Record
 from ..pubmed.sections import Category, is_back_matter, section_category
-from ..store import RecordFilter, Store, StoredRecord
+from ..store import CommitSpan, RecordFilter, Store, StoredRecord
 from ..tagging.sentences import split_sentences
 from . import chart, render
-from .evidence_map import MapRow, evidence_map
+from .cards import Card, design_rank, make_card
+from .evidence_map import NO_CONDITION, NO_ROUTE, MapCounter, MapRow, columns, evidence_map
 from .labels import Labels, labels_for_topic
-from .period import Period, commits_of, period_text
+from .page_data import PageData
+from .period import Period, commits_of
+from .tally import FIRST_LIMIT, HIGHLIGHT_LIMIT, Tally
 
 if TYPE_CHECKING:
     from ..screening.digest_part import ScreeningDigest
 
-PMC_URL = "https://pmc.ncbi.nlm.nih.gov/articles/{}/"
-DOI_URL = "https://doi.org/{}"
-
-HIGHLIGHT_DESIGNS = ("systematic_review", "rct")
-# Strongest evidence first; within a design, newest publication first.
-DESIGN_ORDER = (
-    "systematic_review",
-    "rct",
-    "guideline",
-    "nonrandomized_trial",
-    "observational",
-    "case_report",
-    "protocol",
-    "review",
-    "preclinical",
-    "other",
-)
-
-_QUOTES = re.compile(r'"([^"]*)"')
+RETRACTION_LIMIT = 10  # named in the notice; the rest are counted
 
 
-@dataclass(frozen=True)
-class Chip:
-    """A condition or route label on a record, with the evidence that earned it."""
+@dataclass
+class Retractions:
+    """Records flagged retracted since the previous digest: the on-topic ones, the first few by name."""
 
+    on_topic: list[Card] = field(default_factory=list)
+    on_topic_count: int = 0
+    off_topic_count: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.on_topic_count + self.off_topic_count
+
+
+@dataclass
+class FilterOption:
     id: str
     label: str
-    evidence: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class RecordView:
-    """One record as the page shows it."""
-
-    pmid: str
-    url: str
-    title: str
-    authors: str | None
-    journal: str | None
-    date: str | None
-    year: int | None
-    design: str
-    design_label: str
-    design_evidence: tuple[str, ...]
-    conditions: tuple[Chip, ...]
-    routes: tuple[Chip, ...]
-    conclusion: str | None
-    conclusion_label: str | None  # set when the conclusion is split off the abstract below
-    abstract: tuple[tuple[str | None, str], ...]  # without what is shown as the conclusion
-    abstract_split: bool  # the conclusion above was taken out of the abstract
-    topic_evidence: tuple[str, ...]  # why the tagger judged it on- or off-topic
-    doi: str | None
-    doi_url: str | None
-    pmcid: str | None
-    pmc_url: str | None
-    citation: str | None  # volume(issue):pages
-    on_topic: bool
-    retracted: bool
-    retracted_at: str | None
-    links: RecordLinks | None = None  # registrations and notices (_links.html)
-
-    @property
-    def data_conditions(self) -> str:
-        return " ".join(c.id for c in self.conditions)
-
-    @property
-    def data_routes(self) -> str:
-        return " ".join(r.id for r in self.routes)
-
-    @property
-    def tag_ids(self) -> tuple[list[str], list[str]]:
-        """(condition ids, route ids): what the evidence map counts."""
-        return [c.id for c in self.conditions], [r.id for r in self.routes]
+    count: int  # on-topic records of the period with this tag
+    is_group: bool = False
+    member: bool = False  # a condition listed under its group
 
 
 @dataclass
 class DigestContext:
-    """Everything the templates print, already ordered and counted."""
+    """Everything the templates print, already ordered and counted; ``data`` holds the records."""
 
     topic: Topic
     labels: Labels
     period: Period
-    period_text: str
+    period_words: str  # "Added to PubMed 1–7 Dec 2026"
     ran_at: str
     last_fetch: str | None
     counts: dict[str, int]
-    highlights: list[RecordView]
-    others: list[RecordView]
-    off_topic: list[RecordView]
-    retracted: list[RecordView]
-    routes: list[tuple[str, str]]
+    highlights: list[Card]
+    first_on_topic: list[Card]  # in list order: strongest design first, then newest publication
+    first_off_topic: list[Card]
+    retractions: Retractions
+    routes: list[tuple[str, str]]  # the map's columns: each route, then "no route stated"
     map_rows: list[MapRow]
     chart_svg: str
     glance: list[str]
-    filter_conditions: list[tuple[str, str, bool]]  # (id, label, is_group)
-    filter_designs: list[tuple[str, str]]
-    sections: list[tuple[str, str, list[RecordView]]]  # (design, label, records), strongest first
-    groups: dict[str, list[str]]
-    on_topic_items: list[StoredRecord] = field(default_factory=list)  # for the CSV/RIS/BibTeX files
+    filter_conditions: list[FilterOption]
+    filter_routes: list[FilterOption]
+    filter_designs: list[FilterOption]
+    data: PageData
     files: dict[str, str] = field(default_factory=dict)  # kind -> file name next to the page
-    highlight_limit: int = 20  # the rest of a big period's trials and reviews lead the list anyway
+    highlight_limit: int = HIGHLIGHT_LIMIT
+    first_limit: int = FIRST_LIMIT
     archive_url: str | None = None
     feed_url: str | None = None
     screening: ScreeningDigest | None = None  # the _screening.html block (litscan.screening.digest_part)
     query_warnings: list[str] = field(default_factory=list)  # what PubMed said of the term at the last fetch
 
     @property
-    def records(self) -> list[RecordView]:
-        return self.highlights + self.others + self.off_topic
+    def sections(self) -> list[tuple[str, str, int, list[Card]]]:
+        """(design, label, records of that design, the printed ones) for the printed list, strongest first."""
+        designs: dict[str, list[Card]] = {}
+        for card in self.first_on_topic:
+            designs.setdefault(card.design, []).append(card)
+        return [
+            (design, self.labels.design(design), next(o.count for o in self.filter_designs if o.id == design), cards)
+            for design, cards in designs.items()
+        ]
 
+    def meta_json(self) -> str:
+        """The tables the embedded rows index into, and what the script needs besides (JSON)."""
+        return self.data.tables_json(
+            {"counts": self.counts, "first": self.first_limit, "highlights": self.highlight_limit, "none": NO_ROUTE}
+        )
 
-# --- one record -----------------------------------------------------------------------------
+    def close(self) -> None:
+        self.data.close()
+
+    def __enter__(self) -> DigestContext:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
 
 
 def conclusion_of(record: Record) -> str | None:
-    """The CONCLUSIONS section, else the abstract's last sentence (registration lines skipped)."""
-    return _conclusion(record)[0]
-
-
-def _conclusion(record: Record) -> tuple[str | None, int | None]:
-    """The conclusion, and the index of the abstract section it is (None for a sentence)."""
+    """The CONCLUSIONS section, else the abstract's last sentence (registration lines skipped): the feed's
+    summary of a record, read without appraising it."""
     sections = list(record.abstract_sections)
-    for index in range(len(sections) - 1, -1, -1):
-        section = sections[index]
+    for section in reversed(sections):
         if section_category(section.label, section.category) is Category.CONCLUSIONS:
-            return section.text.strip() or None, index
+            return section.text.strip() or None
     while sections and is_back_matter(sections[-1].label):
         sections.pop()
     if not sections:
-        return None, None
-    sentences = split_sentences(sections[-1].text.strip())
-    return (sentences[-1] if sentences else None), None
-
-
-EVIDENCE_ITEMS = 1  # the strongest; the JSON export carries all of them
-EVIDENCE_SPAN = 60
-
-
-def _evidence_lines(items: tuple[Evidence, ...]) -> tuple[str, ...]:
-    """Short lines saying why a tag was given.
-
-    The reason usually quotes the words that decided; the span is added only when
-    it is short and not already quoted, because a whole title repeated on every
-    tag of every record would double the size of a large digest.
-    """
-    lines = []
-    for item in items[:EVIDENCE_ITEMS]:
-        where = item.field.replace("abstract:", "abstract, ").lower()
-        text = " ".join(item.text.split())
-        section = where.split(",")[0]
-        line = item.reason if section in item.reason.lower() else f"{item.reason} ({where})"
-        if text and len(text) <= EVIDENCE_SPAN and text.lower() not in item.reason.lower():
-            line = f"“{text}”: {line}"
-        line = _QUOTES.sub(lambda m: f"“{m.group(1)}”", line)  # 6 bytes, not the 10 of two &#34;
-        lines.append(line)
-    return tuple(lines)
-
-
-def authors_text(record: Record, limit: int = 3) -> str | None:
-    names = [a.display_name for a in record.authors if a.valid and a.display_name]
-    if not names:
         return None
-    more = len(names) > limit or not record.authors_complete
-    return ", ".join(names[:limit]) + (" et al." if more else "")
-
-
-def _citation(record: Record) -> str | None:
-    """volume(issue):pages, as far as known."""
-    citation = record.volume or ""
-    if record.issue:
-        citation += f"({record.issue})"
-    if record.pages:
-        citation += f":{record.pages}"
-    return citation or None
-
-
-@dataclass(frozen=True)
-class _Abstract:
-    """The conclusion shown first, and the abstract below it without what the conclusion repeats."""
-
-    conclusion: str | None
-    conclusion_label: str | None
-    sections: tuple[tuple[str | None, str], ...]
-    split: bool
-
-
-def _abstract(record: Record) -> _Abstract:
-    conclusion, section_index = _conclusion(record)
-    sections = record.abstract_sections
-    if section_index is not None:
-        rest = tuple((s.label, s.text) for i, s in enumerate(sections) if i != section_index)
-        label = (sections[section_index].label or "Conclusions").capitalize()
-        return _Abstract(conclusion, label, rest, True)
-    whole = tuple((s.label, s.text) for s in sections)
-    if conclusion and len(sections) == 1 and sections[0].text.rstrip().endswith(conclusion):
-        # a plain abstract: its last sentence is shown as the conclusion, the rest below it
-        text = sections[0].text.rstrip()[: -len(conclusion)].rstrip()
-        return _Abstract(conclusion, None, ((sections[0].label, text),) if text else (), True)
-    return _Abstract(conclusion, None, whole, False)
-
-
-def record_view(item: StoredRecord, labels: Labels) -> RecordView:
-    record, tags = item.record, item.tags
-    abstract = _abstract(record)
-    return RecordView(
-        pmid=record.pmid,
-        url=record.url,
-        title=record.display_title or f"PMID {record.pmid} (no title)",
-        authors=authors_text(record),
-        journal=record.journal_abbrev or record.journal,
-        date=record.pub_date.iso() if record.pub_date and record.pub_date.year else record.article_date,
-        year=record.year,
-        design=tags.design,
-        design_label=labels.design(tags.design),
-        design_evidence=_evidence_lines(tags.design_evidence),
-        conditions=tuple(
-            Chip(c, labels.condition(c), _evidence_lines(tags.condition_evidence.get(c, ()))) for c in tags.conditions
-        ),
-        routes=tuple(Chip(r, labels.route(r), _evidence_lines(tags.route_evidence.get(r, ()))) for r in tags.routes),
-        conclusion=abstract.conclusion,
-        conclusion_label=abstract.conclusion_label,
-        abstract=abstract.sections,
-        abstract_split=abstract.split,
-        topic_evidence=_evidence_lines(tags.on_topic_evidence),
-        doi=record.doi,
-        doi_url=DOI_URL.format(record.doi) if record.doi else None,
-        pmcid=record.pmcid,
-        pmc_url=PMC_URL.format(record.pmcid) if record.pmcid else None,
-        citation=_citation(record),
-        on_topic=tags.on_topic,
-        retracted=record.retracted or item.retracted_at is not None,
-        retracted_at=item.retracted_at,
-        links=record_links(record, item.registrations),
-    )
-
-
-def _design_rank(design: str) -> tuple[int, str]:
-    return (DESIGN_ORDER.index(design) if design in DESIGN_ORDER else len(DESIGN_ORDER), design)
-
-
-def ordered(views: list[RecordView]) -> list[RecordView]:
-    """Strongest design first, retracted papers last within it, then newest publication first."""
-    newest_first = sorted(views, key=lambda v: (v.date or "", int(v.pmid)), reverse=True)
-    return sorted(newest_first, key=lambda v: (_design_rank(v.design), v.retracted))  # stable
+    sentences = split_sentences(sections[-1].text.strip())
+    return sentences[-1] if sentences else None
 
 
 # --- the whole digest -----------------------------------------------------------------------
 
 
+def period_records(topic: Topic, commits: CommitSpan) -> RecordFilter:
+    """The records a digest lists: those the topic gained in the period's writes, as far as the topic's
+    [digest] limits let it list them."""
+    from ..screening.alerts import limited  # screening imports this module
+
+    return limited(RecordFilter(topic=topic.name, added_in=commits), topic.digest.limits, topic.name)
+
+
+class ContextBuilder:
+    """Reads the period's records once (``records``), then arranges the page (``finish``).
+
+    Each record is made into a card, counted and spooled into the page's data as it passes, and handed
+    on, so the caller can write the digest's other files in the same pass.
+    """
+
+    def __init__(
+        self, store: Store, topic: Topic, period: Period, *, labels: Labels | None = None, spool_dir: Path | None = None
+    ) -> None:
+        self.store, self.topic, self.period = store, topic, period
+        # the writes the period holds, read once: every part of the page counts the same records
+        self.commits = commits_of(store, period)
+        self.labels = labels or labels_for_topic(topic)
+        self.tally = Tally(self.labels)
+        self.data = PageData(self.labels, spool_dir)
+
+    def records(self) -> Iterator[tuple[StoredRecord, Card, str]]:
+        """Each record of the period with its card and RIS entry, in the store's order."""
+        phrases = load_phrases()
+        for item in self.store.query(period_records(self.topic, self.commits)):
+            card = make_card(item, self.labels, phrases)
+            ris = ris_entry(item)
+            self.tally.add(card)
+            self.data.add(card, ris)
+            yield item, card, ris
+        self.data.finish()
+
+    def finish(self, ran_at: str) -> DigestContext:
+        """The page context, once ``records`` has been read to the end."""
+        store, topic, period, labels, tally = self.store, self.topic, self.period, self.labels, self.tally
+        all_time = MapCounter(labels)
+        series = chart.empty_series(labels)
+        all_time_on_topic = 0
+        for year, conditions, routes in store.on_topic_tags(topic.name, period.end, through=self.commits.through):
+            all_time.add(conditions, routes)
+            chart.count_into(series, year, conditions, labels)
+            all_time_on_topic += 1
+        retractions = _retractions(store, topic, self.commits, labels)
+        map_rows = evidence_map(tally.period_map, tally.strong_map, all_time, labels)
+        counts = tally.counts(retracted=retractions.total, all_time_on_topic=all_time_on_topic)
+        return DigestContext(
+            topic=topic,
+            labels=labels,
+            period=period,
+            period_words=render.period_words(period.start, period.end),
+            ran_at=ran_at,
+            last_fetch=_last_fetch(store, topic.name),
+            query_warnings=_query_warnings(store, topic.name),
+            counts=counts,
+            highlights=tally.highlights.cards(),
+            first_on_topic=tally.first_on_topic.cards(),
+            first_off_topic=tally.first_off_topic.cards(),
+            retractions=retractions,
+            routes=columns(labels),
+            map_rows=map_rows,
+            chart_svg=chart.trend_svg_of(series, labels),
+            glance=at_a_glance(map_rows, counts),
+            filter_conditions=_filter_conditions(labels, tally),
+            filter_routes=[FilterOption(rid, label, tally.routes[rid]) for rid, label in columns(labels)],
+            filter_designs=[
+                FilterOption(d, labels.design(d), n)
+                for d, n in sorted(tally.designs.items(), key=lambda i: design_rank(i[0]))
+            ],
+            data=self.data,
+        )
+
+    def close(self) -> None:
+        self.data.close()
+
+
 def build_context(
-    store: Store, topic: Topic, period: Period, *, ran_at: str, labels: Labels | None = None
+    store: Store,
+    topic: Topic,
+    period: Period,
+    *,
+    ran_at: str,
+    labels: Labels | None = None,
+    spool_dir: Path | None = None,
 ) -> DigestContext:
-    """Query the period's records and arrange them: counts, highlights, map, chart, filters."""
-    labels = labels or labels_for_topic(topic)
-    commits = commits_of(store, period)
-    from ..screening.alerts import limited  # the page lists what [digest] limits it to (screening imports this)
+    """Read the period's records once and arrange the page: counts, highlights, map, chart, filters, data.
 
-    items = list(
-        store.query(limited(RecordFilter(topic=topic.name, added_in=commits), topic.digest.limits, topic.name))
-    )
-    views = ordered([record_view(item, labels) for item in items])
-    on_topic = [v for v in views if v.on_topic]
-    off_topic = [v for v in views if not v.on_topic]
-    retracted = ordered([record_view(item, labels) for item in _retracted_in(store, topic, period)])
-    overview = store.on_topic_tags(topic.name, period.end, through=commits.through)
-    map_rows = evidence_map([v.tag_ids for v in on_topic], overview, labels)
-    counts = _counts(views, on_topic, retracted, all_time_on_topic=len(overview))
-    return DigestContext(
-        topic=topic,
-        labels=labels,
-        period=period,
-        period_text=period_text(period),
-        ran_at=ran_at,
-        last_fetch=_last_fetch(store, topic.name),
-        query_warnings=_query_warnings(store, topic.name),
-        counts=counts,
-        highlights=[v for v in on_topic if v.design in HIGHLIGHT_DESIGNS],
-        others=[v for v in on_topic if v.design not in HIGHLIGHT_DESIGNS],
-        off_topic=off_topic,
-        retracted=retracted,
-        routes=list(labels.routes.items()),
-        map_rows=map_rows,
-        chart_svg=chart.trend_svg(overview, labels),
-        glance=at_a_glance(on_topic, map_rows, counts),
-        filter_conditions=_filter_conditions(labels),
-        filter_designs=_filter_designs(views, labels),
-        sections=_sections(on_topic, labels),
-        groups={gid: list(members) for gid, (_, members) in labels.groups.items()},
-        # PMID order, so the CSV/RIS/BibTeX files diff cleanly between runs
-        on_topic_items=sorted((item for item in items if item.tags.on_topic), key=lambda item: int(item.pmid)),
-    )
+    The records' data is spooled to temporary files (in ``spool_dir``) until the page is written:
+    close the context (or use it in a ``with``) when done.
+    """
+    builder = ContextBuilder(store, topic, period, labels=labels, spool_dir=spool_dir)
+    try:
+        for _ in builder.records():
+            pass
+        return builder.finish(ran_at)
+    except BaseException:
+        builder.close()
+        raise
 
 
-def _counts(
-    views: list[RecordView], on_topic: list[RecordView], retracted: list[RecordView], *, all_time_on_topic: int
-) -> dict[str, int]:
-    designs = Counter(v.design for v in on_topic)
-    return {
-        "new": len(views),
-        "on_topic": len(on_topic),
-        "off_topic": len(views) - len(on_topic),
-        "trials": designs["rct"],
-        "systematic_reviews": designs["systematic_review"],
-        "retracted": len(retracted),
-        "all_time_on_topic": all_time_on_topic,
-    }
-
-
-def _filter_conditions(labels: Labels) -> list[tuple[str, str, bool]]:
-    """(id, label, is_group) for the condition filter: each group, then its members."""
-    choices: list[tuple[str, str, bool]] = []
+def _filter_conditions(labels: Labels, tally: Tally) -> list[FilterOption]:
+    """Each group, then its members, in the vocabulary's order; counts of on-topic records."""
+    rows = tally.period_map.rows
+    choices: list[FilterOption] = []
     for row in labels.rows():
-        choices.append((row.id, row.label, row.is_group))
-        choices.extend((m, labels.condition(m), False) for m in row.members)
+        choices.append(FilterOption(row.id, row.label, rows[row.id], is_group=row.is_group))
+        choices.extend(FilterOption(m, labels.condition(m), rows[m], member=True) for m in row.members)
     return choices
 
 
-def _filter_designs(views: list[RecordView], labels: Labels) -> list[tuple[str, str]]:
-    """(id, label) of the designs present, strongest first."""
-    return [(d, labels.design(d)) for d in sorted({v.design for v in views}, key=_design_rank)]
-
-
-def _sections(on_topic: list[RecordView], labels: Labels) -> list[tuple[str, str, list[RecordView]]]:
-    """The on-topic records by design, strongest design first."""
-    return [
-        (design, labels.design(design), [v for v in on_topic if v.design == design])
-        for design in sorted({v.design for v in on_topic}, key=_design_rank)
-    ]
-
-
-def at_a_glance(on_topic: list[RecordView], rows: list[MapRow], counts: dict[str, int]) -> list[str]:
+def at_a_glance(rows: list[MapRow], counts: dict[str, int]) -> list[str]:
     """Two or three plain sentences a clinician can take in before scrolling."""
-    if not on_topic:
+    if not counts["on_topic"]:
         return ["No new on-topic records in this period."]
     lines = []
     strong = []
@@ -366,16 +261,26 @@ def at_a_glance(on_topic: list[RecordView], rows: list[MapRow], counts: dict[str
     lines.append(
         f"{total}, including {' and '.join(strong)}." if strong else f"{total}; no new trials or systematic reviews."
     )
-    top = sorted((r for r in rows if r.group is None and r.total), key=lambda r: (-r.total, r.label))[:3]
-    if top:
-        lines.append("Most on " + ", ".join(f"{r.label} ({r.total})" for r in top) + ".")
+    top = sorted(
+        (r for r in rows if r.group is None and r.total and r.id != NO_CONDITION), key=lambda r: (-r.total, r.label)
+    )
+    if top[:3]:
+        lines.append("Most on " + ", ".join(f"{r.label} ({r.total:,})" for r in top[:3]) + ".")
     return lines
 
 
-def _retracted_in(store: Store, topic: Topic, period: Period) -> list[StoredRecord]:
-    """Records of the topic first seen flagged retracted within the period (whenever they entered)."""
-    retracted = RecordFilter(topic=topic.name, retracted_in=commits_of(store, period), include_deleted=True)
-    return list(store.query(retracted))
+def _retractions(store: Store, topic: Topic, commits: CommitSpan, labels: Labels) -> Retractions:
+    """The retraction notice: the on-topic records retracted in the period, the first few as cards."""
+    notice = Retractions()
+    query = RecordFilter(topic=topic.name, retracted_in=commits, include_deleted=True)
+    for item in store.query(query):
+        if not item.tags.on_topic:
+            notice.off_topic_count += 1
+            continue
+        notice.on_topic_count += 1
+        if len(notice.on_topic) < RETRACTION_LIMIT:
+            notice.on_topic.append(make_card(item, labels))
+    return notice
 
 
 def _query_warnings(store: Store, topic: str) -> list[str]:

@@ -7,6 +7,7 @@ a feed reader shows each record once however often the feed is rebuilt.
 
 from __future__ import annotations
 
+import heapq
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -23,6 +24,9 @@ from .context import conclusion_of
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_MIN_ENTRIES = 50  # earlier digests are added until the feed holds at least this many
+# The newest this many, however large the latest digest: a feed reader shows a few dozen, and a feed of
+# a 10,000-record first digest would be megabytes every reader fetches again and again.
+FEED_MAX_ENTRIES = 500
 _XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -75,6 +79,24 @@ def _newest_first(item: StoredRecord) -> tuple[str, int]:
     return (item.record.pub_date.iso() or "" if item.record.pub_date else "", int(item.pmid))
 
 
+class Newest:
+    """The newest ``FEED_MAX_ENTRIES`` of the records added, kept as they pass: what the feed of the
+    latest digest lists, without holding the whole digest."""
+
+    def __init__(self) -> None:
+        self._heap: list[tuple[tuple[str, int], StoredRecord]] = []  # PMIDs are unique: keys never tie
+
+    def add(self, item: StoredRecord) -> None:
+        entry = (_newest_first(item), item)
+        if len(self._heap) < FEED_MAX_ENTRIES:
+            heapq.heappush(self._heap, entry)
+        elif entry[0] > self._heap[0][0]:
+            heapq.heapreplace(self._heap, entry)
+
+    def items(self) -> list[StoredRecord]:
+        return [item for _, item in self._heap]
+
+
 def _entries(
     store: Store, topic: Topic, digests: list[dict[str, Any]], latest: list[StoredRecord] | None
 ) -> list[tuple[StoredRecord, str]]:
@@ -98,6 +120,8 @@ def _entries(
                 )
             )
         for item in items:
+            if len(entries) >= FEED_MAX_ENTRIES:
+                return entries
             if item.pmid not in seen:
                 seen.add(item.pmid)
                 entries.append((item, digest["period_end"]))

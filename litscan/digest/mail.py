@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # the page's only script is litscan's own: record text is escaped, so "<script" never occurs in it
-_SCRIPT = re.compile(r"<script>.*?</script>", re.S)
+_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.S)
 
 
 def smtp_settings() -> dict[str, Any] | None:

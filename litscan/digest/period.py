@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from ..config import Topic
 from ..errors import InputError
 from ..store import TIMESTAMP_FORMAT, CommitSpan, Store, parse_timestamp
-from . import render
 
 _PERIOD_DAYS = {"week": 7}
 
@@ -87,10 +86,3 @@ def commits_of(store: Store, period: Period) -> CommitSpan:
         return period.commits
     after = None if period.start is None else store.commit_mark(before=period.start)
     return CommitSpan(after, store.commit_mark(before=period.end))
-
-
-def period_text(period: Period) -> str:
-    last_day = render.last_day(period.end)
-    if period.start is None:
-        return f"everything up to {last_day}"
-    return f"{render.day(period.start)} – {last_day}"

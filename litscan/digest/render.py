@@ -44,6 +44,7 @@ def environment(templates_dir: Path | str | None = None) -> jinja2.Environment:
     env.filters["ids"] = lambda items: " ".join(items)
     env.filters["csp_hash"] = csp_hash
     env.globals["asset"] = lambda name: asset(env, name)
+    env.globals["page_script"] = lambda *names: script(env, names)
     return env
 
 
@@ -52,6 +53,13 @@ def asset(env: jinja2.Environment, name: str) -> markupsafe.Markup:
     assert env.loader is not None
     source, _, _ = env.loader.get_source(env, name)
     return markupsafe.Markup(source)
+
+
+def script(env: jinja2.Environment, names: tuple[str, ...]) -> markupsafe.Markup:
+    """The page's one script: its parts (``_script.js`` and the files it names) in one strict-mode
+    function, so they share their names without making globals."""
+    parts = "".join(str(asset(env, name)) for name in names)
+    return markupsafe.Markup(f'(function () {{\n"use strict";\n{parts}}})();\n')
 
 
 def csp_hash(text: str) -> str:
@@ -90,6 +98,25 @@ def last_day(value: str | None) -> str:
         return value
 
 
+def period_words(start: str | None, end: str) -> str:
+    """A digest's period as a reader says it: "Added to PubMed 1–7 Dec 2026", "… 28 Nov – 4 Dec 2026";
+    a first digest (no start) holds "Everything found up to 7 Dec 2026"."""
+    if start is None:
+        return f"Everything found up to {last_day(end)}"
+    try:
+        first = parse_timestamp(start)
+        last = parse_timestamp(end) - dt.timedelta(microseconds=1)
+    except ValueError:
+        return f"Added to PubMed {start} – {end}"
+    if (first.year, first.month) == (last.year, last.month):
+        span = f"{first.day}–{last:%-d %b %Y}" if first.day != last.day else f"{last:%-d %b %Y}"
+    elif first.year == last.year:
+        span = f"{first:%-d %b} – {last:%-d %b %Y}"
+    else:
+        span = f"{first:%-d %b %Y} – {last:%-d %b %Y}"
+    return f"Added to PubMed {span}"
+
+
 def plural(n: int, noun: str) -> str:
-    """``1 trial``, ``3 trials``."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+    """``1 trial``, ``3 trials``, ``1,200 trials``."""
+    return f"{n} {noun}" if n == 1 else f"{n:,} {noun}s"

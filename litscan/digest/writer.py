@@ -4,23 +4,23 @@ topic's refreshed archive page and Atom feed."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
-import io
 import os
 from collections.abc import Iterator
+from contextlib import ExitStack, closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..citations import to_bibtex, to_ris
 from ..config import Topic
 from ..errors import ConfigError
-from ..export import write_csv
-from ..files import atomic_write_text
+from ..export import export, write_csv
+from ..files import atomic_text_writer, atomic_write_text
 from ..screening.digest_part import ScreeningDigest, screening_digest
-from ..store import RecordFilter, Store, parse_timestamp, utc_now
+from ..store import RecordFilter, Store, StoredRecord, parse_timestamp, utc_now
 from . import feeds, render
-from .context import build_context
-from .period import Period, commits_of, resolve_period
+from .context import ContextBuilder, period_records
+from .period import Period, resolve_period
 
 
 @dataclass(frozen=True)
@@ -46,43 +46,58 @@ def write_digest(
 ) -> DigestResult:
     """Render the topic's digest for a period, with its CSV/RIS/BibTeX, archive page and feed.
 
-    Everything is rendered in memory first and each file is written atomically,
-    so a failure never leaves a half page nor replaces an earlier digest. Should the
-    digest not be recorded in the store (a busy database), the files it added are
-    removed again: no page is left that the archive page and feed do not list.
+    The records are read once and streamed into the page (see ``context``); the page and its files are
+    written to temporary files renamed into place together, so a failure never leaves a half page nor
+    replaces an earlier digest. Should the digest not be recorded in the store (a busy database), the
+    files it added are removed again: no page is left that the archive page and feed do not list.
     """
     env = render.environment(templates_dir)  # a bad --templates fails before anything is read
     ran_at = ran_at or utc_now()
     span = resolve_period(store, topic, since, until, ran_at, period)
     topic_dir = _topic_dir(Path(reports_dir), topic)
     page = Path(output) if output else _page_path(store, topic, topic_dir, span)
-    context = build_context(store, topic, span, ran_at=ran_at)
-    stem = page.stem
-    context.files = {"csv": f"{stem}.csv", "ris": f"{stem}.ris", "bib": f"{stem}.bib"}
-    context.archive_url = _relative(topic_dir / "index.html", page.parent)
-    context.feed_url = _relative(topic_dir / "feed.xml", page.parent)
-    period_filter = RecordFilter(topic=topic.name, added_in=commits_of(store, span))
-    context.screening = screening_digest(
-        store, topic, period_filter, since=span.start, page_stem=stem, designs=context.labels.designs
-    )
-    html = env.get_template("digest.html").render(d=context)
-
-    period_items = context.on_topic_items
-    csv_text = io.StringIO()
-    write_csv(period_items, csv_text)
-    sidecars = {
-        page.with_suffix(".csv"): csv_text.getvalue(),
-        page.with_suffix(".ris"): to_ris(period_items),
-        page.with_suffix(".bib"): to_bibtex(period_items),
-        **{page.parent / name: text for name, text in context.screening.contents.items()},  # the included set
+    paths = {
+        "html": page,
+        "csv": page.with_suffix(".csv"),
+        "ris": page.with_suffix(".ris"),
+        "bib": page.with_suffix(".bib"),
     }
-    start = span.start or store.topic_first_seen(topic.name) or span.end
-    counts = dict(context.counts)
-    with _removed_on_failure([*sidecars, page]):
-        for path, text in {**sidecars, page: html}.items():
-            atomic_write_text(path, text)
-        store.add_digest(topic.name, start, span.end, str(page.resolve()), counts, commits_of(store, span))
-    feeds.refresh(store, topic, topic_dir, env=env, updated=ran_at, latest=period_items)
+    builder = ContextBuilder(store, topic, span)
+    newest = feeds.Newest()  # the feed's entries, kept as the records pass
+    added = list(paths.values())
+    with _removed_on_failure(added):
+        with closing(builder), ExitStack() as files:
+            # Every file is written to a temporary file first and renamed into place only once all are
+            # complete: a failure leaves neither a half page nor a page without its CSV.
+            out = {kind: files.enter_context(atomic_text_writer(path)) for kind, path in paths.items()}
+
+            def on_topic() -> Iterator[StoredRecord]:  # one pass: the page's data, the CSV, RIS and feed
+                for item, card, ris in builder.records():
+                    if card.on_topic:
+                        out["ris"].write(ris + "\n")
+                        newest.add(item)
+                        yield item
+
+            write_csv(on_topic(), out["csv"])
+            bibtex = dataclasses.replace(period_records(topic, builder.commits), on_topic=True)
+            export(store, out["bib"], format="bibtex", filters=bibtex)
+            context = builder.finish(ran_at)
+            period_filter = RecordFilter(topic=topic.name, added_in=builder.commits)
+            context.screening = screening_digest(
+                store, topic, period_filter, since=span.start, page_stem=page.stem, designs=context.labels.designs
+            )
+            for name, text in context.screening.contents.items():  # the included set
+                included = page.parent / name
+                added.append(included)
+                atomic_write_text(included, text)
+            context.files = {kind: path.name for kind, path in paths.items() if kind != "html"}
+            context.archive_url = _relative(topic_dir / "index.html", page.parent)
+            context.feed_url = _relative(topic_dir / "feed.xml", page.parent)
+            out["html"].writelines(env.get_template("digest.html").generate(d=context))
+            counts = dict(context.counts)
+        start = span.start or store.topic_first_seen(topic.name) or span.end
+        store.add_digest(topic.name, start, span.end, str(page.resolve()), counts, builder.commits)
+    feeds.refresh(store, topic, topic_dir, env=env, updated=ran_at, latest=newest.items())
     return DigestResult(path=page, period_start=start, period_end=span.end, counts=counts, screening=context.screening)
 
 
@@ -105,13 +120,14 @@ def _topic_dir(reports_dir: Path, topic: Topic) -> Path:
 
 @contextlib.contextmanager
 def _removed_on_failure(paths: list[Path]) -> Iterator[None]:
-    """Remove those of ``paths`` that did not exist before, should the block fail."""
-    new = [path for path in paths if not path.exists()]
+    """Remove those of ``paths`` (which the block may add to) that did not exist before, should it fail."""
+    existed = {path for path in paths if path.exists()}
     try:
         yield
     except BaseException:
-        for path in new:
-            path.unlink(missing_ok=True)
+        for path in paths:
+            if path not in existed:
+                path.unlink(missing_ok=True)
         raise
 
 

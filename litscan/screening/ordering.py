@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol, TypeVar
 
-from ..digest.context import DESIGN_ORDER
+from ..digest.cards import DESIGN_ORDER
 
 
 class Rankable(Protocol):

@@ -13,7 +13,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask.typing import ResponseReturnValue
 
 from ..config import Topic
-from ..digest.context import authors_text
+from ..digest.cards import authors_text
 from ..errors import InputError
 from ..screening.decisions import Choice, decide
 from ..screening.listing import ScreeningItem, screening_list

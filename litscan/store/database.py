@@ -122,7 +122,7 @@ class Store:
         """Which of ``pmids`` the store already holds for ``topic`` (deleted ones included)."""
         return queries.topic_pmids(self.connection, topic, pmids)
 
-    def on_topic_tags(self, topic: str, until: str, through: int | None = None) -> list[RecordTags]:
+    def on_topic_tags(self, topic: str, until: str, through: int | None = None) -> Iterator[RecordTags]:
         """Year and tag ids of every live on-topic record that entered ``topic`` before ``until``
         (given ``through``, in the writes up to that commit number)."""
         return queries.on_topic_tags(self.connection, topic, until, through)

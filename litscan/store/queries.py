@@ -138,12 +138,13 @@ def topic_pmids(db: sqlite3.Connection, topic: str, pmids: Iterable[str]) -> set
     return {str(row["pmid"]) for row in rows}
 
 
-def on_topic_tags(db: sqlite3.Connection, topic: str, until: str, through: int | None = None) -> list[RecordTags]:
+def on_topic_tags(db: sqlite3.Connection, topic: str, until: str, through: int | None = None) -> Iterator[RecordTags]:
     """Year and tag ids of every live on-topic record that entered ``topic`` before ``until``
     (or, given ``through``, in the writes up to that commit number).
 
     Read straight from the indexed columns: decoding every stored record just to
-    count it would dominate the time of a digest of a large store.
+    count it would dominate the time of a digest of a large store; yielded one at a
+    time, so counting a large store holds none of them.
     """
     entered, bound = ("rt.first_seen < ?", until) if through is None else ("rt.seq <= ?", through)
     rows = db.execute(
@@ -152,7 +153,7 @@ def on_topic_tags(db: sqlite3.Connection, topic: str, until: str, through: int |
         f"WHERE r.on_topic = 1 AND r.deleted_at IS NULL AND {entered}",
         (topic, bound),
     )
-    return [RecordTags(row["year"], json.loads(row["conditions"]), json.loads(row["routes"])) for row in rows]
+    return (RecordTags(row["year"], json.loads(row["conditions"]), json.loads(row["routes"])) for row in rows)
 
 
 def registered_pmids(db: sqlite3.Connection, trial_id: str) -> list[str]:

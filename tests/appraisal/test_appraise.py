@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,19 @@ def test_the_fingerprint_names_code_and_phrases(tmp_path: Path) -> None:
     other.write_text(default_path().read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     assert fingerprint() == fingerprint(load_phrases())
     assert fingerprint() != fingerprint(load_phrases(other))
+
+
+def test_the_same_record_asked_twice_in_a_row_is_appraised_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The digest's card and its CSV row ask in turn about the same record: one appraisal serves both,
+    and a question about anything else (other tags, another record) is answered afresh."""
+    module = sys.modules["litscan.appraisal.appraise"]
+    read: list[str] = []
+    real = module.sentences_of
+    monkeypatch.setattr(module, "sentences_of", lambda record: read.append(record.pmid) or real(record))
+    record = structured(("CONCLUSIONS", "Drug X reduced chronic pain."))
+    tags = Tags(on_topic=True, conditions=(), routes=(), design="rct")
+    first = appraise(record, tags)
+    assert appraise(record, tags) is first and read == ["1"]
+    protocol = Tags(on_topic=True, conditions=(), routes=(), design="protocol")
+    assert appraise(record, protocol).key_finding != first.key_finding and read == ["1", "1"]
+    assert appraise(structured(("CONCLUSIONS", "Drug X reduced chronic pain.")), tags) is not first

@@ -22,6 +22,16 @@ from .records import plain, structured
         ("Of 212 patients screened, 80 were randomised.", 80),
         ("A total of 78 patients were randomized; 76 patients completed the study.", 78),
         ("Fifty-two patients in the treatment group and fifty patients in the placebo group were analysed.", 102),
+        # a noun followed by more person words: the first counts ("men and women", "including 76 men")
+        ("We studied 1,833 men and women enrolled in a cohort of older adults.", 1833),
+        ("The cohort consisted of 128 patients including 76 men and 52 women.", 128),
+        ("In a retrospective study, 178 children and adolescents with epilepsy took drug X.", 178),
+        ("We reviewed 41 patients with adolescent scoliosis who wore a brace.", 41),
+        # the whole a part is counted against, whatever the part did
+        ("Twelve (9%) of a total of 140 patients needed a second operation.", 140),
+        ("Pain returned in 57 out of the 209 patients within five years.", 209),
+        ("The analyses were based on a total of 2,500 patients in a primary care group.", 2500),
+        ("A total of 129 patients were classified as either tolerant or naive to opioids.", 129),
     ],
 )
 def test_participants(text: str, participants: int) -> None:
@@ -78,6 +88,11 @@ def test_review_authors_are_not_studies() -> None:
     record = structured(("METHODS", "Two reviewers screened the studies."), ("RESULTS", "Five RCTs were included."))
     found = sample_size(record, "systematic_review")
     assert found is not None and found.studies == 5
+    record = structured(
+        ("METHODS", "Data were extracted by 3 review authors."), ("RESULTS", "Nine trials were included.")
+    )
+    found = sample_size(record, "systematic_review")
+    assert found is not None and found.studies == 9
 
 
 def test_a_case_report_without_a_count_describes_one_patient() -> None:
@@ -90,12 +105,20 @@ def test_a_case_report_without_a_count_describes_one_patient() -> None:
 def test_a_case_series_counts_its_cases() -> None:
     found = sample_size(plain("We report three patients whose pain resolved on drug X."), "case_report")
     assert found is not None and found.participants == 3
+    found = sample_size(plain("We describe 3 cases of pain after surgery that resolved on drug X."), "case_report")
+    assert found is not None and found.participants == 3
 
 
 def test_animals_are_marked_as_such() -> None:
     found = sample_size(plain("Thirty-two male rats were randomly divided into four groups."), "preclinical")
     assert found is not None and (found.participants, found.animals) == (32, True)
     assert found.text == "32 animals"
+    found = sample_size(plain("Groups of 10 male and 10 female rats were fed drug X for a year."), "preclinical")
+    assert found is not None and found.animals  # "male" and "female" describe the rats
+
+
+def test_a_list_number_is_not_a_count() -> None:
+    assert sample_size(plain("(1) Male rats were fed drug X for two weeks."), "preclinical") is None
 
 
 def test_a_protocol_gives_its_planned_sample() -> None:

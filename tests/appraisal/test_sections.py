@@ -47,6 +47,12 @@ def test_a_bare_heading_before_a_capital_starts_a_passage_but_a_sentence_word_do
     assert parts[1].text == "Pain fell by half. Results were kept private."
 
 
+def test_a_bare_materials_and_methods_heading_starts_a_passage() -> None:
+    text = "Pain is common. MATERIALS AND METHODS From 2008 to 2012, 74 patients took drug X."
+    parts = split_inline(text, "background", "BACKGROUND")
+    assert [(p.role, p.label) for p in parts] == [("background", "BACKGROUND"), ("methods", "MATERIALS AND METHODS")]
+
+
 def test_text_without_headings_is_one_passage() -> None:
     assert [p.text for p in split_inline("Drug X lowered pain in 12 adults.", "results", "RESULTS")] == [
         "Drug X lowered pain in 12 adults."

@@ -6,8 +6,6 @@ Chromium the tests skip locally and fail when CI=true (CI must install it).
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,36 +18,7 @@ from litscan.digest.writer import write_digest
 from litscan.store import Store
 
 from . import digest_data as data
-
-CHROMIUM = os.environ.get("LITSCAN_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def _missing(reason: str) -> None:
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"{reason}: CI must install Debian's chromium (apt-get install chromium)")
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-        _missing(f"no Chromium at {CHROMIUM}")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("playwright (python) is not installed")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield launched
-        launched.close()
+from .chromium import open_page, visible_pmids
 
 
 @pytest.fixture(scope="module")
@@ -68,32 +37,9 @@ def page_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def page(browser: Any, page_path: Path) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1100, "height": 900})
-    opened = context.new_page()
-    opened.problems = []
-    opened.on(
-        "console",
-        lambda m: opened.problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None,
-    )
-    opened.on("pageerror", lambda e: opened.problems.append(f"page error: {e}"))
-    opened.on(
-        "request",
-        lambda r: (
-            opened.problems.append(f"network: {r.url}") if not r.url.startswith(("file:", "data:", "about:")) else None
-        ),
-    )
-    opened.on("dialog", lambda d: (opened.problems.append(f"dialog: {d.message}"), d.dismiss()))
-    opened.goto(page_path.as_uri())
+    opened = open_page(browser, page_path)
     yield opened
-    context.close()
-
-
-def visible_pmids(page: Any) -> list[str]:
-    return sorted(
-        page.eval_on_selector_all(
-            "article[data-pmid]", "els => els.filter(e => e.checkVisibility()).map(e => e.dataset.pmid)"
-        )
-    )
+    opened.context.close()
 
 
 def test_opens_with_no_errors_requests_or_injected_script(page: Any) -> None:
@@ -172,17 +118,16 @@ def test_evidence_shows_on_focus(page: Any) -> None:
 
 
 def test_reads_without_javascript(browser: Any, page_path: Path) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(page_path.as_uri())
+    page = open_page(browser, page_path, java_script_enabled=False)
     assert not page.is_visible("#filters")  # no dead controls
     assert visible_pmids(page) == ["201", "202", "203", "204", "205"]
     assert page.is_visible("#map")
-    context.close()
+    page.context.close()
 
 
 def test_filtered_view_survives_in_the_url(page: Any, page_path: Path) -> None:
     page.locator('td[data-condition="neuropathic"][data-route="oral"] button').click()
+    page.wait_for_url("**#filter?*")  # written just after the list is drawn
     assert "#filter?condition=neuropathic&route=oral&on=1" in page.url
     page.goto("about:blank")
     page.goto(page_path.as_uri() + "#filter?design=rct&q=trigeminal")

@@ -10,6 +10,7 @@ import lxml.html
 import pytest
 
 from litscan.digest import context as digest_module
+from litscan.digest import feeds
 from litscan.digest.context import build_context, conclusion_of
 from litscan.digest.labels import FALLBACK
 from litscan.digest.period import Period, parse_bound, resolve_period
@@ -102,14 +103,16 @@ def test_counts(context) -> None:
 
 def test_strongest_evidence_comes_first(context) -> None:
     assert [v.pmid for v in context.highlights] == ["201", "202", "203"]  # SR, then RCTs newest first
-    assert [v.pmid for v in context.others] == ["204", "205"]
-    assert [v.pmid for v in context.off_topic] == ["206"]
-    assert "301" not in {v.pmid for v in context.records}  # entered after the period
+    # the list the page prints: the highlights lead it, the other designs follow
+    assert [v.pmid for v in context.first_on_topic] == ["201", "202", "203", "204", "205"]
+    assert [v.pmid for v in context.first_off_topic] == ["206"]
+    assert "301" not in {v.pmid for v in context.first_on_topic + context.first_off_topic}  # entered after the period
 
 
 def test_retracted_since_previous_digest(context) -> None:
-    assert [v.pmid for v in context.retracted] == ["105"]
-    assert context.retracted[0].retracted
+    assert [v.pmid for v in context.retractions.on_topic] == ["105"]
+    assert context.retractions.on_topic[0].retracted
+    assert (context.retractions.on_topic_count, context.retractions.off_topic_count) == (1, 0)
 
 
 def test_evidence_map_groups_and_counts(context) -> None:
@@ -138,13 +141,15 @@ def test_off_topic_records_stay_out_of_the_map(context) -> None:
 
 
 def test_record_view_fields(context) -> None:
-    view = next(v for v in context.records if v.pmid == "202")
+    view = next(v for v in context.first_on_topic if v.pmid == "202")
     assert view.url == "https://pubmed.ncbi.nlm.nih.gov/202/"
     assert view.authors == "Doe J, Roe R, Poe A et al."
     assert view.citation == "12(4):101-9"
     assert view.pmc_url == "https://pmc.ncbi.nlm.nih.gov/articles/PMC999/"
-    assert (view.conclusion, view.conclusion_label) == ("Adults received ketamine.", "Conclusions")
-    assert view.abstract == (("BACKGROUND", "Pain persists."),) and view.abstract_split
+    # the key finding (the conclusions here) is quoted, and the whole abstract kept below it
+    assert view.finding is not None
+    assert (view.finding.text, view.finding_label) == ("Adults received ketamine.", "Conclusions")
+    assert view.abstract == (("BACKGROUND", "Pain persists."), ("CONCLUSIONS", "Adults received ketamine."))
     assert view.conditions[0].evidence == ("“trigeminal neuralgia”: condition named (title)",)
     assert view.data_conditions == "trigeminal_neuralgia" and view.data_routes == "oral"
 
@@ -206,14 +211,16 @@ def test_map_cell_counts_match_the_records_on_the_page(filled: Store, topic, tmp
     records = [r for r in page.xpath("//article[@data-pmid]") if r.get("data-on-topic") == "true"]
     groups = {gid: set(members) for gid, (_, members) in FALLBACK.groups.items()}
     cells = page.xpath("//td[@data-condition]")
-    assert len(cells) == len(FALLBACK.rows() + [m for g in groups.values() for m in g]) * len(FALLBACK.routes)
+    # a column for each route, and one for records that state none (data-route="none")
+    assert len(cells) == len(FALLBACK.rows() + [m for g in groups.values() for m in g]) * (len(FALLBACK.routes) + 1)
     nonzero = 0
     for cell in cells:
         wanted = groups.get(cell.get("data-condition"), {cell.get("data-condition")})
         expected = sum(
             1
             for r in records
-            if wanted & set(r.get("data-conditions").split()) and cell.get("data-route") in r.get("data-routes").split()
+            if wanted & set(r.get("data-conditions").split())
+            and (r.get("data-routes").split() or ["none"]).count(cell.get("data-route"))
         )
         assert int(cell.get("data-count")) == expected, (cell.get("data-condition"), cell.get("data-route"))
         nonzero += expected > 0
@@ -224,7 +231,9 @@ def test_hostile_markup_is_shown_as_text(filled: Store, topic, tmp_path: Path) -
     path = _write(filled, topic, tmp_path).path
     text = path.read_text(encoding="utf-8")
     page = _page(path)
-    assert len(page.xpath("//script")) == 1  # ours, and nothing else
+    # one script runs, ours; the others hold the records as data (JSON, and gzip in base64) and never run
+    assert len(page.xpath("//script[not(@type)]")) == 1
+    assert {s.get("type") for s in page.xpath("//script[@type]")} == {"application/json", "text/plain"}
     assert not page.xpath("//img") and not page.xpath("//*[@onmouseover]")
     assert "window.pwned" not in "".join(page.xpath("//script/text()"))
     record = page.xpath("//article[@data-pmid='205']")[0]
@@ -267,6 +276,16 @@ def test_feed_is_atom_with_one_entry_per_new_on_topic_record(filled: Store, topi
     assert len(ids) == len(set(ids))
     entry = root.find(f"{ATOM}entry")
     assert entry.find(f"{ATOM}title").text and entry.find(f"{ATOM}updated").text.endswith("Z")
+
+
+def test_feed_of_a_large_digest_holds_its_newest_records_only(
+    filled: Store, topic, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(feeds, "FEED_MAX_ENTRIES", 3)
+    _write(filled, topic, tmp_path)
+    root = ET.parse(tmp_path / "reports" / "t" / "feed.xml").getroot()
+    ids = [e.find(f"{ATOM}id").text for e in root.findall(f"{ATOM}entry")]
+    assert ids == [f"https://pubmed.ncbi.nlm.nih.gov/{p}/" for p in ("202", "205", "204")]
 
 
 def test_output_option_and_relative_links(filled: Store, topic, tmp_path: Path) -> None:

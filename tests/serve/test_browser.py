@@ -16,7 +16,8 @@ import pytest
 from litscan.config import Topic
 from litscan.serve import screening_server, url_of
 
-from ..digest.test_browser import ARGS, CHROMIUM, _missing
+from ..digest.chromium import ARGS, CHROMIUM
+from ..digest.chromium import missing as _missing
 from . import serve_data
 
 pytestmark = pytest.mark.slow

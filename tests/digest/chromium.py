@@ -1,0 +1,76 @@
+"""Opening a digest in headless Debian Chromium: the browser, a page with its problems recorded, and
+what a reader sees of it.
+
+Never downloads a browser: it drives /usr/bin/chromium through Playwright. Without Chromium (or
+axe-core for the accessibility test) a test skips locally and fails when CI=true.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = os.environ.get("LITSCAN_CHROMIUM", "/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# axe-core comes from npm (.ci/run installs it there); LITSCAN_AXE names another axe.min.js.
+AXE_CACHE = Path(os.environ.get("LITSCAN_NPM_CACHE", Path.home() / ".cache" / "litscan-npm"))
+AXE = Path(os.environ.get("LITSCAN_AXE", AXE_CACHE / "node_modules" / "axe-core" / "axe.min.js"))
+READY = "document.documentElement.dataset.ready === 'all'"
+COUNT_NODES = """(() => { let n = 0; const w = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+  while (w.nextNode()) n++; return n; })()"""
+
+
+def missing(reason: str) -> None:
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{reason}: CI must install it (see .ci/run)")
+    pytest.skip(reason)
+
+
+def launch(playwright: Any) -> Any:
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        missing(f"no Chromium at {CHROMIUM}")
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+
+
+def open_page(browser: Any, path: Path, *, wait: bool = True, **context_options: Any) -> Any:
+    """The page at ``path`` in a new context, with every console error, page error, network request
+    and dialog recorded in ``page.problems``; waits until its script has drawn the list."""
+    context_options.setdefault("viewport", {"width": 1100, "height": 900})
+    context = browser.new_context(**context_options)
+    page = context.new_page()
+    page.problems = []
+    page.on(
+        "console",
+        lambda m: page.problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None,
+    )
+    page.on("pageerror", lambda e: page.problems.append(f"page error: {e}"))
+    page.on(
+        "request",
+        lambda r: (
+            page.problems.append(f"network: {r.url}")
+            if not r.url.startswith(("file:", "data:", "about:", "blob:"))
+            else None
+        ),
+    )
+    page.on("dialog", lambda d: (page.problems.append(f"dialog: {d.message}"), d.dismiss()))
+    page.goto(path.as_uri())
+    if wait and context_options.get("java_script_enabled", True):
+        page.wait_for_function(READY)
+    return page
+
+
+def visible_pmids(page: Any, selector: str = "article[data-pmid]") -> list[str]:
+    return sorted(
+        page.eval_on_selector_all(selector, "els => els.filter(e => e.checkVisibility()).map(e => e.dataset.pmid)")
+    )
