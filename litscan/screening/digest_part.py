@@ -56,9 +56,8 @@ class ScreeningDigest:
     contents: dict[str, str] = field(default_factory=dict)  # file name -> text, for the writer to write
 
 
-def _included_files(store: Store, topic: Topic, items: list[ScreeningItem], stem: str) -> dict[str, str]:
-    """The included set as CSV and RIS (file name -> text), in PMID order."""
-    pmids = [item.pmid for item in items if item.decision == "include"]
+def _included_files(store: Store, topic: Topic, pmids: list[str], stem: str) -> dict[str, str]:
+    """The included set (``pmids``) as CSV and RIS (file name -> text), in PMID order."""
     records = list(store.query(RecordFilter(topic=topic.name, pmids=pmids, include_deleted=True))) if pmids else []
     records.sort(key=lambda stored: int(stored.pmid))
     csv_text, ris_text = io.StringIO(), io.StringIO()
@@ -89,15 +88,21 @@ def screening_digest(
 ) -> ScreeningDigest:
     """The screening section of the digest of ``period`` (the records it covers; ``since``: when it starts)."""
     check_limits(topic, designs)
-    items = screening_items(store, topic)
+    awaiting, changed, included = 0, [], []
+    for item in screening_items(store, topic):  # one pass, nothing held but the decided few
+        awaiting += item.decision is None and not item.withdrawn
+        if item.changed_since_screened:
+            changed.append(item)
+        if item.decision == "include":
+            included.append(item.pmid)
     report = prisma_report(store, topic)
     previous, current = report.split(since) if since else (PrismaCounts(), report.total)
-    contents = _included_files(store, topic, items, page_stem)
+    contents = _included_files(store, topic, included, page_stem)
     names = list(contents)
     return ScreeningDigest(
-        awaiting=sum(1 for item in items if item.decision is None and not item.withdrawn),
-        changed=by_likely_inclusion(item for item in items if item.changed_since_screened),
-        included=sum(1 for item in items if item.decision == "include"),
+        awaiting=awaiting,
+        changed=by_likely_inclusion(changed),
+        included=len(included),
         prisma=current,
         prisma_svg=flow_svg(previous, current, topic.screening.reasons, ident=f"prisma-{topic.name}"),
         page=select(store, period, topic.digest.limits, topic.name, designs),

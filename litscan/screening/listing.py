@@ -5,7 +5,7 @@ decided and those revised since they were decided."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -95,9 +95,9 @@ def item(row: ScreeningRow) -> ScreeningItem:
     )
 
 
-def screening_items(store: Store, topic: Topic) -> list[ScreeningItem]:
-    """Every record of the topic with its screening state, in PMID order."""
-    return [item(row) for row in store.screening_rows(topic.name)]
+def screening_items(store: Store, topic: Topic) -> Iterator[ScreeningItem]:
+    """Every record of the topic with its screening state, in PMID order, as read from the store."""
+    return (item(row) for row in store.screening_rows(topic.name))
 
 
 def screening_list(store: Store, topic: Topic, *, undecided: bool = False) -> list[ScreeningItem]:

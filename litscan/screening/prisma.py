@@ -144,14 +144,15 @@ def prisma_report(store: Store, topic: Topic) -> PrismaReport:
         (run for run in store.runs(topic.name, limit=_ALL_RUNS) if run["kind"] in UPDATE_RUNS),
         key=lambda run: run["id"],
     )
-    items = screening_items(store, topic)
     starts = [run["started_at"] for run in runs]
     blocks = [PrismaCounts() for _ in runs] or [PrismaCounts()]
-    for item in items:
+    counted = 0
+    for item in screening_items(store, topic):  # one pass, nothing held: a store of any size
         blocks[max(bisect.bisect_right(starts, item.entered) - 1, 0)].add_item(item)
+        counted += 1
     if not runs:
         blocks[0].identified = blocks[0].new
-        return PrismaReport(topic, [Update(None, None, None, None, None, None, blocks[0])] if items else [])
+        return PrismaReport(topic, [Update(None, None, None, None, None, None, blocks[0])] if counted else [])
     updates = []
     for run, counts in zip(runs, blocks, strict=True):
         if counts.new == 0 and run["status"] != "ok":

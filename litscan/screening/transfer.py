@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -109,11 +109,11 @@ def _key(text: str) -> str:
 class _Index:
     """The topic's records by PMID, DOI and title, for matching a file's rows to them."""
 
-    def __init__(self, items: list[ScreeningItem]) -> None:
+    def __init__(self, items: Iterable[ScreeningItem]) -> None:
         self.items = {item.pmid: item for item in items}
         self.dois: dict[str, list[str]] = {}
         self.titles: dict[str, list[str]] = {}
-        for item in items:
+        for item in self.items.values():
             if item.doi:
                 self.dois.setdefault(item.doi.lower(), []).append(item.pmid)
             if item.title and _key(item.title):

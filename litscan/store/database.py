@@ -189,6 +189,6 @@ class Store:
         """Every decision made on a record in ``topic``, oldest first."""
         return screening.history(self.connection, topic, pmid)
 
-    def screening_rows(self, topic: str) -> list[ScreeningRow]:
-        """Every record of ``topic`` (withdrawn ones too) beside its latest decision, in PMID order."""
+    def screening_rows(self, topic: str) -> Iterator[ScreeningRow]:
+        """Every record of ``topic`` (withdrawn ones too) beside its latest decision, in PMID order, as read."""
         return screening.screening_rows(self.connection, topic)

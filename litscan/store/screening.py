@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -132,10 +132,13 @@ def history(db: sqlite3.Connection, topic: str, pmid: str) -> list[Decision]:
     return [_decision(row) for row in rows]
 
 
-def screening_rows(db: sqlite3.Connection, topic: str) -> list[ScreeningRow]:
-    """Every record of the topic (withdrawn ones too) with its latest decision, in PMID order."""
+def screening_rows(db: sqlite3.Connection, topic: str) -> Iterator[ScreeningRow]:
+    """Every record of the topic (withdrawn ones too) with its latest decision, in PMID order.
+
+    Yielded as read: a topic of 200,000 records is counted without holding them all.
+    """
     rows = db.execute(_ROWS + " ORDER BY rt.pmid", (topic,))
-    return [
+    return (
         ScreeningRow(
             pmid=str(row["pmid"]),
             entered=row["entered"],
@@ -150,4 +153,4 @@ def screening_rows(db: sqlite3.Connection, topic: str) -> list[ScreeningRow]:
             revised_data=row["revised_data"],
         )
         for row in rows
-    ]
+    )
