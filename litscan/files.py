@@ -1,7 +1,8 @@
-"""Atomic file writes: a temporary file in the same folder, then a rename.
+"""Files a user names: read whole with a one-line error, written atomically.
 
-A crash or an error mid-write never leaves a half-written file, and a failed
-run never clobbers the file that was there before.
+Writes go to a temporary file in the same folder, then a rename: a crash or an
+error mid-write never leaves a half-written file, and a failed run never
+clobbers the file that was there before.
 """
 
 from __future__ import annotations
@@ -13,7 +14,17 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import OutputError
+from .errors import InputError, OutputError
+
+
+def read_named_file(path: Path, what: str, error: type[InputError]) -> bytes:
+    """The bytes of the ``what`` file at ``path``, or ``error`` naming the file and saying why not."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise error(f"{what} not found", path=str(path)) from None
+    except OSError as exc:
+        raise error(f"cannot read ({exc.strerror or exc})", path=str(path)) from None
 
 
 def _umask() -> int:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
+from ..files import read_named_file
 
 FORMAT_VERSION = 1
 REJECT_KINDS = ("future_research", "limitation", "registration", "funding", "ethics", "method")
@@ -101,13 +102,7 @@ def load_phrases(path: str | Path | None = None) -> Phrases:
     if path is None:
         return _default()
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ConfigError("phrase file not found", path=str(path)) from None
-    except OSError as exc:
-        raise ConfigError(f"cannot read ({exc})", path=str(path)) from None
-    return _load(str(path), data)
+    return _load(str(path), read_named_file(path, "phrase file", ConfigError))
 
 
 @lru_cache(maxsize=1)

@@ -21,6 +21,7 @@ from typing import Any
 
 from ..config import registries_path
 from ..errors import ConfigError
+from ..files import read_named_file
 
 FORMAT_VERSION = 1
 _KEYS = {
@@ -180,13 +181,7 @@ def load_registries(path: str | Path | None = None) -> Registries:
     if path is None:
         return _default(registries_path())
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ConfigError("registry file not found", path=str(path)) from None
-    except OSError as exc:
-        raise ConfigError(f"cannot read ({exc.strerror or exc})", path=str(path)) from None
-    return _load(str(path), data)
+    return _load(str(path), read_named_file(path, "registry file", ConfigError))
 
 
 @lru_cache(maxsize=4)

@@ -20,7 +20,7 @@ from typing import IO
 
 from ..config import Topic
 from ..errors import InputError
-from ..files import atomic_write_text
+from ..files import atomic_write_text, read_named_file
 from ..store import RecordFilter, Store, StoredRecord
 from .asreview_csv import is_asreview, read_asreview, write_asreview
 from .decisions import Choice, Planned, check_choice, record
@@ -58,12 +58,7 @@ class ImportResult:
 
 
 def _text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path=str(path)) from None
-    except OSError as exc:
-        raise InputError(f"cannot read ({exc.strerror or exc})", path=str(path)) from None
+    data = read_named_file(path, "file of decisions", InputError)
     if len(data) > MAX_BYTES:
         raise InputError(f"{len(data) >> 20} MB is too large for a file of decisions", path=str(path))
     if data.startswith(b"PK\x03\x04"):

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
+from ..files import read_named_file
 from .matching import compile_matcher, runs_on_original
 
 FORMAT_VERSION = 1
@@ -183,13 +184,7 @@ class Vocabulary:
 def load_vocabulary(path: str | Path) -> Vocabulary:
     """Read and validate a vocabulary file (cached by path and content)."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ConfigError("vocabulary file not found", path=str(path)) from None
-    except OSError as exc:
-        raise ConfigError(f"cannot read ({exc})", path=str(path)) from None
-    return _load(str(path), data)
+    return _load(str(path), read_named_file(path, "vocabulary file", ConfigError))
 
 
 @lru_cache(maxsize=16)

@@ -194,7 +194,7 @@ def test_a_file_that_does_not_parse_is_refused_whole_naming_the_line(store, tmp_
 
 def test_a_binary_or_missing_file_is_refused(store, tmp_path):
     data.fill(store)
-    with pytest.raises(InputError, match="no such file"):
+    with pytest.raises(InputError, match="file of decisions not found"):
         import_decisions(store, data.make_topic(), tmp_path / "none.csv")
     with pytest.raises(InputError, match="not a text file"):
         import_decisions(
