@@ -6,6 +6,7 @@ Chromium the tests skip locally and fail when CI=true (CI must install it).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -79,8 +80,19 @@ def test_every_cell_count_matches_what_a_click_shows(page: Any) -> None:
 
 
 def wait_for_applied_query(page: Any, query: str) -> None:
-    """Until the page has applied the search for ``query`` (it then writes it into the URL)."""
+    """Until the page has applied the search for ``query`` (it then writes it into the URL) and drawn
+    the list it leaves (the list is drawn in the next frames; reading it at once raced it in CI)."""
     page.wait_for_function("(q) => location.hash.includes('q=' + encodeURIComponent(q))", arg=query)
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
+def settled_pmids(page: Any, expected: list[str], seconds: float = 5) -> list[str]:
+    """The visible records once they are ``expected``, or as they are after ``seconds`` (a loaded
+    machine can draw a search's list a moment after the URL says it was applied)."""
+    deadline = time.monotonic() + seconds
+    while (shown := visible_pmids(page)) != expected and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
+    return shown
 
 
 def test_filters_work_from_the_keyboard(page: Any) -> None:
@@ -97,7 +109,7 @@ def test_filters_work_from_the_keyboard(page: Any) -> None:
     # The search applies after a pause in typing; a half-typed query filters too, so wait for the
     # whole query to be applied (the page writes it to the URL when it applies it).
     wait_for_applied_query(page, "fibromyalgia cohort")
-    assert visible_pmids(page) == ["204"]
+    assert settled_pmids(page, ["204"]) == ["204"]
     page.keyboard.press("Escape")
     page.wait_for_function("!document.querySelector('article[data-pmid][hidden]')")
     # the off-topic record matches a text search but stays inside its closed <details>
