@@ -162,6 +162,16 @@ def find_topic(name_or_path: str | os.PathLike[str]) -> Topic:
     raise ConfigError(f"no topic named {text[:64]!r} in {queries_dir()} (topics: {known})")
 
 
+def toml_data(data: bytes, path: str) -> dict[str, Any]:
+    """A data file's TOML (a topic, vocabulary, registry or phrase file), or a ConfigError naming ``path``."""
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"not UTF-8 text ({exc})", path=path) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"not valid TOML ({exc})", path=path) from None
+
+
 def load_topic(path: str | os.PathLike[str]) -> Topic:
     """Read and validate one topic file; any problem is a ConfigError naming the file and key."""
     path = Path(path)

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..config import toml_data
 from ..errors import ConfigError
 from ..files import read_named_file
 
@@ -112,12 +112,7 @@ def _default() -> Phrases:
 
 @lru_cache(maxsize=8)
 def _load(path: str, data: bytes) -> Phrases:
-    try:
-        raw = tomllib.loads(data.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"not UTF-8 text ({exc})", path=path) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"not valid TOML ({exc})", path=path) from None
+    raw = toml_data(data, path)
     unknown = set(raw) - {"version", *_GROUPS}
     if unknown:
         raise ConfigError(f"unknown key '{sorted(unknown)[0]}' (allowed: version, {', '.join(_GROUPS)})", path=path)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..config import registries_path
+from ..config import registries_path, toml_data
 from ..errors import ConfigError
 from ..files import read_named_file
 
@@ -191,12 +190,7 @@ def _default(chosen: str | None) -> Registries:
 
 @lru_cache(maxsize=8)
 def _load(path: str, data: bytes) -> Registries:
-    try:
-        raw = tomllib.loads(data.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"not UTF-8 text ({exc})", path=path) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"not valid TOML ({exc})", path=path) from None
+    raw = toml_data(data, path)
     unknown = set(raw) - {"version", "registries"}
     if unknown:
         raise ConfigError(f"unknown key '{sorted(unknown)[0]}' (allowed: version, registries)", path=path)

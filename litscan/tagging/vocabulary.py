@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..config import toml_data
 from ..errors import ConfigError
 from ..files import read_named_file
 from .matching import compile_matcher, runs_on_original
@@ -189,12 +189,7 @@ def load_vocabulary(path: str | Path) -> Vocabulary:
 
 @lru_cache(maxsize=16)
 def _load(path: str, data: bytes) -> Vocabulary:
-    try:
-        raw = tomllib.loads(data.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"not UTF-8 text ({exc})", path=path) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"not valid TOML ({exc})", path=path) from None
+    raw = toml_data(data, path)
     return _Builder(path).build(raw, hashlib.sha1(data).hexdigest())
 
 
