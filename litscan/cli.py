@@ -59,6 +59,11 @@ def reports_option(help_text: str) -> Callable[[Any], Any]:
     )
 
 
+def query_option(help_text: str) -> Callable[[Any], Any]:
+    """``--query FILE``: the topic file whose vocabulary a command uses."""
+    return click.option("--query", "query_file", type=click.Path(dir_okay=False), default=None, help=help_text)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="litscan")
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
@@ -92,13 +97,7 @@ def open_topic(path: str | None) -> Topic:
 @cli.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @db_option
-@click.option(
-    "--query",
-    "query_file",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Topic file whose tag vocabulary applies (default: the bundled ketamine topic).",
-)
+@query_option("Topic file whose tag vocabulary applies (default: the bundled ketamine topic).")
 @click.option(
     "--workers",
     type=click.IntRange(min=1),
@@ -156,13 +155,7 @@ def import_command(paths: tuple[str, ...], db: str | None, query_file: str | Non
 @click.option("--to", "published_to", callback=_date_option, help="Published on or before (YYYY-MM-DD).")
 @click.option("--added-since", callback=_date_option, help="Entered the store on or after (YYYY-MM-DD).")
 @click.option("--include-deleted", is_flag=True, help="Also records PubMed deleted (exported with deleted: true).")
-@click.option(
-    "--query",
-    "query_file",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Topic file whose vocabulary the tag ids are checked against.",
-)
+@query_option("Topic file whose vocabulary the tag ids are checked against.")
 def export_command(
     db: str | None,
     format_: str,

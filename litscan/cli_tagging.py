@@ -7,7 +7,7 @@ import json
 
 import click
 
-from .cli import db_option, open_topic, reported
+from .cli import db_option, open_topic, query_option, reported
 from .config import db_path
 from .store import Store
 from .tagging.evaluate import DEFAULT_FOLDS
@@ -17,13 +17,7 @@ from .tagging.vocabulary import load_vocabulary
 @click.command("explain")
 @click.argument("pmid")
 @db_option
-@click.option(
-    "--query",
-    "query_file",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Topic file whose vocabulary names the tags (default: the bundled ketamine topic).",
-)
+@query_option("Topic file whose vocabulary names the tags (default: the bundled ketamine topic).")
 @click.option("--retag", is_flag=True, help="Tag the record again with the current vocabulary first.")
 @click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON.")
 def explain_command(pmid: str, db: str | None, query_file: str | None, retag: bool, as_json: bool) -> None:
@@ -46,13 +40,7 @@ def explain_command(pmid: str, db: str | None, query_file: str | None, retag: bo
 
 @click.command("eval")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option(
-    "--query",
-    "query_file",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Topic file whose vocabulary tags the records (default: the bundled ketamine topic).",
-)
+@query_option("Topic file whose vocabulary tags the records (default: the bundled ketamine topic).")
 @click.option(
     "--folds",
     type=int,
