@@ -27,7 +27,7 @@ import os
 import re
 import zlib
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, BinaryIO, Literal, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, Literal, TypedDict, TypeVar
 
 from lxml import etree
 
@@ -166,17 +166,27 @@ def _offline(parser: _Parser) -> _Parser:
 # ``loadsubset``, and any bit there makes libxml2 load the external DTD (a local path is read; an
 # http:// URL is refused as a "network entity", failing the whole file). The resolver is the
 # second guard, should a libxml2 ever try to load one again.
-_DOCUMENT_PARSER = _offline(
-    etree.XMLParser(
-        load_dtd=False,
-        no_network=True,
-        resolve_entities=False,
-        attribute_defaults=False,
-        huge_tree=True,
-        remove_comments=True,
-        remove_pis=True,
-    )
-)
+class _ParserOptions(TypedDict):
+    load_dtd: bool
+    no_network: bool
+    resolve_entities: bool
+    attribute_defaults: bool
+    huge_tree: bool
+    remove_comments: bool
+    remove_pis: bool
+
+
+# Both parsers (the whole document's and the stream's) read with these.
+_OFFLINE_OPTIONS: _ParserOptions = {
+    "load_dtd": False,
+    "no_network": True,
+    "resolve_entities": False,
+    "attribute_defaults": False,
+    "huge_tree": True,
+    "remove_comments": True,
+    "remove_pis": True,
+}
+_DOCUMENT_PARSER = _offline(etree.XMLParser(**_OFFLINE_OPTIONS))
 
 
 def parse_pubmed_document(data: bytes, *, name: str) -> list[ParsedItem]:
@@ -321,13 +331,7 @@ def _iter_stream(raw: BinaryIO, label: str) -> Iterator[ParsedItem]:
             etree.XMLPullParser(
                 events=("end",),
                 tag=_RECORD_TAGS,
-                load_dtd=False,
-                no_network=True,
-                resolve_entities=False,
-                attribute_defaults=False,
-                huge_tree=True,
-                remove_comments=True,
-                remove_pis=True,
+                **_OFFLINE_OPTIONS,
             )
         )
         while data := reader.read():
