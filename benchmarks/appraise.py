@@ -13,12 +13,9 @@ in context cost.
 
 from __future__ import annotations
 
-import argparse
 import statistics
-import tempfile
-from pathlib import Path
 
-from common import add_generator_argument, add_repeat_argument, generate, race, rate
+from common import race_against_naive, rate
 
 CHILD = """
 import json, re, sys, time
@@ -51,18 +48,7 @@ count = len(records)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("input", nargs="?", type=Path, help="a PubMed .xml/.xml.gz (default: generate one)")
-    parser.add_argument("--size", type=int, default=10_000, help="records to generate")
-    add_generator_argument(parser)
-    add_repeat_argument(parser)
-    args = parser.parse_args()
-
-    with tempfile.TemporaryDirectory() as tmp:
-        path = args.input
-        if path is None:
-            path = generate(args.generator, args.size, Path(tmp) / f"bench-{args.size}.xml.gz")
-        ours, peer, pairs = race((CHILD, str(path), "litscan"), (CHILD, str(path), "naive"), args.repeat)
+    ours, peer, pairs = race_against_naive(__doc__.splitlines()[0], CHILD)
     print(f"{'records':>8}  {'litscan rec/s':>13}  {'naive rec/s':>11}  {'ratio':>6}  {'ratio range':>11}")
     print(
         f"{int(ours['records']):>8}  {rate(ours):>13,.0f}  {rate(peer):>11,.0f}  "

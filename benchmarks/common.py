@@ -7,6 +7,7 @@ import json
 import statistics
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -74,6 +75,22 @@ def race(
             ours_runs.append(run_child(*ours))
     pairs = [rate(o) / rate(p) for o, p in zip(ours_runs, peer_runs, strict=True)]
     return _median_run(ours_runs), _median_run(peer_runs), pairs
+
+
+def race_against_naive(description: str, child: str) -> tuple[dict[str, float], dict[str, float], list[float]]:
+    """``race`` of ``child`` run as "litscan" and as "naive" over one file: the command line's
+    (``input``, ``--size``, ``--generator``, ``--repeat``), a file generated when none is given."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("input", nargs="?", type=Path, help="a PubMed .xml/.xml.gz (default: generate one)")
+    parser.add_argument("--size", type=int, default=10_000, help="records to generate")
+    add_generator_argument(parser)
+    add_repeat_argument(parser)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = args.input
+        if path is None:
+            path = generate(args.generator, args.size, Path(tmp) / f"bench-{args.size}.xml.gz")
+        return race((child, str(path), "litscan"), (child, str(path), "naive"), args.repeat)
 
 
 def _median_run(runs: list[dict[str, float]]) -> dict[str, float]:

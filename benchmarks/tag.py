@@ -14,12 +14,9 @@ no evidence. The ratio says what the extra rules cost.
 
 from __future__ import annotations
 
-import argparse
 import statistics
-import tempfile
-from pathlib import Path
 
-from common import add_generator_argument, add_repeat_argument, generate, race, rate
+from common import race_against_naive, rate
 
 CHILD = """
 import json, re, sys, time
@@ -65,18 +62,7 @@ count = len(records)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("input", nargs="?", type=Path, help="a PubMed .xml/.xml.gz (default: generate one)")
-    parser.add_argument("--size", type=int, default=10_000, help="records to generate")
-    add_generator_argument(parser)
-    add_repeat_argument(parser)
-    args = parser.parse_args()
-
-    with tempfile.TemporaryDirectory() as tmp:
-        path = args.input
-        if path is None:
-            path = generate(args.generator, args.size, Path(tmp) / f"bench-{args.size}.xml.gz")
-        ours, peer, pairs = race((CHILD, str(path), "litscan"), (CHILD, str(path), "naive"), args.repeat)
+    ours, peer, pairs = race_against_naive(__doc__.splitlines()[0], CHILD)
     print(
         f"{'records':>8}  {'litscan rec/s':>13}  {'naive rec/s':>11}  {'ratio':>6}  "
         f"{'litscan peak MB':>15}  {'naive peak MB':>13}  {'ratio range':>11}"
