@@ -198,12 +198,13 @@ def _update(
     if not rows:
         return
     now, seq = stamp
+    revised = _revised(db, rows, existing)
     values: list[tuple[Any, ...]] = []
     for row in rows:
         old = existing[row.pmid]
         retracted_at = old["retracted_at"] or (now if row.citation.retracted else None)
         retracted_seq = seq if row.citation.retracted else None  # kept where one is stored already
-        changed = old["content_hash"] != row.citation.content_hash or old["deleted_at"] is not None
+        changed = row.pmid in revised or old["deleted_at"] is not None
         values.append(
             (
                 *row.citation[1:],
@@ -224,6 +225,34 @@ def _update(
     pmids = [row.pmid for row in rows]
     _delete_links(db, pmids)
     _write_links(db, pmids)
+
+
+def _revised(db: sqlite3.Connection, rows: list[RecordRow], existing: dict[int, sqlite3.Row]) -> set[int]:
+    """The rewritten rows whose content PubMed revised, as against rows a newer litscan only reads more of.
+
+    A newer release stores fields an older one never read (vernacular titles, erroneous authors), so
+    its serialised record differs for every stored PMID. Counting those as updated would list a whole
+    re-imported baseline as revised; only a value both readings hold, and hold differently, counts.
+    """
+    differing = [row for row in rows if existing[row.pmid]["content_hash"] != row.citation.content_hash]
+    if not differing:
+        return set()
+    query = f"SELECT pmid, data FROM records WHERE pmid {IN_PMIDS}"
+    stored = dict(db.execute(query, (json.dumps([row.pmid for row in differing]),)))
+    return {
+        row.pmid
+        for row in differing
+        if not _same_where_both_hold(json.loads(stored[row.pmid]), json.loads(row.citation.data))
+    }
+
+
+def _same_where_both_hold(old: Any, new: Any) -> bool:
+    """Equal, ignoring object keys only one side has (fields added or dropped between releases)."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        return all(_same_where_both_hold(old[key], new[key]) for key in old.keys() & new.keys())
+    if isinstance(old, list) and isinstance(new, list):
+        return len(old) == len(new) and all(map(_same_where_both_hold, old, new))
+    return bool(old == new)
 
 
 def write_tags(db: sqlite3.Connection, rows: Iterable[tuple[int, TagColumns]]) -> None:

@@ -43,6 +43,36 @@ def test_changed_record_is_updated_keeps_first_seen_and_is_retagged(store):
     assert [p for p in store.query(RecordFilter(conditions=["crps"]))] == [], "old tag links replaced"
 
 
+def _as_an_older_release_stored_it(store, pmid, dropped_keys, dropped_author_keys):
+    """Rewrite a stored row as a release that did not read some fields would have written it."""
+    db = store.connection
+    (data,) = db.execute("SELECT data FROM records WHERE pmid = ?", (int(pmid),)).fetchone()
+    old = json.loads(data)
+    for key in dropped_keys:
+        del old[key]
+    for author in old["authors"]:
+        for key in dropped_author_keys:
+            del author[key]
+    with db:
+        db.execute("UPDATE records SET data = ?, content_hash = 'older' WHERE pmid = ?", (json.dumps(old), int(pmid)))
+
+
+def test_fields_a_newer_release_reads_are_stored_without_counting_the_record_as_revised(store):
+    store_records(store, [make_record("8"), make_record("9")], tagger=fixed_tagger(), now="2025-01-01T00Z")
+    for pmid in ("8", "9"):
+        _as_an_older_release_stored_it(store, pmid, ["vernacular_title", "other_abstracts"], ["suffix", "valid"])
+    revised = make_record("9", title="Ketamine infusion for CRPS: a corrected title")
+    summary = store_records(store, [make_record("8"), revised], tagger=fixed_tagger(), now="2025-03-01T00Z")
+    assert (summary.new, summary.updated, summary.unchanged) == (0, 1, 1)
+    assert summary.updated_pmids == ["9"]
+    assert store.get("8").last_changed == "2025-01-01T00Z"
+    assert store.get("9").last_changed == "2025-03-01T00Z"
+    (data,) = store.connection.execute("SELECT data FROM records WHERE pmid = 8").fetchone()
+    assert "vernacular_title" in json.loads(data), "the newer reading is what is stored"
+    again = store_records(store, [make_record("8")], tagger=fixed_tagger(), now="2025-04-01T00Z")
+    assert (again.updated, again.unchanged) == (0, 1)
+
+
 def test_deletion_tombstones_without_losing_the_record(store):
     store_records(store, [make_record("5"), make_record("6")], tagger=fixed_tagger())
     summary = store_records(store, [Deletion("5"), Deletion("999")], tagger=fixed_tagger())
