@@ -88,7 +88,7 @@ def _off_topic_context(doc: Document, compiled: CompiledVocabulary, conditions: 
         sentence = doc.sentences[hit.sentence]
         off = next(o for o in compiled.vocabulary.off_topic if o.id == hit.ident)
         if sentence.role == _TITLE:
-            counts = not measured
+            counts = not measured or (off.leaves is not None and not _followed_up(doc, conditions, off.leaves))
         else:  # the stated purpose of the study, for contexts not limited to the title
             counts = (
                 not off.title_only
@@ -101,6 +101,13 @@ def _off_topic_context(doc: Document, compiled: CompiledVocabulary, conditions: 
             reason = f'about {off.label} ("{doc.span(hit)}") in {doc.where(hit)}, not chronic pain'
             return doc.evidence(hit, f"{reason} [topic.off_topic.{off.id}]")
     return None
+
+
+def _followed_up(doc: Document, conditions: Conditions, leaves: str) -> bool:
+    """The study follows pain weeks or months after the setting (surgery): the condition it may leave, or a
+    late outcome in the study's own words. A population with a chronic condition operated on and followed
+    only for days is studied for the operation's acute pain."""
+    return leaves in conditions.evidence or any(doc.own(h) for h in doc.hits_of("late"))
 
 
 def _population(doc: Document, conditions: Conditions, design: str) -> Evidence | None:

@@ -359,3 +359,42 @@ def test_on_topic(tagger: Tagger, case: str, rec: Record) -> None:
     tags = tagger.tag(rec)
     assert tags.on_topic, case
     assert tags.on_topic_evidence and tags.on_topic_evidence[0].text.strip()
+
+
+# A perioperative study in patients who already have chronic pain: on topic when it reports that pain
+# weeks or months after the operation, off topic with outcomes only in the first days.
+def _operated_on(result: str) -> Record:
+    return record(
+        "Intraoperative ketamine in opioid-tolerant patients having lumbar fusion",
+        (
+            "METHODS",
+            "Patients with chronic back pain taking opioids were randomized to ketamine or saline during surgery.",
+        ),
+        ("RESULTS", f"Morphine consumption over 48 hours was lower with ketamine. {result}"),
+    )
+
+
+def test_a_chronic_population_operated_on_and_followed_for_days_is_off_topic(tagger: Tagger) -> None:
+    tags = tagger.tag(_operated_on("Nausea did not differ."))
+    assert not tags.on_topic
+    assert tags.conditions == ("low_back_pain",)  # the population's own condition is still named
+    assert "surgery" in tags.on_topic_evidence[0].reason
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Back pain was also assessed at 3 months.",
+        "Pain 6 months postoperatively was recorded.",
+        "Pain intensity after three months was lower.",
+        "At the 6-month follow-up, pain was lower.",
+        "Pain at one year did not differ.",
+        "Back pain six weeks after surgery was lower.",
+        "Pain scores at 2 and 6 months were lower.",
+        "Pain was reassessed 3 months later.",
+        "Pain at 3 mo was lower.",
+        "Pain at 30 and 90 days was lower.",
+    ],
+)
+def test_a_chronic_population_operated_on_and_followed_for_months_is_on_topic(tagger: Tagger, later: str) -> None:
+    assert tagger.tag(_operated_on(later)).on_topic
