@@ -329,6 +329,108 @@ CASES: list[tuple[str, tuple[str, ...], Record]] = [
             ("METHODS", "Adults with CRPS, without diabetes or other neuropathic pain, were randomized to ketamine."),
         ),
     ),
+    # central pain of a spinal cord disease is neuropathic pain; injury is its own row
+    (
+        "a spinal cord lesion from myelopathy",
+        ("neuropathic_pain",),
+        record(
+            "Ketamine for central pain in cervical myelopathy",
+            "We describe a patient with central pain from a spinal cord lesion due to cervical myelopathy treated"
+            " with ketamine.",
+        ),
+    ),
+    (
+        "syringomyelia",
+        ("neuropathic_pain",),
+        record(
+            "Ketamine for central pain in syringomyelia",
+            "We describe 2 patients with syringomyelia and central neuropathic pain who responded to ketamine.",
+        ),
+    ),
+    (
+        "a traumatic spinal cord injury",
+        ("spinal_cord_injury_pain",),
+        record(
+            "Ketamine for neuropathic pain in spinal cord injury",
+            "Forty patients with neuropathic pain after traumatic spinal cord injury were randomized to ketamine.",
+        ),
+    ),
+    # reviews: the conditions they are restricted to, or report results for
+    (
+        "a narrative review of one condition, unlabelled",
+        ("crps",),
+        record(
+            "Ketamine for complex regional pain syndrome: a narrative review",
+            "Complex regional pain syndrome is a disabling condition. Ketamine, an NMDA antagonist, has been used"
+            " for its treatment. This review summarises the evidence for ketamine in CRPS.",
+        ),
+    ),
+    (
+        'a review that never says "we"',
+        ("crps",),
+        record(
+            "Ketamine in CRPS",
+            "Complex regional pain syndrome is a disabling condition with limited treatments. Intravenous ketamine"
+            " has shown promise in several small studies. Its mechanisms, dosing and adverse effects are discussed.",
+        ),
+    ),
+    (
+        "a review in palliative care",
+        ("cancer_pain",),
+        record(
+            "Ketamine for refractory pain in palliative care: an update",
+            "Pain that does not respond to opioids is common in palliative care. Ketamine is increasingly used. We"
+            " review its pharmacology and the trials in palliative patients with refractory pain.",
+        ),
+    ),
+    (
+        "a review of chronic pain naming conditions as examples",
+        ("chronic_pain_general",),
+        record(
+            "Ketamine for chronic pain: a review",
+            "Chronic pain affects 20% of adults. Ketamine has been used in chronic pain conditions such as CRPS,"
+            " fibromyalgia and neuropathic pain. This review discusses its use in chronic pain.",
+        ),
+    ),
+    (
+        "a review reporting results per condition",
+        ("crps", "neuropathic_pain", "fibromyalgia"),
+        record(
+            "Ketamine for chronic pain: a systematic review",
+            "We included 20 trials. In CRPS, ketamine reduced pain for up to 12 weeks (3 trials). In fibromyalgia,"
+            " effects lasted hours (4 trials). In neuropathic pain, results were mixed (8 trials).",
+        ),
+    ),
+    (
+        "a meta-analysis of prevention after surgery",
+        ("chronic_postsurgical_pain",),
+        record(
+            "Intravenous ketamine and persistent pain after surgery: a meta-analysis",
+            "We pooled 14 randomized trials of perioperative ketamine. The incidence of pain at 6 months after"
+            " surgery was lower with ketamine.",
+        ),
+    ),
+    (
+        "chronic pain after cardiac surgery at 12 months",
+        ("chronic_postsurgical_pain",),
+        record(
+            "Ketamine and chronic pain after cardiac surgery",
+            ("METHODS", "Patients having cardiac surgery were randomized to ketamine or placebo."),
+            ("RESULTS", "Chronic pain at 12 months occurred in 8% vs 17%."),
+        ),
+    ),
+    (
+        "a population with chronic back pain followed after spine surgery",
+        ("low_back_pain",),
+        record(
+            "Ketamine in patients with chronic back pain undergoing spinal fusion",
+            (
+                "METHODS",
+                "Opioid-dependent patients with chronic back pain having lumbar fusion were randomized to ketamine.",
+            ),
+            ("RESULTS", "Back pain at 6 weeks after surgery was lower with ketamine."),
+        ),
+    ),
 ]
 
 

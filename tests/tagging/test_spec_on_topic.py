@@ -198,6 +198,13 @@ OFF_TOPIC: list[tuple[str, Record]] = [
             "Mice were subjected to chronic social defeat stress. Ketamine reversed depression-like behaviour.",
         ),
     ),
+    (
+        "an abortive dose for cluster attacks",
+        record(
+            "Intranasal ketamine as abortive therapy for cluster headache attacks",
+            "Patients used intranasal ketamine to abort attacks; attack pain at 15 minutes was recorded.",
+        ),
+    ),
 ]
 
 ON_TOPIC: list[tuple[str, Record]] = [
@@ -342,6 +349,42 @@ ON_TOPIC: list[tuple[str, Record]] = [
             "NMDA receptor antagonists for neuropathic pain: a meta-analysis",
             "We included 28 trials of ketamine, dextromethorphan and memantine in neuropathic pain. Ketamine"
             " reduced pain intensity (SMD -0.7) while memantine did not.",
+        ),
+    ),
+    (
+        "prevention of migraine over months",
+        record(
+            "Intranasal ketamine for the prevention of migraine: a 3-month open-label study",
+            "Twenty patients with chronic migraine used intranasal ketamine for 3 months; monthly migraine days fell.",
+        ),
+    ),
+    (
+        "an inflammatory model (CFA)",
+        record(
+            "Ketamine in CFA-induced inflammatory pain in rats",
+            "Complete Freund's adjuvant was injected into the hind paw of rats. Ketamine reduced thermal"
+            " hyperalgesia for 7 days.",
+        ),
+    ),
+    (
+        "a diabetic model",
+        record(
+            "Ketamine in diabetic rats",
+            "Streptozotocin-induced diabetic rats developed mechanical allodynia; ketamine reversed it.",
+        ),
+    ),
+    (
+        "a pain-depression comorbidity model",
+        record(
+            "Ketamine in a mouse model of pain-depression comorbidity",
+            "Mice with spared nerve injury developed depression-like behaviour. Ketamine relieved both.",
+        ),
+    ),
+    (
+        "a bone cancer model",
+        record(
+            "Ketamine reduces bone cancer pain in mice",
+            "Tumour cells were implanted into the femur of mice. Ketamine reduced pain behaviours.",
         ),
     ),
 ]
