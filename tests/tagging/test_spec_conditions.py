@@ -78,6 +78,14 @@ ROWS = [
     ("chronic_postsurgical_pain", "chronic pain after inguinal hernia repair"),
     ("chronic_pain_general", "chronic non-cancer pain"),
     ("chronic_pain_general", "refractory chronic pain"),
+    # spaced where others hyphenate or close up: "post stroke", "post surgical", "non cancer"
+    ("central_poststroke_pain", "central post stroke pain"),
+    ("chronic_postsurgical_pain", "chronic post surgical pain"),
+    ("chronic_postsurgical_pain", "persistent post operative pain"),
+    ("chronic_pain_general", "chronic non cancer pain"),
+    ("chronic_pain_general", "chronic non malignant pain"),
+    ("chronic_pain_general", "chronic pain of non-cancer origin"),
+    ("chemotherapy_neuropathy", "chemotherapy induced peripheral neuropathy"),
 ]
 
 
