@@ -431,6 +431,55 @@ CASES: list[tuple[str, tuple[str, ...], Record]] = [
             ("RESULTS", "Back pain at 6 weeks after surgery was lower with ketamine."),
         ),
     ),
+    # the background introduces the population where the study's own sentences name none
+    (
+        'a background section, then only "patients"',
+        ("crps",),
+        record(
+            "Ketamine infusion: a pilot study",
+            ("BACKGROUND", "Complex regional pain syndrome (CRPS) is difficult to treat."),
+            ("METHODS", "Twenty patients received a 5-day ketamine infusion."),
+            ("RESULTS", "Pain fell by 40%."),
+        ),
+    ),
+    (
+        'an unlabelled opening, then only "patients"',
+        ("crps",),
+        record(
+            "Ketamine infusion: a pilot study",
+            "Complex regional pain syndrome is difficult to treat. In this pilot study, twenty patients received a"
+            " 5-day ketamine infusion. Pain fell by 40%.",
+        ),
+    ),
+    (
+        'an introduction, then only "women"',
+        ("fibromyalgia",),
+        record(
+            "Ketamine infusion: a pilot study",
+            ("INTRODUCTION", "Fibromyalgia is a chronic widespread pain condition. NMDA receptors may be involved."),
+            ("METHODS", "Twenty women were randomised to ketamine or placebo."),
+            ("RESULTS", "Pain fell by 40%."),
+        ),
+    ),
+    (
+        "a background condition, then healthy volunteers",
+        (),
+        record(
+            "Central sensitisation and ketamine",
+            ("BACKGROUND", "Chronic pain and fibromyalgia are common."),
+            ("METHODS", "Twenty healthy volunteers received ketamine."),
+            ("RESULTS", "Hyperalgesia fell."),
+        ),
+    ),
+    (
+        "a background condition, then another population of the study's own",
+        ("fibromyalgia",),
+        record(
+            "Ketamine infusion: a pilot study",
+            ("BACKGROUND", "Complex regional pain syndrome (CRPS) is difficult to treat."),
+            ("METHODS", "Twenty patients with fibromyalgia received a 5-day ketamine infusion."),
+        ),
+    ),
 ]
 
 
