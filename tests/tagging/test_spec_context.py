@@ -480,6 +480,37 @@ CASES: list[tuple[str, tuple[str, ...], Record]] = [
             ("METHODS", "Twenty patients with fibromyalgia received a 5-day ketamine infusion."),
         ),
     ),
+    # a survey lists what its respondents treat: a mixed population
+    (
+        "a survey's shares of respondents",
+        ("chronic_pain_general",),
+        record(
+            "Ketamine infusion practices: a survey of pain physicians",
+            ("METHODS", "We surveyed 250 members of a pain society about ketamine infusions for chronic pain."),
+            (
+                "RESULTS",
+                "Ketamine was used for CRPS by 85% of respondents and for fibromyalgia by 30% of respondents.",
+            ),
+        ),
+    ),
+    (
+        "a survey's indications with percentages",
+        ("chronic_pain_general",),
+        record(
+            "Ketamine infusion practices: a survey of pain physicians",
+            ("METHODS", "We surveyed 250 members of a pain society about ketamine infusions."),
+            ("RESULTS", "The indications reported were CRPS (85%), neuropathic pain (60%) and fibromyalgia (30%)."),
+        ),
+    ),
+    (
+        "a survey's most often treated conditions",
+        ("chronic_pain_general",),
+        record(
+            "Ketamine infusion practices for chronic pain: a survey of pain physicians",
+            ("METHODS", "We surveyed 250 members of a pain society about ketamine infusions."),
+            ("RESULTS", "Respondents most often treated CRPS, neuropathic pain and fibromyalgia with ketamine."),
+        ),
+    ),
 ]
 
 
