@@ -255,6 +255,42 @@ CASES: list[tuple[str, str, str]] = [
         "Ketamine for CRPS (KETA-CRPS): rationale and design of a randomized controlled trial",
         "The trial will enrol 120 patients.",
     ),
+    # a case series is a case report of three or fewer patients, an observational study of a group
+    (
+        "observational",
+        "Oral ketamine for phantom limb pain",
+        "We present a case series of 12 amputees with phantom limb pain treated with oral ketamine.",
+    ),
+    (
+        "observational",
+        "Oral ketamine for phantom limb pain",
+        "We report a case-series of 20 patients with phantom limb pain treated with oral ketamine.",
+    ),
+    (
+        "case_report",
+        "Oral ketamine for phantom limb pain",
+        "We present a case series of three amputees with phantom limb pain treated with oral ketamine.",
+    ),
+    (
+        "case_report",
+        "Oral ketamine for phantom limb pain",
+        "We present a case series that shows the use of oral ketamine in three amputees with phantom limb pain.",
+    ),
+    (
+        "observational",
+        "Oral ketamine for phantom limb pain: a case series",
+        "We describe five patients with phantom limb pain treated with oral ketamine. Mean pain fell from 8 to 3.",
+    ),
+    (
+        "case_report",
+        "Oral ketamine for phantom limb pain",
+        "Two patients with phantom limb pain received oral ketamine with lasting relief.",
+    ),
+    (
+        "rct",
+        "Ketamine in CRPS: a randomised trial",
+        "Patients were randomised to ketamine or placebo. Only the ketamine arm was analysed for pain.",
+    ),
 ]
 
 
