@@ -25,6 +25,7 @@ from typing import Final
 
 from ..models import Evidence
 from .compiled import ROUTE_KINDS, UNLABELLED_ROUTE, CompiledVocabulary
+from .context import Context
 from .document import Document, Hit, Role
 from .route_scope import RouteScope
 from .route_words import LINKS, MODIFIERS, ROUTE_NOUNS
@@ -32,6 +33,7 @@ from .route_words import LINKS, MODIFIERS, ROUTE_NOUNS
 RouteEvidence = dict[str, tuple[Evidence, ...]]
 
 _TITLE: Final = Role.TITLE
+_DENIED: Final = Context.NEGATED.value
 _START = attrgetter("start")
 _DECISIVE = itemgetter(0, 1)  # (listed, not firm, bound): direct and firm first, text order kept
 _FORWARD_WINDOW = 60  # characters from a route word to the drug after it
@@ -163,7 +165,8 @@ def drug_routes(doc: Document, compiled: CompiledVocabulary, *, design: str) -> 
 
 def _bound_routes(doc: Document, compiled: CompiledVocabulary, scope: RouteScope) -> list[_Bound]:
     """Route words bound to the intervention, in text order."""
-    route_hits = [h for kind in _ALL_ROUTE_KINDS for h in doc.hits_of(kind) if scope(h)]
+    # "intravenous ketamine was not used": a denied route is no route of the study
+    route_hits = [h for kind in _ALL_ROUTE_KINDS for h in doc.hits_of(kind) if scope(h) and not h.context & _DENIED]
     if not route_hits:
         return []
     route_hits.sort(key=_START)

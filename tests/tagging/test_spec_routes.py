@@ -160,6 +160,48 @@ CASES: list[tuple[tuple[str, ...], str, str]] = [
         "Oral ketamine in responders",
         "Patients with CRPS who had responded to intravenous ketamine were given oral ketamine.",
     ),
+    # another arm's or another drug's route
+    (
+        ("oral",),
+        "Ketamine for neuropathic pain",
+        "Patients were randomised to oral ketamine or an intravenous infusion of lidocaine.",
+    ),
+    (
+        ("intranasal",),
+        "Ketamine for cancer pain",
+        "Patients received intranasal ketamine; the control group received subcutaneous morphine.",
+    ),
+    (
+        ("intravenous",),
+        "Ketamine for CRPS",
+        "Patients with CRPS received ketamine infusions; the other arm had oral medication only.",
+    ),
+    (
+        ("intravenous",),
+        "Ketamine for CRPS",
+        "Patients with CRPS received ketamine infusions. The control arm received oral placebo tablets.",
+    ),
+    (
+        ("oral",),
+        "Ketamine for CRPS",
+        "Patients with CRPS took ketamine by mouth; rescue intravenous morphine was allowed.",
+    ),
+    (
+        ("topical",),
+        "Ketamine cream",
+        "Patients with neuropathic pain applied ketamine cream or placebo cream; oral analgesics were continued.",
+    ),
+    # a route denied
+    (
+        ("subcutaneous",),
+        "Ketamine for cancer pain",
+        "Ketamine ran as a subcutaneous infusion; intravenous ketamine was not used.",
+    ),
+    (
+        ("oral",),
+        "Ketamine for CRPS",
+        "Patients with CRPS took oral ketamine at home, so intravenous ketamine was avoided.",
+    ),
     # animals
     (
         (),
