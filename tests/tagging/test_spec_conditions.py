@@ -86,6 +86,13 @@ ROWS = [
     ("chronic_pain_general", "chronic non malignant pain"),
     ("chronic_pain_general", "chronic pain of non-cancer origin"),
     ("chemotherapy_neuropathy", "chemotherapy induced peripheral neuropathy"),
+    # named chronic pain conditions without a row of their own
+    ("chronic_pain_general", "refractory interstitial cystitis"),
+    ("chronic_pain_general", "painful bladder syndrome"),
+    ("chronic_pain_general", "endometriosis-associated pelvic pain"),
+    ("chronic_pain_general", "painful chronic pancreatitis"),
+    ("chronic_pain_general", "rheumatoid arthritis and persistent joint pain"),
+    ("chronic_pain_general", "sickle cell disease and chronic daily pain"),
 ]
 
 

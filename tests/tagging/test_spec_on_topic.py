@@ -205,6 +205,13 @@ OFF_TOPIC: list[tuple[str, Record]] = [
             "Patients used intranasal ketamine to abort attacks; attack pain at 15 minutes was recorded.",
         ),
     ),
+    (
+        "a sickle cell pain crisis",
+        record(
+            "Ketamine for sickle cell pain crises",
+            "Children admitted with sickle cell pain crisis received ketamine infusions.",
+        ),
+    ),
 ]
 
 ON_TOPIC: list[tuple[str, Record]] = [
@@ -385,6 +392,20 @@ ON_TOPIC: list[tuple[str, Record]] = [
         record(
             "Ketamine reduces bone cancer pain in mice",
             "Tumour cells were implanted into the femur of mice. Ketamine reduced pain behaviours.",
+        ),
+    ),
+    (
+        "the chronic daily pain of sickle cell disease",
+        record(
+            "Ketamine for sickle cell disease pain",
+            "Ten adults with sickle cell disease and chronic daily pain received oral ketamine for 8 weeks.",
+        ),
+    ),
+    (
+        "interstitial cystitis is a pain condition, not ketamine cystitis",
+        record(
+            "Ketamine for interstitial cystitis/bladder pain syndrome",
+            "Ten women with refractory interstitial cystitis received ketamine infusions. Pelvic pain fell.",
         ),
     ),
 ]
