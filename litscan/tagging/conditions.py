@@ -247,8 +247,8 @@ def _mentions(
                 continue
             if hit.sentence in shared and _another_drugs(doc, rules, hit):
                 continue
-            if strength == _WEAK and _inside(doc, hit, strong_hits):
-                continue  # part of a longer mention ("neuropathy" of "diabetic neuropathy"): that one decides
+            if strength != _DESCRIBED and _part_of_a_longer_mention(doc, v, hit, strength, strong_hits):
+                continue  # "neuropathy" of "diabetic neuropathy": the longer mention decides
             if strength == _DESCRIBED:
                 if hit.entry is None or described.get(hit.ident, 0) >= _DESCRIBED_SENTENCES:
                     continue  # a few sentences that describe it are enough to decide and to quote
@@ -280,6 +280,21 @@ def _another_drugs(doc: Document, rules: ContextRules, hit: Hit) -> bool:
     lo, hi = clause(doc, rules, hit)
     drugs = [h for kind in ("drug", "other_drug") for h in doc.hits_of(kind) if lo <= h.start < hi]
     return bool(drugs) and all(h.kind == "other_drug" for h in drugs)
+
+
+def _part_of_a_longer_mention(doc: Document, v: Vocabulary, hit: Hit, strength: int, strong: Sequence[Hit]) -> bool:
+    """A weak mention inside a strong one ("neuropathy" of "diabetic neuropathy"), or a strong mention inside
+    one of a condition it yields to: "pain in cancer patients" of "chemotherapy-induced neuropathic pain in
+    cancer patients" is that neuropathy's pain, not a cancer pain of its own."""
+    if strength == _WEAK:
+        return _inside(doc, hit, strong)
+    if not v.conditions[hit.ident].yields_to:
+        return False
+    return any(
+        o.sentence == hit.sentence and o.start < hit.start < o.end and _yields(v, hit.ident, {o.ident})
+        for o in strong
+        if o.ident != hit.ident
+    )
 
 
 def _inside(doc: Document, hit: Hit, strong: Sequence[Hit]) -> bool:

@@ -511,6 +511,29 @@ CASES: list[tuple[str, tuple[str, ...], Record]] = [
             ("RESULTS", "Respondents most often treated CRPS, neuropathic pain and fibromyalgia with ketamine."),
         ),
     ),
+    # the pain of chemotherapy-induced neuropathy in cancer patients is that neuropathy's, not cancer pain
+    (
+        "chemotherapy-induced neuropathic pain in cancer patients",
+        ("chemotherapy_neuropathy",),
+        record(
+            "Ketamine for chemotherapy-induced neuropathic pain in cancer patients",
+            (
+                "METHODS",
+                "Patients with cancer and chemotherapy-induced peripheral neuropathy were randomized to oral ketamine.",
+            ),
+        ),
+    ),
+    (
+        "cancer pain or chemotherapy-induced neuropathy: both",
+        ("chemotherapy_neuropathy", "cancer_pain"),
+        record(
+            "Ketamine for cancer pain and chemotherapy-induced neuropathy",
+            (
+                "METHODS",
+                "Patients with cancer pain or chemotherapy-induced neuropathy were randomized to oral ketamine.",
+            ),
+        ),
+    ),
 ]
 
 
