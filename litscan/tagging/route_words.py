@@ -15,6 +15,9 @@ ROUTE_NOUNS = LINKS | frozenset(
         *("drops", "spray", "sprays", "tablet", "tablets", "lozenge", "lozenges", "troche", "troches", "wafer"),
         *("wafers", "film", "films", "capsule", "capsules", "cream", "gel", "ointment", "patch", "patches"),
         *("syrup", "liquid", "rinse", "mouthwash"),
+        # devices: "the intrathecal pump", "a nasal atomiser", "an epidural catheter"
+        *("pump", "pumps", "catheter", "catheters", "port", "driver", "atomiser", "atomizer", "device", "devices"),
+        *("nebuliser", "nebulizer", "inhaler"),
     )
 )
 # Words between a route adjective and its drug that leave the adjective on the drug ("oral low-dose ketamine").

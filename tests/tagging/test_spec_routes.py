@@ -135,6 +135,53 @@ CASES: list[tuple[tuple[str, ...], str, str]] = [
         "Patients with cancer pain received ketamine via an epidural catheter.",
     ),
     (("inhaled",), "Ketamine for cancer pain", "Patients with cancer pain received ketamine by nebuliser."),
+    # devices, muscles and rinses
+    (
+        ("neuraxial",),
+        "Ketamine for cancer pain",
+        "Ten patients with cancer pain received spinal ketamine through a catheter.",
+    ),
+    (
+        ("neuraxial",),
+        "Ketamine for cancer pain",
+        "Ketamine was added to the intrathecal pump of 10 patients with cancer pain.",
+    ),
+    (
+        ("neuraxial",),
+        "Ketamine for cancer pain",
+        "Ketamine was delivered by continuous epidural infusion to 10 patients.",
+    ),
+    (
+        ("intramuscular",),
+        "Ketamine for cancer pain",
+        "Patients with cancer pain received ketamine injections into the deltoid muscle.",
+    ),
+    (
+        ("intranasal",),
+        "Ketamine for cancer pain",
+        "Patients with cancer pain self-administered ketamine with a nasal atomiser.",
+    ),
+    (
+        ("topical",),
+        "Ketamine for mouth pain",
+        "Patients with refractory cancer pain swished a ketamine solution and spat it out.",
+    ),
+    (
+        ("topical",),
+        "Ketamine for mouth pain",
+        "Patients with refractory cancer pain applied a ketamine gel to the gums.",
+    ),
+    (
+        ("sublingual_buccal",),
+        "Ketamine for cancer pain",
+        "Ten patients with cancer pain received ketamine in a buccal film.",
+    ),
+    (
+        ("oral",),
+        "Ketamine for cancer pain",
+        "Ten patients with cancer pain received enteral ketamine via a feeding tube.",
+    ),
+    (("oral",), "Ketamine for SCI pain", "Spinal cord injury patients received oral ketamine."),
     # routes with no id
     ((), "Ketamine for CRPS", "Patients with CRPS received a stellate ganglion block with ketamine."),
     ((), "Ketamine for knee pain", "Patients with chronic knee pain received intra-articular ketamine."),
