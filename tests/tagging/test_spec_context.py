@@ -534,6 +534,25 @@ CASES: list[tuple[str, tuple[str, ...], Record]] = [
             ),
         ),
     ),
+    (
+        "a background condition, then pain-free participants",
+        (),
+        record(
+            "Ketamine and central sensitisation",
+            ("BACKGROUND", "Central sensitisation underlies CRPS."),
+            ("METHODS", "Sixteen pain-free participants received S-ketamine or placebo in random order."),
+            ("RESULTS", "Hyperalgesia was reduced."),
+        ),
+    ),
+    (
+        "a background condition, then normal subjects",
+        (),
+        record(
+            "Ketamine and central sensitisation",
+            ("BACKGROUND", "Central sensitisation underlies fibromyalgia."),
+            ("METHODS", "Ten normal subjects received ketamine."),
+        ),
+    ),
 ]
 
 
