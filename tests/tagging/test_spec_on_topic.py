@@ -462,3 +462,51 @@ def test_a_chronic_population_operated_on_and_followed_for_days_is_off_topic(tag
 )
 def test_a_chronic_population_operated_on_and_followed_for_months_is_on_topic(tagger: Tagger, later: str) -> None:
     assert tagger.tag(_operated_on(later)).on_topic
+
+
+# The intervention named once, as an arm of the study's random allocation, is what the trial studies;
+# a drug given for the procedure the trial compares is not an arm.
+ALLOCATED = [
+    (
+        True,
+        record(
+            "NMDA receptor antagonism in CRPS: a randomized trial",
+            ("METHODS", "Sixty patients with CRPS were randomized to a 4-day infusion of ketamine or placebo."),
+            ("RESULTS", "Pain fell more with the active drug (p<0.01)."),
+        ),
+    ),
+    (
+        True,
+        record(
+            "An NMDA antagonist for phantom pain",
+            ("OBJECTIVE", "To test whether NMDA blockade relieves phantom pain."),
+            ("METHODS", "Amputees received ketamine or saline in random order."),
+        ),
+    ),
+    (
+        False,
+        record(
+            "Lidocaine for CRPS",
+            ("BACKGROUND", "Randomized trials of ketamine showed benefit."),
+            ("METHODS", "Sixty patients with CRPS were randomized to lidocaine or placebo."),
+        ),
+    ),
+    (
+        False,
+        record(
+            "Pulsed radiofrequency for trigeminal neuralgia",
+            (
+                "METHODS",
+                "Sixty patients with trigeminal neuralgia were randomized to pulsed or conventional radiofrequency"
+                " under ketamine sedation.",
+            ),
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("studied", "rec"), ALLOCATED)
+def test_the_arm_of_a_random_allocation_is_studied(tagger: Tagger, studied: bool, rec: Record) -> None:
+    tags = tagger.tag(rec)
+    assert tags.on_topic is studied
+    assert tags.on_topic_evidence[-1 if studied else 0].text.strip()
