@@ -330,7 +330,7 @@ class _Binder:
             and r.end <= hit.start
             and r.ident != hit.ident
             and _FORM_GAP.fullmatch(text, r.end, hit.start) is not None
-            for kind in ("route", UNLABELLED_ROUTE)
+            for kind in ("route", "route_form", UNLABELLED_ROUTE)  # "orally disintegrating tablets" too
             for r in self.doc.hits_of(kind)
         )
 

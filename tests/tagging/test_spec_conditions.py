@@ -44,6 +44,8 @@ ROWS = [
     ("phantom_limb_pain", "postamputation pain"),
     ("postherpetic_neuralgia", "post herpetic neuralgia"),
     ("postherpetic_neuralgia", "postherpetic neuralgia (PHN). The PHN"),
+    ("postherpetic_neuralgia", "acute zoster, to prevent its persistence,"),
+    ("postherpetic_neuralgia", "zoster pain"),
     ("diabetic_neuropathy", "painful diabetic polyneuropathy"),
     ("diabetic_neuropathy", "diabetic peripheral neuropathic pain"),
     ("diabetic_neuropathy", "painful neuropathy due to diabetes mellitus"),

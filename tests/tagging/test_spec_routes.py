@@ -182,6 +182,22 @@ CASES: list[tuple[tuple[str, ...], str, str]] = [
         "Ten patients with cancer pain received enteral ketamine via a feeding tube.",
     ),
     (("oral",), "Ketamine for SCI pain", "Spinal cord injury patients received oral ketamine."),
+    # transmucosal and orally disintegrating forms are not swallowed
+    (
+        ("sublingual_buccal",),
+        "Ketamine for cancer pain",
+        "Ten patients with cancer pain received oral transmucosal ketamine.",
+    ),
+    (
+        ("sublingual_buccal",),
+        "Ketamine for cancer pain",
+        "Patients with cancer pain received an orally disintegrating ketamine tablet.",
+    ),
+    (
+        ("sublingual_buccal",),
+        "Ketamine for cancer pain",
+        "Patients with cancer pain received ketamine as an oral disintegrating wafer.",
+    ),
     # routes with no id
     ((), "Ketamine for CRPS", "Patients with CRPS received a stellate ganglion block with ketamine."),
     ((), "Ketamine for knee pain", "Patients with chronic knee pain received intra-articular ketamine."),
