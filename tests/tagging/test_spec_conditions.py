@@ -70,6 +70,7 @@ ROWS = [
     ("low_back_pain", "chronic low-back pain"),
     ("low_back_pain", "chronic lumbar back pain"),
     ("low_back_pain", "chronic lumbago"),
+    ("low_back_pain", "CLBP"),
     ("low_back_pain", "failed back surgery syndrome"),
     ("low_back_pain", "chronic whiplash-associated disorders and neck pain"),
     ("chronic_postsurgical_pain", "chronic post-surgical pain (CPSP). In CPSP"),
