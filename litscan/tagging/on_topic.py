@@ -28,8 +28,13 @@ _RCT: Final = "rct"
 # An arm of the allocation: the drug within reach of "randomised to" or "in random order", no other
 # clause or setting between ("randomised to radiofrequency under ketamine sedation" is no arm).
 _ARM_REACH: Final = 80
-_NOT_AN_ARM: Final = re.compile(r"[;:]|\b(?:under|during|after|before|following|whereas|while|but|than)\b", re.I)
-_FOR_A_PROCEDURE: Final = re.compile(r"[\s-]*(?:sedation|an(?:a)?esthe|induction|premedication)", re.I)
+_NOT_AN_ARM: Final = re.compile(
+    r"[;:]|\b(?:under|during|after|before|following|whereas|while|but|than|rescue)\b", re.IGNORECASE
+)
+_FOR_A_PROCEDURE: Final = re.compile(
+    r"[\s-]*(?:sedation|an(?:a)?esthe|induction|premedication|(?:was |were )?(?:used |given )?(?:as (?:a )?)?rescue)",
+    re.IGNORECASE,
+)
 # A chronic mention that is denied, named to compare, acute or speculation is no chronic population.
 _NOT_CHRONIC: Final = NOT_THE_STUDY | Context.ACUTE.value | Context.HYPOTHETICAL.value
 
@@ -82,6 +87,7 @@ def _allocated(doc: Document, drug_hits: Sequence[Hit]) -> Hit | None:
     if not allocation:
         return None
     text = doc.text
+    others = doc.hits_of("other_drug")
     for drug in drug_hits:
         if drug.context & NOT_THE_STUDY or _FOR_A_PROCEDURE.match(text, drug.end):
             continue  # "under ketamine sedation": given for the procedure the trial compares
@@ -89,7 +95,9 @@ def _allocated(doc: Document, drug_hits: Sequence[Hit]) -> Hit | None:
             if cue.sentence != drug.sentence:
                 continue
             lo, hi = (cue.end, drug.start) if cue.end <= drug.start else (drug.end, cue.start)
-            if 0 <= hi - lo <= _ARM_REACH and not _NOT_AN_ARM.search(text, lo, hi):
+            # another drug between: "randomised to lidocaine or placebo with ketamine" is lidocaine's trial
+            between = any(lo <= o.start < hi for o in others)
+            if 0 <= hi - lo <= _ARM_REACH and not between and not _NOT_AN_ARM.search(text, lo, hi):
                 return drug
     return None
 

@@ -505,6 +505,24 @@ ALLOCATED = [
 ]
 
 
+ALLOCATED += [
+    (
+        False,
+        record(
+            "Magnesium for CRPS",
+            ("METHODS", "In this randomized trial of magnesium, ketamine was used as rescue in 60 patients with CRPS."),
+        ),
+    ),
+    (
+        False,
+        record(
+            "Magnesium for CRPS",
+            ("METHODS", "Sixty patients with CRPS were randomized to magnesium or placebo with ketamine."),
+        ),
+    ),
+]
+
+
 @pytest.mark.parametrize(("studied", "rec"), ALLOCATED)
 def test_the_arm_of_a_random_allocation_is_studied(tagger: Tagger, studied: bool, rec: Record) -> None:
     tags = tagger.tag(rec)
