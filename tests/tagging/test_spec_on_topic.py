@@ -502,10 +502,6 @@ ALLOCATED = [
             ),
         ),
     ),
-]
-
-
-ALLOCATED += [
     (
         False,
         record(
