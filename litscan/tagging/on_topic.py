@@ -12,7 +12,6 @@ Every decision, on topic or not, comes with the words that decided it first, the
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Final
 
@@ -24,17 +23,6 @@ from .cues import COUNTED, HISTORY, OWN, PURPOSE
 from .document import Document, Hit, Role
 
 _TITLE: Final = Role.TITLE
-_RCT: Final = "rct"
-# An arm of the allocation: the drug within reach of "randomised to" or "in random order", no other
-# clause or setting between ("randomised to radiofrequency under ketamine sedation" is no arm).
-_ARM_REACH: Final = 80
-_NOT_AN_ARM: Final = re.compile(
-    r"[;:]|\b(?:under|during|after|before|following|whereas|while|but|than|rescue)\b", re.IGNORECASE
-)
-_FOR_A_PROCEDURE: Final = re.compile(
-    r"[\s-]*(?:sedation|an(?:a)?esthe|induction|premedication|(?:was |were )?(?:used |given )?(?:as (?:a )?)?rescue)",
-    re.IGNORECASE,
-)
 # A chronic mention that is denied, named to compare, acute or speculation is no chronic population.
 _NOT_CHRONIC: Final = NOT_THE_STUDY | Context.ACUTE.value | Context.HYPOTHETICAL.value
 
@@ -69,7 +57,7 @@ def _studied_intervention(doc: Document, compiled: CompiledVocabulary) -> Eviden
         h for h in drug_hits if sentences[h.sentence].role == _TITLE and not sentences[h.sentence].cues & HISTORY
     ]
     purpose = [h for h in drug_hits if sentences[h.sentence].own and sentences[h.sentence].cues & PURPOSE]
-    studied = title_drug[0] if title_drug else purpose[0] if purpose else _allocated(doc, drug_hits)
+    studied = title_drug[0] if title_drug else purpose[0] if purpose else None
     if studied is None:
         own_sentences = sorted({h.sentence for h in drug_hits if sentences[h.sentence].own})
         if len(own_sentences) >= 2:
@@ -77,29 +65,6 @@ def _studied_intervention(doc: Document, compiled: CompiledVocabulary) -> Eviden
     if studied is not None:
         return doc.evidence(studied, f"{v.intervention_label} is the studied intervention ({doc.where(studied)})")
     return _major_heading(doc, compiled)
-
-
-def _allocated(doc: Document, drug_hits: Sequence[Hit]) -> Hit | None:
-    """The intervention named where the study states its random allocation ("Sixty patients were randomised
-    to ketamine or placebo"): an arm of the trial, however seldom the abstract names it."""
-    sentences = doc.sentences
-    allocation = [h for h in doc.hits_of("design") if h.ident == _RCT and sentences[h.sentence].own]
-    if not allocation:
-        return None
-    text = doc.text
-    others = doc.hits_of("other_drug")
-    for drug in drug_hits:
-        if drug.context & NOT_THE_STUDY or _FOR_A_PROCEDURE.match(text, drug.end):
-            continue  # "under ketamine sedation": given for the procedure the trial compares
-        for cue in allocation:
-            if cue.sentence != drug.sentence:
-                continue
-            lo, hi = (cue.end, drug.start) if cue.end <= drug.start else (drug.end, cue.start)
-            # another drug between: "randomised to lidocaine or placebo with ketamine" is lidocaine's trial
-            between = any(lo <= o.start < hi for o in others)
-            if 0 <= hi - lo <= _ARM_REACH and not between and not _NOT_AN_ARM.search(text, lo, hi):
-                return drug
-    return None
 
 
 def _major_heading(doc: Document, compiled: CompiledVocabulary) -> Evidence | None:
@@ -124,7 +89,7 @@ def _off_topic_context(doc: Document, compiled: CompiledVocabulary, conditions: 
         sentence = doc.sentences[hit.sentence]
         off = next(o for o in compiled.vocabulary.off_topic if o.id == hit.ident)
         if sentence.role == _TITLE:
-            counts = not measured or (off.leaves is not None and not _followed_up(doc, conditions, off.leaves))
+            counts = not measured
         else:  # the stated purpose of the study, for contexts not limited to the title
             counts = (
                 not off.title_only
@@ -137,13 +102,6 @@ def _off_topic_context(doc: Document, compiled: CompiledVocabulary, conditions: 
             reason = f'about {off.label} ("{doc.span(hit)}") in {doc.where(hit)}, not chronic pain'
             return doc.evidence(hit, f"{reason} [topic.off_topic.{off.id}]")
     return None
-
-
-def _followed_up(doc: Document, conditions: Conditions, leaves: str) -> bool:
-    """The study follows pain weeks or months after the setting (surgery): the condition it may leave, or a
-    late outcome in the study's own words. A population with a chronic condition operated on and followed
-    only for days is studied for the operation's acute pain."""
-    return leaves in conditions.evidence or any(doc.own(h) for h in doc.hits_of("late"))
 
 
 def _population(doc: Document, conditions: Conditions, design: str) -> Evidence | None:
