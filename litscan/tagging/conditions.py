@@ -2,7 +2,9 @@
 
 A mention counts where a sentence about the record's own study names it (not the background, the
 exclusion criteria or a call for future work: ``cues``) and its context does not deny it or name it
-only to compare with other work (``context``). MeSH headings count too. Then, in this order:
+only to compare with other work (``context``). MeSH headings count too. Where the study's own
+sentences name no population at all ("Twenty patients received ketamine"), the condition its
+background introduces is its population. Then, in this order:
 
 1. speculation: a condition named only where the study looks beyond itself (its conclusions, "may
    also help in CRPS") does not count when the study names a condition firmly;
@@ -23,8 +25,8 @@ from typing import Final
 from ..models import Evidence
 from .compiled import CompiledVocabulary
 from .context import LISTED, NOT_THE_STUDY, Context, ContextRules, clause, trigger_words
-from .cues import CONCLUDING, PURPOSE
-from .document import Document, Hit, Role
+from .cues import CONCLUDING, OUTSIDE_STUDY, PURPOSE
+from .document import Document, Hit, Role, Sentence
 from .vocabulary import OffTopic, Vocabulary
 
 _TITLE: Final = Role.TITLE
@@ -77,8 +79,9 @@ def population_conditions(doc: Document, compiled: CompiledVocabulary) -> Condit
     v = compiled.vocabulary
     mentions = _mentions(doc, v, compiled.context_rules)
     if doc.record.mesh:
-        for cid, heading in _from_mesh(doc, compiled).items():
-            mentions.setdefault(cid, []).append(_Mention(None, heading, _STRONG, True, False, False))
+        _add_mesh(doc, compiled, mentions)
+    if not mentions and _no_population_of_its_own(doc):
+        mentions = _introduced_by_the_background(doc, v, compiled.context_rules)
     general = compiled.general_condition
     if doc.hits_of("late") and general is not None:
         _left_by_the_setting(doc, compiled, mentions, general)
@@ -194,8 +197,43 @@ def _weak_ones(
             found.add(cid)
 
 
-def _mentions(doc: Document, v: Vocabulary, rules: ContextRules) -> dict[str, list[_Mention]]:
-    """The condition mentions of the record's own study that their context leaves standing, by id."""
+def _add_mesh(doc: Document, compiled: CompiledVocabulary, mentions: dict[str, list[_Mention]]) -> None:
+    for cid, heading in _from_mesh(doc, compiled).items():
+        mentions.setdefault(cid, []).append(_Mention(None, heading, _STRONG, True, False, False))
+
+
+def _no_population_of_its_own(doc: Document) -> bool:
+    """The study's own sentences name no chronic pain, no off-topic setting (volunteers, surgery,
+    depression) and no animal model: its patients are only "patients", whoever the background named."""
+    return not any(doc.own(h) for kind in ("chronic", "off", "model") for h in doc.hits_of(kind))
+
+
+def _introduced_by_the_background(doc: Document, v: Vocabulary, rules: ContextRules) -> dict[str, list[_Mention]]:
+    """Where the study's own sentences name no population ("Twenty patients received ketamine"), the
+    condition the background introduces is theirs ("CRPS is difficult to treat. In this pilot study...")."""
+    mentions = _mentions(doc, v, rules, background=True)
+    for ms in mentions.values():
+        for m in ms:
+            if m.hit is not None:
+                said = _evidence(doc, v, m)
+                reason = f"{said.reason}; the study's own sentences name no other population"
+                m.evidence = Evidence(said.field, said.text, reason, said.start, said.end)
+    return mentions
+
+
+def _counts_in(s: Sentence, background: bool) -> bool:
+    """A sentence whose mentions count: the study's own, or (``background``) the background that
+    introduces it, not exclusion criteria, earlier treatment or future work."""
+    if not background:
+        return s.own
+    return not s.own and s.role != _TITLE and not s.cues & OUTSIDE_STUDY
+
+
+def _mentions(
+    doc: Document, v: Vocabulary, rules: ContextRules, *, background: bool = False
+) -> dict[str, list[_Mention]]:
+    """The condition mentions of the record's own study (or of the background that introduces it) that
+    their context leaves standing, by id."""
     mentions: dict[str, list[_Mention]] = {}
     shared = _sentences_with_other_drugs(doc)
     text = doc.text
@@ -205,12 +243,12 @@ def _mentions(doc: Document, v: Vocabulary, rules: ContextRules) -> dict[str, li
     for kind, strength in _KIND_STRENGTH.items():
         for hit in doc.hits_of(kind):
             s = sentences[hit.sentence]
-            if not s.own or hit.context & NOT_THE_STUDY:
+            if not _counts_in(s, background) or hit.context & NOT_THE_STUDY:
                 continue
             if hit.sentence in shared and _another_drugs(doc, rules, hit):
                 continue
-            if strength == _WEAK and _inside(doc, hit, strong_hits):
-                continue  # part of a longer mention ("neuropathy" of "diabetic neuropathy"): that one decides
+            if strength != _DESCRIBED and _part_of_a_longer_mention(doc, v, hit, strength, strong_hits):
+                continue  # "neuropathy" of "diabetic neuropathy": the longer mention decides
             if strength == _DESCRIBED:
                 if hit.entry is None or described.get(hit.ident, 0) >= _DESCRIBED_SENTENCES:
                     continue  # a few sentences that describe it are enough to decide and to quote
@@ -242,6 +280,21 @@ def _another_drugs(doc: Document, rules: ContextRules, hit: Hit) -> bool:
     lo, hi = clause(doc, rules, hit)
     drugs = [h for kind in ("drug", "other_drug") for h in doc.hits_of(kind) if lo <= h.start < hi]
     return bool(drugs) and all(h.kind == "other_drug" for h in drugs)
+
+
+def _part_of_a_longer_mention(doc: Document, v: Vocabulary, hit: Hit, strength: int, strong: Sequence[Hit]) -> bool:
+    """A weak mention inside a strong one ("neuropathy" of "diabetic neuropathy"), or a strong mention inside
+    one of a condition it yields to: "pain in cancer patients" of "chemotherapy-induced neuropathic pain in
+    cancer patients" is that neuropathy's pain, not a cancer pain of its own."""
+    if strength == _WEAK:
+        return _inside(doc, hit, strong)
+    if not v.conditions[hit.ident].yields_to:
+        return False
+    return any(
+        o.sentence == hit.sentence and o.start < hit.start < o.end and _yields(v, hit.ident, {o.ident})
+        for o in strong
+        if o.ident != hit.ident
+    )
 
 
 def _inside(doc: Document, hit: Hit, strong: Sequence[Hit]) -> bool:

@@ -13,6 +13,7 @@ one are a case report, a treated group an observational study, no study of its o
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -29,6 +30,8 @@ _HUMANS_UI = "D006801"
 _FALLBACK = "other"
 _PROTOCOL = "protocol"
 _CASE_REPORT: Final = "case_report"
+_OBSERVATIONAL: Final = "observational"
+_SERIES: Final = re.compile(r"\bcase[- ]series\b", re.IGNORECASE)
 
 
 @dataclass
@@ -55,6 +58,8 @@ def study_design(doc: Document, compiled: CompiledVocabulary) -> tuple[str, list
     if said.strong:
         best = min(said.strong, key=rank.__getitem__)
         hit = said.strong[best]
+        if _SERIES.search(doc.span(hit)):
+            return _series_by_size(doc, compiled, best, hit)
         return best, [_evidence(doc, compiled, best, hit, f"{doc.where(hit)} says of its own study")]
     from_types = _from_indexing(doc.record, compiled)
     if from_types:
@@ -68,6 +73,16 @@ def study_design(doc: Document, compiled: CompiledVocabulary) -> tuple[str, list
     if from_population is not None:
         return from_population
     return _FALLBACK, [record_evidence(doc, "no design stated in the title, abstract or publication types")]
+
+
+def _series_by_size(doc: Document, compiled: CompiledVocabulary, best: str, hit: Hit) -> tuple[str, list[Evidence]]:
+    """A "case series" is a case report of three or fewer patients, an observational study of a group:
+    the patients the record counts decide, where they do."""
+    evidence = _evidence(doc, compiled, best, hit, f"{doc.where(hit)} says of its own study")
+    by_size = design_from_population(doc, compiled.vocabulary.designs)
+    if by_size is None or by_size[0] == best or by_size[0] not in (_CASE_REPORT, _OBSERVATIONAL):
+        return best, [evidence]
+    return by_size[0], [*by_size[1], evidence]
 
 
 def _statements(doc: Document, compiled: CompiledVocabulary) -> _Statements:

@@ -3,8 +3,9 @@
 The intervention must be what the study is about (in the title, the stated purpose, two sentences
 about the study, or a major MeSH heading), not only mentioned. An off-topic context the study is
 framed by (depression, sedation, acute pain, abuse) makes it off topic unless a chronic condition is
-named beside it or measured by the study. The population is the study's conditions, else a chronic
-pain population or, in preclinical work, a chronic pain model.
+named beside it or measured by the study; a surgical setting also needs the study to follow that pain
+weeks or months later. The population is the study's conditions, else a chronic pain population or,
+in preclinical work, a chronic pain model.
 
 Every decision, on topic or not, comes with the words that decided it first, then the others.
 """

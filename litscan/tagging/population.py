@@ -42,7 +42,8 @@ _NUMBER_WORDS: Final = {
 _PEOPLE = (
     r"(?:patients|participants|subjects|cases|children|adolescents|adults|women|men|people|persons|individuals|"
     r"veterans|infants|neonates|outpatients|inpatients|users|controls|respondents|volunteers|physicians|"
-    r"clinicians|nurses|practitioners|anesthesiologists|anaesthetists|pharmacists|survivors)"
+    r"clinicians|nurses|practitioners|anesthesiologists|anaesthetists|pharmacists|survivors|amputees|males|"
+    r"females|boys|girls|teenagers|residents|athletes|soldiers|parturients)"
 )
 # A group treated or studied as one, with no count: "Patients underwent a 4-day infusion".
 _GROUP = re.compile(

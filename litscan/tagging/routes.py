@@ -25,12 +25,15 @@ from typing import Final
 
 from ..models import Evidence
 from .compiled import ROUTE_KINDS, UNLABELLED_ROUTE, CompiledVocabulary
+from .context import Context
 from .document import Document, Hit, Role
 from .route_scope import RouteScope
+from .route_words import LINKS, MODIFIERS, ROUTE_NOUNS
 
 RouteEvidence = dict[str, tuple[Evidence, ...]]
 
 _TITLE: Final = Role.TITLE
+_DENIED: Final = Context.NEGATED.value
 _START = attrgetter("start")
 _DECISIVE = itemgetter(0, 1)  # (listed, not firm, bound): direct and firm first, text order kept
 _FORWARD_WINDOW = 60  # characters from a route word to the drug after it
@@ -88,6 +91,8 @@ _DOSE_BETWEEN = re.compile(
     re.IGNORECASE,
 )
 _RESCUE = re.compile(r"\brescue\b", re.IGNORECASE)
+# Between a route word and the dosage form it qualifies: a dose or a drug's name, no list.
+_FORM_GAP = re.compile(r"[\s-]+(?:(?!(?:and|or)\b)[\w%./()-]+\s+){0,3}")
 # A dosage form right after a comparator: "oral placebo tablets", "a sham patch".
 _COMPARATORS = re.compile(r"\b(?:placebo|sham)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # A route named as the comparator: "milder side effects than intravenous dosing".
@@ -123,27 +128,6 @@ _OF_DRUG = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:of|with|containing)\s+(?:[\
 _COORDINATOR = re.compile(r"\b(?:and|or|versus|vs|plus|with)\b|,")
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
 _GAP_WORD = re.compile(r"[A-Za-z][A-Za-z-]{2,}")
-
-_LINKS = frozenset(("and", "or", "versus", "vs", "to", "with", "plus", "in", "at", "of", "for", "as"))
-# Nouns a route adjective may describe without leaving the drug ("intravenous infusion of ketamine").
-_ROUTE_NOUNS = _LINKS | frozenset(
-    (
-        *("administration", "administered", "injection", "injections", "infusion", "infusions", "bolus"),
-        *("boluses", "dose", "doses", "dosing", "route", "routes", "delivery", "formulation", "formulations"),
-        *("form", "forms", "use", "therapy", "treatment", "treatments", "application", "applications"),
-        *("preparation", "solution", "regimen", "regimens"),
-    )
-)
-# Words between a route adjective and its drug that leave the adjective on the drug ("oral low-dose ketamine").
-_MODIFIERS = frozenset(
-    (
-        *("low", "low-dose", "high-dose", "dose", "single", "continuous", "repeated", "racemic", "subanaesthetic"),
-        *("subanesthetic", "sub-anaesthetic", "sub-anesthetic", "adjunctive", "adjuvant", "perioperative"),
-        *("intraoperative", "postoperative", "preoperative", "short-term", "long-term", "prolonged", "daily"),
-        *("weekly", "bolus", "infusion", "infusions", "injection", "injections", "administration", "outpatient"),
-        *("inpatient", "mg", "kg", "the", "of", "a", "an", "test", "challenge", "compounded"),
-    )
-)
 
 
 @dataclass(slots=True)
@@ -181,7 +165,8 @@ def drug_routes(doc: Document, compiled: CompiledVocabulary, *, design: str) -> 
 
 def _bound_routes(doc: Document, compiled: CompiledVocabulary, scope: RouteScope) -> list[_Bound]:
     """Route words bound to the intervention, in text order."""
-    route_hits = [h for kind in _ALL_ROUTE_KINDS for h in doc.hits_of(kind) if scope(h)]
+    # "intravenous ketamine was not used": a denied route is no route of the study
+    route_hits = [h for kind in _ALL_ROUTE_KINDS for h in doc.hits_of(kind) if scope(h) and not h.context & _DENIED]
     if not route_hits:
         return []
     route_hits.sort(key=_START)
@@ -215,7 +200,11 @@ def _listed_with(doc: Document, bound: list[_Bound], unbound: list[Hit]) -> list
         joined = (
             last is not None
             and last.sentence == hit.sentence
-            and (hit.start <= last.end or _LIST_GAP.fullmatch(text, last.end, hit.start) is not None)
+            and (
+                hit.start <= last.end
+                # "sublingual tablets" is one route, no list: a list has a comma, a slash or a conjunction
+                or (_LIST_GAP.fullmatch(text, last.end, hit.start) is not None and text[last.end : hit.start].strip())
+            )
         )
         if joined:
             runs[-1].append(hit)
@@ -318,8 +307,10 @@ class _Binder:
         """
         word = self.doc.span(hit)
         kind = "route" if hit.kind == UNLABELLED_ROUTE else hit.kind
-        if kind == "route_form" and _COMPARATORS.search(self.doc.text, max(0, hit.start - 30), hit.start):
-            return None, None  # "oral placebo tablets": the comparator's, though it is no drug of its own
+        if kind == "route_form" and (
+            _COMPARATORS.search(self.doc.text, max(0, hit.start - 30), hit.start) or self._form_of_another_route(hit)
+        ):
+            return None, None  # "oral placebo tablets": the comparator's; "sublingual tablets": that route's
         after, before = self._nearby(hit, kind, drugs)
         for side in _sides(hit, kind, after, before):
             if side:  # the nearest drug on the side a route word of this kind reaches first decides
@@ -330,12 +321,25 @@ class _Binder:
             return f'route "{word}" stated in {self.doc.where(hit)}; {self.label} is the only drug studied', None
         return self._drug_before(hit, word)
 
+    def _form_of_another_route(self, hit: Hit) -> bool:
+        """A route word stands before the dosage form: "sublingual tablets", "buccal ketamine films" say that
+        route, not the one the form implies alone (tablets: oral)."""
+        text = self.doc.text
+        return any(
+            r.sentence == hit.sentence
+            and r.end <= hit.start
+            and r.ident != hit.ident
+            and _FORM_GAP.fullmatch(text, r.end, hit.start) is not None
+            for kind in ("route", "route_form", UNLABELLED_ROUTE)  # "orally disintegrating tablets" too
+            for r in self.doc.hits_of(kind)
+        )
+
     def _of_a_drug(self, hit: Hit, kind: str) -> bool:
         """In a sentence naming no drug, the route word may speak of one: not "IV access", "than oral dosing"."""
         text = self.doc.text
         if kind == "route":
             m = _HEAD_WORD.match(text, hit.end)
-            if m is not None and m.group(1).lower() not in _ROUTE_NOUNS and m.group(1).lower() not in _ARMS:
+            if m is not None and m.group(1).lower() not in ROUTE_NOUNS and m.group(1).lower() not in _ARMS:
                 return False  # "intravenous cannulation", "oral intake", "epidural and paraspinal abscesses"
         s = self.doc.sentences[hit.sentence]
         if _OTHERS_DOSE.search(text, max(s.start, hit.start - 60), hit.start):
@@ -444,7 +448,7 @@ class _Binder:
             self._route_starts = {h.start for k in ROUTE_KINDS for h in self.doc.hits_of(k)}
         for w in _GAP_WORD.finditer(_PARENTHETICAL.sub(" ", gap[: m.start()])):
             lower = w.group(0).lower()
-            if lower not in _MODIFIERS and lower not in _ROUTE_NOUNS and hit.end + w.start() not in self._route_starts:
+            if lower not in MODIFIERS and lower not in ROUTE_NOUNS and hit.end + w.start() not in self._route_starts:
                 return True
         return False
 
@@ -472,7 +476,7 @@ def _blocked_back(text: str, drug_end: int, route_start: int) -> bool:
 def _names_its_noun(text: str, end: int, drug_start: int) -> bool:
     """The route word has its own noun ("epidural injection") not followed by "of <that drug>"."""
     m = _NEXT_WORD.match(text, end)
-    if not m or m.group(1).lower() not in _ROUTE_NOUNS or m.group(1).lower() in _LINKS:
+    if not m or m.group(1).lower() not in ROUTE_NOUNS or m.group(1).lower() in LINKS:
         return False
     return not _OF_DRUG.match(text[m.end() : drug_start])
 
@@ -484,4 +488,4 @@ def _given_by(text: str, lo: int, hi: int) -> bool:
 
 def _modifies_other_noun(text: str, end: int) -> bool:
     m = _HEAD_WORD.match(text, end)
-    return m is not None and m.group(1).lower() not in _ROUTE_NOUNS
+    return m is not None and m.group(1).lower() not in ROUTE_NOUNS
