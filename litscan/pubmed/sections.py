@@ -34,11 +34,18 @@ class Category(enum.StrEnum):
 _WORDS = (
     (Category.BACKGROUND, re.compile(r"background|introduction|context|rationale|importance|^aims? and background")),
     (Category.OBJECTIVE, re.compile(r"objective|aim|purpose|goal|question|hypothes")),
+    # Labels whose words would read as methods: a review's synthesis and a case's observations are
+    # its findings; a lay summary or take-home message is its conclusion.
+    (Category.RESULTS, re.compile(r"synthesis|^observations?$")),
+    (
+        Category.CONCLUSIONS,
+        re.compile(r"take[- ]home|key messages?|bottom line|(?:patient|lay|plain language) summary"),
+    ),
     (
         Category.METHODS,
         re.compile(
-            r"method|design|setting|patient|participant|intervention|measure|case|"
-            r"material|subject|procedure|search|selection|data|source|population|report"
+            r"method|design|setting|patient|participant|intervention|measure|case|material|subject|"
+            r"procedure|search|selection|eligib|acquisition|extraction|data|source|population|report"
         ),
     ),
     (Category.RESULTS, re.compile(r"result|finding|outcome")),
