@@ -86,6 +86,12 @@ def topic_copy(tmp_path: Path, file_name: str, old: str = "", new: str = "") -> 
     return path
 
 
+def digest_listing_no_record(tmp_path: Path) -> Path:
+    """The bundled topic, its digest listing only systematic reviews, which no fake record is: the
+    digest counts the period's records without rendering them (its pages are tested in tests/digest)."""
+    return topic_copy(tmp_path, TOPIC_FILE.name, "only_designs = []", 'only_designs = ["systematic_review"]')
+
+
 def rows(tmp_path: Path, sql: str) -> list[tuple]:
     with sqlite3.connect(tmp_path / "e2e.sqlite") as db:
         return db.execute(sql).fetchall()
@@ -94,10 +100,8 @@ def rows(tmp_path: Path, sql: str) -> list[tuple]:
 def test_twelve_thousand_records_through_every_fault_then_an_increment(tmp_path):
     today = dt.datetime.now(dt.UTC).date()
     records = make_records(12_000, first_day=today - dt.timedelta(days=900), last_day=today - dt.timedelta(days=10))
-    # The digest lists only systematic reviews, which none of these records is: it counts all 12,000
-    # but renders none (rendering 12,000 records cost 10 s of CPU that nothing here looked at; the
-    # digest's pages are tested in tests/digest).
-    topic = topic_copy(tmp_path, TOPIC_FILE.name, "only_designs = []", 'only_designs = ["systematic_review"]')
+    # Rendering 12,000 records in the digest cost 10 s of CPU that nothing here looked at.
+    topic = digest_listing_no_record(tmp_path)
     # With an API key, as a large backfill would be run: 10 requests a second, not 3 (~15 s, not ~25).
     with FakeEutils(records, forget_history=True, rate_limit=10, valid_keys=(KEY,)) as fake:
         # Pinned to separate requests so each fault is followed by a clean retry (no backoff pile-up).
@@ -207,10 +211,11 @@ def test_two_runs_on_two_databases_share_one_pace(tmp_path):
     records = make_records(1200, first_day=dt.datetime.now(dt.UTC).date() - dt.timedelta(days=30))
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
+    topic = digest_listing_no_record(tmp_path)  # the pace is what counts here, not the digests' pages
     with FakeEutils(records) as fake:
         runs = []
         for name in ("a", "b"):
-            command, env = litscan_command(fake, tmp_path / name, TMPDIR=str(tmp_path))  # one pace file
+            command, env = litscan_command(fake, tmp_path / name, topic=topic, TMPDIR=str(tmp_path))  # one pace file
             runs.append(
                 subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             )
