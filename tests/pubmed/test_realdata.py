@@ -87,8 +87,8 @@ def sections_spell(record: Record, text: str | None) -> bool:
     """
     if text is None:
         return not record.abstract_sections
-    # Read as the regular expression ``(label[ ]*:*[ ]*)?text`` per section, joined by ``[ ]*``, would be
-    # read; matched by hand, as compiling that expression (each abstract escaped whole) took seconds.
+    # The rule is the regular expression ``label[ ]*:*[ ]*text`` (``text`` alone for a section without a
+    # label) per section, joined by ``[ ]*``; matched by hand, as compiling one per abstract took seconds.
     ends = {0}
     for n, section in enumerate(record.abstract_sections):
         starts = _runs(text, ends, " ") if n else ends
