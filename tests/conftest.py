@@ -1,8 +1,11 @@
-"""Shared fixtures: a fresh store per test, and small records built in code."""
+"""Shared fixtures: a fresh store per test, small records built in code, and the browser."""
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -10,6 +13,11 @@ from litscan.models import AbstractSection, Author, PartialDate, PublicationType
 from litscan.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# The test modules, as pytest rewrites them for its assert messages, are cached as bytecode even where
+# PYTHONDONTWRITEBYTECODE is set: else each test process rewrites all ~100 of them at every run, about
+# 2 s of CPU per process, four processes a run. The files go to __pycache__, which git ignores.
+sys.dont_write_bytecode = False
 
 
 @pytest.fixture
@@ -21,6 +29,34 @@ def db_path(tmp_path: Path) -> Path:
 def store(db_path: Path):
     with Store.open(db_path) as opened:
         yield opened
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """One headless Chromium per test process, for the digest's and the screening app's browser tests.
+
+    Started once: each Playwright start and Chromium launch costs about a second of CPU. One for the
+    whole process also because a Playwright left running holds an asyncio loop that keeps a second
+    one from starting.
+    """
+    from tests.digest.chromium import launch, missing
+
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing("playwright (python) is not installed")
+    with sync_playwright() as playwright:
+        launched = launch(playwright)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def browser(chromium: Any) -> Iterator[Any]:
+    """The process's Chromium; whatever a test leaves open in it is closed after the test."""
+    yield chromium
+    for context in chromium.contexts:
+        context.close()
 
 
 def make_record(pmid: str, title: str = "Ketamine infusion for CRPS", **overrides) -> Record:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import hashlib
 from pathlib import Path
 
@@ -21,13 +22,23 @@ from ..store import parse_timestamp
 
 
 def environment(templates_dir: Path | str | None = None) -> jinja2.Environment:
-    """A Jinja2 environment with autoescaping on and the user's templates in front."""
-    loaders: list[jinja2.BaseLoader] = []
+    """A Jinja2 environment with autoescaping on and the user's templates in front.
+
+    One per templates folder and process: compiling the templates is most of the time a small digest
+    takes, and a process that writes several (``litscan run`` over many topics) compiles them once.
+    A template edited meanwhile is still read again (Jinja2 checks each file's time when it is used).
+    """
     user_dir = configured_templates_dir(templates_dir)
+    if user_dir and not Path(user_dir).is_dir():
+        raise ConfigError("templates directory not found", path=str(user_dir))
+    return _environment(str(user_dir) if user_dir else None)
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(user_dir: str | None) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = []
     if user_dir:
-        if not Path(user_dir).is_dir():
-            raise ConfigError("templates directory not found", path=str(user_dir))
-        loaders.append(jinja2.FileSystemLoader(str(user_dir)))
+        loaders.append(jinja2.FileSystemLoader(user_dir))
     loaders.append(jinja2.PackageLoader("litscan.digest", "templates"))
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),

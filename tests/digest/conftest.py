@@ -1,10 +1,8 @@
-"""Fixtures of the digest tests: one headless Chromium per test module, and the page of page_records."""
+"""Fixtures of the digest tests: the page of page_records (the browser is tests/conftest.py's)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -14,21 +12,6 @@ from litscan.digest.writer import write_digest
 from litscan.store import Store
 
 from . import page_records
-from .chromium import launch, missing
-
-
-# Per module, not per session: a Playwright left running holds an asyncio loop that stops any other
-# module (tests/serve) in the same process from starting Playwright's sync API.
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        missing("playwright (python) is not installed")
-    with sync_playwright() as playwright:
-        launched = launch(playwright)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="session")

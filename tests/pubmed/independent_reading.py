@@ -25,6 +25,7 @@ from __future__ import annotations
 import gzip
 import io
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,16 @@ NOT_AVAILABLE = "[Not Available]."
 _TEXT = "descendant::text()[not(ancestor::*[local-name()='annotation' or local-name()='annotation-xml'])]"
 
 
+@cache
+def _compiled(path: str) -> etree.XPath:
+    return etree.XPath(path)
+
+
+def _all(node: etree._Element, path: str) -> list[Any]:
+    """``node.xpath(path)``, with ``path`` compiled once (``xpath`` compiles it again at every call)."""
+    return _compiled(path)(node)  # type: ignore[no-any-return]
+
+
 def _space(text: str | None) -> str | None:
     if text is None:
         return None
@@ -50,11 +61,11 @@ def _space(text: str | None) -> str | None:
 def _flat(node: etree._Element | None) -> str | None:
     if node is None:
         return None
-    return _space("".join(node.xpath(_TEXT)))
+    return _space("".join(_all(node, _TEXT)))
 
 
 def _first(node: etree._Element, path: str) -> etree._Element | None:
-    found = node.xpath(path)
+    found = _all(node, path)
     return found[0] if found else None
 
 
@@ -127,7 +138,7 @@ def _sections(node: etree._Element | None) -> tuple[tuple[str | None, str | None
     if node is None:
         return ()
     found = []
-    for part in node.xpath("AbstractText"):
+    for part in _all(node, "AbstractText"):
         text = _flat(part)
         if text is not None:
             found.append((part.get("Label") or None, part.get("NlmCategory") or None, text))
@@ -148,20 +159,20 @@ def _xml_record(node: etree._Element) -> Fields:
     assert cite is not None
     art = cite if book else _first(cite, "Article")
     assert art is not None
-    ids = data.xpath("ArticleIdList/ArticleId") if data is not None else []
+    ids = _all(data, "ArticleIdList/ArticleId") if data is not None else []
     if book:
-        lists = cite.xpath("AuthorList[not(@Type) or @Type='authors']") or cite.xpath(
-            "Book/AuthorList[not(@Type) or @Type='authors']"
+        lists = _all(cite, "AuthorList[not(@Type) or @Type='authors']") or _all(
+            cite, "Book/AuthorList[not(@Type) or @Type='authors']"
         )
         journal = _value(cite, "Book/BookTitle")
-        elocations = cite.xpath("(Book/ELocationID | ELocationID)[@EIdType='doi' and not(@ValidYN='N')]")
+        elocations = _all(cite, "(Book/ELocationID | ELocationID)[@EIdType='doi' and not(@ValidYN='N')]")
         pub_date = _first(cite, "Book/PubDate")
     else:
-        lists = art.xpath("AuthorList[not(@Type) or @Type='authors']")
+        lists = _all(art, "AuthorList[not(@Type) or @Type='authors']")
         journal = _value(art, "Journal/Title")
-        elocations = art.xpath("ELocationID[@EIdType='doi' and not(@ValidYN='N')]")
+        elocations = _all(art, "ELocationID[@EIdType='doi' and not(@ValidYN='N')]")
         pub_date = _first(art, "Journal/JournalIssue/PubDate")
-    people = lists[0].xpath("Author") if lists else []
+    people = _all(lists[0], "Author") if lists else []
     doi = _doi(elocations[0].text) if elocations else None
     if doi is None:
         doi = next((_doi(i.text) for i in ids if i.get("IdType") == "doi"), None)
@@ -170,7 +181,7 @@ def _xml_record(node: etree._Element) -> Fields:
         end = _value(art, "Pagination/EndPage")
         pages = _value(art, "Pagination/StartPage") + (f"-{end}" if end else "")  # type: ignore[operator]
     title = _value(art, "ArticleTitle") or (journal if book else None)
-    history = data.xpath("History/PubMedPubDate") if data is not None else []
+    history = _all(data, "History/PubMedPubDate") if data is not None else []
     version = _first(cite, "PMID")
     return {
         "pmid": _value(cite, "PMID"),
@@ -180,13 +191,13 @@ def _xml_record(node: etree._Element) -> Fields:
         else _value(cite, "MedlineJournalInfo/MedlineTA") or _value(art, "Journal/ISOAbbreviation"),
         "revised_date": _iso(_first(cite, "DateRevised")),
         "affiliations": tuple(
-            tuple(a for a in (_flat(x) for x in person.xpath("AffiliationInfo/Affiliation")) if a)
+            tuple(a for a in (_flat(x) for x in _all(person, "AffiliationInfo/Affiliation")) if a)
             for person in people
             if person.get("ValidYN") != "N"
         ),
         "mesh_ui": tuple(
-            (_first(h, "DescriptorName").get("UI"), tuple(q.get("UI") for q in h.xpath("QualifierName")))  # type: ignore[union-attr]
-            for h in cite.xpath("MeshHeadingList/MeshHeading")
+            (_first(h, "DescriptorName").get("UI"), tuple(q.get("UI") for q in _all(h, "QualifierName")))  # type: ignore[union-attr]
+            for h in _all(cite, "MeshHeadingList/MeshHeading")
         ),
         "kind": "book" if book else "article",
         "title": title,
@@ -198,34 +209,34 @@ def _xml_record(node: etree._Element) -> Fields:
                 other.get("Language") or None,
                 "\n".join(f"{label}: {text}" if label else text for label, _, text in _sections(other)),
             )
-            for other in cite.xpath("OtherAbstract")
+            for other in _all(cite, "OtherAbstract")
             if _sections(other)
         ),
         "pub_date": _pub_date(pub_date),
         "authors": tuple(_xml_author(a) for a in people if a.get("ValidYN") != "N"),
         "erroneous_authors": tuple(_xml_author(a) for a in people if a.get("ValidYN") == "N"),
         "authors_complete": not lists or lists[0].get("CompleteYN") != "N",
-        "keywords": tuple(k for k in (_flat(k) for k in cite.xpath("KeywordList/Keyword")) if k),
+        "keywords": tuple(k for k in (_flat(k) for k in _all(cite, "KeywordList/Keyword")) if k),
         "mesh": tuple(
             (
                 _value(h, "DescriptorName"),
                 _first(h, "DescriptorName").get("MajorTopicYN") == "Y",  # type: ignore[union-attr]
-                tuple((_flat(q), q.get("MajorTopicYN") == "Y") for q in h.xpath("QualifierName")),
+                tuple((_flat(q), q.get("MajorTopicYN") == "Y") for q in _all(h, "QualifierName")),
             )
-            for h in cite.xpath("MeshHeadingList/MeshHeading")
+            for h in _all(cite, "MeshHeadingList/MeshHeading")
         ),
         "publication_types": tuple(
-            _flat(p) for p in art.xpath("PublicationTypeList/PublicationType | PublicationType")
+            _flat(p) for p in _all(art, "PublicationTypeList/PublicationType | PublicationType")
         ),
         "doi": doi,
         "pmcid": next((_space(i.text) for i in ids if i.get("IdType") == "pmc"), None),
-        "languages": tuple(_flat(lang) for lang in art.xpath("Language")),
+        "languages": tuple(_flat(lang) for lang in _all(art, "Language")),
         "journal": journal,
         "volume": _value(art, "Journal/JournalIssue/Volume") or (_value(cite, "Book/Volume") if book else None),
         "issue": _value(art, "Journal/JournalIssue/Issue"),
         "pages": pages,
         "issn": _value(art, "Journal/ISSN"),
-        "chemicals": tuple(_value(c, "NameOfSubstance") for c in cite.xpath("ChemicalList/Chemical")),
+        "chemicals": tuple(_value(c, "NameOfSubstance") for c in _all(cite, "ChemicalList/Chemical")),
         "status": cite.get("Status") or None,
         "publication_status": _value(data, "PublicationStatus") if data is not None else None,
         "article_date": _iso(_first(art, "ArticleDate[not(@DateType) or @DateType='Electronic']")),
@@ -233,7 +244,7 @@ def _xml_record(node: etree._Element) -> Fields:
         "entrez_date": next((_iso(h) for h in history if h.get("PubStatus") == "pubmed"), None),
         "comments_corrections": tuple(
             (c.get("RefType"), _value(c, "RefSource"), _value(c, "PMID"))
-            for c in cite.xpath("CommentsCorrectionsList/CommentsCorrections")
+            for c in _all(cite, "CommentsCorrectionsList/CommentsCorrections")
         ),
     }
 
@@ -245,8 +256,8 @@ def read_xml(path: Path) -> tuple[list[Fields], list[str]]:
         raw = gzip.decompress(raw)
     parser = etree.XMLParser(load_dtd=False, no_network=True, resolve_entities=False, huge_tree=True)
     root = etree.parse(io.BytesIO(raw), parser).getroot()
-    records = [_xml_record(node) for node in root.xpath("PubmedArticle | PubmedBookArticle")]
-    deleted = [_space(p.text) or "" for p in root.xpath("DeleteCitation/PMID")]
+    records = [_xml_record(node) for node in _all(root, "PubmedArticle | PubmedBookArticle")]
+    deleted = [_space(p.text) or "" for p in _all(root, "DeleteCitation/PMID")]
     return records, deleted
 
 

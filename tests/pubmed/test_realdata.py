@@ -8,7 +8,6 @@ are not there.
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 from typing import Any
 
@@ -88,10 +87,32 @@ def sections_spell(record: Record, text: str | None) -> bool:
     """
     if text is None:
         return not record.abstract_sections
-    pattern = r"[ ]*".join(
-        (re.escape(s.label) + r"[ ]*:*[ ]*" if s.label else "") + re.escape(s.text) for s in record.abstract_sections
-    )
-    return re.fullmatch(pattern, text) is not None
+    # The rule is the regular expression ``label[ ]*:*[ ]*text`` (``text`` alone for a section without a
+    # label) per section, joined by ``[ ]*``; matched by hand, as compiling one per abstract took seconds.
+    ends = {0}
+    for n, section in enumerate(record.abstract_sections):
+        starts = _runs(text, ends, " ") if n else ends
+        if section.label:
+            starts = _runs(text, _after(text, starts, section.label), " ", ":", " ")
+        ends = _after(text, starts, section.text)
+    return len(text) in ends
+
+
+def _after(text: str, starts: set[int], word: str) -> set[int]:
+    """Where ``word`` ends, of those starts where it stands."""
+    return {start + len(word) for start in starts if text.startswith(word, start)}
+
+
+def _runs(text: str, starts: set[int], *chars: str) -> set[int]:
+    """Every place reached from ``starts`` by a run (maybe empty) of each of ``chars`` in turn."""
+    for char in chars:
+        reached = set(starts)
+        for start in starts:
+            while start < len(text) and text[start] == char:
+                start += 1
+                reached.add(start)
+        starts = reached
+    return starts
 
 
 def litscan_items(path: Path) -> list[ParsedItem]:

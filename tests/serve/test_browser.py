@@ -16,8 +16,6 @@ import pytest
 from litscan.config import Topic
 from litscan.serve import screening_server, url_of
 
-from ..digest.chromium import ARGS, CHROMIUM
-from ..digest.chromium import missing as _missing
 from . import serve_data
 
 pytestmark = pytest.mark.slow
@@ -36,20 +34,6 @@ def served(filled: tuple[Path, Topic]) -> Iterator[tuple[str, Path]]:
     finally:
         server.shutdown()
         server.server_close()
-
-
-@pytest.fixture
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        _missing(f"no Chromium at {CHROMIUM}")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("playwright (python) is not installed")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield launched
-        launched.close()
 
 
 def open_page(browser: Any, base: str, scheme: str = "light") -> Any:

@@ -27,7 +27,6 @@ from litscan.tagging.tagger import Tagger
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 GOLD = FIXTURES / "gold_tiny.jsonl"  # four invented records, one deliberately mislabelled route
-VOCABULARY = Path(__file__).resolve().parents[2] / "queries" / "chronic-pain.vocab.toml"
 
 
 def test_gold_records_parse_as_new_unindexed_records() -> None:
@@ -41,8 +40,8 @@ def test_gold_records_parse_as_new_unindexed_records() -> None:
     assert gold[1]["_pmid"].isdigit()  # no PMID: a stable stand-in
 
 
-def test_evaluate_scores_and_lists_errors() -> None:
-    result = evaluate(GOLD, Tagger(VOCABULARY))
+def test_evaluate_scores_and_lists_errors(tagger: Tagger) -> None:
+    result = evaluate(GOLD, tagger)
     assert result["records"] == 4 and result["on_topic_records"] == 3
     assert result["design_accuracy"] == 1.0
     assert result["on_topic_accuracy"] == 1.0
@@ -100,8 +99,7 @@ def test_fold_is_the_sealed_fold_definition() -> None:
     assert {fold_of({"pmid": str(n)}, 3) for n in range(50)} == {0, 1, 2}
 
 
-def test_evaluate_reports_each_fold_and_leaves_one_out() -> None:
-    tagger = Tagger(VOCABULARY)
+def test_evaluate_reports_each_fold_and_leaves_one_out(tagger: Tagger) -> None:
     every = evaluate([GOLD], tagger)
     folds = {g["_pmid"]: fold_of(g) for g in load_gold(GOLD)}
     assert sum(row["records"] for row in every["folds"].values()) == 4
@@ -115,27 +113,27 @@ def test_evaluate_reports_each_fold_and_leaves_one_out() -> None:
     assert list(only["folds"]) == [left_out] and only["records"] == every["folds"][left_out]["records"]
 
 
-def test_evaluate_takes_a_tagger_for_each_fold() -> None:
+def test_evaluate_takes_a_tagger_for_each_fold(tagger: Tagger) -> None:
     asked: list[int] = []
 
     def tagger_for(fold: int) -> Tagger:
         asked.append(fold)
-        return Tagger(VOCABULARY)
+        return tagger
 
     result = evaluate([GOLD], tagger_for, selection=Selection(folds=2))
     assert sorted(asked) == sorted(int(f) for f in result["folds"]) and result["records"] == 4
 
 
-def test_evaluate_reads_several_files(tmp_path: Path) -> None:
+def test_evaluate_reads_several_files(tmp_path: Path, tagger: Tagger) -> None:
     other = tmp_path / "more.jsonl"
     other.write_text(GOLD.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
-    result = evaluate([GOLD, other], Tagger(VOCABULARY))
+    result = evaluate([GOLD, other], tagger)
     assert result["records"] == 5 and result["files"] == [str(GOLD), str(other)]
 
 
-def test_fold_out_of_range_is_a_clear_error() -> None:
+def test_fold_out_of_range_is_a_clear_error(tagger: Tagger) -> None:
     with pytest.raises(InputError, match="numbered 0 to 4"):
-        evaluate([GOLD], Tagger(VOCABULARY), selection=Selection(fold=5))
+        evaluate([GOLD], tagger, selection=Selection(fold=5))
     runner = CliRunner()
     done = runner.invoke(cli, ["eval", str(GOLD), "--folds", "3", "--exclude-fold", "3"])
     assert done.exit_code != 0 and "--exclude-fold 3" in done.output

@@ -31,16 +31,15 @@ RECORD = Record(
 )
 
 
-def stored(tmp_path: Path) -> Path:
+def stored(tmp_path: Path, tagger: Tagger) -> Path:
     db = tmp_path / "explain.sqlite"
-    tagger = Tagger(VOCABULARY)
     with Store.open(db) as store:
         store_records(store, [RECORD], tagger=tagger, tagger_id=tagger.fingerprint)
     return db
 
 
-def test_explain_text_names_fields_and_reasons(tmp_path: Path) -> None:
-    with Store.open(stored(tmp_path)) as store:
+def test_explain_text_names_fields_and_reasons(tmp_path: Path, tagger: Tagger) -> None:
+    with Store.open(stored(tmp_path, tagger)) as store:
         text = explain_pmid(store, "777", labels=load_vocabulary(VOCABULARY))
     assert isinstance(text, str)
     assert "Design: Non-randomised trial (nonrandomized_trial)" in text
@@ -49,16 +48,16 @@ def test_explain_text_names_fields_and_reasons(tmp_path: Path) -> None:
     assert "[abstract:METHODS]" in text
 
 
-def test_explain_data_matches_the_tags() -> None:
-    tags = Tagger(VOCABULARY)(RECORD)
+def test_explain_data_matches_the_tags(tagger: Tagger) -> None:
+    tags = tagger(RECORD)
     text = explain_tags(RECORD, tags)
     assert "Routes: oral" in text
     assert [e.field for e in tags.route_evidence["oral"]] == ["title", "abstract:METHODS"]
     assert tags.route_evidence["oral"][1].text.startswith("Twenty adults")
 
 
-def test_explain_command(tmp_path: Path) -> None:
-    db = stored(tmp_path)
+def test_explain_command(tmp_path: Path, tagger: Tagger) -> None:
+    db = stored(tmp_path, tagger)
     runner = CliRunner()
     done = runner.invoke(cli, ["explain", "777", "--db", str(db)])
     assert done.exit_code == 0, done.output

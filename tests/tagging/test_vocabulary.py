@@ -174,8 +174,9 @@ def test_patterns_keep_their_matcher_and_a_case_insensitive_word_start_regex(tmp
     assert crps.regex.search("in CRPS type I") and not crps.regex.search("CRPSX")
 
 
-def test_every_bundled_pattern_starts_with_a_word_it_can_be_looked_up_by() -> None:
+def test_every_bundled_pattern_starts_with_a_word_it_can_be_looked_up_by(tagger: Tagger) -> None:
     # A pattern without a word to start from (one that starts with a digit) is searched over every
     # text of every import: the tagger runs inside ingest, so the bundled rules have none.
-    compiled = Tagger(BUNDLED).compiled
+    assert tagger.vocabulary_path == BUNDLED  # the session's tagger has the bundled vocabulary
+    compiled = tagger.compiled
     assert [compiled.entries[i].pattern.source for i in compiled.index.always] == []
