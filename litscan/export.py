@@ -28,8 +28,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from . import citations
-from .appraisal import appraise
 from .config import Topic
 from .errors import ConfigError
 from .files import atomic_text_writer
@@ -79,6 +77,8 @@ CSV_COLUMNS = (
 
 def summary_row(item: StoredRecord) -> dict[str, Any]:
     """The fields a person reads in a table: exactly the CSV columns, lists kept as lists."""
+    from .appraisal import appraise  # here, not at the top: `litscan import` loads this module for FORMATS
+
     record, tags = item.record, item.tags
     appraisal = appraise(record, tags)
     return {
@@ -206,6 +206,8 @@ def write_csv(items: Iterable[StoredRecord], out: IO[str]) -> int:
 
 def export(store: Store, out: IO[str], *, format: str = "json", filters: RecordFilter | None = None) -> int:
     """Write the records matching ``filters`` to ``out`` as the store reads them; returns how many."""
+    from . import citations  # here, not at the top: see summary_row
+
     writers = {
         "json": write_json,
         "csv": write_csv,

@@ -16,13 +16,13 @@ The older fixed two-thirds/one-third ``split`` still selects records.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from ..errors import InputError
 from ..models import Record, Tags
@@ -42,19 +42,19 @@ def pubmed_xml(gold: Sequence[dict[str, Any]]) -> bytes:
         for label, text in sections:
             attrs = ""
             if label:
-                attrs = f' Label="{escape(label.upper(), {chr(34): "&quot;"})}"'
+                attrs = f' Label="{html.escape(label.upper())}"'
                 attrs += f' NlmCategory="{category_of(label) or Category.UNASSIGNED}"'
-            parts.append(f"<AbstractText{attrs}>{escape(text)}</AbstractText>")
+            parts.append(f"<AbstractText{attrs}>{html.escape(text, quote=False)}</AbstractText>")
         abstract = f"<Abstract>{''.join(parts)}</Abstract>" if parts else ""
         year = item.get("year")
         pubdate = f"<PubDate><Year>{int(year)}</Year></PubDate>" if year else "<PubDate/>"
-        journal = escape(item.get("journal") or "Unknown journal")
+        journal = html.escape(item.get("journal") or "Unknown journal", quote=False)
         out.append(
             f'<PubmedArticle><MedlineCitation Status="Publisher" Owner="NLM">'
             f'<PMID Version="1">{item["_pmid"]}</PMID><Article PubModel="Electronic">'
             f'<Journal><JournalIssue CitedMedium="Internet">{pubdate}</JournalIssue>'
             f"<Title>{journal}</Title></Journal>"
-            f"<ArticleTitle>{escape(item.get('title') or '')}</ArticleTitle>{abstract}"
+            f"<ArticleTitle>{html.escape(item.get('title') or '', quote=False)}</ArticleTitle>{abstract}"
             f"<Language>eng</Language><PublicationTypeList>"
             f'<PublicationType UI="D016428">Journal Article</PublicationType></PublicationTypeList>'
             f"</Article></MedlineCitation><PubmedData><PublicationStatus>aheadofprint</PublicationStatus>"
