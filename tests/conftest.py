@@ -86,7 +86,57 @@ def fixed_tagger(conditions=("crps",), routes=("intravenous",), design="rct", on
     return tag
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Start the longest tests first: with several workers (pytest-xdist), a long test that starts
-    last keeps the whole run waiting. Marked ``slow`` in their modules; otherwise the order is kept."""
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Deal the long tests out to the test processes, each process's share first.
+
+    pytest-xdist's ``worksteal`` gives each of its ``n`` processes one contiguous block of the
+    collection, then lets an idle one take the tail of another's queue. Were the long tests all at
+    the front, as before, they would all fall in the first block and run one after another (the
+    paced end-to-end runs alone took over a minute); here each block starts with its share of them.
+    Long are the tests marked ``slow`` (``seconds=`` their usual length when far above the rest)
+    and the browser tests. Tests that share a module's fixture (a parse of the real files, a big
+    sample file) stay in one block so it is built once, and so do the browser tests, so that one
+    process starts Chromium. Without xdist the long tests simply come first.
+    """
+    lanes = int(getattr(config, "workerinput", {}).get("workercount", 1))
+    units: dict[str, list[pytest.Item]] = {}
+    rest: list[pytest.Item] = []
+    for item in items:
+        if item.get_closest_marker("slow") is None and "chromium" not in item.fixturenames:
+            rest.append(item)
+        else:
+            units.setdefault(_unit(item), []).append(item)
+    blocks: list[list[pytest.Item]] = [[] for _ in range(lanes)]
+    loads = [0.0] * lanes
+    for unit in sorted(units.values(), key=_seconds, reverse=True):  # each to the least loaded block
+        lane = loads.index(min(loads))
+        blocks[lane] += unit
+        loads[lane] += _seconds(unit)
+    ordered: list[pytest.Item] = []
+    remaining = len(items)
+    for lane, block in enumerate(blocks):
+        size = remaining // (lanes - lane)  # the block worksteal sends this process
+        fill = max(size - len(block), 0)
+        ordered += block + rest[:fill]
+        rest = rest[fill:]
+        remaining -= size
+    items[:] = ordered + rest
+
+
+def _unit(item: pytest.Item) -> str:
+    """What ``item`` must share a block with: the browser tests, a module's tests with a module fixture."""
+    if "chromium" in item.fixturenames:
+        return "chromium"
+    fixtures = item._fixtureinfo.name2fixturedefs.values()  # type: ignore[attr-defined]
+    if any(definitions[-1].scope == "module" for definitions in fixtures):
+        return item.nodeid.split("::")[0]
+    return item.nodeid
+
+
+def _seconds(unit: list[pytest.Item]) -> float:
+    """How long the tests of ``unit`` usually take: a browser test ~1 s, a slow one 4 s unless it says."""
+    total = 0.0
+    for item in unit:
+        marker = item.get_closest_marker("slow")
+        total += marker.kwargs.get("seconds", 4.0) if marker else 1.0
+    return total

@@ -36,7 +36,7 @@ def csv_pmids(page: Path) -> list[str]:
         return [row["pmid"] for row in csv.DictReader(handle)]
 
 
-@pytest.mark.slow
+@pytest.mark.slow(seconds=6)
 def test_digests_taken_while_an_import_writes_hold_every_record_once(tmp_path):
     # A file for the parallel import (one transaction, committed at its end, its records stamped all
     # along as its chunks come in), then small files, each committed on its own.

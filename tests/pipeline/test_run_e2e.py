@@ -97,6 +97,7 @@ def rows(tmp_path: Path, sql: str) -> list[tuple]:
         return db.execute(sql).fetchall()
 
 
+@pytest.mark.slow(seconds=30)
 def test_twelve_thousand_records_through_every_fault_then_an_increment(tmp_path):
     today = dt.datetime.now(dt.UTC).date()
     records = make_records(12_000, first_day=today - dt.timedelta(days=900), last_day=today - dt.timedelta(days=10))
@@ -188,6 +189,7 @@ def test_failed_run_exits_non_zero_with_one_line_per_topic(tmp_path):
     assert rows(tmp_path, "SELECT state FROM topic_state") == []
 
 
+@pytest.mark.slow(seconds=7)
 def test_two_runs_at_once_never_corrupt_the_store(tmp_path):
     records = make_records(1500, first_day=dt.datetime.now(dt.UTC).date() - dt.timedelta(days=30))
     with FakeEutils(records, rate_limit=None) as fake:
@@ -257,6 +259,7 @@ def two_topics(tmp_path: Path) -> list[Path]:
     return [first, second]
 
 
+@pytest.mark.slow(seconds=10)
 def test_no_piece_of_the_key_appears_anywhere_whatever_the_server_says(tmp_path):
     records = make_records(30, first_day=dt.datetime.now(dt.UTC).date() - dt.timedelta(days=20))
     first, second = two_topics(tmp_path)

@@ -167,6 +167,7 @@ def test_every_field_of_every_real_record_matches_an_independent_reading(
     assert not found, f"{len(found)} differences:\n" + "\n".join(found[:60])
 
 
+@pytest.mark.slow(seconds=8)
 def test_every_whole_real_file_imports_and_the_store_holds_what_was_read(
     readings: dict[Path, list[ParsedItem]], tmp_path: Path
 ) -> None:
