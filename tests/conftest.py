@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ipaddress
+import os
+import socket
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +21,53 @@ FIXTURES = Path(__file__).parent / "fixtures"
 # PYTHONDONTWRITEBYTECODE is set: else each test process rewrites all ~100 of them at every run, about
 # 2 s of CPU per process, four processes a run. The files go to __pycache__, which git ignores.
 sys.dont_write_bytecode = False
+
+# No test reaches the network. A command run without a fake server gets a closed port on this
+# machine, not NCBI (test_config unsets this to check the real default), and any connection this
+# process opens to a host other than this machine fails the test at once.
+os.environ.setdefault("LITSCAN_EUTILS_URL", "http://127.0.0.1:9/entrez/eutils/")
+
+
+class NetworkUsedError(RuntimeError):
+    """Not an OSError: retry loops catch those, and a test must fail at the first attempt, not after them."""
+
+
+def _is_name(host: Any) -> bool:
+    """A host name other than localhost: looking it up already leaves the machine (an address does not)."""
+    if host is None or host in ("localhost", b"localhost"):
+        return False
+    try:
+        ipaddress.ip_address(host.decode() if isinstance(host, bytes) else host)
+    except ValueError:
+        return True
+    return False
+
+
+def _refused(host: Any) -> NetworkUsedError:
+    return NetworkUsedError(f"a test tried to reach {host}: tests never reach the network")
+
+
+_getaddrinfo = socket.getaddrinfo
+_connect = socket.socket.connect
+
+
+def _local_getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
+    if _is_name(host):
+        raise _refused(host)
+    return _getaddrinfo(host, *args, **kwargs)
+
+
+def _local_connect(self: socket.socket, address: Any) -> None:
+    # Binding to 0.0.0.0 is allowed (the serve tests check the warning for it); connecting out is not.
+    if self.family in (socket.AF_INET, socket.AF_INET6):
+        host = address[0]
+        if _is_name(host) or (host != "localhost" and not ipaddress.ip_address(host).is_loopback):
+            raise _refused(host)
+    _connect(self, address)
+
+
+socket.getaddrinfo = _local_getaddrinfo
+socket.socket.connect = _local_connect  # type: ignore[method-assign]
 
 
 @pytest.fixture

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 import tempfile
 from pathlib import Path
 
 import pytest
+import requests
 
 from litscan.config import (
     DEFAULT_EUTILS_URL,
@@ -205,3 +207,13 @@ def test_a_name_that_is_not_a_slug_is_named(tmp_path, name):
 @pytest.mark.parametrize("name", ["t", "Pain_2-b", "x" * 64, "2026"])
 def test_a_slug_is_a_name(tmp_path, name):
     assert load_topic(topic_file(tmp_path, GOOD.replace('name = "t"', f'name = "{name}"'))).name == name
+
+
+def test_the_suite_never_reaches_the_network() -> None:
+    """tests/conftest.py refuses every connection off this machine, and the lookup of any host name."""
+    for attempt in (
+        lambda: requests.get("https://example.org/", timeout=5),
+        lambda: socket.create_connection(("192.0.2.1", 80), timeout=5),
+    ):
+        with pytest.raises(RuntimeError, match="tests never reach the network"):
+            attempt()

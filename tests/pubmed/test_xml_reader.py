@@ -395,11 +395,11 @@ def test_record_without_pmid_is_named_by_number():
 
 
 def test_efetch_error_envelope_raises_ncbis_message():
-    # The DOCTYPE names NCBI's DTD URL as real replies do; the parser never fetches a DTD
-    # (load_dtd=False, no_network=True), so this test sends no request at all, not even to localhost.
+    # The DOCTYPE names a DTD URL as real replies do (on a closed port here); the parser never fetches
+    # a DTD (load_dtd=False, no_network=True), so this test sends no request at all.
     body = (
         b'<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE eEfetchResult PUBLIC "-//NLM//DTD efetch '
-        b'20131226//EN" "https://eutils.ncbi.nlm.nih.gov/eutils/dtd/20131226/efetch.dtd">\n<eFetchResult>\n'
+        b'20131226//EN" "http://127.0.0.1:9/eutils/dtd/20131226/efetch.dtd">\n<eFetchResult>\n'
         b"\t<ERROR>ID list is empty! Possibly it has no correct IDs.</ERROR>\n</eFetchResult>\n"
     )
     error = _error(body, name="efetch")
