@@ -14,6 +14,12 @@ from litscan.store import Store
 from . import page_records
 
 
+@pytest.fixture
+def pinned_labels(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fallback labels, not the topic's vocabulary (edited elsewhere): these tests are about the digest."""
+    monkeypatch.setattr(digest_module, "labels_for_topic", lambda topic: FALLBACK)
+
+
 @pytest.fixture(scope="session")
 def records_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The digest of page_records' period, written once per test process."""

@@ -9,7 +9,6 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from litscan.digest import context as digest_module
 from litscan.digest import feeds
 from litscan.digest.context import build_context, conclusion_of
 from litscan.digest.labels import FALLBACK
@@ -24,10 +23,7 @@ from . import digest_data as data
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-@pytest.fixture(autouse=True)
-def pinned_labels(monkeypatch: pytest.MonkeyPatch) -> None:
-    # the topic's vocabulary is edited elsewhere; these tests are about the digest, not the labels
-    monkeypatch.setattr(digest_module, "labels_for_topic", lambda topic: FALLBACK)
+pytestmark = pytest.mark.usefixtures("pinned_labels")
 
 
 @pytest.fixture

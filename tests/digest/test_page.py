@@ -18,7 +18,6 @@ import lxml.html
 import pytest
 
 from litscan.citations import ris_entry
-from litscan.digest import context as digest_module
 from litscan.digest.cards import Card
 from litscan.digest.chart import nice_ceiling, trend_svg
 from litscan.digest.context import RETRACTION_LIMIT, DigestContext, build_context
@@ -34,10 +33,7 @@ from tests.conftest import make_record
 
 from . import page_records as data
 
-
-@pytest.fixture(autouse=True)
-def pinned_labels(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(digest_module, "labels_for_topic", lambda topic: FALLBACK)
+pytestmark = pytest.mark.usefixtures("pinned_labels")
 
 
 @pytest.fixture

@@ -29,22 +29,12 @@ from litscan.pubmed.eutils import EutilsClient
 from litscan.pubmed.pacing import RateLimiter
 from litscan.store import RecordFilter, Store
 from litscan.tagging.tagger import Tagger
+from tests.clock import FakeClock
 from tests.fake_eutils import FakeEutils, FakeRecord, make_records
 
 TOPIC_FILE = Path(__file__).resolve().parents[2] / "queries" / "ketamine-chronic-pain.toml"
 KEY = "SECRETKEY0123456789abcdef"
 JUNE = dt.datetime(2026, 6, 1, 12, tzinfo=dt.UTC)
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @pytest.fixture
@@ -53,7 +43,7 @@ def topic():
 
 
 def fast_client(url: str, **kwargs) -> EutilsClient:
-    clock = FakeClock()
+    clock = FakeClock(now=0.0)
     return EutilsClient(
         url,
         email="dev@example.org",
@@ -217,7 +207,7 @@ def test_count_that_ids_never_reach_fails_the_run(store, topic):
 
 
 def test_service_down_fails_fast_and_marks_nothing(store, topic):
-    clock = FakeClock()
+    clock = FakeClock(now=0.0)
     client = EutilsClient("http://127.0.0.1:9/", clock=clock, sleep=clock.sleep)
     result = run(store, topic, client)
     assert not result.ok and result.exit_code == 4

@@ -27,6 +27,7 @@ from litscan.pubmed.eutils import EutilsClient
 from litscan.pubmed.pacing import RateLimiter
 from litscan.store import Store
 from litscan.tagging.tagger import Tagger
+from tests.clock import FakeClock
 from tests.fake_eutils import FakeEutils, make_records
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,19 +51,8 @@ HEARD = [
 ]
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.now += seconds
-
-
 def fast_client(url: str) -> EutilsClient:
-    clock = Clock()
+    clock = FakeClock(now=0.0)
     limiter = RateLimiter(0.0, 10_000, clock=clock, sleep=clock.sleep)
     return EutilsClient(
         url, email="dev@example.org", clock=clock, sleep=clock.sleep, rng=random.Random(1), limiter=limiter

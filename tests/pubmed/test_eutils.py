@@ -29,6 +29,7 @@ from litscan.errors import (
 )
 from litscan.pubmed.eutils import EutilsClient
 from litscan.pubmed.redaction import redact
+from tests.clock import FakeClock
 
 B = "https://eutils.test/entrez/eutils/"
 ESEARCH = B + "esearch.fcgi"
@@ -38,21 +39,6 @@ DOCTYPE26 = (
     '<!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle, 1st January 2026//EN" '
     '"https://dtd.nlm.nih.gov/ncbi/pubmed/out/pubmed_260101.dtd">'
 )
-
-
-class FakeClock:
-    """monotonic() and sleep() in one: sleeping only moves the clock."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-        self.sleeps: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
 
 
 @pytest.fixture

@@ -11,19 +11,7 @@ import time
 import pytest
 
 from litscan.pubmed.pacing import PACE_FILE, RateLimiter, private_dir
-
-
-class FakeClock:
-    """A clock and sleep() in one: sleeping only moves the clock."""
-
-    def __init__(self, now: float = 1000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.now += seconds
+from tests.clock import FakeClock
 
 
 @pytest.fixture
