@@ -22,7 +22,6 @@ def phone(browser: Any, records_page: Path) -> Iterator[Any]:
     opened = open_page(browser, records_page, viewport=PHONE, is_mobile=True, has_touch=True)
     yield opened
     assert opened.problems == []
-    opened.context.close()
 
 
 def sideways(page: Any) -> int:
@@ -68,7 +67,6 @@ def test_tooltips_stay_on_a_phone_screen(phone: Any) -> None:
 def test_a_wide_screen_has_a_small_bar_and_no_sideways_scroll(browser: Any, records_page: Path) -> None:
     page = open_page(browser, records_page, viewport=DESKTOP)
     assert sideways(page) == 0 and bar_height(page) <= 0.15 * DESKTOP["height"]
-    page.context.close()
 
 
 def test_print_fits_the_map_to_a4_and_prints_the_list_once(browser: Any, records_page: Path) -> None:
@@ -83,7 +81,6 @@ def test_print_fits_the_map_to_a4_and_prints_the_list_once(browser: Any, records
     shade = page.eval_on_selector(shaded, "td => getComputedStyle(td).backgroundColor")
     assert shade not in ("rgba(0, 0, 0, 0)", "transparent")  # the legend's shading is printed
     assert page.eval_on_selector(shaded, "td => getComputedStyle(td).printColorAdjust") == "exact"
-    page.context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -109,4 +106,3 @@ def test_axe_finds_no_violations(browser: Any, records_page: Path, scheme: str, 
     assert {"color-contrast", "aria-required-children"} <= set(passed)
     # the experimental rules ran too (inapplicable: no aria-label left to mismatch, no focusable span)
     assert {"label-content-name-mismatch", "focus-order-semantics"} <= set(passed + inapplicable)
-    page.context.close()

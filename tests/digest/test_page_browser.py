@@ -23,10 +23,9 @@ FOCUSED_CELL = """(() => { const b = document.activeElement, td = b.closest('td'
 
 @pytest.fixture
 def page(browser: Any, records_page: Path) -> Iterator[Any]:
-    opened = open_page(browser, records_page, viewport={"width": 1440, "height": 900}, accept_downloads=True)
+    opened = open_page(browser, records_page, viewport={"width": 1440, "height": 900})  # downloads accepted
     yield opened
     assert opened.problems == []
-    opened.context.close()
 
 
 def option_text(page: Any, select: str, value: str) -> str:
