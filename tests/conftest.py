@@ -103,10 +103,12 @@ def chromium() -> Iterator[Any]:
 
 @pytest.fixture
 def browser(chromium: Any) -> Iterator[Any]:
-    """The process's Chromium; whatever a test leaves open in it is closed after the test."""
+    """The process's Chromium; whatever a test leaves open in it is closed after the test, but for the
+    tabs tests/digest/chromium.py keeps (each reloaded before its next test)."""
     yield chromium
     for context in chromium.contexts:
-        context.close()
+        if getattr(context, "kept", None) is None:
+            context.close()
 
 
 def make_record(pmid: str, title: str = "Ketamine infusion for CRPS", **overrides) -> Record:

@@ -43,12 +43,42 @@ def launch(playwright: Any) -> Any:
     return playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
 
 
-def open_page(browser: Any, path: Path, *, wait: bool = True, **context_options: Any) -> Any:
-    """The page at ``path`` in a new context, with every console error, page error, network request
-    and dialog recorded in ``page.problems``; waits until its script has drawn the list."""
-    context_options.setdefault("viewport", {"width": 1100, "height": 900})
-    context = browser.new_context(**context_options)
-    page = context.new_page()
+def open_page(
+    browser: Any,
+    path: Path,
+    *,
+    wait: bool = True,
+    viewport: dict[str, int] | None = None,
+    color_scheme: str = "light",
+    **context_options: Any,
+) -> Any:
+    """The page at ``path``, freshly loaded, with every console error, page error, network request
+    and dialog from then on recorded in ``page.problems``; waits until its script has drawn the list.
+
+    The tab is one the process keeps for each set of ``context_options`` (a new browser context
+    costs Chromium about a quarter of a second of CPU, a third of what a test's page costs): it is
+    led to a blank page first, so nothing of the last page (its scroll, its filters) carries over,
+    and its viewport, media and colour scheme are set afresh.
+    """
+    key = tuple(sorted(context_options.items()))
+    context = next((c for c in browser.contexts if getattr(c, "kept", None) == key), None)
+    if context is None:
+        context = browser.new_context(**context_options)
+        context.kept = key  # tests/conftest.py's ``browser`` closes every context but these
+        _watched(context.new_page())
+    page = context.pages[0]
+    page.goto("about:blank")
+    page.set_viewport_size(viewport or {"width": 1100, "height": 900})
+    page.emulate_media(media="null", color_scheme=color_scheme)
+    page.mouse.move(0, 0)  # nothing hovered
+    page.problems.clear()
+    page.goto(path.as_uri())
+    if wait and context_options.get("java_script_enabled", True):
+        page.wait_for_function(READY)
+    return page
+
+
+def _watched(page: Any) -> None:
     page.problems = []
     page.on(
         "console",
@@ -64,10 +94,6 @@ def open_page(browser: Any, path: Path, *, wait: bool = True, **context_options:
         ),
     )
     page.on("dialog", lambda d: (page.problems.append(f"dialog: {d.message}"), d.dismiss()))
-    page.goto(path.as_uri())
-    if wait and context_options.get("java_script_enabled", True):
-        page.wait_for_function(READY)
-    return page
 
 
 def visible_pmids(page: Any, selector: str = "article[data-pmid]") -> list[str]:

@@ -7,7 +7,6 @@ Chromium the tests skip locally and fail when CI=true (CI must install it).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,10 +36,8 @@ def page_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def page(browser: Any, page_path: Path) -> Iterator[Any]:
-    opened = open_page(browser, page_path)
-    yield opened
-    opened.context.close()
+def page(browser: Any, page_path: Path) -> Any:
+    return open_page(browser, page_path)
 
 
 def test_opens_with_no_errors_requests_or_injected_script(page: Any) -> None:
@@ -134,7 +131,6 @@ def test_reads_without_javascript(browser: Any, page_path: Path) -> None:
     assert not page.is_visible("#filters")  # no dead controls
     assert visible_pmids(page) == ["201", "202", "203", "204", "205"]
     assert page.is_visible("#map")
-    page.context.close()
 
 
 def test_filtered_view_survives_in_the_url(page: Any, page_path: Path) -> None:

@@ -68,7 +68,6 @@ def test_without_javascript_the_first_records_and_a_note(browser: Any, large: tu
     note = page.inner_text("#printed-note")
     assert f"first {FIRST_LIMIT} of {large[1]['on_topic']:,}" in note and "CSV" in note
     assert page.is_visible("#map") and page.is_visible("#trend")
-    page.context.close()
 
 
 def test_the_list_is_drawn_a_page_at_a_time_and_finds_any_record(
@@ -99,4 +98,3 @@ def test_the_list_is_drawn_a_page_at_a_time_and_finds_any_record(
     page.select_option("#f-route", "oral")
     assert page.eval_on_selector_all("#list article", "as => as.length") == min(30, len(oral_trials))
     assert page.problems == []
-    page.context.close()

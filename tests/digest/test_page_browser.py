@@ -23,10 +23,9 @@ FOCUSED_CELL = """(() => { const b = document.activeElement, td = b.closest('td'
 
 @pytest.fixture
 def page(browser: Any, records_page: Path) -> Iterator[Any]:
-    opened = open_page(browser, records_page, viewport={"width": 1440, "height": 900}, accept_downloads=True)
+    opened = open_page(browser, records_page, viewport={"width": 1440, "height": 900})  # downloads accepted
     yield opened
     assert opened.problems == []
-    opened.context.close()
 
 
 def option_text(page: Any, select: str, value: str) -> str:
@@ -187,6 +186,8 @@ def test_the_list_leads_with_evidence_and_keeps_retracted_papers_last(page: Any)
 
 def test_off_topic_records_open_with_their_reason(page: Any) -> None:
     page.click("#offtopic > summary")
+    # drawn on the details' toggle event, which the browser fires after the click
+    page.wait_for_function("document.querySelector('#off-list article[data-pmid]') !== null", timeout=5000)
     assert visible_pmids(page, "#off-list article") == ["409", "410"]
     # textContent: innerText is empty for a card not yet laid out (content-visibility: auto)
     assert page.eval_on_selector("#r409 .why", "p => p.textContent").startswith("Judged off-topic: about depression")

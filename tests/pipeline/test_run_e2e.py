@@ -192,8 +192,9 @@ def test_failed_run_exits_non_zero_with_one_line_per_topic(tmp_path):
 @pytest.mark.slow(seconds=7)
 def test_two_runs_at_once_never_corrupt_the_store(tmp_path):
     records = make_records(1500, first_day=dt.datetime.now(dt.UTC).date() - dt.timedelta(days=30))
+    topic = digest_listing_no_record(tmp_path)  # the store is what counts here, not a 1,500-record page
     with FakeEutils(records, rate_limit=None) as fake:
-        command, env = litscan_command(fake, tmp_path, "--quiet")
+        command, env = litscan_command(fake, tmp_path, "--quiet", topic=topic)
         runs = [
             subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             for _ in range(2)
