@@ -12,6 +12,7 @@ Every decision, on topic or not, comes with the words that decided it first, the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Final
 
@@ -25,6 +26,15 @@ from .document import Document, Hit, Role
 _TITLE: Final = Role.TITLE
 # A chronic mention that is denied, named to compare, acute or speculation is no chronic population.
 _NOT_CHRONIC: Final = NOT_THE_STUDY | Context.ACUTE.value | Context.HYPOTHETICAL.value
+_REVIEWS: Final = frozenset(("systematic_review", "review"))
+_FINDINGS: Final = frozenset((Role.RESULTS, Role.CONCLUSION, Role.UNLABELLED))
+# What a review reports of one drug's own effect: "ketamine reduced pain (SMD -0.5)", "no benefit of
+# ketamine". Only read in reviews naming the intervention once among the study's sentences, so it is
+# not a scanner pattern (it would cost every record a pass).
+_EFFECT = re.compile(
+    r"\b(?:reduc|decreas|improv|reliev|relief|effective|efficac|superior|inferior|benefi|favou?r|"
+    r"better|worse|significant|no difference|odds ratio|risk ratio|mean difference|smd\b|rr\b|95%)"
+)
 
 
 def on_topic(
@@ -32,7 +42,7 @@ def on_topic(
 ) -> tuple[bool, list[Evidence]]:
     """On topic or not, with the evidence: the studied intervention, then what decided."""
     label = compiled.vocabulary.intervention_label
-    studied = _studied_intervention(doc, compiled)
+    studied = _studied_intervention(doc, compiled) or _reviewed_result(doc, compiled, design)
     if studied is None:
         drug_hits = doc.hits_of("drug")
         if drug_hits:
@@ -65,6 +75,21 @@ def _studied_intervention(doc: Document, compiled: CompiledVocabulary) -> Eviden
     if studied is not None:
         return doc.evidence(studied, f"{v.intervention_label} is the studied intervention ({doc.where(studied)})")
     return _major_heading(doc, compiled)
+
+
+def _reviewed_result(doc: Document, compiled: CompiledVocabulary, design: str) -> Evidence | None:
+    """A review of several treatments that reports the intervention's own result (TAXONOMY: on topic; one
+    that only names it is not): the intervention in a findings sentence that states an effect."""
+    if design not in _REVIEWS:
+        return None
+    for hit in doc.hits_of("drug"):
+        sentence = doc.sentences[hit.sentence]
+        if not sentence.own or sentence.role not in _FINDINGS or hit.context & NOT_THE_STUDY:
+            continue
+        if _EFFECT.search(doc.lower, sentence.start, sentence.end):
+            label = compiled.vocabulary.intervention_label
+            return doc.evidence(hit, f"the review reports {label}'s own result ({doc.where(hit)})")
+    return None
 
 
 def _major_heading(doc: Document, compiled: CompiledVocabulary) -> Evidence | None:

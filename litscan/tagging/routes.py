@@ -43,12 +43,18 @@ _LOOK_BACK = 2  # sentences a drugless sentence may look back for the drug it sp
 _ALL_ROUTE_KINDS: Final = (*ROUTE_KINDS, UNLABELLED_ROUTE)
 
 # An infusion, or a dose run over hours ("40-60 mg over 24 hours", "0.1 mg/kg/h"); matched on lower-cased text.
-_INFUSION = re.compile(r"\binfus|\bmg/kg/h|\bmg/h\b|\bµg/kg/min|\bmcg/kg/min|\bper hour\b")
+# A patient-controlled analgesia pump runs by a route too: intravenous unless the record names another
+# ("patient-controlled epidural analgesia", "subcutaneous PCA" state theirs).
+_INFUSION = re.compile(
+    r"\binfus|\bmg/kg/h|\bmg/h\b|\bµg/kg/min|\bmcg/kg/min|\bper hour\b|\bpca\b|\bpatient[- ]controlled analgesia"
+)
 _OVER_HOURS = re.compile(
     r"\bover (?:a period of |about |approximately )?\d[\d.]*(?:\s*(?:-|–|to)\s*\d[\d.]*)?\s*"
     r"(?:h|hrs?|hours?|min|mins|minutes?)\b"
 )
-_INFUSION_GATE = re.compile("nfu|/h|/min|hour|over ")  # each match of the two above holds one of these
+_INFUSION_GATE = re.compile(
+    "nfu|/h|/min|hour|over |pca|controlled an"
+)  # each match of the two above holds one of these
 _INFUSION_NEAR_ROUTE = 50  # "subcutaneous infusion", "infused subcutaneously": the infusion's route is stated
 _DOSE = r"(?:\([^()]{0,20}\)\s*)?"
 _COORDINATED = re.compile(

@@ -192,6 +192,23 @@ OFF_TOPIC: list[tuple[str, Record]] = [
         ),
     ),
     (
+        "a review of several drugs that lists ketamine among them and reports no result of its own",
+        record(
+            "NMDA receptor antagonists for neuropathic pain: a systematic review",
+            ("METHODS", "We searched four databases for randomised trials of NMDA receptor antagonists."),
+            ("RESULTS", "The agents studied were ketamine, memantine and amantadine. Fourteen trials were included."),
+            ("CONCLUSIONS", "The evidence is of low quality."),
+        ),
+    ),
+    (
+        "a trial of another drug whose results name ketamine as rescue",
+        record(
+            "Pregabalin for chronic pancreatitis pain",
+            ("METHODS", "Sixty adults with chronic pancreatitis pain took pregabalin or placebo for 8 weeks."),
+            ("RESULTS", "Pain scores were lower with pregabalin; rescue ketamine use did not differ significantly."),
+        ),
+    ),
+    (
         "an animal model of depression",
         record(
             "Ketamine in a mouse model of depression",
@@ -215,6 +232,23 @@ OFF_TOPIC: list[tuple[str, Record]] = [
 ]
 
 ON_TOPIC: list[tuple[str, Record]] = [
+    (
+        "a systematic review of several drugs that reports ketamine's own result",
+        record(
+            "Adjuvant drugs for refractory neuropathic pain: a systematic review",
+            ("METHODS", "We searched MEDLINE and Embase for randomised trials of adjuvant analgesics."),
+            ("RESULTS", "Twenty trials were included. Ketamine reduced pain intensity more than placebo (SMD -0.6)."),
+        ),
+    ),
+    (
+        "a narrative review of several drugs that concludes on ketamine",
+        record(
+            "Pharmacological options in complex regional pain syndrome",
+            "This review covers bisphosphonates, corticosteroids and NMDA antagonists in CRPS. Bisphosphonates"
+            " improve pain early on; intravenous ketamine gave significant relief lasting weeks.",
+            types=("Journal Article", "Review"),
+        ),
+    ),
     (
         "prevention of chronic post-surgical pain, named in the title",
         record(

@@ -279,6 +279,22 @@ CASES: list[tuple[tuple[str, ...], str, str]] = [
         "We searched MEDLINE and included 40 studies of intravenous, oral, intranasal and topical ketamine"
         " for chronic pain.",
     ),
+    # patient-controlled analgesia runs by a route: intravenous unless the record names another
+    (
+        ("intravenous",),
+        "Ketamine for chronic pain",
+        "Fifty patients with refractory chronic pain received ketamine by PCA for five days.",
+    ),
+    (
+        ("intravenous",),
+        "Ketamine for chronic pain",
+        "Fifty patients with refractory chronic pain used ketamine patient-controlled analgesia at home.",
+    ),
+    (
+        ("subcutaneous",),
+        "Ketamine for cancer pain",
+        "Thirty patients with cancer pain received ketamine by subcutaneous PCA.",
+    ),
     (
         ("intravenous", "subcutaneous", "oral"),
         "Ketamine in cancer pain: a review",
