@@ -17,7 +17,6 @@ from typing import BinaryIO, TypeVar, cast
 from ..config import Topic, default_topic_path, load_topic, max_input_bytes
 from ..errors import InputError
 from ..models import Deletion, ParsedItem
-from ..pubmed.medline import iter_medline
 from ..pubmed.xml_reader import detect_format, iter_pubmed_xml
 from ..store import BatchSummary, RecordRow, Store
 from ..tagging.tagger import Tagger
@@ -164,6 +163,9 @@ def _guarded_xml(path: Path, limits: Limits) -> Iterator[ParsedItem]:
 
 
 def _guarded_medline(path: Path, limits: Limits) -> Iterator[ParsedItem]:
+    # Imported here: the MEDLINE reader (Biopython, section rules) costs an XML import ~5 ms of start-up.
+    from ..pubmed.medline import iter_medline
+
     stream = open_guarded_medline(path, limits)
     try:
         yield from iter_medline(stream, name=str(path))
