@@ -119,7 +119,7 @@ def _import_one(
     limits: Limits,
 ) -> BatchSummary:
     def write_prepared(batch: list[RecordRow | Deletion]) -> BatchSummary:
-        return store.upsert(batch, topic=topic.name)
+        return store.upsert(batch, topic=topic.name, savepoint=False)  # _store_file's transaction holds the file
 
     def write_parsed(batch: list[ParsedItem]) -> BatchSummary:
         return store_records(store, batch, tagger=tagger, topic=topic.name, tagger_id=tagger.fingerprint)

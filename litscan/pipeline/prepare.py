@@ -94,7 +94,7 @@ def store_records(
                 batch.append(Unchanged(pmid, hashes[pmid], tagger_id))
             else:
                 batch.append(prepare_record(item, tagger, tagger_id, data=serialised[pmid], digest=hashes[pmid]))
-        return store.upsert(batch, topic=topic, now=now)
+        return store.upsert(batch, topic=topic, now=now, savepoint=False)  # in this function's transaction
 
 
 def retag(store: Store, tagger: Tagger, tagger_id: str | None = None, batch_size: int = 2000) -> int:

@@ -53,15 +53,23 @@ def _set_wal(connection: sqlite3.Connection) -> None:
 
 
 @contextmanager
-def transaction(connection: sqlite3.Connection, path: Path) -> Iterator[sqlite3.Connection]:
+def transaction(connection: sqlite3.Connection, path: Path, *, savepoint: bool = True) -> Iterator[sqlite3.Connection]:
     """One write transaction: all of it lands, or none of it.
 
     Nested use becomes a savepoint, so an import can hold one transaction
-    for a whole file while each batch inside it stays all-or-nothing. An
+    for a whole file while each batch inside it stays all-or-nothing; with
+    ``savepoint=False`` it joins the transaction under way, for a caller whose
+    transaction already makes the whole of it land or not. An
     SQLite error inside becomes a ``StoreError`` naming the file and SQLite's
     own reason ("database or disk is full", "attempt to write a readonly
     database"), whatever the undoing that follows it says.
     """
+    if connection.in_transaction and not savepoint:
+        try:
+            yield connection
+        except sqlite3.Error as exc:
+            raise _store_error(exc, path) from None  # the transaction under way is undone by its owner
+        return
     if connection.in_transaction:
         connection.execute("SAVEPOINT nested")
         try:

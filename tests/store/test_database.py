@@ -102,6 +102,37 @@ def test_nested_transaction_rolls_back_the_outer_whole(store):
     assert store.count() == 0
 
 
+def test_a_batch_without_savepoint_is_undone_with_the_transaction_it_joined(store):
+    row = prepare_record(make_record("1"), fixed_tagger(), None)
+    with pytest.raises(StoreError, match="no such table") as caught, store.transaction():
+        store.upsert([row], topic="t", savepoint=False)
+        with store.transaction(savepoint=False) as db:
+            db.execute("INSERT INTO no_such_table VALUES (1)")
+    assert str(store.path) in str(caught.value)
+    assert store.count() == 0 and not store.connection.in_transaction
+
+
+def test_a_batch_without_savepoint_joins_the_transaction_and_is_not_undone_alone(store):
+    with store.transaction():
+        with pytest.raises(StoreError), store.transaction(savepoint=False) as db:
+            store.upsert([prepare_record(make_record("1"), fixed_tagger(), None)], savepoint=False)
+            db.execute("INSERT INTO no_such_table VALUES (1)")
+        assert store.count() == 1, "no savepoint of its own: what it wrote stays with the transaction"
+        with pytest.raises(StoreError), store.transaction() as db:
+            store.upsert([prepare_record(make_record("2"), fixed_tagger(), None)], savepoint=False)
+            db.execute("INSERT INTO no_such_table VALUES (1)")
+        assert store.count() == 1, "a savepoint is undone alone"
+    assert store.pmids() == [1]
+
+
+def test_a_batch_without_savepoint_and_no_transaction_under_way_is_its_own_transaction(store):
+    row = prepare_record(make_record("1"), fixed_tagger(), None)
+    with pytest.raises(StoreError), store.transaction(savepoint=False) as db:
+        store.upsert([row], savepoint=False)
+        db.execute("INSERT INTO no_such_table VALUES (1)")
+    assert store.count() == 0 and not store.connection.in_transaction
+
+
 def test_filters_by_condition_route_design_topic_and_dates(store):
     store_records(store, [make_record("1")], tagger=fixed_tagger(("crps",), ("intravenous",), "rct"), topic="a")
     store_records(
