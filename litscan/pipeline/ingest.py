@@ -145,7 +145,7 @@ def _store_file(
     """All of one file's batches in one transaction: the file lands whole, or not at all."""
     summary = BatchSummary()
     done = 0
-    with store.transaction():
+    with store.first_load(), store.transaction():
         for batch in batches:
             summary.add(write(batch))
             done += len(batch)

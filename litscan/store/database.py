@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from ..errors import StoreError
 from . import digests as digest_log
 from . import queries, records, screening
 from . import runs as run_log
-from .connection import configure, connect, transaction
+from .connection import configure, connect, first_load, transaction
 from .lock import writer_lock
 from .queries import CommitSpan, RecordFilter, RecordTags, StoredRecord
 from .records import BatchSummary, Item
@@ -69,6 +69,13 @@ class Store:
         """One write transaction: all of it lands, or none of it; nested use becomes a savepoint
         (``savepoint=False``: joins the transaction under way, whose owner undoes all of it on an error)."""
         return transaction(self.connection, self.path, savepoint=savepoint)
+
+    def first_load(self) -> AbstractContextManager[None]:
+        """Around the transaction that loads a store holding no records yet: a rollback journal
+        instead of the WAL while it lasts, so each page is written once (``connection.first_load``)."""
+        if self.connection.execute("SELECT 1 FROM records LIMIT 1").fetchone() is not None:
+            return nullcontext()
+        return first_load(self.connection)
 
     def exclusive(self, wait_seconds: float = 10.0) -> AbstractContextManager[None]:
         """Hold the store's writer lock for a whole run; a second run waits, then gives up."""
