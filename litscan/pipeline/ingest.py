@@ -122,7 +122,9 @@ def _import_one(
         return store.upsert(batch, topic=topic.name, savepoint=False)  # _store_file's transaction holds the file
 
     def write_parsed(batch: list[ParsedItem]) -> BatchSummary:
-        return store_records(store, batch, tagger=tagger, topic=topic.name, tagger_id=tagger.fingerprint)
+        return store_records(
+            store, batch, tagger=tagger, topic=topic.name, tagger_id=tagger.fingerprint, savepoint=False
+        )
 
     if detect_format(path) == "medline":
         return _store_file(store, path, _batches(_guarded_medline(path, limits), batch_size), write_parsed, progress)
