@@ -6,6 +6,7 @@ exit code; nothing here talks SQL, HTTP or Jinja.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import sys
@@ -418,4 +419,9 @@ cli.add_command(eval_command)
 
 
 def main() -> None:
-    cli(prog_name="litscan")
+    try:
+        cli(prog_name="litscan")
+    finally:
+        # The process ends next: the interpreter's last collection then skips what is frozen (the
+        # tagger, the modules), ~40M instructions (~12 ms) at the end of every import (callgrind).
+        gc.freeze()

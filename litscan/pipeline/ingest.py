@@ -17,7 +17,6 @@ from typing import BinaryIO, TypeVar, cast
 from ..config import Topic, default_topic_path, load_topic, max_input_bytes
 from ..errors import InputError
 from ..models import Deletion, ParsedItem
-from ..pubmed.medline import iter_medline
 from ..pubmed.xml_reader import detect_format, iter_pubmed_xml
 from ..store import BatchSummary, RecordRow, Store
 from ..tagging.tagger import Tagger
@@ -120,10 +119,12 @@ def _import_one(
     limits: Limits,
 ) -> BatchSummary:
     def write_prepared(batch: list[RecordRow | Deletion]) -> BatchSummary:
-        return store.upsert(batch, topic=topic.name)
+        return store.upsert(batch, topic=topic.name, savepoint=False)  # _store_file's transaction holds the file
 
     def write_parsed(batch: list[ParsedItem]) -> BatchSummary:
-        return store_records(store, batch, tagger=tagger, topic=topic.name, tagger_id=tagger.fingerprint)
+        return store_records(
+            store, batch, tagger=tagger, topic=topic.name, tagger_id=tagger.fingerprint, savepoint=False
+        )
 
     if detect_format(path) == "medline":
         return _store_file(store, path, _batches(_guarded_medline(path, limits), batch_size), write_parsed, progress)
@@ -146,7 +147,7 @@ def _store_file(
     """All of one file's batches in one transaction: the file lands whole, or not at all."""
     summary = BatchSummary()
     done = 0
-    with store.transaction():
+    with store.first_load(), store.transaction():
         for batch in batches:
             summary.add(write(batch))
             done += len(batch)
@@ -164,6 +165,9 @@ def _guarded_xml(path: Path, limits: Limits) -> Iterator[ParsedItem]:
 
 
 def _guarded_medline(path: Path, limits: Limits) -> Iterator[ParsedItem]:
+    # Imported here: the MEDLINE reader (Biopython, section rules) costs an XML import ~5 ms of start-up.
+    from ..pubmed.medline import iter_medline
+
     stream = open_guarded_medline(path, limits)
     try:
         yield from iter_medline(stream, name=str(path))

@@ -67,11 +67,13 @@ def store_records(
     topic: str | None = None,
     tagger_id: str | None = None,
     now: str | None = None,
+    savepoint: bool = True,
 ) -> BatchSummary:
     """Store one batch of parsed records and deletions, all of it or none; tag only what is new or changed.
 
     A record the store already holds with the same content, tagged by the same tagger, is not
     tagged again. Within the batch, a record that comes again later counts in its later version.
+    ``savepoint=False``: the batch joins the transaction under way (``Store.upsert``).
     """
     items = list(items)
     latest: dict[int, tuple[int, Record]] = {}
@@ -80,7 +82,7 @@ def store_records(
             latest[int(item.pmid)] = (index, item)
     serialised = {pmid: json_bytes(record) for pmid, (_, record) in latest.items()}
     hashes = {pmid: content_hash(data) for pmid, data in serialised.items()}
-    with store.transaction():
+    with store.transaction(savepoint=savepoint):
         stored = store.unchanged(hashes, tagger_id)
         batch: list[RecordRow | Unchanged | Deletion] = []
         for index, item in enumerate(items):
@@ -94,7 +96,7 @@ def store_records(
                 batch.append(Unchanged(pmid, hashes[pmid], tagger_id))
             else:
                 batch.append(prepare_record(item, tagger, tagger_id, data=serialised[pmid], digest=hashes[pmid]))
-        return store.upsert(batch, topic=topic, now=now)
+        return store.upsert(batch, topic=topic, now=now, savepoint=False)  # in this function's transaction
 
 
 def retag(store: Store, tagger: Tagger, tagger_id: str | None = None, batch_size: int = 2000) -> int:

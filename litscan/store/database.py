@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from ..errors import StoreError
 from . import digests as digest_log
 from . import queries, records, screening
 from . import runs as run_log
-from .connection import configure, connect, transaction
+from .connection import configure, connect, first_load, transaction
 from .lock import writer_lock
 from .queries import CommitSpan, RecordFilter, RecordTags, StoredRecord
 from .records import BatchSummary, Item
@@ -65,9 +65,17 @@ class Store:
     def ensure_schema(self) -> None:
         ensure_schema(self.connection, self.path)
 
-    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
-        """One write transaction: all of it lands, or none of it; nested use becomes a savepoint."""
-        return transaction(self.connection, self.path)
+    def transaction(self, *, savepoint: bool = True) -> AbstractContextManager[sqlite3.Connection]:
+        """One write transaction: all of it lands, or none of it; nested use becomes a savepoint
+        (``savepoint=False``: joins the transaction under way, whose owner undoes all of it on an error)."""
+        return transaction(self.connection, self.path, savepoint=savepoint)
+
+    def first_load(self) -> AbstractContextManager[None]:
+        """Around the transaction that loads a store holding no records yet: a rollback journal
+        instead of the WAL while it lasts, so each page is written once (``connection.first_load``)."""
+        if self.connection.execute("SELECT 1 FROM records LIMIT 1").fetchone() is not None:
+            return nullcontext()
+        return first_load(self.connection)
 
     def exclusive(self, wait_seconds: float = 10.0) -> AbstractContextManager[None]:
         """Hold the store's writer lock for a whole run; a second run waits, then gives up."""
@@ -75,13 +83,19 @@ class Store:
 
     # -- writing records ----------------------------------------------------------------------
 
-    def upsert(self, items: Iterable[Item], *, topic: str | None = None, now: str | None = None) -> BatchSummary:
+    def upsert(
+        self, items: Iterable[Item], *, topic: str | None = None, now: str | None = None, savepoint: bool = True
+    ) -> BatchSummary:
         """Store one batch of prepared rows, ``Unchanged`` records and deletions, all of it or none.
 
         Rows are written as given (``litscan.pipeline.prepare`` makes them); a row whose content
         and tagger are stored already only counts as unchanged. Records are linked to ``topic``.
+        Inside a transaction whose owner undoes the whole of it on any error (an import's file),
+        ``savepoint=False`` keeps the batch from taking a savepoint of its own: SQLite copies every
+        page a savepoint changes to a temporary file (102 MB for a 10,000-record import), and the
+        store's writes took ~10% longer for it.
         """
-        with self.transaction() as db:
+        with self.transaction(savepoint=savepoint) as db:
             return records.upsert(db, items, topic=topic, now=now or utc_now())
 
     def unchanged(self, content_hashes: Mapping[int, str], tagger: str | None) -> set[int]:

@@ -80,6 +80,20 @@ def test_parallel_import_stores_exactly_what_serial_import_stores(small_chunks, 
     assert rows(tmp_path / "serial.sqlite") == rows(tmp_path / "parallel.sqlite")
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_first_import_leaves_the_store_in_wal_with_no_journal_behind(small_chunks, tmp_path, workers):
+    db = tmp_path / "new.sqlite"
+    for _ in range(2):  # a first load (rollback journal), then an import into a store that holds records
+        with Store.open(db) as store:
+            import_files(store, [sample_path()], workers=workers)
+            assert store.connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert not db.with_name(db.name + "-journal").exists()
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert connection.execute("SELECT COUNT(*) FROM records").fetchone()[0] > 0
+    connection.close()
+
+
 def test_deletion_after_its_record_wins_across_chunks(small_chunks, tmp_path):
     body = (
         sample_path()

@@ -102,6 +102,71 @@ def test_nested_transaction_rolls_back_the_outer_whole(store):
     assert store.count() == 0
 
 
+def test_a_batch_without_savepoint_is_undone_with_the_transaction_it_joined(store):
+    row = prepare_record(make_record("1"), fixed_tagger(), None)
+    with pytest.raises(StoreError, match="no such table") as caught, store.transaction():
+        store.upsert([row], topic="t", savepoint=False)
+        with store.transaction(savepoint=False) as db:
+            db.execute("INSERT INTO no_such_table VALUES (1)")
+    assert str(store.path) in str(caught.value)
+    assert store.count() == 0 and not store.connection.in_transaction
+
+
+def test_a_batch_without_savepoint_joins_the_transaction_and_is_not_undone_alone(store):
+    with store.transaction():
+        with pytest.raises(StoreError), store.transaction(savepoint=False) as db:
+            store.upsert([prepare_record(make_record("1"), fixed_tagger(), None)], savepoint=False)
+            db.execute("INSERT INTO no_such_table VALUES (1)")
+        assert store.count() == 1, "no savepoint of its own: what it wrote stays with the transaction"
+        with pytest.raises(StoreError), store.transaction() as db:
+            store.upsert([prepare_record(make_record("2"), fixed_tagger(), None)], savepoint=False)
+            db.execute("INSERT INTO no_such_table VALUES (1)")
+        assert store.count() == 1, "a savepoint is undone alone"
+    assert store.pmids() == [1]
+
+
+def test_a_batch_without_savepoint_and_no_transaction_under_way_is_its_own_transaction(store):
+    row = prepare_record(make_record("1"), fixed_tagger(), None)
+    with pytest.raises(StoreError), store.transaction(savepoint=False) as db:
+        store.upsert([row], savepoint=False)
+        db.execute("INSERT INTO no_such_table VALUES (1)")
+    assert store.count() == 0 and not store.connection.in_transaction
+
+
+def _journal(store):
+    return store.connection.execute("PRAGMA journal_mode").fetchone()[0]
+
+
+def test_a_first_load_goes_through_a_rollback_journal_and_leaves_the_store_in_wal(store):
+    with store.first_load(), store.transaction():
+        assert _journal(store) == "delete"
+        assert store.connection.execute("PRAGMA synchronous").fetchone()[0] == 2, "FULL"
+        store_records(store, [make_record("1")], tagger=fixed_tagger())
+    assert _journal(store) == "wal" and store.pmids() == [1]
+    assert store.connection.execute("PRAGMA synchronous").fetchone()[0] == 1, "NORMAL again"
+    with store.first_load():  # the store holds a record now
+        assert _journal(store) == "wal"
+
+
+def test_a_first_load_that_fails_leaves_nothing_and_the_store_in_wal(store, db_path):
+    with pytest.raises(RuntimeError), store.first_load(), store.transaction():
+        store_records(store, [make_record("1")], tagger=fixed_tagger())
+        raise RuntimeError("file turned out corrupt")
+    assert _journal(store) == "wal" and store.count() == 0
+    assert not db_path.with_name(db_path.name + "-journal").exists()
+
+
+def test_a_first_load_stays_in_wal_while_another_connection_has_the_store(store, db_path):
+    with Store.open(db_path) as reader:
+        assert reader.count() == 0
+        with store.first_load(), store.transaction():
+            assert _journal(store) == "wal"
+            store_records(store, [make_record("1")], tagger=fixed_tagger())
+            assert reader.count() == 0, "the reader sees the store as it was"
+        assert reader.count() == 1
+    assert store.connection.execute("PRAGMA busy_timeout").fetchone()[0] == 30000
+
+
 def test_filters_by_condition_route_design_topic_and_dates(store):
     store_records(store, [make_record("1")], tagger=fixed_tagger(("crps",), ("intravenous",), "rct"), topic="a")
     store_records(
