@@ -20,8 +20,11 @@ case-sensitive part (``(?-i:IV)``) run as written on the original text.
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from .literal_starts import gates_of, lower_source, parse, scan_keys
+
+_START = itemgetter(1)
 
 
 class PatternIndex:
@@ -66,10 +69,16 @@ class PatternIndex:
         self._plan_inputs = (grouped, keys_of, self.single, steps)
 
     def find(self, text: str, low: str) -> list[tuple[int, int, int]]:
-        """Every (pattern index, start, end) in ``text``; ``low`` is ``text`` lower-cased, same length."""
+        """Every (pattern index, start, end) in ``text``, in text order; ``low`` is ``text`` lower-cased, same length.
+
+        Matches at one start come in the order they were tried: their patterns' gates (whole word, then
+        four letters, then three), then the patterns that always run.
+        """
         hits: list[tuple[int, int, int]] = []
         if self._scanner is not None:
-            self._scan(self._scanner, text, low, hits)
+            self._scan(self._scanner, text, low, hits)  # word start after word start
+        if not self.always:
+            return hits
         for i in self.always:
             regex, _index, original = self.single[i]
             source = text if original else low
@@ -78,6 +87,7 @@ class PatternIndex:
                 if start and is_word_char(source[start - 1]) and is_word_char(source[start]):
                     continue  # inside a word: patterns match from a word start
                 hits.append((i, start, m.end()))
+        hits.sort(key=_START)  # stable: at one start, scanned first
         return hits
 
     def _scan(self, scanner: re.Pattern[bytes], text: str, low: str, hits: list[tuple[int, int, int]]) -> None:
