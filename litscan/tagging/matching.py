@@ -101,23 +101,33 @@ class PatternIndex:
         exact = _no_other_word_chars(low, ascii_)
         single = self.single
         plans = self._plans
+        add = hits.append
         for found in scanner.finditer(padded):
             pos = found.start()  # the space before the word in ``padded``: the word's start in ``low``
-            if not exact and pos and low[pos - 1].isalnum():
-                continue
             key = found.group(1)
             plan = plans.get(key) or self._plan(key)
-            steps = plan.steps
-            if not exact and plan.word_length:
-                after = pos + plan.word_length
-                if after < len(low) and low[after].isalnum():
-                    steps = plan.prefix_steps
-            elif plan.only is not None:  # most words: one pattern to try
-                regex, i = plan.only
-                m = regex.match(low, pos)
-                if m is not None:
-                    hits.append((i, pos, m.end()))
-                continue
+            if exact:
+                only = plan.only
+                if only is not None:  # most words: one pattern to try
+                    m = only[0].match(low, pos)
+                    if m is not None:
+                        add((only[1], pos, m.end()))
+                    continue
+                steps = plan.steps
+            else:
+                if pos and low[pos - 1].isalnum():
+                    continue
+                steps = plan.steps
+                if plan.word_length:
+                    after = pos + plan.word_length
+                    if after < len(low) and low[after].isalnum():
+                        steps = plan.prefix_steps
+                elif plan.only is not None:
+                    regex, i = plan.only
+                    m = regex.match(low, pos)
+                    if m is not None:
+                        add((i, pos, m.end()))
+                    continue
             for step in steps:
                 plain = step.plain
                 k = 0
@@ -128,12 +138,12 @@ class PatternIndex:
                         break
                     # The outer group closes last; each alternative is a group, so a match has a lastindex.
                     k = position_of_group[m.lastindex]  # type: ignore[index]
-                    hits.append((plain[k], pos, m.end()))
+                    add((plain[k], pos, m.end()))
                     k += 1
                 for i in step.originals:
                     m = single[i][0].match(text, pos)
                     if m is not None:
-                        hits.append((i, pos, m.end()))
+                        add((i, pos, m.end()))
 
     def _plan(self, key: bytes) -> _Plan:
         plan = self._plans[key] = _Plan(key, *self._plan_inputs)
