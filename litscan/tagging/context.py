@@ -206,7 +206,7 @@ def apply(doc: Document, rules: ContextRules) -> None:
     """Mark every vocabulary mention in the scope of a trigger with the trigger's category.
 
     Reads the trigger hits (kind ``context``, ident the rule's index) the tagger's pass found; run
-    after ``doc.group_hits()``.
+    once ``doc`` has its hits.
     """
     for rule in rules.after:
         _after(doc, rule)

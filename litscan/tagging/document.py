@@ -139,17 +139,31 @@ class Document:
         ]
         self.sentence_starts = [s.start for s in self.sentences]
         self.hits: list[Hit] = []  # sorted by start, then the abbreviations learned from them
-        self._by_kind: dict[str, list[Hit]] = {}
+        self._by_kind: dict[str, list[Hit]] = {}  # each kind's hits, in text order
 
     def sentence_at(self, position: int) -> int:
         """The index of the sentence holding ``position``."""
         return bisect_right(self.sentence_starts, position) - 1
 
-    def group_hits(self) -> None:
-        """Index the hits by kind, each kind's in text order (hits at one offset keep their order)."""
-        self._by_kind = {}
-        for hit in sorted(self.hits, key=_START):
-            self._by_kind.setdefault(hit.kind, []).append(hit)
+    def set_hits(self, hits: list[Hit]) -> None:
+        """The pattern hits, in text order (hits at one offset in the order they were found), indexed by kind."""
+        self.hits = hits
+        by_kind: dict[str, list[Hit]] = {}
+        for hit in hits:
+            same = by_kind.get(hit.kind)
+            if same is None:
+                by_kind[hit.kind] = [hit]
+            else:
+                same.append(hit)
+        self._by_kind = by_kind
+
+    def add_hits(self, more: list[Hit]) -> None:
+        """Hits found after the others (abbreviations learned from them): each kind's hits stay in text order,
+        hits at one offset in the order they were added."""
+        self.hits.extend(more)
+        by_kind = self._by_kind
+        for kind in {hit.kind for hit in more}:
+            by_kind[kind] = sorted([*by_kind.get(kind, ()), *(h for h in more if h.kind == kind)], key=_START)
 
     def hits_of(self, kind: str) -> Sequence[Hit]:
         return self._by_kind.get(kind, _NO_HITS)

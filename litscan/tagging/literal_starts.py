@@ -11,7 +11,7 @@ whose start cannot be read (it may start with any digit) has no gates: it is sea
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 # The regex parser's own tree and names: what a pattern's literal start is, read without matching.
 from re import _constants as _sre  # type: ignore[attr-defined]
@@ -183,9 +183,14 @@ def _starts(items: Items, acc: str, depth: int) -> set[str]:
 
 
 def _union(alternatives: list[Items], acc: str, depth: int) -> set[str]:
+    return _joined((_starts(items, acc, depth + 1) for items in alternatives), acc)
+
+
+def _joined(alternatives: Iterable[set[str]], acc: str) -> set[str]:
+    """The starts of several alternatives after ``acc``, each worked out only when needed."""
     out: set[str] = set()
-    for items in alternatives:
-        out |= _starts(items, acc, depth + 1)
+    for starts in alternatives:
+        out |= starts
         if len(out) > 8 * _MAX_KEYS:  # branch after branch: stop working it out
             return {acc}
     length = _MAX_KEY
@@ -227,7 +232,21 @@ def _start_set(av: Any, rest: Items, acc: str, depth: int) -> set[str]:
             chars.update("0123456789 ")
         else:  # negated sets, ranges, digits, letters: any of many characters
             return {acc}
-    return _union([[(_sre.LITERAL, ord(ch)), *rest] for ch in sorted(chars)], acc, depth)
+    # What may follow a character depends only on the key's length so far and on whether the
+    # character is a space (a word end): worked out once for a letter and once for a space, then
+    # spelled with each character ("\\d\\d" would otherwise be worked out 121 times).
+    at = len(acc)
+    follows: dict[bool, set[str]] = {}
+
+    def starts_with(ch: str) -> set[str]:
+        if at >= _MAX_KEY or depth + 1 > 12:
+            return {acc}
+        space = ch == " "
+        if space not in follows:
+            follows[space] = _starts(rest, acc + (" " if space else "x"), depth + 1)
+        return {acc + ch + key[at + 1 :] for key in follows[space]}
+
+    return _joined((starts_with(ch) for ch in sorted(chars)), acc)
 
 
 def _scan_char(code: int) -> str:

@@ -20,8 +20,11 @@ case-sensitive part (``(?-i:IV)``) run as written on the original text.
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from .literal_starts import gates_of, lower_source, parse, scan_keys
+
+_START = itemgetter(1)
 
 
 class PatternIndex:
@@ -66,10 +69,16 @@ class PatternIndex:
         self._plan_inputs = (grouped, keys_of, self.single, steps)
 
     def find(self, text: str, low: str) -> list[tuple[int, int, int]]:
-        """Every (pattern index, start, end) in ``text``; ``low`` is ``text`` lower-cased, same length."""
+        """Every (pattern index, start, end) in ``text``, in text order; ``low`` is ``text`` lower-cased, same length.
+
+        Matches at one start come in the order they were tried: their patterns' gates (whole word, then
+        four letters, then three), then the patterns that always run.
+        """
         hits: list[tuple[int, int, int]] = []
         if self._scanner is not None:
-            self._scan(self._scanner, text, low, hits)
+            self._scan(self._scanner, text, low, hits)  # word start after word start
+        if not self.always:
+            return hits
         for i in self.always:
             regex, _index, original = self.single[i]
             source = text if original else low
@@ -78,6 +87,7 @@ class PatternIndex:
                 if start and is_word_char(source[start - 1]) and is_word_char(source[start]):
                     continue  # inside a word: patterns match from a word start
                 hits.append((i, start, m.end()))
+        hits.sort(key=_START)  # stable: at one start, scanned first
         return hits
 
     def _scan(self, scanner: re.Pattern[bytes], text: str, low: str, hits: list[tuple[int, int, int]]) -> None:
@@ -91,23 +101,33 @@ class PatternIndex:
         exact = _no_other_word_chars(low, ascii_)
         single = self.single
         plans = self._plans
+        add = hits.append
         for found in scanner.finditer(padded):
             pos = found.start()  # the space before the word in ``padded``: the word's start in ``low``
-            if not exact and pos and low[pos - 1].isalnum():
-                continue
             key = found.group(1)
             plan = plans.get(key) or self._plan(key)
-            steps = plan.steps
-            if not exact and plan.word_length:
-                after = pos + plan.word_length
-                if after < len(low) and low[after].isalnum():
-                    steps = plan.prefix_steps
-            elif plan.only is not None:  # most words: one pattern to try
-                regex, i = plan.only
-                m = regex.match(low, pos)
-                if m is not None:
-                    hits.append((i, pos, m.end()))
-                continue
+            if exact:
+                only = plan.only
+                if only is not None:  # most words: one pattern to try
+                    m = only[0].match(low, pos)
+                    if m is not None:
+                        add((only[1], pos, m.end()))
+                    continue
+                steps = plan.steps
+            else:
+                if pos and low[pos - 1].isalnum():
+                    continue
+                steps = plan.steps
+                if plan.word_length:
+                    after = pos + plan.word_length
+                    if after < len(low) and low[after].isalnum():
+                        steps = plan.prefix_steps
+                elif plan.only is not None:
+                    regex, i = plan.only
+                    m = regex.match(low, pos)
+                    if m is not None:
+                        add((i, pos, m.end()))
+                    continue
             for step in steps:
                 plain = step.plain
                 k = 0
@@ -118,12 +138,12 @@ class PatternIndex:
                         break
                     # The outer group closes last; each alternative is a group, so a match has a lastindex.
                     k = position_of_group[m.lastindex]  # type: ignore[index]
-                    hits.append((plain[k], pos, m.end()))
+                    add((plain[k], pos, m.end()))
                     k += 1
                 for i in step.originals:
                     m = single[i][0].match(text, pos)
                     if m is not None:
-                        hits.append((i, pos, m.end()))
+                        add((i, pos, m.end()))
 
     def _plan(self, key: bytes) -> _Plan:
         plan = self._plans[key] = _Plan(key, *self._plan_inputs)

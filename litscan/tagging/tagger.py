@@ -25,7 +25,6 @@ from __future__ import annotations
 import functools
 import hashlib
 from bisect import bisect_right
-from operator import attrgetter
 from pathlib import Path
 
 from ..config import Topic
@@ -45,8 +44,6 @@ from .vocabulary import Vocabulary, load_vocabulary
 RULES_VERSION = "10"  # bump when a rule or a cue changes: stored records are then re-tagged
 # Rule data beside the code: the fingerprint follows their bytes too, so editing one re-tags.
 RULE_FILES = (CUES_FILE, CONTEXT_FILE)
-
-_START = attrgetter("start")
 
 
 class Tagger:
@@ -101,9 +98,10 @@ class Tagger:
         """The record as a document: its hits found, its sentences marked by the cues."""
         doc = Document(record)
         self._match(doc)
-        doc.hits.extend(abbreviated_mentions(doc))
+        learned = abbreviated_mentions(doc)
+        if learned:
+            doc.add_hits(learned)
         classify(doc.sentences)
-        doc.group_hits()
         apply_context(doc, self.compiled.context_rules)
         return doc
 
@@ -119,13 +117,14 @@ class Tagger:
             flag = cue_flags[index]
             if flag:  # a cue only marks its sentence (read by ``cues.classify``)
                 sentence = sentences[bisect_right(starts, start) - 1]
+                if sentence.cues & flag:
+                    continue  # marked already: a count need not be checked again
                 if index not in counted or is_counted(doc.lower, sentence.start, start):
                     sentence.cues |= flag
                 continue
             entry = entries[index]
             hits.append(Hit(entry.kind, entry.ident, start, end, bisect_right(starts, start) - 1, entry))
-        hits.sort(key=_START)  # stable: hits at one offset keep the order they were found in
-        doc.hits = hits
+        doc.set_hits(hits)  # in text order, as found
 
 
 @functools.lru_cache(maxsize=8)

@@ -142,3 +142,18 @@ def test_scan_keys_narrow_the_gates() -> None:
     assert keys("(?i)rats?\\b") == {b"rat ", b"rats"}
     # Shorter than four characters with no word end: one key per character that may follow.
     assert b"menu" in keys("men\\w+") and b"men " in keys("men\\w+")
+
+
+def test_scan_keys_of_character_sets_spelled_with_each_character() -> None:
+    def keys(source: str) -> set[bytes]:
+        gates = gates_of(source)
+        assert gates is not None
+        return scan_keys(source, gates, False)
+
+    digits = b"0123456789 "  # a space stands for other scripts' digits
+    # Two digits make 121 starts, too many: cut to the first digit.
+    assert keys("at \\d\\d\\b") == {b"at " + bytes([c]) for c in digits}
+    # After a space the word has ended; after a letter it goes on to its end.
+    assert keys("ab[c ]\\b") == {b"abc ", b"ab "}
+    centuries = (b"between 19", b"between 20", b"from 19", b"from 20")
+    assert keys("(?:between|from) (?:19|20)\\d\\d to") == {p + bytes([c]) for p in centuries for c in digits}
