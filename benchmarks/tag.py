@@ -2,7 +2,7 @@
 
     python benchmarks/tag.py                          # 10,000 generated records
     python benchmarks/tag.py --size 30000 --generator ../shared/bench/make_pubmed_xml.py
-    python benchmarks/tag.py --input some.xml.gz
+    python benchmarks/tag.py some.xml.gz
 
 The records are parsed once (not timed); each tagger then labels every record
 on one core, in a child process of its own so its peak memory (max RSS) is
