@@ -203,15 +203,22 @@ def test_an_abstract_and_a_tags_evidence_open_on_demand(page: Any) -> None:
     assert "condition named" in page.inner_text("#r402 .tags .c small")
 
 
+# The final state a link leads to, waited for (the scroll may end a frame after the click): the
+# record shown, its top at or below the bar's bottom. If it never gets there, the wait fails.
+_SETTLED = """(id => { const r = document.getElementById(id); return !!r && r.checkVisibility() &&
+  document.getElementById('filters').getBoundingClientRect().bottom <= r.getBoundingClientRect().top + 1; })"""
+
+
 def test_a_link_to_a_record_finds_it_below_the_sticky_bar(page: Any) -> None:
     page.select_option("#f-condition", "crps")  # 402 is filtered out of the list
     page.evaluate("location.hash = '#r402'")
-    page.wait_for_function("document.getElementById('r402') && document.getElementById('r402').checkVisibility()")
+    page.wait_for_function(f"{_SETTLED}('r402')", timeout=5000)
     bar = page.eval_on_selector("#filters", "f => f.getBoundingClientRect().bottom")
     top = page.eval_on_selector("#r402", "a => a.getBoundingClientRect().top")
     assert bar <= top + 1 and top < 900
     page.select_option("#f-condition", "")
     page.evaluate("window.scrollTo(0, 0)")
     page.click("#hl-list a[href='#r401']")
+    page.wait_for_function(f"{_SETTLED}('r401')", timeout=5000)
     bar = page.eval_on_selector("#filters", "f => f.getBoundingClientRect().bottom")
     assert bar <= page.eval_on_selector("#r401", "a => a.getBoundingClientRect().top") + 1

@@ -1,8 +1,11 @@
 // --- Layout: the sticky filter bar's height, kept clear of every link target; the bar folds on a phone ---
 
+var measureBar = null;
+
 function trackBar(form) {
   var root = doc.documentElement;
   function measure() { root.style.setProperty("--bar", Math.ceil(form.getBoundingClientRect().height) + "px"); }
+  measureBar = measure;
   measure();
   if (typeof ResizeObserver === "function") { new ResizeObserver(measure).observe(form); }
   window.addEventListener("resize", measure);
@@ -17,7 +20,10 @@ function foldingBar(form, toggle) {
   return set;
 }
 
-// Bring a record into view below the bar (scroll-margin-top follows --bar).
+// Bring a record into view below the bar (scroll-margin-top follows --bar). The bar is measured
+// first: what led here (filters cleared, a count redrawn) may have changed its height, and the
+// ResizeObserver would only say so after this scroll, leaving the record under the bar.
 function scrollToRecord(node) {
+  if (measureBar) { measureBar(); }
   if (node && node.scrollIntoView) { node.scrollIntoView({block: "start"}); }
 }
