@@ -29,8 +29,8 @@ _NOT_CHRONIC: Final = NOT_THE_STUDY | Context.ACUTE.value | Context.HYPOTHETICAL
 _REVIEWS: Final = frozenset(("systematic_review", "review"))
 _FINDINGS: Final = frozenset((Role.RESULTS, Role.CONCLUSION, Role.UNLABELLED))
 # What a review reports of one drug's own effect: "ketamine reduced pain (SMD -0.5)", "no benefit of
-# ketamine". Only read in reviews naming the intervention once among the study's sentences, so it is
-# not a scanner pattern (it would cost every record a pass).
+# ketamine". Read only in reviews where the intervention is not otherwise the studied one (a rare case),
+# so it is not a scanner pattern, which every record would pay for.
 _EFFECT = re.compile(
     r"\b(?:reduc|decreas|improv|reliev|relief|effective|efficac|superior|inferior|benefi|favou?r|"
     r"better|worse|significant|no difference|odds ratio|risk ratio|mean difference|smd\b|rr\b|95%)"

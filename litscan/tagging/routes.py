@@ -52,9 +52,8 @@ _OVER_HOURS = re.compile(
     r"\bover (?:a period of |about |approximately )?\d[\d.]*(?:\s*(?:-|–|to)\s*\d[\d.]*)?\s*"
     r"(?:h|hrs?|hours?|min|mins|minutes?)\b"
 )
-_INFUSION_GATE = re.compile(
-    "nfu|/h|/min|hour|over |pca|controlled an"
-)  # each match of the two above holds one of these
+# Each match of the two above holds one of these: a cheap test before them.
+_INFUSION_GATE = re.compile("nfu|/h|/min|hour|over |pca|controlled an")
 _INFUSION_NEAR_ROUTE = 50  # "subcutaneous infusion", "infused subcutaneously": the infusion's route is stated
 _DOSE = r"(?:\([^()]{0,20}\)\s*)?"
 _COORDINATED = re.compile(
