@@ -39,7 +39,9 @@ SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 SUFFIX = re.compile(r"^(?:Jr|Sr|\d+(?:st|nd|rd|th))\.?$")
 NOT_AVAILABLE = "[Not Available]."
 
-_TEXT = "descendant::text()[not(ancestor::*[local-name()='annotation' or local-name()='annotation-xml'])]"
+# Elements whose text is no part of the reading, in any namespace (MathML's repeat a formula in TeX).
+_ANNOTATIONS = ("annotation", "annotation-xml")
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
 
 
 @cache
@@ -55,13 +57,33 @@ def _all(node: etree._Element, path: str) -> list[Any]:
 def _space(text: str | None) -> str | None:
     if text is None:
         return None
-    return re.sub(r"[ \t\r\n]+", " ", text).strip(" ") or None
+    if "\n" in text or "\t" in text or "\r" in text or "  " in text:  # most text has no run to collapse
+        text = _XML_SPACE.sub(" ", text)
+    return text.strip(" ") or None
+
+
+def _texts(node: etree._Element, found: list[str]) -> None:
+    """The text nodes below ``node`` in document order (XPath's ``descendant::text()``), those inside
+    an annotation left out: a comment's, processing instruction's or entity's own text is no text
+    node, its tail is. Walked by hand: an XPath test of every text node's ancestors took seconds."""
+    if node.text:
+        found.append(node.text)
+    for child in node:
+        tag = child.tag
+        if isinstance(tag, str) and tag.rpartition("}")[2] not in _ANNOTATIONS:
+            _texts(child, found)
+        if child.tail:
+            found.append(child.tail)
 
 
 def _flat(node: etree._Element | None) -> str | None:
     if node is None:
         return None
-    return _space("".join(_all(node, _TEXT)))
+    if not len(node):
+        return _space(node.text or "")
+    found: list[str] = []
+    _texts(node, found)
+    return _space("".join(found))
 
 
 def _first(node: etree._Element, path: str) -> etree._Element | None:
