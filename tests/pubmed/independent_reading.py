@@ -319,7 +319,9 @@ def _medline_name(full: str | None, short: str | None) -> tuple[str | None, ...]
     return (last or None, fore or None, initials, suffix, None)
 
 
-def _medline_authors(lines: list[str], record: Any) -> tuple[list[tuple[str | None, ...]], list[tuple[str, ...]], bool]:
+def _medline_authors(
+    lines: tuple[str, ...], record: Any
+) -> tuple[list[tuple[str | None, ...]], list[tuple[str, ...]], bool]:
     """Authors in the order of their lines (each FAU with the AU after it, AU alone, or a CN), each
     with the AD lines that follow it, and whether the list is complete."""
     full, short, groups = iter(record.get("FAU", [])), iter(record.get("AU", [])), iter(record.get("CN", []))
@@ -360,7 +362,7 @@ def _tagged(values: list[str], kind: str) -> str | None:
     return None
 
 
-def _other_abstracts(lines: list[str]) -> tuple[tuple[str | None, str | None, str], ...]:
+def _other_abstracts(lines: tuple[str, ...]) -> tuple[tuple[str | None, str | None, str], ...]:
     found: list[list[str | None]] = []
     tag = ""
     for line in lines:
@@ -382,7 +384,7 @@ def _ymd(value: str | None) -> str | None:
     return f"{digits[:4]}-{digits[4:6]}-{digits[6:8]}"
 
 
-def _medline_record(lines: list[str]) -> Fields:
+def _medline_record(lines: tuple[str, ...]) -> Fields:
     record = Medline.read(lines)  # type: ignore[no-untyped-call]
     text = {key: _space(value) if isinstance(value, str) else value for key, value in record.items()}
     authors, affiliations, complete = _medline_authors(lines, record)
@@ -437,14 +439,18 @@ def _medline_record(lines: list[str]) -> Fields:
 
 def read_medline(path: Path) -> list[Fields]:
     """The records of a MEDLINE-format (PubMed format) file; CRLF, BOM and missing blank lines allowed."""
-    text = path.read_bytes().decode("utf-8-sig")
-    return [_medline_record(lines) for lines in _chunks(text)]
+    return [_medline_record(lines) for lines in _file_chunks(path)]
 
 
 def cut_off(path: Path) -> list[str]:
     """The PMIDs of a MEDLINE file's records that stop before their SO line (every PubMed-format record has one)."""
-    chunks = _chunks(path.read_bytes().decode("utf-8-sig"))
-    return [chunk[0][6:].strip() for chunk in chunks if not any(line.startswith("SO  -") for line in chunk)]
+    return [chunk[0][6:].strip() for chunk in _file_chunks(path) if not any(line.startswith("SO  -") for line in chunk)]
+
+
+@cache
+def _file_chunks(path: Path) -> tuple[tuple[str, ...], ...]:
+    """``_chunks`` of a file, split once: the test asks for each file's records and cut-off ones more than once."""
+    return tuple(map(tuple, _chunks(path.read_bytes().decode("utf-8-sig"))))
 
 
 def display_title(fields: Fields) -> str | None:

@@ -16,11 +16,13 @@ from click.testing import CliRunner
 
 from litscan.cli import cli
 from litscan.models import Author, Deletion, ParsedItem, Record
+from litscan.pubmed import xml_reader
 from litscan.pubmed.medline import iter_medline
 from litscan.pubmed.xml_reader import detect_format, iter_pubmed_xml, parse_pubmed_document
 from litscan.store import RecordFilter, Store
 
 from . import independent_reading as independent
+from .test_xml_references import _Uncut
 
 REALDATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "realdata"
 
@@ -165,6 +167,18 @@ def test_every_field_of_every_real_record_matches_an_independent_reading(
     records = sum(isinstance(item, Record) for items in readings.values() for item in items)
     assert records > 2500, records
     assert not found, f"{len(found)} differences:\n" + "\n".join(found[:60])
+
+
+def test_every_real_xml_file_reads_alike_with_its_reference_lists_cut_or_not(
+    readings: dict[Path, list[ParsedItem]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # litscan cuts each <ReferenceList> out before libxml2 reads a record (test_xml_references); read
+    # with every list left to libxml2, each file gives the same records. ``readings`` has them cut.
+    xml = [path for path in readings if detect_format(path) == "pubmed-xml"]
+    assert len(xml) > 50
+    monkeypatch.setattr(xml_reader, "WithoutReferences", _Uncut)
+    for path in xml:
+        assert list(iter_pubmed_xml(path)) == readings[path], path.name
 
 
 @pytest.mark.slow(seconds=8)
