@@ -39,7 +39,9 @@ SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 SUFFIX = re.compile(r"^(?:Jr|Sr|\d+(?:st|nd|rd|th))\.?$")
 NOT_AVAILABLE = "[Not Available]."
 
-_TEXT = "descendant::text()[not(ancestor::*[local-name()='annotation' or local-name()='annotation-xml'])]"
+# Elements whose text is no part of the reading, in any namespace (MathML's repeat a formula in TeX).
+_ANNOTATIONS = ("annotation", "annotation-xml")
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
 
 
 @cache
@@ -55,13 +57,33 @@ def _all(node: etree._Element, path: str) -> list[Any]:
 def _space(text: str | None) -> str | None:
     if text is None:
         return None
-    return re.sub(r"[ \t\r\n]+", " ", text).strip(" ") or None
+    if "\n" in text or "\t" in text or "\r" in text or "  " in text:  # most text has no run to collapse
+        text = _XML_SPACE.sub(" ", text)
+    return text.strip(" ") or None
+
+
+def _texts(node: etree._Element, found: list[str]) -> None:
+    """The text nodes below ``node`` in document order (XPath's ``descendant::text()``), those inside
+    an annotation left out: a comment's, processing instruction's or entity's own text is no text
+    node, its tail is. Walked by hand: an XPath test of every text node's ancestors took seconds."""
+    if node.text:
+        found.append(node.text)
+    for child in node:
+        tag = child.tag
+        if isinstance(tag, str) and tag.rpartition("}")[2] not in _ANNOTATIONS:
+            _texts(child, found)
+        if child.tail:
+            found.append(child.tail)
 
 
 def _flat(node: etree._Element | None) -> str | None:
     if node is None:
         return None
-    return _space("".join(_all(node, _TEXT)))
+    if not len(node):
+        return _space(node.text or "")
+    found: list[str] = []
+    _texts(node, found)
+    return _space("".join(found))
 
 
 def _first(node: etree._Element, path: str) -> etree._Element | None:
@@ -297,7 +319,9 @@ def _medline_name(full: str | None, short: str | None) -> tuple[str | None, ...]
     return (last or None, fore or None, initials, suffix, None)
 
 
-def _medline_authors(lines: list[str], record: Any) -> tuple[list[tuple[str | None, ...]], list[tuple[str, ...]], bool]:
+def _medline_authors(
+    lines: tuple[str, ...], record: Any
+) -> tuple[list[tuple[str | None, ...]], list[tuple[str, ...]], bool]:
     """Authors in the order of their lines (each FAU with the AU after it, AU alone, or a CN), each
     with the AD lines that follow it, and whether the list is complete."""
     full, short, groups = iter(record.get("FAU", [])), iter(record.get("AU", [])), iter(record.get("CN", []))
@@ -338,7 +362,7 @@ def _tagged(values: list[str], kind: str) -> str | None:
     return None
 
 
-def _other_abstracts(lines: list[str]) -> tuple[tuple[str | None, str | None, str], ...]:
+def _other_abstracts(lines: tuple[str, ...]) -> tuple[tuple[str | None, str | None, str], ...]:
     found: list[list[str | None]] = []
     tag = ""
     for line in lines:
@@ -360,7 +384,7 @@ def _ymd(value: str | None) -> str | None:
     return f"{digits[:4]}-{digits[4:6]}-{digits[6:8]}"
 
 
-def _medline_record(lines: list[str]) -> Fields:
+def _medline_record(lines: tuple[str, ...]) -> Fields:
     record = Medline.read(lines)  # type: ignore[no-untyped-call]
     text = {key: _space(value) if isinstance(value, str) else value for key, value in record.items()}
     authors, affiliations, complete = _medline_authors(lines, record)
@@ -415,14 +439,18 @@ def _medline_record(lines: list[str]) -> Fields:
 
 def read_medline(path: Path) -> list[Fields]:
     """The records of a MEDLINE-format (PubMed format) file; CRLF, BOM and missing blank lines allowed."""
-    text = path.read_bytes().decode("utf-8-sig")
-    return [_medline_record(lines) for lines in _chunks(text)]
+    return [_medline_record(lines) for lines in _file_chunks(path)]
 
 
 def cut_off(path: Path) -> list[str]:
     """The PMIDs of a MEDLINE file's records that stop before their SO line (every PubMed-format record has one)."""
-    chunks = _chunks(path.read_bytes().decode("utf-8-sig"))
-    return [chunk[0][6:].strip() for chunk in chunks if not any(line.startswith("SO  -") for line in chunk)]
+    return [chunk[0][6:].strip() for chunk in _file_chunks(path) if not any(line.startswith("SO  -") for line in chunk)]
+
+
+@cache
+def _file_chunks(path: Path) -> tuple[tuple[str, ...], ...]:
+    """``_chunks`` of a file, split once: the test asks for each file's records and cut-off ones more than once."""
+    return tuple(map(tuple, _chunks(path.read_bytes().decode("utf-8-sig"))))
 
 
 def display_title(fields: Fields) -> str | None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import random
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -20,8 +19,6 @@ from litscan.models import ParsedItem
 from litscan.pubmed import xml_reader
 from litscan.pubmed.xml_reader import iter_pubmed_xml, parse_pubmed_bytes, parse_pubmed_document
 from litscan.pubmed.xml_references import WithoutReferences, plain_prolog
-
-REALDATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "realdata"
 
 REFERENCES = (
     "<ReferenceList><Title>References</Title><Reference><Citation>Cited work.</Citation>"
@@ -80,13 +77,6 @@ def uncut(data: bytes, monkeypatch: pytest.MonkeyPatch) -> list[ParsedItem]:
     with monkeypatch.context() as patch:
         patch.setattr(xml_reader, "WithoutReferences", _Uncut)
         return parse_pubmed_bytes(data)
-
-
-def outcome(path: Path) -> list[ParsedItem] | str:
-    try:
-        return list(iter_pubmed_xml(path))
-    except InputError as exc:
-        return str(exc)
 
 
 def assert_cut_reads_as_uncut(data: bytes, monkeypatch: pytest.MonkeyPatch) -> list[ParsedItem]:
@@ -210,15 +200,3 @@ def test_plain_prolog():
         b"<!-- a -- b --><PubmedArticleSet>",  # "--" in a comment: not XML, so not plain
     ):
         assert not plain_prolog(head), head
-
-
-def test_real_pubmed_files_read_alike_cut_or_not(monkeypatch):
-    if not REALDATA.is_dir():
-        pytest.fail(f"shared data not found at {REALDATA.resolve()}: the checkout needs ../shared beside it")
-    paths = sorted(p for p in REALDATA.rglob("*") if p.name.endswith((".xml", ".xml.gz")))
-    assert len(paths) > 50
-    for path in paths:
-        cut_outcome = outcome(path)
-        with monkeypatch.context() as patch:
-            patch.setattr(xml_reader, "WithoutReferences", _Uncut)
-            assert outcome(path) == cut_outcome, path.name

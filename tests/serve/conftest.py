@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -17,10 +18,20 @@ from . import serve_data
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
-@pytest.fixture
-def filled(tmp_path: Path) -> tuple[Path, Topic]:
-    db = tmp_path / "screen.sqlite"
+@pytest.fixture(scope="session")
+def filled_once(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Topic]:
+    db = tmp_path_factory.mktemp("serve") / "screen.sqlite"
     return db, serve_data.fill(db)
+
+
+@pytest.fixture
+def filled(tmp_path: Path, filled_once: tuple[Path, Topic]) -> tuple[Path, Topic]:
+    """A store of its own for each test: a copy of the one ``serve_data.fill`` wrote (filling it for
+    each test, the tagging and decisions again, cost ten times the CPU)."""
+    original, topic = filled_once
+    db = tmp_path / "screen.sqlite"
+    shutil.copyfile(original, db)
+    return db, topic
 
 
 @pytest.fixture
