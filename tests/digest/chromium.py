@@ -26,7 +26,6 @@ ARGS = [
 # axe-core comes from npm (.ci/run installs it there); LITSCAN_AXE names another axe.min.js.
 AXE_CACHE = Path(os.environ.get("LITSCAN_NPM_CACHE", Path.home() / ".cache" / "litscan-npm"))
 AXE = Path(os.environ.get("LITSCAN_AXE", AXE_CACHE / "node_modules" / "axe-core" / "axe.min.js"))
-READY = "document.documentElement.dataset.ready === 'all'"
 COUNT_NODES = """(() => { let n = 0; const w = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
   while (w.nextNode()) n++; return n; })()"""
 
@@ -56,9 +55,10 @@ def open_page(
     and dialog from then on recorded in ``page.problems``; waits until its script has drawn the list.
 
     The tab is one the process keeps for each set of ``context_options`` (a new browser context
-    costs Chromium about a quarter of a second of CPU, a third of what a test's page costs): it is
-    led to a blank page first, so nothing of the last page (its scroll, its filters) carries over,
-    and its viewport, media and colour scheme are set afresh.
+    costs Chromium about a quarter of a second of CPU, a third of what a test's page costs): its
+    viewport, media and colour scheme are set afresh, and it is led to ``path`` without a fragment,
+    which Chromium loads as a new document (not a reload, which would restore the last test's scroll
+    and form fields; checked at each load), so nothing of the last page carries over.
     """
     key = tuple(sorted(context_options.items()))
     context = next((c for c in browser.contexts if getattr(c, "kept", None) == key), None)
@@ -67,15 +67,34 @@ def open_page(
         context.kept = key  # tests/conftest.py's ``browser`` closes every context but these
         _watched(context.new_page())
     page = context.pages[0]
-    page.goto("about:blank")
-    page.set_viewport_size(viewport or {"width": 1100, "height": 900})
+    viewport = viewport or {"width": 1100, "height": 900}
+    if page.viewport_size != viewport:
+        page.set_viewport_size(viewport)
     page.emulate_media(media="null", color_scheme=color_scheme)
     page.mouse.move(0, 0)  # nothing hovered
     page.problems.clear()
     page.goto(path.as_uri())
     if wait and context_options.get("java_script_enabled", True):
-        page.wait_for_function(READY)
+        assert wait_ready(page) == "navigate", "the page was not loaded afresh"
     return page
+
+
+# Resolves once the page's script has drawn the list and unpacked the details (data-ready="all"),
+# with how the page was loaded. Waits on the attribute's change: polling it on every animation frame,
+# as wait_for_function does, makes Chromium draw frames all the while.
+_READY_WAIT = """() => new Promise((done, fail) => {
+  const root = document.documentElement, kind = performance.getEntriesByType('navigation')[0].type;
+  const check = () => root.dataset.ready === 'all' && (watch.disconnect(), done(kind));
+  const watch = new MutationObserver(check);
+  watch.observe(root, {attributes: true, attributeFilter: ['data-ready']});
+  check();
+  setTimeout(() => fail(new Error('not ready after 20 s: data-ready is ' + root.dataset.ready)), 20000);
+})"""
+
+
+def wait_ready(page: Any) -> str:
+    """Waits until the page's script has drawn it; returns how it was loaded: "navigate", "reload", ..."""
+    return str(page.evaluate(_READY_WAIT))
 
 
 def _watched(page: Any) -> None:

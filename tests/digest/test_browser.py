@@ -18,7 +18,7 @@ from litscan.digest.writer import write_digest
 from litscan.store import Store
 
 from . import digest_data as data
-from .chromium import READY, open_page, visible_pmids
+from .chromium import open_page, visible_pmids, wait_ready
 
 
 @pytest.fixture(scope="module")
@@ -139,12 +139,12 @@ def test_filtered_view_survives_in_the_url(page: Any, page_path: Path) -> None:
     assert "#filter?condition=neuropathic&route=oral&on=1" in page.url
     page.goto("about:blank")
     page.goto(page_path.as_uri() + "#filter?design=rct&q=trigeminal")
-    page.wait_for_function(READY)  # the list is drawn (and filtered) once the page has read its data
+    assert wait_ready(page) == "navigate"  # the list is drawn (and filtered) once the page has read its data
     assert visible_pmids(page) == ["202"]
     assert page.input_value("#f-design") == "rct"
     page.goto("about:blank")
     page.goto(page_path.as_uri() + "#filter?route=%E0%A4%A")  # broken escape: ignored, not an error
-    page.wait_for_function(READY)
+    assert wait_ready(page) == "navigate"
     assert visible_pmids(page) == ["201", "202", "203", "204", "205"]
     assert page.problems == []
 
