@@ -70,11 +70,6 @@ def test_tooltips_stay_on_a_phone_screen(phone: Any) -> None:
         assert left >= 0 and right <= PHONE["width"], text
 
 
-def test_a_wide_screen_has_a_small_bar_and_no_sideways_scroll(browser: Any, records_page: Path) -> None:
-    page = open_page(browser, records_page, viewport=DESKTOP)
-    assert sideways(page) == 0 and bar_height(page) <= 0.15 * DESKTOP["height"]
-
-
 def test_print_fits_the_map_to_a4_and_prints_the_list_once(browser: Any, records_page: Path) -> None:
     page = open_page(browser, records_page, viewport=A4_PRINTED)
     page.emulate_media(media="print")
@@ -99,16 +94,15 @@ AXE_RUN = (
 )
 
 
-@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_axe_finds_no_violations_in_light_and_dark(browser: Any, records_page: Path, viewport: dict[str, int]) -> None:
-    """One page a viewport, checked in light mode and then, switched to dark, checked again: the page's
-    script never reads the colour scheme (only its CSS does), and axe forgets each run's caches, so the
-    dark run sees what a page opened dark would show, without a second load, preparation and axe."""
+def no_axe_violations_in_light_and_dark(page: Any, *, phone: bool) -> None:
+    """Every kind of card on screen, a tag's evidence open, checked by axe in light mode and then,
+    switched to dark, again: the page's script never reads the colour scheme (only its CSS does), and
+    axe forgets each run's caches, so the dark run sees what a page opened dark would show, without a
+    second load, preparation and axe."""
     if not AXE.is_file():
         missing(f"no axe-core at {AXE} (npm install axe-core, as .ci/run does)")
-    page = open_page(browser, records_page, viewport=viewport, color_scheme="light")
     page.evaluate(AXE.read_text(encoding="utf-8"))
-    if viewport is PHONE:
+    if phone:
         page.click("#f-toggle")
     page.click("#offtopic > summary")  # every kind of card on screen: on- and off-topic, a retraction
     page.click("#r402 details.abs > summary")
@@ -127,3 +121,15 @@ def test_axe_finds_no_violations_in_light_and_dark(browser: Any, records_page: P
         # the experimental rules ran too (inapplicable: no aria-label left to mismatch, no focusable span)
         assert {"label-content-name-mismatch", "focus-order-semantics"} <= set(passed + inapplicable), scheme
         assert page.evaluate("document.activeElement.matches('#r401 .tags .c')"), scheme  # its evidence still open
+
+
+def test_a_wide_screen_has_a_small_bar_no_sideways_scroll_and_no_axe_violations(
+    browser: Any, records_page: Path
+) -> None:
+    page = open_page(browser, records_page, viewport=DESKTOP)
+    assert sideways(page) == 0 and bar_height(page) <= 0.15 * DESKTOP["height"]
+    no_axe_violations_in_light_and_dark(page, phone=False)
+
+
+def test_a_phone_sized_page_has_no_axe_violations(browser: Any, records_page: Path) -> None:
+    no_axe_violations_in_light_and_dark(open_page(browser, records_page, viewport=PHONE), phone=True)
