@@ -160,15 +160,16 @@ def test_ris_download_holds_the_listed_records(page: Any, records_page: Path) ->
 # --- the list ---------------------------------------------------------------------------------------
 
 
-def test_the_list_leads_with_evidence_and_keeps_retracted_papers_last(page: Any, records_page: Path) -> None:
+def test_the_list_leads_with_evidence_keeps_retracted_papers_last_and_opens_details_on_demand(
+    page: Any, records_page: Path
+) -> None:
     order = page.eval_on_selector_all("#list article", "as => as.map(a => a.dataset.pmid)")
     assert order[:3] == ["401", "402", "403"] and sorted(order) == ON_TOPIC
     assert page.is_visible("#r403 .flag")
     # text_content: a card off screen is not laid out (content-visibility), so it has no inner text yet
     assert page.text_content("#r402 [data-key-finding]").startswith("Conclusions: Drug X reduced attacks")
     assert page.get_attribute("#r402", "data-sample-size") == "40 participants"
-    # a card the script draws links its trial registration as the printed card does (read on this
-    # same fresh page: nothing above changed it)
+    # a card the script draws links its trial registration as the printed card does
     printed = lxml.html.fromstring(records_page.read_bytes()).xpath(
         "//article[@data-pmid='402']//p[@class='meta links']"
     )
@@ -176,25 +177,21 @@ def test_the_list_leads_with_evidence_and_keeps_retracted_papers_last(page: Any,
     assert drawn[0] == printed[0].text_content() == "Trial registration: ClinicalTrials.gov NCT01234567"
     assert drawn[1] == printed[0].xpath(".//a")[0].get("href") and "NCT01234567" in drawn[1]
     assert page.eval_on_selector("#r402", "a => a.dataset.i") is not None  # drawn by the script, not printed
-
-
-def test_off_topic_records_open_with_their_reason(page: Any) -> None:
-    page.click("#offtopic > summary")
-    # drawn on the details' toggle event, which the browser fires after the click
-    page.wait_for_function("document.querySelector('#off-list article[data-pmid]') !== null", timeout=5000)
-    assert visible_pmids(page, "#off-list article") == ["409", "410"]
-    # textContent: innerText is empty for a card not yet laid out (content-visibility: auto)
-    assert page.eval_on_selector("#r409 .why", "p => p.textContent").startswith("Judged off-topic: about depression")
-    assert page.eval_on_selector("#r409 .badge", "b => b.className") == "badge"
-
-
-def test_an_abstract_and_a_tags_evidence_open_on_demand(page: Any) -> None:
+    # then, on this page read so far and changed in nothing, what opens on demand: an abstract, a
+    # tag's evidence, and the off-topic records below the list
     page.click("#r402 details.abs > summary")
     # drawn on the details' toggle event, which the browser fires after the click
     page.wait_for_function("document.querySelector('#r402 details.abs').textContent.includes('Forty')", timeout=5000)
     assert "Forty adults were randomised" in page.inner_text("#r402 details.abs")
     page.focus("#r402 .tags .c")
     assert "condition named" in page.inner_text("#r402 .tags .c small")
+    # the off-topic section, closed until now: what opened in a card above leaves it as it was
+    page.click("#offtopic > summary")
+    page.wait_for_function("document.querySelector('#off-list article[data-pmid]') !== null", timeout=5000)
+    assert visible_pmids(page, "#off-list article") == ["409", "410"]
+    # textContent: innerText is empty for a card not yet laid out (content-visibility: auto)
+    assert page.eval_on_selector("#r409 .why", "p => p.textContent").startswith("Judged off-topic: about depression")
+    assert page.eval_on_selector("#r409 .badge", "b => b.className") == "badge"
 
 
 # The final state a link leads to, waited for (the scroll may end a frame after the click): the
