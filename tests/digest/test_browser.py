@@ -98,9 +98,16 @@ def settled_pmids(page: Any, expected: list[str], seconds: float = 5) -> list[st
     return shown
 
 
-def test_filters_work_from_the_keyboard(page: Any) -> None:
+def test_print_shows_what_is_filtered_and_filters_work_from_the_keyboard(page: Any) -> None:
     page.select_option("#f-design", "rct")
     assert visible_pmids(page) == ["202", "203"]
+    # printed as filtered: the script does not read the media, so back on screen the page is as it was
+    page.emulate_media(media="print")
+    assert not page.is_visible("#f-design")
+    assert "Showing 2 of 5" in page.inner_text("#f-status")  # the printout says it is filtered
+    assert visible_pmids(page) == ["202", "203"]
+    page.emulate_media(media="screen")
+    assert page.is_visible("#f-design") and visible_pmids(page) == ["202", "203"]
     page.select_option("#f-condition", "neuropathic")
     page.select_option("#f-route", "intravenous")
     assert visible_pmids(page) == ["203"]
@@ -145,15 +152,6 @@ def test_filtered_view_survives_in_the_url(page: Any, page_path: Path) -> None:
     assert wait_ready(page) == "navigate"
     assert visible_pmids(page) == ["201", "202", "203", "204", "205"]
     assert page.problems == []
-
-
-def test_print_layout_prints_what_is_shown(page: Any) -> None:
-    page.select_option("#f-design", "rct")
-    page.emulate_media(media="print")
-    assert not page.is_visible("#f-design")
-    assert "Showing 2 of 5" in page.inner_text("#f-status")  # the printout says it is filtered
-    assert visible_pmids(page) == ["202", "203"]
-    page.emulate_media(media="screen")
 
 
 def test_arrow_keys_walk_the_evidence_map(page: Any) -> None:
