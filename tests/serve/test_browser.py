@@ -40,9 +40,10 @@ def open_page(browser: Any, base: str, scheme: str = "light") -> Any:
     """The process's tab for the app at ``base``, with every console error, page error, request to
     another origin and dialog from then on recorded in ``page.problems``.
 
-    One context is kept for these tests, as tests/digest/chromium.py keeps its own (a new context costs
-    Chromium about a quarter of a second of CPU): its cookies are cleared and any other tab closed, and
-    each test's app listens on a port of its own, so no storage, cache or session carries over.
+    One context is kept for these tests, as tests/digest/chromium.py keeps its own (a new context and
+    its renderer cost Chromium about a third of a second of CPU): its cookies are cleared and any other
+    tab closed, and each test's app listens on a port of its own, so no storage, cache or session
+    carries over.
     """
     context = next((c for c in browser.contexts if getattr(c, "kept", None) == "serve"), None)
     if context is None:
