@@ -26,7 +26,6 @@ ARGS = [
 # axe-core comes from npm (.ci/run installs it there); LITSCAN_AXE names another axe.min.js.
 AXE_CACHE = Path(os.environ.get("LITSCAN_NPM_CACHE", Path.home() / ".cache" / "litscan-npm"))
 AXE = Path(os.environ.get("LITSCAN_AXE", AXE_CACHE / "node_modules" / "axe-core" / "axe.min.js"))
-READY = "document.documentElement.dataset.ready === 'all'"
 COUNT_NODES = """(() => { let n = 0; const w = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
   while (w.nextNode()) n++; return n; })()"""
 
@@ -50,15 +49,19 @@ def open_page(
     wait: bool = True,
     viewport: dict[str, int] | None = None,
     color_scheme: str = "light",
+    java_script_enabled: bool = True,
     **context_options: Any,
 ) -> Any:
     """The page at ``path``, freshly loaded, with every console error, page error, network request
     and dialog from then on recorded in ``page.problems``; waits until its script has drawn the list.
 
-    The tab is one the process keeps for each set of ``context_options`` (a new browser context
-    costs Chromium about a quarter of a second of CPU, a third of what a test's page costs): it is
-    led to a blank page first, so nothing of the last page (its scroll, its filters) carries over,
-    and its viewport, media and colour scheme are set afresh.
+    The tab is one the process keeps for each set of ``context_options`` (a new browser context and
+    its renderer cost Chromium about a third of a second of CPU, more than a test's page load): its
+    viewport, media, colour scheme and scripting are set afresh, and it is led to ``path`` without a
+    fragment, which Chromium loads as a new document (not a reload, which would restore the last
+    test's scroll and form fields; checked at each load), so nothing of the last page carries over.
+    Scripting is switched as Playwright's ``java_script_enabled`` does it, with DevTools'
+    Emulation.setScriptExecutionDisabled, on the tab instead of a context of its own.
     """
     key = tuple(sorted(context_options.items()))
     context = next((c for c in browser.contexts if getattr(c, "kept", None) == key), None)
@@ -67,19 +70,53 @@ def open_page(
         context.kept = key  # tests/conftest.py's ``browser`` closes every context but these
         _watched(context.new_page())
     page = context.pages[0]
-    page.goto("about:blank")
-    page.set_viewport_size(viewport or {"width": 1100, "height": 900})
+    if page.scripts != java_script_enabled:
+        if page.devtools is None:
+            page.devtools = context.new_cdp_session(page)
+        page.devtools.send("Emulation.setScriptExecutionDisabled", {"value": not java_script_enabled})
+        page.scripts = java_script_enabled
+    viewport = viewport or {"width": 1100, "height": 900}
+    if page.viewport_size != viewport:
+        page.set_viewport_size(viewport)
     page.emulate_media(media="null", color_scheme=color_scheme)
     page.mouse.move(0, 0)  # nothing hovered
     page.problems.clear()
     page.goto(path.as_uri())
-    if wait and context_options.get("java_script_enabled", True):
-        page.wait_for_function(READY)
+    if not java_script_enabled:
+        assert page.evaluate(_SCRIPTING_OFF), "the page was loaded with scripting on"
+    elif wait:
+        assert wait_ready(page) == "navigate", "the page was not loaded afresh"
     return page
+
+
+# True where the document parses as with scripting off (a <noscript>'s content becomes elements),
+# as a context opened with java_script_enabled=False does.
+_SCRIPTING_OFF = """(() => { const box = document.createElement('div');
+  box.innerHTML = '<noscript><i></i></noscript>'; return box.querySelector('noscript i') !== null; })()"""
+
+
+# Resolves once the page's script has drawn the list and unpacked the details (data-ready="all"),
+# with how the page was loaded. Waits on the attribute's change: polling it on every animation frame,
+# as wait_for_function does, makes Chromium draw frames all the while.
+_READY_WAIT = """() => new Promise((done, fail) => {
+  const root = document.documentElement, kind = performance.getEntriesByType('navigation')[0].type;
+  const check = () => root.dataset.ready === 'all' && (watch.disconnect(), done(kind));
+  const watch = new MutationObserver(check);
+  watch.observe(root, {attributes: true, attributeFilter: ['data-ready']});
+  check();
+  setTimeout(() => fail(new Error('not ready after 20 s: data-ready is ' + root.dataset.ready)), 20000);
+})"""
+
+
+def wait_ready(page: Any) -> str:
+    """Waits until the page's script has drawn it; returns how it was loaded: "navigate", "reload", ..."""
+    return str(page.evaluate(_READY_WAIT))
 
 
 def _watched(page: Any) -> None:
     page.problems = []
+    page.scripts = True
+    page.devtools = None
     page.on(
         "console",
         lambda m: page.problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None,

@@ -18,7 +18,7 @@ from litscan.digest.writer import write_digest
 from litscan.store import Store
 
 from . import digest_data as data
-from .chromium import READY, open_page, visible_pmids
+from .chromium import open_page, visible_pmids, wait_ready
 
 
 @pytest.fixture(scope="module")
@@ -40,11 +40,17 @@ def page(browser: Any, page_path: Path) -> Any:
     return open_page(browser, page_path)
 
 
-def test_opens_with_no_errors_requests_or_injected_script(page: Any) -> None:
+def test_opens_with_no_errors_requests_or_injected_script_and_shows_evidence_on_focus(page: Any) -> None:
     assert page.title().startswith("Ketamine & chronic pain <test>")
     assert page.evaluate("window.pwned") is None
     assert page.is_visible("#filters")  # JavaScript ran and revealed the filters
     assert visible_pmids(page) == ["201", "202", "203", "204", "205"]  # off-topic stays collapsed
+    # a tag's evidence shows on focus (read on this same fresh page: nothing above changed it)
+    chip = page.locator('article[data-pmid="202"] .tags .c').first
+    assert not chip.locator("small").is_visible()
+    chip.focus()
+    assert chip.locator("small").is_visible()
+    assert "trigeminal neuralgia" in chip.locator("small").inner_text()
     page.hover('article[data-pmid="205"] h4')
     assert page.problems == []
 
@@ -92,9 +98,16 @@ def settled_pmids(page: Any, expected: list[str], seconds: float = 5) -> list[st
     return shown
 
 
-def test_filters_work_from_the_keyboard(page: Any) -> None:
+def test_print_shows_what_is_filtered_and_filters_work_from_the_keyboard(page: Any) -> None:
     page.select_option("#f-design", "rct")
     assert visible_pmids(page) == ["202", "203"]
+    # printed as filtered: the script does not read the media, so back on screen the page is as it was
+    page.emulate_media(media="print")
+    assert not page.is_visible("#f-design")
+    assert "Showing 2 of 5" in page.inner_text("#f-status")  # the printout says it is filtered
+    assert visible_pmids(page) == ["202", "203"]
+    page.emulate_media(media="screen")
+    assert page.is_visible("#f-design") and visible_pmids(page) == ["202", "203"]
     page.select_option("#f-condition", "neuropathic")
     page.select_option("#f-route", "intravenous")
     assert visible_pmids(page) == ["203"]
@@ -118,14 +131,6 @@ def test_filters_work_from_the_keyboard(page: Any) -> None:
     assert page.problems == []
 
 
-def test_evidence_shows_on_focus(page: Any) -> None:
-    chip = page.locator('article[data-pmid="202"] .tags .c').first
-    assert not chip.locator("small").is_visible()
-    chip.focus()
-    assert chip.locator("small").is_visible()
-    assert "trigeminal neuralgia" in chip.locator("small").inner_text()
-
-
 def test_reads_without_javascript(browser: Any, page_path: Path) -> None:
     page = open_page(browser, page_path, java_script_enabled=False)
     assert not page.is_visible("#filters")  # no dead controls
@@ -139,23 +144,14 @@ def test_filtered_view_survives_in_the_url(page: Any, page_path: Path) -> None:
     assert "#filter?condition=neuropathic&route=oral&on=1" in page.url
     page.goto("about:blank")
     page.goto(page_path.as_uri() + "#filter?design=rct&q=trigeminal")
-    page.wait_for_function(READY)  # the list is drawn (and filtered) once the page has read its data
+    assert wait_ready(page) == "navigate"  # the list is drawn (and filtered) once the page has read its data
     assert visible_pmids(page) == ["202"]
     assert page.input_value("#f-design") == "rct"
     page.goto("about:blank")
     page.goto(page_path.as_uri() + "#filter?route=%E0%A4%A")  # broken escape: ignored, not an error
-    page.wait_for_function(READY)
+    assert wait_ready(page) == "navigate"
     assert visible_pmids(page) == ["201", "202", "203", "204", "205"]
     assert page.problems == []
-
-
-def test_print_layout_prints_what_is_shown(page: Any) -> None:
-    page.select_option("#f-design", "rct")
-    page.emulate_media(media="print")
-    assert not page.is_visible("#f-design")
-    assert "Showing 2 of 5" in page.inner_text("#f-status")  # the printout says it is filtered
-    assert visible_pmids(page) == ["202", "203"]
-    page.emulate_media(media="screen")
 
 
 def test_arrow_keys_walk_the_evidence_map(page: Any) -> None:

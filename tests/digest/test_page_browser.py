@@ -57,18 +57,15 @@ def test_the_map_is_one_tab_stop_with_arrow_keys_inside(page: Any) -> None:
     assert page.evaluate(FOCUSED_CELL) == [last_row, "none"]
 
 
-def test_focus_in_the_map_is_visible(page: Any) -> None:
+def test_a_cell_chosen_from_the_keyboard_shows_its_focus_lists_its_records_and_moves_focus_to_them(
+    page: Any,
+) -> None:
     page.focus("#map button[tabindex='0']")
     page.keyboard.press("ArrowRight")  # focus moved by the keyboard: :focus-visible
     style = page.evaluate(
         "(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth]; })()"
     )
     assert style[0] != "none" and float(style[1].rstrip("px")) >= 2
-
-
-def test_choosing_a_cell_lists_its_records_and_moves_focus_to_them(page: Any) -> None:
-    page.focus("#map button[tabindex='0']")
-    page.keyboard.press("ArrowRight")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "h-records"
     assert visible_pmids(page, "#list article[data-pmid]") == ["401", "403"]
@@ -126,18 +123,6 @@ def test_a_search_answers_its_first_change_at_once_and_waits_while_the_reader_ty
     page.wait_for_function("document.getElementById('nomatch').hidden === false")
 
 
-def test_a_card_the_script_draws_links_its_trial_registration_as_the_printed_card_does(
-    page: Any, records_page: Path
-) -> None:
-    printed = lxml.html.fromstring(records_page.read_bytes()).xpath(
-        "//article[@data-pmid='402']//p[@class='meta links']"
-    )
-    drawn = page.eval_on_selector("#r402 p.links", "p => [p.textContent, p.querySelector('a').href]")
-    assert drawn[0] == printed[0].text_content() == "Trial registration: ClinicalTrials.gov NCT01234567"
-    assert drawn[1] == printed[0].xpath(".//a")[0].get("href") and "NCT01234567" in drawn[1]
-    assert page.eval_on_selector("#r402", "a => a.dataset.i") is not None  # drawn by the script, not printed
-
-
 # --- downloads from the page itself -------------------------------------------------------------
 
 
@@ -175,32 +160,38 @@ def test_ris_download_holds_the_listed_records(page: Any, records_page: Path) ->
 # --- the list ---------------------------------------------------------------------------------------
 
 
-def test_the_list_leads_with_evidence_and_keeps_retracted_papers_last(page: Any) -> None:
+def test_the_list_leads_with_evidence_keeps_retracted_papers_last_and_opens_details_on_demand(
+    page: Any, records_page: Path
+) -> None:
     order = page.eval_on_selector_all("#list article", "as => as.map(a => a.dataset.pmid)")
     assert order[:3] == ["401", "402", "403"] and sorted(order) == ON_TOPIC
     assert page.is_visible("#r403 .flag")
     # text_content: a card off screen is not laid out (content-visibility), so it has no inner text yet
     assert page.text_content("#r402 [data-key-finding]").startswith("Conclusions: Drug X reduced attacks")
     assert page.get_attribute("#r402", "data-sample-size") == "40 participants"
-
-
-def test_off_topic_records_open_with_their_reason(page: Any) -> None:
-    page.click("#offtopic > summary")
-    # drawn on the details' toggle event, which the browser fires after the click
-    page.wait_for_function("document.querySelector('#off-list article[data-pmid]') !== null", timeout=5000)
-    assert visible_pmids(page, "#off-list article") == ["409", "410"]
-    # textContent: innerText is empty for a card not yet laid out (content-visibility: auto)
-    assert page.eval_on_selector("#r409 .why", "p => p.textContent").startswith("Judged off-topic: about depression")
-    assert page.eval_on_selector("#r409 .badge", "b => b.className") == "badge"
-
-
-def test_an_abstract_and_a_tags_evidence_open_on_demand(page: Any) -> None:
+    # a card the script draws links its trial registration as the printed card does
+    printed = lxml.html.fromstring(records_page.read_bytes()).xpath(
+        "//article[@data-pmid='402']//p[@class='meta links']"
+    )
+    drawn = page.eval_on_selector("#r402 p.links", "p => [p.textContent, p.querySelector('a').href]")
+    assert drawn[0] == printed[0].text_content() == "Trial registration: ClinicalTrials.gov NCT01234567"
+    assert drawn[1] == printed[0].xpath(".//a")[0].get("href") and "NCT01234567" in drawn[1]
+    assert page.eval_on_selector("#r402", "a => a.dataset.i") is not None  # drawn by the script, not printed
+    # then, on this page read so far and changed in nothing, what opens on demand: an abstract, a
+    # tag's evidence, and the off-topic records below the list
     page.click("#r402 details.abs > summary")
     # drawn on the details' toggle event, which the browser fires after the click
     page.wait_for_function("document.querySelector('#r402 details.abs').textContent.includes('Forty')", timeout=5000)
     assert "Forty adults were randomised" in page.inner_text("#r402 details.abs")
     page.focus("#r402 .tags .c")
     assert "condition named" in page.inner_text("#r402 .tags .c small")
+    # the off-topic section, closed until now: what opened in a card above leaves it as it was
+    page.click("#offtopic > summary")
+    page.wait_for_function("document.querySelector('#off-list article[data-pmid]') !== null", timeout=5000)
+    assert visible_pmids(page, "#off-list article") == ["409", "410"]
+    # textContent: innerText is empty for a card not yet laid out (content-visibility: auto)
+    assert page.eval_on_selector("#r409 .why", "p => p.textContent").startswith("Judged off-topic: about depression")
+    assert page.eval_on_selector("#r409 .badge", "b => b.className") == "badge"
 
 
 # The final state a link leads to, waited for (the scroll may end a frame after the click): the
