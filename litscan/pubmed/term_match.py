@@ -215,6 +215,8 @@ def has_phrase(words: tuple[str, ...], segment: tuple[str, ...]) -> bool:
 
 def near(words: tuple[str, ...], segment: tuple[str, ...], gap: int) -> bool:
     """All ``words`` in ``segment``, any order, at most ``gap`` other words between neighbours."""
+    if not all(word in segment for word in words):
+        return False  # most segments lack one: found by a scan in C, not word by word below
     full = (1 << len(words)) - 1
     # For each set of query words found so far (a bit mask), the latest position of its last word:
     # a later last word can only make the next gap shorter, so the latest is all that matters.
