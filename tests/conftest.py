@@ -115,7 +115,7 @@ def chromium() -> Iterator[Any]:
 @pytest.fixture
 def browser(chromium: Any) -> Iterator[Any]:
     """The process's Chromium; whatever a test leaves open in it is closed after the test, but for the
-    tabs tests/digest/chromium.py keeps (each reloaded before its next test)."""
+    tabs tests/digest/chromium.py keeps (``kept_tab``: each led to its next page afresh)."""
     yield chromium
     for context in chromium.contexts:
         if getattr(context, "kept", None) is None:

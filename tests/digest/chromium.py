@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -55,24 +56,17 @@ def open_page(
     """The page at ``path``, freshly loaded, with every console error, page error, network request
     and dialog from then on recorded in ``page.problems``; waits until its script has drawn the list.
 
-    The tab is one the process keeps for each set of ``context_options`` (a new browser context and
-    its renderer cost Chromium about a third of a second of CPU, more than a test's page load): its
+    The tab is the one the process keeps for each set of ``context_options`` (``kept_tab``): its
     viewport, media, colour scheme and scripting are set afresh, and it is led to ``path`` without a
     fragment, which Chromium loads as a new document (not a reload, which would restore the last
     test's scroll and form fields; checked at each load), so nothing of the last page carries over.
     Scripting is switched as Playwright's ``java_script_enabled`` does it, with DevTools'
     Emulation.setScriptExecutionDisabled, on the tab instead of a context of its own.
     """
-    key = tuple(sorted(context_options.items()))
-    context = next((c for c in browser.contexts if getattr(c, "kept", None) == key), None)
-    if context is None:
-        context = browser.new_context(**context_options)
-        context.kept = key  # tests/conftest.py's ``browser`` closes every context but these
-        _watched(context.new_page())
-    page = context.pages[0]
+    page = kept_tab(browser, tuple(sorted(context_options.items())), _watched, **context_options)
     if page.scripts != java_script_enabled:
         if page.devtools is None:
-            page.devtools = context.new_cdp_session(page)
+            page.devtools = page.context.new_cdp_session(page)
         page.devtools.send("Emulation.setScriptExecutionDisabled", {"value": not java_script_enabled})
         page.scripts = java_script_enabled
     viewport = viewport or {"width": 1100, "height": 900}
@@ -113,24 +107,31 @@ def wait_ready(page: Any) -> str:
     return str(page.evaluate(_READY_WAIT))
 
 
-def _watched(page: Any) -> None:
+def kept_tab(browser: Any, key: object, watch: Callable[[Any], None], **context_options: Any) -> Any:
+    """The tab the process keeps for ``key`` in a context of its own, made (and ``watch``-ed) the first
+    time: a new browser context and its renderer cost Chromium about a third of a second of CPU."""
+    context = next((c for c in browser.contexts if getattr(c, "kept", None) == key), None)
+    if context is None:
+        context = browser.new_context(**context_options)
+        context.kept = key  # tests/conftest.py's ``browser`` closes every context but these
+        watch(context.new_page())
+    return context.pages[0]
+
+
+def record_problems(page: Any, local: Callable[[str], bool], console: tuple[str, ...] = ("error", "warning")) -> None:
+    """From now on, every console message of the ``console`` types, page error, dialog and request to a
+    URL that is not ``local`` goes into ``page.problems``."""
     page.problems = []
+    page.on("console", lambda m: page.problems.append(f"console {m.type}: {m.text}") if m.type in console else None)
+    page.on("pageerror", lambda e: page.problems.append(f"page error: {e}"))
+    page.on("request", lambda r: None if local(r.url) else page.problems.append(f"network: {r.url}"))
+    page.on("dialog", lambda d: (page.problems.append(f"dialog: {d.message}"), d.dismiss()))
+
+
+def _watched(page: Any) -> None:
+    record_problems(page, lambda url: url.startswith(("file:", "data:", "about:", "blob:")))
     page.scripts = True
     page.devtools = None
-    page.on(
-        "console",
-        lambda m: page.problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None,
-    )
-    page.on("pageerror", lambda e: page.problems.append(f"page error: {e}"))
-    page.on(
-        "request",
-        lambda r: (
-            page.problems.append(f"network: {r.url}")
-            if not r.url.startswith(("file:", "data:", "about:", "blob:"))
-            else None
-        ),
-    )
-    page.on("dialog", lambda d: (page.problems.append(f"dialog: {d.message}"), d.dismiss()))
 
 
 def visible_pmids(page: Any, selector: str = "article[data-pmid]") -> list[str]:

@@ -15,6 +15,7 @@ import pytest
 
 from litscan.config import Topic
 from litscan.serve import screening_server, url_of
+from tests.digest.chromium import kept_tab, record_problems
 
 from . import serve_data
 
@@ -40,17 +41,12 @@ def open_page(browser: Any, base: str, scheme: str = "light") -> Any:
     """The process's tab for the app at ``base``, with every console error, page error, request to
     another origin and dialog from then on recorded in ``page.problems``.
 
-    One context is kept for these tests, as tests/digest/chromium.py keeps its own (a new context and
-    its renderer cost Chromium about a third of a second of CPU): its cookies are cleared and any other
-    tab closed, and each test's app listens on a port of its own, so no storage, cache or session
-    carries over.
+    The tab is one kept for these tests (``kept_tab``): its cookies are cleared and any other tab
+    closed, and each test's app listens on a port of its own, so no storage, cache or session carries
+    over.
     """
-    context = next((c for c in browser.contexts if getattr(c, "kept", None) == "serve"), None)
-    if context is None:
-        context = browser.new_context(viewport={"width": 1200, "height": 900})
-        context.kept = "serve"  # tests/conftest.py's ``browser`` closes every context but these
-        _watched(context.new_page())
-    page = context.pages[0]
+    page = kept_tab(browser, "serve", _watched, viewport={"width": 1200, "height": 900})
+    context = page.context
     for other in context.pages[1:]:
         other.close()
     context.clear_cookies()
@@ -61,11 +57,7 @@ def open_page(browser: Any, base: str, scheme: str = "light") -> Any:
 
 
 def _watched(page: Any) -> None:
-    page.problems = []
-    page.on("console", lambda m: page.problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
-    page.on("pageerror", lambda e: page.problems.append(f"page error: {e}"))
-    page.on("request", lambda r: None if r.url.startswith(page.base) else page.problems.append(f"network: {r.url}"))
-    page.on("dialog", lambda d: (page.problems.append(f"dialog: {d.message}"), d.dismiss()))
+    record_problems(page, lambda url: url.startswith(page.base), console=("error",))
 
 
 def keys(page: Any, *pressed: str) -> None:
