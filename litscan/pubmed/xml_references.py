@@ -94,7 +94,10 @@ class WithoutReferences:
                 self._carry = b""
                 return data
             out, stop = self._filter(data)
-            self._line += data.count(b"\n", 0, stop)
+            if not self._eof or stop < len(data):
+                # Counted for the errors of later reads; a document read whole in one (the parallel
+                # import's chunks) has none, and its megabyte is not counted through for nothing.
+                self._line += data.count(b"\n", 0, stop)
             self._carry = data[stop:]
             text = b"".join(out)
             if text or self._eof:

@@ -18,7 +18,7 @@ from litscan.errors import InputError
 from litscan.models import ParsedItem
 from litscan.pubmed import xml_reader
 from litscan.pubmed.xml_reader import iter_pubmed_xml, parse_pubmed_bytes, parse_pubmed_document
-from litscan.pubmed.xml_references import WithoutReferences, plain_prolog
+from litscan.pubmed.xml_references import ReferenceListError, WithoutReferences, plain_prolog
 
 REFERENCES = (
     "<ReferenceList><Title>References</Title><Reference><Citation>Cited work.</Citation>"
@@ -156,6 +156,20 @@ def test_a_list_left_open_is_an_error_at_its_parents_end_not_a_cut_into_the_next
         message = str(caught.value)
         assert message.startswith("open.xml: line 3:") and "not closed before </PubmedData>" in message
         assert "\n" not in message
+
+
+def test_a_list_left_open_is_reported_on_its_line_however_the_stream_is_read():
+    # The lines before a read are counted only for the errors of reads after it: a document read
+    # whole in one read (the parallel import's chunks) and one read in pieces name the same line.
+    data = document(record(1), record(2), record(3, in_data="<ReferenceList>"))
+    line = data[: data.rindex(b"</PubmedData>")].count(b"\n") + 1
+    assert line == 5
+    for pieces in [[data], *splits(data)]:
+        reader = WithoutReferences(b"", _Pieces(pieces))
+        with pytest.raises(ReferenceListError) as caught:
+            while reader.read():
+                pass
+        assert caught.value.line == line, pieces
 
 
 def test_random_documents_read_alike_cut_or_not(monkeypatch):
