@@ -57,6 +57,8 @@ class Conditions:
     # Conditions that are acute pain here ("acute migraine attack", "pain of radiation dermatitis"),
     # wherever the title or every mention says so, with the words saying so.
     acute: dict[str, Evidence] | None = None
+    # Conditions named firmly somewhere (not only in a conclusion or speculation), the general one too.
+    firm: frozenset[str] = frozenset()
 
 
 _NONE: Final = Conditions({}, frozenset(), frozenset(), {})
@@ -180,7 +182,8 @@ def _decided(
         c for c in found if "*" not in v.conditions[c].yields_to and c not in acute and _measured(mentions[c])
     )
     in_title = frozenset(cid for cid in found if any(m.title and not m.acute for m in mentions[cid]))
-    return Conditions(evidence, firm_specific, in_title, acute)
+    firm = frozenset(cid for cid in found if any(m.firm for m in mentions[cid]))
+    return Conditions(evidence, firm_specific, in_title, acute, firm)
 
 
 def _weak_ones(

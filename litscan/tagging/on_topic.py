@@ -22,6 +22,8 @@ from .conditions import Conditions
 from .context import NOT_THE_STUDY, Context
 from .cues import COUNTED, HISTORY, OWN, PURPOSE
 from .document import Document, Hit, Role
+from .routes import RouteEvidence
+from .vocabulary import OffTopic
 
 _TITLE: Final = Role.TITLE
 # A chronic mention that is denied, named to compare, acute or speculation is no chronic population.
@@ -38,11 +40,19 @@ _EFFECT = re.compile(
 
 
 def on_topic(
-    doc: Document, compiled: CompiledVocabulary, conditions: Conditions, design: str
+    doc: Document,
+    compiled: CompiledVocabulary,
+    conditions: Conditions,
+    design: str,
+    routes: RouteEvidence | None = None,
 ) -> tuple[bool, list[Evidence]]:
     """On topic or not, with the evidence: the studied intervention, then what decided."""
     label = compiled.vocabulary.intervention_label
-    studied = _studied_intervention(doc, compiled) or _reviewed_result(doc, compiled, design)
+    studied = (
+        _studied_intervention(doc, compiled)
+        or _reviewed_result(doc, compiled, design)
+        or _given_by_a_route(compiled, routes or {})
+    )
     if studied is None:
         drug_hits = doc.hits_of("drug")
         if drug_hits:
@@ -69,7 +79,10 @@ def _studied_intervention(doc: Document, compiled: CompiledVocabulary) -> Eviden
     purpose = [h for h in drug_hits if sentences[h.sentence].own and sentences[h.sentence].cues & PURPOSE]
     studied = title_drug[0] if title_drug else purpose[0] if purpose else None
     if studied is None:
-        own_sentences = sorted({h.sentence for h in drug_hits if sentences[h.sentence].own})
+        # named to compare ("unlike ketamine") or denied, it is not what the sentence is about
+        own_sentences = sorted(
+            {h.sentence for h in drug_hits if sentences[h.sentence].own and not h.context & NOT_THE_STUDY}
+        )
         if len(own_sentences) >= 2:
             studied = next(h for h in drug_hits if h.sentence == own_sentences[0])
     if studied is not None:
@@ -92,6 +105,16 @@ def _reviewed_result(doc: Document, compiled: CompiledVocabulary, design: str) -
     return None
 
 
+def _given_by_a_route(compiled: CompiledVocabulary, routes: RouteEvidence) -> Evidence | None:
+    """The study gave the intervention by a route ("oral ketamine 20 mg was started"): it is what the
+    study gave, even where the abstract names it once and the title names only its class."""
+    for evidence in routes.values():
+        first = evidence[0]
+        reason = f"{compiled.vocabulary.intervention_label} was given in the study: {first.reason}"
+        return Evidence(first.field, first.text, reason, first.start, first.end)
+    return None
+
+
 def _major_heading(doc: Document, compiled: CompiledVocabulary) -> Evidence | None:
     """A major MeSH heading of the intervention: PubMed's indexers say the record is about it."""
     uis = compiled.vocabulary.intervention_mesh
@@ -101,32 +124,50 @@ def _major_heading(doc: Document, compiled: CompiledVocabulary) -> Evidence | No
 
 def _off_topic_context(doc: Document, compiled: CompiledVocabulary, conditions: Conditions) -> Evidence | None:
     """The off-topic context that frames the study (title, or its stated purpose), if one does."""
-    chronic = doc.hits_of("chronic")
+    chronic = [h for h in doc.hits_of("chronic") if not h.context & _NOT_CHRONIC]
     chronic_title = any(doc.role(h) == _TITLE for h in chronic)
-    condition_title = any(ev and ev[0].field == "title" for ev in conditions.evidence.values())
-    if chronic_title or condition_title:
-        return None  # the title names the chronic population itself
+    if chronic_title or conditions.in_title:
+        return None  # the title names the chronic population itself ("neuropathic pain after dental surgery")
     chronic_purpose = any(doc.sentences[h.sentence].cues & PURPOSE for h in chronic)
     # A specific chronic condition the study itself measures (persistent pain after the surgery
-    # the title names) outweighs the title's acute or anaesthetic framing.
-    measured = bool(conditions.firm_specific)
+    # the title names) outweighs the title's acute or anaesthetic framing; where the title names an
+    # operation, only if the study follows that pain weeks or months later (TAXONOMY: a perioperative
+    # study of patients with chronic pain), or names the chronic pain the operation leaves.
+    leaving = [o for o in _title_settings(doc, compiled) if o.leaves]
+    followed = not leaving or _followed_late(doc, conditions, leaving[0].leaves)
+    measured = bool(conditions.firm_specific) and followed
+    firm_chronic = bool(conditions.firm) or any(doc.own(h) and doc.sentences[h.sentence].firm for h in chronic)
     for hit in doc.hits_of("off"):
         sentence = doc.sentences[hit.sentence]
-        off = next(o for o in compiled.vocabulary.off_topic if o.id == hit.ident)
+        off = _off(compiled, hit)
         if sentence.role == _TITLE:
             counts = not measured
-        else:  # the stated purpose of the study, for contexts not limited to the title
-            counts = (
-                not off.title_only
-                and sentence.own
-                and bool(sentence.cues & PURPOSE)
-                and not chronic_purpose
-                and not conditions.evidence
-            )
+        elif off.title_only or not sentence.own:
+            counts = False
+        elif sentence.cues & PURPOSE:  # the stated purpose of the study
+            counts = not chronic_purpose and not conditions.evidence
+        else:  # whom the study enrolled ("twenty healthy participants"), where it names no chronic pain firmly
+            counts = sentence.firm and hit.context & NOT_THE_STUDY == 0 and not firm_chronic
         if counts:
             reason = f'about {off.label} ("{doc.span(hit)}") in {doc.where(hit)}, not chronic pain'
             return doc.evidence(hit, f"{reason} [topic.off_topic.{off.id}]")
     return None
+
+
+def _off(compiled: CompiledVocabulary, hit: Hit) -> OffTopic:
+    return next(o for o in compiled.vocabulary.off_topic if o.id == hit.ident)
+
+
+def _title_settings(doc: Document, compiled: CompiledVocabulary) -> list[OffTopic]:
+    """The off-topic contexts the title names, in text order."""
+    return [_off(compiled, h) for h in doc.hits_of("off") if doc.role(h) == _TITLE]
+
+
+def _followed_late(doc: Document, conditions: Conditions, leaves: str | None) -> bool:
+    """The study names the chronic pain a setting leaves, or reports an outcome weeks or months later."""
+    if leaves is not None and leaves in conditions.evidence:
+        return True
+    return any(doc.own(h) for h in doc.hits_of("late"))
 
 
 def _population(doc: Document, conditions: Conditions, design: str) -> Evidence | None:

@@ -82,7 +82,7 @@ class Tagger:
         design, design_evidence = study_design(doc, compiled)
         conditions = population_conditions(doc, compiled)
         routes = drug_routes(doc, compiled, design=design)
-        topical, on_topic_evidence = on_topic(doc, compiled, conditions, design)
+        topical, on_topic_evidence = on_topic(doc, compiled, conditions, design, routes)
         return Tags(
             on_topic=topical,
             conditions=tuple(conditions.evidence),
