@@ -6,6 +6,7 @@ only to compare with other work (``context``). MeSH headings count too. Where th
 sentences name no population at all ("Twenty patients received ketamine"), the condition its
 background introduces is its population. Then, in this order:
 
+0. a condition named only as a possibility ("could matter in fibromyalgia") counts nowhere;
 1. speculation: a condition named only where the study looks beyond itself (its conclusions, "may
    also help in CRPS") does not count when the study names a condition firmly;
 2. lists: a specific condition named only as an example or as a share of a mixed population ("pain
@@ -74,6 +75,7 @@ class _Mention:
     acute: bool
     subgroup: bool = False  # analysed as a subgroup of a mixed population
     title: bool = False  # in the title
+    speculated: bool = False  # named only as a possibility: "such effects could matter in fibromyalgia"
 
 
 def population_conditions(doc: Document, compiled: CompiledVocabulary) -> Conditions:
@@ -90,6 +92,10 @@ def population_conditions(doc: Document, compiled: CompiledVocabulary) -> Condit
     if not mentions:
         return _NONE
     every = [m for ms in mentions.values() for m in ms]
+    if any(m.speculated for m in every):
+        mentions = _not_only_speculated(mentions)
+        if not mentions:
+            return _NONE
     if any(m.firm for m in every) and not all(m.firm for m in every):
         mentions = _firm_only(mentions)
     if any(m.listed for m in every):
@@ -145,6 +151,11 @@ def _followed_up(doc: Document, named: list[_Mention]) -> list[_Mention]:
     return moved + [
         _Mention(h, None, _STRONG, doc.sentences[h.sentence].role != _CONCLUSION, False, False) for h in chronic
     ]
+
+
+def _not_only_speculated(mentions: dict[str, list[_Mention]]) -> dict[str, list[_Mention]]:
+    """0. A condition named only as a possibility ("may also help in CRPS") is no population of the study."""
+    return {cid: ms for cid, ms in mentions.items() if not all(m.speculated for m in ms)}
 
 
 def _firm_only(mentions: dict[str, list[_Mention]]) -> dict[str, list[_Mention]]:
@@ -267,7 +278,7 @@ def _mentions(
             listed = bool(context & LISTED) and not context & _SUBGROUP
             subgroup = bool(context & _SUBGROUP)
             acute = bool(context & _ACUTE)
-            mention = _Mention(hit, None, strength, firm, listed, acute, subgroup, s.role == _TITLE)
+            mention = _Mention(hit, None, strength, firm, listed, acute, subgroup, s.role == _TITLE, bool(hypothetical))
             mentions.setdefault(hit.ident, []).append(mention)
     return mentions
 

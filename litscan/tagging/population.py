@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from ..models import Evidence
-from .cues import BACKGROUND, OUTSIDE_STUDY
+from .cues import BACKGROUND, EXCLUSION, FUTURE, HISTORY, OUTSIDE_STUDY
 from .document import Document, Role
 from .vocabulary import Design
 
@@ -139,7 +139,9 @@ def design_from_population(doc: Document, designs: dict[str, Design]) -> tuple[s
     for i, s in enumerate(doc.sentences):
         if s.role == _TITLE:
             continue
-        if s.own:
+        if s.own or (s.cues & HISTORY and not s.cues & (BACKGROUND | EXCLUSION | FUTURE)):
+            # "Three patients, all of whom had failed gabapentin, received ketamine": the earlier treatment
+            # qualifies the study's own patients, who are counted all the same
             seen.read(doc.text, i, s.start, s.end)
         elif not s.cues & (BACKGROUND | OUTSIDE_STUDY) and (
             s.role != _BACKGROUND_SECTION or _AGED_PERSON.search(doc.text, s.start, s.end)
