@@ -35,7 +35,8 @@ _FINDINGS: Final = frozenset((Role.RESULTS, Role.CONCLUSION, Role.UNLABELLED))
 # so it is not a scanner pattern, which every record would pay for.
 _EFFECT = re.compile(
     r"\b(?:reduc|decreas|improv|reliev|relief|effective|efficac|superior|inferior|benefi|favou?r|"
-    r"better|worse|significant|no difference|odds ratio|risk ratio|mean difference|smd\b|rr\b|95%)"
+    r"better|worse|significant|no difference|odds ratio|risk ratio|mean difference|smd\b|rr\b|95%|"
+    r"evidence (?:\w+ )?supports?|supported by)"
 )
 
 

@@ -26,6 +26,7 @@ _CASE_REPORT: Final = "case_report"
 _OBSERVATIONAL: Final = "observational"
 _REVIEW: Final = "review"
 _PRECLINICAL: Final = "preclinical"
+GROUP: Final = "a group of"  # the reason's words where a group of patients decided: read by ``design``
 _MOST_CASES: Final = 3  # at most this many patients described one by one are a case report
 _TITLE: Final = Role.TITLE
 _BACKGROUND_SECTION: Final = Role.BACKGROUND
@@ -175,9 +176,9 @@ def _decide(seen: _Seen) -> tuple[str, int, str]:
     if largest is not None and largest[0] <= _MOST_CASES:
         return _CASE_REPORT, largest[1], f"{largest[2]!r} described one by one"
     if largest is not None:
-        return _OBSERVATIONAL, largest[1], f"a group of {largest[0]} ({largest[2]!r}) and its outcomes"
+        return _OBSERVATIONAL, largest[1], f"{GROUP} {largest[0]} ({largest[2]!r}) and its outcomes"
     if group is not None:  # "the patient's thresholds" in a study of "patients [who] underwent..."
-        return _OBSERVATIONAL, group[0], f'a group of patients ("{group[1]}") and its outcomes'
+        return _OBSERVATIONAL, group[0], f'{GROUP} patients ("{group[1]}") and its outcomes'
     if one_person is not None:
         return _CASE_REPORT, one_person[0], f'one patient described ("{one_person[1]}")'
     if own_work is not None and seen.lab:  # "we show that X kills cells" with cells or animals named
