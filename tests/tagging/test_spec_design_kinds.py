@@ -657,6 +657,15 @@ CASES: list[tuple[str, str, Record]] = [
         "guideline",
         record("Ketamine infusions: a modified Delphi consensus", "Thirty experts rated statements over three rounds."),
     ),
+    (
+        "an instrument named for the patient is no patient described",
+        "observational",
+        record(
+            "Mood after ketamine infusions for chronic pain",
+            "We reviewed outcomes of patients with chronic pain treated with ketamine infusions; the Patient Health"
+            " Questionnaire and pain scores were compared before and after.",
+        ),
+    ),
 ]
 
 

@@ -921,6 +921,76 @@ CASES: list[tuple[str, bool, Record]] = [
             "ketamine, cannabinoids and lidocaine.",
         ),
     ),
+    (
+        "sedation for procedure in CRPS children, no follow-up",
+        False,
+        record(
+            "Ketamine sedation for botulinum toxin injections in children with cerebral palsy",
+            "Children received intranasal ketamine before injections; procedural distress was scored.",
+        ),
+    ),
+    (
+        "harm of treatment: cystitis in CRPS patient",
+        True,
+        record(
+            "Ketamine-induced cystitis in a woman treated for CRPS",
+            "A 34-year-old woman receiving oral ketamine for CRPS developed urinary frequency.",
+        ),
+    ),
+    (
+        "recreational abuse chronic pain word in background",
+        False,
+        record(
+            "Recreational ketamine use and urological damage",
+            "Chronic pain of the bladder is common in ketamine users. We describe 40 recreational users with "
+            "ketamine uropathy.",
+        ),
+    ),
+    (
+        "ketamine-assisted psychotherapy chronic pain",
+        True,
+        record(
+            "Ketamine-assisted psychotherapy for chronic pain",
+            "Twenty patients with chronic pain received ketamine with psychotherapy; pain interference fell.",
+        ),
+    ),
+    (
+        "depression trial with chronic pain secondary outcomes in pain patients",
+        True,
+        record(
+            "Ketamine for depression in patients with chronic pain",
+            ("METHODS", "Patients with chronic pain and depression received ketamine infusions."),
+            ("RESULTS", "Pain intensity and depression scores both improved."),
+        ),
+    ),
+    (
+        "acute pain in chronic pain patients, ED flare intranasal",
+        False,
+        record(
+            "Intranasal ketamine for acute pain flares in adults with sickle cell disease",
+            "Adults presenting to the emergency department with a pain crisis received intranasal ketamine.",
+        ),
+    ),
+    (
+        "ED migraine 'refractory'",
+        False,
+        record(
+            "Ketamine for refractory migraine in the emergency department",
+            "Patients with migraine headache that had not responded to first-line treatment in the emergency "
+            "department "
+            "received ketamine; pain at 1 hour fell.",
+        ),
+    ),
+    (
+        "inpatient refractory migraine days on",
+        True,
+        record(
+            "Ketamine for refractory chronic migraine: inpatient infusions",
+            "Patients with refractory chronic migraine were admitted for 5-day ketamine infusions; headache at 3 "
+            "months was "
+            "recorded.",
+        ),
+    ),
 ]
 
 
