@@ -40,6 +40,21 @@ _EFFECT = re.compile(
 )
 
 
+_RESULT: Final = Context.RESULT.value
+_REACH = 60  # characters either side of a drug's name where its giving is stated
+# "randomised to ketamine", "received oral ketamine 20 mg", "treated with ketamine": the drug after the verb.
+_GIVEN_BEFORE = re.compile(
+    r"\b(?:randomi[sz]ed|allocated|assigned|switched|converted|titrated) to (?:[\w()./-]+ ){0,3}$|"
+    r"\b(?:received|receiving|given|treated with|administered|started|starting|took|taking|using) (?:[\w()./-]+ ){0,3}$"
+)
+# "ketamine was given", "ketamine 0.5 mg/kg was infused", "ketamine infusions were started".
+_GIVEN_AFTER = re.compile(
+    r"[\w-]*(?: [\w()./%-]+){0,4}? (?:was|were) (?:\w+ly )?(?:given|administered|infused|started|added|titrated|"
+    r"prescribed|applied|injected)\b"
+)
+_RESCUE = re.compile(r"\b(?:rescue|as needed|prior|previous(?:ly)?|before (?:the )?(?:study|trial))\b")
+
+
 def on_topic(
     doc: Document,
     compiled: CompiledVocabulary,
@@ -80,6 +95,8 @@ def _studied_intervention(doc: Document, compiled: CompiledVocabulary) -> Eviden
     purpose = [h for h in drug_hits if sentences[h.sentence].own and sentences[h.sentence].cues & PURPOSE]
     studied = title_drug[0] if title_drug else purpose[0] if purpose else None
     if studied is None:
+        studied = next((h for h in drug_hits if _given_or_its_result(doc, h)), None)
+    if studied is None:
         # named to compare ("unlike ketamine") or denied, it is not what the sentence is about
         own_sentences = sorted(
             {h.sentence for h in drug_hits if sentences[h.sentence].own and not h.context & NOT_THE_STUDY}
@@ -89,6 +106,21 @@ def _studied_intervention(doc: Document, compiled: CompiledVocabulary) -> Eviden
     if studied is not None:
         return doc.evidence(studied, f"{v.intervention_label} is the studied intervention ({doc.where(studied)})")
     return _major_heading(doc, compiled)
+
+
+def _given_or_its_result(doc: Document, hit: Hit) -> bool:
+    """The study's own sentence gives the intervention ("randomised to ketamine", "ketamine was infused") or
+    reports its result ("S-ketamine reduced pain (p < 0.001)"): what the study gave, though named once."""
+    s = doc.sentences[hit.sentence]
+    if not s.own or s.role == _TITLE or not s.firm or hit.context & NOT_THE_STUDY:
+        return False
+    if hit.context & _RESULT:
+        return True
+    before = doc.lower[max(s.start, hit.start - _REACH) : hit.start]
+    after = doc.lower[hit.end : min(s.end, hit.end + _REACH)]
+    if _RESCUE.search(before) or _RESCUE.search(after, 0, 20):
+        return False  # "rescue ketamine", "ketamine as rescue": another drug's trial
+    return bool(_GIVEN_BEFORE.search(before) or _GIVEN_AFTER.match(after))
 
 
 def _reviewed_result(doc: Document, compiled: CompiledVocabulary, design: str) -> Evidence | None:

@@ -991,6 +991,96 @@ CASES: list[tuple[str, bool, Record]] = [
             "recorded.",
         ),
     ),
+    (
+        "studied once: results sentence effect",
+        True,
+        record(
+            "NMDA receptor blockade in complex regional pain syndrome: a randomised trial",
+            ("METHODS", "Sixty patients with CRPS were randomised to a 4-day infusion or placebo."),
+            ("RESULTS", "S-ketamine reduced pain significantly over 12 weeks (p < 0.001)."),
+        ),
+    ),
+    (
+        "studied once: randomised to ketamine",
+        True,
+        record(
+            "An NMDA antagonist for fibromyalgia: a double-blind trial",
+            "Thirty women with fibromyalgia were randomised to ketamine or placebo. Pain fell in the active group.",
+        ),
+    ),
+    (
+        "pop: opioid-resistant pain in palliative",
+        True,
+        record(
+            "Ketamine in opioid-resistant pain",
+            "Twelve patients with opioid-resistant pain in advanced disease received ketamine for 7 days.",
+        ),
+    ),
+    (
+        "pop: uncontrolled cancer-related pain",
+        True,
+        record(
+            "Oral ketamine for uncontrolled pain", "Patients with uncontrolled pain from cancer received oral ketamine."
+        ),
+    ),
+    (
+        "pop: long-term pain months",
+        True,
+        record(
+            "Ketamine for long-lasting pain",
+            "Patients with pain lasting longer than 6 months received ketamine infusions.",
+        ),
+    ),
+    (
+        "pop: difficult-to-treat neuropathic",
+        True,
+        record("Ketamine infusions", "Patients with difficult-to-treat neuropathic pain received ketamine."),
+    ),
+    (
+        "pop: 'pain patients' at a pain management centre",
+        True,
+        record(
+            "Ketamine infusion outcomes",
+            "We reviewed 98 patients treated with ketamine at a tertiary pain management centre.",
+        ),
+    ),
+    (
+        "pop: osteoarthritis knee pain chronic",
+        True,
+        record(
+            "Ketamine for knee osteoarthritis pain",
+            "Patients with painful knee osteoarthritis for more than a year received intra-articular ketamine.",
+        ),
+    ),
+    (
+        "pop: chronic pelvic pain",
+        True,
+        record("Ketamine for chronic pelvic pain", "Women with chronic pelvic pain received ketamine."),
+    ),
+    (
+        "pop: sickle cell chronic pain",
+        True,
+        record(
+            "Oral ketamine for chronic sickle cell pain",
+            "Adults with chronic sickle cell pain took oral ketamine for 3 months.",
+        ),
+    ),
+    (
+        "pop: neuropathic pain in rats 'SNL'",
+        True,
+        record(
+            "Ketamine and glial activation in SNL rats",
+            "Rats with L5 spinal nerve ligation received ketamine; mechanical allodynia was reduced.",
+        ),
+    ),
+    (
+        "pop: bone cancer model rats",
+        True,
+        record(
+            "Ketamine and bone cancer pain",
+            "Walker 256 cells were implanted into rat tibia; ketamine reduced pain behaviour.",
+        ),
+    ),
 ]
 
 
