@@ -590,6 +590,140 @@ CASES: list[tuple[str, tuple[str, ...], Record]] = [
             ("RESULTS", "Back pain at 3 months was lower with ketamine."),
         ),
     ),
+    (
+        "oxaliplatin neuropathy plain",
+        ("chemotherapy_neuropathy",),
+        record(
+            "Ketamine for oxaliplatin neuropathy", "Patients with painful oxaliplatin neuropathy applied ketamine gel."
+        ),
+    ),
+    (
+        "vincristine neuropathy children",
+        ("chemotherapy_neuropathy",),
+        record(
+            "Ketamine in vincristine neuropathy", "Children with vincristine neuropathic pain received oral ketamine."
+        ),
+    ),
+    (
+        "post-chemotherapy neuropathic pain",
+        ("chemotherapy_neuropathy",),
+        record(
+            "Ketamine for neuropathic pain after chemotherapy",
+            "Survivors with neuropathic pain following taxane chemotherapy received ketamine.",
+        ),
+    ),
+    (
+        "cancer pain with neuropathic component",
+        ("cancer_pain", "neuropathic_pain"),
+        record("Ketamine for cancer pain", "Patients with cancer pain with a neuropathic component received ketamine."),
+    ),
+    (
+        "neuropathic cancer pain",
+        ("cancer_pain", "neuropathic_pain"),
+        record("Ketamine for neuropathic cancer pain", "Patients with neuropathic cancer pain received ketamine."),
+    ),
+    (
+        "HIV painful neuropathy",
+        ("neuropathic_pain",),
+        record(
+            "Topical ketamine in HIV neuropathy",
+            "Patients with painful HIV-associated sensory neuropathy applied ketamine cream.",
+        ),
+    ),
+    (
+        "brachial plexus avulsion",
+        ("neuropathic_pain",),
+        record(
+            "Ketamine after brachial plexus avulsion",
+            "Patients with pain after brachial plexus avulsion received ketamine.",
+        ),
+    ),
+    (
+        "post-mastectomy pain syndrome",
+        ("chronic_postsurgical_pain",),
+        record("Ketamine for post-mastectomy pain", "Women with post-mastectomy pain syndrome received ketamine."),
+    ),
+    (
+        "CRPS after fracture not CPSP",
+        ("crps",),
+        record(
+            "Ketamine for CRPS after wrist fracture",
+            "Patients who developed CRPS after a distal radius fracture received ketamine.",
+        ),
+    ),
+    (
+        "CRPS after surgery is CRPS",
+        ("crps",),
+        record(
+            "Ketamine for CRPS after knee surgery",
+            "Patients with CRPS following knee arthroscopy received ketamine infusions.",
+        ),
+    ),
+    (
+        "phantom breast",
+        ("phantom_limb_pain",),
+        record("Ketamine for phantom pain", "Women with phantom breast pain after mastectomy received ketamine."),
+    ),
+    (
+        "thalamic pain",
+        ("central_poststroke_pain",),
+        record("Ketamine in thalamic pain syndrome", "Five patients with thalamic pain received ketamine."),
+    ),
+    (
+        "SCI 'below-level pain'",
+        ("spinal_cord_injury_pain",),
+        record(
+            "Ketamine in tetraplegia", "Patients with tetraplegia and below-level neuropathic pain received ketamine."
+        ),
+    ),
+    (
+        "trigeminal: persistent dentoalveolar pain neuropathic",
+        ("trigeminal_neuralgia",),
+        record(
+            "Ketamine for painful post-traumatic trigeminal neuropathy",
+            "Patients with PTTN after dental procedures received ketamine.",
+        ),
+    ),
+    (
+        "cluster headache chronic",
+        ("headache",),
+        record(
+            "Ketamine for chronic cluster headache",
+            "Patients with chronic cluster headache received intranasal ketamine.",
+        ),
+    ),
+    (
+        "new daily persistent headache",
+        ("headache",),
+        record("Ketamine in NDPH", "Patients with new daily persistent headache (NDPH) received ketamine infusions."),
+    ),
+    (
+        "fibromyalgia abbreviation FM",
+        ("fibromyalgia",),
+        record("Ketamine in FM", "Patients with fibromyalgia (FM) received ketamine; FM symptoms improved."),
+    ),
+    (
+        "CLBP abbrev",
+        ("low_back_pain",),
+        record(
+            "Ketamine in CLBP", "Patients with chronic low back pain (CLBP) received ketamine; CLBP intensity fell."
+        ),
+    ),
+    (
+        "failed back surgery",
+        ("low_back_pain",),
+        record("Ketamine for failed back surgery syndrome", "Patients with FBSS received ketamine."),
+    ),
+    (
+        "chronic abdominal pain general",
+        ("chronic_pain_general",),
+        record("Ketamine for chronic abdominal pain", "Adolescents with chronic abdominal pain received ketamine."),
+    ),
+    (
+        "chronic pain in children general",
+        ("chronic_pain_general",),
+        record("Ketamine in paediatric chronic pain", "Children with chronic pain received ketamine."),
+    ),
 ]
 
 
