@@ -92,18 +92,26 @@ def population_conditions(doc: Document, compiled: CompiledVocabulary) -> Condit
     if not mentions:
         return _NONE
     every = [m for ms in mentions.values() for m in ms]
-    if any(m.speculated for m in every):
-        mentions = _not_only_speculated(mentions)
-        if not mentions:
-            return _NONE
-    if any(m.firm for m in every) and not all(m.firm for m in every):
-        mentions = _firm_only(mentions)
-    if any(m.listed for m in every):
-        mentions = _without_lists(doc, v, mentions, general)
+    mentions = _standing(doc, v, mentions, every, general)
+    if not mentions:
+        return _NONE
     found = {cid for cid, ms in mentions.items() if any(m.strength == _STRONG for m in ms)}
     if len(found) < len(mentions):
         _weak_ones(doc, v, mentions, found, general)
     return _decided(doc, compiled, mentions, found, any(m.acute for m in every))
+
+
+def _standing(
+    doc: Document, v: Vocabulary, mentions: dict[str, list[_Mention]], every: list[_Mention], general: str | None
+) -> dict[str, list[_Mention]]:
+    """Steps 0 to 2: the mentions that speculation and lists leave standing."""
+    if any(m.speculated for m in every):
+        mentions = _not_only_speculated(mentions)
+    if any(m.firm for m in every) and not all(m.firm for m in every):
+        mentions = _firm_only(mentions)
+    if any(m.listed for m in every):
+        mentions = _without_lists(doc, v, mentions, general)
+    return mentions
 
 
 def _left_by_the_setting(

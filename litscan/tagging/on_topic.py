@@ -158,17 +158,14 @@ def _major_heading(doc: Document, compiled: CompiledVocabulary) -> Evidence | No
 def _off_topic_context(doc: Document, compiled: CompiledVocabulary, conditions: Conditions) -> Evidence | None:
     """The off-topic context that frames the study (title, or its stated purpose), if one does."""
     chronic = [h for h in doc.hits_of("chronic") if not h.context & _NOT_CHRONIC]
-    chronic_title = any(doc.role(h) == _TITLE for h in chronic)
-    if chronic_title or conditions.in_title:
+    if conditions.in_title or any(doc.role(h) == _TITLE for h in chronic):
         return None  # the title names the chronic population itself ("neuropathic pain after dental surgery")
     chronic_purpose = any(doc.sentences[h.sentence].cues & PURPOSE for h in chronic)
     # A specific chronic condition the study itself measures (persistent pain after the surgery
     # the title names) outweighs the title's acute or anaesthetic framing; where the title names an
     # operation, only if the study follows that pain weeks or months later (TAXONOMY: a perioperative
     # study of patients with chronic pain), or names the chronic pain the operation leaves.
-    leaving = [o for o in _title_settings(doc, compiled) if o.leaves]
-    followed = not leaving or _followed_late(doc, conditions, leaving[0].leaves)
-    measured = bool(conditions.firm_specific) and followed
+    measured = bool(conditions.firm_specific) and _followed_late(doc, compiled, conditions)
     firm_chronic = bool(conditions.firm) or any(doc.own(h) and doc.sentences[h.sentence].firm for h in chronic)
     for hit in doc.hits_of("off"):
         sentence = doc.sentences[hit.sentence]
@@ -180,25 +177,26 @@ def _off_topic_context(doc: Document, compiled: CompiledVocabulary, conditions: 
         elif sentence.cues & PURPOSE:  # the stated purpose of the study
             counts = not chronic_purpose and not conditions.evidence
         else:  # whom the study enrolled ("twenty healthy participants"), where it names no chronic pain firmly
-            counts = sentence.firm and hit.context & NOT_THE_STUDY == 0 and not firm_chronic
+            counts = sentence.firm and not hit.context & NOT_THE_STUDY and not firm_chronic
         if counts:
-            reason = f'about {off.label} ("{doc.span(hit)}") in {doc.where(hit)}, not chronic pain'
-            return doc.evidence(hit, f"{reason} [topic.off_topic.{off.id}]")
+            return _framed_by(doc, off, hit)
     return None
+
+
+def _framed_by(doc: Document, off: OffTopic, hit: Hit) -> Evidence:
+    reason = f'about {off.label} ("{doc.span(hit)}") in {doc.where(hit)}, not chronic pain'
+    return doc.evidence(hit, f"{reason} [topic.off_topic.{off.id}]")
 
 
 def _off(compiled: CompiledVocabulary, hit: Hit) -> OffTopic:
     return next(o for o in compiled.vocabulary.off_topic if o.id == hit.ident)
 
 
-def _title_settings(doc: Document, compiled: CompiledVocabulary) -> list[OffTopic]:
-    """The off-topic contexts the title names, in text order."""
-    return [_off(compiled, h) for h in doc.hits_of("off") if doc.role(h) == _TITLE]
-
-
-def _followed_late(doc: Document, conditions: Conditions, leaves: str | None) -> bool:
-    """The study names the chronic pain a setting leaves, or reports an outcome weeks or months later."""
-    if leaves is not None and leaves in conditions.evidence:
+def _followed_late(doc: Document, compiled: CompiledVocabulary, conditions: Conditions) -> bool:
+    """No title setting that may leave chronic pain (surgery), or the study names the chronic pain it leaves,
+    or reports an outcome weeks or months later."""
+    leaving = [o for h in doc.hits_of("off") if doc.role(h) == _TITLE and (o := _off(compiled, h)).leaves]
+    if not leaving or leaving[0].leaves in conditions.evidence:
         return True
     return any(doc.own(h) for h in doc.hits_of("late"))
 
