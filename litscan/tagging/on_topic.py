@@ -52,7 +52,11 @@ _GIVEN_AFTER = re.compile(
     r"[\w-]*(?: [\w()./%-]+){0,4}? (?:was|were) (?:\w+ly )?(?:given|administered|infused|started|added|titrated|"
     r"prescribed|applied|injected)\b"
 )
-_RESCUE = re.compile(r"\b(?:rescue|as needed|prior|previous(?:ly)?|before (?:the )?(?:study|trial))\b")
+# Given, but not as the study's treatment: as a rescue, before the study, or as an anaesthetic.
+_RESCUE = re.compile(
+    r"\b(?:rescue|as needed|prior|previous(?:ly)?|before (?:the )?(?:study|trial)|an(?:a)?esthe\w*|sedat\w*|"
+    r"induction|premedicat\w*)\b|\bunder (?:[\w/-]+ )?\Z"
+)
 
 
 def on_topic(
@@ -118,8 +122,8 @@ def _given_or_its_result(doc: Document, hit: Hit) -> bool:
         return True
     before = doc.lower[max(s.start, hit.start - _REACH) : hit.start]
     after = doc.lower[hit.end : min(s.end, hit.end + _REACH)]
-    if _RESCUE.search(before) or _RESCUE.search(after, 0, 20):
-        return False  # "rescue ketamine", "ketamine as rescue": another drug's trial
+    if _RESCUE.search(before, len(before) - 30) or _RESCUE.search(after, 0, 30):
+        return False  # "rescue ketamine", "ketamine as rescue", "ketamine/xylazine anaesthesia": not the treatment
     return bool(_GIVEN_BEFORE.search(before) or _GIVEN_AFTER.match(after))
 
 
@@ -143,6 +147,8 @@ def _given_by_a_route(compiled: CompiledVocabulary, routes: RouteEvidence) -> Ev
     study gave, even where the abstract names it once and the title names only its class."""
     for evidence in routes.values():
         first = evidence[0]
+        if _RESCUE.search(first.text.lower()):
+            continue  # "intravenous ketamine was available as rescue", "under ketamine anaesthesia"
         reason = f"{compiled.vocabulary.intervention_label} was given in the study: {first.reason}"
         return Evidence(first.field, first.text, reason, first.start, first.end)
     return None

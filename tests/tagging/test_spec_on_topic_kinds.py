@@ -1081,6 +1081,66 @@ CASES: list[tuple[str, bool, Record]] = [
             "Walker 256 cells were implanted into rat tibia; ketamine reduced pain behaviour.",
         ),
     ),
+    (
+        "anaesthetic: rats received ketamine/xylazine before CCI",
+        False,
+        record(
+            "Curcumin attenuates neuropathic pain after chronic constriction injury",
+            (
+                "METHODS",
+                "Rats received ketamine/xylazine anaesthesia before the sciatic nerve was ligated. Curcumin was "
+                "given daily.",
+            ),
+            ("RESULTS", "Curcumin reduced allodynia."),
+        ),
+    ),
+    (
+        "anaesthetic: mice anaesthetised with ketamine i.p.",
+        False,
+        record(
+            "Spinal microglia in neuropathic mice",
+            "Mice were anaesthetised with ketamine (100 mg/kg, i.p.) and the spared nerve injury was performed. "
+            "Minocycline reduced allodynia.",
+        ),
+    ),
+    (
+        "anaesthetic: humans, ketamine induction in CRPS surgery patients, no follow-up",
+        False,
+        record(
+            "Propofol versus sevoflurane in amputation surgery",
+            (
+                "METHODS",
+                "Patients with CRPS undergoing amputation were given ketamine at induction and randomised to "
+                "propofol or sevoflurane.",
+            ),
+            ("RESULTS", "Emergence was faster with propofol."),
+        ),
+    ),
+    (
+        "rescue in another drug's trial given by route",
+        False,
+        record(
+            "Intravenous lidocaine for neuropathic pain: a randomised trial",
+            (
+                "METHODS",
+                "Patients with neuropathic pain were randomised to lidocaine or saline; intravenous ketamine was "
+                "available as rescue.",
+            ),
+            ("RESULTS", "Lidocaine reduced pain."),
+        ),
+    ),
+    (
+        "prior ketamine responders with route",
+        False,
+        record(
+            "Memantine in patients who responded to ketamine",
+            (
+                "METHODS",
+                "Patients with CRPS who had previously responded to intravenous ketamine received memantine for 8 "
+                "weeks.",
+            ),
+        ),
+    ),
 ]
 
 
