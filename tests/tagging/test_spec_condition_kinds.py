@@ -724,6 +724,22 @@ CASES: list[tuple[str, tuple[str, ...], Record]] = [
         ("chronic_pain_general",),
         record("Ketamine in paediatric chronic pain", "Children with chronic pain received ketamine."),
     ),
+    (
+        "previous trials named to compare",
+        ("phantom_limb_pain",),
+        record(
+            "Ketamine for phantom limb pain",
+            "Ten amputees with phantom limb pain received ketamine. Previous trials in CRPS were positive.",
+        ),
+    ),
+    (
+        "the study's patients come from a previous trial",
+        ("crps",),
+        record(
+            "Five-year follow-up after ketamine",
+            "Participants of a previous trial of ketamine in CRPS were contacted after five years; 30 responded.",
+        ),
+    ),
 ]
 
 
