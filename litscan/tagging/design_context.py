@@ -58,7 +58,9 @@ _RESULT = re.compile(
     r"\bp ?[<=>≤] ?0?\.\d|\b(?:was|were) (?:\w+ly )?(?:reduced|improved|decreased|increased|observed|found|"
     r"associated|included|identified|retrieved|tolerated|effective|ineffective|higher|lower|similar|superior|"
     r"inferior|achieved|reported|noted|seen|detected|maintained|resolved|relieved|abolished|recorded)\b|"
-    r"\bwe (?:found|observed|identified|showed|noted)\b",
+    r"\bwe (?:found|observed|identified|showed|noted)\b|"
+    # outcomes in the past tense: "pain fell", "half reported lasting relief", "12 responded"
+    r"\b(?:fell|rose|declined|responded)\b|\breported (?:\w+ ){0,2}(?:relief|improvement|benefit|reductions?)\b",
     re.IGNORECASE,
 )
 

@@ -666,6 +666,57 @@ CASES: list[tuple[str, str, Record]] = [
             " Questionnaire and pain scores were compared before and after.",
         ),
     ),
+    (
+        "protocol title + retrospective results",
+        "observational",
+        record(
+            "A 5-day ketamine infusion protocol for CRPS: a retrospective study",
+            "We reviewed 52 patients treated with the protocol. Pain fell by 35% (p < 0.01).",
+        ),
+    ),
+    (
+        "protocol in title, prospective cohort results",
+        "observational",
+        record(
+            "Outcomes of an outpatient ketamine protocol in a cohort study",
+            "In this prospective cohort, 80 patients with chronic pain were followed for one year. Half reported "
+            "lasting relief.",
+        ),
+    ),
+    (
+        "protocol: feasibility trial not yet reported, present tense",
+        "protocol",
+        record(
+            "Oral ketamine for chronic pain in palliative care: protocol of a feasibility study",
+            "This feasibility study aims to recruit 40 patients. Outcomes include recruitment rate and adherence.",
+        ),
+    ),
+    (
+        "protocol: registration 'Brief Summary'",
+        "protocol",
+        record(
+            "Ketamine for CRPS",
+            ("Brief Summary", "The purpose of this study is to determine whether ketamine reduces pain in CRPS."),
+        ),
+    ),
+    (
+        "rct: results of a trial whose protocol was published",
+        "rct",
+        record(
+            "Ketamine for CRPS: results of a randomised trial",
+            ("METHODS", "As described in the published protocol, patients were randomised to ketamine or placebo."),
+            ("RESULTS", "Pain was lower with ketamine (p = 0.02)."),
+        ),
+    ),
+    (
+        "case report: 'the patient' later",
+        "case_report",
+        record(
+            "Unexpected relief of phantom limb pain",
+            "After a below-knee amputation, a man developed phantom limb pain. The patient received oral ketamine "
+            "and the pain resolved.",
+        ),
+    ),
 ]
 
 
