@@ -740,6 +740,43 @@ CASES: list[tuple[str, tuple[str, ...], Record]] = [
             "Participants of a previous trial of ketamine in CRPS were contacted after five years; 30 responded.",
         ),
     ),
+    (
+        "casemix: 45% had",
+        ("chronic_pain_general",),
+        record(
+            "Ketamine infusions for chronic pain: a registry analysis",
+            "We analysed 200 patients with chronic pain treated with ketamine; 45% had fibromyalgia and 30% had CRPS.",
+        ),
+    ),
+    (
+        "casemix: most common diagnosis",
+        ("chronic_pain_general",),
+        record(
+            "Ketamine in a chronic pain clinic",
+            "We reviewed 150 patients with chronic pain who received ketamine. CRPS was the most common diagnosis, "
+            "followed by neuropathic pain.",
+        ),
+    ),
+    (
+        "casemix: diagnoses included n=",
+        ("chronic_pain_general",),
+        record(
+            "Outpatient ketamine for refractory pain",
+            (
+                "RESULTS",
+                "Of 90 patients with refractory chronic pain, diagnoses included CRPS (n = 30), fibromyalgia (n = "
+                "20) and migraine (n = 10).",
+            ),
+        ),
+    ),
+    (
+        "casemix: proportions in parentheses after the name",
+        ("chronic_pain_general",),
+        record(
+            "Oral ketamine in chronic pain",
+            "A total of 64 patients with chronic pain (neuropathic pain 40%, CRPS 25%, other 35%) took oral ketamine.",
+        ),
+    ),
 ]
 
 
