@@ -6,7 +6,8 @@ only to compare with other work (``context``). MeSH headings count too. Where th
 sentences name no population at all ("Twenty patients received ketamine"), the condition its
 background introduces is its population. Then, in this order:
 
-0. a condition named only as a possibility ("could matter in fibromyalgia") counts nowhere;
+0. in a study that counts its own population, a condition named only as a possibility ("could matter
+   in fibromyalgia") is not its population;
 1. speculation: a condition named only where the study looks beyond itself (its conclusions, "may
    also help in CRPS") does not count when the study names a condition firmly;
 2. lists: a specific condition named only as an example or as a share of a mixed population ("pain
@@ -26,7 +27,7 @@ from typing import Final
 from ..models import Evidence
 from .compiled import CompiledVocabulary
 from .context import LISTED, NOT_THE_STUDY, Context, ContextRules, clause, trigger_words
-from .cues import CONCLUDING, OUTSIDE_STUDY, PURPOSE
+from .cues import CONCLUDING, COUNTED, OUTSIDE_STUDY, PURPOSE
 from .document import Document, Hit, Role, Sentence
 from .vocabulary import OffTopic, Vocabulary
 
@@ -105,7 +106,7 @@ def _standing(
     doc: Document, v: Vocabulary, mentions: dict[str, list[_Mention]], every: list[_Mention], general: str | None
 ) -> dict[str, list[_Mention]]:
     """Steps 0 to 2: the mentions that speculation and lists leave standing."""
-    if any(m.speculated for m in every):
+    if any(m.speculated for m in every) and _counts_its_own(doc):
         mentions = _not_only_speculated(mentions)
     if any(m.firm for m in every) and not all(m.firm for m in every):
         mentions = _firm_only(mentions)
@@ -161,8 +162,15 @@ def _followed_up(doc: Document, named: list[_Mention]) -> list[_Mention]:
     ]
 
 
+def _counts_its_own(doc: Document) -> bool:
+    """The record counts a population of its own ("twenty participants"): a study, not a review, whose
+    hedged words ("ketamine may help in CRPS") are what it is about."""
+    return any(s.own and s.cues & COUNTED for s in doc.sentences)
+
+
 def _not_only_speculated(mentions: dict[str, list[_Mention]]) -> dict[str, list[_Mention]]:
-    """0. A condition named only as a possibility ("may also help in CRPS") is no population of the study."""
+    """0. In a study with a population of its own, a condition named only as a possibility ("such effects
+    could matter in fibromyalgia") is not its population."""
     return {cid: ms for cid, ms in mentions.items() if not all(m.speculated for m in ms)}
 
 

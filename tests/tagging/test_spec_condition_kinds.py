@@ -777,6 +777,24 @@ CASES: list[tuple[str, tuple[str, ...], Record]] = [
             "A total of 64 patients with chronic pain (neuropathic pain 40%, CRPS 25%, other 35%) took oral ketamine.",
         ),
     ),
+    (
+        "a review's hedged conditions are its subject",
+        ("crps", "neuropathic_pain"),
+        record(
+            "Ketamine: an update",
+            "Ketamine may be an effective treatment for complex regional pain syndrome and neuropathic pain. We "
+            "review its pharmacology and dosing.",
+        ),
+    ),
+    (
+        "a study's population is not what its effects could matter for",
+        (),
+        record(
+            "Ketamine and pain sensitivity",
+            "Twenty-four participants free of any chronic pain condition received esketamine and placebo in random "
+            "order. Pressure pain thresholds rose. Such effects could matter for fibromyalgia.",
+        ),
+    ),
 ]
 
 
