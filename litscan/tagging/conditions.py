@@ -27,8 +27,9 @@ from typing import Final
 from ..models import Evidence
 from .compiled import CompiledVocabulary
 from .context import LISTED, NOT_THE_STUDY, Context, ContextRules, clause, trigger_words
-from .cues import CONCLUDING, COUNTED, OUTSIDE_STUDY, PURPOSE
+from .cues import CONCLUDING, OUTSIDE_STUDY, PURPOSE
 from .document import Document, Hit, Role, Sentence
+from .population import counts_people
 from .vocabulary import OffTopic, Vocabulary
 
 _TITLE: Final = Role.TITLE
@@ -165,7 +166,7 @@ def _followed_up(doc: Document, named: list[_Mention]) -> list[_Mention]:
 def _counts_its_own(doc: Document) -> bool:
     """The record counts a population of its own ("twenty participants"): a study, not a review, whose
     hedged words ("ketamine may help in CRPS") are what it is about."""
-    return any(s.own and s.cues & COUNTED for s in doc.sentences)
+    return any(s.own and s.role != _TITLE and counts_people(doc.text, s.start, s.end) for s in doc.sentences)
 
 
 def _not_only_speculated(mentions: dict[str, list[_Mention]]) -> dict[str, list[_Mention]]:

@@ -119,6 +119,11 @@ class _Seen:
             self.one_person = (i, m.group(0))
 
 
+def counts_people(text: str, start: int, end: int) -> bool:
+    """The text from ``start`` to ``end`` counts people: "twenty-four participants", "12 patients"."""
+    return _COUNTED.search(text, start, end) is not None
+
+
 def _count(number: str) -> int:
     """The value of a count in digits ("1,200") or words ("one hundred and four", "twenty-two")."""
     digits = number.replace(",", "")
