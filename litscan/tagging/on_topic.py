@@ -29,6 +29,7 @@ _TITLE: Final = Role.TITLE
 # A chronic mention that is denied, named to compare, acute or speculation is no chronic population.
 _NOT_CHRONIC: Final = NOT_THE_STUDY | Context.ACUTE.value | Context.HYPOTHETICAL.value
 _REVIEWS: Final = frozenset(("systematic_review", "review"))
+_PRECLINICAL: Final = "preclinical"
 _FINDINGS: Final = frozenset((Role.RESULTS, Role.CONCLUSION, Role.UNLABELLED))
 # What a review reports of one drug's own effect: "ketamine reduced pain (SMD -0.5)", "no benefit of
 # ketamine". Read only in reviews where the intervention is not otherwise the studied one (a rare case),
@@ -78,7 +79,7 @@ def on_topic(
         if drug_hits:
             return False, [doc.evidence(drug_hits[0], f"{label} is only mentioned, not studied")]
         return False, [_whole_record(doc, f"{label} is named nowhere in the title or abstract")]
-    off_topic = _off_topic_context(doc, compiled, conditions)
+    off_topic = _off_topic_context(doc, compiled, conditions, design)
     if off_topic is not None:
         return False, [off_topic, studied]
     population = _population(doc, conditions, design)
@@ -161,18 +162,15 @@ def _major_heading(doc: Document, compiled: CompiledVocabulary) -> Evidence | No
     return None if heading is None else Evidence("mesh", heading.descriptor, f"major MeSH heading {heading.descriptor}")
 
 
-def _off_topic_context(doc: Document, compiled: CompiledVocabulary, conditions: Conditions) -> Evidence | None:
+def _off_topic_context(
+    doc: Document, compiled: CompiledVocabulary, conditions: Conditions, design: str
+) -> Evidence | None:
     """The off-topic context that frames the study (title, or its stated purpose), if one does."""
     chronic = [h for h in doc.hits_of("chronic") if not h.context & _NOT_CHRONIC]
     if conditions.in_title or any(doc.role(h) == _TITLE for h in chronic):
         return None  # the title names the chronic population itself ("neuropathic pain after dental surgery")
     chronic_purpose = any(doc.sentences[h.sentence].cues & PURPOSE for h in chronic)
-    # A specific chronic condition the study itself measures (persistent pain after the surgery
-    # the title names) outweighs the title's acute or anaesthetic framing; where the title names an
-    # operation, only if the study follows that pain weeks or months later (TAXONOMY: a perioperative
-    # study of patients with chronic pain), or names the chronic pain the operation leaves.
-    measured = bool(conditions.firm_specific) and _followed_late(doc, compiled, conditions)
-    firm_chronic = bool(conditions.firm) or any(doc.own(h) and doc.sentences[h.sentence].firm for h in chronic)
+    measured, firm_chronic = _chronic_of_the_study(doc, compiled, conditions, design, chronic)
     for hit in doc.hits_of("off"):
         sentence = doc.sentences[hit.sentence]
         off = _off(compiled, hit)
@@ -187,6 +185,24 @@ def _off_topic_context(doc: Document, compiled: CompiledVocabulary, conditions: 
         if counts:
             return _framed_by(doc, off, hit)
     return None
+
+
+def _chronic_of_the_study(
+    doc: Document, compiled: CompiledVocabulary, conditions: Conditions, design: str, chronic: list[Hit]
+) -> tuple[bool, bool]:
+    """(measured, firm): a chronic condition the study measures outweighs a title's off-topic framing;
+    one it names firmly anywhere, the off-topic words of whom it enrolled.
+
+    A specific chronic condition the study itself measures (persistent pain after the surgery the title
+    names) outweighs the title's acute or anaesthetic framing; where the title names an operation, only
+    if the study follows that pain weeks or months later (TAXONOMY: a perioperative study of patients
+    with chronic pain), or names the chronic pain the operation leaves. In animals, a chronic pain model
+    the study made (CFA, nerve injury) is its chronic pain population.
+    """
+    model = design == _PRECLINICAL and _first_own(doc, doc.hits_of("model")) is not None
+    measured = model or (bool(conditions.firm_specific) and _followed_late(doc, compiled, conditions))
+    firm = model or bool(conditions.firm) or any(doc.own(h) and doc.sentences[h.sentence].firm for h in chronic)
+    return measured, firm
 
 
 def _framed_by(doc: Document, off: OffTopic, hit: Hit) -> Evidence:
@@ -217,7 +233,7 @@ def _population(doc: Document, conditions: Conditions, design: str) -> Evidence 
                 first.field, first.text, f"a chronic pain condition: {first.reason}", first.start, first.end
             )
     for kind, reason in (("chronic", "a chronic pain population"), ("model", "a chronic pain model")):
-        if kind == "model" and design != "preclinical":
+        if kind == "model" and design != _PRECLINICAL:
             continue
         hit = _first_own(doc, doc.hits_of(kind))
         if hit is not None:

@@ -1141,6 +1141,23 @@ CASES: list[tuple[str, bool, Record]] = [
             ),
         ),
     ),
+    (
+        "a CFA model with depression-like behaviour",
+        True,
+        record(
+            "Ketamine in inflammatory pain and depression in mice",
+            "Mice injected with complete Freund adjuvant developed hyperalgesia and depression-like behaviour. "
+            "Ketamine reversed both.",
+        ),
+    ),
+    (
+        "a stress model of depression alone",
+        False,
+        record(
+            "Ketamine and depression-like behaviour after chronic stress in rats",
+            "Rats exposed to chronic unpredictable stress received ketamine; immobility in the forced swim test fell.",
+        ),
+    ),
 ]
 
 
