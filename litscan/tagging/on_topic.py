@@ -53,10 +53,12 @@ _GIVEN_AFTER = re.compile(
     r"[\w-]*(?: [\w()./%-]+){0,4}? (?:was|were) (?:\w+ly )?(?:given|administered|infused|started|added|titrated|"
     r"prescribed|applied|injected)\b"
 )
-# Given, but not as the study's treatment: as a rescue, before the study, or as an anaesthetic.
+# Given, but not as the study's treatment: as a rescue, before the study, as an anaesthetic, or beside the
+# treatment studied ("oral ketamine was co-prescribed in ten", "eight were also taking ketamine").
 _RESCUE = re.compile(
     r"\b(?:rescue|as needed|prior|previous(?:ly)?|before (?:the )?(?:study|trial)|an(?:a)?esthe\w*|sedat\w*|"
-    r"induction|premedicat\w*)\b|\bunder (?:[\w/-]+ )?\Z"
+    r"induction|premedicat\w*|co-?prescri\w*|co-?administ\w*|concomitant\w*|concurrent\w*|"
+    r"also (?:taking|receiving|on|using|given|prescribed))\b|\bunder (?:[\w/-]+ )?\Z"
 )
 
 

@@ -1158,6 +1158,37 @@ CASES: list[tuple[str, bool, Record]] = [
             "Rats exposed to chronic unpredictable stress received ketamine; immobility in the forced swim test fell.",
         ),
     ),
+    (
+        "another drug's title, ketamine co-prescribed once by a route",
+        False,
+        record(
+            "Methadone for cancer pain: a retrospective review",
+            "We reviewed 60 patients with cancer pain started on methadone. Oral ketamine was co-prescribed in ten. "
+            "Pain improved in 70%.",
+        ),
+    ),
+    (
+        "another drug's trial, ketamine given once to some",
+        False,
+        record(
+            "Pregabalin for chronic postsurgical pain: a randomised trial",
+            (
+                "METHODS",
+                "Patients with chronic pain after thoracotomy were randomised to pregabalin or placebo for 8 weeks; "
+                "eight were also taking oral ketamine.",
+            ),
+            ("RESULTS", "Pain fell more with pregabalin."),
+        ),
+    ),
+    (
+        "a class word in the title, ketamine given once",
+        True,
+        record(
+            "Reversing opioid-induced hyperalgesia in a patient with cancer pain",
+            "A 50-year-old woman with cancer pain developed hyperalgesia on escalating morphine. Oral ketamine was "
+            "started and the morphine dose was halved; her pain fell.",
+        ),
+    ),
 ]
 
 
