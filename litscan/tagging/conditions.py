@@ -27,7 +27,7 @@ from typing import Final
 from ..models import Evidence
 from .compiled import CompiledVocabulary
 from .context import LISTED, NOT_THE_STUDY, Context, ContextRules, clause, trigger_words
-from .cues import CONCLUDING, OUTSIDE_STUDY, PURPOSE
+from .cues import CONCLUDING, HISTORY, OUTSIDE_STUDY, PURPOSE
 from .document import Document, Hit, Role, Sentence
 from .population import counts_people
 from .vocabulary import OffTopic, Vocabulary
@@ -119,7 +119,7 @@ def _standing(
 def _left_by_the_setting(
     doc: Document, compiled: CompiledVocabulary, mentions: dict[str, list[_Mention]], general: str
 ) -> None:
-    """Chronic pain followed up weeks or months after the setting the title names (surgery) is the
+    """Chronic pain followed up weeks or months after the setting of the study (surgery) is the
     condition that setting may leave (its ``leaves``: chronic post-surgical pain); moved in ``mentions``."""
     setting = _setting_that_leaves(doc, compiled)
     if setting is None or setting.leaves is None:
@@ -129,7 +129,7 @@ def _left_by_the_setting(
     for m in moved:
         assert m.hit is not None
         reason = (
-            f'"{doc.span(m.hit)}" followed up weeks or months after what the title names ({setting.label})'
+            f'"{doc.span(m.hit)}" followed up weeks or months after the study\'s setting ({setting.label})'
             f" [topic.off_topic.{setting.id}.leaves]"
         )
         m.evidence, m.strength = doc.evidence(m.hit, reason), _STRONG
@@ -144,12 +144,33 @@ def _left_by_the_setting(
 
 
 def _setting_that_leaves(doc: Document, compiled: CompiledVocabulary) -> OffTopic | None:
-    """The off-topic setting the title names that may leave a chronic condition (surgery), if any."""
-    off = compiled.vocabulary.off_topic
-    return next(
-        (o for h in doc.hits_of("off") if doc.role(h) == _TITLE for o in off if o.id == h.ident and o.leaves),
-        None,
-    )
+    """The off-topic setting that may leave a chronic condition (surgery) the title names, or that the
+    study's own patients are in ("adults undergoing cardiac surgery", "intraoperative ketamine"), if any."""
+    leaving = {o.id: o for o in compiled.vocabulary.off_topic if o.leaves}
+    hits = [h for h in doc.hits_of("off") if h.ident in leaving]
+    titled = next((h for h in hits if doc.role(h) == _TITLE), None)
+    if titled is not None:
+        return leaving[titled.ident]
+    for h in hits:
+        s = doc.sentences[h.sentence]
+        if s.own and not s.cues & HISTORY and not h.context & NOT_THE_STUDY and _undergone(doc, h):
+            return leaving[h.ident]
+    return None
+
+
+# The study's patients undergo the operation: "patients undergoing", "scheduled for", "women having".
+_UNDERGOING = re.compile(
+    r"\b(?:undergoing|undergo|underwent|scheduled for|having|awaiting|listed for)\s+(?:[\w-]+\s+){0,3}$"
+)
+_SETTING_WORDS = ("intraoperative", "perioperative", "intra-operative", "peri-operative")
+
+
+def _undergone(doc: Document, hit: Hit) -> bool:
+    """The setting word is the study's own: an operation its patients undergo, or the perioperative period."""
+    if doc.lower.startswith(_SETTING_WORDS, hit.start):
+        return True
+    s = doc.sentences[hit.sentence]
+    return _UNDERGOING.search(doc.lower, max(s.start, hit.start - 50), hit.start) is not None
 
 
 def _followed_up(doc: Document, named: list[_Mention]) -> list[_Mention]:

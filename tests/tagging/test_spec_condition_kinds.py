@@ -795,6 +795,37 @@ CASES: list[tuple[str, tuple[str, ...], Record]] = [
             "order. Pressure pain thresholds rose. Such effects could matter for fibromyalgia.",
         ),
     ),
+    (
+        "CPSP: surgery only in methods, chronic pain at 3 months",
+        ("chronic_postsurgical_pain",),
+        record(
+            "Esketamine and chronic pain: a randomized trial",
+            ("METHODS", "Adults undergoing cardiac surgery via sternotomy were randomized to esketamine or saline."),
+            ("RESULTS", "Chronic pain at 3 months occurred in 12% versus 24%."),
+        ),
+    ),
+    (
+        "CPSP: unlabelled, operation in methods, persistent pain at 6 months",
+        ("chronic_postsurgical_pain",),
+        record(
+            "Low-dose ketamine: a randomised controlled trial",
+            "Women scheduled for hysterectomy were randomised to ketamine or placebo. Persistent pain at 6 months "
+            "was less frequent with ketamine.",
+        ),
+    ),
+    (
+        "CPSP: 'incidence of chronic pain' after surgery in objective",
+        ("chronic_postsurgical_pain",),
+        record(
+            "Ketamine and long-term pain",
+            (
+                "OBJECTIVE",
+                "To assess whether intraoperative ketamine reduces the incidence of chronic pain 3 months after "
+                "spine surgery.",
+            ),
+            ("RESULTS", "Chronic pain was less common with ketamine."),
+        ),
+    ),
 ]
 
 
