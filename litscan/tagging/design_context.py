@@ -28,6 +28,9 @@ _NOT_THIS_STUDY = re.compile(
     r"(?:conducting |performing |running )?(?:a |an )"
     r"|\b(?:future|larger|subsequent|definitive|further|full[- ]scale|well[- ]designed|adequately[- ]powered|"
     r"confirmatory|previous|prior(?! to)|earlier|other|published|existing|several|many|few|(?:a|an) (?:19|20)\d\d)\s+"
+    # the trial the study's patients came from: "patients who completed a randomised trial entered..."
+    r"|\b(?:who|that|had|previously) (?:had )?(?:completed|participated in|took part in|been enrolled in|enrolled in|"
+    r"finished) (?:a|an)\s+"
     # named to compare: "as in animal models", "these results mirror findings in rats"
     r"|\b(?:as (?:in|with|seen in|shown in|reported in|described in)|similar to|consistent with|in line with|"
     r"unlike|like|(?:findings|studies|work|results|experiments|observations) (?:in|with|on))\s+)"
@@ -50,7 +53,7 @@ _TRIGGERS: Final = frozenset(
         *("subsequent", "definitive", "further", "full-scale", "full", "well-designed", "adequately-powered"),
         *("adequately", "confirmatory", "previous", "prior", "earlier", "other", "published", "existing"),
         *("several", "many", "few", "as", "similar", "consistent", "line", "unlike", "like", "findings", "studies"),
-        *("work", "results", "experiments", "observations"),
+        *("work", "results", "experiments", "observations", "who", "that", "had", "previously"),
     )
 )
 # Results of the record's own: a p value, "were included", "was tolerated", "we found".

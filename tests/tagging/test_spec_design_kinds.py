@@ -717,6 +717,60 @@ CASES: list[tuple[str, str, Record]] = [
             "and the pain resolved.",
         ),
     ),
+    (
+        "economic model",
+        "other",
+        record(
+            "Cost-effectiveness of ketamine infusions for CRPS",
+            "A Markov model compared the costs and quality-adjusted life years of ketamine infusions with standard "
+            "care over five years.",
+        ),
+    ),
+    (
+        "PK simulation",
+        "other",
+        record(
+            "Dosing of oral ketamine for chronic pain: a pharmacokinetic simulation",
+            "Using published population pharmacokinetic parameters, we simulated plasma concentrations for five "
+            "oral dosing regimens.",
+        ),
+    ),
+    (
+        "letter with own case",
+        "case_report",
+        record(
+            "Ketamine for phantom pain",
+            "We read with interest the recent review. A 61-year-old man with phantom limb pain responded to oral "
+            "ketamine.",
+            types=("Letter",),
+        ),
+    ),
+    (
+        "open-label extension of an RCT",
+        "nonrandomized_trial",
+        record(
+            "Long-term oral ketamine: an open-label extension",
+            "Patients who completed a randomised trial of oral ketamine for neuropathic pain entered a 6-month "
+            "open-label extension.",
+        ),
+    ),
+    (
+        "participants completed a randomized crossover: this study's own",
+        "rct",
+        record(
+            "Ketamine and capsaicin hyperalgesia",
+            "Twelve volunteers completed a three-session, randomized, double-blind crossover study of ketamine and "
+            "placebo.",
+        ),
+    ),
+    (
+        "veterinary trial dogs",
+        "preclinical",
+        record(
+            "Ketamine infusion in dogs after limb amputation",
+            "Dogs undergoing forelimb amputation were randomly assigned to ketamine or saline infusion.",
+        ),
+    ),
 ]
 
 
