@@ -1189,6 +1189,53 @@ CASES: list[tuple[str, bool, Record]] = [
             "started and the morphine dose was halved; her pain fell.",
         ),
     ),
+    (
+        "intranasal esketamine depression + comorbid pain excluded",
+        False,
+        record(
+            "Esketamine nasal spray in older adults with depression",
+            (
+                "METHODS",
+                "Adults aged 65 or more with treatment-resistant depression received esketamine nasal spray. "
+                "Participants with chronic pain disorders were not eligible.",
+            ),
+        ),
+    ),
+    (
+        "ketamine for neuropathic pain in ICU? acute",
+        False,
+        record(
+            "Ketamine for acute neuropathic pain after trauma",
+            "Patients with acute neuropathic pain after traumatic injury in the intensive care unit received a "
+            "ketamine infusion for 48 hours.",
+        ),
+    ),
+    (
+        "acute herpes zoster pain only, no PHN outcome",
+        False,
+        record(
+            "Ketamine for acute herpes zoster pain in the emergency department",
+            "Patients with acute zoster pain received intravenous ketamine; pain at 2 hours was recorded.",
+        ),
+    ),
+    (
+        "chronic pain outcomes after burn? chronic",
+        True,
+        record(
+            "Ketamine and persistent pain after burn injury",
+            "Burn patients were randomised to ketamine or placebo; persistent pain at 6 months was lower with "
+            "ketamine.",
+        ),
+    ),
+    (
+        "opioid use disorder with chronic pain",
+        True,
+        record(
+            "Ketamine for chronic pain in patients with opioid use disorder",
+            "Patients with chronic pain and opioid use disorder received ketamine infusions; pain scores at 1 month "
+            "fell.",
+        ),
+    ),
 ]
 
 
