@@ -42,6 +42,7 @@ _REPORTED = re.compile(
     r"[\w-]*(?:\s+[\w,()%-]+){0,6}?\s+(?:found|showed|reported|concluded|suggested|demonstrated|indicated|"
     r"confirmed)\b"
 )
+_FINDING = re.compile(r"\b(?:found|showed|reported|concluded|suggested|demonstrated|indicated|confirmed)\b")
 _OWN_BEFORE = re.compile(r"\b(?:this|our|the present|the current|we)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # The design word's object: "trial of", "study with" and at most two words before a drug's name.
 _OF_A_DRUG = re.compile(r"[\w-]*\s+(?:of|with)\s+(?:[\w-]+\s+){0,2}?")
@@ -90,20 +91,28 @@ def not_said_of_this_study(doc: Document, hit: Hit) -> bool:
 def _of_another_drug(doc: Document, hit: Hit, end: int) -> bool:
     """ "A trial of gabapentin", "an open study with amitriptyline", "opioid dose escalation": the design
     word's own drug is another one."""
-    if any(0 <= hit.start - d.end <= 1 for d in doc.hits_of("other_drug")):
+    others = [d for d in doc.hits_of("other_drug") if d.sentence == hit.sentence]
+    if not others:
+        return False
+    if any(0 <= hit.start - d.end <= 1 for d in others):
         return True
     m = _OF_A_DRUG.match(doc.lower, hit.end, end)
     if m is None:
         return False
     at = m.end()
-    return any(d.start == at for d in doc.hits_of("other_drug")) and not any(d.start == at for d in doc.hits_of("drug"))
+    return any(d.start == at for d in others) and not any(d.start == at for d in doc.hits_of("drug"))
 
 
 def _reported_by(doc: Document, hit: Hit, start: int, end: int) -> bool:
     """The design word is the subject of a finding, not introduced as this study's ("this meta-analysis found")."""
-    if _REPORTED.match(doc.lower, hit.end, end) is None:
+    lower = doc.lower
+    # The verb first, searched in C over the few words after; the pattern only where one is there.
+    if (
+        _FINDING.search(lower, hit.end, min(end, hit.end + _REACH)) is None
+        or _REPORTED.match(lower, hit.end, end) is None
+    ):
         return False
-    return _OWN_BEFORE.search(doc.lower, max(start, hit.start - _REACH), hit.start) is None
+    return _OWN_BEFORE.search(lower, max(start, hit.start - _REACH), hit.start) is None
 
 
 def reports_results(doc: Document) -> bool:
