@@ -38,11 +38,9 @@ _NOT_THIS_STUDY = re.compile(
     re.IGNORECASE,
 )
 # A design word that is the subject of a finding is the literature's: "a meta-analysis of seven trials found".
-_REPORTED = re.compile(
-    r"[\w-]*(?:\s+[\w,()%-]+){0,6}?\s+(?:found|showed|reported|concluded|suggested|demonstrated|indicated|"
-    r"confirmed)\b"
-)
-_FINDING = re.compile(r"\b(?:found|showed|reported|concluded|suggested|demonstrated|indicated|confirmed)\b")
+_VERBS = r"(?:found|showed|reported|concluded|suggested|demonstrated|indicated|confirmed)\b"
+_REPORTED = re.compile(r"[\w-]*(?:\s+[\w,()%-]+){0,6}?\s+" + _VERBS)
+_FINDING = re.compile(r"\b" + _VERBS)
 _OWN_BEFORE = re.compile(r"\b(?:this|our|the present|the current|we)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # The design word's object: "trial of", "study with" and at most two words before a drug's name.
 _OF_A_DRUG = re.compile(r"[\w-]*\s+(?:of|with)\s+(?:[\w-]+\s+){0,2}?")
