@@ -14,6 +14,15 @@ from litscan.tagging.tagger import Tagger
 from .records import record
 
 CASES: list[tuple[str, tuple[str, ...], Record]] = [
+    (
+        "cpsp named with its abbreviation in the results",
+        ("chronic_postsurgical_pain",),
+        record(
+            "Intraoperative ketamine in total knee arthroplasty",
+            "Patients scheduled for knee arthroplasty received ketamine or placebo. Chronic postsurgical pain (CPSP) "
+            "at month 3 did not differ between the groups.",
+        ),
+    ),
     # listings (surveys, consensus)
     (
         "survey lists conditions",

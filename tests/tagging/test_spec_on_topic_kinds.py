@@ -631,6 +631,42 @@ CASES: list[tuple[str, bool, Record]] = [
         ),
     ),
     (
+        "cpsp: the follow-up as a postoperative month",
+        True,
+        record(
+            "Ketamine infusion during mastectomy and recovery: a randomised trial",
+            ("METHODS", "Women having mastectomy were randomised to ketamine or saline."),
+            ("RESULTS", "At postoperative month 6, pain at the scar was reported by 12% and 25%."),
+        ),
+    ),
+    (
+        "cpsp: named once with its abbreviation, at month 3",
+        True,
+        record(
+            "Intraoperative ketamine in total knee arthroplasty",
+            "Patients scheduled for knee arthroplasty received ketamine or placebo. Chronic postsurgical pain (CPSP) "
+            "at month 3 did not differ between the groups.",
+        ),
+    ),
+    (
+        "cpsp: pain on postoperative months 1 and 3",
+        True,
+        record(
+            "Ketamine for inguinal hernia repair: a randomized controlled trial",
+            ("METHODS", "Men having open hernia repair were randomized to ketamine or saline."),
+            ("RESULTS", "Groin pain at postoperative months 1 and 3 was less frequent with ketamine."),
+        ),
+    ),
+    (
+        "acute: postoperative day 3 is not months later",
+        False,
+        record(
+            "Ketamine in hip arthroplasty: a randomised trial",
+            ("METHODS", "Patients having hip arthroplasty were randomised to ketamine or placebo."),
+            ("RESULTS", "Pain on postoperative day 3 and morphine use at 2 mg per hour were lower."),
+        ),
+    ),
+    (
         "drug: ketamine in anaesthesia for other drug's animal model",
         False,
         record(
