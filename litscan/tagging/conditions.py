@@ -6,6 +6,8 @@ only to compare with other work (``context``). MeSH headings count too. Where th
 sentences name no population at all ("Twenty patients received ketamine"), the condition its
 background introduces is its population. Then, in this order:
 
+0. in a study that counts its own population, a condition named only as a possibility ("could matter
+   in fibromyalgia") is not its population;
 1. speculation: a condition named only where the study looks beyond itself (its conclusions, "may
    also help in CRPS") does not count when the study names a condition firmly;
 2. lists: a specific condition named only as an example or as a share of a mixed population ("pain
@@ -25,8 +27,9 @@ from typing import Final
 from ..models import Evidence
 from .compiled import CompiledVocabulary
 from .context import LISTED, NOT_THE_STUDY, Context, ContextRules, clause, trigger_words
-from .cues import CONCLUDING, OUTSIDE_STUDY, PURPOSE
+from .cues import CONCLUDING, HISTORY, OUTSIDE_STUDY, PURPOSE
 from .document import Document, Hit, Role, Sentence
+from .population import counts_people
 from .vocabulary import OffTopic, Vocabulary
 
 _TITLE: Final = Role.TITLE
@@ -57,6 +60,8 @@ class Conditions:
     # Conditions that are acute pain here ("acute migraine attack", "pain of radiation dermatitis"),
     # wherever the title or every mention says so, with the words saying so.
     acute: dict[str, Evidence] | None = None
+    # Conditions named firmly somewhere (not only in a conclusion or speculation), the general one too.
+    firm: frozenset[str] = frozenset()
 
 
 _NONE: Final = Conditions({}, frozenset(), frozenset(), {})
@@ -72,6 +77,7 @@ class _Mention:
     acute: bool
     subgroup: bool = False  # analysed as a subgroup of a mixed population
     title: bool = False  # in the title
+    speculated: bool = False  # named only as a possibility: "such effects could matter in fibromyalgia"
 
 
 def population_conditions(doc: Document, compiled: CompiledVocabulary) -> Conditions:
@@ -88,20 +94,32 @@ def population_conditions(doc: Document, compiled: CompiledVocabulary) -> Condit
     if not mentions:
         return _NONE
     every = [m for ms in mentions.values() for m in ms]
-    if any(m.firm for m in every) and not all(m.firm for m in every):
-        mentions = _firm_only(mentions)
-    if any(m.listed for m in every):
-        mentions = _without_lists(doc, v, mentions, general)
+    mentions = _standing(doc, v, mentions, every, general)
+    if not mentions:
+        return _NONE
     found = {cid for cid, ms in mentions.items() if any(m.strength == _STRONG for m in ms)}
     if len(found) < len(mentions):
         _weak_ones(doc, v, mentions, found, general)
     return _decided(doc, compiled, mentions, found, any(m.acute for m in every))
 
 
+def _standing(
+    doc: Document, v: Vocabulary, mentions: dict[str, list[_Mention]], every: list[_Mention], general: str | None
+) -> dict[str, list[_Mention]]:
+    """Steps 0 to 2: the mentions that speculation and lists leave standing."""
+    if any(m.speculated for m in every) and _counts_its_own(doc):
+        mentions = _not_only_speculated(mentions)
+    if any(m.firm for m in every) and not all(m.firm for m in every):
+        mentions = _firm_only(mentions)
+    if any(m.listed for m in every):
+        mentions = _without_lists(doc, v, mentions, general)
+    return mentions
+
+
 def _left_by_the_setting(
     doc: Document, compiled: CompiledVocabulary, mentions: dict[str, list[_Mention]], general: str
 ) -> None:
-    """Chronic pain followed up weeks or months after the setting the title names (surgery) is the
+    """Chronic pain followed up weeks or months after the setting of the study (surgery) is the
     condition that setting may leave (its ``leaves``: chronic post-surgical pain); moved in ``mentions``."""
     setting = _setting_that_leaves(doc, compiled)
     if setting is None or setting.leaves is None:
@@ -111,7 +129,7 @@ def _left_by_the_setting(
     for m in moved:
         assert m.hit is not None
         reason = (
-            f'"{doc.span(m.hit)}" followed up weeks or months after what the title names ({setting.label})'
+            f'"{doc.span(m.hit)}" followed up weeks or months after the study\'s setting ({setting.label})'
             f" [topic.off_topic.{setting.id}.leaves]"
         )
         m.evidence, m.strength = doc.evidence(m.hit, reason), _STRONG
@@ -126,12 +144,33 @@ def _left_by_the_setting(
 
 
 def _setting_that_leaves(doc: Document, compiled: CompiledVocabulary) -> OffTopic | None:
-    """The off-topic setting the title names that may leave a chronic condition (surgery), if any."""
-    off = compiled.vocabulary.off_topic
-    return next(
-        (o for h in doc.hits_of("off") if doc.role(h) == _TITLE for o in off if o.id == h.ident and o.leaves),
-        None,
-    )
+    """The off-topic setting that may leave a chronic condition (surgery) the title names, or that the
+    study's own patients are in ("adults undergoing cardiac surgery", "intraoperative ketamine"), if any."""
+    leaving = {o.id: o for o in compiled.vocabulary.off_topic if o.leaves}
+    hits = [h for h in doc.hits_of("off") if h.ident in leaving]
+    titled = next((h for h in hits if doc.role(h) == _TITLE), None)
+    if titled is not None:
+        return leaving[titled.ident]
+    for h in hits:
+        s = doc.sentences[h.sentence]
+        if s.own and not s.cues & HISTORY and not h.context & NOT_THE_STUDY and _undergone(doc, h):
+            return leaving[h.ident]
+    return None
+
+
+# The study's patients undergo the operation: "patients undergoing", "scheduled for", "women having".
+_UNDERGOING = re.compile(
+    r"\b(?:undergoing|undergo|underwent|scheduled for|having|awaiting|listed for)\s+(?:[\w-]+\s+){0,3}$"
+)
+_SETTING_WORDS = ("intraoperative", "perioperative", "intra-operative", "peri-operative")
+
+
+def _undergone(doc: Document, hit: Hit) -> bool:
+    """The setting word is the study's own: an operation its patients undergo, or the perioperative period."""
+    if doc.lower.startswith(_SETTING_WORDS, hit.start):
+        return True
+    s = doc.sentences[hit.sentence]
+    return _UNDERGOING.search(doc.lower, max(s.start, hit.start - 50), hit.start) is not None
 
 
 def _followed_up(doc: Document, named: list[_Mention]) -> list[_Mention]:
@@ -143,6 +182,18 @@ def _followed_up(doc: Document, named: list[_Mention]) -> list[_Mention]:
     return moved + [
         _Mention(h, None, _STRONG, doc.sentences[h.sentence].role != _CONCLUSION, False, False) for h in chronic
     ]
+
+
+def _counts_its_own(doc: Document) -> bool:
+    """The record counts a population of its own ("twenty participants"): a study, not a review, whose
+    hedged words ("ketamine may help in CRPS") are what it is about."""
+    return any(s.own and s.role != _TITLE and counts_people(doc.text, s.start, s.end) for s in doc.sentences)
+
+
+def _not_only_speculated(mentions: dict[str, list[_Mention]]) -> dict[str, list[_Mention]]:
+    """0. In a study with a population of its own, a condition named only as a possibility ("such effects
+    could matter in fibromyalgia") is not its population."""
+    return {cid: ms for cid, ms in mentions.items() if not all(m.speculated for m in ms)}
 
 
 def _firm_only(mentions: dict[str, list[_Mention]]) -> dict[str, list[_Mention]]:
@@ -180,7 +231,8 @@ def _decided(
         c for c in found if "*" not in v.conditions[c].yields_to and c not in acute and _measured(mentions[c])
     )
     in_title = frozenset(cid for cid in found if any(m.title and not m.acute for m in mentions[cid]))
-    return Conditions(evidence, firm_specific, in_title, acute)
+    firm = frozenset(cid for cid in found if any(m.firm for m in mentions[cid]))
+    return Conditions(evidence, firm_specific, in_title, acute, firm)
 
 
 def _weak_ones(
@@ -264,7 +316,7 @@ def _mentions(
             listed = bool(context & LISTED) and not context & _SUBGROUP
             subgroup = bool(context & _SUBGROUP)
             acute = bool(context & _ACUTE)
-            mention = _Mention(hit, None, strength, firm, listed, acute, subgroup, s.role == _TITLE)
+            mention = _Mention(hit, None, strength, firm, listed, acute, subgroup, s.role == _TITLE, bool(hypothetical))
             mentions.setdefault(hit.ident, []).append(mention)
     return mentions
 

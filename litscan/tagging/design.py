@@ -22,7 +22,7 @@ from .compiled import CompiledVocabulary
 from .cues import BACKGROUND, OUTSIDE_STUDY
 from .design_context import not_said_of_this_study, reports_results
 from .document import Document, Hit, Role, Sentence
-from .population import design_from_population, record_evidence
+from .population import GROUP, design_from_population, record_evidence
 
 _TITLE: Final = Role.TITLE
 _UNLABELLED: Final = Role.UNLABELLED
@@ -62,9 +62,14 @@ def study_design(doc: Document, compiled: CompiledVocabulary) -> tuple[str, list
             return _series_by_size(doc, compiled, best, hit)
         return best, [_evidence(doc, compiled, best, hit, f"{doc.where(hit)} says of its own study")]
     from_types = _from_indexing(doc.record, compiled)
-    if from_types:
+    if from_types and from_types[0] != _CASE_REPORT:
         return from_types
     from_population = design_from_population(doc, designs)
+    if from_types:
+        # "Case Reports" on a record that reports a counted group's outcomes: the abstract's own population wins
+        if from_population is not None and GROUP in from_population[1][0].reason:
+            return _OBSERVATIONAL, [*from_population[1], *from_types[1]]
+        return from_types
     # "Two patients underwent surgery while one received antibiotics": a few patients are a case whatever
     # a weak cue suggests.
     if said.weak and (from_population is None or from_population[0] != _CASE_REPORT):

@@ -27,10 +27,23 @@ _NOT_THIS_STUDY = re.compile(
     r"(?:\b(?:feasibility|planning|conduct(?:ing)?|need|basis|rationale) (?:of|for) "
     r"(?:conducting |performing |running )?(?:a |an )"
     r"|\b(?:future|larger|subsequent|definitive|further|full[- ]scale|well[- ]designed|adequately[- ]powered|"
-    r"confirmatory|previous|prior(?! to)|earlier|other|published|existing|several|many|few)\s+)"
+    r"confirmatory|previous|prior(?! to)|earlier|other|published|existing|several|many|few|(?:a|an) (?:19|20)\d\d)\s+"
+    # the trial the study's patients came from: "patients who completed a randomised trial entered..."
+    r"|\b(?:who|that|had|previously) (?:had )?(?:completed|participated in|took part in|been enrolled in|enrolled in|"
+    r"finished) (?:a|an)\s+"
+    # named to compare: "as in animal models", "these results mirror findings in rats"
+    r"|\b(?:as (?:in|with|seen in|shown in|reported in|described in)|similar to|consistent with|in line with|"
+    r"unlike|like|(?:findings|studies|work|results|experiments|observations) (?:in|with|on))\s+)"
     r"(?:[\w-]+,?\s+){0,3}$",
     re.IGNORECASE,
 )
+# A design word that is the subject of a finding is the literature's: "a meta-analysis of seven trials found".
+_VERBS = r"(?:found|showed|reported|concluded|suggested|demonstrated|indicated|confirmed)\b"
+_REPORTED = re.compile(r"[\w-]*(?:\s+[\w,()%-]+){0,6}?\s+" + _VERBS)
+_FINDING = re.compile(r"\b" + _VERBS)
+_OWN_BEFORE = re.compile(r"\b(?:this|our|the present|the current|we)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+# The design word's object: "trial of", "study with" and at most two words before a drug's name.
+_OF_A_DRUG = re.compile(r"[\w-]*\s+(?:of|with)\s+(?:[\w-]+\s+){0,2}?")
 _REACH = 60  # characters before a design word where a phrase of other work may stand
 _WORDS_BEFORE = 6  # the phrase's first word stands at most this many words before the design word
 _TRIGGERS: Final = frozenset(
@@ -38,7 +51,8 @@ _TRIGGERS: Final = frozenset(
         *("feasibility", "planning", "conduct", "conducting", "need", "basis", "rationale", "future", "larger"),
         *("subsequent", "definitive", "further", "full-scale", "full", "well-designed", "adequately-powered"),
         *("adequately", "confirmatory", "previous", "prior", "earlier", "other", "published", "existing"),
-        *("several", "many", "few"),
+        *("several", "many", "few", "as", "similar", "consistent", "line", "unlike", "like", "findings", "studies"),
+        *("work", "results", "experiments", "observations", "who", "that", "had", "previously"),
     )
 )
 # Results of the record's own: a p value, "were included", "was tolerated", "we found".
@@ -46,24 +60,57 @@ _RESULT = re.compile(
     r"\bp ?[<=>≤] ?0?\.\d|\b(?:was|were) (?:\w+ly )?(?:reduced|improved|decreased|increased|observed|found|"
     r"associated|included|identified|retrieved|tolerated|effective|ineffective|higher|lower|similar|superior|"
     r"inferior|achieved|reported|noted|seen|detected|maintained|resolved|relieved|abolished|recorded)\b|"
-    r"\bwe (?:found|observed|identified|showed|noted)\b",
+    r"\bwe (?:found|observed|identified|showed|noted)\b|"
+    # outcomes in the past tense: "pain fell", "half reported lasting relief", "12 responded"
+    r"\b(?:fell|rose|declined|responded)\b|\breported (?:\w+ ){0,2}(?:relief|improvement|benefit|reductions?)\b",
     re.IGNORECASE,
 )
 
 
 def not_said_of_this_study(doc: Document, hit: Hit) -> bool:
-    """The design word describes other work: cited, still to be done, or the literature's."""
+    """The design word describes other work: cited, still to be done, the literature's, or a trial of
+    another drug ("who had failed an open trial of gabapentin")."""
     s = doc.sentences[hit.sentence]
     if s.role == _TITLE:
         return False
     lower = doc.lower
+    if _of_another_drug(doc, hit, s.end) or _reported_by(doc, hit, s.start, s.end):
+        return True
     if lower.find("et al", hit.end, s.end) >= 0 and _CITED.match(doc.text, hit.end, s.end):
         return True
     lo = max(s.start, hit.start - _REACH)
     # Cheap first: the words just before the design word, then the pattern only where one of them could start it.
-    if _TRIGGERS.isdisjoint(w.strip(",.;:()") for w in lower[lo : hit.start].split()[-_WORDS_BEFORE:]):
+    words = lower[lo : hit.start].split()[-_WORDS_BEFORE:]
+    if _TRIGGERS.isdisjoint(w.strip(",.;:()") for w in words) and not any(w[:2] in ("19", "20") for w in words):
         return False
     return _NOT_THIS_STUDY.search(doc.text, lo, hit.start) is not None
+
+
+def _of_another_drug(doc: Document, hit: Hit, end: int) -> bool:
+    """ "A trial of gabapentin", "an open study with amitriptyline", "opioid dose escalation": the design
+    word's own drug is another one."""
+    others = [d for d in doc.hits_of("other_drug") if d.sentence == hit.sentence]
+    if not others:
+        return False
+    if any(0 <= hit.start - d.end <= 1 for d in others):
+        return True
+    m = _OF_A_DRUG.match(doc.lower, hit.end, end)
+    if m is None:
+        return False
+    at = m.end()
+    return any(d.start == at for d in others) and not any(d.start == at for d in doc.hits_of("drug"))
+
+
+def _reported_by(doc: Document, hit: Hit, start: int, end: int) -> bool:
+    """The design word is the subject of a finding, not introduced as this study's ("this meta-analysis found")."""
+    lower = doc.lower
+    # The verb first, searched in C over the few words after; the pattern only where one is there.
+    if (
+        _FINDING.search(lower, hit.end, min(end, hit.end + _REACH)) is None
+        or _REPORTED.match(lower, hit.end, end) is None
+    ):
+        return False
+    return _OWN_BEFORE.search(lower, max(start, hit.start - _REACH), hit.start) is None
 
 
 def reports_results(doc: Document) -> bool:

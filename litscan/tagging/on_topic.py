@@ -22,33 +22,66 @@ from .conditions import Conditions
 from .context import NOT_THE_STUDY, Context
 from .cues import COUNTED, HISTORY, OWN, PURPOSE
 from .document import Document, Hit, Role
+from .routes import RouteEvidence
+from .vocabulary import OffTopic
 
 _TITLE: Final = Role.TITLE
 # A chronic mention that is denied, named to compare, acute or speculation is no chronic population.
 _NOT_CHRONIC: Final = NOT_THE_STUDY | Context.ACUTE.value | Context.HYPOTHETICAL.value
 _REVIEWS: Final = frozenset(("systematic_review", "review"))
+_PRECLINICAL: Final = "preclinical"
 _FINDINGS: Final = frozenset((Role.RESULTS, Role.CONCLUSION, Role.UNLABELLED))
 # What a review reports of one drug's own effect: "ketamine reduced pain (SMD -0.5)", "no benefit of
 # ketamine". Read only in reviews where the intervention is not otherwise the studied one (a rare case),
 # so it is not a scanner pattern, which every record would pay for.
 _EFFECT = re.compile(
     r"\b(?:reduc|decreas|improv|reliev|relief|effective|efficac|superior|inferior|benefi|favou?r|"
-    r"better|worse|significant|no difference|odds ratio|risk ratio|mean difference|smd\b|rr\b|95%)"
+    r"better|worse|significant|no difference|odds ratio|risk ratio|mean difference|smd\b|rr\b|95%|"
+    r"evidence (?:\w+ )?supports?|supported by)"
+)
+
+
+_RESULT: Final = Context.RESULT.value
+_REACH = 60  # characters either side of a drug's name where its giving is stated
+# "randomised to ketamine", "received oral ketamine 20 mg", "treated with ketamine": the drug after the verb.
+_GIVEN_BEFORE = re.compile(
+    r"\b(?:randomi[sz]ed|allocated|assigned|switched|converted|titrated) to (?:[\w()./-]+ ){0,3}$|"
+    r"\b(?:received|receiving|given|treated with|administered|started|starting|took|taking|using) (?:[\w()./-]+ ){0,3}$"
+)
+# "ketamine was given", "ketamine 0.5 mg/kg was infused", "ketamine infusions were started".
+_GIVEN_AFTER = re.compile(
+    r"[\w-]*(?: [\w()./%-]+){0,4}? (?:was|were) (?:\w+ly )?(?:given|administered|infused|started|added|titrated|"
+    r"prescribed|applied|injected)\b"
+)
+# Given, but not as the study's treatment: as a rescue, before the study, as an anaesthetic, or beside the
+# treatment studied ("oral ketamine was co-prescribed in ten", "eight were also taking ketamine").
+_RESCUE = re.compile(
+    r"\b(?:rescue|as needed|prior|previous(?:ly)?|before (?:the )?(?:study|trial)|an(?:a)?esthe\w*|sedat\w*|"
+    r"induction|premedicat\w*|co-?prescri\w*|co-?administ\w*|concomitant\w*|concurrent\w*|"
+    r"also (?:taking|receiving|on|using|given|prescribed))\b|\bunder (?:[\w/-]+ )?\Z"
 )
 
 
 def on_topic(
-    doc: Document, compiled: CompiledVocabulary, conditions: Conditions, design: str
+    doc: Document,
+    compiled: CompiledVocabulary,
+    conditions: Conditions,
+    design: str,
+    routes: RouteEvidence | None = None,
 ) -> tuple[bool, list[Evidence]]:
     """On topic or not, with the evidence: the studied intervention, then what decided."""
     label = compiled.vocabulary.intervention_label
-    studied = _studied_intervention(doc, compiled) or _reviewed_result(doc, compiled, design)
+    studied = (
+        _studied_intervention(doc, compiled)
+        or _reviewed_result(doc, compiled, design)
+        or _given_by_a_route(compiled, routes or {})
+    )
     if studied is None:
         drug_hits = doc.hits_of("drug")
         if drug_hits:
             return False, [doc.evidence(drug_hits[0], f"{label} is only mentioned, not studied")]
         return False, [_whole_record(doc, f"{label} is named nowhere in the title or abstract")]
-    off_topic = _off_topic_context(doc, compiled, conditions)
+    off_topic = _off_topic_context(doc, compiled, conditions, design)
     if off_topic is not None:
         return False, [off_topic, studied]
     population = _population(doc, conditions, design)
@@ -69,12 +102,32 @@ def _studied_intervention(doc: Document, compiled: CompiledVocabulary) -> Eviden
     purpose = [h for h in drug_hits if sentences[h.sentence].own and sentences[h.sentence].cues & PURPOSE]
     studied = title_drug[0] if title_drug else purpose[0] if purpose else None
     if studied is None:
-        own_sentences = sorted({h.sentence for h in drug_hits if sentences[h.sentence].own})
+        studied = next((h for h in drug_hits if _given_or_its_result(doc, h)), None)
+    if studied is None:
+        # named to compare ("unlike ketamine") or denied, it is not what the sentence is about
+        own_sentences = sorted(
+            {h.sentence for h in drug_hits if sentences[h.sentence].own and not h.context & NOT_THE_STUDY}
+        )
         if len(own_sentences) >= 2:
             studied = next(h for h in drug_hits if h.sentence == own_sentences[0])
     if studied is not None:
         return doc.evidence(studied, f"{v.intervention_label} is the studied intervention ({doc.where(studied)})")
     return _major_heading(doc, compiled)
+
+
+def _given_or_its_result(doc: Document, hit: Hit) -> bool:
+    """The study's own sentence gives the intervention ("randomised to ketamine", "ketamine was infused") or
+    reports its result ("S-ketamine reduced pain (p < 0.001)"): what the study gave, though named once."""
+    s = doc.sentences[hit.sentence]
+    if not s.own or s.role == _TITLE or not s.firm or hit.context & NOT_THE_STUDY:
+        return False
+    if hit.context & _RESULT:
+        return True
+    before = doc.lower[max(s.start, hit.start - _REACH) : hit.start]
+    after = doc.lower[hit.end : min(s.end, hit.end + _REACH)]
+    if _RESCUE.search(before, len(before) - 30) or _RESCUE.search(after, 0, 30):
+        return False  # "rescue ketamine", "ketamine as rescue", "ketamine/xylazine anaesthesia": not the treatment
+    return bool(_GIVEN_BEFORE.search(before) or _GIVEN_AFTER.match(after))
 
 
 def _reviewed_result(doc: Document, compiled: CompiledVocabulary, design: str) -> Evidence | None:
@@ -92,6 +145,18 @@ def _reviewed_result(doc: Document, compiled: CompiledVocabulary, design: str) -
     return None
 
 
+def _given_by_a_route(compiled: CompiledVocabulary, routes: RouteEvidence) -> Evidence | None:
+    """The study gave the intervention by a route ("oral ketamine 20 mg was started"): it is what the
+    study gave, even where the abstract names it once and the title names only its class."""
+    for evidence in routes.values():
+        first = evidence[0]
+        if _RESCUE.search(first.text.lower()):
+            continue  # "intravenous ketamine was available as rescue", "under ketamine anaesthesia"
+        reason = f"{compiled.vocabulary.intervention_label} was given in the study: {first.reason}"
+        return Evidence(first.field, first.text, reason, first.start, first.end)
+    return None
+
+
 def _major_heading(doc: Document, compiled: CompiledVocabulary) -> Evidence | None:
     """A major MeSH heading of the intervention: PubMed's indexers say the record is about it."""
     uis = compiled.vocabulary.intervention_mesh
@@ -99,34 +164,65 @@ def _major_heading(doc: Document, compiled: CompiledVocabulary) -> Evidence | No
     return None if heading is None else Evidence("mesh", heading.descriptor, f"major MeSH heading {heading.descriptor}")
 
 
-def _off_topic_context(doc: Document, compiled: CompiledVocabulary, conditions: Conditions) -> Evidence | None:
+def _off_topic_context(
+    doc: Document, compiled: CompiledVocabulary, conditions: Conditions, design: str
+) -> Evidence | None:
     """The off-topic context that frames the study (title, or its stated purpose), if one does."""
-    chronic = doc.hits_of("chronic")
-    chronic_title = any(doc.role(h) == _TITLE for h in chronic)
-    condition_title = any(ev and ev[0].field == "title" for ev in conditions.evidence.values())
-    if chronic_title or condition_title:
-        return None  # the title names the chronic population itself
+    chronic = [h for h in doc.hits_of("chronic") if not h.context & _NOT_CHRONIC]
+    if conditions.in_title or any(doc.role(h) == _TITLE for h in chronic):
+        return None  # the title names the chronic population itself ("neuropathic pain after dental surgery")
     chronic_purpose = any(doc.sentences[h.sentence].cues & PURPOSE for h in chronic)
-    # A specific chronic condition the study itself measures (persistent pain after the surgery
-    # the title names) outweighs the title's acute or anaesthetic framing.
-    measured = bool(conditions.firm_specific)
+    measured, firm_chronic = _chronic_of_the_study(doc, compiled, conditions, design, chronic)
     for hit in doc.hits_of("off"):
         sentence = doc.sentences[hit.sentence]
-        off = next(o for o in compiled.vocabulary.off_topic if o.id == hit.ident)
+        off = _off(compiled, hit)
         if sentence.role == _TITLE:
             counts = not measured
-        else:  # the stated purpose of the study, for contexts not limited to the title
-            counts = (
-                not off.title_only
-                and sentence.own
-                and bool(sentence.cues & PURPOSE)
-                and not chronic_purpose
-                and not conditions.evidence
-            )
+        elif off.title_only or not sentence.own:
+            counts = False
+        elif sentence.cues & PURPOSE:  # the stated purpose of the study
+            counts = not chronic_purpose and not conditions.evidence
+        else:  # whom the study enrolled ("twenty healthy participants"), where it names no chronic pain firmly
+            counts = sentence.firm and not hit.context & NOT_THE_STUDY and not firm_chronic
         if counts:
-            reason = f'about {off.label} ("{doc.span(hit)}") in {doc.where(hit)}, not chronic pain'
-            return doc.evidence(hit, f"{reason} [topic.off_topic.{off.id}]")
+            return _framed_by(doc, off, hit)
     return None
+
+
+def _chronic_of_the_study(
+    doc: Document, compiled: CompiledVocabulary, conditions: Conditions, design: str, chronic: list[Hit]
+) -> tuple[bool, bool]:
+    """(measured, firm): a chronic condition the study measures outweighs a title's off-topic framing;
+    one it names firmly anywhere, the off-topic words of whom it enrolled.
+
+    A specific chronic condition the study itself measures (persistent pain after the surgery the title
+    names) outweighs the title's acute or anaesthetic framing; where the title names an operation, only
+    if the study follows that pain weeks or months later (TAXONOMY: a perioperative study of patients
+    with chronic pain), or names the chronic pain the operation leaves. In animals, a chronic pain model
+    the study made (CFA, nerve injury) is its chronic pain population.
+    """
+    model = design == _PRECLINICAL and _first_own(doc, doc.hits_of("model")) is not None
+    measured = model or (bool(conditions.firm_specific) and _followed_late(doc, compiled, conditions))
+    firm = model or bool(conditions.firm) or any(doc.own(h) and doc.sentences[h.sentence].firm for h in chronic)
+    return measured, firm
+
+
+def _framed_by(doc: Document, off: OffTopic, hit: Hit) -> Evidence:
+    reason = f'about {off.label} ("{doc.span(hit)}") in {doc.where(hit)}, not chronic pain'
+    return doc.evidence(hit, f"{reason} [topic.off_topic.{off.id}]")
+
+
+def _off(compiled: CompiledVocabulary, hit: Hit) -> OffTopic:
+    return next(o for o in compiled.vocabulary.off_topic if o.id == hit.ident)
+
+
+def _followed_late(doc: Document, compiled: CompiledVocabulary, conditions: Conditions) -> bool:
+    """No title setting that may leave chronic pain (surgery), or the study names the chronic pain it leaves,
+    or reports an outcome weeks or months later."""
+    leaving = [o for h in doc.hits_of("off") if doc.role(h) == _TITLE and (o := _off(compiled, h)).leaves]
+    if not leaving or leaving[0].leaves in conditions.evidence:
+        return True
+    return any(doc.own(h) for h in doc.hits_of("late"))
 
 
 def _population(doc: Document, conditions: Conditions, design: str) -> Evidence | None:
@@ -139,7 +235,7 @@ def _population(doc: Document, conditions: Conditions, design: str) -> Evidence 
                 first.field, first.text, f"a chronic pain condition: {first.reason}", first.start, first.end
             )
     for kind, reason in (("chronic", "a chronic pain population"), ("model", "a chronic pain model")):
-        if kind == "model" and design != "preclinical":
+        if kind == "model" and design != _PRECLINICAL:
             continue
         hit = _first_own(doc, doc.hits_of(kind))
         if hit is not None:

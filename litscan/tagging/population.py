@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from ..models import Evidence
-from .cues import BACKGROUND, OUTSIDE_STUDY
+from .cues import BACKGROUND, EXCLUSION, FUTURE, HISTORY, OUTSIDE_STUDY
 from .document import Document, Role
 from .vocabulary import Design
 
@@ -26,6 +26,7 @@ _CASE_REPORT: Final = "case_report"
 _OBSERVATIONAL: Final = "observational"
 _REVIEW: Final = "review"
 _PRECLINICAL: Final = "preclinical"
+GROUP: Final = "a group of"  # the reason's words where a group of patients decided: read by ``design``
 _MOST_CASES: Final = 3  # at most this many patients described one by one are a case report
 _TITLE: Final = Role.TITLE
 _BACKGROUND_SECTION: Final = Role.BACKGROUND
@@ -60,6 +61,9 @@ _COUNTED = re.compile(
 _ONE_PERSON = re.compile(
     r"\b(?:a|an|one|this|our|the) (?:\d{1,3}[- ]year[- ]old )?(?:[\w-]+ ){0,2}?"
     r"(?:patient|man|woman|boy|girl|child|gentleman|lady|female|male)\b(?!['’]?s? (?:group|population|cohort))"
+    # "the Patient Health Questionnaire", "the patient-reported outcome": a noun's modifier, no person
+    r"(?![- ](?:health|reported|related|cent(?:red|ered)|controlled|global|satisfaction|education|safety|"
+    r"outcomes?|level|data|information|records?|files?|population|groups?|cohorts?|samples?|selection|experience)\b)"
     r"|\b(?-i:(?:Mr|Mrs|Ms)\.? [A-Z])",
     re.IGNORECASE,
 )
@@ -115,6 +119,11 @@ class _Seen:
             self.one_person = (i, m.group(0))
 
 
+def counts_people(text: str, start: int, end: int) -> bool:
+    """The text from ``start`` to ``end`` counts people: "twenty-four participants", "12 patients"."""
+    return _COUNTED.search(text, start, end) is not None
+
+
 def _count(number: str) -> int:
     """The value of a count in digits ("1,200") or words ("one hundred and four", "twenty-two")."""
     digits = number.replace(",", "")
@@ -139,7 +148,9 @@ def design_from_population(doc: Document, designs: dict[str, Design]) -> tuple[s
     for i, s in enumerate(doc.sentences):
         if s.role == _TITLE:
             continue
-        if s.own:
+        if s.own or (s.cues & HISTORY and not s.cues & (BACKGROUND | EXCLUSION | FUTURE)):
+            # "Three patients, all of whom had failed gabapentin, received ketamine": the earlier treatment
+            # qualifies the study's own patients, who are counted all the same
             seen.read(doc.text, i, s.start, s.end)
         elif not s.cues & (BACKGROUND | OUTSIDE_STUDY) and (
             s.role != _BACKGROUND_SECTION or _AGED_PERSON.search(doc.text, s.start, s.end)
@@ -173,9 +184,9 @@ def _decide(seen: _Seen) -> tuple[str, int, str]:
     if largest is not None and largest[0] <= _MOST_CASES:
         return _CASE_REPORT, largest[1], f"{largest[2]!r} described one by one"
     if largest is not None:
-        return _OBSERVATIONAL, largest[1], f"a group of {largest[0]} ({largest[2]!r}) and its outcomes"
+        return _OBSERVATIONAL, largest[1], f"{GROUP} {largest[0]} ({largest[2]!r}) and its outcomes"
     if group is not None:  # "the patient's thresholds" in a study of "patients [who] underwent..."
-        return _OBSERVATIONAL, group[0], f'a group of patients ("{group[1]}") and its outcomes'
+        return _OBSERVATIONAL, group[0], f'{GROUP} patients ("{group[1]}") and its outcomes'
     if one_person is not None:
         return _CASE_REPORT, one_person[0], f'one patient described ("{one_person[1]}")'
     if own_work is not None and seen.lab:  # "we show that X kills cells" with cells or animals named

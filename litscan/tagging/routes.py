@@ -25,7 +25,7 @@ from typing import Final
 
 from ..models import Evidence
 from .compiled import ROUTE_KINDS, UNLABELLED_ROUTE, CompiledVocabulary
-from .context import Context
+from .context import NOT_THE_STUDY, Context
 from .document import Document, Hit, Role
 from .route_scope import RouteScope
 from .route_words import LINKS, MODIFIERS, ROUTE_NOUNS
@@ -34,6 +34,7 @@ RouteEvidence = dict[str, tuple[Evidence, ...]]
 
 _TITLE: Final = Role.TITLE
 _DENIED: Final = Context.NEGATED.value
+_NOT_THE_STUDY: Final = NOT_THE_STUDY
 _START = attrgetter("start")
 _DECISIVE = itemgetter(0, 1)  # (listed, not firm, bound): direct and firm first, text order kept
 _FORWARD_WINDOW = 60  # characters from a route word to the drug after it
@@ -178,7 +179,8 @@ def _bound_routes(doc: Document, compiled: CompiledVocabulary, scope: RouteScope
     others = doc.hits_of("other_drug")
     by_sentence: dict[int, list[Hit]] = {}
     for d in sorted([*doc.hits_of("drug"), *others], key=_START) if others else doc.hits_of("drug"):
-        by_sentence.setdefault(d.sentence, []).append(d)
+        if not d.context & _NOT_THE_STUDY:  # "unlike ketamine, methadone is given orally": named to compare
+            by_sentence.setdefault(d.sentence, []).append(d)
     only_drug = not any(doc.own(h) for h in others)
     binder = _Binder(doc, compiled.vocabulary.intervention_label, by_sentence)
     bound: list[_Bound] = []

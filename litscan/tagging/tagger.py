@@ -41,7 +41,7 @@ from .on_topic import on_topic
 from .routes import drug_routes
 from .vocabulary import Vocabulary, load_vocabulary
 
-RULES_VERSION = "10"  # bump when a rule or a cue changes: stored records are then re-tagged
+RULES_VERSION = "11"  # bump when a rule or a cue changes: stored records are then re-tagged
 # Rule data beside the code: the fingerprint follows their bytes too, so editing one re-tags.
 RULE_FILES = (CUES_FILE, CONTEXT_FILE)
 
@@ -82,7 +82,7 @@ class Tagger:
         design, design_evidence = study_design(doc, compiled)
         conditions = population_conditions(doc, compiled)
         routes = drug_routes(doc, compiled, design=design)
-        topical, on_topic_evidence = on_topic(doc, compiled, conditions, design)
+        topical, on_topic_evidence = on_topic(doc, compiled, conditions, design, routes)
         return Tags(
             on_topic=topical,
             conditions=tuple(conditions.evidence),

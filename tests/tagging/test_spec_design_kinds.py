@@ -1,0 +1,780 @@
+"""Issue 12's design failure kinds, each in several wordings: animal and in-vitro studies that say
+"randomised" or "trial"; retrospective reviews, case reports and small series that call themselves
+trials; cohorts treated by a "protocol"; narrative reviews that cite systematic ones and systematic
+reviews that do not call themselves one; a design word of another drug's trial, of cited work or named
+to compare. Written from TAXONOMY.md's design rows and conventions.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from litscan.models import Record
+from litscan.tagging.tagger import Tagger
+
+from .records import record
+
+CASES: list[tuple[str, str, Record]] = [
+    # animal / in vitro called trials
+    (
+        "animal randomized blinded",
+        "preclinical",
+        record(
+            "Ketamine reduces mechanical allodynia: a randomized blinded study",
+            (
+                "METHODS",
+                "Male Sprague-Dawley rats with chronic constriction injury were randomly assigned to ketamine or "
+                "saline; observers were blinded.",
+            ),
+            ("RESULTS", "Ketamine increased withdrawal thresholds."),
+        ),
+    ),
+    (
+        "animal placebo-controlled, mice unlabelled",
+        "preclinical",
+        record(
+            "Repeated ketamine in neuropathic mice",
+            "In a placebo-controlled design, mice with spared nerve injury were randomized to receive ketamine 10 "
+            "mg/kg daily for 7 days. Allodynia was reduced.",
+        ),
+    ),
+    (
+        "animal 'subjects' dogs",
+        "preclinical",
+        record(
+            "Ketamine infusion in dogs with osteosarcoma pain",
+            "Twelve client-owned dogs with bone cancer pain were randomized to ketamine CRI or placebo.",
+        ),
+    ),
+    (
+        "in vitro cells",
+        "preclinical",
+        record(
+            "Ketamine inhibits microglial activation in vitro",
+            "BV-2 microglia were exposed to lipopolysaccharide and ketamine. Ketamine reduced cytokine release.",
+        ),
+    ),
+    (
+        "in vitro human cells",
+        "preclinical",
+        record(
+            "Ketamine and NMDA currents in human dorsal root ganglion neurons",
+            "Neurons obtained from organ donors were cultured and exposed to ketamine; currents were recorded by "
+            "patch clamp.",
+        ),
+    ),
+    (
+        "animal crossover",
+        "preclinical",
+        record(
+            "Ketamine in a rat model of CRPS",
+            (
+                "METHODS",
+                "In a crossover trial, rats with tibia fracture and cast immobilisation received ketamine or vehicle.",
+            ),
+        ),
+    ),
+    # retrospective / chart reviews called trials
+    (
+        "retro analysis of trial-like",
+        "observational",
+        record(
+            "Ketamine infusions for refractory chronic pain: an open-label trial?",
+            (
+                "METHODS",
+                "We retrospectively analysed the records of 64 patients who received outpatient ketamine infusions "
+                "between 2015 and 2020.",
+            ),
+            ("RESULTS", "Pain decreased in 40%."),
+        ),
+    ),
+    (
+        "retrospective cohort, double-blind mention",
+        "observational",
+        record(
+            "Long-term ketamine infusion therapy",
+            "This retrospective cohort study included 120 patients with CRPS. Unlike previous double-blind trials, we "
+            "followed outcomes for two years.",
+        ),
+    ),
+    (
+        "chart review unlabelled",
+        "observational",
+        record(
+            "Oral ketamine in a tertiary pain clinic",
+            "Charts of all patients prescribed oral ketamine from 2010 to 2019 were reviewed. Fifty-one patients were "
+            "identified; 40% continued treatment.",
+        ),
+    ),
+    (
+        "registry",
+        "observational",
+        record(
+            "Ketamine for chronic pain: data from a national registry",
+            "Using registry data, we analysed 3,200 patients treated with ketamine infusions.",
+        ),
+    ),
+    (
+        "secondary analysis of an RCT is rct",
+        "rct",
+        record(
+            "Predictors of response to ketamine: secondary analysis of a randomized trial",
+            "We analysed data from 60 patients with fibromyalgia randomized to ketamine or midazolam.",
+        ),
+    ),
+    # case reports called trials
+    (
+        "case report 'therapeutic trial'",
+        "case_report",
+        record(
+            "A therapeutic trial of ketamine in refractory trigeminal neuralgia",
+            "A 67-year-old man with trigeminal neuralgia received a trial of oral ketamine. Pain resolved.",
+        ),
+    ),
+    (
+        "n-of-1 trial case",
+        "case_report",
+        record(
+            "Sublingual ketamine for CRPS: a case report",
+            ("CASE PRESENTATION", "A 40-year-old woman had a 2-week trial of sublingual ketamine."),
+            ("CONCLUSION", "A randomized trial is warranted."),
+        ),
+    ),
+    (
+        "two patients, trial of infusion",
+        "case_report",
+        record(
+            "Ketamine infusion trials in phantom limb pain",
+            "We describe two amputees who each underwent a trial of intravenous ketamine. Both reported relief.",
+        ),
+    ),
+    (
+        "case series small, 'open trial' in history",
+        "case_report",
+        record(
+            "Ketamine in postherpetic neuralgia",
+            "Three patients with postherpetic neuralgia, all of whom had failed an open trial of gabapentin, received "
+            "ketamine.",
+        ),
+    ),
+    # cohorts called protocols
+    (
+        "infusion protocol cohort",
+        "observational",
+        record(
+            "A standardized ketamine infusion protocol for chronic pain",
+            "We reviewed 85 patients treated with our 5-day ketamine infusion protocol. Pain scores fell by 30%.",
+        ),
+    ),
+    (
+        "protocol in methods with results",
+        "nonrandomized_trial",
+        record(
+            "Ketamine for CRPS: outcomes of an outpatient protocol",
+            ("METHODS", "Thirty patients were prospectively enrolled and treated according to a dosing protocol."),
+            ("RESULTS", "Pain decreased significantly (p < 0.01)."),
+        ),
+    ),
+    (
+        "protocol title, results",
+        "observational",
+        record(
+            "Protocol-driven ketamine infusions in a pain clinic",
+            "Records of 72 patients receiving ketamine infusions under a nurse-led protocol were audited. Mean pain "
+            "fell.",
+        ),
+    ),
+    (
+        "real protocol",
+        "protocol",
+        record(
+            "Ketamine for chronic postsurgical pain prevention: protocol for a randomised trial",
+            "Patients will be randomised to ketamine or placebo. The primary outcome will be pain at 3 months.",
+        ),
+    ),
+    (
+        "real protocol, registered",
+        "protocol",
+        record(
+            "Esketamine and chronic pain after surgery",
+            (
+                "METHODS AND ANALYSIS",
+                "This multicentre trial will enrol 400 patients who will be randomly allocated to esketamine or "
+                "saline.",
+            ),
+            ("ETHICS AND DISSEMINATION", "Results will be published."),
+        ),
+    ),
+    # narrative vs systematic
+    (
+        "narrative review searching pubmed no count",
+        "review",
+        record(
+            "Ketamine for chronic pain: an update",
+            "We searched PubMed for relevant articles and summarise the evidence on ketamine in neuropathic pain, "
+            "CRPS and cancer pain.",
+        ),
+    ),
+    (
+        "narrative review citing meta-analyses",
+        "review",
+        record(
+            "Ketamine in chronic pain",
+            "Ketamine is an NMDA antagonist. Recent meta-analyses have reported short-term benefit. This article "
+            "reviews the mechanisms, dosing and safety of ketamine.",
+        ),
+    ),
+    (
+        "narrative review 'we review'",
+        "review",
+        record(
+            "The role of ketamine in cancer pain",
+            "In this review, we discuss the pharmacology of ketamine and its use in cancer pain, drawing on "
+            "randomized trials and case series.",
+        ),
+    ),
+    (
+        "systematic review without the word",
+        "systematic_review",
+        record(
+            "Ketamine for CRPS",
+            ("METHODS", "MEDLINE, Embase and CINAHL were searched from inception to 2021."),
+            ("RESULTS", "Eleven studies met the inclusion criteria (n = 412)."),
+        ),
+    ),
+    (
+        "meta-analysis pooled",
+        "systematic_review",
+        record(
+            "Efficacy of ketamine in neuropathic pain",
+            "Randomized trials were identified through electronic databases. Data from 9 RCTs were pooled using a "
+            "random-effects model.",
+        ),
+    ),
+    (
+        "umbrella",
+        "systematic_review",
+        record(
+            "Ketamine for chronic pain: an overview of systematic reviews",
+            "We identified 7 systematic reviews of ketamine for chronic pain.",
+        ),
+    ),
+    (
+        "scoping review",
+        "systematic_review",
+        record("Topical ketamine: a scoping review", "We searched four databases and charted 34 publications."),
+    ),
+    (
+        "editorial",
+        "review",
+        record(
+            "Ketamine for chronic pain: hope or hype?",
+            "Ketamine infusion clinics are spreading. This editorial argues that randomized evidence is thin.",
+        ),
+    ),
+    (
+        "letter",
+        "review",
+        record(
+            "Ketamine infusions in chronic pain",
+            "We read with interest the recent trial of ketamine in CRPS by Smith et al.",
+            types=("Letter",),
+        ),
+    ),
+    # rct / nonrandomized
+    (
+        "rct: randomised in results only",
+        "rct",
+        record(
+            "Oral ketamine for neuropathic pain",
+            (
+                "METHODS",
+                "Patients with neuropathic pain were allocated by computer-generated random numbers to ketamine or "
+                "placebo.",
+            ),
+        ),
+    ),
+    (
+        "rct: randomly allocated abbreviation RCT",
+        "rct",
+        record("Ketamine for CRPS: an RCT", "Forty patients took part."),
+    ),
+    (
+        "nonrandom: open-label single arm",
+        "nonrandomized_trial",
+        record(
+            "Intranasal ketamine for cluster headache",
+            "In this open-label, single-arm pilot study, 12 patients with chronic cluster headache self-administered "
+            "intranasal ketamine.",
+        ),
+    ),
+    (
+        "nonrandom: dose-finding",
+        "nonrandomized_trial",
+        record(
+            "Dose finding for subcutaneous ketamine",
+            "In a dose-escalation study, 18 patients with cancer pain received increasing doses of subcutaneous "
+            "ketamine.",
+        ),
+    ),
+    (
+        "observational: prospective cohort routine care",
+        "observational",
+        record(
+            "Ketamine in routine care",
+            "In this prospective cohort, patients prescribed ketamine by their physicians were followed for 6 months.",
+        ),
+    ),
+    (
+        "case report single unlabelled no age",
+        "case_report",
+        record(
+            "Topical ketamine for vulvodynia",
+            "We report a woman with refractory vulvodynia who responded to topical ketamine.",
+        ),
+    ),
+    (
+        "survey",
+        "observational",
+        record(
+            "Ketamine prescribing in pain medicine",
+            "An online questionnaire was sent to 800 members of a pain society; 312 responded.",
+        ),
+    ),
+    (
+        "rct with rats in conclusions",
+        "rct",
+        record(
+            "Ketamine for neuropathic pain: a randomised controlled trial",
+            ("METHODS", "Forty patients were randomised to ketamine or placebo."),
+            ("CONCLUSIONS", "These results mirror findings in rats with nerve injury."),
+        ),
+    ),
+    (
+        "rct unlabelled animal comparison",
+        "rct",
+        record(
+            "Ketamine and allodynia in CRPS",
+            "Thirty patients with CRPS were randomly assigned to ketamine or saline. As in animal models, ketamine "
+            "reduced allodynia.",
+        ),
+    ),
+    (
+        "narrative review citing a meta-analysis of trials",
+        "review",
+        record(
+            "Ketamine in chronic pain: current status",
+            "A 2019 meta-analysis of seven trials found short-term benefit. This narrative overview summarises "
+            "dosing, safety and gaps.",
+        ),
+    ),
+    (
+        "narrative review, pooled evidence from systematic reviews",
+        "review",
+        record(
+            "Ketamine for pain: what do we know?",
+            "Systematic reviews of ketamine in chronic pain report modest effects. We discuss why trials disagree.",
+        ),
+    ),
+    (
+        "SR with narrative synthesis word",
+        "systematic_review",
+        record(
+            "Ketamine in cancer pain: a systematic review with narrative synthesis", "Fifteen studies were included."
+        ),
+    ),
+    (
+        "SR unlabelled searched + included count words",
+        "systematic_review",
+        record(
+            "Oral ketamine for chronic pain",
+            "PubMed and Scopus were searched for clinical studies of oral ketamine. Twenty-two studies were included. "
+            "Evidence was of low quality.",
+        ),
+    ),
+    (
+        "post hoc of RCT",
+        "rct",
+        record(
+            "Sex differences in response to ketamine",
+            "This post hoc analysis used data from a randomised placebo-controlled trial of ketamine in 120 adults "
+            "with chronic pain.",
+        ),
+    ),
+    (
+        "case with review of literature",
+        "case_report",
+        record(
+            "Ketamine for refractory phantom limb pain: case report and review of the literature",
+            "A 52-year-old man with phantom limb pain received oral ketamine.",
+        ),
+    ),
+    (
+        "case: 'patient' series of 2 named patient 1 patient 2",
+        "case_report",
+        record(
+            "Ketamine in two patients with central pain",
+            "Patient 1, a 45-year-old woman with post-stroke pain, and patient 2, a 60-year-old man, received "
+            "ketamine infusions.",
+        ),
+    ),
+    (
+        "case series of 8 → observational",
+        "observational",
+        record(
+            "Ketamine for CRPS in children: a case series",
+            "We describe eight children with CRPS treated with ketamine infusions. Six improved.",
+        ),
+    ),
+    (
+        "retrospective but RCT mention in background",
+        "observational",
+        record(
+            "Ketamine infusions for CRPS",
+            ("BACKGROUND", "Randomized trials of ketamine for CRPS are few."),
+            ("METHODS", "We retrospectively reviewed 45 patients who received ketamine infusions."),
+        ),
+    ),
+    (
+        "double-blind crossover no random → nonrandomized",
+        "nonrandomized_trial",
+        record(
+            "Ketamine versus placebo in PHN",
+            "In a double-blind crossover study, 8 patients with postherpetic neuralgia received ketamine and placebo "
+            "infusions.",
+        ),
+    ),
+    (
+        "protocol: pilot study will",
+        "protocol",
+        record(
+            "Ketamine for chronic pain in veterans: a pilot study",
+            "This pilot study will enrol 30 veterans. Participants will receive six ketamine infusions. Feasibility "
+            "outcomes will be recruitment and retention.",
+        ),
+    ),
+    (
+        "protocol word in cohort: 'according to our institutional protocol'",
+        "observational",
+        record(
+            "Ketamine infusions per institutional protocol",
+            "Patients with chronic pain received ketamine according to our institutional protocol. We retrospectively "
+            "analysed 90 cases.",
+        ),
+    ),
+    (
+        "animal: 'animals' only",
+        "preclinical",
+        record(
+            "Ketamine and spinal microglia after nerve injury",
+            "Animals underwent spared nerve injury and were treated with ketamine for 5 days. Microglial markers fell.",
+        ),
+    ),
+    (
+        "animal: rodent model phrase",
+        "preclinical",
+        record(
+            "Ketamine in a rodent model of fibromyalgia",
+            "Reserpine-induced myalgia was produced and ketamine was administered intraperitoneally.",
+        ),
+    ),
+    (
+        "in vitro: receptor binding",
+        "preclinical",
+        record(
+            "Ketamine binding at opioid receptors",
+            "Binding affinities of ketamine enantiomers were measured in HEK293 cells expressing mu opioid receptors.",
+        ),
+    ),
+    (
+        "guideline consensus",
+        "guideline",
+        record(
+            "Ketamine infusions for chronic pain: consensus guidelines from three societies",
+            "A committee reviewed the evidence and made recommendations.",
+        ),
+    ),
+    (
+        "cross-sectional survey of patients",
+        "observational",
+        record(
+            "Patients' views on ketamine",
+            "A cross-sectional study of 150 patients with chronic pain who had received ketamine infusions.",
+        ),
+    ),
+    (
+        "prospective observational",
+        "observational",
+        record(
+            "Oral ketamine in chronic pain: a prospective observational study",
+            "Patients starting oral ketamine were followed for 12 months.",
+        ),
+    ),
+    (
+        "qualitative interviews",
+        "observational",
+        record(
+            "Patients' experiences of ketamine infusions for chronic pain",
+            "We interviewed 18 patients with chronic pain who had received ketamine. Themes included relief and fear.",
+        ),
+    ),
+    (
+        "PT clinical trial but retrospective",
+        "observational",
+        record(
+            "Ketamine infusions for CRPS",
+            "Charts of 40 patients treated with ketamine were reviewed retrospectively.",
+            types=("Journal Article", "Clinical Trial"),
+        ),
+    ),
+    (
+        "PT review but SR content",
+        "systematic_review",
+        record(
+            "Ketamine in neuropathic pain",
+            "We systematically searched PubMed and Embase and included 17 randomised trials.",
+            types=("Journal Article", "Review"),
+        ),
+    ),
+    (
+        "PT case reports but series of 12",
+        "observational",
+        record(
+            "Ketamine in 12 patients with CRPS",
+            "We describe 12 patients with CRPS treated with ketamine; 8 improved.",
+            types=("Case Reports",),
+        ),
+    ),
+    (
+        "PT RCT on a secondary cohort? abstract says retrospective cohort of RCT participants",
+        "rct",
+        record(
+            "Long-term follow-up of a randomized trial of ketamine",
+            "Participants of a randomised trial of ketamine for CRPS were contacted five years later.",
+            types=("Journal Article",),
+        ),
+    ),
+    (
+        "animal with 'patients' in background",
+        "preclinical",
+        record(
+            "Ketamine in a rat model of postoperative pain persistence",
+            ("BACKGROUND", "Many patients develop chronic pain after surgery."),
+            ("METHODS", "Rats underwent plantar incision and received ketamine."),
+        ),
+    ),
+    (
+        "in vitro, human tissue slices",
+        "preclinical",
+        record(
+            "Ketamine and spinal neurons", "Human spinal cord slices from organ donors were superfused with ketamine."
+        ),
+    ),
+    (
+        "case report, 'randomized' in future only",
+        "case_report",
+        record(
+            "Ketamine for refractory cluster headache",
+            "We report a 38-year-old man with chronic cluster headache who responded to ketamine infusions. "
+            "Randomized trials are needed.",
+        ),
+    ),
+    (
+        "case report, discussion of 'double-blind trials' in literature",
+        "case_report",
+        record(
+            "Ketamine in CRPS",
+            "A 29-year-old woman with CRPS responded to oral ketamine. Previous double-blind trials support infusions.",
+        ),
+    ),
+    (
+        "case report, 'open-label' given to patient",
+        "case_report",
+        record(
+            "Sublingual ketamine in a patient with PHN",
+            "One patient with postherpetic neuralgia took open-label sublingual ketamine for 6 months.",
+        ),
+    ),
+    (
+        "retrospective review of trial database → observational",
+        "observational",
+        record(
+            "Adverse events of ketamine infusions",
+            "We retrospectively analysed adverse events in 300 patients treated at our infusion centre.",
+        ),
+    ),
+    (
+        "nonrandom: 'prospective pilot' single group",
+        "nonrandomized_trial",
+        record(
+            "Ketamine for chronic migraine",
+            "Twenty patients with chronic migraine received ketamine infusions in a prospective pilot study. Headache "
+            "days fell.",
+        ),
+    ),
+    (
+        "nonrandom: sensory testing before after",
+        "nonrandomized_trial",
+        record(
+            "Quantitative sensory testing after ketamine",
+            "Fifteen patients with CRPS had quantitative sensory testing before and after a ketamine infusion.",
+        ),
+    ),
+    (
+        "observational: cohort routine care 'were followed' ",
+        "observational",
+        record(
+            "Oral ketamine in chronic pain",
+            "Patients started on oral ketamine in routine practice were followed for one year. Half continued.",
+        ),
+    ),
+    (
+        "SR: 'meta-analysis' in title with 'randomized' body",
+        "systematic_review",
+        record(
+            "Ketamine for chronic pain: meta-analysis of randomized controlled trials",
+            "Randomized controlled trials comparing ketamine with placebo were pooled.",
+        ),
+    ),
+    (
+        "review: 'review' in title + 'we searched' ",
+        "review",
+        record(
+            "Ketamine for neuropathic pain: a clinical review",
+            "We searched PubMed for relevant articles. Ketamine provides short-term relief.",
+        ),
+    ),
+    (
+        "protocol: SR protocol",
+        "protocol",
+        record(
+            "Ketamine for chronic pain: protocol for a systematic review and meta-analysis",
+            "We will search MEDLINE, Embase and CENTRAL. Two reviewers will screen studies.",
+        ),
+    ),
+    (
+        "guideline: Delphi",
+        "guideline",
+        record("Ketamine infusions: a modified Delphi consensus", "Thirty experts rated statements over three rounds."),
+    ),
+    (
+        "an instrument named for the patient is no patient described",
+        "observational",
+        record(
+            "Mood after ketamine infusions for chronic pain",
+            "We reviewed outcomes of patients with chronic pain treated with ketamine infusions; the Patient Health"
+            " Questionnaire and pain scores were compared before and after.",
+        ),
+    ),
+    (
+        "protocol title + retrospective results",
+        "observational",
+        record(
+            "A 5-day ketamine infusion protocol for CRPS: a retrospective study",
+            "We reviewed 52 patients treated with the protocol. Pain fell by 35% (p < 0.01).",
+        ),
+    ),
+    (
+        "protocol in title, prospective cohort results",
+        "observational",
+        record(
+            "Outcomes of an outpatient ketamine protocol in a cohort study",
+            "In this prospective cohort, 80 patients with chronic pain were followed for one year. Half reported "
+            "lasting relief.",
+        ),
+    ),
+    (
+        "protocol: feasibility trial not yet reported, present tense",
+        "protocol",
+        record(
+            "Oral ketamine for chronic pain in palliative care: protocol of a feasibility study",
+            "This feasibility study aims to recruit 40 patients. Outcomes include recruitment rate and adherence.",
+        ),
+    ),
+    (
+        "protocol: registration 'Brief Summary'",
+        "protocol",
+        record(
+            "Ketamine for CRPS",
+            ("Brief Summary", "The purpose of this study is to determine whether ketamine reduces pain in CRPS."),
+        ),
+    ),
+    (
+        "rct: results of a trial whose protocol was published",
+        "rct",
+        record(
+            "Ketamine for CRPS: results of a randomised trial",
+            ("METHODS", "As described in the published protocol, patients were randomised to ketamine or placebo."),
+            ("RESULTS", "Pain was lower with ketamine (p = 0.02)."),
+        ),
+    ),
+    (
+        "case report: 'the patient' later",
+        "case_report",
+        record(
+            "Unexpected relief of phantom limb pain",
+            "After a below-knee amputation, a man developed phantom limb pain. The patient received oral ketamine "
+            "and the pain resolved.",
+        ),
+    ),
+    (
+        "economic model",
+        "other",
+        record(
+            "Cost-effectiveness of ketamine infusions for CRPS",
+            "A Markov model compared the costs and quality-adjusted life years of ketamine infusions with standard "
+            "care over five years.",
+        ),
+    ),
+    (
+        "PK simulation",
+        "other",
+        record(
+            "Dosing of oral ketamine for chronic pain: a pharmacokinetic simulation",
+            "Using published population pharmacokinetic parameters, we simulated plasma concentrations for five "
+            "oral dosing regimens.",
+        ),
+    ),
+    (
+        "letter with own case",
+        "case_report",
+        record(
+            "Ketamine for phantom pain",
+            "We read with interest the recent review. A 61-year-old man with phantom limb pain responded to oral "
+            "ketamine.",
+            types=("Letter",),
+        ),
+    ),
+    (
+        "open-label extension of an RCT",
+        "nonrandomized_trial",
+        record(
+            "Long-term oral ketamine: an open-label extension",
+            "Patients who completed a randomised trial of oral ketamine for neuropathic pain entered a 6-month "
+            "open-label extension.",
+        ),
+    ),
+    (
+        "participants completed a randomized crossover: this study's own",
+        "rct",
+        record(
+            "Ketamine and capsaicin hyperalgesia",
+            "Twelve volunteers completed a three-session, randomized, double-blind crossover study of ketamine and "
+            "placebo.",
+        ),
+    ),
+    (
+        "veterinary trial dogs",
+        "preclinical",
+        record(
+            "Ketamine infusion in dogs after limb amputation",
+            "Dogs undergoing forelimb amputation were randomly assigned to ketamine or saline infusion.",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "design", "rec"), CASES, ids=[c[0] for c in CASES])
+def test_the_design_the_abstract_states_of_itself(tagger: Tagger, case: str, design: str, rec: Record) -> None:
+    tags = tagger.tag(rec)
+    assert tags.design == design, f"{case}: {tags.design_evidence[0].reason}"

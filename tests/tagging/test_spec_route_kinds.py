@@ -1,0 +1,104 @@
+"""Routes of issue 12's kinds in several wordings: subcutaneous, neuraxial, sublingual, topical, nasal and
+inhaled routes stated in words other than the route's adjective; another arm's route; a stated route
+against the infusion rule. Written from TAXONOMY.md's route rows.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from litscan.models import Record
+from litscan.tagging.tagger import Tagger
+
+from .records import record
+
+CASES: list[tuple[str, tuple[str, ...], Record]] = [
+    (
+        "sc infusion stated",
+        ("subcutaneous",),
+        record(
+            "Ketamine in palliative care",
+            "Patients received a continuous subcutaneous infusion of ketamine via a syringe driver.",
+        ),
+    ),
+    (
+        "CSCI abbreviation",
+        ("subcutaneous",),
+        record(
+            "Ketamine by CSCI",
+            "Ketamine was given by CSCI (continuous subcutaneous infusion) to 20 hospice patients with cancer pain.",
+        ),
+    ),
+    (
+        "intrathecal with morphine",
+        ("neuraxial",),
+        record("Intrathecal ketamine", "Ketamine was added to intrathecal morphine in 10 patients with cancer pain."),
+    ),
+    (
+        "epidural catheter",
+        ("neuraxial",),
+        record(
+            "Ketamine for cancer pain",
+            "Ketamine 10 mg was injected through an epidural catheter in patients with refractory cancer pain.",
+        ),
+    ),
+    (
+        "sublingual drops",
+        ("sublingual_buccal",),
+        record("Ketamine drops", "Patients held ketamine drops under the tongue for 2 minutes."),
+    ),
+    (
+        "troche",
+        ("sublingual_buccal",),
+        record("Ketamine troches for chronic pain", "Patients with chronic pain used ketamine troches."),
+    ),
+    (
+        "topical compounded 'applied to the painful area'",
+        ("topical",),
+        record(
+            "Ketamine for localized neuropathic pain",
+            "A 10% ketamine preparation was applied to the painful area three times daily.",
+        ),
+    ),
+    (
+        "oral vs IV arms: ketamine oral, morphine IV",
+        ("oral",),
+        record(
+            "Oral ketamine versus intravenous morphine",
+            "Patients were randomised to oral ketamine or intravenous morphine for cancer pain.",
+        ),
+    ),
+    (
+        "IV assumed? stated intramuscular",
+        ("intramuscular",),
+        record("Ketamine injections for CRPS", "Patients received ketamine injections into the deltoid muscle weekly."),
+    ),
+    (
+        "infusion w/o route → IV",
+        ("intravenous",),
+        record("Ketamine infusions for CRPS", "Patients with CRPS received 4-hour ketamine infusions on 10 days."),
+    ),
+    (
+        "nasal spray",
+        ("intranasal",),
+        record("Ketamine nasal spray for breakthrough pain", "Patients used a ketamine nasal spray at home."),
+    ),
+    (
+        "inhaled nebulised",
+        ("inhaled",),
+        record("Nebulised ketamine", "Patients with chronic pain inhaled nebulised ketamine."),
+    ),
+    (
+        "conversion IV to oral",
+        ("intravenous", "oral"),
+        record(
+            "Conversion from intravenous to oral ketamine",
+            "Patients with neuropathic pain were converted from intravenous ketamine infusions to oral ketamine.",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "routes", "rec"), CASES, ids=[c[0] for c in CASES])
+def test_the_routes_ketamine_was_given_by(tagger: Tagger, case: str, routes: tuple[str, ...], rec: Record) -> None:
+    assert sorted(tagger.tag(rec).routes) == sorted(routes), case
