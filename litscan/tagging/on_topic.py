@@ -22,7 +22,7 @@ from .conditions import Conditions
 from .context import NOT_THE_STUDY, Context
 from .cues import COUNTED, HISTORY, OWN, PURPOSE
 from .document import Document, Hit, Role
-from .routes import RouteEvidence
+from .routes import INFERRED_INFUSION, RouteEvidence
 from .vocabulary import OffTopic
 
 _TITLE: Final = Role.TITLE
@@ -150,6 +150,9 @@ def _given_by_a_route(compiled: CompiledVocabulary, routes: RouteEvidence) -> Ev
     study gave, even where the abstract names it once and the title names only its class."""
     for evidence in routes.values():
         first = evidence[0]
+        if first.reason.endswith(INFERRED_INFUSION):
+            continue  # an infusion near a mention states no route: it may be another drug's ("received lidocaine
+            # at 1 mg/kg/h ... norketamine levels after infusion"); a route word or a giving verb must say it
         if _RESCUE.search(first.text.lower()):
             continue  # "intravenous ketamine was available as rescue", "under ketamine anaesthesia"
         reason = f"{compiled.vocabulary.intervention_label} was given in the study: {first.reason}"

@@ -31,6 +31,8 @@ from .route_scope import RouteScope
 from .route_words import LINKS, MODIFIERS, ROUTE_NOUNS
 
 RouteEvidence = dict[str, tuple[Evidence, ...]]
+# The rule that infers the infusion route where none was stated: its evidence ends with this id.
+INFERRED_INFUSION = "[routes.infusion]"
 
 _TITLE: Final = Role.TITLE
 _DENIED: Final = Context.NEGATED.value
@@ -277,7 +279,8 @@ def _infusion(
             label = compiled.vocabulary.intervention_label
             route_label = compiled.vocabulary.routes[route].label.lower()
             words = doc.text[m.start() : m.end()]
-            return doc.evidence(d, f'{label} given as an infusion ("{words}"); no route stated → {route_label}')
+            reason = f'{label} given as an infusion ("{words}"); no route stated → {route_label} {INFERRED_INFUSION}'
+            return doc.evidence(d, reason)
     return None
 
 

@@ -667,6 +667,15 @@ CASES: list[tuple[str, bool, Record]] = [
         ),
     ),
     (
+        "drug: an infusion of another drug, ketamine only measured after it",
+        False,
+        record(
+            "Lidocaine for painful diabetic neuropathy: an open-label study",
+            "Forty adults with painful diabetic neuropathy received lidocaine at 2 mg/kg/h. Plasma ketamine "
+            "concentrations were also measured after the infusion in a subgroup.",
+        ),
+    ),
+    (
         "drug: ketamine in anaesthesia for other drug's animal model",
         False,
         record(
