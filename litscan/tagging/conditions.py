@@ -206,13 +206,26 @@ def _without_lists(
 ) -> dict[str, list[_Mention]]:
     """2. Conditions only listed (examples, shares of a mixed population) dropped, or read as a mixed population."""
     listed = {cid for cid, ms in mentions.items() if cid != general and all(m.listed for m in ms)}
-    if general in mentions or set(mentions) - listed:
+    if set(mentions) - listed - {general} or (general in mentions and _named_apart(mentions, general, listed)):
         # The population is named otherwise; examples and shares of it add nothing.
         return {cid: ms for cid, ms in mentions.items() if cid not in listed}
-    if general and len(listed) >= 2:
+    # A row that gives way to another listed one is no diagnosis of its own: "postherpetic neuralgia (n = 61)"
+    # is one population, though "neuralgia" also names neuropathic pain.
+    diagnoses = {cid for cid in listed if not _yields(v, cid, listed)}
+    if general and len(diagnoses) >= 2:
         # Only a list of diagnoses, several of them: a mixed population, the general condition.
         return {general: [_mixed_population(doc, v, mentions, listed)]}
     return mentions
+
+
+def _named_apart(mentions: dict[str, list[_Mention]], general: str, listed: set[str]) -> bool:
+    """The general condition is named apart from the listed ones: "refractory cancer pain (n = 137)" names
+    chronic pain only through the cancer pain it counts, one population, not a share of another."""
+    spans = [(m.hit.start, m.hit.end) for cid in listed for m in mentions[cid] if m.hit is not None]
+    return any(
+        m.hit is None or not any(start < m.hit.end and m.hit.start < end for start, end in spans)
+        for m in mentions[general]
+    )
 
 
 def _decided(

@@ -15,6 +15,31 @@ from .records import record
 
 CASES: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "one condition with its count in the title is the population, not a share",
+        ("postherpetic_neuralgia",),
+        record(
+            "Oral ketamine for postherpetic neuralgia (n = 24): an open study",
+            "The patients took oral ketamine for four weeks. Pain fell.",
+        ),
+    ),
+    (
+        "several conditions each with its count are a mixed population",
+        ("chronic_pain_general",),
+        record(
+            "Ketamine infusions in a pain clinic",
+            "We treated 40 patients: postherpetic neuralgia (n = 12), CRPS (n = 15) and fibromyalgia (n = 13).",
+        ),
+    ),
+    (
+        "a counted condition whose words also say chronic pain is one population",
+        ("cancer_pain",),
+        record(
+            "Ketamine for cancer pain (n = 14): an open study",
+            ("METHODS", "Patients with refractory cancer pain (n = 14) took oral ketamine."),
+            ("RESULTS", "Pain fell in 9."),
+        ),
+    ),
+    (
         "cpsp named with its abbreviation in the results",
         ("chronic_postsurgical_pain",),
         record(
