@@ -31,8 +31,7 @@ from .route_scope import RouteScope
 from .route_words import LINKS, MODIFIERS, ROUTE_NOUNS
 
 RouteEvidence = dict[str, tuple[Evidence, ...]]
-# The rule that infers the infusion route where none was stated: its evidence ends with this id.
-INFERRED_INFUSION = "[routes.infusion]"
+INFERRED_INFUSION = "[routes.infusion]"  # ends the evidence of an infusion route inferred, none stated
 
 _TITLE: Final = Role.TITLE
 _DENIED: Final = Context.NEGATED.value
