@@ -53,6 +53,7 @@ class CompiledVocabulary:
         self.design_rank = {d: i for i, d in enumerate(v.designs)}
         self.condition_rank = {c: i for i, c in enumerate(v.conditions)}
         self.route_rank = {r: i for i, r in enumerate(v.routes)}
+        self.off_topic = {o.id: o for o in v.off_topic}  # an off-topic hit's entry, by its ident
         # The condition every other one yields to ("chronic pain" in general), if the vocabulary has one.
         self.general_condition = next((cid for cid, c in v.conditions.items() if "*" in c.yields_to), None)
         self._label_designs: dict[str, str | None] = {}

@@ -146,15 +146,15 @@ def _left_by_the_setting(
 def _setting_that_leaves(doc: Document, compiled: CompiledVocabulary) -> OffTopic | None:
     """The off-topic setting that may leave a chronic condition (surgery) the title names, or that the
     study's own patients are in ("adults undergoing cardiac surgery", "intraoperative ketamine"), if any."""
-    leaving = {o.id: o for o in compiled.vocabulary.off_topic if o.leaves}
-    hits = [h for h in doc.hits_of("off") if h.ident in leaving]
+    off = compiled.off_topic
+    hits = [h for h in doc.hits_of("off") if off[h.ident].leaves]
     titled = next((h for h in hits if doc.role(h) == _TITLE), None)
     if titled is not None:
-        return leaving[titled.ident]
+        return off[titled.ident]
     for h in hits:
         s = doc.sentences[h.sentence]
         if s.own and not s.cues & HISTORY and not h.context & NOT_THE_STUDY and _undergone(doc, h):
-            return leaving[h.ident]
+            return off[h.ident]
     return None
 
 

@@ -178,7 +178,7 @@ def _off_topic_context(
     measured, firm_chronic = _chronic_of_the_study(doc, compiled, conditions, design, chronic)
     for hit in doc.hits_of("off"):
         sentence = doc.sentences[hit.sentence]
-        off = _off(compiled, hit)
+        off = compiled.off_topic[hit.ident]
         if sentence.role == _TITLE:
             counts = not measured
         elif off.title_only or not sentence.own:
@@ -215,14 +215,10 @@ def _framed_by(doc: Document, off: OffTopic, hit: Hit) -> Evidence:
     return doc.evidence(hit, f"{reason} [topic.off_topic.{off.id}]")
 
 
-def _off(compiled: CompiledVocabulary, hit: Hit) -> OffTopic:
-    return next(o for o in compiled.vocabulary.off_topic if o.id == hit.ident)
-
-
 def _followed_late(doc: Document, compiled: CompiledVocabulary, conditions: Conditions) -> bool:
     """No title setting that may leave chronic pain (surgery), or the study names the chronic pain it leaves,
     or reports an outcome weeks or months later."""
-    leaving = [o for h in doc.hits_of("off") if doc.role(h) == _TITLE and (o := _off(compiled, h)).leaves]
+    leaving = [o for h in doc.hits_of("off") if doc.role(h) == _TITLE and (o := compiled.off_topic[h.ident]).leaves]
     if not leaving or leaving[0].leaves in conditions.evidence:
         return True
     return any(doc.own(h) for h in doc.hits_of("late"))

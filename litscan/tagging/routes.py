@@ -35,7 +35,6 @@ INFERRED_INFUSION = "[routes.infusion]"  # ends the evidence of an infusion rout
 
 _TITLE: Final = Role.TITLE
 _DENIED: Final = Context.NEGATED.value
-_NOT_THE_STUDY: Final = NOT_THE_STUDY
 _START = attrgetter("start")
 _DECISIVE = itemgetter(0, 1)  # (listed, not firm, bound): direct and firm first, text order kept
 _FORWARD_WINDOW = 60  # characters from a route word to the drug after it
@@ -180,7 +179,7 @@ def _bound_routes(doc: Document, compiled: CompiledVocabulary, scope: RouteScope
     others = doc.hits_of("other_drug")
     by_sentence: dict[int, list[Hit]] = {}
     for d in sorted([*doc.hits_of("drug"), *others], key=_START) if others else doc.hits_of("drug"):
-        if not d.context & _NOT_THE_STUDY:  # "unlike ketamine, methadone is given orally": named to compare
+        if not d.context & NOT_THE_STUDY:  # "unlike ketamine, methadone is given orally": named to compare
             by_sentence.setdefault(d.sentence, []).append(d)
     only_drug = not any(doc.own(h) for h in others)
     binder = _Binder(doc, compiled.vocabulary.intervention_label, by_sentence)
