@@ -31,6 +31,7 @@ _FALLBACK = "other"
 _PROTOCOL = "protocol"
 _CASE_REPORT: Final = "case_report"
 _OBSERVATIONAL: Final = "observational"
+_TRIAL: Final = "nonrandomized_trial"
 _SERIES: Final = re.compile(r"\bcase[- ]series\b", re.IGNORECASE)
 
 
@@ -60,7 +61,12 @@ def study_design(doc: Document, compiled: CompiledVocabulary) -> tuple[str, list
         hit = said.strong[best]
         if _SERIES.search(doc.span(hit)):
             return _series_by_size(doc, compiled, best, hit)
-        return best, [_evidence(doc, compiled, best, hit, f"{doc.where(hit)} says of its own study")]
+        evidence = _evidence(doc, compiled, best, hit, f"{doc.where(hit)} says of its own study")
+        if best == _TRIAL:  # a blinded or placebo-controlled trial in one patient (n-of-1) is a case report
+            by_size = design_from_population(doc, designs)
+            if by_size is not None and by_size[0] == _CASE_REPORT:
+                return _CASE_REPORT, [*by_size[1], evidence]
+        return best, [evidence]
     from_types = _from_indexing(doc.record, compiled)
     if from_types and from_types[0] != _CASE_REPORT:
         return from_types

@@ -130,3 +130,51 @@ def test_a_long_word_between_route_and_drug_keeps_the_drug_in_reach(tagger: Tagg
         )
     )
     assert tags.routes == ("intravenous",)
+
+
+PURPOSE = "This study evaluated oral ketamine in twelve patients with phantom limb pain after amputation."
+RESULT = "Pain intensity fell by half at four weeks."
+
+
+@pytest.mark.parametrize(
+    "sections",
+    [
+        (("BACKGROUND", PURPOSE), ("RESULTS", RESULT)),
+        (("INTRODUCTION", PURPOSE), ("FINDINGS", RESULT)),
+        (f"{PURPOSE} {RESULT}",),
+    ],
+    ids=["background", "introduction", "unlabelled"],
+)
+def test_this_study_evaluated_states_the_purpose_in_a_background_section(
+    tagger: Tagger, sections: tuple[str | tuple[str, str], ...]
+) -> None:
+    tags = tagger.tag(record("Ketamine after amputation", *sections))
+    assert tags.routes == ("oral",)
+    assert tags.conditions == ("phantom_limb_pain",)
+
+
+ONE_PATIENT = (
+    "Ketamine was administered intravenously to a patient with established stump pain in a double-blind, "
+    "saline-controlled fashion. Stump pain was relieved for 31 hours."
+)
+
+
+@pytest.mark.parametrize(
+    "sections",
+    [
+        (("BACKGROUND", "Stump pain is hard to treat."), ("CASE REPORT", ONE_PATIENT)),
+        (("BACKGROUND", "Stump pain is hard to treat."), ("METHODS", ONE_PATIENT)),
+        (f"Stump pain is hard to treat. {ONE_PATIENT}",),
+        (ONE_PATIENT.replace("double-blind, saline-controlled", "placebo-controlled crossover"),),
+    ],
+    ids=["case-report-label", "methods-label", "unlabelled", "crossover"],
+)
+def test_a_blinded_trial_in_one_patient_is_a_case_report(
+    tagger: Tagger, sections: tuple[str | tuple[str, str], ...]
+) -> None:
+    assert tagger.tag(record("Ketamine for stump pain", *sections)).design == "case_report"
+
+
+def test_a_blinded_trial_in_a_group_stays_a_trial(tagger: Tagger) -> None:
+    text = ONE_PATIENT.replace("to a patient", "to 14 patients")
+    assert tagger.tag(record("Ketamine for stump pain", text)).design == "nonrandomized_trial"
