@@ -232,6 +232,39 @@ def percent_spaced(text: str) -> str:
     return re.sub(r"(?<=\d)%", " %", text)
 
 
+def equals_unspaced(text: str) -> str:
+    """n = 20 → n=20, P < 0.05 → P<0.05."""
+    return re.sub(r"(?<=\w) ?([=<>≤≥]) ?(?=[\d.])", "\\1", text)
+
+
+_RATE = re.compile(r"\b(mg|µg|mcg|ug|g|ml)/(kg)(?:/(h|hr|min|day|d)\b)?")
+
+
+def units_exponent(text: str) -> str:
+    """0.5 mg/kg/h → 0.5 mg kg−1 h−1 (the style of several anaesthesia journals)."""
+
+    def rate(m: re.Match[str]) -> str:
+        out = f"{m.group(1)} {m.group(2)}\u22121"
+        return out + (f" {m.group(3)}\u22121" if m.group(3) else "")
+
+    return _RATE.sub(rate, text)
+
+
+def units_dotted(text: str) -> str:
+    """0.5 mg/kg/h → 0.5 mg·kg⁻¹·h⁻¹."""
+
+    def rate(m: re.Match[str]) -> str:
+        out = f"{m.group(1)}\u00b7{m.group(2)}\u207b\u00b9"
+        return out + (f"\u00b7{m.group(3)}\u207b\u00b9" if m.group(3) else "")
+
+    return _RATE.sub(rate, text)
+
+
+def age_forms(text: str) -> str:
+    """a 58-year-old woman → a 58 years old woman."""
+    return re.sub(r"\b(\d{1,3})[- ]year[- ]old\b", "\\1 years old", text)
+
+
 def comparison_ascii(text: str) -> str:
     """≥ → >=, ≤ → <=."""
     return text.replace("≥", ">=").replace("≤", "<=")
@@ -339,15 +372,27 @@ def abbreviation_dropped(text: str) -> str:
 # --- the condition noun ---------------------------------------------------------------------------
 
 _HEADS = r"(?:pain|neuralgia|neuropathy|syndrome|migraine|headache|fibromyalgia|CRPS|disorder)"
-_PATIENTS_WITH = re.compile(rf"\bpatients with ((?:[\w-]+ ){{0,3}}{_HEADS})\b(?! (?:and|or|who|of|in|after)\b)")
+_PATIENTS_WITH = re.compile(
+    rf"\b(?i:patients) with ((?:(?!(?:who|had|has|were|was|and|or|with|of|in|the)\b)[\w-]+ ){{0,3}}{_HEADS})\b"
+    r"(?=[,.;:)]| (?:received|were|was|underwent|who|had)\b)"
+)
 _X_PATIENTS = re.compile(rf"\b((?:[a-z][\w-]+ ){{0,3}}{_HEADS}) patients\b(?! with)")
 _PLURAL = {"neuropathy": "neuropathies", "syndrome": "syndromes", "migraine": "migraines", "headache": "headaches"}
-_PLURAL_HEAD = re.compile(r"\b(patients with (?:[\w-]+ ){0,3})(neuropathy|syndrome|migraine|headache)\b")
+_PLURAL_HEAD = re.compile(r"\b((?i:patients) with (?:[\w-]+ ){0,3})(neuropathy|syndrome|migraine|headache)\b")
 
 
 def condition_before_patients(text: str) -> str:
     """patients with chronic back pain → chronic back pain patients."""
-    return _PATIENTS_WITH.sub(lambda m: f"{m.group(1)} patients", text)
+
+    def swap(m: re.Match[str]) -> str:
+        phrase = m.group(1)
+        if m.group(0)[0].isupper() and not phrase[1:2].isupper():
+            phrase = phrase[0].upper() + phrase[1:]
+        elif not phrase[1:2].isupper():
+            phrase = phrase[0].lower() + phrase[1:]
+        return f"{phrase} patients"
+
+    return _PATIENTS_WITH.sub(swap, text)
 
 
 def condition_after_patients(text: str) -> str:
@@ -480,6 +525,10 @@ REWRITES: dict[str, RecordRewrite] = {
     "numbers_as_words": text_rewrite(numbers_as_words),
     "numbers_as_digits": text_rewrite(numbers_as_digits),
     "percent_spaced": text_rewrite(percent_spaced),
+    "equals_unspaced": text_rewrite(equals_unspaced),
+    "units_exponent": text_rewrite(units_exponent),
+    "units_dotted": text_rewrite(units_dotted),
+    "age_forms": text_rewrite(age_forms),
     "comparison_ascii": text_rewrite(comparison_ascii),
     "comparison_symbols": text_rewrite(comparison_symbols),
     "abbreviation_spelled": text_rewrite(abbreviation_spelled, title=False),

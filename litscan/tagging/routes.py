@@ -44,18 +44,19 @@ _EVIDENCE_PER_ROUTE = 2
 _LOOK_BACK = 2  # sentences a drugless sentence may look back for the drug it speaks of
 _ALL_ROUTE_KINDS: Final = (*ROUTE_KINDS, UNLABELLED_ROUTE)
 
-# An infusion, or a dose run over hours ("40-60 mg over 24 hours", "0.1 mg/kg/h"); matched on lower-cased text.
-# A patient-controlled analgesia pump runs by a route too: intravenous unless the record names another
-# ("patient-controlled epidural analgesia", "subcutaneous PCA" state theirs).
-_INFUSION = re.compile(
-    r"\binfus|\bmg/kg/h|\bmg/h\b|\bµg/kg/min|\bmcg/kg/min|\bper hour\b|\bpca\b|\bpatient[- ]controlled analgesia"
-)
+# A unit per another, however written: "/kg", "per h", " kg-1" (a minus sign reads as a hyphen), "·kg⁻¹".
+_PER = r"(?:\s*(?:/|per)\s*(?:{0})|\s*[·.]?\s*(?:{0})(?:-1|⁻¹))"
+# An infusion, or a dose run over hours ("40-60 mg over 24 hours", "0.1 mg/kg/h", "0.1 mg kg−1 h−1"); matched
+# on lower-cased text. A patient-controlled analgesia pump runs by a route too: intravenous unless the record
+# names another ("patient-controlled epidural analgesia", "subcutaneous PCA" state theirs).
+_RATE = rf"\b(?:mg|µg|μg|mcg|ug){_PER.format('kg')}?{_PER.format('h|hrs?|hours?|min|minutes?')}(?![a-z])"
+_INFUSION = re.compile(r"\binfus|\bper hour\b|\bpca\b|\bpatient[- ]controlled analgesia|" + _RATE)
 _OVER_HOURS = re.compile(
     r"\bover (?:a period of |about |approximately )?\d[\d.]*(?:\s*(?:-|–|to)\s*\d[\d.]*)?\s*"
     r"(?:h|hrs?|hours?|min|mins|minutes?)\b"
 )
 # Each match of the two above holds one of these: a cheap test before them.
-_INFUSION_GATE = re.compile("nfu|/h|/min|hour|over |pca|controlled an")
+_INFUSION_GATE = re.compile("nfu|/h|/min|hour|over |pca|controlled an|h-1|n-1|h⁻¹|n⁻¹")
 _INFUSION_NEAR_ROUTE = 50  # "subcutaneous infusion", "infused subcutaneously": the infusion's route is stated
 _DOSE = r"(?:\([^()]{0,20}\)\s*)?"
 _COORDINATED = re.compile(
@@ -81,7 +82,7 @@ _NOT_GIVEN_BY = re.compile(
 )
 # A route in the dose parenthesis of a word that is not a drug we know: "infliximab (5 mg/kg IV)".
 _OTHERS_DOSE = re.compile(
-    r"[A-Za-z][\w-]*\s*\(\s*\d[\d.,]*\s*(?:mg|µg|mcg|ug|g|ml|mmol|%|units?|IU)(?:\s*(?:/|per)\s*\w+)*[\s,;]*$"
+    r"[A-Za-z][\w-]*\s*\(\s*\d[\d.,]*\s*(?:mg|µg|mcg|ug|g|ml|mmol|%|units?|IU)" + _PER.format(r"\w+") + r"*[\s,;]*$"
 )
 # A list of routes introduced by a colon: "ketamine's routes of administration: intravenous, oral...".
 _LIST_INTRO = re.compile(r"\b(?:routes?|administration|formulations?|forms)\b[^:]{0,25}:\s*$", re.IGNORECASE)
@@ -93,8 +94,7 @@ _FORMULATION = re.compile(
 )
 # A dose between a drug and a route word after it: "ketamine 0.5 mg/kg IM", "ketamine (50 mg) i.v. was given".
 _DOSE_BETWEEN = re.compile(
-    r"[\s,(]*\d[\d.,]*(?:\s*(?:-|–|to)\s*\d[\d.,]*)?\s*(?:mg|µg|mcg|ug|g|ml|mmol|%)"
-    r"(?:\s*(?:/|per)\s*(?:kg|h|hr|hour|day|d|min|ml))*[\s,)]*",
+    rf"[\s,(]*\d[\d.,]*(?:\s*(?:-|–|to)\s*\d[\d.,]*)?\s*(?:mg|µg|mcg|ug|g|ml|mmol|%){_PER.format('kg|h|hr|hour|day|d|min|ml')}*[\s,)]*",
     re.IGNORECASE,
 )
 _RESCUE = re.compile(r"\brescue\b", re.IGNORECASE)

@@ -178,3 +178,46 @@ def test_a_blinded_trial_in_one_patient_is_a_case_report(
 def test_a_blinded_trial_in_a_group_stays_a_trial(tagger: Tagger) -> None:
     text = ONE_PATIENT.replace("to a patient", "to 14 patients")
     assert tagger.tag(record("Ketamine for stump pain", text)).design == "nonrandomized_trial"
+
+
+@pytest.mark.parametrize(
+    "rate",
+    [
+        "0.1 mg/kg/h",
+        "0.1 mg kg\u22121 h\u22121",
+        "0.1 mg\u00b7kg\u207b\u00b9\u00b7h\u207b\u00b9",
+        "0.1 mg.kg-1.h-1",
+        "2 \u00b5g/kg/min",
+        "2 \u00b5g kg\u22121 min\u22121",
+        "5 mg/h",
+    ],
+)
+def test_an_infusion_rate_however_its_units_are_written(tagger: Tagger, rate: str) -> None:
+    tags = tagger.tag(
+        record(
+            "Ketamine for complex regional pain syndrome",
+            f"Twenty patients with CRPS received ketamine {rate} for 4 days.",
+        )
+    )
+    assert tags.routes == ("intravenous",)
+
+
+@pytest.mark.parametrize("dose", ["0.5 mg/kg/day", "0.5 mg kg\u22121 day\u22121", "50 mg"])
+def test_a_daily_dose_is_no_infusion(tagger: Tagger, dose: str) -> None:
+    tags = tagger.tag(
+        record("Ketamine for complex regional pain syndrome", f"Twenty patients with CRPS took ketamine {dose}.")
+    )
+    assert tags.routes == ()
+
+
+@pytest.mark.parametrize(
+    "age", ["a 58-year-old woman", "a 58 year old woman", "a 58-years-old woman", "a 58 years old woman"]
+)
+def test_a_patients_age_however_it_is_hyphenated(tagger: Tagger, age: str) -> None:
+    tags = tagger.tag(
+        record(
+            "Ketamine for refractory cancer pain",
+            f"We describe {age} with refractory cancer pain who was treated with a double-blind ketamine challenge.",
+        )
+    )
+    assert tags.design == "case_report"
