@@ -33,6 +33,8 @@ _CASE_REPORT: Final = "case_report"
 _OBSERVATIONAL: Final = "observational"
 _TRIAL: Final = "nonrandomized_trial"
 _SERIES: Final = re.compile(r"\bcase[- ]series\b", re.IGNORECASE)
+# One patient named (a cheap test before the population is read): "to a patient with", "a 58-year-old man".
+_ONE_PATIENT: Final = re.compile(r"\b(?:a|one|our|this) patient\b|years?[- ]old\b")
 
 
 @dataclass
@@ -62,7 +64,7 @@ def study_design(doc: Document, compiled: CompiledVocabulary) -> tuple[str, list
         if _SERIES.search(doc.span(hit)):
             return _series_by_size(doc, compiled, best, hit)
         evidence = _evidence(doc, compiled, best, hit, f"{doc.where(hit)} says of its own study")
-        if best == _TRIAL:  # a blinded or placebo-controlled trial in one patient (n-of-1) is a case report
+        if best == _TRIAL and _ONE_PATIENT.search(doc.lower):  # a blinded trial in one patient (n-of-1): a case
             by_size = design_from_population(doc, designs)
             if by_size is not None and by_size[0] == _CASE_REPORT:
                 return _CASE_REPORT, [*by_size[1], evidence]

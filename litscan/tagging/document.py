@@ -138,8 +138,9 @@ class Document:
             self.fields.append(Field(name, offset, offset + len(section.text), role, label))
             offset += len(section.text) + 1
         self.source = self.text = "\n".join(parts)  # ``source``: the record's characters, for quotes
-        if not self.text.isascii() and _TYPESET.search(self.text):
-            self.text = _TYPESET.sub(lambda m: _PLAIN[m.group()], self.text)
+        if not self.text.isascii():
+            for typeset in set(_TYPESET.findall(self.text)):  # most texts: none, or an en dash or two
+                self.text = self.text.replace(typeset, _PLAIN[typeset])
         self.lower = self.text.lower()
         if len(self.lower) != len(self.text):  # a few letters lower-case to two characters
             self.lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
