@@ -569,7 +569,8 @@ def gold_records(gold_dir: Path) -> list[Record]:
 
 
 def generated_records(path: Path, limit: int | None) -> list[Record]:
-    records = [r for r in parse_pubmed_document(igzip.open(path).read(), name=path.name) if isinstance(r, Record)]
+    data = igzip.open(path).read()  # type: ignore[no-untyped-call]
+    records = [r for r in parse_pubmed_document(data, name=path.name) if isinstance(r, Record)]
     return records[:limit] if limit else records
 
 
