@@ -78,10 +78,11 @@ def test_a_route_word_with_or_without_its_hyphen(tagger: Tagger, words: str, rou
 
 @pytest.mark.parametrize(
     "rate",
-    ["0.3 mg/kg/h", "0.3 mg/kg/hr", "0.3 mg/kg per hour", "0.3 mg/kg/h (n = 20)"],
+    ["0.3 mg/kg/h", "0.3 mg/kg/hr", "0.3 mg/kg per hour", "0.3 mg/kg/h (n = 20)", "0.3 mg kg\u22121 h\u22121"],
 )
 def test_a_dose_rate_ending_a_sentence_ends_it(tagger: Tagger, rate: str) -> None:
-    """ "mg/kg/h." is a unit, not an initial: the next sentence, with its own route, is a sentence of its own."""
+    """ "mg/kg/h." is a unit, not an initial, and "h−1." an exponent, not a number: the next sentence, with
+    its own route, is a sentence of its own."""
     tags = tagger.tag(
         record(
             "Ketamine for complex regional pain syndrome",
