@@ -1,4 +1,5 @@
-"""Abbreviations a record defines: "persistent post-surgical pain (PPSP)", then "PPSP" means the phrase."""
+"""Abbreviations a record defines: "persistent post-surgical pain (PPSP)" or "PPSP (persistent post-surgical
+pain)", then "PPSP" means the phrase."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from .document import Document, Hit
 
 # After a mention: a few words at most, then a parenthesised abbreviation of 2-10 characters.
 _ABBREVIATION = re.compile(r"[^.;:()]{0,40}?\s\(([A-Z][A-Za-z0-9]{0,3}[A-Z][A-Za-z0-9-]{0,4})s?[),;]")
+# Before a mention: the abbreviation, then the phrase in brackets ("TN (trigeminal neuralgia)").
+_ABBREVIATION_FIRST = re.compile(r"\b([A-Z][A-Za-z0-9]{0,3}[A-Z][A-Za-z0-9-]{0,4})s? \($")
 _DEFINES = frozenset(("cond", "cond_weak", "drug", "other_drug"))
 
 
@@ -23,18 +26,30 @@ def abbreviated_mentions(doc: Document) -> list[Hit]:
     for hit in doc.hits:
         if hit.kind not in _DEFINES:
             continue
-        if text.find("(", hit.end, hit.end + 42) < 0:  # cheap: _ABBREVIATION needs one this near
+        found_at = _defined(text, hit)
+        if found_at is None:
             continue
-        m = _ABBREVIATION.match(text, hit.end)
-        if m is None:
-            continue
-        abbreviation = m.group(1)
+        abbreviation, after = found_at
         if abbreviation in seen or len(abbreviation) < 2:
             continue
         seen.add(abbreviation)
-        for found in re.finditer(rf"\b{re.escape(abbreviation)}s?\b", text[m.end() :]):
-            start = m.end() + found.start()
+        for found in re.finditer(rf"\b{re.escape(abbreviation)}s?\b", text[after:]):
+            start = after + found.start()
             learned.append(
                 Hit(hit.kind, hit.ident, start, start + len(abbreviation), doc.sentence_at(start), hit.entry)
             )
     return learned
+
+
+def _defined(text: str, hit: Hit) -> tuple[str, int] | None:
+    """The abbreviation defined by the mention, and where its uses may start: after "phrase (ABBR)", or at
+    "ABBR (" when the mention fills the brackets after it."""
+    if text.find("(", hit.end, hit.end + 42) >= 0:  # cheap: _ABBREVIATION needs one this near
+        m = _ABBREVIATION.match(text, hit.end)
+        if m is not None:
+            return m.group(1), m.end()
+    if hit.start > 2 and text[hit.start - 1] == "(" and text.find(")", hit.end, hit.end + 30) >= 0:
+        m = _ABBREVIATION_FIRST.search(text, max(0, hit.start - 14), hit.start)
+        if m is not None and "(" not in text[hit.end : text.find(")", hit.end)]:
+            return m.group(1), m.start()
+    return None

@@ -31,7 +31,10 @@ _FALLBACK = "other"
 _PROTOCOL = "protocol"
 _CASE_REPORT: Final = "case_report"
 _OBSERVATIONAL: Final = "observational"
+_TRIAL: Final = "nonrandomized_trial"
 _SERIES: Final = re.compile(r"\bcase[- ]series\b", re.IGNORECASE)
+# One patient named (a cheap test before the population is read): "to a patient with", "a 58-year-old man".
+_ONE_PATIENT: Final = re.compile(r"\b(?:a|one|our|this) patient\b|years?[- ]old\b")
 
 
 @dataclass
@@ -57,10 +60,7 @@ def study_design(doc: Document, compiled: CompiledVocabulary) -> tuple[str, list
         return best, [_evidence(doc, compiled, best, hit, f"{doc.where(hit)} says")]
     if said.strong:
         best = min(said.strong, key=rank.__getitem__)
-        hit = said.strong[best]
-        if _SERIES.search(doc.span(hit)):
-            return _series_by_size(doc, compiled, best, hit)
-        return best, [_evidence(doc, compiled, best, hit, f"{doc.where(hit)} says of its own study")]
+        return _stated(doc, compiled, best, said.strong[best])
     from_types = _from_indexing(doc.record, compiled)
     if from_types and from_types[0] != _CASE_REPORT:
         return from_types
@@ -78,6 +78,18 @@ def study_design(doc: Document, compiled: CompiledVocabulary) -> tuple[str, list
     if from_population is not None:
         return from_population
     return _FALLBACK, [record_evidence(doc, "no design stated in the title, abstract or publication types")]
+
+
+def _stated(doc: Document, compiled: CompiledVocabulary, best: str, hit: Hit) -> tuple[str, list[Evidence]]:
+    """The design the record states of its own study; a case series and a trial in one patient by their size."""
+    if _SERIES.search(doc.span(hit)):
+        return _series_by_size(doc, compiled, best, hit)
+    evidence = _evidence(doc, compiled, best, hit, f"{doc.where(hit)} says of its own study")
+    if best == _TRIAL and _ONE_PATIENT.search(doc.lower):  # a blinded trial in one patient (n-of-1): a case
+        by_size = design_from_population(doc, compiled.vocabulary.designs)
+        if by_size is not None and by_size[0] == _CASE_REPORT:
+            return _CASE_REPORT, [*by_size[1], evidence]
+    return best, [evidence]
 
 
 def _series_by_size(doc: Document, compiled: CompiledVocabulary, best: str, hit: Hit) -> tuple[str, list[Evidence]]:

@@ -101,6 +101,15 @@ class Hit:
     context_by: tuple[Hit, ...] = ()  # those triggers (``context.apply``)
 
 
+# Typesetting the rules need not spell out: a publisher's no-break, thin or other fixed-width space is a
+# space, and a Unicode hyphen, non-breaking hyphen, figure dash, en dash or minus sign joining words or
+# numbers is a hyphen ("post\u2010operative", "placebo\u2013controlled"). One character for one, so
+# offsets hold; evidence quotes the record's own characters.
+_TYPESET = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\u2010-\u2013\u2212]")
+_PLAIN = {
+    **dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000", " "),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2212", "-"),
+}
 _START = attrgetter("start")
 _WORD_TAIL = re.compile(r"(?:[^\W_]|-)*")  # letters, digits (str.isalnum) and hyphens
 _NO_HITS: Sequence[Hit] = ()
@@ -128,7 +137,10 @@ class Document:
             parts.append(section.text)
             self.fields.append(Field(name, offset, offset + len(section.text), role, label))
             offset += len(section.text) + 1
-        self.text = "\n".join(parts)
+        self.source = self.text = "\n".join(parts)  # ``source``: the record's characters, for quotes
+        if not self.text.isascii():
+            for typeset in set(_TYPESET.findall(self.text)):  # most texts: none, or an en dash or two
+                self.text = self.text.replace(typeset, _PLAIN[typeset])
         self.lower = self.text.lower()
         if len(self.lower) != len(self.text):  # a few letters lower-case to two characters
             self.lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
@@ -196,7 +208,7 @@ class Document:
             start = max(start, hit.start - 120)
             end = min(end, hit.end + 150)
         name, base = self.field_of(hit.start)
-        return Evidence(name, self.text[start:end].strip(), reason, start - base, end - base)
+        return Evidence(name, self.source[start:end].strip(), reason, start - base, end - base)
 
     def sentence_evidence(self, index: int, reason: str) -> Evidence:
         """A whole sentence as the evidence (a rule about the sentence, not one word of it)."""
@@ -207,7 +219,7 @@ class Document:
         """The matched words, completed to the end of the last one ("randomiz" → "randomized")."""
         m = _WORD_TAIL.match(self.text, hit.end, hit.end + 20)
         end = m.end() if m else hit.end
-        return self.text[hit.start : end].rstrip("-")
+        return self.source[hit.start : end].rstrip("-\u2010\u2011\u2012\u2013\u2212")
 
 
 def role_words(role: Role) -> str:

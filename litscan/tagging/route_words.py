@@ -26,6 +26,7 @@ MODIFIERS = frozenset(
         *("low", "low-dose", "high-dose", "dose", "single", "continuous", "repeated", "racemic", "subanaesthetic"),
         *("subanesthetic", "sub-anaesthetic", "sub-anesthetic", "adjunctive", "adjuvant", "perioperative"),
         *("intraoperative", "postoperative", "preoperative", "short-term", "long-term", "prolonged", "daily"),
+        *("intra-operative", "post-operative", "pre-operative", "peri-operative", "low-dosage", "high-dosage"),
         *("weekly", "bolus", "infusion", "infusions", "injection", "injections", "administration", "outpatient"),
         *("inpatient", "mg", "kg", "the", "of", "a", "an", "test", "challenge", "compounded"),
     )

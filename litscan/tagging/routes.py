@@ -37,24 +37,26 @@ _TITLE: Final = Role.TITLE
 _DENIED: Final = Context.NEGATED.value
 _START = attrgetter("start")
 _DECISIVE = itemgetter(0, 1)  # (listed, not firm, bound): direct and firm first, text order kept
-_FORWARD_WINDOW = 60  # characters from a route word to the drug after it
-_BACKWARD_WINDOW = 90  # ... and to the drug before it
+# Characters (or words, "N-methyl-D-aspartate" one where another writes "NMDA") from a route word to the drug
+_FORWARD_WINDOW, _FORWARD_WORDS = 60, 8  # ... after it
+_BACKWARD_WINDOW, _BACKWARD_WORDS = 90, 12  # ... and before it
 _EVIDENCE_PER_ROUTE = 2
 _LOOK_BACK = 2  # sentences a drugless sentence may look back for the drug it speaks of
 _ALL_ROUTE_KINDS: Final = (*ROUTE_KINDS, UNLABELLED_ROUTE)
 
-# An infusion, or a dose run over hours ("40-60 mg over 24 hours", "0.1 mg/kg/h"); matched on lower-cased text.
-# A patient-controlled analgesia pump runs by a route too: intravenous unless the record names another
-# ("patient-controlled epidural analgesia", "subcutaneous PCA" state theirs).
-_INFUSION = re.compile(
-    r"\binfus|\bmg/kg/h|\bmg/h\b|\bµg/kg/min|\bmcg/kg/min|\bper hour\b|\bpca\b|\bpatient[- ]controlled analgesia"
-)
+# A unit per another, however written: "/kg", "per h", " kg-1" (a minus sign reads as a hyphen), "·kg⁻¹".
+_PER = r"(?:\s*(?:/|per)\s*(?:{0})|\s*[·.]?\s*(?:{0})(?:-1|⁻¹))"
+# An infusion, or a dose run over hours ("40-60 mg over 24 hours", "0.1 mg/kg/h", "0.1 mg kg−1 h−1"); matched
+# on lower-cased text. A patient-controlled analgesia pump runs by a route too: intravenous unless the record
+# names another ("patient-controlled epidural analgesia", "subcutaneous PCA" state theirs).
+_RATE = rf"\b(?:mg|µg|μg|mcg|ug){_PER.format('kg')}?{_PER.format('h|hrs?|hours?|min|minutes?')}(?![a-z])"
+_INFUSION = re.compile(r"\binfus|\bper hour\b|\bpca\b|\bpatient[- ]controlled analgesia|" + _RATE)
 _OVER_HOURS = re.compile(
     r"\bover (?:a period of |about |approximately )?\d[\d.]*(?:\s*(?:-|–|to)\s*\d[\d.]*)?\s*"
     r"(?:h|hrs?|hours?|min|mins|minutes?)\b"
 )
 # Each match of the two above holds one of these: a cheap test before them.
-_INFUSION_GATE = re.compile("nfu|/h|/min|hour|over |pca|controlled an")
+_INFUSION_GATE = re.compile("nfu|/h|/min|hour|over |pca|controlled an|h-1|n-1|h⁻¹|n⁻¹")
 _INFUSION_NEAR_ROUTE = 50  # "subcutaneous infusion", "infused subcutaneously": the infusion's route is stated
 _DOSE = r"(?:\([^()]{0,20}\)\s*)?"
 _COORDINATED = re.compile(
@@ -80,7 +82,7 @@ _NOT_GIVEN_BY = re.compile(
 )
 # A route in the dose parenthesis of a word that is not a drug we know: "infliximab (5 mg/kg IV)".
 _OTHERS_DOSE = re.compile(
-    r"[A-Za-z][\w-]*\s*\(\s*\d[\d.,]*\s*(?:mg|µg|mcg|ug|g|ml|mmol|%|units?|IU)(?:\s*(?:/|per)\s*\w+)*[\s,;]*$"
+    r"[A-Za-z][\w-]*\s*\(\s*\d[\d.,]*\s*(?:mg|µg|mcg|ug|g|ml|mmol|%|units?|IU)" + _PER.format(r"\w+") + r"*[\s,;]*$"
 )
 # A list of routes introduced by a colon: "ketamine's routes of administration: intravenous, oral...".
 _LIST_INTRO = re.compile(r"\b(?:routes?|administration|formulations?|forms)\b[^:]{0,25}:\s*$", re.IGNORECASE)
@@ -92,8 +94,7 @@ _FORMULATION = re.compile(
 )
 # A dose between a drug and a route word after it: "ketamine 0.5 mg/kg IM", "ketamine (50 mg) i.v. was given".
 _DOSE_BETWEEN = re.compile(
-    r"[\s,(]*\d[\d.,]*(?:\s*(?:-|–|to)\s*\d[\d.,]*)?\s*(?:mg|µg|mcg|ug|g|ml|mmol|%)"
-    r"(?:\s*(?:/|per)\s*(?:kg|h|hr|hour|day|d|min|ml))*[\s,)]*",
+    rf"[\s,(]*\d[\d.,]*(?:\s*(?:-|–|to)\s*\d[\d.,]*)?\s*(?:mg|µg|mcg|ug|g|ml|mmol|%){_PER.format('kg|h|hr|hour|day|d|min|ml')}*[\s,)]*",
     re.IGNORECASE,
 )
 _RESCUE = re.compile(r"\brescue\b", re.IGNORECASE)
@@ -114,10 +115,7 @@ _THE_DRUGS = re.compile(
     re.IGNORECASE,
 )
 _ARMS = frozenset(("group", "groups", "arm", "arms"))
-_CLAUSE = (
-    r"[;:]|\b(?:while|whereas|but|followed by|compared (?:with|to)|than|as opposed to|instead of|"
-    r"unlike)\b"
-)
+_CLAUSE = r"[;:]|\b(?:while|whereas|but|followed by|compared (?:with|to)|than|as opposed to|instead of|unlike)\b"
 _BOUNDARY = re.compile(_CLAUSE + r"|\b(?:versus|vs)\b")
 # An adjective reaches forward to its noun, not across a clause: "an oral drug that could extend ketamine";
 # "IM versus IV ketamine" names two routes of ketamine, so "versus" does not stop it.
@@ -132,8 +130,7 @@ _HEAD_WORD = re.compile(
 )
 _OF_DRUG = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:of|with|containing)\s+(?:[\w./%-]+\s+){0,4}$")
 _COORDINATOR = re.compile(r"\b(?:and|or|versus|vs|plus|with)\b|,")
-_PARENTHETICAL = re.compile(r"\([^()]*\)")
-_GAP_WORD = re.compile(r"[A-Za-z][A-Za-z-]{2,}")
+_PARENTHETICAL, _GAP_WORD = re.compile(r"\([^()]*\)"), re.compile(r"[A-Za-z][A-Za-z-]{2,}")
 
 
 @dataclass(slots=True)
@@ -364,14 +361,14 @@ class _Binder:
             d
             for d in drugs
             if d.start >= hit.end
-            and d.start - hit.end <= _FORWARD_WINDOW
+            and _within(text, hit.end, d.start, _FORWARD_WINDOW, _FORWARD_WORDS)
             and not blocker.search(text, hit.end, d.start)
         ]
         before = [
             d
             for d in drugs
             if d.end <= hit.start
-            and hit.start - d.end <= _BACKWARD_WINDOW
+            and _within(text, d.end, hit.start, _BACKWARD_WINDOW, _BACKWARD_WORDS)
             and not _blocked_back(text, d.end, hit.start)
         ]
         if kind != "route":
@@ -468,6 +465,10 @@ def _sides(hit: Hit, kind: str, after: list[Hit], before: list[Hit]) -> Sequence
     if kind == "route":  # an adjective or noun: the drug after it ("intravenous ketamine")
         return after, before[::-1]
     return before[::-1], after  # an adverb: the drug before it ("ketamine given intravenously")
+
+
+def _within(text: str, lo: int, hi: int, characters: int, words: int) -> bool:  # in characters or in words
+    return hi - lo <= characters or (hi - lo <= 2 * characters and text.count(" ", lo, hi) <= words)
 
 
 def _blocked_back(text: str, drug_end: int, route_start: int) -> bool:

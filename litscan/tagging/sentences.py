@@ -40,7 +40,9 @@ def _sentence_end(punctuation: str = "[.!?]") -> re.Pattern[str]:
     the capital, which most punctuation lacks; each also holds with a line break before the
     punctuation. Group 1 is the whitespace after it.
     """
-    by_width: dict[int, list[str]] = {1: [r"\b[A-Z]", r"\d"]}
+    # An initial is a capital ("J. Smith"); a lower-case letter before a period is a unit ("0.1 mg/kg/h. Pain"),
+    # and so is an exponent ("0.1 mg kg-1 h-1. Pain": a minus sign reads as a hyphen).
+    by_width: dict[int, list[str]] = {1: [r"(?-i:\b[A-Z])", r"(?<!-)\d"]}
     for word in _NO_BREAK_AFTER:
         by_width.setdefault(len(word), []).append(rf"\b{re.escape(word)}")
     checks = "".join(f"(?<!(?i:{'|'.join(words)}){gap}.)" for words in by_width.values() for gap in ("", "\n"))
