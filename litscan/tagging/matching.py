@@ -20,6 +20,7 @@ case-sensitive part (``(?-i:IV)``) run as written on the original text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from operator import itemgetter
 
 from .literal_starts import gates_of, lower_source, parse, scan_keys
@@ -96,9 +97,9 @@ class PatternIndex:
         # stay those of ``low``; the padding puts a space before the first word and after the last.
         ascii_ = low.encode("ascii", "replace")
         padded = b" " + ascii_.translate(_BYTES_SPACE) + b" "
-        # A non-ASCII letter or digit ("é", "µ") is a space in ``padded`` but no word boundary:
-        # texts with one are checked at each word (most have only dashes and symbols).
-        exact = _no_other_word_chars(low, ascii_)
+        # A non-ASCII letter or digit ("é", "µ") is a space in ``padded`` but no word boundary, nor
+        # is "_": texts with one are checked at each word (most have only dashes and symbols).
+        exact = "_" not in low and _no_other_word_chars(low, ascii_)
         single = self.single
         plans = self._plans
         add = hits.append
@@ -113,21 +114,16 @@ class PatternIndex:
                     if m is not None:
                         add((only[1], pos, m.end()))
                     continue
+                decided = plan.decided
+                if decided is not None:  # the key found is the whole match
+                    add((decided[0], pos, pos + decided[1]))
+                    continue
                 steps = plan.steps
             else:
-                if pos and low[pos - 1].isalnum():
+                found_steps = plan.inexact_steps(low, pos, add)
+                if found_steps is None:
                     continue
-                steps = plan.steps
-                if plan.word_length:
-                    after = pos + plan.word_length
-                    if after < len(low) and low[after].isalnum():
-                        steps = plan.prefix_steps
-                elif plan.only is not None:
-                    regex, i = plan.only
-                    m = regex.match(low, pos)
-                    if m is not None:
-                        add((i, pos, m.end()))
-                    continue
+                steps = found_steps
             for step in steps:
                 plain = step.plain
                 k = 0
@@ -171,7 +167,7 @@ class _Plan:
     a scan key that starts ``key`` can match there; a pattern under two of the gates is tried once.
     """
 
-    __slots__ = ("only", "prefix_steps", "steps", "word_length")
+    __slots__ = ("decided", "only", "prefix_steps", "steps", "word_length")
 
     def __init__(
         self,
@@ -207,6 +203,33 @@ class _Plan:
             if only is not None and len(only.plain) == 1 and not only.originals
             else None
         )
+        # A pattern that is plain letters and digits, perhaps with a word end, matches wherever the
+        # scanner found them (in a text whose word boundaries the scanned bytes show): no regex run.
+        self.decided = None
+        if self.only is not None:
+            length = _decided_length(self.only[0].pattern, key)
+            if length:
+                self.decided = (self.only[1], length)
+                self.only = None
+
+    def inexact_steps(self, low: str, pos: int, add: Callable[[tuple[int, int, int]], None]) -> list[_Step] | None:
+        """The steps to try at ``pos`` of a text whose word starts the scanned bytes do not all show.
+
+        None where there is nothing more to try: ``pos`` is inside a word, or the one pattern to try
+        was tried here (its hit passed to ``add``).
+        """
+        if pos and low[pos - 1].isalnum():
+            return None
+        if self.word_length:
+            after = pos + self.word_length
+            return self.prefix_steps if after < len(low) and low[after].isalnum() else self.steps
+        if self.only is not None:
+            regex, i = self.only
+            m = regex.match(low, pos)
+            if m is not None:
+                add((i, pos, m.end()))
+            return None
+        return self.steps
 
 
 class _Step:
@@ -258,6 +281,23 @@ def _trie(keys: set[bytes]) -> bytes:
         return branches[0] if len(branches) == 1 else b"(?:" + b"|".join(branches) + b")"
 
     return emit(tree)
+
+
+_PLAIN_WORD = re.compile(r"([a-z0-9]+)(\\b)?")
+
+
+def _decided_length(pattern: str, key: bytes) -> int:
+    """The length of every match of ``pattern`` where the scanner found ``key``, if the key decides it; else 0.
+
+    ``pattern`` is a lower-cased regex; it is decided when it is ASCII letters and digits (which the
+    scanned bytes keep as they are), perhaps with a word end (which a space there shows).
+    """
+    plain = _PLAIN_WORD.fullmatch(pattern)
+    if plain is None:
+        return 0
+    word = plain.group(1)
+    needed = word + " " if plain.group(2) else word
+    return len(word) if key.startswith(needed.encode()) else 0
 
 
 def is_word_char(ch: str) -> bool:

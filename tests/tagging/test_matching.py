@@ -157,3 +157,21 @@ def test_scan_keys_of_character_sets_spelled_with_each_character() -> None:
     assert keys("ab[c ]\\b") == {b"abc ", b"ab "}
     centuries = (b"between 19", b"between 20", b"from 19", b"from 20")
     assert keys("(?:between|from) (?:19|20)\\d\\d to") == {p + bytes([c]) for p in centuries for c in digits}
+
+
+def test_plain_word_patterns_found_without_a_regex_run_keep_word_ends() -> None:
+    # "received\\b" and "placebo" are decided by the scanned letters alone; "_" and "é" after a word
+    # are no word end for the regex, though the scanned bytes show a space there.
+    patterns = ["received\\b", "placebo", "ketamine"]
+    index = PatternIndex(patterns)
+    for text in (
+        "Placebos received; ketamine received_ Ketamines received.",
+        "Received placeboé receivedé ketamine, received, Placebo.",
+        "received, placebo and ketamine received",
+    ):
+        expected = {
+            (i, m.start(), m.end())
+            for i, source in enumerate(patterns)
+            for m in re.finditer(rf"\b(?:{source})", text, re.IGNORECASE)
+        }
+        assert set(index.find(text, text.lower())) == expected, text
