@@ -403,6 +403,14 @@ def pace_dir() -> Path:
     return Path(_environment("LITSCAN_PACE_DIR") or Path(tempfile.gettempdir()) / f"litscan-{os.getuid()}")
 
 
+def cache_dir() -> Path:
+    """$LITSCAN_CACHE_DIR, else ``litscan`` under $XDG_CACHE_HOME (else ~/.cache): files litscan can rebuild."""
+    explicit = _environment("LITSCAN_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    return Path(_environment("XDG_CACHE_HOME") or Path.home() / ".cache") / "litscan"
+
+
 def max_input_bytes() -> int:
     """$LITSCAN_MAX_INPUT_MB: the most one imported file may hold once decompressed (default 4096 MB)."""
     text = _environment("LITSCAN_MAX_INPUT_MB")

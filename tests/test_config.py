@@ -14,6 +14,7 @@ import requests
 from litscan.config import (
     DEFAULT_EUTILS_URL,
     DEFAULT_RETRY_SECONDS,
+    cache_dir,
     eutils_settings,
     load_topic,
     pace_dir,
@@ -135,6 +136,17 @@ def test_the_pace_directory_is_per_user_in_the_temporary_directory_unless_set(cl
     assert pace_dir() == tmp_path / f"litscan-{os.getuid()}" == eutils_settings().pace_dir
     monkeypatch.setenv("LITSCAN_PACE_DIR", str(tmp_path / "mine"))
     assert pace_dir() == tmp_path / "mine"
+
+
+def test_the_cache_directory_is_under_the_users_cache_home_unless_set(monkeypatch, tmp_path):
+    monkeypatch.delenv("LITSCAN_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert cache_dir() == tmp_path / ".cache" / "litscan"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_dir() == tmp_path / "xdg" / "litscan"
+    monkeypatch.setenv("LITSCAN_CACHE_DIR", str(tmp_path / "mine"))
+    assert cache_dir() == tmp_path / "mine"
 
 
 def test_templates_folder_option_then_environment(clean_environment, monkeypatch, tmp_path):

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from operator import itemgetter
 
+from .index_cache import Gate, Starts, remembered
 from .literal_starts import gates_of, lower_source, parse, scan_keys
 
 _START = itemgetter(1)
@@ -44,26 +45,24 @@ class PatternIndex:
 
     def __init__(self, sources: list[str], compiled: list[re.Pattern[str]] | None = None) -> None:
         """``compiled``, if given, holds ``compile_matcher(source)`` of each source (already made to validate them)."""
-        self.single: list[tuple[re.Pattern[str], int, bool]] = []
+        self.single = [
+            (compiled[index] if compiled is not None else compile_matcher(source), index, runs_on_original(source))
+            for index, source in enumerate(sources)
+        ]
+        starts = remembered(sources, _read_starts)
         grouped: dict[tuple[str, str], list[int]] = {}
         self.always: list[int] = []
         keys_of: dict[int, set[bytes]] = {}
-        for index, source in enumerate(sources):
-            regex = compiled[index] if compiled is not None else compile_matcher(source)
-            original = runs_on_original(source)
-            self.single.append((regex, index, original))
-            parsed = parse(source)  # once, for both readings of its start (gates and scan keys)
-            gates = gates_of(source, parsed)
+        for index, gates in enumerate(starts.gates):
             if gates is None:
                 self.always.append(index)
                 continue
             for gate in gates:
                 grouped.setdefault(gate, []).append(index)
-            keys_of[index] = scan_keys(source, gates, original, parsed)
-        keys = set().union(*keys_of.values())
+            keys_of[index] = set(starts.keys[index])
         # The scanner runs over the text reduced to ASCII letters, digits and spaces (see ``find``): at
         # a space, the longest scan key that follows it (children before ends in the trie).
-        self._scanner = re.compile(b" (?=(" + _trie(keys) + b"))") if keys else None
+        self._scanner = re.compile(b" (?=(" + starts.trie + b"))") if starts.trie else None
         # A plan is made the first time its key is found: a topic's texts reach only some of them.
         self._plans: dict[bytes, _Plan] = {}
         steps: dict[tuple[int, ...], _Step] = {}  # shared by the plans that try the same patterns
@@ -263,6 +262,19 @@ _BYTES_SPACE = bytes(b if chr(b).isalnum() and b < 128 else 32 for b in range(25
 
 
 _ESCAPED = [re.escape(bytes([byte])) for byte in range(256)]  # looked up, not re.escape()d, per trie node
+
+
+def _read_starts(sources: list[str]) -> Starts:
+    """Each pattern's gates and scan keys, read through the regex parser, and the scanner's trie of them all."""
+    gates_read: list[list[Gate] | None] = []
+    keys_read: list[list[bytes]] = []
+    for source in sources:
+        parsed = parse(source)  # once, for both readings of its start (gates and scan keys)
+        gates = gates_of(source, parsed)
+        gates_read.append(None if gates is None else sorted(gates))
+        keys_read.append([] if gates is None else sorted(scan_keys(source, gates, runs_on_original(source), parsed)))
+    keys = {key for each in keys_read for key in each}
+    return Starts(gates_read, keys_read, _trie(keys) if keys else b"")
 
 
 def _trie(keys: set[bytes]) -> bytes:
