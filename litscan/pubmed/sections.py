@@ -121,7 +121,7 @@ def split_labelled(abstract: str | None) -> list[tuple[str | None, str]]:
     """
     if not abstract or not abstract.strip():
         return []
-    marks = _label_marks(abstract)
+    marks = label_marks(abstract)
     if not marks:
         return [(None, normalize(abstract) or "")]
     sections: list[tuple[str | None, str]] = []
@@ -136,7 +136,7 @@ def split_labelled(abstract: str | None) -> list[tuple[str | None, str]]:
     return sections
 
 
-def _label_marks(abstract: str) -> list[tuple[int, int, str]]:
+def label_marks(abstract: str) -> list[tuple[int, int, str]]:
     """(start, end, label) of each section label, in text order."""
     marks: list[tuple[int, int, str]] = []
     for m in _LINE_LABEL.finditer(abstract):

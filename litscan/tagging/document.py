@@ -18,7 +18,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from ..models import Evidence, Record
-from ..pubmed.sections import Category, section_category
+from ..pubmed.sections import Category, label_marks, section_category
 from .sentences import sentence_spans
 
 if TYPE_CHECKING:
@@ -71,6 +71,7 @@ class Field(NamedTuple):
     end: int
     role: Role
     label: str | None
+    base: int  # where the record's field starts: an abstract's inline sections share the abstract's offsets
 
 
 @dataclass(slots=True)
@@ -126,16 +127,27 @@ class Document:
         offset = 0
         if record.title:
             parts.append(record.title)
-            self.fields.append(Field("title", 0, len(record.title), _TITLE, None))
+            self.fields.append(Field("title", 0, len(record.title), _TITLE, None, 0))
             offset = len(record.title) + 1
         for section in record.abstract_sections:
             if not section.text:
                 continue
             label = section.label or None
-            name = f"abstract:{label}" if label else "abstract"
-            role = section_role(label, section.category)
             parts.append(section.text)
-            self.fields.append(Field(name, offset, offset + len(section.text), role, label))
+            if label is None and section.category is None:
+                self.fields.extend(_inline_sections(section.text, offset))
+            else:
+                role = section_role(label, section.category)
+                self.fields.append(
+                    Field(
+                        f"abstract:{label}" if label else "abstract",
+                        offset,
+                        offset + len(section.text),
+                        role,
+                        label,
+                        offset,
+                    )
+                )
             offset += len(section.text) + 1
         self.source = self.text = "\n".join(parts)  # ``source``: the record's characters, for quotes
         if not self.text.isascii():
@@ -197,7 +209,7 @@ class Document:
         """The name and start of the field holding ``position``."""
         for f in self.fields:
             if f.start <= position <= f.end:
-                return f.name, f.start
+                return f.name, f.base
         return "abstract", 0
 
     def evidence(self, hit: Hit, reason: str) -> Evidence:
@@ -220,6 +232,28 @@ class Document:
         m = _WORD_TAIL.match(self.text, hit.end, hit.end + 20)
         end = m.end() if m else hit.end
         return self.source[hit.start : end].rstrip("-\u2010\u2011\u2012\u2013\u2212")
+
+
+def _inline_sections(text: str, offset: int) -> list[Field]:
+    """An unlabelled abstract's parts, each with the role its own label gives it ("BACKGROUND: ... METHODS: ..."
+    in one block, as some publishers send a structured abstract), all named and placed as the one field it is.
+
+    Two labels at least: one capitalised word and a colon alone may be anything ("Results: mixed").
+    """
+    marks = label_marks(text)
+    if len(marks) < 2:
+        return [Field("abstract", offset, offset + len(text), Role.UNLABELLED, None, offset)]
+    cuts = (
+        [(0, None), *((start, label) for start, _, label in marks)]
+        if marks[0][0]
+        else [(s, lab) for s, _, lab in marks]
+    )
+    fields = []
+    for i, (start, label) in enumerate(cuts):
+        end = cuts[i + 1][0] - 1 if i + 1 < len(cuts) else len(text)
+        role = Role.UNLABELLED if label is None else section_role(label, None)
+        fields.append(Field("abstract", offset + start, offset + max(start, end), role, label, offset))
+    return fields
 
 
 def role_words(role: Role) -> str:
