@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import hashlib
 import json
 import re
 import sys
@@ -32,7 +31,7 @@ from isal import igzip
 from litscan.models import AbstractSection, Record, Tags
 from litscan.pubmed.sections import category_of
 from litscan.pubmed.xml_reader import parse_pubmed_bytes, parse_pubmed_document
-from litscan.tagging.evaluate import FOLD_SALT, pubmed_xml
+from litscan.tagging.evaluate import fold_of, load_gold, pubmed_xml
 from litscan.tagging.tagger import Tagger
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -545,26 +544,15 @@ REWRITES: dict[str, RecordRewrite] = {
 # --- records --------------------------------------------------------------------------------------
 
 
-def _fold(item: dict[str, Any]) -> int:
-    key = str(item["pmid"]) if item.get("pmid") else str(item["title"])
-    return int(hashlib.sha1((FOLD_SALT + key).encode()).hexdigest()[:8], 16) % 5
-
-
 def gold_records(gold_dir: Path) -> list[Record]:
-    """Gold records of folds 1-4 as PubMed records; fold 0 is dropped before anything else is read."""
-    items: list[dict[str, Any]] = []
-    for path in sorted(gold_dir.glob("*.jsonl")):
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            item = json.loads(line)
-            if _fold(item) == SEALED_FOLD:
-                continue
-            pmid = str(item.get("pmid") or "")
-            # a stand-in where there is no PMID (tags do not read it): the line in its file
-            item["_pmid"] = pmid if pmid.isdigit() else f"9{len(path.name)}{number:05d}"
-            item["_line"] = number
-            items.append(item)
+    """Gold records of folds 1-4 as PubMed records; fold 0 is dropped before its text is used."""
+    used: set[str] = set()
+    items = [
+        item
+        for path in sorted(gold_dir.glob("*.jsonl"))
+        for item in load_gold(path, used)
+        if fold_of(item) != SEALED_FOLD
+    ]
     return [r for r in parse_pubmed_bytes(pubmed_xml(items), name="gold.xml") if isinstance(r, Record)]
 
 

@@ -146,16 +146,27 @@ def _left_by_the_setting(
 def _setting_that_leaves(doc: Document, compiled: CompiledVocabulary) -> OffTopic | None:
     """The off-topic setting that may leave a chronic condition (surgery) the title names, or that the
     study's own patients are in ("adults undergoing cardiac surgery", "intraoperative ketamine"), if any."""
-    off = compiled.off_topic
-    hits = [h for h in doc.hits_of("off") if off[h.ident].leaves]
-    titled = next((h for h in hits if doc.role(h) == _TITLE), None)
+    titled = title_setting_that_leaves(doc, compiled)
     if titled is not None:
-        return off[titled.ident]
-    for h in hits:
+        return titled
+    off = compiled.off_topic
+    for h in doc.hits_of("off"):
         s = doc.sentences[h.sentence]
-        if s.own and not s.cues & HISTORY and not h.context & NOT_THE_STUDY and _undergone(doc, h):
+        if (
+            off[h.ident].leaves
+            and s.own
+            and not s.cues & HISTORY
+            and not h.context & NOT_THE_STUDY
+            and _undergone(doc, h)
+        ):
             return off[h.ident]
     return None
+
+
+def title_setting_that_leaves(doc: Document, compiled: CompiledVocabulary) -> OffTopic | None:
+    """The first off-topic setting the title names that may leave a chronic condition (surgery), if any."""
+    off = compiled.off_topic
+    return next((off[h.ident] for h in doc.hits_of("off") if doc.role(h) == _TITLE and off[h.ident].leaves), None)
 
 
 # The study's patients undergo the operation: "patients undergoing", "scheduled for", "women having".

@@ -22,7 +22,7 @@ from .compiled import CompiledVocabulary
 from .cues import BACKGROUND, OUTSIDE_STUDY
 from .design_context import not_said_of_this_study, reports_results
 from .document import Document, Hit, Role, Sentence
-from .population import GROUP, design_from_population, record_evidence
+from .population import design_from_population, record_evidence
 
 _TITLE: Final = Role.TITLE
 _UNLABELLED: Final = Role.UNLABELLED
@@ -67,16 +67,16 @@ def study_design(doc: Document, compiled: CompiledVocabulary) -> tuple[str, list
     from_population = design_from_population(doc, designs)
     if from_types:
         # "Case Reports" on a record that reports a counted group's outcomes: the abstract's own population wins
-        if from_population is not None and GROUP in from_population[1][0].reason:
-            return _OBSERVATIONAL, [*from_population[1], *from_types[1]]
+        if from_population is not None and from_population.group:
+            return _OBSERVATIONAL, [*from_population.evidence, *from_types[1]]
         return from_types
     # "Two patients underwent surgery while one received antibiotics": a few patients are a case whatever
     # a weak cue suggests.
-    if said.weak and (from_population is None or from_population[0] != _CASE_REPORT):
+    if said.weak and (from_population is None or from_population.design != _CASE_REPORT):
         best = min(said.weak, key=rank.__getitem__)
         return best, [_evidence(doc, compiled, best, said.weak[best], "suggested by")]
     if from_population is not None:
-        return from_population
+        return from_population.design, from_population.evidence
     return _FALLBACK, [record_evidence(doc, "no design stated in the title, abstract or publication types")]
 
 
@@ -87,8 +87,8 @@ def _stated(doc: Document, compiled: CompiledVocabulary, best: str, hit: Hit) ->
     evidence = _evidence(doc, compiled, best, hit, f"{doc.where(hit)} says of its own study")
     if best == _TRIAL and _ONE_PATIENT.search(doc.lower):  # a blinded trial in one patient (n-of-1): a case
         by_size = design_from_population(doc, compiled.vocabulary.designs)
-        if by_size is not None and by_size[0] == _CASE_REPORT:
-            return _CASE_REPORT, [*by_size[1], evidence]
+        if by_size is not None and by_size.design == _CASE_REPORT:
+            return _CASE_REPORT, [*by_size.evidence, evidence]
     return best, [evidence]
 
 
@@ -97,9 +97,9 @@ def _series_by_size(doc: Document, compiled: CompiledVocabulary, best: str, hit:
     the patients the record counts decide, where they do."""
     evidence = _evidence(doc, compiled, best, hit, f"{doc.where(hit)} says of its own study")
     by_size = design_from_population(doc, compiled.vocabulary.designs)
-    if by_size is None or by_size[0] == best or by_size[0] not in (_CASE_REPORT, _OBSERVATIONAL):
+    if by_size is None or by_size.design == best or by_size.design not in (_CASE_REPORT, _OBSERVATIONAL):
         return best, [evidence]
-    return by_size[0], [*by_size[1], evidence]
+    return by_size.design, [*by_size.evidence, evidence]
 
 
 def _statements(doc: Document, compiled: CompiledVocabulary) -> _Statements:

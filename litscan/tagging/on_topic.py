@@ -18,7 +18,7 @@ from typing import Final
 
 from ..models import Evidence
 from .compiled import CompiledVocabulary
-from .conditions import Conditions
+from .conditions import Conditions, title_setting_that_leaves
 from .context import NOT_THE_STUDY, Context
 from .cues import COUNTED, HISTORY, OWN, PURPOSE
 from .document import Document, Hit, Role
@@ -218,8 +218,8 @@ def _framed_by(doc: Document, off: OffTopic, hit: Hit) -> Evidence:
 def _followed_late(doc: Document, compiled: CompiledVocabulary, conditions: Conditions) -> bool:
     """No title setting that may leave chronic pain (surgery), or the study names the chronic pain it leaves,
     or reports an outcome weeks or months later."""
-    leaving = [o for h in doc.hits_of("off") if doc.role(h) == _TITLE and (o := compiled.off_topic[h.ident]).leaves]
-    if not leaving or leaving[0].leaves in conditions.evidence:
+    leaving = title_setting_that_leaves(doc, compiled)
+    if leaving is None or leaving.leaves in conditions.evidence:
         return True
     return any(doc.own(h) for h in doc.hits_of("late"))
 

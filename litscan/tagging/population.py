@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from ..models import Evidence
 from .cues import BACKGROUND, EXCLUSION, FUTURE, HISTORY, OUTSIDE_STUDY
@@ -26,7 +26,6 @@ _CASE_REPORT: Final = "case_report"
 _OBSERVATIONAL: Final = "observational"
 _REVIEW: Final = "review"
 _PRECLINICAL: Final = "preclinical"
-GROUP: Final = "a group of"  # the reason's words where a group of patients decided: read by ``design``
 _MOST_CASES: Final = 3  # at most this many patients described one by one are a case report
 _TITLE: Final = Role.TITLE
 _BACKGROUND_SECTION: Final = Role.BACKGROUND
@@ -140,7 +139,15 @@ def _count(number: str) -> int:
     return total + current
 
 
-def design_from_population(doc: Document, designs: dict[str, Design]) -> tuple[str, list[Evidence]] | None:
+class PopulationDesign(NamedTuple):
+    """A design read off whom the record describes, and whether a counted group and its outcomes decided it."""
+
+    design: str
+    evidence: list[Evidence]
+    group: bool
+
+
+def design_from_population(doc: Document, designs: dict[str, Design]) -> PopulationDesign | None:
     """Case report, observational study or review, from whom the record's own sentences describe."""
     if not any(s.role != _TITLE for s in doc.sentences):
         return None  # a title alone shows no population
@@ -161,13 +168,13 @@ def design_from_population(doc: Document, designs: dict[str, Design]) -> tuple[s
     seen.lab = any(h.ident == _PRECLINICAL for h in doc.hits_of("design")) or any(
         _LAB.search(doc.text, s.start, s.end) for s in doc.sentences if s.own or s.role == _TITLE
     )
-    design, sentence, reason = _decide(seen)
+    design, sentence, reason, group = _decide(seen)
     if design not in designs:
         return None
     label = designs[design].label.lower()
     if sentence < 0:
-        return design, [record_evidence(doc, f"{reason} → {label}")]
-    return design, [doc.sentence_evidence(sentence, f"no design stated; {reason} → {label}")]
+        return PopulationDesign(design, [record_evidence(doc, f"{reason} → {label}")], group)
+    return PopulationDesign(design, [doc.sentence_evidence(sentence, f"no design stated; {reason} → {label}")], group)
 
 
 def record_evidence(doc: Document, reason: str) -> Evidence:
@@ -178,19 +185,24 @@ def record_evidence(doc: Document, reason: str) -> Evidence:
     return Evidence("title", "(no title or abstract)", reason)
 
 
-def _decide(seen: _Seen) -> tuple[str, int, str]:
-    """The design, the sentence that shows it (-1: none) and why."""
+def _decide(seen: _Seen) -> tuple[str, int, str, bool]:
+    """The design, the sentence that shows it (-1: none), why, and whether a counted group decided it."""
     largest, one_person, own_work, group = seen.largest, seen.one_person, seen.own_work, seen.group
     if largest is not None and largest[0] <= _MOST_CASES:
-        return _CASE_REPORT, largest[1], f"{largest[2]!r} described one by one"
+        return _CASE_REPORT, largest[1], f"{largest[2]!r} described one by one", False
     if largest is not None:
-        return _OBSERVATIONAL, largest[1], f"{GROUP} {largest[0]} ({largest[2]!r}) and its outcomes"
+        return _OBSERVATIONAL, largest[1], f"a group of {largest[0]} ({largest[2]!r}) and its outcomes", True
     if group is not None:  # "the patient's thresholds" in a study of "patients [who] underwent..."
-        return _OBSERVATIONAL, group[0], f'{GROUP} patients ("{group[1]}") and its outcomes'
+        return _OBSERVATIONAL, group[0], f'a group of patients ("{group[1]}") and its outcomes', True
     if one_person is not None:
-        return _CASE_REPORT, one_person[0], f'one patient described ("{one_person[1]}")'
+        return _CASE_REPORT, one_person[0], f'one patient described ("{one_person[1]}")', False
     if own_work is not None and seen.lab:  # "we show that X kills cells" with cells or animals named
-        return _PRECLINICAL, own_work[0], f'the authors\' own experiments ("{own_work[1]}") with animals or cells named'
+        return (
+            _PRECLINICAL,
+            own_work[0],
+            f'the authors\' own experiments ("{own_work[1]}") with animals or cells named',
+            False,
+        )
     if own_work is not None:
-        return _OBSERVATIONAL, own_work[0], f'the authors\' own data ("{own_work[1]}")'
-    return _REVIEW, -1, "no study population and no work of the authors' own described"
+        return _OBSERVATIONAL, own_work[0], f'the authors\' own data ("{own_work[1]}")', False
+    return _REVIEW, -1, "no study population and no work of the authors' own described", False
