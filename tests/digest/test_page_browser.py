@@ -160,6 +160,10 @@ def test_ris_download_holds_the_listed_records(page: Any, records_page: Path) ->
 # --- the list ---------------------------------------------------------------------------------------
 
 
+_OFF_SHOWN = """document.getElementById('offtopic').open &&
+  [...document.querySelectorAll('#off-list article[data-pmid]')].filter(a => a.checkVisibility()).length === 2"""
+
+
 def test_the_list_leads_with_evidence_keeps_retracted_papers_last_and_opens_details_on_demand(
     page: Any, records_page: Path
 ) -> None:
@@ -187,7 +191,9 @@ def test_the_list_leads_with_evidence_keeps_retracted_papers_last_and_opens_deta
     assert "condition named" in page.inner_text("#r402 .tags .c small")
     # the off-topic section, closed until now: what opened in a card above leaves it as it was
     page.click("#offtopic > summary")
-    page.wait_for_function("document.querySelector('#off-list article[data-pmid]') !== null", timeout=5000)
+    # the final state waited for: the section open and its cards shown (drawn on the toggle event,
+    # which comes a task after the click; the printed cards are there before it)
+    page.wait_for_function(_OFF_SHOWN, timeout=5000)
     assert visible_pmids(page, "#off-list article") == ["409", "410"]
     # textContent: innerText is empty for a card not yet laid out (content-visibility: auto)
     assert page.eval_on_selector("#r409 .why", "p => p.textContent").startswith("Judged off-topic: about depression")
