@@ -84,6 +84,7 @@ def population_conditions(doc: Document, compiled: CompiledVocabulary) -> Condit
     """The conditions the record's own study population has."""
     v = compiled.vocabulary
     mentions = _mentions(doc, v, compiled.context_rules)
+    _without_acute_only(doc, v, mentions)
     if doc.record.mesh:
         _add_mesh(doc, compiled, mentions)
     if not mentions and _no_population_of_its_own(doc):
@@ -101,6 +102,16 @@ def population_conditions(doc: Document, compiled: CompiledVocabulary) -> Condit
     if len(found) < len(mentions):
         _weak_ones(doc, v, mentions, found, general)
     return _decided(doc, compiled, mentions, found, any(m.acute for m in every))
+
+
+def _without_acute_only(doc: Document, v: Vocabulary, mentions: dict[str, list[_Mention]]) -> None:
+    """A row that is a pain only when chronic (``only_chronic``: "acute low back pain in the emergency
+    department" is no chronic low back pain), named as acute pain here and nowhere with a chronic word of
+    its own, is not the population's (removed from ``mentions``)."""
+    for cid in [c for c in mentions if v.conditions[c].only_chronic and _acute(mentions[c])]:
+        chronic = doc.hits_of("chronic")
+        if not any(h.start < m.hit.end and m.hit.start < h.end for m in mentions[cid] if m.hit for h in chronic):
+            del mentions[cid]
 
 
 def _standing(

@@ -41,7 +41,17 @@ _INTERVENTION_KEYS = {
 _TOPIC_KEYS = {"chronic_patterns", "preclinical_model_patterns", "late_outcome_patterns", "off_topic"}
 _OFF_TOPIC_KEYS = {"label", "patterns", "title_only", "leaves"}
 _GROUP_KEYS = {"label"}
-_CONDITION_KEYS = {"id", "label", "group", "patterns", "weak_patterns", "yields_to", "sentence_patterns", "mesh"}
+_CONDITION_KEYS = {
+    "id",
+    "label",
+    "group",
+    "patterns",
+    "weak_patterns",
+    "yields_to",
+    "sentence_patterns",
+    "mesh",
+    "only_chronic",
+}
 _ROUTE_KEYS = {"id", "label", "patterns", "adverbs", "forms", "mesh"}
 _DESIGN_KEYS = {
     "id",
@@ -102,6 +112,9 @@ class Condition:
     yields_to: tuple[str, ...]  # condition ids, "group:<id>" or "*" (any other condition)
     sentence_patterns: tuple[tuple[Pattern, ...], ...]  # all parts in one sentence → weak match
     mesh: tuple[str, ...]
+    # The row names a pain that is the condition only when chronic (back or neck pain): named only as
+    # acute pain here, and nowhere as chronic, it is not the population's condition.
+    only_chronic: bool = False
 
 
 @dataclass(frozen=True)
@@ -319,6 +332,7 @@ class _Builder:
                 tuple(yields),
                 sentence_patterns,
                 self.mesh(entry.get("mesh"), f"{where}.mesh"),
+                self.flag(entry.get("only_chronic", False), f"{where}.only_chronic"),
             )
         return conditions
 

@@ -266,6 +266,57 @@ CASES: list[tuple[str, tuple[str, ...], Record]] = [
             ),
         ),
     ),
+    # a disease or a symptom named, not the chronic pain of the row
+    (
+        "spinal cord injury with no pain in its sentences is a population, not SCI pain",
+        (),
+        record(
+            "Ketamine infusions for depression after spinal cord injury",
+            "Twenty adults with paraplegia after spinal cord injury and major depression received six ketamine "
+            "infusions. Depression scores fell.",
+        ),
+    ),
+    (
+        "spinal cord injury and its pain in one sentence is SCI pain",
+        ("spinal_cord_injury_pain",),
+        record(
+            "Ketamine after spinal cord injury: an open study",
+            "Twelve tetraplegic patients with at-level neuropathic pain took oral ketamine for a month. Pain fell.",
+        ),
+    ),
+    (
+        "acute low back pain in the emergency department is no chronic low back pain",
+        (),
+        record(
+            "Ketamine versus morphine for acute low back pain in the emergency department",
+            "Adults with acute lumbar pain were randomised to intravenous ketamine or morphine. Pain at 60 minutes did "
+            "not differ.",
+        ),
+    ),
+    (
+        "acute neck pain named nowhere as chronic is no chronic spinal pain",
+        (),
+        record(
+            "Intranasal ketamine for acute neck pain: a pilot study",
+            "Patients with acute neck pain after a fall received intranasal ketamine. Neck pain fell within the hour.",
+        ),
+    ),
+    (
+        "an acute exacerbation of chronic low back pain keeps the chronic condition",
+        ("low_back_pain",),
+        record(
+            "Ketamine for acute exacerbations of chronic low back pain in the emergency department",
+            "Patients with chronic low back pain presenting with an acute exacerbation received intravenous ketamine.",
+        ),
+    ),
+    (
+        "acute and chronic back pain both named: the chronic one counts",
+        ("low_back_pain",),
+        record(
+            "Oral ketamine in acute and chronic low back pain: a cohort",
+            "We followed 60 patients with acute or chronic low back pain who took oral ketamine for 3 months.",
+        ),
+    ),
     # perioperative with chronic outcome
     (
         "periop CPSP outcome",

@@ -128,6 +128,15 @@ CASES: list[tuple[str, bool, Record]] = [
             ("METHODS", "Patients with renal colic were randomized to intranasal ketamine or IV morphine."),
         ),
     ),
+    (
+        "acute: acute low back pain in the emergency department",
+        False,
+        record(
+            "Low-dose ketamine for acute low back pain in the emergency department: a randomized trial",
+            "Adults with acute nonradicular low back pain were randomly assigned to intravenous ketamine or morphine. "
+            "Ketamine was not superior at 60 minutes.",
+        ),
+    ),
     # --- healthy volunteers / experimental
     (
         "vol: surrogate model of neuropathic pain in methods",
@@ -199,6 +208,24 @@ CASES: list[tuple[str, bool, Record]] = [
         ),
     ),
     # --- other indications
+    (
+        "other indication: depression in people with a spinal cord injury, no pain named",
+        False,
+        record(
+            "Ketamine for depression in spinal cord injury: an open-label trial",
+            "Fifteen adults with tetraplegia and treatment-resistant depression received ketamine infusions. "
+            "Depression scores fell by half at 2 weeks.",
+        ),
+    ),
+    (
+        "sedation of a paraplegic patient",
+        False,
+        record(
+            "Ketamine for sedation in a paraplegic patient",
+            "We report a 40-year-old man with paraplegia who received intramuscular ketamine for sedation during a "
+            "dressing change.",
+        ),
+    ),
     (
         "other: depression alone with pain outcome not chronic",
         False,
