@@ -157,6 +157,42 @@ CASES: list[tuple[str, str, Record]] = [
             "ketamine.",
         ),
     ),
+    (
+        "the authors report a case: the report said in the third person",
+        "case_report",
+        record(
+            "Subcutaneous ketamine in a hospice",
+            "The authors report a case of refractory cancer pain treated with subcutaneous ketamine at home. Pain "
+            "fell within two days.",
+        ),
+    ),
+    (
+        "we present here the case, a review's words after it",
+        "case_report",
+        record(
+            "Ketamine and phantom limb pain",
+            "We present here the case of a woman with phantom limb pain who took oral ketamine for a year. We "
+            "discuss the mechanisms and the literature.",
+        ),
+    ),
+    (
+        "one person by age with several words before the noun",
+        "case_report",
+        record(
+            "Topical ketamine for erythromelalgia",
+            "A 39-year-old previously healthy kidney transplant recipient with erythromelalgia applied ketamine "
+            "cream to both feet. Burning pain resolved.",
+        ),
+    ),
+    (
+        "case histories reported",
+        "case_report",
+        record(
+            "Ketamine in trigeminal neuralgia",
+            "Two case histories are reported here in which oral ketamine relieved trigeminal neuralgia after "
+            "carbamazepine failed.",
+        ),
+    ),
     # cohorts called protocols
     (
         "infusion protocol cohort",
