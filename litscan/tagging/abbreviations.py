@@ -12,6 +12,9 @@ _ABBREVIATION = re.compile(r"[^.;:()]{0,40}?\s\(([A-Z][A-Za-z0-9]{0,3}[A-Z][A-Za
 # Before a mention: the abbreviation, then the phrase in brackets ("TN (trigeminal neuralgia)").
 _ABBREVIATION_FIRST = re.compile(r"\b([A-Z][A-Za-z0-9]{0,3}[A-Z][A-Za-z0-9-]{0,4})s? \($")
 _DEFINES = frozenset(("cond", "cond_weak", "drug", "other_drug"))
+_CONDITION_KINDS = frozenset(("cond", "cond_weak", "cond_part"))
+# How far before "(ABBR)" the phrase it abbreviates may end: "post-herpetic neuralgia (PHN)".
+_DEFINITION_REACH = 45
 
 
 def abbreviated_mentions(doc: Document) -> list[Hit]:
@@ -53,3 +56,34 @@ def _defined(text: str, hit: Hit) -> tuple[str, int] | None:
         if m is not None and "(" not in text[hit.end : text.find(")", hit.end)]:
             return m.group(1), m.start()
     return None
+
+
+def defined_otherwise(doc: Document) -> list[Hit]:
+    """The condition hits of an abbreviation the record defines as something else: after
+    "pyridoxal-5'-phosphate (PLP)", "PLP" is no phantom limb pain anywhere in the record.
+
+    An abbreviation in brackets defines the phrase just before it; where no mention of the same
+    condition ends there, every use of those letters means that phrase, not the condition.
+    """
+    text = doc.text
+    other: dict[tuple[str, str], None] = {}
+    for hit in doc.hits:
+        if hit.kind not in _CONDITION_KINDS or hit.start < 2 or text[hit.start - 1] != "(":
+            continue
+        letters = text[hit.start : hit.end]
+        if not letters.isupper() or text[hit.end : hit.end + 1] not in (")", ";", ","):
+            continue
+        if not _named_before(doc, hit):
+            other[(hit.ident, letters)] = None
+    if not other:
+        return []
+    return [h for h in doc.hits if h.kind in _CONDITION_KINDS and (h.ident, text[h.start : h.end].upper()) in other]
+
+
+def _named_before(doc: Document, abbreviation: Hit) -> bool:
+    """A mention of the abbreviation's condition ends just before its bracket: the phrase it abbreviates."""
+    lo = abbreviation.start - _DEFINITION_REACH
+    return any(
+        h.ident == abbreviation.ident and h.kind in _CONDITION_KINDS and lo <= h.end < abbreviation.start
+        for h in doc.hits
+    )

@@ -188,6 +188,12 @@ class Document:
         for kind in {hit.kind for hit in more}:
             by_kind[kind] = sorted([*by_kind.get(kind, ()), *(h for h in more if h.kind == kind)], key=_START)
 
+    def remove_hits(self, gone: list[Hit]) -> None:
+        """Hits a later reading takes back (an abbreviation the record defines as something else)."""
+        ids = {id(hit) for hit in gone}
+        self.hits = [hit for hit in self.hits if id(hit) not in ids]
+        self._by_kind = {kind: [h for h in hits if id(h) not in ids] for kind, hits in self._by_kind.items()}
+
     def hits_of(self, kind: str) -> Sequence[Hit]:
         return self._by_kind.get(kind, _NO_HITS)
 

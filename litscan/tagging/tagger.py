@@ -29,7 +29,7 @@ from pathlib import Path
 
 from ..config import Topic
 from ..models import Record, Tags
-from .abbreviations import abbreviated_mentions
+from .abbreviations import abbreviated_mentions, defined_otherwise
 from .compiled import CompiledVocabulary
 from .conditions import population_conditions
 from .context import CONTEXT_FILE
@@ -101,6 +101,9 @@ class Tagger:
         learned = abbreviated_mentions(doc)
         if learned:
             doc.add_hits(learned)
+        other = defined_otherwise(doc)
+        if other:
+            doc.remove_hits(other)
         classify(doc.sentences)
         apply_context(doc, self.compiled.context_rules)
         return doc
