@@ -1,16 +1,18 @@
 """Where the sentences of an abstract begin and end.
 
-A period, "!" or "?" before whitespace and a capital (or an opening bracket) ends a sentence, unless
-what precedes it says otherwise: an abbreviation ("e.g.", "vs.", "Fig."), an initial ("J. Smith") or
-a number ("in 2019. Twelve"). The tagger cuts every field of every record with it, so it is one regex
-whose fast scan for [.!?] leads; the digest picks an abstract's last sentence with it too.
+A period, "!" or "?" before whitespace and a capital, an opening bracket or a listed item's number
+("2. We measured") ends a sentence, unless what precedes it says otherwise: an abbreviation ("e.g.",
+"vs.", "Fig."), an initial ("J. Smith") or the number of a listed item itself ("... at baseline.
+2. We measured"). A number ends its sentence like any word ("in 2019. Twelve", "CRPS type 1.
+Patients"). The tagger cuts every field of every record with it, so it is one regex whose fast scan
+for [.!?] leads; the digest picks an abstract's last sentence with it too.
 """
 
 from __future__ import annotations
 
 import re
 
-# A period after one of these, a single letter or a digit ends no sentence ("Fig. 2", "J. Smith", "1.5").
+# A period after one of these or a capital letter ends no sentence ("Fig. 2", "J. Smith").
 _NO_BREAK_AFTER = (
     "e.g",
     "i.e",
@@ -41,12 +43,16 @@ def _sentence_end(punctuation: str = "[.!?]") -> re.Pattern[str]:
     punctuation. Group 1 is the whitespace after it.
     """
     # An initial is a capital ("J. Smith"); a lower-case letter before a period is a unit ("0.1 mg/kg/h. Pain"),
-    # and so is an exponent ("0.1 mg kg-1 h-1. Pain": a minus sign reads as a hyphen).
-    by_width: dict[int, list[str]] = {1: [r"(?-i:\b[A-Z])", r"(?<!-)\d"]}
+    # an exponent ("0.1 mg kg-1 h-1. Pain": a minus sign reads as a hyphen) or a number ("in 2019. Twelve")
+    # ends its sentence like any other word.
+    by_width: dict[int, list[str]] = {1: [r"(?-i:\b[A-Z])"]}
     for word in _NO_BREAK_AFTER:
         by_width.setdefault(len(word), []).append(rf"\b{re.escape(word)}")
     checks = "".join(f"(?<!(?i:{'|'.join(words)}){gap}.)" for words in by_width.values() for gap in ("", "\n"))
-    return re.compile(punctuation + r"(?=(\s+)[A-Z(\[])" + checks)
+    # A number of one or two digits that opens the text or follows a sentence end numbers an item
+    # ("... measured separately. 2. We propose ..."): the item starts before it, not after.
+    items = r"(?<!^\d\.)(?<!^\d\d\.)(?<![.!?:;]\s\d\.)(?<![.!?:;]\s\d\d\.)"
+    return re.compile(punctuation + r"(?=(\s+)(?:[A-Z(\[]|\d\d?\.\s))" + checks + items)
 
 
 _SENTENCE_END = _sentence_end()

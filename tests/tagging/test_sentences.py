@@ -1,4 +1,4 @@
-"""Sentence ends: a period before a capital, unless an abbreviation, an initial or a number precedes it."""
+"""Sentence ends: a period before a capital, unless an abbreviation, an initial or an item's number precedes it."""
 
 from __future__ import annotations
 
@@ -14,7 +14,10 @@ from litscan.tagging.sentences import sentence_spans, split_sentences
         ("Drugs, e.g. Ketamine, vs. Placebo.", ["Drugs, e.g. Ketamine, vs. Placebo."]),
         ("As shown by J. Smith et al. Ketamine helps.", ["As shown by J. Smith et al. Ketamine helps."]),
         ("See Fig. 2 and No. 3 below. Results follow.", ["See Fig. 2 and No. 3 below.", "Results follow."]),
-        ("It rose in 2019. Then it fell.", ["It rose in 2019. Then it fell."]),
+        ("It rose in 2019. Then it fell.", ["It rose in 2019.", "Then it fell."]),
+        ("Adults with CRPS type 1. Patients took it.", ["Adults with CRPS type 1.", "Patients took it."]),
+        # listed items: each starts at its number
+        ("1. Made in vitro. 2. We propose a model.", ["1. Made in vitro.", "2. We propose a model."]),
         ("Given i.v. Ketamine was safe.", ["Given i.v. Ketamine was safe."]),
         ("One (n = 3). (Two) [three].", ["One (n = 3).", "(Two) [three]."]),
         ("lower case. after a period", ["lower case. after a period"]),
