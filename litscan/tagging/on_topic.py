@@ -22,7 +22,8 @@ from .conditions import Conditions, title_setting_that_leaves
 from .context import NOT_THE_STUDY, Context
 from .cues import COUNTED, HISTORY, OWN, PURPOSE
 from .document import Document, Hit, Role
-from .routes import INFERRED_INFUSION, RouteEvidence
+from .route_infusion import INFERRED_INFUSION
+from .routes import RouteEvidence
 from .vocabulary import OffTopic
 
 _TITLE: Final = Role.TITLE

@@ -31,3 +31,6 @@ MODIFIERS = frozenset(
         *("inpatient", "mg", "kg", "the", "of", "a", "an", "test", "challenge", "compounded"),
     )
 )
+
+# A unit per another, however written: "/kg", "per h", " kg-1" (a minus sign reads as a hyphen), "·kg⁻¹".
+PER = r"(?:\s*(?:/|per)\s*(?:{0})|\s*[·.]?\s*(?:{0})(?:-1|⁻¹))"

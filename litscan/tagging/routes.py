@@ -8,9 +8,7 @@ lidocaine or ketamine"), to a drug given as an adjuvant to another ("ketamine as
 epidural steroids"), from "by" or "via" ("ketamine given by transdermal iontophoresis"), and along a
 list of routes ("routes of administration: intravenous, oral, rectal"); in a sentence that names no
 drug, to the drug of the sentence before ("the daily dose was then given orally"). Which sentences
-count is ``route_scope``. Without a stated route, an infusion of the drug in people is intravenous;
-a route stated for the infusion (one with no id too: "rectal", "intraperitoneal") beats that rule, and
-so does a route that is itself infused (``infused_routes``: "from subcutaneous to oral ketamine").
+count is ``route_scope``; the route of an infusion with none stated, ``route_infusion``.
 A product's route ("the intravenous solution") yields to the route it was given by ("into the nose").
 Evidence comes decisive first: bound by its own words before listed, said firmly before concluded.
 """
@@ -27,11 +25,11 @@ from ..models import Evidence
 from .compiled import ROUTE_KINDS, UNLABELLED_ROUTE, CompiledVocabulary
 from .context import NOT_THE_STUDY, Context
 from .document import Document, Hit, Role
+from .route_infusion import inferred_infusion
 from .route_scope import RouteScope
-from .route_words import LINKS, MODIFIERS, ROUTE_NOUNS
+from .route_words import LINKS, MODIFIERS, PER, ROUTE_NOUNS
 
 RouteEvidence = dict[str, tuple[Evidence, ...]]
-INFERRED_INFUSION = "[routes.infusion]"  # ends the evidence of an infusion route inferred, none stated
 
 _TITLE: Final = Role.TITLE
 _DENIED: Final = Context.NEGATED.value
@@ -44,20 +42,6 @@ _EVIDENCE_PER_ROUTE = 2
 _LOOK_BACK = 2  # sentences a drugless sentence may look back for the drug it speaks of
 _ALL_ROUTE_KINDS: Final = (*ROUTE_KINDS, UNLABELLED_ROUTE)
 
-# A unit per another, however written: "/kg", "per h", " kg-1" (a minus sign reads as a hyphen), "·kg⁻¹".
-_PER = r"(?:\s*(?:/|per)\s*(?:{0})|\s*[·.]?\s*(?:{0})(?:-1|⁻¹))"
-# An infusion, or a dose run over hours ("40-60 mg over 24 hours", "0.1 mg/kg/h", "0.1 mg kg−1 h−1"); matched
-# on lower-cased text. A patient-controlled analgesia pump runs by a route too: intravenous unless the record
-# names another ("patient-controlled epidural analgesia", "subcutaneous PCA" state theirs).
-_RATE = rf"\b(?:mg|µg|μg|mcg|ug){_PER.format('kg')}?{_PER.format('h|hrs?|hours?|min|minutes?')}(?![a-z])"
-_INFUSION = re.compile(r"\binfus|\bper hour\b|\bpca\b|\bpatient[- ]controlled analgesia|" + _RATE)
-_OVER_HOURS = re.compile(
-    r"\bover (?:a period of |about |approximately )?\d[\d.]*(?:\s*(?:-|–|to)\s*\d[\d.]*)?\s*"
-    r"(?:h|hrs?|hours?|min|mins|minutes?)\b"
-)
-# Each match of the two above holds one of these: a cheap test before them.
-_INFUSION_GATE = re.compile("nfu|/h|/min|hour|over |pca|controlled an|h-1|n-1|h⁻¹|n⁻¹")
-_INFUSION_NEAR_ROUTE = 50  # "subcutaneous infusion", "infused subcutaneously": the infusion's route is stated
 _DOSE = r"(?:\([^()]{0,20}\)\s*)?"
 _COORDINATED = re.compile(
     rf"^[\s,]*{_DOSE}(?:and/or|and|or|plus|with|\+|/|-|,)?\s*(?:\d[\d.]*\s*(?:mg|µg|mcg|g|ml|%)[^\s,]*\s*)?$",
@@ -82,7 +66,7 @@ _NOT_GIVEN_BY = re.compile(
 )
 # A route in the dose parenthesis of a word that is not a drug we know: "infliximab (5 mg/kg IV)".
 _OTHERS_DOSE = re.compile(
-    r"[A-Za-z][\w-]*\s*\(\s*\d[\d.,]*\s*(?:mg|µg|mcg|ug|g|ml|mmol|%|units?|IU)" + _PER.format(r"\w+") + r"*[\s,;]*$"
+    r"[A-Za-z][\w-]*\s*\(\s*\d[\d.,]*\s*(?:mg|µg|mcg|ug|g|ml|mmol|%|units?|IU)" + PER.format(r"\w+") + r"*[\s,;]*$"
 )
 # A list of routes introduced by a colon: "ketamine's routes of administration: intravenous, oral...".
 _LIST_INTRO = re.compile(r"\b(?:routes?|administration|formulations?|forms)\b[^:]{0,25}:\s*$", re.IGNORECASE)
@@ -94,7 +78,7 @@ _FORMULATION = re.compile(
 )
 # A dose between a drug and a route word after it: "ketamine 0.5 mg/kg IM", "ketamine (50 mg) i.v. was given".
 _DOSE_BETWEEN = re.compile(
-    rf"[\s,(]*\d[\d.,]*(?:\s*(?:-|–|to)\s*\d[\d.,]*)?\s*(?:mg|µg|mcg|ug|g|ml|mmol|%){_PER.format('kg|h|hr|hour|day|d|min|ml')}*[\s,)]*",
+    rf"[\s,(]*\d[\d.,]*(?:\s*(?:-|–|to)\s*\d[\d.,]*)?\s*(?:mg|µg|mcg|ug|g|ml|mmol|%){PER.format('kg|h|hr|hour|day|d|min|ml')}*[\s,)]*",
     re.IGNORECASE,
 )
 _RESCUE = re.compile(r"\brescue\b", re.IGNORECASE)
@@ -140,6 +124,7 @@ class _Bound:
     hit: Hit
     reason: str
     direct: bool = True  # bound by its own words, not by a list it stands in
+    drug: Hit | None = None  # the mention of the intervention it was bound to
 
 
 def drug_routes(doc: Document, compiled: CompiledVocabulary, *, design: str) -> RouteEvidence:
@@ -160,7 +145,7 @@ def drug_routes(doc: Document, compiled: CompiledVocabulary, *, design: str) -> 
             evidence.append(doc.evidence(b.hit, b.reason))
     infusion_route = compiled.vocabulary.infusion_route
     if infusion_route and design != "preclinical" and infusion_route not in routes:
-        infused = _infusion(doc, compiled, infusion_route, scope, bound)
+        infused = inferred_infusion(doc, compiled, infusion_route, scope, bound)
         if infused is not None:
             routes[infusion_route] = [infused]
     return {rid: tuple(routes[rid]) for rid in sorted(routes, key=compiled.route_rank.__getitem__)}
@@ -187,7 +172,7 @@ def _bound_routes(doc: Document, compiled: CompiledVocabulary, scope: RouteScope
         if reason is None or scope.before_the_study(hit, drug) or scope.only_possible(hit):
             unbound.append(hit)
         else:
-            bound.append(_Bound(hit, reason))
+            bound.append(_Bound(hit, reason, drug=drug))
     if bound and unbound:
         bound = _listed_with(doc, bound, unbound)
     return _formulations_given_otherwise(doc, bound)
@@ -252,48 +237,6 @@ def _formulations_given_otherwise(doc: Document, bound: list[_Bound]) -> list[_B
         )
 
     return [b for b in bound if id(b) not in products or not given_otherwise(b)]
-
-
-def _infusion(
-    doc: Document, compiled: CompiledVocabulary, route: str, scope: RouteScope, bound: list[_Bound]
-) -> Evidence | None:
-    """The intervention given as an infusion, where no route was stated for it: the infusion route."""
-    lower = doc.lower
-    bound_sentences = {b.hit.sentence for b in bound}
-    for d in doc.hits_of("drug"):
-        if d.sentence in bound_sentences or not scope(d):
-            continue
-        s = doc.sentences[d.sentence]
-        lo, hi = max(s.start, d.start - 40), min(s.end, d.end + 60)
-        if _INFUSION_GATE.search(lower, lo, hi) is None:  # cheap first
-            continue
-        m = _INFUSION.search(lower, lo, hi) or _OVER_HOURS.search(lower, d.end, hi)
-        if m:
-            if _infusions_route_stated(doc, compiled, route, bound):
-                return None
-            label = compiled.vocabulary.intervention_label
-            route_label = compiled.vocabulary.routes[route].label.lower()
-            words = doc.text[m.start() : m.end()]
-            reason = f'{label} given as an infusion ("{words}"); no route stated → {route_label} {INFERRED_INFUSION}'
-            return doc.evidence(d, reason)
-    return None
-
-
-def _infusions_route_stated(doc: Document, compiled: CompiledVocabulary, route: str, bound: list[_Bound]) -> bool:
-    """Another route was stated for the infusions: "subcutaneous infusion", "intramuscular ketamine infusions",
-    or a route that is itself infused ("conversion from subcutaneous to oral ketamine") anywhere, said firmly."""
-    lower = doc.lower
-    infused = compiled.vocabulary.infused_routes
-    for b in bound:
-        if not b.direct or b.hit.ident == route:
-            continue
-        if b.hit.ident in infused and doc.firm(b.hit):
-            return True
-        s = doc.sentences[b.hit.sentence]
-        lo, hi = max(s.start, b.hit.start - _INFUSION_NEAR_ROUTE), min(s.end, b.hit.end + _INFUSION_NEAR_ROUTE)
-        if _INFUSION.search(lower, lo, hi):
-            return True
-    return False
 
 
 class _Binder:

@@ -14,6 +14,24 @@ from .records import record
 
 CASES: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "an infusion, then oral ketamine in the same sentence: two routes",
+        ("intravenous", "oral"),
+        record(
+            "From infusion to tablets: ketamine for CRPS",
+            "Twenty patients with CRPS received a 5-day ketamine infusion followed by oral ketamine for 3 months. "
+            "Pain fell at 3 months.",
+        ),
+    ),
+    (
+        "a route stated after a sentence ending in a number belongs to its own sentence",
+        ("subcutaneous",),
+        record(
+            "Ketamine for CRPS type 1",
+            "We studied subcutaneous ketamine in adults with CRPS type 1. Patients with refractory CRPS (n = 20) "
+            "received ketamine at 0.3 mg/kg/h.",
+        ),
+    ),
+    (
         "sc infusion stated",
         ("subcutaneous",),
         record(

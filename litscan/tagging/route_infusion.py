@@ -1,0 +1,90 @@
+"""The route of an infusion no route was stated for: in people, the vocabulary's ``infusion_route``.
+
+Without a stated route, an infusion of the drug in people is intravenous (TAXONOMY.md); a route
+stated for the infusion (one with no id too: "rectal", "intraperitoneal") beats that rule, and so
+does a route that is itself infused (``infused_routes``: "from subcutaneous to oral ketamine"). A
+route no infusion runs by ("a ketamine infusion followed by oral ketamine") leaves it standing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from ..models import Evidence
+from .compiled import UNLABELLED_ROUTE, CompiledVocabulary
+from .document import Document, Hit
+from .route_scope import RouteScope
+from .route_words import PER
+
+INFERRED_INFUSION = "[routes.infusion]"  # ends the evidence of an infusion route inferred, none stated
+
+# An infusion, or a dose run over hours ("40-60 mg over 24 hours", "0.1 mg/kg/h", "0.1 mg kg−1 h−1"); matched
+# on lower-cased text. A patient-controlled analgesia pump runs by a route too: intravenous unless the record
+# names another ("patient-controlled epidural analgesia", "subcutaneous PCA" state theirs).
+_RATE = rf"\b(?:mg|µg|μg|mcg|ug){PER.format('kg')}?{PER.format('h|hrs?|hours?|min|minutes?')}(?![a-z])"
+_INFUSION = re.compile(r"\binfus|\bper hour\b|\bpca\b|\bpatient[- ]controlled analgesia|" + _RATE)
+_OVER_HOURS = re.compile(
+    r"\bover (?:a period of |about |approximately )?\d[\d.]*(?:\s*(?:-|–|to)\s*\d[\d.]*)?\s*"
+    r"(?:h|hrs?|hours?|min|mins|minutes?)\b"
+)
+# Each match of the two above holds one of these: a cheap test before them.
+_INFUSION_GATE = re.compile("nfu|/h|/min|hour|over |pca|controlled an|h-1|n-1|h⁻¹|n⁻¹")
+_INFUSION_NEAR_ROUTE = 50  # "subcutaneous infusion", "infused subcutaneously": the infusion's route is stated
+
+
+class BoundRoute(Protocol):
+    """A route word bound to the intervention (``routes``)."""
+
+    hit: Hit
+    direct: bool  # bound by its own words, not by a list it stands in
+    drug: Hit | None  # the mention it was bound to
+
+
+def inferred_infusion(
+    doc: Document, compiled: CompiledVocabulary, route: str, scope: RouteScope, bound: Sequence[BoundRoute]
+) -> Evidence | None:
+    """The intervention given as an infusion, where no route was stated for it: the infusion route."""
+    lower = doc.lower
+    # A mention a stated route belongs to has its route; another mention in the same sentence may still
+    # be an infusion of its own ("a ketamine infusion followed by oral ketamine"). A route word bound
+    # to no particular mention (a list it stands in) speaks for its whole sentence.
+    given = {id(b.drug) for b in bound if b.drug is not None}
+    loose = {b.hit.sentence for b in bound if b.drug is None}
+    for d in doc.hits_of("drug"):
+        if id(d) in given or d.sentence in loose or not scope(d):
+            continue
+        s = doc.sentences[d.sentence]
+        lo, hi = max(s.start, d.start - 40), min(s.end, d.end + 60)
+        if _INFUSION_GATE.search(lower, lo, hi) is None:  # cheap first
+            continue
+        m = _INFUSION.search(lower, lo, hi) or _OVER_HOURS.search(lower, d.end, hi)
+        if m:
+            if _route_stated(doc, compiled, route, bound):
+                return None
+            label = compiled.vocabulary.intervention_label
+            route_label = compiled.vocabulary.routes[route].label.lower()
+            words = doc.text[m.start() : m.end()]
+            reason = f'{label} given as an infusion ("{words}"); no route stated → {route_label} {INFERRED_INFUSION}'
+            return doc.evidence(d, reason)
+    return None
+
+
+def _route_stated(doc: Document, compiled: CompiledVocabulary, route: str, bound: Sequence[BoundRoute]) -> bool:
+    """Another route was stated for the infusions: "subcutaneous infusion", "intramuscular ketamine infusions",
+    or a route that is itself infused ("conversion from subcutaneous to oral ketamine") anywhere, said firmly."""
+    lower = doc.lower
+    infused = compiled.vocabulary.infused_routes
+    for b in bound:
+        if not b.direct or b.hit.ident == route:
+            continue
+        if b.hit.ident in infused and doc.firm(b.hit):
+            return True
+        if b.hit.kind != UNLABELLED_ROUTE:
+            continue  # a route no infusion runs by ("an infusion, then oral ketamine") states none for it
+        s = doc.sentences[b.hit.sentence]
+        lo, hi = max(s.start, b.hit.start - _INFUSION_NEAR_ROUTE), min(s.end, b.hit.end + _INFUSION_NEAR_ROUTE)
+        if _INFUSION.search(lower, lo, hi):
+            return True
+    return False
