@@ -243,6 +243,24 @@ CASES: list[tuple[str, str, Record]] = [
     ),
     # narrative vs systematic
     (
+        "a narrative review that summarises systematic reviews in the plural",
+        "review",
+        record(
+            "Ketamine for chronic pain: a narrative review",
+            "We summarise systematic reviews and meta-analyses of ketamine in chronic pain and discuss their "
+            "limitations. Evidence remains weak.",
+        ),
+    ),
+    (
+        "a systematic review's own meta-analyses in the plural",
+        "systematic_review",
+        record(
+            "Ketamine in neuropathic pain",
+            "We performed a systematic review of randomised trials of ketamine in neuropathic pain. Meta-analyses "
+            "were performed with random effects.",
+        ),
+    ),
+    (
         "narrative review searching pubmed no count",
         "review",
         record(
