@@ -97,6 +97,15 @@ CASES: list[tuple[str, tuple[str, ...], Record]] = [
     ),
     # comparisons
     (
+        "compared with published results in other conditions",
+        ("fibromyalgia",),
+        record(
+            "Ketamine in fibromyalgia: an open study",
+            "Forty patients with fibromyalgia received ketamine infusions; their pain relief was compared with "
+            "published results in CRPS and neuropathic pain.",
+        ),
+    ),
+    (
         "comparison with other work",
         ("postherpetic_neuralgia",),
         record(
