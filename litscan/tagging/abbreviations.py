@@ -12,7 +12,7 @@ _ABBREVIATION = re.compile(r"[^.;:()]{0,40}?\s\(([A-Z][A-Za-z0-9]{0,3}[A-Z][A-Za
 # Before a mention: the abbreviation, then the phrase in brackets ("TN (trigeminal neuralgia)").
 _ABBREVIATION_FIRST = re.compile(r"\b([A-Z][A-Za-z0-9]{0,3}[A-Z][A-Za-z0-9-]{0,4})s? \($")
 _DEFINES = frozenset(("cond", "cond_weak", "drug", "other_drug"))
-_CONDITION_KINDS = frozenset(("cond", "cond_weak", "cond_part"))
+_CONDITION_KINDS = ("cond", "cond_weak", "cond_part")
 # How far before "(ABBR)" the phrase it abbreviates may end: "post-herpetic neuralgia (PHN)".
 _DEFINITION_REACH = 45
 
@@ -66,24 +66,20 @@ def defined_otherwise(doc: Document) -> list[Hit]:
     condition ends there, every use of those letters means that phrase, not the condition.
     """
     text = doc.text
-    other: dict[tuple[str, str], None] = {}
-    for hit in doc.hits:
-        if hit.kind not in _CONDITION_KINDS or hit.start < 2 or text[hit.start - 1] != "(":
+    mentions = [h for kind in _CONDITION_KINDS for h in doc.hits_of(kind)]
+    other: set[tuple[str, str]] = set()
+    for hit in mentions:
+        if hit.start < 2 or text[hit.start - 1] != "(" or text[hit.end : hit.end + 1] not in (")", ";", ","):
             continue
         letters = text[hit.start : hit.end]
-        if not letters.isupper() or text[hit.end : hit.end + 1] not in (")", ";", ","):
-            continue
-        if not _named_before(doc, hit):
-            other[(hit.ident, letters)] = None
+        if letters.isupper() and not _named_before(mentions, hit):
+            other.add((hit.ident, letters))
     if not other:
         return []
-    return [h for h in doc.hits if h.kind in _CONDITION_KINDS and (h.ident, text[h.start : h.end].upper()) in other]
+    return [h for h in mentions if (h.ident, text[h.start : h.end].upper()) in other]
 
 
-def _named_before(doc: Document, abbreviation: Hit) -> bool:
+def _named_before(mentions: list[Hit], abbreviation: Hit) -> bool:
     """A mention of the abbreviation's condition ends just before its bracket: the phrase it abbreviates."""
     lo = abbreviation.start - _DEFINITION_REACH
-    return any(
-        h.ident == abbreviation.ident and h.kind in _CONDITION_KINDS and lo <= h.end < abbreviation.start
-        for h in doc.hits
-    )
+    return any(h.ident == abbreviation.ident and lo <= h.end < abbreviation.start for h in mentions)
