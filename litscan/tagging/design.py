@@ -20,7 +20,7 @@ from typing import Final
 from ..models import Evidence, Record
 from .compiled import CompiledVocabulary
 from .cues import BACKGROUND, OUTSIDE_STUDY
-from .design_context import not_said_of_this_study, reports_results
+from .design_context import named_as_object, not_said_of_this_study, reports_results
 from .document import Document, Hit, Role, Sentence
 from .population import design_from_population, record_evidence
 
@@ -32,6 +32,9 @@ _PROTOCOL = "protocol"
 _CASE_REPORT: Final = "case_report"
 _OBSERVATIONAL: Final = "observational"
 _TRIAL: Final = "nonrandomized_trial"
+# Designs a record is often about rather than of ("adherence to consensus guidelines", "according to the
+# protocol"): their words count only where the record is not named as examining or following them.
+_STUDIED_AS_OBJECTS: Final = frozenset(("guideline", _PROTOCOL))
 _SERIES: Final = re.compile(r"\bcase[- ]series\b", re.IGNORECASE)
 # One patient named (a cheap test before the population is read): "to a patient with", "a 58-year-old man".
 _ONE_PATIENT: Final = re.compile(r"\b(?:a|one|our|this) patient\b|years?[- ]old\b")
@@ -106,17 +109,21 @@ def _statements(doc: Document, compiled: CompiledVocabulary) -> _Statements:
     said = _Statements()
     sentences = doc.sentences
     for hit in doc.hits_of("design_title"):
-        if sentences[hit.sentence].role == _TITLE:  # a title cue elsewhere says nothing
+        # a title cue elsewhere says nothing
+        if sentences[hit.sentence].role == _TITLE and not _as_object(doc, hit):
             said.title.setdefault(hit.ident, hit)
             said.strong.setdefault(hit.ident, hit)
     for hit in doc.hits_of("design"):
         s = sentences[hit.sentence]
+        if _as_object(doc, hit):
+            continue
         if s.role == _TITLE:
             said.title.setdefault(hit.ident, hit)
         if hit.ident not in said.strong and s.states_design and not not_said_of_this_study(doc, hit):
             said.strong[hit.ident] = hit
     for hit in doc.hits_of("design_decides"):
-        if _said_of_itself(sentences[hit.sentence]):  # "in this review", "this case report"
+        # "in this review", "this case report"
+        if _said_of_itself(sentences[hit.sentence]) and not _as_object(doc, hit):
             said.title.setdefault(hit.ident, hit)
             said.strong.setdefault(hit.ident, hit)
     for hit in doc.hits_of("design_weak"):
@@ -134,6 +141,10 @@ def _statements(doc: Document, compiled: CompiledVocabulary) -> _Statements:
         said.strong.setdefault(label_hit.ident, label_hit)
     _no_protocol_with_results(doc, said)
     return said
+
+
+def _as_object(doc: Document, hit: Hit) -> bool:
+    return hit.ident in _STUDIED_AS_OBJECTS and named_as_object(doc, hit)
 
 
 def _no_protocol_with_results(doc: Document, said: _Statements) -> None:

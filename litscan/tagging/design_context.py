@@ -37,6 +37,26 @@ _NOT_THIS_STUDY = re.compile(
     r"(?:[\w-]+,?\s+){0,3}$",
     re.IGNORECASE,
 )
+# The design word names what the study follows or examines, not what the record is: "adherence to consensus
+# guidelines", "implementation of a practice guideline", "before and after publication of the guidelines",
+# "infusions given according to the protocol", "infusions audited against the 2018 guidelines". Read for the designs
+# a record is often about rather than of (guidelines, protocols): "based on a randomised sequence" is a trial.
+_OBJECT = re.compile(
+    r"(?:\b(?:adherence|compliance|concordance|conformity|fidelity|deviations?) (?:to|with|from)|"
+    r"\b(?:implementation|publication|introduction|quality|appraisal|uptake|awareness|knowledge|dissemination|"
+    r"evaluation|use|release|endorsement) of|\baccording to|\bbased on|"
+    r"\bagainst|\bas (?:recommended|set out) (?:by|in))"
+    r"\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_OBJECT_WORDS: Final = frozenset(
+    (
+        *("adherence", "compliance", "concordance", "conformity", "fidelity", "deviation", "deviations"),
+        *("implementation", "publication", "introduction", "quality", "appraisal", "uptake", "awareness"),
+        *("knowledge", "dissemination", "evaluation", "use", "release", "endorsement", "according", "based"),
+        *("against", "as"),
+    )
+)
 # A design word that is the subject of a finding is the literature's: "a meta-analysis of seven trials found".
 _VERBS = r"(?:found|showed|reported|concluded|suggested|demonstrated|indicated|confirmed)\b"
 _REPORTED = re.compile(r"[\w-]*(?:\s+[\w,()%-]+){0,6}?\s+" + _VERBS)
@@ -84,6 +104,17 @@ def not_said_of_this_study(doc: Document, hit: Hit) -> bool:
     if _TRIGGERS.isdisjoint(w.strip(",.;:()") for w in words) and not any(w[:2] in ("19", "20") for w in words):
         return False
     return _NOT_THIS_STUDY.search(doc.text, lo, hit.start) is not None
+
+
+def named_as_object(doc: Document, hit: Hit) -> bool:
+    """The design word is what the study follows or examines ("adherence to consensus guidelines"), in
+    the title as anywhere: the record is a study of it, not one."""
+    s = doc.sentences[hit.sentence]
+    lo = max(s.start, hit.start - _REACH)
+    words = doc.lower[lo : hit.start].split()[-_WORDS_BEFORE:]
+    if _OBJECT_WORDS.isdisjoint(words):  # cheap first
+        return False
+    return _OBJECT.search(doc.text, lo, hit.start) is not None
 
 
 def _of_another_drug(doc: Document, hit: Hit, end: int) -> bool:

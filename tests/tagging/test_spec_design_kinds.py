@@ -193,6 +193,42 @@ CASES: list[tuple[str, str, Record]] = [
             "carbamazepine failed.",
         ),
     ),
+    # guidelines and protocols the study examines or follows
+    (
+        "adherence to consensus guidelines, audited",
+        "observational",
+        record(
+            "Adherence to consensus guidelines for ketamine infusions in chronic pain: a retrospective audit",
+            "We audited 150 ketamine infusions given for chronic pain at three centres against the 2018 consensus "
+            "guidelines. Monitoring was incomplete in 40%.",
+        ),
+    ),
+    (
+        "a guideline implemented in a randomised trial",
+        "rct",
+        record(
+            "Implementation of a clinical practice guideline for ketamine in cancer pain: a cluster randomized trial",
+            "Twelve palliative care units were randomly assigned to guideline implementation or usual care. Pain "
+            "fell more in intervention units.",
+        ),
+    ),
+    (
+        "prescribing before and after the guidelines' publication",
+        "observational",
+        record(
+            "Ketamine prescribing for chronic pain before and after publication of practice guidelines",
+            "Using claims data from 2014 to 2022, we compared ketamine prescriptions for chronic pain before and "
+            "after the guidelines. Prescriptions rose.",
+        ),
+    ),
+    (
+        "a guideline that says so is still one",
+        "guideline",
+        record(
+            "Ketamine for chronic pain: guidelines from a national society",
+            "These guidelines were developed by a panel using a modified Delphi process.",
+        ),
+    ),
     # cohorts called protocols
     (
         "infusion protocol cohort",
