@@ -59,7 +59,8 @@ _COUNTED = re.compile(
 )
 _ONE_PERSON = re.compile(
     r"\b(?:a|an|one|this|our|the) (?:\d{1,3}[- ]year[- ]old )?(?:[\w-]+ ){0,2}?"
-    r"(?:patient|man|woman|boy|girl|child|gentleman|lady|female|male)\b(?!['’]?s? (?:group|population|cohort))"
+    r"(?:patient|man|woman|boy|girl|child|gentleman|lady|female|male|veteran|neonate|"
+    r"teenager|athlete|soldier|amputee|person)\b(?!['’]?s? (?:group|population|cohort))"
     # "the Patient Health Questionnaire", "the patient-reported outcome": a noun's modifier, no person
     r"(?![- ](?:health|reported|related|cent(?:red|ered)|controlled|global|satisfaction|education|safety|"
     r"outcomes?|level|data|information|records?|files?|population|groups?|cohorts?|samples?|selection|experience)\b)"

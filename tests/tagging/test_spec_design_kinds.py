@@ -229,6 +229,24 @@ CASES: list[tuple[str, str, Record]] = [
             "These guidelines were developed by a panel using a modified Delphi process.",
         ),
     ),
+    (
+        "one veteran described, no other word of design",
+        "case_report",
+        record(
+            "Ketamine for intractable phantom limb pain in a veteran",
+            "A veteran with 10 years of phantom limb pain received a series of ketamine infusions. His pain fell "
+            "by 70%.",
+        ),
+    ),
+    (
+        "an animal study that names only the paw",
+        "preclinical",
+        record(
+            "Ketamine in CFA-induced inflammatory pain",
+            "Complete Freund's adjuvant was injected into the hind paw. Ketamine reversed thermal hyperalgesia "
+            "for 48 h.",
+        ),
+    ),
     # cohorts called protocols
     (
         "infusion protocol cohort",
