@@ -355,12 +355,23 @@ class _Binder:
             if other.kind == "drug":
                 return f'route "{word}" stated for {self.label} given with {self.doc.span(first)}', other
             previous = other
-        # "Ketamine as an adjuvant to epidural steroids": the other drug's route is ketamine's too.
+        # "Ketamine as an adjuvant to epidural steroids": the other drug's route is ketamine's too, unless
+        # ketamine has a route of its own beside it ("oral ketamine as an adjunct to IV opioids").
         if forward:
             for d in before[::-1]:
-                if d.kind == "drug" and _ADJUVANT.match(text, d.end, hit.start):
+                if d.kind == "drug" and _ADJUVANT.match(text, d.end, hit.start) and not self._own_route(d):
                     return f'route "{word}" of {self.doc.span(first)}, which {self.label} was given with', d
         return None, None
+
+    def _own_route(self, drug: Hit) -> bool:
+        """A route word right beside the drug's name: "oral ketamine", "ketamine cream"."""
+        doc = self.doc
+        return any(
+            -1 <= drug.start - h.end <= 1 or -1 <= h.start - drug.end <= 1
+            for kind in ROUTE_KINDS
+            for h in doc.hits_of(kind)
+            if h.sentence == drug.sentence
+        )
 
     def _drug_before(self, hit: Hit, word: str) -> tuple[str | None, Hit | None]:
         """In a sentence with no drug, the drug of the sentence before, if it names the intervention alone."""

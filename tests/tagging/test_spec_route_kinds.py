@@ -14,6 +14,22 @@ from .records import record
 
 CASES: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "a route of its own beside ketamine beats the route of the drug it is added to",
+        ("oral",),
+        record(
+            "Oral ketamine as an adjunct to IV opioids",
+            "Patients with cancer pain receiving intravenous opioids were randomised to oral ketamine or placebo.",
+        ),
+    ),
+    (
+        "ketamine added to an epidural drug, no route of its own: the epidural route",
+        ("neuraxial",),
+        record(
+            "Ketamine added to epidural bupivacaine for chronic pain",
+            "Ketamine 0.5 mg/kg was added to epidural bupivacaine in patients with chronic low back pain. Pain fell.",
+        ),
+    ),
+    (
         "an infusion, then oral ketamine in the same sentence: two routes",
         ("intravenous", "oral"),
         record(
