@@ -239,9 +239,13 @@ def _inline_sections(text: str, offset: int) -> list[Field]:
 
     Two labels at least: one capitalised word and a colon alone may be anything ("Results: mixed").
     """
+    # Every label ends with a colon or a line end (``sections.label_marks``); most unlabelled abstracts
+    # have neither, and looking for labels costs as much as the rest of reading the record.
+    if ":" not in text and "\n" not in text:
+        return [_unlabelled(text, offset)]
     marks = label_marks(text)
     if len(marks) < 2:
-        return [Field("abstract", offset, offset + len(text), Role.UNLABELLED, None, offset)]
+        return [_unlabelled(text, offset)]
     cuts = (
         [(0, None), *((start, label) for start, _, label in marks)]
         if marks[0][0]
@@ -253,6 +257,10 @@ def _inline_sections(text: str, offset: int) -> list[Field]:
         role = Role.UNLABELLED if label is None else section_role(label, None)
         fields.append(Field("abstract", offset + start, offset + max(start, end), role, label, offset))
     return fields
+
+
+def _unlabelled(text: str, offset: int) -> Field:
+    return Field("abstract", offset, offset + len(text), Role.UNLABELLED, None, offset)
 
 
 def role_words(role: Role) -> str:
