@@ -45,8 +45,11 @@ def _sentence_end(punctuation: str = "[.!?]") -> re.Pattern[str]:
     by_width: dict[int, list[str]] = {1: [r"(?-i:\b[A-Z])", r"(?<!-)\d"]}
     for word in _NO_BREAK_AFTER:
         by_width.setdefault(len(word), []).append(rf"\b{re.escape(word)}")
-    checks = "".join(f"(?<!(?i:{'|'.join(words)}){gap}.)" for words in by_width.values() for gap in ("", "\n"))
-    return re.compile(punctuation + r"(?=(\s+)[A-Z(\[])" + checks)
+    plain = "".join(f"(?<!(?i:{'|'.join(words)}).)" for words in by_width.values())
+    lined = "".join(f"(?<!(?i:{'|'.join(words)})\n.)" for words in by_width.values())
+    # The checks with a line break are tried only where one stands before the punctuation: where none
+    # does, none of them can match, and each costs a lookbehind at every sentence end.
+    return re.compile(punctuation + r"(?=(\s+)[A-Z(\[])" + plain + rf"(?:(?<!\n.)|{lined})")
 
 
 _SENTENCE_END = _sentence_end()
