@@ -22,6 +22,8 @@ def abbreviated_mentions(doc: Document) -> list[Hit]:
     """
     text = doc.text
     learned: list[Hit] = []
+    if "(" not in text:
+        return learned  # every definition has its brackets
     seen: set[str] = set()
     for hit in doc.hits:
         if hit.kind not in _DEFINES:
