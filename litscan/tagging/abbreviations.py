@@ -25,6 +25,8 @@ def abbreviated_mentions(doc: Document) -> list[Hit]:
     """
     text = doc.text
     learned: list[Hit] = []
+    if "(" not in text:
+        return learned  # every definition has its brackets
     seen: set[str] = set()
     for hit in doc.hits:
         if hit.kind not in _DEFINES:
@@ -66,6 +68,8 @@ def defined_otherwise(doc: Document) -> list[Hit]:
     condition ends there, every use of those letters means that phrase, not the condition.
     """
     text = doc.text
+    if "(" not in text:
+        return []  # every definition has its brackets
     mentions = [h for kind in _CONDITION_KINDS for h in doc.hits_of(kind)]
     other: set[tuple[str, str]] = set()
     for hit in mentions:

@@ -48,11 +48,14 @@ def _sentence_end(punctuation: str = "[.!?]") -> re.Pattern[str]:
     by_width: dict[int, list[str]] = {1: [r"(?-i:\b[A-Z])"]}
     for word in _NO_BREAK_AFTER:
         by_width.setdefault(len(word), []).append(rf"\b{re.escape(word)}")
-    checks = "".join(f"(?<!(?i:{'|'.join(words)}){gap}.)" for words in by_width.values() for gap in ("", "\n"))
+    plain = "".join(f"(?<!(?i:{'|'.join(words)}).)" for words in by_width.values())
+    lined = "".join(f"(?<!(?i:{'|'.join(words)})\n.)" for words in by_width.values())
     # A number of one or two digits that opens the text or follows a sentence end numbers an item
     # ("... measured separately. 2. We propose ..."): the item starts before it, not after.
     items = r"(?<!^\d\.)(?<!^\d\d\.)(?<![.!?:;]\s\d\.)(?<![.!?:;]\s\d\d\.)"
-    return re.compile(punctuation + r"(?=(\s+)(?:[A-Z(\[]|\d\d?\.\s))" + checks + items)
+    # The checks with a line break are tried only where one stands before the punctuation: where none
+    # does, none of them can match, and each costs a lookbehind at every sentence end.
+    return re.compile(punctuation + r"(?=(\s+)(?:[A-Z(\[]|\d\d?\.\s))" + plain + rf"(?:(?<!\n.)|{lined})" + items)
 
 
 _SENTENCE_END = _sentence_end()

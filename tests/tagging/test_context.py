@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from litscan.errors import ConfigError
-from litscan.tagging.context import CONTEXT_FILE, Context, load_context_rules
+from litscan.tagging.context import CONTEXT_FILE, Context, apply, load_context_rules
+from litscan.tagging.document import Document
 from litscan.tagging.tagger import RULE_FILES, Tagger
 
 from .records import VOCABULARY, record
@@ -119,3 +120,28 @@ def test_fingerprint_follows_the_rule_files(tagger: Tagger) -> None:
     # The fingerprint hashes the bytes of the cue and context files: an edit re-tags stored records.
     assert Tagger(VOCABULARY).fingerprint == tagger.fingerprint
     assert len(RULE_FILES) == 2 and all(p.exists() for p in RULE_FILES)
+
+
+def test_an_after_rule_matches_in_any_case_unless_its_pattern_says_otherwise(tagger: Tagger, tmp_path: Path) -> None:
+    path = tmp_path / "context.toml"
+    path.write_text(
+        r"""
+[[rule]]
+category = "casemix"
+direction = "after"
+patterns = ['\s*\(N ?= ?\d+\)']
+
+[[rule]]
+category = "subgroup"
+direction = "after"
+patterns = ['\s*\[(?-i:SG)\]']
+""",
+        encoding="utf-8",
+    )
+    doc = Document(record("An invented record", "Adults with fibromyalgia (n = 12), CRPS [SG] or CRPS [sg]."))
+    tagger._match(doc)
+    apply(doc, load_context_rules(path))
+    found = [(doc.span(h), Context(h.context)) for h in doc.hits_of("cond")]
+    assert found == [("fibromyalgia", Context.CASEMIX), ("CRPS", Context.SUBGROUP), ("CRPS", Context(0))]
+    triggers = [doc.span(t) for h in doc.hits_of("cond") for t in h.context_by]
+    assert triggers == [" (n = 12)", " [SG]"]  # the patterns take the space before

@@ -64,3 +64,17 @@ def test_a_labelled_section_is_never_cut_again() -> None:
     section = AbstractSection("BACKGROUND: cited. METHODS: ours.", label="METHODS", category="METHODS")
     doc = Document(record(TITLE).__class__(pmid="1", title=TITLE, abstract_sections=(section,)))
     assert [f.role for f in doc.fields[1:]] == [Role.METHODS]
+
+
+def test_labels_on_lines_of_their_own_without_a_colon_are_read() -> None:
+    block = "\n".join(f"{label}\n{text}" for label, text in SECTIONS)
+    doc = Document(record(TITLE, block))
+    roles = [doc.sentences[doc.sentence_at(doc.text.index(text))].role for _, text in SECTIONS]
+    assert roles == [Role.BACKGROUND, Role.METHODS, Role.RESULTS, Role.CONCLUSION]
+
+
+def test_a_block_with_no_colon_and_no_line_end_is_one_unlabelled_field() -> None:
+    text = " ".join(f"{label} {body}" for label, body in SECTIONS)
+    doc = Document(record(TITLE, text))
+    assert [f.name for f in doc.fields] == ["title", "abstract"]
+    assert {s.role for s in doc.sentences[1:]} == {Role.UNLABELLED}

@@ -284,6 +284,17 @@ def test_a_review_does_not_take_the_routes_of_the_earlier_work_it_cites(tagger: 
     assert tags.routes == ("oral",)
 
 
+def test_a_review_tells_earlier_work_in_any_case(tagger: Tagger) -> None:
+    tags = tag(
+        tagger,
+        "Ketamine in chronic pain: a narrative review",
+        "SMITH ET AL. gave intravenous ketamine to 20 patients with CRPS. The PREVIOUS REPORT found that "
+        "subcutaneous ketamine was poorly tolerated. Oral ketamine relieved neuropathic pain in small trials.",
+    )
+    assert tags.design == "review"
+    assert tags.routes == ("oral",)
+
+
 @pytest.mark.parametrize(
     ("text", "routes"),
     [
