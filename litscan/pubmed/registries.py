@@ -172,7 +172,7 @@ class Registries:
         Runs for every record an import stores, so the hints of all registries are tried in one
         flat loop, and only the registries one of whose hints starts a word have their patterns run.
         """
-        # Same length as ``text`` in both cases: a hint found at a place starts there in ``text`` too.
+        # ``source``: where the character before a hint is read; ``_ascii_lowered`` keeps ``text``'s length.
         lowered = _ascii_lowered(text) if self.ascii_hints else None
         source = text
         if lowered is None:
