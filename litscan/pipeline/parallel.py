@@ -42,6 +42,7 @@ from typing import Any
 from isal import igzip
 
 from ..models import Deletion
+from ..pubmed.registries import load_registries
 from ..pubmed.xml_reader import declare_mathml_prefix, parse_pubmed_document
 from ..pubmed.xml_references import plain_prolog
 from ..store import CitationColumns, RecordRow, TagColumns
@@ -427,7 +428,10 @@ def _start_worker(vocabulary_path: str) -> None:
 
 def _prepare_chunk(chunk: bytes, tagger_id: str) -> Batch:
     assert _TAGGER is not None, "worker started without its tagger"
+    registries = load_registries()  # once a chunk, not once a record
     out: Batch = []
     for item in parse_pubmed_document(chunk, name="<chunk>"):
-        out.append(item if isinstance(item, Deletion) else prepare_record(item, _TAGGER, tagger_id))
+        out.append(
+            item if isinstance(item, Deletion) else prepare_record(item, _TAGGER, tagger_id, registries=registries)
+        )
     return out

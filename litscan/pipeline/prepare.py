@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 
 from ..models import Deletion, ParsedItem, Record, Tags, json_bytes
 from ..pubmed.links import registrations_json
+from ..pubmed.registries import Registries, load_registries
 from ..store import BatchSummary, CitationColumns, RecordFilter, RecordRow, Store, TagColumns, Unchanged
 
 Tagger = Callable[[Record], Tags]
@@ -35,9 +36,19 @@ def tag_columns(tags: Tags, tagger_id: str | None) -> TagColumns:
 
 
 def prepare_record(
-    record: Record, tagger: Tagger, tagger_id: str | None, *, data: bytes | None = None, digest: str | None = None
+    record: Record,
+    tagger: Tagger,
+    tagger_id: str | None,
+    *,
+    data: bytes | None = None,
+    digest: str | None = None,
+    registries: Registries | None = None,
 ) -> RecordRow:
-    """Tag and serialise one record into the row the store writes."""
+    """Tag and serialise one record into the row the store writes.
+
+    ``registries``: the registry file that finds its registrations (default: the one in force);
+    callers preparing many records look it up once for all of them.
+    """
     data = data if data is not None else json_bytes(record)
     citation = CitationColumns(
         pmid=int(record.pmid),
@@ -56,7 +67,7 @@ def prepare_record(
         status=record.status,
         retracted=int(record.retracted),
     )
-    return RecordRow(citation, tag_columns(tagger(record), tagger_id), registrations_json(record))
+    return RecordRow(citation, tag_columns(tagger(record), tagger_id), registrations_json(record, registries))
 
 
 def store_records(
@@ -82,6 +93,7 @@ def store_records(
             latest[int(item.pmid)] = (index, item)
     serialised = {pmid: json_bytes(record) for pmid, (_, record) in latest.items()}
     hashes = {pmid: content_hash(data) for pmid, data in serialised.items()}
+    registries = load_registries()
     with store.transaction(savepoint=savepoint):
         stored = store.unchanged(hashes, tagger_id)
         batch: list[RecordRow | Unchanged | Deletion] = []
@@ -95,7 +107,11 @@ def store_records(
             if pmid in stored:
                 batch.append(Unchanged(pmid, hashes[pmid], tagger_id))
             else:
-                batch.append(prepare_record(item, tagger, tagger_id, data=serialised[pmid], digest=hashes[pmid]))
+                batch.append(
+                    prepare_record(
+                        item, tagger, tagger_id, data=serialised[pmid], digest=hashes[pmid], registries=registries
+                    )
+                )
         return store.upsert(batch, topic=topic, now=now, savepoint=False)  # in this function's transaction
 
 

@@ -137,7 +137,8 @@ class WithoutReferences:
             return
         if self._depth == 0:
             out.append(data[start:end])
-        elif newlines := data.count(b"\n", start, end):
+        # find() first: it skips a list written on one line many times faster than count() reads it.
+        elif data.find(b"\n", start, end) >= 0 and (newlines := data.count(b"\n", start, end)):
             out.append(b"\n" * newlines)
 
     def _through_construct(self, closer: bytes, data: bytes, pos: int, out: list[bytes]) -> tuple[int, bool]:

@@ -124,3 +124,43 @@ def test_file_level_mistakes(tmp_path):
     (tmp_path / "latin1.toml").write_bytes(b"# caf\xe9\n")
     with pytest.raises(ConfigError, match="not UTF-8"):
         load_registries(tmp_path / "latin1.toml")
+
+
+def _search_by_full_lower_case(registries, text):
+    """What ``Registries.search`` answers, worked out the plain way: hints looked for in ``text.lower()``."""
+    lowered = text.lower()
+    due = set(registries.unhinted)
+    for hint, index in registries.hint_index:
+        at = lowered.find(hint)
+        while at >= 0 and index not in due:
+            if at == 0 or not lowered[at - 1].isalnum():
+                due.add(index)
+            at = lowered.find(hint, at + 1)
+    return [(registries.registries[i], found) for i in sorted(due) for found in registries.registries[i].matches(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Registered at ClinicalTrials.gov (NCT01234567) – primary outcome ≥ 2 points.",
+        "Trial registration: ISRCTN12345678; 5 µg/kg ketamine.",
+        "Registro: éNCT01234567 and ÉNCT01234567 stand inside a word; –NCT01234567 does not.",
+        "İNCT01234567 İsrctn12345678 (İ lower-cases to two characters)",
+        "\u212aCT0012345 \u212act0012345: the Kelvin sign lower-cases to k",
+        "ΣNCT01234567 σNCT01234567 ½NCT01234567 ²NCT01234567",
+        "?NCT01234567 ¿nct01234567 中文NCT01234567 😀NCT01234567",
+        "EudraCT number: 2015-001234-56 — DRKS00012345 — ChiCTR2000012345",
+        "",
+    ],
+)
+def test_search_finds_what_the_full_lower_case_finds_whatever_the_characters(text):
+    registries = load_registries()
+    assert registries.ascii_hints
+    assert registries.search(text) == _search_by_full_lower_case(registries, text)
+
+
+def test_a_non_ascii_hint_is_looked_for_in_the_full_lower_case(tmp_path):
+    table = NCT_TABLE.replace('hints = ["nct"]', 'hints = ["nčt"]').replace("'NCT", "'N[CČ]T")
+    registries = load_registries(_write(tmp_path, "version = 1\n" + table))
+    assert not registries.ascii_hints
+    assert [found for _, found in registries.search("see NČT01234567.")] == ["NCT01234567"]

@@ -210,6 +210,26 @@ def test_json_columns_are_text_on_both_write_paths(store, db_path):
     assert rows[0][2] == "Ketamine – a test with µ"
 
 
+def test_bytes_and_none_parameters_are_stored_as_given(store, db_path):
+    # connection.py registers adapters for bytes and None (a speed-up): a blob stays a blob,
+    # a NULL a NULL, and the bytes bound as JSON text still land as TEXT.
+    store.upsert([prepare_record(make_record("3"), fixed_tagger(), None)])
+    with store.transaction() as db:
+        db.execute("CREATE TABLE probe(value)")
+        db.executemany("INSERT INTO probe VALUES (?)", [(b"\x00\xffraw",), (None,), ("text",)])
+    check = sqlite3.connect(db_path)
+    assert check.execute("SELECT typeof(value), value FROM probe ORDER BY rowid").fetchall() == [
+        ("blob", b"\x00\xffraw"),
+        ("null", None),
+        ("text", "text"),
+    ]
+    assert check.execute("SELECT typeof(data), typeof(pmcid), typeof(tagger) FROM records").fetchone() == (
+        "text",
+        "null",
+        "null",
+    )
+
+
 def test_new_store_uses_large_pages_and_an_old_one_keeps_its_own(tmp_path):
     with Store.open(tmp_path / "new.sqlite") as store:
         assert store.connection.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE
