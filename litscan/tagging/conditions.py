@@ -108,8 +108,8 @@ def _without_acute_only(doc: Document, v: Vocabulary, mentions: dict[str, list[_
     """A row that is a pain only when chronic (``only_chronic``: "acute low back pain in the emergency
     department" is no chronic low back pain), named as acute pain here and nowhere with a chronic word of
     its own, is not the population's (removed from ``mentions``)."""
+    chronic = doc.hits_of("chronic")
     for cid in [c for c in mentions if v.conditions[c].only_chronic and _acute(mentions[c])]:
-        chronic = doc.hits_of("chronic")
         if not any(h.start < m.hit.end and m.hit.start < h.end for m in mentions[cid] if m.hit for h in chronic):
             del mentions[cid]
 

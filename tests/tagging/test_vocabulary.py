@@ -103,6 +103,7 @@ def test_minimal_vocabulary_loads(tmp_path: Path) -> None:
             "condition 'crps'.patterns[0]",
         ),
         (('label = "CRPS"', 'label = "CRPS"\nsynonyms = ["x"]'), "condition 'crps'"),
+        (('label = "CRPS"', 'label = "CRPS"\nonly_chronic = "yes"'), "condition 'crps'.only_chronic"),
         (('group = "neuropathic"', 'group = "nerves"'), "condition 'neuropathic_pain'.group"),
         (
             ('yields_to = ["group:neuropathic"]', 'yields_to = ["fibromyalgia"]'),
