@@ -97,6 +97,33 @@ CASES: list[tuple[str, tuple[str, ...], Record]] = [
     ),
     # comparisons
     (
+        "similar effects seen in an earlier study of another condition",
+        ("phantom_limb_pain",),
+        record(
+            "Ketamine in phantom limb pain",
+            "Ten amputees with phantom limb pain received ketamine. Similar effects were seen in our earlier study "
+            "of CRPS.",
+        ),
+    ),
+    (
+        "a share that also had another condition",
+        ("headache",),
+        record(
+            "Ketamine for refractory migraine",
+            "We reviewed 60 inpatients with refractory chronic migraine given ketamine infusions; 20% also had "
+            "fibromyalgia. Headache intensity fell.",
+        ),
+    ),
+    (
+        "what a survey's respondents used ketamine for",
+        ("chronic_pain_general",),
+        record(
+            "Ketamine infusion practice among pain physicians: a survey",
+            "We surveyed 300 pain physicians about ketamine infusions for chronic pain. Most used it for CRPS, "
+            "neuropathic pain and fibromyalgia.",
+        ),
+    ),
+    (
         "compared with published results in other conditions",
         ("fibromyalgia",),
         record(
