@@ -30,7 +30,7 @@ _NOT_THIS_STUDY = re.compile(
     r"confirmatory|previous|prior(?! to)|earlier|other|published|existing|several|many|few|(?:a|an) (?:19|20)\d\d)\s+"
     # the trial the study's patients came from: "patients who completed a randomised trial entered..."
     r"|\b(?:who|that|had|previously) (?:had )?(?:completed|participated in|took part in|been enrolled in|enrolled in|"
-    r"finished) (?:a|an)\s+"
+    r"finished) (?:a|an|the)\s+"
     # named to compare: "as in animal models", "these results mirror findings in rats"
     r"|\b(?:as (?:in|with|seen in|shown in|reported in|described in)|similar to|consistent with|in line with|"
     r"unlike|like|(?:findings|studies|work|results|experiments|observations) (?:in|with|on))\s+)"

@@ -247,6 +247,15 @@ CASES: list[tuple[str, str, Record]] = [
             "for 48 h.",
         ),
     ),
+    (
+        "an open-label extension after the randomised phase others completed",
+        "nonrandomized_trial",
+        record(
+            "Open-label extension of a ketamine trial in CRPS",
+            "Patients who completed the randomized phase could continue open-label ketamine for 6 months. Pain "
+            "relief was maintained.",
+        ),
+    ),
     # cohorts called protocols
     (
         "infusion protocol cohort",
