@@ -302,6 +302,15 @@ CASES: list[tuple[str, tuple[str, ...], Record]] = [
             ),
         ),
     ),
+    (
+        "a headache said to be persistent is the headache row whatever its kind",
+        ("headache",),
+        record(
+            "Ketamine for post-traumatic headache",
+            "Veterans with persistent post-traumatic headache received intranasal ketamine for 3 months. Headache "
+            "days fell.",
+        ),
+    ),
     # a disease or a symptom named, not the chronic pain of the row
     (
         "spinal cord injury with no pain in its sentences is a population, not SCI pain",
