@@ -107,13 +107,7 @@ def _any_at_word_start(lowered: str, hints: tuple[str, ...]) -> bool:
     A match starts a word, so its hint does too; "nct" in "function" or "ntr" in "control" do not, and
     the (slower) patterns are not run for them.
     """
-    for hint in hints:
-        at = lowered.find(hint)
-        while at >= 0:
-            if at == 0 or not lowered[at - 1].isalnum():
-                return True
-            at = lowered.find(hint, at + 1)
-    return False
+    return any(_found_at_word_start(lowered, lowered, hint) for hint in hints)
 
 
 # The two characters whose lower case holds an ASCII letter without being ASCII (İ gives "i" and a

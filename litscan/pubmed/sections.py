@@ -125,15 +125,20 @@ def split_labelled(abstract: str | None) -> list[tuple[str | None, str]]:
     if not marks:
         return [(None, normalize(abstract) or "")]
     sections: list[tuple[str | None, str]] = []
-    head = normalize(abstract[: marks[0][0]])
-    if head:
-        sections.append((None, head))
-    for i, (_, end, label) in enumerate(marks):
-        stop = marks[i + 1][0] if i + 1 < len(marks) else len(abstract)
-        text = normalize(abstract[end:stop])
+    for _, body, stop, label in labelled_parts(abstract, marks):
+        text = normalize(abstract[body:stop])
         if text:
             sections.append((label, text))
     return sections
+
+
+def labelled_parts(abstract: str, marks: list[tuple[int, int, str]]) -> list[tuple[int, int, int, str | None]]:
+    """(start, text start, end, label) of each part of ``abstract`` its label ``marks`` cut it into: a part
+    runs from its label to the next; text before the first label is a part without one."""
+    parts: list[tuple[int, int, int, str | None]] = [(0, 0, marks[0][0], None)] if marks[0][0] else []
+    for i, (start, end, label) in enumerate(marks):
+        parts.append((start, end, marks[i + 1][0] if i + 1 < len(marks) else len(abstract), label))
+    return parts
 
 
 def label_marks(abstract: str) -> list[tuple[int, int, str]]:

@@ -18,7 +18,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from ..models import Evidence, Record
-from ..pubmed.sections import Category, label_marks, section_category
+from ..pubmed.sections import Category, label_marks, labelled_parts, section_category
 from .sentences import sentence_spans
 
 if TYPE_CHECKING:
@@ -254,14 +254,9 @@ def _inline_sections(text: str, offset: int) -> list[Field]:
     marks = label_marks(text)
     if len(marks) < 2:
         return [_unlabelled(text, offset)]
-    cuts = (
-        [(0, None), *((start, label) for start, _, label in marks)]
-        if marks[0][0]
-        else [(s, lab) for s, _, lab in marks]
-    )
     fields = []
-    for i, (start, label) in enumerate(cuts):
-        end = cuts[i + 1][0] - 1 if i + 1 < len(cuts) else len(text)
+    for start, _, stop, label in labelled_parts(text, marks):
+        end = stop - 1 if stop < len(text) else stop  # a part ends before the space that opens the next
         role = Role.UNLABELLED if label is None else section_role(label, None)
         fields.append(Field("abstract", offset + start, offset + max(start, end), role, label, offset))
     return fields

@@ -72,8 +72,9 @@ def inferred_infusion(
 
 
 def _route_stated(doc: Document, compiled: CompiledVocabulary, route: str, bound: Sequence[BoundRoute]) -> bool:
-    """Another route was stated for the infusions: "subcutaneous infusion", "intramuscular ketamine infusions",
-    or a route that is itself infused ("conversion from subcutaneous to oral ketamine") anywhere, said firmly."""
+    """Another route was stated for the infusions: a route that is itself infused, said firmly anywhere
+    ("subcutaneous infusion", "conversion from subcutaneous to oral ketamine"), or a route without an id
+    near an infusion ("rectal infusion", "intraperitoneal infusion")."""
     lower = doc.lower
     infused = compiled.vocabulary.infused_routes
     for b in bound:
@@ -82,7 +83,8 @@ def _route_stated(doc: Document, compiled: CompiledVocabulary, route: str, bound
         if b.hit.ident in infused and doc.firm(b.hit):
             return True
         if b.hit.kind != UNLABELLED_ROUTE:
-            continue  # a route no infusion runs by ("an infusion, then oral ketamine") states none for it
+            # a labelled route says so only as above: "an infusion, then oral ketamine" states none for it
+            continue
         s = doc.sentences[b.hit.sentence]
         lo, hi = max(s.start, b.hit.start - _INFUSION_NEAR_ROUTE), min(s.end, b.hit.end + _INFUSION_NEAR_ROUTE)
         if _INFUSION.search(lower, lo, hi):

@@ -273,22 +273,17 @@ def test_the_decisive_route_evidence_comes_first(tagger: Tagger) -> None:
     assert second.reason.startswith('route "oral" listed with "intravenous"')
 
 
-def test_a_review_does_not_take_the_routes_of_the_earlier_work_it_cites(tagger: Tagger) -> None:
+# Earlier work named in any case: "Smith et al.", "SMITH ET AL.", "The last report", "The PREVIOUS REPORT".
+@pytest.mark.parametrize(
+    ("cited", "earlier"), [("Smith et al.", "The last report"), ("SMITH ET AL.", "The PREVIOUS REPORT")]
+)
+def test_a_review_does_not_take_the_routes_of_the_earlier_work_it_cites(
+    tagger: Tagger, cited: str, earlier: str
+) -> None:
     tags = tag(
         tagger,
         "Ketamine in chronic pain: a narrative review",
-        "Smith et al. gave intravenous ketamine to 20 patients with CRPS. The last report found that "
-        "subcutaneous ketamine was poorly tolerated. Oral ketamine relieved neuropathic pain in small trials.",
-    )
-    assert tags.design == "review"
-    assert tags.routes == ("oral",)
-
-
-def test_a_review_tells_earlier_work_in_any_case(tagger: Tagger) -> None:
-    tags = tag(
-        tagger,
-        "Ketamine in chronic pain: a narrative review",
-        "SMITH ET AL. gave intravenous ketamine to 20 patients with CRPS. The PREVIOUS REPORT found that "
+        f"{cited} gave intravenous ketamine to 20 patients with CRPS. {earlier} found that "
         "subcutaneous ketamine was poorly tolerated. Oral ketamine relieved neuropathic pain in small trials.",
     )
     assert tags.design == "review"
