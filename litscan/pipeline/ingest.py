@@ -105,6 +105,7 @@ def import_files(
         store.finish_run(run_id, "failed", {"error": str(failed), **result.summary.counts()})
         raise failed
     store.finish_run(run_id, "ok", result.summary.counts())
+    tagger.keep_compiled()
     return result
 
 

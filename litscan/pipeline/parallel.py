@@ -353,6 +353,7 @@ def _work(
                 if chunk is not None:
                     pipe.send(("items", (number, _packed(_prepare_chunk(chunk, tagger_id)))))
         pipe.send(("end", count))
+        Tagger.keep_compiled()
     except SizeLimitExceeded as exc:  # the serial reader would refuse it too, after reading as much again
         _send_last(pipe, ("refused", str(exc)))
     except Exception as exc:  # any failure sends the file to the serial reader

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from operator import itemgetter
 
+from . import regex_programs
 from .index_cache import Gate, Starts, remembered
 from .literal_starts import gates_of, lower_source, parse, scan_keys
 
@@ -62,7 +63,7 @@ class PatternIndex:
             keys_of[index] = set(starts.keys[index])
         # The scanner runs over the text reduced to ASCII letters, digits and spaces (see ``find``): at
         # a space, the longest scan key that follows it (children before ends in the trie).
-        self._scanner = re.compile(b" (?=(" + starts.trie + b"))") if starts.trie else None
+        self._scanner = regex_programs.compile(b" (?=(" + starts.trie + b"))") if starts.trie else None
         # A plan is made the first time its key is found: a topic's texts reach only some of them.
         self._plans: dict[bytes, _Plan] = {}
         steps: dict[tuple[int, ...], _Step] = {}  # shared by the plans that try the same patterns
@@ -153,8 +154,8 @@ def runs_on_original(source: str) -> bool:
 def compile_matcher(source: str) -> re.Pattern[str]:
     """The regex ``PatternIndex`` runs for ``source``: lower-cased, or as written case-insensitively."""
     if runs_on_original(source):
-        return re.compile(source, re.IGNORECASE)
-    return re.compile(lower_source(source))
+        return regex_programs.compile(source, re.IGNORECASE)
+    return regex_programs.compile(lower_source(source))
 
 
 class _Plan:
@@ -252,7 +253,7 @@ class _Step:
         position_of_group = [-1]  # group number -> position in ``plain`` of the pattern it belongs to
         for position in range(k, len(self.plain)):
             position_of_group.extend([position] * (self._groups[position] + 1))
-        regex = re.compile("|".join(f"({source})" for source in self._sources[k:]))
+        regex = regex_programs.compile("|".join(f"({source})" for source in self._sources[k:]))
         self.chains[k] = (regex, position_of_group)
         return regex, position_of_group
 

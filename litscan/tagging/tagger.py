@@ -29,6 +29,7 @@ from pathlib import Path
 
 from ..config import Topic
 from ..models import Record, Tags
+from . import regex_programs
 from .abbreviations import abbreviated_mentions, defined_otherwise
 from .compiled import CompiledVocabulary
 from .conditions import population_conditions
@@ -57,6 +58,12 @@ class Tagger:
             :12
         ]
         self.compiled = CompiledVocabulary(self.vocabulary)
+        regex_programs.save()  # the next command builds this tagger from the programs kept
+
+    @staticmethod
+    def keep_compiled() -> None:
+        """Keep the programs of the expressions compiled while tagging, for the next command (``regex_programs``)."""
+        regex_programs.save()
 
     @classmethod
     def for_topic(cls, topic: Topic) -> Tagger:

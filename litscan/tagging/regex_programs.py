@@ -1,0 +1,175 @@
+"""Compiled regular expressions kept between processes: the tagger's patterns ready in milliseconds.
+
+Python's ``re`` compiles an expression in Python code (its parser, then its code generator) and
+keeps nothing between processes. The tagger's ~1,000 patterns and its scanner cost ~0.15 s of every
+command that tags, before its first record (the machine's other cores wait for it), and each import
+process compiles a few hundred more as the texts reach them. What the code generator makes, the
+*program* (the integers the C engine runs, and the group names), depends only on the expression,
+its flags and the Python build; so programs are kept, in one file per Python build under the cache
+directory (``litscan.config.cache_dir``). An expression found there goes to the engine as it is
+(``_sre.compile``, the step ``re.compile`` ends with; the engine checks a program before it takes
+it); any other is compiled as ``re`` compiles it, and its program is added to the file by ``save``.
+
+The file is only a shortcut: one that is missing, unreadable, corrupt, of another shape or from
+another Python is compiled afresh, and a program the engine refuses is compiled again from its
+expression. ``re._parser`` and ``re._compiler`` are CPython's own modules (``literal_starts`` reads
+patterns with the parser too); where they are not what this module expects, nothing is kept.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import hashlib
+import json
+import os
+import re
+import sys
+import tempfile
+from array import array
+from pathlib import Path
+from typing import Any
+
+from ..config import cache_dir
+
+try:  # CPython's regex internals, as of 3.11; any other shape turns the cache off (``_KEEP``)
+    import _sre  # type: ignore[import-not-found]  # CPython's engine; typeshed has no stub for it
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    _KEEP = (
+        callable(getattr(_sre, "compile", None))
+        and callable(getattr(_compiler, "_code", None))
+        and getattr(_sre, "CODESIZE", 0) == array("I").itemsize  # programs are written as unsigned ints
+    )
+except ImportError:  # pragma: no cover - another Python implementation
+    _KEEP = False
+
+Key = tuple[bool, str, int]  # (bytes pattern?, the pattern as text, flags asked for)
+# What ``_sre.compile`` takes besides the pattern: flags, code, groups, group index, index group.
+Program = tuple[int, list[int], int, dict[str, int], list[str | None]]
+
+# Programs kept at most; the ones this process did not use go first. The tagger uses ~1,300.
+_MOST = 20_000
+
+_programs: dict[Key, Program] | None = None  # loaded on first use
+_used: set[Key] = set()
+_added = False
+
+
+def compile(pattern: str | bytes, flags: int = 0) -> re.Pattern[Any]:
+    """``re.compile(pattern, flags)``, from the kept program where there is one; raises ``re.error`` as it does."""
+    if not _KEEP:
+        return re.compile(pattern, flags)
+    key = (isinstance(pattern, bytes), _text(pattern), flags)
+    programs = _loaded()
+    _used.add(key)
+    program = programs.get(key)
+    if program is not None:
+        try:
+            return _from_program(pattern, program)
+        except (RuntimeError, TypeError, ValueError):  # refused by the engine: compile it afresh
+            del programs[key]
+    program = _program(pattern, flags)
+    programs[key] = program
+    global _added
+    _added = True
+    return _from_program(pattern, program)
+
+
+def save() -> None:
+    """Add the programs compiled since the file was read to it (merged with what other processes added)."""
+    global _added
+    if not _KEEP or not _added or _programs is None:
+        return
+    path = _path()
+    if path is None:
+        return
+    merged = {**(_read(path) or {}), **_programs}
+    if len(merged) > _MOST:  # keep this process's own, then the most recent others
+        others = [key for key in merged if key not in _used]
+        for key in others[: len(merged) - _MOST]:
+            del merged[key]
+    _write(path, merged)
+    _added = False
+
+
+def _text(pattern: str | bytes) -> str:
+    return pattern.decode("latin-1") if isinstance(pattern, bytes) else pattern
+
+
+def _program(pattern: str | bytes, flags: int) -> Program:
+    """What ``re._compiler.compile`` hands the engine for ``pattern``."""
+    parsed = _parser.parse(pattern, flags)
+    code = _compiler._code(parsed, flags)
+    names: dict[str, int] = dict(parsed.state.groupdict)
+    index_group: list[str | None] = [None] * parsed.state.groups
+    for name, number in names.items():
+        index_group[number] = name
+    return (flags | parsed.state.flags, list(code), parsed.state.groups - 1, names, index_group)
+
+
+def _from_program(pattern: str | bytes, program: Program) -> re.Pattern[Any]:
+    flags, code, groups, names, index_group = program
+    return _sre.compile(pattern, flags, code, groups, names, tuple(index_group))  # type: ignore[no-any-return]
+
+
+def _loaded() -> dict[Key, Program]:
+    global _programs
+    if _programs is None:
+        path = _path()
+        _programs = (_read(path) if path is not None else None) or {}
+    return _programs
+
+
+def _path() -> Path | None:
+    build = hashlib.sha1(f"{sys.version}\0{sys.implementation.cache_tag}\0{_sre.MAGIC}".encode()).hexdigest()[:16]
+    try:
+        return cache_dir() / f"regex-programs-{build}.json"
+    except RuntimeError:  # no home directory to put a cache in
+        return None
+
+
+def _read(path: Path) -> dict[Key, Program] | None:
+    """The programs kept at ``path``; None for a file that is missing or not one this module wrote whole."""
+    try:
+        raw = path.read_bytes()
+        check, _, body = raw.partition(b"\n")
+        if hashlib.sha1(body).hexdigest().encode() != check:
+            return None  # cut short or changed since written
+        # Taken as read: the check above says this module wrote it, and the engine checks each program.
+        return {
+            (is_bytes, text, flags): (program_flags, _code_of(code), groups, names, index_group)
+            for is_bytes, text, flags, program_flags, code, groups, names, index_group in json.loads(body)
+        }
+    except (OSError, ValueError, TypeError, AttributeError):
+        return None
+
+
+def _code_of(text: str) -> list[int]:
+    return array("I", base64.b64decode(text)).tolist()
+
+
+def _text_of(code: list[int]) -> str:
+    # A program is tens of thousands of integers: as JSON numbers they took ~20 ms to read back.
+    return base64.b64encode(array("I", code).tobytes()).decode("ascii")
+
+
+def _write(path: Path, programs: dict[Key, Program]) -> None:
+    body = json.dumps(
+        [
+            [is_bytes, text, flags, program_flags, _text_of(code), groups, names, index_group]
+            for (is_bytes, text, flags), (program_flags, code, groups, names, index_group) in programs.items()
+        ],
+        separators=(",", ":"),
+    ).encode()
+    # Written whole, then renamed: a reader in another process sees the old file, the new one, or none.
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".regex-programs-")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(hashlib.sha1(body).hexdigest().encode() + b"\n" + body)
+            os.replace(temporary, path)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
