@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from . import digests as digest_log
 from . import queries, records, screening
 from . import runs as run_log
 from .connection import configure, connect, first_load, transaction
+from .flushing import PageFlusher
 from .lock import writer_lock
 from .queries import CommitSpan, RecordFilter, RecordTags, StoredRecord
 from .records import BatchSummary, Item
@@ -34,6 +35,7 @@ class Store:
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
         self.connection = connection
         self.path = path
+        self._flusher = PageFlusher(path)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> Store:
@@ -61,6 +63,7 @@ class Store:
 
     def close(self) -> None:
         self.connection.close()
+        self._flusher.close()  # after the connection: closing its descriptor drops the file's locks
 
     def ensure_schema(self) -> None:
         ensure_schema(self.connection, self.path)
@@ -72,10 +75,20 @@ class Store:
 
     def first_load(self) -> AbstractContextManager[None]:
         """Around the transaction that loads a store holding no records yet: a rollback journal
-        instead of the WAL while it lasts, so each page is written once (``connection.first_load``)."""
+        instead of the WAL while it lasts, so each page is written once (``connection.first_load``), and
+        synced to the disk as it goes, not all at the commit (``flushing``)."""
         if self.connection.execute("SELECT 1 FROM records LIMIT 1").fetchone() is not None:
             return nullcontext()
-        return first_load(self.connection)
+        return self._first_load()
+
+    @contextmanager
+    def _first_load(self) -> Iterator[None]:
+        with first_load(self.connection):
+            self._flusher.start()
+            try:
+                yield
+            finally:
+                self._flusher.stop()
 
     def exclusive(self, wait_seconds: float = 10.0) -> AbstractContextManager[None]:
         """Hold the store's writer lock for a whole run; a second run waits, then gives up."""
