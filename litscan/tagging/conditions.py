@@ -168,7 +168,7 @@ def _setting_that_leaves(doc: Document, compiled: CompiledVocabulary) -> OffTopi
             and s.own
             and not s.cues & HISTORY
             and not h.context & NOT_THE_STUDY
-            and _undergone(doc, h)
+            and undergone(doc, h)
         ):
             return off[h.ident]
     return None
@@ -182,12 +182,12 @@ def title_setting_that_leaves(doc: Document, compiled: CompiledVocabulary) -> Of
 
 # The study's patients undergo the operation: "patients undergoing", "scheduled for", "women having".
 _UNDERGOING = re.compile(
-    r"\b(?:undergoing|undergo|underwent|scheduled for|having|awaiting|listed for)\s+(?:[\w-]+\s+){0,3}$"
+    r"\b(?:undergoing|undergo|underwent|scheduled for|having|awaiting|listed for|during)\s+(?:[\w-]+\s+){0,3}$"
 )
 _SETTING_WORDS = ("intraoperative", "perioperative", "intra-operative", "peri-operative")
 
 
-def _undergone(doc: Document, hit: Hit) -> bool:
+def undergone(doc: Document, hit: Hit) -> bool:
     """The setting word is the study's own: an operation its patients undergo, or the perioperative period."""
     if doc.lower.startswith(_SETTING_WORDS, hit.start):
         return True

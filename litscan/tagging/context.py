@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from ..errors import ConfigError
-from .document import Document, Hit
+from .document import Document, Hit, Role
 from .matching import compile_matcher, runs_on_original
 from .vocabulary import Pattern
 
@@ -49,10 +49,11 @@ class Context(enum.IntFlag):
     SUBGROUP = 32  # analysed as a subgroup of its own: "by diagnosis: CRPS, fibromyalgia..."
     ACUTE = 64  # acute pain: "pain of radiation dermatitis", "acute migraine attack"
     RESULT = 128  # a result of the study: "ketamine reduced pain (p < 0.01)"
+    PRIOR = 256  # given before the study, not its treatment: "ketamine responders", "memantine after ketamine"
 
 
 # Categories that say a mention is not the study's own population or drug.
-NOT_THE_STUDY: Final = (Context.NEGATED | Context.COMPARISON).value
+NOT_THE_STUDY: Final = (Context.NEGATED | Context.COMPARISON | Context.PRIOR).value
 LISTED: Final = (Context.EXAMPLE | Context.CASEMIX).value
 
 _DIRECTIONS = ("forward", "backward", "bidirectional", "after", "terminate", "pseudo")
@@ -215,6 +216,7 @@ def apply(doc: Document, rules: ContextRules) -> None:
     """
     for rule in rules.after:
         _after(doc, rule)
+    _after_another_drug(doc)
     found_triggers = doc.hits_of(TRIGGER_KIND)
     if not found_triggers:
         return
@@ -237,6 +239,28 @@ def apply(doc: Document, rules: ContextRules) -> None:
                 if hit.start < hi and hit.end > lo and hit.kind in rule.targets and not _overlaps(hit, trigger):
                     hit.context |= rule.flag
                     hit.context_by += (trigger,)
+
+
+# Another drug, then the intervention "after" it: in a title the first is the study's, the intervention
+# what its patients had before ("Oral memantine after ketamine infusion for CRPS"; TAXONOMY: ketamine
+# given before the study is no route of it). Not a rule of the file: its trigger is another mention.
+_THEN = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:after|following)\s+(?:(?:an?|the|their|prior|previous|initial|successful|response"
+    r"|responding|to)\s+)*"
+)
+
+
+def _after_another_drug(doc: Document) -> None:
+    """Mark the intervention that a title names after another drug ``PRIOR``."""
+    others = [h for h in doc.hits_of("other_drug") if doc.sentences[h.sentence].role is Role.TITLE]
+    if not others:
+        return
+    for hit in doc.hits_of("drug"):
+        if any(
+            o.sentence == hit.sentence and o.end <= hit.start and _THEN.fullmatch(doc.lower, o.end, hit.start)
+            for o in others
+        ):
+            hit.context |= Context.PRIOR.value
 
 
 def _after(doc: Document, rule: ContextRule) -> None:

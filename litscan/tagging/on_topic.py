@@ -18,7 +18,7 @@ from typing import Final
 
 from ..models import Evidence
 from .compiled import CompiledVocabulary
-from .conditions import Conditions, title_setting_that_leaves
+from .conditions import Conditions, title_setting_that_leaves, undergone
 from .context import NOT_THE_STUDY, Context
 from .cues import COUNTED, HISTORY, OWN, PURPOSE
 from .document import Document, Hit, Role
@@ -41,6 +41,14 @@ _EFFECT = re.compile(
     r"evidence (?:\w+ )?supports?|supported by)"
 )
 
+
+# The people a title names as having the condition: "in opioid-tolerant patients with chronic back pain",
+# "chronic pain patients".
+_HAVING = re.compile(
+    r"\b(?:patients|adults|people|persons|women|men|children|individuals|subjects|participants|veterans|those) "
+    r"(?:[\w-]+ ){0,2}(?:with|having|suffering from) (?:[\w-]+ ){0,3}\Z"
+)
+_HAVERS = re.compile(r"[\w-]* ?(?:patients|sufferers)\b")
 
 _RESULT: Final = Context.RESULT.value
 _REACH = 60  # characters either side of a drug's name where its giving is stated
@@ -96,10 +104,7 @@ def _studied_intervention(doc: Document, compiled: CompiledVocabulary) -> Eviden
     v = compiled.vocabulary
     sentences = doc.sentences
     drug_hits = doc.hits_of("drug")
-    # "...in patients who responded to ketamine": named in the title, but given before the study.
-    title_drug = [
-        h for h in drug_hits if sentences[h.sentence].role == _TITLE and not sentences[h.sentence].cues & HISTORY
-    ]
+    title_drug = [h for h in drug_hits if _in_title_as_studied(doc, h)]
     purpose = [h for h in drug_hits if sentences[h.sentence].own and sentences[h.sentence].cues & PURPOSE]
     studied = title_drug[0] if title_drug else purpose[0] if purpose else None
     if studied is None:
@@ -114,6 +119,13 @@ def _studied_intervention(doc: Document, compiled: CompiledVocabulary) -> Eviden
     if studied is not None:
         return doc.evidence(studied, f"{v.intervention_label} is the studied intervention ({doc.where(studied)})")
     return _major_heading(doc, compiled)
+
+
+def _in_title_as_studied(doc: Document, hit: Hit) -> bool:
+    """Named in the title, and not as given before the study ("...in patients who responded to ketamine",
+    "memantine after ketamine")."""
+    sentence = doc.sentences[hit.sentence]
+    return sentence.role == _TITLE and not sentence.cues & HISTORY and not hit.context & NOT_THE_STUDY
 
 
 def _given_or_its_result(doc: Document, hit: Hit) -> bool:
@@ -174,7 +186,9 @@ def _off_topic_context(
     """The off-topic context that frames the study (title, or its stated purpose), if one does."""
     chronic = [h for h in doc.hits_of("chronic") if not h.context & _NOT_CHRONIC]
     if conditions.in_title or any(doc.role(h) == _TITLE for h in chronic):
-        return None  # the title names the chronic population itself ("neuropathic pain after dental surgery")
+        # the title names the chronic population itself ("neuropathic pain after dental surgery"), unless
+        # that population's operation is the study and its pain is followed only for days
+        return _operation_followed_days(doc, compiled, conditions)
     chronic_purpose = any(doc.sentences[h.sentence].cues & PURPOSE for h in chronic)
     measured, firm_chronic = _chronic_of_the_study(doc, compiled, conditions, design, chronic)
     for hit in doc.hits_of("off"):
@@ -191,6 +205,36 @@ def _off_topic_context(
         if counts:
             return _framed_by(doc, off, hit)
     return None
+
+
+def _operation_followed_days(doc: Document, compiled: CompiledVocabulary, conditions: Conditions) -> Evidence | None:
+    """A perioperative study of patients with a chronic pain condition that reports their pain only in the
+    first days after the operation the title names (TAXONOMY: off topic; weeks or months later, on topic)."""
+    hit = next(
+        (
+            h
+            for h in doc.hits_of("off")
+            if doc.role(h) == _TITLE and compiled.off_topic[h.ident].leaves and undergone(doc, h)
+        ),
+        None,
+    )  # the study's operation ("patients ... undergoing lumbar fusion"), not the one that caused the pain
+    if hit is None or not _patients_have_it(doc, conditions) or _followed_late(doc, compiled, conditions):
+        return None  # a condition to prevent or treat ("preventing phantom limb pain after amputation") is studied
+    off = compiled.off_topic[hit.ident]
+    reason = f'about {off.label} ("{doc.span(hit)}") in the title, its pain followed for days, not weeks or months'
+    return doc.evidence(hit, f"{reason} [topic.off_topic.{off.id}]")
+
+
+def _patients_have_it(doc: Document, conditions: Conditions) -> bool:
+    """The title names a chronic condition as what its patients have ("patients with chronic back pain",
+    "chronic pain patients"), not as what the study treats or prevents."""
+    for kind in ("cond", "cond_weak", "chronic"):
+        for hit in doc.hits_of(kind):
+            if doc.role(hit) != _TITLE or (kind != "chronic" and hit.ident not in conditions.evidence):
+                continue
+            if _HAVING.search(doc.lower, max(0, hit.start - 60), hit.start) or _HAVERS.match(doc.lower, hit.end):
+                return True
+    return False
 
 
 def _chronic_of_the_study(

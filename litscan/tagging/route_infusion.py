@@ -14,6 +14,7 @@ from typing import Protocol
 
 from ..models import Evidence
 from .compiled import UNLABELLED_ROUTE, CompiledVocabulary
+from .context import NOT_THE_STUDY
 from .document import Document, Hit
 from .route_scope import RouteScope
 from .route_words import PER
@@ -53,7 +54,7 @@ def inferred_infusion(
     given = {id(b.drug) for b in bound if b.drug is not None}
     loose = {b.hit.sentence for b in bound if b.drug is None}
     for d in doc.hits_of("drug"):
-        if id(d) in given or d.sentence in loose or not scope(d):
+        if id(d) in given or d.sentence in loose or not scope(d) or d.context & NOT_THE_STUDY:
             continue
         s = doc.sentences[d.sentence]
         lo, hi = max(s.start, d.start - 40), min(s.end, d.end + 60)

@@ -156,3 +156,81 @@ def test_a_setting_word_that_is_not_surgery_leaves_a_chronic_title_on_topic(tagg
         ),
     )
     assert tags.on_topic is True
+
+
+_CHRONIC_BACK_PAIN_FUSION = (
+    "Intraoperative ketamine in opioid-tolerant patients with chronic back pain undergoing lumbar fusion"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "on_topic"),
+    [
+        # TAXONOMY: patients with a chronic pain condition operated on: on topic only when their pain is
+        # followed weeks or months later; conditions still name the population's condition
+        (
+            _CHRONIC_BACK_PAIN_FUSION,
+            "Patients were randomized to ketamine or placebo. Opioid use over 48 hours after surgery was lower.",
+            False,
+        ),
+        (
+            _CHRONIC_BACK_PAIN_FUSION,
+            "Patients were randomized to ketamine or placebo. Back pain was lower at 6 weeks and 3 months.",
+            True,
+        ),
+        (
+            "Ketamine during spine surgery in chronic pain patients",
+            "Sixty patients were randomized to ketamine or saline. Pain scores at 24 hours did not differ.",
+            False,
+        ),
+        # the chronic condition the operation may leave is what the study prevents: its own topic
+        (
+            "Perioperative ketamine for preventing phantom limb pain after amputation",
+            "Forty patients received ketamine or saline. Pain on the first two days was lower with ketamine.",
+            True,
+        ),
+    ],
+)
+def test_an_operation_on_patients_with_chronic_pain_is_on_topic_when_their_pain_is_followed_for_weeks(
+    tagger: Tagger, title: str, text: str, on_topic: bool
+) -> None:
+    tags = tag(tagger, title, text)
+    assert tags.on_topic is on_topic
+    assert tags.conditions, "the population's condition is named either way"
+    if not on_topic:
+        assert "followed for days" in tags.on_topic_evidence[0].reason
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Oral memantine after ketamine infusion for complex regional pain syndrome: a randomized trial",
+            "Patients with CRPS were randomized to oral memantine or placebo for 3 months. Pain rose in both groups.",
+        ),
+        (
+            "Dextromethorphan following a ketamine infusion in fibromyalgia",
+            "Twelve women with fibromyalgia took oral dextromethorphan for 4 weeks. Pain fell in five.",
+        ),
+        (
+            "Memantine in ketamine responders with complex regional pain syndrome",
+            "Patients with CRPS were randomized to memantine or placebo for 8 weeks. Pain did not differ.",
+        ),
+    ],
+)
+def test_ketamine_the_patients_had_before_the_study_is_neither_its_treatment_nor_its_route(
+    tagger: Tagger, title: str, text: str
+) -> None:
+    tags = tag(tagger, title, text)
+    assert tags.on_topic is False
+    assert tags.routes == () or "intravenous" not in tags.routes
+    assert tags.conditions, "the population is still named"
+
+
+def test_relief_after_a_ketamine_infusion_is_still_what_the_study_gave(tagger: Tagger) -> None:
+    tags = tag(
+        tagger,
+        "Pain relief after ketamine infusion in CRPS: a 12-month follow-up",
+        "We followed 30 patients with CRPS for 12 months after a 4-day ketamine infusion.",
+    )
+    assert tags.on_topic is True and tags.routes == ("intravenous",)
