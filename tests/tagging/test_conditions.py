@@ -262,3 +262,52 @@ def test_chronic_pain_followed_up_after_surgery_is_chronic_post_surgical_pain(
         assert tags.conditions == ("chronic_postsurgical_pain",)
         assert tags.on_topic is True
         assert "[topic.off_topic.surgery.leaves]" in tags.condition_evidence["chronic_postsurgical_pain"][0].reason
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "conditions"),
+    [
+        # the class a condition is said to belong to is no population of its own
+        (
+            "Ketamine infusion in complex regional pain syndrome, a neuropathic pain condition",
+            "Twenty patients with CRPS type I received a 4-day intravenous ketamine infusion.",
+            ("crps",),
+        ),
+        (
+            "Intravenous ketamine for CRPS",
+            "CRPS is a chronic neuropathic pain disorder. Twenty patients with CRPS received ketamine.",
+            ("crps",),
+        ),
+        # a breakdown of a mixed population by count: its parts are shares of it
+        (
+            "Topical ketamine for neuropathic pain: a randomized trial",
+            "Patients with neuropathic pain (postherpetic neuralgia 12, post-traumatic neuropathy 20, "
+            "radiculopathy 8) were randomized to ketamine cream or placebo.",
+            ("neuropathic_pain",),
+        ),
+        # named to compare, in a few words
+        (
+            "Oral ketamine for fibromyalgia: a case series",
+            "We describe three women with fibromyalgia who took oral ketamine. Central sensitisation, as in "
+            "neuropathic pain, may explain the response.",
+            ("fibromyalgia",),
+        ),
+        # an outcome measure's name
+        (
+            "Intravenous ketamine for chronic low back pain: a randomized trial",
+            "Patients with chronic low back pain were randomized to ketamine or midazolam. Neuropathic pain "
+            "symptoms were measured with the painDETECT questionnaire.",
+            ("low_back_pain",),
+        ),
+        # a population that has the class is still that population
+        (
+            "Ketamine for neuropathic pain conditions: an open study",
+            "Patients with a neuropathic pain condition received oral ketamine for 4 weeks.",
+            ("neuropathic_pain",),
+        ),
+    ],
+)
+def test_a_condition_named_as_a_class_share_comparison_or_measure_is_not_the_population(
+    tagger: Tagger, title: str, text: str, conditions: tuple[str, ...]
+) -> None:
+    assert tag(tagger, title, text).conditions == conditions
