@@ -410,3 +410,16 @@ def test_a_count_in_words_is_read_whole(tagger: Tagger) -> None:
 def test_a_case_based_update_is_no_case_report(tagger: Tagger) -> None:
     tags = tag(tagger, "Gas embolism: a case-based update", "Gas embolism is rare. Management is supportive.")
     assert tags.design == "review"
+
+
+def test_measurements_before_and_after_the_infusion_the_study_gave_make_a_non_randomised_trial(
+    tagger: Tagger,
+) -> None:
+    # TAXONOMY: ketamine given by a study protocol without a control group, imaging studies included
+    tags = tag(
+        tagger,
+        "Brain connectivity after ketamine in fibromyalgia: a functional MRI study",
+        "Fifteen women with fibromyalgia underwent functional MRI before and after a single intravenous ketamine "
+        "infusion. Connectivity fell in the default mode network.",
+    )
+    assert tags.design == "nonrandomized_trial"
