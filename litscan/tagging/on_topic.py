@@ -67,7 +67,7 @@ _GIVEN_AFTER = re.compile(
 _RESCUE = re.compile(
     r"\b(?:rescue|as needed|prior|previous(?:ly)?|before (?:the )?(?:study|trial)|an(?:a)?esthe\w*|sedat\w*|"
     r"induction|premedicat\w*|co-?prescri\w*|co-?administ\w*|concomitant\w*|concurrent\w*|"
-    r"also (?:taking|receiving|on|using|given|prescribed))\b|\bunder (?:[\w/-]+ )?\Z"
+    r"also (?:taking|took|receiving|received|on|using|used|given|prescribed|had))\b|\bunder (?:[\w/-]+ )?\Z"
 )
 
 
@@ -188,7 +188,7 @@ def _off_topic_context(
     if conditions.in_title or any(doc.role(h) == _TITLE for h in chronic):
         # the title names the chronic population itself ("neuropathic pain after dental surgery"), unless
         # that population's operation is the study and its pain is followed only for days
-        return _operation_followed_days(doc, compiled, conditions)
+        return _setting_followed_days(doc, compiled, conditions)
     chronic_purpose = any(doc.sentences[h.sentence].cues & PURPOSE for h in chronic)
     measured, firm_chronic = _chronic_of_the_study(doc, compiled, conditions, design, chronic)
     for hit in doc.hits_of("off"):
@@ -207,22 +207,35 @@ def _off_topic_context(
     return None
 
 
-def _operation_followed_days(doc: Document, compiled: CompiledVocabulary, conditions: Conditions) -> Evidence | None:
-    """A perioperative study of patients with a chronic pain condition that reports their pain only in the
-    first days after the operation the title names (TAXONOMY: off topic; weeks or months later, on topic)."""
-    hit = next(
-        (
-            h
-            for h in doc.hits_of("off")
-            if doc.role(h) == _TITLE and compiled.off_topic[h.ident].leaves and undergone(doc, h)
-        ),
-        None,
-    )  # the study's operation ("patients ... undergoing lumbar fusion"), not the one that caused the pain
-    if hit is None or not _patients_have_it(doc, conditions) or _followed_late(doc, compiled, conditions):
-        return None  # a condition to prevent or treat ("preventing phantom limb pain after amputation") is studied
+def _setting_followed_days(doc: Document, compiled: CompiledVocabulary, conditions: Conditions) -> Evidence | None:
+    """Patients with a chronic pain condition in an acute setting the title names, one they undergo (an
+    operation, a procedure's sedation) or that is the intervention's own use ("ketamine anaesthesia"), whose
+    pain the study reports only in the first days (TAXONOMY: off topic; weeks or months later, on topic)."""
+    hit = next((h for h in doc.hits_of("off") if _setting_undergone(doc, compiled, h)), None)
+    if hit is None or not _patients_have_it(doc, conditions):
+        return None
     off = compiled.off_topic[hit.ident]
+    if off.leaves in conditions.evidence or any(doc.own(h) for h in doc.hits_of("late")):
+        return None  # a condition to prevent ("preventing phantom limb pain after amputation"), or followed late
     reason = f'about {off.label} ("{doc.span(hit)}") in the title, its pain followed for days, not weeks or months'
     return doc.evidence(hit, f"{reason} [topic.off_topic.{off.id}]")
+
+
+# The intervention used as the setting: "ketamine anaesthesia", "ketamine-based sedation", "ketamine for sedation".
+_USED_AS = re.compile(r"[\s-]*(?:(?:based|for|as|as an?)\s+)?")
+
+
+def _setting_undergone(doc: Document, compiled: CompiledVocabulary, hit: Hit) -> bool:
+    """A title's acute setting that the study's patients undergo, or that is the intervention's own use: not
+    a cause of their pain ("facial neuropathic pain after dental surgery", "pain after burn injury")."""
+    if doc.role(hit) != _TITLE or not compiled.off_topic[hit.ident].title_only:
+        return False
+    if undergone(doc, hit):
+        return True
+    return any(
+        d.sentence == hit.sentence and d.end <= hit.start and _USED_AS.fullmatch(doc.lower, d.end, hit.start)
+        for d in doc.hits_of("drug")
+    )
 
 
 def _patients_have_it(doc: Document, conditions: Conditions) -> bool:

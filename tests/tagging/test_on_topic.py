@@ -234,3 +234,40 @@ def test_relief_after_a_ketamine_infusion_is_still_what_the_study_gave(tagger: T
         "We followed 30 patients with CRPS for 12 months after a 4-day ketamine infusion.",
     )
     assert tags.on_topic is True and tags.routes == ("intravenous",)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "on_topic"),
+    [
+        (
+            "Ketamine anaesthesia in patients with chronic pain undergoing colonoscopy",
+            "Patients were sedated with ketamine or propofol. Recovery time was shorter with propofol.",
+            False,
+        ),
+        (
+            "Ketamine sedation in patients with CRPS undergoing limb manipulation",
+            "Twenty patients were sedated with ketamine. Pain was lower at 3 months than at baseline.",
+            True,
+        ),
+        # a cause of the pain, not a setting the patients are in
+        (
+            "Ketamine for chronic neuropathic pain after burn injury",
+            "Eight patients with persistent neuropathic pain received oral ketamine. Pain fell in six.",
+            True,
+        ),
+    ],
+)
+def test_patients_with_chronic_pain_sedated_with_the_drug_are_on_topic_only_when_followed_for_weeks(
+    tagger: Tagger, title: str, text: str, on_topic: bool
+) -> None:
+    assert tag(tagger, title, text).on_topic is on_topic
+
+
+def test_the_drug_some_patients_also_received_is_not_what_the_study_gave(tagger: Tagger) -> None:
+    tags = tag(
+        tagger,
+        "Lidocaine infusions for refractory neuropathic pain: a case series",
+        "We describe 20 patients who received intravenous lidocaine infusions. Three also received ketamine.",
+    )
+    assert tags.on_topic is False
+    assert "only mentioned" in tags.on_topic_evidence[0].reason
