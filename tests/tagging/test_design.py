@@ -423,3 +423,18 @@ def test_measurements_before_and_after_the_infusion_the_study_gave_make_a_non_ra
         "infusion. Connectivity fell in the default mode network.",
     )
     assert tags.design == "nonrandomized_trial"
+
+
+@pytest.mark.parametrize(
+    ("text", "case_report"),
+    [
+        ("An unexpected death is described that followed a ketamine infusion for CRPS.", True),
+        ("A fatal complication is reported here in a woman treated with oral ketamine.", True),
+        # a system or a method "is described": not a person or an event
+        ("A prototype of a dosing calculator for ketamine infusions is described and its model presented.", False),
+    ],
+)
+def test_a_person_or_an_adverse_event_reported_makes_a_case_report(
+    tagger: Tagger, text: str, case_report: bool
+) -> None:
+    assert (tag(tagger, "Ketamine for chronic pain", text).design == "case_report") is case_report
