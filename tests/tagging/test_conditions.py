@@ -311,3 +311,15 @@ def test_a_condition_named_as_a_class_share_comparison_or_measure_is_not_the_pop
     tagger: Tagger, title: str, text: str, conditions: tuple[str, ...]
 ) -> None:
     assert tag(tagger, title, text).conditions == conditions
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thirty-five patients with CRPS were compared to 15 patients with chronic pancreatitis.",
+        "As a control group, 5 patients with chronic pancreatitis were studied.",
+    ],
+)
+def test_a_control_group_is_not_the_population(tagger: Tagger, sentence: str) -> None:
+    tags = tag(tagger, "Serum markers after ketamine infusions in CRPS", sentence)
+    assert "chronic_pain_general" not in tags.conditions and "crps" in tags.conditions
