@@ -215,7 +215,7 @@ def _setting_followed_days(doc: Document, compiled: CompiledVocabulary, conditio
     if hit is None or not _patients_have_it(doc, conditions):
         return None
     off = compiled.off_topic[hit.ident]
-    if off.leaves in conditions.evidence or any(doc.own(h) for h in doc.hits_of("late")):
+    if _left_or_followed_late(doc, off, conditions):
         return None  # a condition to prevent ("preventing phantom limb pain after amputation"), or followed late
     reason = f'about {off.label} ("{doc.span(hit)}") in the title, its pain followed for days, not weeks or months'
     return doc.evidence(hit, f"{reason} [topic.off_topic.{off.id}]")
@@ -277,9 +277,12 @@ def _followed_late(doc: Document, compiled: CompiledVocabulary, conditions: Cond
     """No title setting that may leave chronic pain (surgery), or the study names the chronic pain it leaves,
     or reports an outcome weeks or months later."""
     leaving = title_setting_that_leaves(doc, compiled)
-    if leaving is None or leaving.leaves in conditions.evidence:
-        return True
-    return any(doc.own(h) for h in doc.hits_of("late"))
+    return leaving is None or _left_or_followed_late(doc, leaving, conditions)
+
+
+def _left_or_followed_late(doc: Document, setting: OffTopic, conditions: Conditions) -> bool:
+    """The study names the chronic pain ``setting`` leaves, or reports an outcome weeks or months later."""
+    return setting.leaves in conditions.evidence or any(doc.own(h) for h in doc.hits_of("late"))
 
 
 def _population(doc: Document, conditions: Conditions, design: str) -> Evidence | None:
