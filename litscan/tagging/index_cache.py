@@ -17,14 +17,14 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import cache_dir
+from ..errors import OutputError
+from ..files import atomic_write_bytes
 
 Gate = tuple[str, str]
 
@@ -99,13 +99,5 @@ def _store(path: Path, starts: Starts) -> None:
         "trie": starts.trie.decode("latin-1"),
     }
     # Written whole, then renamed: a reader in another process sees the old file, the new one, or none.
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".pattern-starts-")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(data, out, separators=(",", ":"))
-            os.replace(temporary, path)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temporary)
+    with contextlib.suppress(OutputError):  # a cache folder that cannot be written is left alone
+        atomic_write_bytes(path, json.dumps(data, separators=(",", ":")).encode())

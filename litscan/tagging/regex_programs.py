@@ -22,15 +22,15 @@ import base64
 import contextlib
 import hashlib
 import json
-import os
 import re
 import sys
-import tempfile
 from array import array
 from pathlib import Path
 from typing import Any
 
 from ..config import cache_dir
+from ..errors import OutputError
+from ..files import atomic_write_bytes
 
 try:  # CPython's regex internals, as of 3.11; any other shape turns the cache off (``_KEEP``)
     import _sre  # type: ignore[import-not-found]  # CPython's engine; typeshed has no stub for it
@@ -163,13 +163,5 @@ def _write(path: Path, programs: dict[Key, Program]) -> None:
         separators=(",", ":"),
     ).encode()
     # Written whole, then renamed: a reader in another process sees the old file, the new one, or none.
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".regex-programs-")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(hashlib.sha1(body).hexdigest().encode() + b"\n" + body)
-            os.replace(temporary, path)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temporary)
+    with contextlib.suppress(OutputError):  # a cache folder that cannot be written is left alone
+        atomic_write_bytes(path, hashlib.sha1(body).hexdigest().encode() + b"\n" + body)
