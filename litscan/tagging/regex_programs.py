@@ -45,14 +45,17 @@ except ImportError:  # pragma: no cover - another Python implementation
     _KEEP = False
 
 Key = tuple[bool, str, int]  # (bytes pattern?, the pattern as text, flags asked for)
-# What ``_sre.compile`` takes besides the pattern: flags, code, groups, group index, index group.
-Program = tuple[int, list[int], int, dict[str, int], list[str | None]]
+# What ``_sre.compile`` takes besides the pattern: flags, code, groups, group index, index group. The code
+# is kept as written in the file (base64 of its integers): ~1 MB held, where the integers as Python lists
+# took ~12 MB, and decoded when compiled.
+Program = tuple[int, str, int, dict[str, int], list[str | None]]
 
-# Programs kept at most; the ones this process did not use go first. The tagger uses ~1,300.
-_MOST = 20_000
+# Programs kept at most. The tagger uses ~1,300; an edited vocabulary or rule file brings its own, and the
+# file is read whole at every start: the ones used last are kept.
+_MOST = 3_000
 
 _programs: dict[Key, Program] | None = None  # loaded on first use
-_used: set[Key] = set()
+_used: dict[Key, None] = {}  # in the order last used
 _added = False
 
 
@@ -62,7 +65,8 @@ def compile(pattern: str | bytes, flags: int = 0) -> re.Pattern[Any]:
         return re.compile(pattern, flags)
     key = (isinstance(pattern, bytes), _text(pattern), flags)
     programs = _loaded()
-    _used.add(key)
+    _used.pop(key, None)
+    _used[key] = None
     program = programs.get(key)
     if program is not None:
         try:
@@ -84,12 +88,13 @@ def save() -> None:
     path = _path()
     if path is None:
         return
-    merged = {**(_read(path) or {}), **_programs}
-    if len(merged) > _MOST:  # keep this process's own, then the most recent others
-        others = [key for key in merged if key not in _used]
-        for key in others[: len(merged) - _MOST]:
-            del merged[key]
-    _write(path, merged)
+    kept = _read(path) or {}  # what other processes added meanwhile stays
+    for key in _used:  # this process's programs go last, as the most recent
+        kept.pop(key, None)
+    kept.update((key, _programs[key]) for key in _used if key in _programs)
+    for key in list(kept)[: max(0, len(kept) - _MOST)]:
+        del kept[key]
+    _write(path, kept)
     _added = False
 
 
@@ -105,12 +110,12 @@ def _program(pattern: str | bytes, flags: int) -> Program:
     index_group: list[str | None] = [None] * parsed.state.groups
     for name, number in names.items():
         index_group[number] = name
-    return (flags | parsed.state.flags, list(code), parsed.state.groups - 1, names, index_group)
+    return (flags | parsed.state.flags, _text_of(code), parsed.state.groups - 1, names, index_group)
 
 
 def _from_program(pattern: str | bytes, program: Program) -> re.Pattern[Any]:
     flags, code, groups, names, index_group = program
-    return _sre.compile(pattern, flags, code, groups, names, tuple(index_group))  # type: ignore[no-any-return]
+    return _sre.compile(pattern, flags, _code_of(code), groups, names, tuple(index_group))  # type: ignore[no-any-return]
 
 
 def _loaded() -> dict[Key, Program]:
@@ -138,7 +143,7 @@ def _read(path: Path) -> dict[Key, Program] | None:
             return None  # cut short or changed since written
         # Taken as read: the check above says this module wrote it, and the engine checks each program.
         return {
-            (is_bytes, text, flags): (program_flags, _code_of(code), groups, names, index_group)
+            (is_bytes, text, flags): (program_flags, code, groups, names, index_group)
             for is_bytes, text, flags, program_flags, code, groups, names, index_group in json.loads(body)
         }
     except (OSError, ValueError, TypeError, AttributeError):
@@ -149,17 +154,14 @@ def _code_of(text: str) -> list[int]:
     return array("I", base64.b64decode(text)).tolist()
 
 
-def _text_of(code: list[int]) -> str:
+def _text_of(code: Any) -> str:
     # A program is tens of thousands of integers: as JSON numbers they took ~20 ms to read back.
     return base64.b64encode(array("I", code).tobytes()).decode("ascii")
 
 
 def _write(path: Path, programs: dict[Key, Program]) -> None:
     body = json.dumps(
-        [
-            [is_bytes, text, flags, program_flags, _text_of(code), groups, names, index_group]
-            for (is_bytes, text, flags), (program_flags, code, groups, names, index_group) in programs.items()
-        ],
+        [[is_bytes, text, flags, *program] for (is_bytes, text, flags), program in programs.items()],
         separators=(",", ":"),
     ).encode()
     # Written whole, then renamed: a reader in another process sees the old file, the new one, or none.

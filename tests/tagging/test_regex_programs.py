@@ -37,7 +37,7 @@ def cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
 def new_process(monkeypatch: pytest.MonkeyPatch) -> None:
     """The module as a new process finds it: nothing read from the cache yet."""
     monkeypatch.setattr(regex_programs, "_programs", None)
-    monkeypatch.setattr(regex_programs, "_used", set())
+    monkeypatch.setattr(regex_programs, "_used", {})
     monkeypatch.setattr(regex_programs, "_added", False)
 
 
@@ -121,7 +121,8 @@ def test_a_program_the_engine_refuses_is_compiled_afresh(cache: Path, monkeypatc
     # A program that passes the file's check but not the engine's (as from another build's engine).
     assert regex_programs._programs is not None
     regex_programs._programs = {
-        key: (flags, [99999] * 8, *rest) for key, (flags, _, *rest) in regex_programs._programs.items()
+        key: (flags, regex_programs._text_of([99999] * 8), *rest)
+        for key, (flags, _, *rest) in regex_programs._programs.items()
     }
     regex_programs._added = True
     regex_programs.save()
@@ -157,3 +158,16 @@ def test_a_tagger_built_again_in_a_new_process_compiles_none_of_its_patterns(
     uncompilable(monkeypatch)
     assert Tagger(vocabulary)(record) == cold
     assert cold.on_topic and cold.routes == ("oral",)
+
+
+def test_the_file_keeps_the_programs_used_last_up_to_its_limit(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(regex_programs, "_MOST", 3)
+    for n in range(5):
+        regex_programs.compile(f"old{n} pattern")
+    regex_programs.save()
+    new_process(monkeypatch)
+    regex_programs.compile("old0 pattern")  # kept, and used again
+    regex_programs.compile("new pattern")
+    regex_programs.save()
+    body = kept_file(cache).read_bytes().partition(b"\n")[2]
+    assert [entry[1] for entry in json.loads(body)] == ["old4 pattern", "old0 pattern", "new pattern"]
