@@ -46,8 +46,8 @@ except ImportError:  # pragma: no cover - another Python implementation
 
 Key = tuple[bool, str, int]  # (bytes pattern?, the pattern as text, flags asked for)
 # What ``_sre.compile`` takes besides the pattern: flags, code, groups, group index, index group. The code
-# is kept as written in the file (base64 of its integers): ~1 MB held, where the integers as Python lists
-# took ~12 MB, and decoded when compiled.
+# is kept as written in the file (base64 of its integers) and decoded when compiled: as Python lists of
+# integers the table held ~5 MB more.
 Program = tuple[int, str, int, dict[str, int], list[str | None]]
 
 # Programs kept at most. The tagger uses ~1,300; an edited vocabulary or rule file brings its own, and the
