@@ -160,7 +160,7 @@ class Document:
         self.sentences = [
             Sentence(start, end, segment, f.role)
             for segment, f in enumerate(self.fields)
-            for start, end in sentence_spans(self.text, f.start, f.end)
+            for start, end in _clauses(self.text, sentence_spans(self.text, f.start, f.end))
         ]
         self.sentence_starts = [s.start for s in self.sentences]
         self.hits: list[Hit] = []  # sorted by start, then the abbreviations learned from them
@@ -239,6 +239,23 @@ class Document:
         m = _WORD_TAIL.match(self.text, hit.end, hit.end + 20)
         end = m.end() if m else hit.end
         return self.source[hit.start : end].rstrip("-" + _HYPHENS)
+
+
+def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans cut again where a semicolon outside brackets joins two clauses."""
+    if ";" not in text:
+        return spans
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        cut = text.find("; ", start, end)
+        while cut != -1:
+            depth = text.count("(", start, cut) - text.count(")", start, cut)
+            if depth <= 0:
+                out.append((start, cut + 1))
+                start = cut + 2
+            cut = text.find("; ", cut + 2, end)
+        out.append((start, end))
+    return out
 
 
 def _inline_sections(text: str, offset: int) -> list[Field]:

@@ -63,6 +63,32 @@ def test_condition_among_exclusion_criteria_is_not_labelled(tagger: Tagger) -> N
     assert tags.conditions == ("low_back_pain",)
 
 
+@pytest.mark.parametrize(
+    ("study", "routes", "conditions"),
+    [
+        # the exclusion is the clause after the semicolon: the randomised arms before it are the study's
+        (
+            "Forty patients with CRPS were randomised to intravenous ketamine or placebo; patients on "
+            "oral opioids or with fibromyalgia were excluded.",
+            ("intravenous",),
+            ("crps",),
+        ),
+        # a semicolon inside brackets joins no clauses: the exclusion covers the whole sentence
+        (
+            "Forty patients with CRPS were randomised. Patients (those on oral ketamine; those with "
+            "fibromyalgia) were excluded.",
+            (),
+            ("crps",),
+        ),
+    ],
+)
+def test_an_exclusion_clause_covers_its_own_clause_of_the_sentence(
+    tagger: Tagger, study: str, routes: tuple[str, ...], conditions: tuple[str, ...]
+) -> None:
+    tags = tag(tagger, "Ketamine for complex regional pain syndrome", study)
+    assert (tags.routes, tags.conditions) == (routes, conditions)
+
+
 def test_comparison_with_previous_studies_adds_no_condition(tagger: Tagger) -> None:
     tags = tag(
         tagger,
