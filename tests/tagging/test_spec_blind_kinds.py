@@ -1,0 +1,59 @@
+"""Kinds found by abstracts written blind to the rules: another writer followed TAXONOMY.md alone, and
+the tagger's errors on those abstracts were sorted by kind. Each case here is written anew for its
+kind, in words of its own, and fails on the rules before it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from litscan.models import Record
+from litscan.tagging.tagger import Tagger
+
+from .records import record
+
+ON_TOPIC: list[tuple[str, bool, Record]] = [
+    (
+        "a late outcome the record leaves to a later report is not reported here",
+        False,
+        record(
+            "Ketamine and opioid use after laparoscopic hysterectomy: a randomised trial",
+            "Eighty women were randomised to intraoperative ketamine or saline. Morphine use over 24 h was lower "
+            "with ketamine. Persistent pain at 6 months was a secondary outcome and will be reported separately.",
+        ),
+    ),
+    (
+        "follow-up after discharge named only as what would be needed",
+        False,
+        record(
+            "Intraoperative ketamine for patients with chronic back pain having lumbar discectomy",
+            "Fifty patients with chronic back pain were randomised to ketamine or placebo during surgery. Opioid "
+            "use over 48 h fell. Longer follow-up would be required to know whether pain after discharge improves.",
+        ),
+    ),
+    (
+        "how long patients took opioids before surgery is an entry criterion, not a follow-up",
+        False,
+        record(
+            "Intraoperative ketamine in patients with chronic neck pain undergoing cervical fusion",
+            "Adults with chronic neck pain using opioids daily for 3 months or longer were randomised to ketamine "
+            "or saline. Pain scores over the first 72 h were lower with ketamine.",
+        ),
+    ),
+    (
+        "the same trial that does follow its patients for months stays on topic",
+        True,
+        record(
+            "Intraoperative ketamine in patients with chronic neck pain undergoing cervical fusion",
+            "Adults with chronic neck pain using opioids daily were randomised to ketamine or saline. Pain at "
+            "3 months after surgery was lower with ketamine.",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "expected", "rec"), ON_TOPIC, ids=[c[0] for c in ON_TOPIC])
+def test_on_topic_or_not(tagger: Tagger, case: str, expected: bool, rec: Record) -> None:
+    tags = tagger.tag(rec)
+    assert tags.on_topic is expected, f"{case}: {tags.on_topic_evidence[0].reason}"
+    assert tags.on_topic_evidence[0].text.strip()
