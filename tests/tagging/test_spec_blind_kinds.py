@@ -57,3 +57,39 @@ def test_on_topic_or_not(tagger: Tagger, case: str, expected: bool, rec: Record)
     tags = tagger.tag(rec)
     assert tags.on_topic is expected, f"{case}: {tags.on_topic_evidence[0].reason}"
     assert tags.on_topic_evidence[0].text.strip()
+
+
+DESIGN: list[tuple[str, str, Record]] = [
+    (
+        "case reports as the subject of the literature, in the opening sentence, are not the record's design",
+        "observational",
+        record(
+            "Ketamine for chronic pain and the risk of urinary symptoms: a cohort study of dispensing records",
+            "Case reports have implicated long-term ketamine in bladder damage. We followed 900 adults with "
+            "chronic pain dispensed oral ketamine and 3,600 matched adults; urinary symptoms were twice as common.",
+        ),
+    ),
+    (
+        "an economic model the title names draws on cohorts without being one",
+        "other",
+        record(
+            "Cost-utility of ketamine infusions for fibromyalgia: a Markov analysis",
+            "A model simulated a cohort of women with fibromyalgia over ten years, with response rates taken from "
+            "published trials. Infusions cost 41,000 per quality-adjusted life year gained.",
+        ),
+    ),
+    (
+        "a combined in silico and in vitro study tested cells: preclinical",
+        "preclinical",
+        record(
+            "Ketamine binding to NMDA receptor subunits: a combined in silico and in vitro study",
+            "Docking predicted the binding site, and cultured dorsal horn neurons were exposed to ketamine.",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "expected", "rec"), DESIGN, ids=[c[0] for c in DESIGN])
+def test_design(tagger: Tagger, case: str, expected: str, rec: Record) -> None:
+    tags = tagger.tag(rec)
+    assert tags.design == expected, f"{case}: {tags.design_evidence[0].reason}"
