@@ -79,6 +79,24 @@ DESIGN: list[tuple[str, str, Record]] = [
         ),
     ),
     (
+        "a randomised trial the conclusion plans is not the open-label study's design",
+        "nonrandomized_trial",
+        record(
+            "Sublingual ketamine for refractory trigeminal neuralgia: an open study",
+            "Fourteen patients with trigeminal neuralgia took sublingual ketamine for 4 weeks; pain fell by 35%. "
+            "A randomised, placebo-controlled crossover trial is now planned.",
+        ),
+    ),
+    (
+        "a randomised trial the findings justify is a study still to be done",
+        "nonrandomized_trial",
+        record(
+            "Oral ketamine in painful HIV neuropathy: a single-arm study",
+            "Sixteen adults with painful HIV neuropathy received oral ketamine for 6 weeks, and pain fell in nine. "
+            "These results justify a randomised comparison with placebo.",
+        ),
+    ),
+    (
         "a combined in silico and in vitro study tested cells: preclinical",
         "preclinical",
         record(
