@@ -274,14 +274,27 @@ def _weak_ones(
     doc: Document, v: Vocabulary, mentions: dict[str, list[_Mention]], found: set[str], general: str | None
 ) -> None:
     """3. Conditions named only weakly count unless they yield to a more specific one (added to ``found``)."""
-    # A mixed population analysed by subgroup keeps its general condition beside the subgroups.
-    subgroups = general is not None and any(m.subgroup for cid, ms in mentions.items() if cid != general for m in ms)
+    # A mixed population analysed by subgroup keeps its general condition beside the subgroups, where the
+    # general condition is named on its own: "refractory neuropathic cancer pain" names one condition.
+    subgroups = (
+        general in mentions
+        and any(m.subgroup for cid, ms in mentions.items() if cid != general for m in ms)
+        and _named_on_its_own(mentions, general)
+    )
     named = set(mentions)
     for cid in named - found:
         others = named - {cid}
         keep = (cid == general and subgroups) or not _yields(v, cid, others)
         if keep or not _yields(v, cid, others - _coordinated(doc, mentions, cid)):
             found.add(cid)
+
+
+def _named_on_its_own(mentions: dict[str, list[_Mention]], cid: str) -> bool:
+    """Some mention of ``cid`` is not inside another condition's mention."""
+    others = [m.hit for other, ms in mentions.items() if other != cid for m in ms if m.hit is not None]
+    return any(
+        m.hit is None or not any(h.start < m.hit.end and m.hit.start < h.end for h in others) for m in mentions[cid]
+    )
 
 
 def _add_mesh(doc: Document, compiled: CompiledVocabulary, mentions: dict[str, list[_Mention]]) -> None:

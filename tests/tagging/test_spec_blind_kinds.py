@@ -111,3 +111,31 @@ DESIGN: list[tuple[str, str, Record]] = [
 def test_design(tagger: Tagger, case: str, expected: str, rec: Record) -> None:
     tags = tagger.tag(rec)
     assert tags.design == expected, f"{case}: {tags.design_evidence[0].reason}"
+
+
+CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
+    (
+        "a subset that benefited is no mixed population: 'refractory' describes the one condition",
+        ("cancer_pain", "neuropathic_pain"),
+        record(
+            "Methadone-sparing oral ketamine for refractory neuropathic cancer pain",
+            "Thirty hospice patients with neuropathic cancer pain took oral ketamine for 2 weeks. Ketamine helped a "
+            "subset of patients with refractory neuropathic cancer pain.",
+        ),
+    ),
+    (
+        "a mixed population analysed by subgroup keeps its general row",
+        ("chronic_pain_general", "crps", "fibromyalgia"),
+        record(
+            "Ketamine infusions in a mixed chronic pain clinic population",
+            "We reviewed 80 patients with refractory chronic pain given ketamine infusions. In the subgroup with "
+            "CRPS pain fell by 40%, and in the subgroup with fibromyalgia by 10%.",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "expected", "rec"), CONDITIONS, ids=[c[0] for c in CONDITIONS])
+def test_conditions(tagger: Tagger, case: str, expected: tuple[str, ...], rec: Record) -> None:
+    tags = tagger.tag(rec)
+    assert sorted(tags.conditions) == sorted(expected), case
