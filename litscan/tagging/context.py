@@ -324,9 +324,12 @@ def _stops(rules: ContextRules, other: Hit, flags: int) -> bool:
     return rule.direction == "terminate" or bool(rule.flag & flags)
 
 
+# A clause mark inside brackets joins no clauses: "(CRPS; n = 88)" is one item of a list.
 def _clause_end(text: str, marks: str, lo: int, hi: int) -> int:
     for mark in marks:
         at = text.find(mark, lo, hi)
+        while at >= 0 and text.count("(", lo, at) > text.count(")", lo, at):
+            at = text.find(mark, at + 1, hi)
         if at >= 0:
             hi = at
     return hi
@@ -335,6 +338,8 @@ def _clause_end(text: str, marks: str, lo: int, hi: int) -> int:
 def _clause_start(text: str, marks: str, lo: int, hi: int) -> int:
     for mark in marks:
         at = text.rfind(mark, lo, hi)
+        while at >= 0 and text.count(")", at, hi) > text.count("(", at, hi):
+            at = text.rfind(mark, lo, at)
         if at >= 0:
             lo = at + 1
     return lo

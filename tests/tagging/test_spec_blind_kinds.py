@@ -124,6 +124,15 @@ CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
         ),
     ),
     (
+        "a semicolon inside a list item's brackets does not end the list of diagnoses",
+        ("chronic_pain_general",),
+        record(
+            "Ketamine infusions for refractory chronic pain: a retrospective review",
+            "We reviewed 120 patients with refractory chronic pain given ketamine infusions. Diagnoses included "
+            "CRPS (n = 40; 33%), phantom limb pain, fibromyalgia and chronic migraine. Overall, 45% responded.",
+        ),
+    ),
+    (
         "a mixed population analysed by subgroup keeps its general row",
         ("chronic_pain_general", "crps", "fibromyalgia"),
         record(
