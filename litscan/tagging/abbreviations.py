@@ -8,8 +8,9 @@ import re
 from .context import TARGETS
 from .document import Document, Hit
 
-# After a mention: a few words at most, then a parenthesised abbreviation of 2-10 characters.
-_ABBREVIATION = re.compile(r"[^.;:()]{0,40}?\s\(([A-Z][A-Za-z0-9]{0,3}[A-Z][A-Za-z0-9-]{0,4})s?[),;]")
+# After a mention: a few words at most, then a parenthesised abbreviation of 2-10 characters with a capital
+# after its first letter ("PHN", "esK": some start lower-case).
+_ABBREVIATION = re.compile(r"[^.;:()]{0,40}?\s\(([A-Za-z][A-Za-z0-9]{0,3}[A-Z][A-Za-z0-9-]{0,4})s?[),;]")
 # Before a mention: the abbreviation, then the phrase in brackets ("TN (trigeminal neuralgia)").
 _ABBREVIATION_FIRST = re.compile(r"\b([A-Z][A-Za-z0-9]{0,3}[A-Z][A-Za-z0-9-]{0,4})s? \($")
 _DEFINES = frozenset(("cond", "cond_weak", "drug", "other_drug"))
@@ -29,15 +30,16 @@ def abbreviated_mentions(doc: Document) -> list[Hit]:
     if "(" not in text:
         return learned  # every definition has its brackets
     seen: set[str] = set()
-    for hit in doc.hits:
-        if hit.kind not in _DEFINES:
-            continue
+    defining = [hit for hit in doc.hits if hit.kind in _DEFINES]
+    for i, hit in enumerate(defining):
         found_at = _defined(text, hit)
         if found_at is None:
             continue
         abbreviation, after = found_at
         if abbreviation in seen or len(abbreviation) < 2:
             continue
+        if after > hit.end and any(hit.end <= other.start and other.end < after for other in defining[i + 1 : i + 4]):
+            continue  # a mention nearer the brackets is what they abbreviate: "magnesium and esketamine (esK)"
         seen.add(abbreviation)
         for found in re.finditer(rf"\b{re.escape(abbreviation)}s?\b", text[after:]):
             start = after + found.start()

@@ -97,6 +97,15 @@ DESIGN: list[tuple[str, str, Record]] = [
         ),
     ),
     (
+        "allocation by sealed envelopes is random allocation",
+        "rct",
+        record(
+            "Ketamine or lidocaine infusions for postherpetic neuralgia",
+            "Forty patients with postherpetic neuralgia were allocated to ketamine or lidocaine by opaque sealed "
+            "envelopes. Pain fell more with ketamine.",
+        ),
+    ),
+    (
         "a combined in silico and in vitro study tested cells: preclinical",
         "preclinical",
         record(
@@ -148,3 +157,22 @@ CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
 def test_conditions(tagger: Tagger, case: str, expected: tuple[str, ...], rec: Record) -> None:
     tags = tagger.tag(rec)
     assert sorted(tags.conditions) == sorted(expected), case
+
+
+ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
+    (
+        "an abbreviation that starts lower-case names the drug it is defined for",
+        ("intravenous",),
+        record(
+            "Esketamine for refractory CRPS",
+            "Magnesium may add to the effect of esketamine (esK). Twenty patients with CRPS received esK "
+            "0.2 mg/kg/h by continuous infusion for 5 days.",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "expected", "rec"), ROUTES, ids=[c[0] for c in ROUTES])
+def test_routes(tagger: Tagger, case: str, expected: tuple[str, ...], rec: Record) -> None:
+    tags = tagger.tag(rec)
+    assert sorted(tags.routes) == sorted(expected), case
