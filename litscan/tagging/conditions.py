@@ -200,7 +200,15 @@ def _followed_up(doc: Document, named: list[_Mention]) -> list[_Mention]:
     other words ("persistent knee pain at 6 months"), in the study's own sentences with a late outcome."""
     late = {h.sentence for h in doc.hits_of("late") if doc.own(h)}
     moved = [m for m in named if m.hit is not None and m.hit.sentence in late]
-    chronic = [h for h in doc.hits_of("chronic") if h.sentence in late and not h.context & _NOT_CHRONIC]
+    # Not the chronic pain a condition's own name holds: "chronic low back pain" the patients had before.
+    named_rows = [h for h in doc.hits_of("cond") if h.sentence in late]
+    chronic = [
+        h
+        for h in doc.hits_of("chronic")
+        if h.sentence in late
+        and not h.context & _NOT_CHRONIC
+        and not any(c.start < h.end and h.start < c.end for c in named_rows)
+    ]
     return moved + [
         _Mention(h, None, _STRONG, doc.sentences[h.sentence].role != _CONCLUSION, False, False) for h in chronic
     ]

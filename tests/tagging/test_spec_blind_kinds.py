@@ -142,6 +142,24 @@ CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
         ),
     ),
     (
+        "the chronic back pain that patients having spine surgery already had, followed for months, is their own row",
+        ("low_back_pain",),
+        record(
+            "Perioperative ketamine in patients with chronic low back pain having lumbar fusion: 3-month follow-up",
+            "Ninety adults with chronic low back pain scheduled for lumbar fusion were randomised to ketamine or "
+            "saline. Back pain at 3 months was lower with ketamine.",
+        ),
+    ),
+    (
+        "persistent pain that an operation leaves, followed for months, is chronic post-surgical pain",
+        ("chronic_postsurgical_pain",),
+        record(
+            "Perioperative ketamine in total knee arthroplasty: 6-month outcomes",
+            "Ninety adults having total knee arthroplasty were randomised to ketamine or saline. Persistent knee "
+            "pain at 6 months was less common with ketamine.",
+        ),
+    ),
+    (
         "a mixed population analysed by subgroup keeps its general row",
         ("chronic_pain_general", "crps", "fibromyalgia"),
         record(
