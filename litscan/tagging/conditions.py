@@ -37,6 +37,7 @@ _CONCLUSION: Final = Role.CONCLUSION
 _HYPOTHETICAL: Final = Context.HYPOTHETICAL.value
 _SUBGROUP: Final = Context.SUBGROUP.value
 _ACUTE: Final = Context.ACUTE.value
+_MEASURED: Final = Context.MEASURED.value
 # A chronic mention that is denied, named to compare, acute or speculation is no chronic pain of the study.
 _NOT_CHRONIC: Final = NOT_THE_STUDY | Context.ACUTE.value | Context.HYPOTHETICAL.value
 _STRONG, _DESCRIBED, _WEAK = 0, 1, 2
@@ -353,6 +354,8 @@ def _mentions(
             s = sentences[hit.sentence]
             if not _counts_in(s, background) or hit.context & NOT_THE_STUDY:
                 continue
+            if strength == _WEAK and hit.context & _MEASURED:
+                continue  # "secondary outcomes included neuropathic features": measured, not enrolled
             if hit.sentence in shared and _another_drugs(doc, rules, hit):
                 continue
             if strength != _DESCRIBED and _part_of_a_longer_mention(doc, v, hit, strength, strong_hits):

@@ -50,6 +50,7 @@ class Context(enum.IntFlag):
     ACUTE = 64  # acute pain: "pain of radiation dermatitis", "acute migraine attack"
     RESULT = 128  # a result of the study: "ketamine reduced pain (p < 0.01)"
     PRIOR = 256  # given before the study, not its treatment: "ketamine responders", "memantine after ketamine"
+    MEASURED = 512  # an outcome the study measures: "secondary outcomes included neuropathic features"
 
 
 # Categories that say a mention is not the study's own population or drug.

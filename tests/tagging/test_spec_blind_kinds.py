@@ -160,6 +160,34 @@ CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
         ),
     ),
     (
+        "neuropathic features among the outcomes of a trial preventing post-surgical pain are measured, not enrolled",
+        ("chronic_postsurgical_pain",),
+        record(
+            "Ketamine and persistent pain after hernia repair: a randomised trial",
+            "Two hundred adults having inguinal hernia repair were randomised to ketamine or saline. Secondary "
+            "outcomes were pain with neuropathic characteristics and sleep. Persistent pain at 6 months was less "
+            "common with ketamine. Neuropathic features were less frequent after ketamine (5% vs 12%).",
+        ),
+    ),
+    (
+        "the incidence of a named condition after an injury is still the condition studied",
+        ("crps",),
+        record(
+            "Ketamine to prevent complex regional pain syndrome after wrist fracture",
+            "One hundred adults with wrist fracture were randomised to ketamine or placebo. The incidence of CRPS "
+            "at 3 months was 4% with ketamine and 11% with placebo.",
+        ),
+    ),
+    (
+        "a neuropathic population keeps its row where an outcome is also a proportion",
+        ("neuropathic_pain",),
+        record(
+            "Ketamine for neuropathic pain after nerve injury: a randomised trial",
+            "Forty patients with neuropathic pain after nerve injury were randomised to ketamine or placebo. The "
+            "proportion of patients with 50% relief of neuropathic pain was 40% vs 10%.",
+        ),
+    ),
+    (
         "a mixed population analysed by subgroup keeps its general row",
         ("chronic_pain_general", "crps", "fibromyalgia"),
         record(
