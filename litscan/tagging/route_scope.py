@@ -120,8 +120,8 @@ _INDICATIONS: WeakKeyDictionary[CompiledVocabulary, frozenset[str]] = WeakKeyDic
 
 
 def _other_indications(compiled: CompiledVocabulary) -> frozenset[str]:
-    """The vocabulary's off-topic contexts that are other indications (depression, abuse), not title-only ones."""
+    """The vocabulary's off-topic contexts that are other uses of the drug (depression, abuse)."""
     found = _INDICATIONS.get(compiled)
     if found is None:
-        found = _INDICATIONS[compiled] = frozenset(o.id for o in compiled.vocabulary.off_topic if not o.title_only)
+        found = _INDICATIONS[compiled] = frozenset(o.id for o in compiled.vocabulary.off_topic if o.another_use)
     return found

@@ -10,7 +10,9 @@ ROUTE_NOUNS = LINKS | frozenset(
         *("administration", "administered", "injection", "injections", "infusion", "infusions", "bolus"),
         *("boluses", "dose", "doses", "dosing", "route", "routes", "delivery", "formulation", "formulations"),
         *("form", "forms", "use", "therapy", "treatment", "treatments", "application", "applications"),
-        *("preparation", "solution", "regimen", "regimens"),
+        *("preparation", "preparations", "solution", "regimen", "regimens", "product", "products", "dosage"),
+        # what the route does to the drug: "oral bioavailability is low", "nasal absorption"
+        *("bioavailability", "absorption"),
         # dosage forms: "ketamine as sublingual drops", "a buccal film of ketamine"
         *("drops", "spray", "sprays", "tablet", "tablets", "lozenge", "lozenges", "troche", "troches", "wafer"),
         *("wafers", "film", "films", "capsule", "capsules", "cream", "gel", "ointment", "patch", "patches"),

@@ -175,7 +175,27 @@ def _bound_routes(doc: Document, compiled: CompiledVocabulary, scope: RouteScope
             bound.append(_Bound(hit, reason, drug=drug))
     if bound and unbound:
         bound = _listed_with(doc, bound, unbound)
+    if scope.synthesis and unbound:
+        bound = _covered_by_the_review(doc, binder, scope, bound, unbound)
     return _formulations_given_otherwise(doc, bound)
+
+
+def _covered_by_the_review(
+    doc: Document, binder: _Binder, scope: RouteScope, bound: list[_Bound], unbound: list[Hit]
+) -> list[_Bound]:
+    """A review covers the routes it names: a route word out of the intervention's reach in a sentence naming
+    no other drug ("oral bioavailability is low and yields more norketamine") is the intervention's too."""
+    taken = {id(b.hit) for b in bound}
+    out = list(bound)
+    for hit in unbound:
+        if id(hit) in taken or doc.role(hit) == _TITLE or scope.before_the_study(hit, None):
+            continue
+        drugs = binder.by_sentence.get(hit.sentence, [])
+        kind = "route" if hit.kind == UNLABELLED_ROUTE else hit.kind
+        if drugs and all(d.kind == "drug" for d in drugs) and binder.of_a_drug(hit, kind):
+            reason = f'route "{doc.span(hit)}" named in {doc.where(hit)}, a review of {binder.label}'
+            out.append(_Bound(hit, reason, direct=False))
+    return sorted(out, key=lambda b: b.hit.start)
 
 
 def _listed_with(doc: Document, bound: list[_Bound], unbound: list[Hit]) -> list[_Bound]:
@@ -263,7 +283,7 @@ class _Binder:
         for side in _sides(hit, kind, after, before):
             if side:  # the nearest drug on the side a route word of this kind reaches first decides
                 return self._reason(hit, side, drugs, before, word)
-        if drugs or self.doc.role(hit) == _TITLE or not self._of_a_drug(hit, kind):
+        if drugs or self.doc.role(hit) == _TITLE or not self.of_a_drug(hit, kind):
             return None, None
         if only_drug:
             return f'route "{word}" stated in {self.doc.where(hit)}; {self.label} is the only drug studied', None
@@ -282,7 +302,7 @@ class _Binder:
             for r in self.doc.hits_of(kind)
         )
 
-    def _of_a_drug(self, hit: Hit, kind: str) -> bool:
+    def of_a_drug(self, hit: Hit, kind: str) -> bool:
         """In a sentence naming no drug, the route word may speak of one: not "IV access", "than oral dosing"."""
         text = self.doc.text
         if kind == "route":

@@ -39,7 +39,7 @@ _INTERVENTION_KEYS = {
     "unlabelled_routes",
 }
 _TOPIC_KEYS = {"chronic_patterns", "preclinical_model_patterns", "late_outcome_patterns", "off_topic"}
-_OFF_TOPIC_KEYS = {"label", "patterns", "title_only", "leaves"}
+_OFF_TOPIC_KEYS = {"label", "patterns", "title_only", "leaves", "another_use"}
 _GROUP_KEYS = {"label"}
 _CONDITION_KEYS = {
     "id",
@@ -150,6 +150,9 @@ class OffTopic:
     title_only: bool
     # The condition a chronic pain followed up weeks or months after this setting is ("chronic_postsurgical_pain").
     leaves: str | None = None
+    # Another use of the drug (depression, abuse), not another population (volunteers): a sentence naming it
+    # without pain says nothing of how the drug was given for pain.
+    another_use: bool = True
 
 
 @dataclass(frozen=True)
@@ -289,6 +292,7 @@ class _Builder:
                     self.patterns(entry.get("patterns"), f"{where}.patterns"),
                     title_only,
                     self.text(entry["leaves"], f"{where}.leaves") if "leaves" in entry else None,
+                    self.flag(entry.get("another_use", not title_only), f"{where}.another_use"),
                 )
             )
         return tuple(off_topic)

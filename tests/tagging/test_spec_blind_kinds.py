@@ -218,6 +218,28 @@ ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
 ]
 
 
+ROUTES += [
+    (
+        "a review's sentence on a route's bioavailability covers that route",
+        ("intravenous", "oral"),
+        record(
+            "Ketamine for chronic pain: a narrative review",
+            "This review covers intravenous ketamine in chronic pain. Oral bioavailability is only 20%, so oral "
+            "doses are higher.",
+        ),
+    ),
+    (
+        "the intervention's metabolite named out of the route word's reach leaves the route to the intervention",
+        ("intranasal", "intravenous"),
+        record(
+            "Routes of ketamine in chronic pain: a narrative review",
+            "This review covers intravenous ketamine in chronic pain. Intranasal administration avoids first-pass "
+            "metabolism and yields less norketamine.",
+        ),
+    ),
+]
+
+
 @pytest.mark.parametrize(("case", "expected", "rec"), ROUTES, ids=[c[0] for c in ROUTES])
 def test_routes(tagger: Tagger, case: str, expected: tuple[str, ...], rec: Record) -> None:
     tags = tagger.tag(rec)

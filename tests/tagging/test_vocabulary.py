@@ -124,6 +124,13 @@ def test_minimal_vocabulary_loads(tmp_path: Path) -> None:
             "topic.off_topic.surgery.leaves",
         ),
         (
+            (
+                "[groups.neuropathic]",
+                "[topic.off_topic.volunteers]\npatterns = ['volunteers']\nanother_use = 'no'\n\n[groups.neuropathic]",
+            ),
+            "topic.off_topic.volunteers.another_use",
+        ),
+        (
             ("[groups.neuropathic]", "[topic]\nlate_outcome_patterns = ['(months']\n\n[groups.neuropathic]"),
             "topic.late_outcome_patterns[0]",
         ),
@@ -181,3 +188,11 @@ def test_every_bundled_pattern_starts_with_a_word_it_can_be_looked_up_by(tagger:
     assert tagger.vocabulary_path == BUNDLED  # the session's tagger has the bundled vocabulary
     compiled = tagger.compiled
     assert [compiled.entries[i].pattern.source for i in compiled.index.always] == []
+
+
+def test_another_use_of_the_drug_is_the_default_unless_title_only_or_said_otherwise() -> None:
+    """Depression is another use of the drug; volunteers are another population; surgery counts in the title only."""
+    off = {o.id: o for o in load_vocabulary(load_topic(default_topic_path()).vocabulary_path).off_topic}
+    assert off["depression"].another_use and off["abuse"].another_use
+    assert not off["volunteers"].another_use
+    assert not off["surgery"].another_use
