@@ -237,6 +237,15 @@ ROUTES += [
             "metabolism and yields less norketamine.",
         ),
     ),
+    (
+        "routes a consensus says are outside its scope are not its routes",
+        ("intravenous",),
+        record(
+            "Ketamine infusions for chronic pain: a Delphi consensus",
+            "Thirty experts rated statements on intravenous ketamine for chronic pain. Oral and intranasal ketamine "
+            "were beyond the scope of the panel. Consensus was reached on 20 statements.",
+        ),
+    ),
 ]
 
 
