@@ -82,6 +82,7 @@ _DOSE_BETWEEN = re.compile(
     re.IGNORECASE,
 )
 _RESCUE = re.compile(r"\brescue\b", re.IGNORECASE)
+_RESCUE_REACH = 60  # characters either side of a route word where "rescue" makes it another drug's
 # Between a route word and the dosage form it qualifies: a dose or a drug's name, no list.
 _FORM_GAP = re.compile(r"[\s-]+(?:(?!(?:and|or)\b)[\w%./()-]+\s+){0,3}")
 # A dosage form right after a comparator: "oral placebo tablets", "a sham patch".
@@ -312,8 +313,9 @@ class _Binder:
         s = self.doc.sentences[hit.sentence]
         if _OTHERS_DOSE.search(text, max(s.start, hit.start - 60), hit.start):
             return False  # "infliximab (5 mg/kg IV)": the route of a drug the vocabulary does not know
+        # a rescue near the route word is another drug's ("IV morphine as rescue"), one further on is not
         return not _COMPARED.search(text, max(s.start, hit.start - 40), hit.start) and not _RESCUE.search(
-            text, s.start, s.end
+            text, max(s.start, hit.start - _RESCUE_REACH), min(s.end, hit.end + _RESCUE_REACH)
         )
 
     def _nearby(self, hit: Hit, kind: str, drugs: list[Hit]) -> tuple[list[Hit], list[Hit]]:

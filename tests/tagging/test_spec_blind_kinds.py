@@ -246,6 +246,29 @@ ROUTES += [
             "were beyond the scope of the panel. Consensus was reached on 20 statements.",
         ),
     ),
+    (
+        "a list of route abbreviations names each route ('IV, SC, IN and PO')",
+        ("intravenous", "subcutaneous", "intranasal", "oral"),
+        record(
+            "Ketamine for cancer pain: a scoping review",
+            "We searched four databases and included 40 studies. Ketamine was given IV, SC, IN and PO.",
+        ),
+    ),
+    (
+        "'IN' outside a list of route abbreviations is a word",
+        (),
+        record("KETAMINE IN CANCER PAIN: A REVIEW", "WE SEARCHED FOUR DATABASES AND INCLUDED 40 STUDIES."),
+    ),
+    (
+        "a rescue named further on in a review's sentence leaves its routes to the drug reviewed",
+        ("intranasal", "intravenous"),
+        record(
+            "Ketamine in refractory headache: an overview",
+            "This overview describes ketamine in chronic headache. Evidence ranges from intravenous infusions "
+            "lasting several days in chronic migraine, with benefit at discharge, to intranasal ketamine used at "
+            "home as a rescue treatment.",
+        ),
+    ),
 ]
 
 
