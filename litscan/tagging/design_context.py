@@ -27,10 +27,14 @@ _NOT_THIS_STUDY = re.compile(
     r"(?:\b(?:feasibility|planning|conduct(?:ing)?|need|basis|rationale) (?:of|for) "
     r"(?:conducting |performing |running )?(?:a |an )"
     r"|\b(?:future|larger|subsequent|definitive|further|full[- ]scale|well[- ]designed|adequately[- ]powered|"
-    r"confirmatory|previous|prior(?! to)|earlier|other|published|existing|several|many|few|(?:a|an) (?:19|20)\d\d)\s+"
+    r"confirmatory|previous|prior(?! to)|earlier|other|published|existing|several|many|few|(?:a|an) (?:19|20)\d\d|"
+    # the work a letter or an editorial discusses: "the recent meta-analysis", "in this issue, a meta-analysis"
+    r"recent|new|latest|in this issue(?: of (?:the|this) journal)?,?(?: (?:a|an|the))?)\s+"
     # the trial the study's patients came from: "patients who completed a randomised trial entered..."
     r"|\b(?:who|that|had|previously) (?:had )?(?:completed|participated in|took part in|been enrolled in|enrolled in|"
     r"finished) (?:a|an|the)\s+"
+    # a study the record proposes: "we outline the design of a trial that could answer it"
+    r"|\b(?:outlines?|outlined|proposes?|sketch(?:es)?|sketched)\s+(?:the\s+|a\s+|an\s+)?"
     # named to compare: "as in animal models", "these results mirror findings in rats"
     r"|\b(?:as (?:in|with|seen in|shown in|reported in|described in)|similar to|consistent with|in line with|"
     r"unlike|like|(?:findings|studies|work|results|experiments|observations) (?:in|with|on))\s+)"
@@ -54,6 +58,12 @@ _OBJECT = re.compile(
 )
 # The word each match of ``_OBJECT`` opens with: a cheap test before it.
 _OBJECT_WORDS: Final = frozenset((*_FOLLOWED, *_EXAMINED, "according", "based", "against", "as"))
+# Studies counted in the plural are the literature a record pools or cites: "30 randomised trials", "seven
+# observational studies" (a study of its own counts patients, not trials).
+_COUNT_BEFORE = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty)\s+$"
+)
+_STUDIES_AFTER = re.compile(r"[\w-]*(?:,?\s+[\w-]+){0,2}?\s+(?:trials|studies|rcts)\b")
 # A design word that is the subject of a finding is the literature's: "a meta-analysis of seven trials found".
 _VERBS = r"(?:found|showed|reported|concluded|suggested|demonstrated|indicated|confirmed)\b"
 _REPORTED = re.compile(r"[\w-]*(?:\s+[\w,()%-]+){0,6}?\s+" + _VERBS)
@@ -70,6 +80,8 @@ _TRIGGERS: Final = frozenset(
         *("adequately", "confirmatory", "previous", "prior", "earlier", "other", "published", "existing"),
         *("several", "many", "few", "as", "similar", "consistent", "line", "unlike", "like", "findings", "studies"),
         *("work", "results", "experiments", "observations", "who", "that", "had", "previously"),
+        *("outline", "outlines", "outlined", "propose", "proposes", "sketch", "sketches", "sketched"),
+        *("recent", "new", "latest", "issue"),
     )
 )
 # Results of the record's own: a p value, "were included", "was tolerated", "we found".
@@ -85,12 +97,15 @@ _RESULT = re.compile(
 
 
 def not_said_of_this_study(doc: Document, hit: Hit) -> bool:
-    """The design word describes other work: cited, still to be done, the literature's, or a trial of
-    another drug ("who had failed an open trial of gabapentin")."""
+    """The design word describes other work: cited, still to be done, the literature's, counted ("a
+    meta-analysis of 30 randomised trials"), or a trial of another drug ("who had failed an open trial of
+    gabapentin")."""
     s = doc.sentences[hit.sentence]
     if s.role == _TITLE:
         return False
     lower = doc.lower
+    if _COUNT_BEFORE.search(lower, max(s.start, hit.start - 12), hit.start) and _STUDIES_AFTER.match(lower, hit.end):
+        return True
     if _of_another_drug(doc, hit, s.end) or _reported_by(doc, hit, s.start, s.end):
         return True
     if lower.find("et al", hit.end, s.end) >= 0 and _CITED.match(doc.text, hit.end, s.end):

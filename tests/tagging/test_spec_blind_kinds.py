@@ -106,6 +106,42 @@ DESIGN: list[tuple[str, str, Record]] = [
         ),
     ),
     (
+        "a letter is a letter whatever meta-analysis it discusses",
+        "review",
+        record(
+            "Ketamine and phantom limb pain: a note of caution",
+            "We read with interest the recent meta-analysis of ketamine for phantom limb pain. Its pooled estimate "
+            "mixes epidural and intravenous trials, and we ask the authors to separate them.",
+        ),
+    ),
+    (
+        "an editorial on a meta-analysis in the same issue is an editorial",
+        "review",
+        record(
+            "Ketamine after surgery: a cautious welcome",
+            "In this issue of the journal, a meta-analysis of 30 randomised trials reports that ketamine reduces "
+            "chronic post-surgical pain at 3 months. The trials were small and the effect is uncertain.",
+        ),
+    ),
+    (
+        "a review that outlines the design of a trial to come is a review",
+        "review",
+        record(
+            "Ketamine for central pain: lessons from case reports",
+            "In this narrative review we examine case reports of ketamine in central post-stroke pain, and we "
+            "outline the design of a trial that could settle the question.",
+        ),
+    ),
+    (
+        "a design paper of a trial not yet reported stays a protocol",
+        "protocol",
+        record(
+            "Ketamine for central post-stroke pain: rationale and design of a randomised trial",
+            "We describe the design of a randomised trial in which 120 patients will be randomised to ketamine or "
+            "placebo.",
+        ),
+    ),
+    (
         "a combined in silico and in vitro study tested cells: preclinical",
         "preclinical",
         record(
