@@ -33,6 +33,8 @@ _NOT_THIS_STUDY = re.compile(
     # the trial the study's patients came from: "patients who completed a randomised trial entered..."
     r"|\b(?:who|that|had|previously) (?:had )?(?:completed|participated in|took part in|been enrolled in|enrolled in|"
     r"finished) (?:a|an|the)\s+"
+    # a comparison group: "compared with an age-matched cohort treated the year before", "historical controls"
+    r"|\bcompared\s+(?:\w+\s+)?(?:with|to|against)\s+(?:an?\s+|the\s+)?|\bhistorical\s+"
     # a study the record proposes: "we outline the design of a trial that could answer it"
     r"|\b(?:outlines?|outlined|proposes?|sketch(?:es)?|sketched)\s+(?:the\s+|a\s+|an\s+)?"
     # named to compare: "as in animal models", "these results mirror findings in rats"
@@ -81,7 +83,7 @@ _TRIGGERS: Final = frozenset(
         *("several", "many", "few", "as", "similar", "consistent", "line", "unlike", "like", "findings", "studies"),
         *("work", "results", "experiments", "observations", "who", "that", "had", "previously"),
         *("outline", "outlines", "outlined", "propose", "proposes", "sketch", "sketches", "sketched"),
-        *("recent", "new", "latest", "issue"),
+        *("recent", "new", "latest", "issue", "compared", "historical"),
     )
 )
 # Results of the record's own: a p value, "were included", "was tolerated", "we found".

@@ -41,6 +41,15 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
         ),
     ),
     (
+        "persistent pain the trial says it did not assess is no chronic outcome",
+        False,
+        record(
+            "Ketamine and opioid use after open hernia repair: a randomised trial",
+            "Ninety adults were randomised to ketamine or saline. Opioid use over 24 h was lower with ketamine. "
+            "Persistent postoperative pain was not assessed.",
+        ),
+    ),
+    (
         "the same trial that does follow its patients for months stays on topic",
         True,
         record(
@@ -139,6 +148,24 @@ DESIGN: list[tuple[str, str, Record]] = [
             "Ketamine for central post-stroke pain: rationale and design of a randomised trial",
             "We describe the design of a randomised trial in which 120 patients will be randomised to ketamine or "
             "placebo.",
+        ),
+    ),
+    (
+        "an open-label study compared with a historical cohort is a trial, not a cohort study",
+        "nonrandomized_trial",
+        record(
+            "Oral ketamine for painful diabetic neuropathy: an open-label pilot study",
+            "Twenty patients with painful diabetic neuropathy took oral ketamine for 4 weeks. Pain was compared with "
+            "a matched cohort treated the year before.",
+        ),
+    ),
+    (
+        "sensory testing before and some time after an infusion given by the study protocol is a trial",
+        "nonrandomized_trial",
+        record(
+            "Pain modulation and ketamine in chronic low back pain",
+            "Eighteen adults with chronic low back pain had sensory testing before and 2 hours after an intravenous "
+            "ketamine infusion given according to a fixed study protocol.",
         ),
     ),
     (
