@@ -199,7 +199,7 @@ def undergone(doc: Document, hit: Hit) -> bool:
 def _followed_up(doc: Document, named: list[_Mention]) -> list[_Mention]:
     """The chronic pain the study follows up weeks or months later: general mentions, or chronic pain in
     other words ("persistent knee pain at 6 months"), in the study's own sentences with a late outcome."""
-    late = {h.sentence for h in doc.hits_of("late") if doc.own(h)}
+    late = {h.sentence for h in doc.hits_of("late") if doc.own(h) and not h.context & NOT_THE_STUDY}
     moved = [m for m in named if m.hit is not None and m.hit.sentence in late]
     # Not the chronic pain a condition's own name holds: "chronic low back pain" the patients had before.
     named_rows = [h for h in doc.hits_of("cond") if h.sentence in late]

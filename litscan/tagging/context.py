@@ -67,6 +67,7 @@ TARGETS: Final = {
     "model": ("model",),
     "off_topic": ("off",),
     "route": ("route", "route_adverb", "route_form"),
+    "late": ("late",),  # an outcome weeks or months later: "its effect on pain after discharge is unknown"
 }
 _ALL_KINDS = frozenset(kind for kinds in TARGETS.values() for kind in kinds)
 _RULE_KEYS = {"category", "direction", "patterns", "max_scope", "targets", "terminated_by", "label"}

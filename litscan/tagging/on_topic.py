@@ -282,7 +282,9 @@ def _followed_late(doc: Document, compiled: CompiledVocabulary, conditions: Cond
 
 def _left_or_followed_late(doc: Document, setting: OffTopic, conditions: Conditions) -> bool:
     """The study names the chronic pain ``setting`` leaves, or reports an outcome weeks or months later."""
-    return setting.leaves in conditions.evidence or any(doc.own(h) for h in doc.hits_of("late"))
+    return setting.leaves in conditions.evidence or any(
+        doc.own(h) and not h.context & NOT_THE_STUDY for h in doc.hits_of("late")
+    )
 
 
 def _population(doc: Document, conditions: Conditions, design: str) -> Evidence | None:

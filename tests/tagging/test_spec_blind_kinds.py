@@ -50,6 +50,15 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
         ),
     ),
     (
+        "an outcome after discharge the record says is unknown is no late outcome of its own",
+        False,
+        record(
+            "Intraoperative ketamine in patients with chronic back pain undergoing lumbar fusion: a meta-analysis",
+            "We searched three databases and included 6 trials (400 patients). Ketamine reduced opioid use over "
+            "48 hours. Its effect on pain after discharge is unknown.",
+        ),
+    ),
+    (
         "the same trial that does follow its patients for months stays on topic",
         True,
         record(
