@@ -27,10 +27,11 @@ from typing import Final
 from ..models import Evidence
 from .compiled import CompiledVocabulary
 from .context import LISTED, NOT_THE_STUDY, Context, ContextRules, clause, trigger_words
-from .cues import CONCLUDING, HISTORY, OUTSIDE_STUDY, PURPOSE
+from .cues import CONCLUDING, OUTSIDE_STUDY, PURPOSE
 from .document import Document, Hit, Role, Sentence
 from .population import counts_people
-from .vocabulary import OffTopic, Vocabulary
+from .setting import chronic_in_other_words, late_sentences, setting_that_leaves
+from .vocabulary import Vocabulary
 
 _TITLE: Final = Role.TITLE
 _CONCLUSION: Final = Role.CONCLUSION
@@ -133,7 +134,7 @@ def _left_by_the_setting(
 ) -> None:
     """Chronic pain followed up weeks or months after the setting of the study (surgery) is the
     condition that setting may leave (its ``leaves``: chronic post-surgical pain); moved in ``mentions``."""
-    setting = _setting_that_leaves(doc, compiled)
+    setting = setting_that_leaves(doc, compiled)
     if setting is None or setting.leaves is None:
         return
     named = mentions.get(general, [])
@@ -155,61 +156,12 @@ def _left_by_the_setting(
         del mentions[general]
 
 
-def _setting_that_leaves(doc: Document, compiled: CompiledVocabulary) -> OffTopic | None:
-    """The off-topic setting that may leave a chronic condition (surgery) the title names, or that the
-    study's own patients are in ("adults undergoing cardiac surgery", "intraoperative ketamine"), if any."""
-    titled = title_setting_that_leaves(doc, compiled)
-    if titled is not None:
-        return titled
-    off = compiled.off_topic
-    for h in doc.hits_of("off"):
-        s = doc.sentences[h.sentence]
-        if (
-            off[h.ident].leaves
-            and s.own
-            and not s.cues & HISTORY
-            and not h.context & NOT_THE_STUDY
-            and undergone(doc, h)
-        ):
-            return off[h.ident]
-    return None
-
-
-def title_setting_that_leaves(doc: Document, compiled: CompiledVocabulary) -> OffTopic | None:
-    """The first off-topic setting the title names that may leave a chronic condition (surgery), if any."""
-    off = compiled.off_topic
-    return next((off[h.ident] for h in doc.hits_of("off") if doc.role(h) == _TITLE and off[h.ident].leaves), None)
-
-
-# The study's patients undergo the operation: "patients undergoing", "scheduled for", "women having".
-_UNDERGOING = re.compile(
-    r"\b(?:undergoing|undergo|underwent|scheduled for|having|awaiting|listed for|during)\s+(?:[\w-]+\s+){0,3}$"
-)
-_SETTING_WORDS = ("intraoperative", "perioperative", "intra-operative", "peri-operative")
-
-
-def undergone(doc: Document, hit: Hit) -> bool:
-    """The setting word is the study's own: an operation its patients undergo, or the perioperative period."""
-    if doc.lower.startswith(_SETTING_WORDS, hit.start):
-        return True
-    s = doc.sentences[hit.sentence]
-    return _UNDERGOING.search(doc.lower, max(s.start, hit.start - 50), hit.start) is not None
-
-
 def _followed_up(doc: Document, named: list[_Mention]) -> list[_Mention]:
     """The chronic pain the study follows up weeks or months later: general mentions, or chronic pain in
     other words ("persistent knee pain at 6 months"), in the study's own sentences with a late outcome."""
-    late = {h.sentence for h in doc.hits_of("late") if doc.own(h) and not h.context & NOT_THE_STUDY}
+    late = late_sentences(doc)
     moved = [m for m in named if m.hit is not None and m.hit.sentence in late]
-    # Not the chronic pain a condition's own name holds: "chronic low back pain" the patients had before.
-    named_rows = [h for h in doc.hits_of("cond") if h.sentence in late]
-    chronic = [
-        h
-        for h in doc.hits_of("chronic")
-        if h.sentence in late
-        and not h.context & _NOT_CHRONIC
-        and not any(c.start < h.end and h.start < c.end for c in named_rows)
-    ]
+    chronic = [h for h in chronic_in_other_words(doc, late) if not h.context & _NOT_CHRONIC]
     return moved + [
         _Mention(h, None, _STRONG, doc.sentences[h.sentence].role != _CONCLUSION, False, False) for h in chronic
     ]

@@ -18,12 +18,13 @@ from typing import Final
 
 from ..models import Evidence
 from .compiled import CompiledVocabulary
-from .conditions import Conditions, title_setting_that_leaves, undergone
+from .conditions import Conditions
 from .context import NOT_THE_STUDY, Context
 from .cues import COUNTED, HISTORY, OWN, PURPOSE
 from .document import Document, Hit, Role
 from .route_infusion import INFERRED_INFUSION
 from .routes import RouteEvidence
+from .setting import late_sentences, title_setting_that_leaves, undergone
 from .vocabulary import OffTopic
 
 _TITLE: Final = Role.TITLE
@@ -282,9 +283,7 @@ def _followed_late(doc: Document, compiled: CompiledVocabulary, conditions: Cond
 
 def _left_or_followed_late(doc: Document, setting: OffTopic, conditions: Conditions) -> bool:
     """The study names the chronic pain ``setting`` leaves, or reports an outcome weeks or months later."""
-    return setting.leaves in conditions.evidence or any(
-        doc.own(h) and not h.context & NOT_THE_STUDY for h in doc.hits_of("late")
-    )
+    return setting.leaves in conditions.evidence or bool(late_sentences(doc))
 
 
 def _population(doc: Document, conditions: Conditions, design: str) -> Evidence | None:
