@@ -246,7 +246,11 @@ def _weak_ones(
     for cid in named - found:
         others = named - {cid}
         keep = (cid == general and subgroups) or not _yields(v, cid, others)
-        if keep or not _yields(v, cid, others - _coordinated(doc, mentions, cid)):
+        # "low back pain or chronic neck pain": named beside another it still counts, unless every mention is
+        # inside another condition's ("chronic neck pain" holds "neck pain")
+        if keep or (
+            _named_on_its_own(mentions, cid) and not _yields(v, cid, others - _coordinated(doc, mentions, cid))
+        ):
             found.add(cid)
 
 

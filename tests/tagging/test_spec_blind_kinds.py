@@ -260,6 +260,33 @@ CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
         ),
     ),
     (
+        "'chronic neck pain' beside low back pain names chronic spinal pain, not a general population",
+        ("low_back_pain",),
+        record(
+            "Ketamine for chronic spinal pain: a randomised trial",
+            "Adults with chronic low back pain or chronic neck pain were randomised to ketamine or midazolam. Pain "
+            "fell more with ketamine.",
+        ),
+    ),
+    (
+        "failed back surgery syndrome is a condition, not an operation the study's patients undergo",
+        ("low_back_pain", "neuropathic_pain"),
+        record(
+            "Ketamine for failed back surgery syndrome with radicular pain",
+            "Twenty adults with failed back surgery syndrome and persistent radicular pain received oral ketamine. "
+            "Persistent pain at 3 months was lower than at baseline.",
+        ),
+    ),
+    (
+        "a rat spinal cord contusion with allodynia is spinal cord injury pain",
+        ("spinal_cord_injury_pain",),
+        record(
+            "Ketamine after spinal cord contusion in rats",
+            "Rats received a T9 spinal cord contusion and developed below-level allodynia. Intrathecal ketamine "
+            "reversed it.",
+        ),
+    ),
+    (
         "a mixed population analysed by subgroup keeps its general row",
         ("chronic_pain_general", "crps", "fibromyalgia"),
         record(
