@@ -157,11 +157,14 @@ class Document:
         self.lower = self.text.lower()
         if len(self.lower) != len(self.text):  # a few letters lower-case to two characters
             self.lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
+        text = self.text
         self.sentences = [
             Sentence(start, end, segment, f.role)
             for segment, f in enumerate(self.fields)
-            for start, end in _clauses(self.text, sentence_spans(self.text, f.start, f.end))
+            for start, end in sentence_spans(text, f.start, f.end)
         ]
+        if ";" in text:
+            self.sentences = _clauses(text, self.sentences)
         self.sentence_starts = [s.start for s in self.sentences]
         self.hits: list[Hit] = []  # sorted by start, then the abbreviations learned from them
         self._by_kind: dict[str, list[Hit]] = {}  # each kind's hits, in text order
@@ -241,20 +244,40 @@ class Document:
         return self.source[hit.start : end].rstrip("-" + _HYPHENS)
 
 
-def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans cut again where a semicolon outside brackets joins two clauses."""
-    if ";" not in text:
-        return spans
-    out: list[tuple[int, int]] = []
-    for start, end in spans:
-        cut = text.find("; ", start, end)
-        while cut != -1:
-            depth = text.count("(", start, cut) - text.count(")", start, cut)
-            if depth <= 0:
-                out.append((start, cut + 1))
+# A semicolon and a space with no closing bracket ahead before an opening one: likely outside brackets
+# (the count in ``_clauses`` decides).
+_OPEN_CLAUSE_MARK = re.compile(r"; (?![^()]*\))")
+
+
+def _clauses(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences cut again where a semicolon outside brackets joins two clauses: each is read on its own
+    ("randomised to intravenous ketamine or placebo; patients on oral opioids were excluded")."""
+    cuts: dict[int, list[int]] = {}  # by sentence: where its clauses end
+    starts: list[int] | None = None
+    for m in _OPEN_CLAUSE_MARK.finditer(text):  # most semicolons sit in brackets: "(IQR 4-9; n = 12)"
+        starts = starts or [s.start for s in sentences]
+        at = m.start()
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and at < sentences[i].end:
+            cuts.setdefault(i, []).append(at)
+    out: list[Sentence] = []
+    done = 0  # the sentences before this one are in ``out``
+    for i, ends in cuts.items():  # in text order
+        s = sentences[i]
+        start = s.start
+        pieces = []
+        for cut in ends:
+            if text.count("(", start, cut) <= text.count(")", start, cut):
+                pieces.append(Sentence(start, cut + 1, s.segment, s.role))
                 start = cut + 2
-            cut = text.find("; ", cut + 2, end)
-        out.append((start, end))
+        if pieces:
+            out += sentences[done:i]
+            out += pieces
+            out.append(Sentence(start, s.end, s.segment, s.role))
+            done = i + 1
+    if not done:
+        return sentences
+    out += sentences[done:]
     return out
 
 
