@@ -232,10 +232,11 @@ def apply(doc: Document, rules: ContextRules) -> None:
     for index, in_sentence in targets.items():
         s = doc.sentences[index]
         found = by_sentence[index]
+        kinds = {h.kind for h in in_sentence}
         for trigger in found:
             rule = rules.rules[int(trigger.ident)]
-            if rule.category is None:
-                continue
+            if rule.category is None or rule.targets.isdisjoint(kinds):
+                continue  # no mention in its sentence it may speak of: no scope to find
             lo, hi = _scope(doc, rules, rule, trigger, found, s.start, s.end)
             for hit in in_sentence:
                 if hit.start < hi and hit.end > lo and hit.kind in rule.targets and not _overlaps(hit, trigger):
