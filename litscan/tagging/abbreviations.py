@@ -30,15 +30,19 @@ def abbreviated_mentions(doc: Document) -> list[Hit]:
     if "(" not in text:
         return learned  # every definition has its brackets
     seen: set[str] = set()
-    defining = [hit for hit in doc.hits if hit.kind in _DEFINES]
-    for i, hit in enumerate(defining):
+    hits = doc.hits
+    for i, hit in enumerate(hits):
+        if hit.kind not in _DEFINES:
+            continue
         found_at = _defined(text, hit)
         if found_at is None:
             continue
         abbreviation, after = found_at
         if abbreviation in seen or len(abbreviation) < 2:
             continue
-        if after > hit.end and any(hit.end <= other.start and other.end < after for other in defining[i + 1 : i + 4]):
+        if after > hit.end and any(
+            other.kind in _DEFINES and hit.end <= other.start and other.end < after for other in hits[i + 1 : i + 8]
+        ):
             continue  # a mention nearer the brackets is what they abbreviate: "magnesium and esketamine (esK)"
         seen.add(abbreviation)
         for found in re.finditer(rf"\b{re.escape(abbreviation)}s?\b", text[after:]):
