@@ -31,7 +31,7 @@ def abbreviated_mentions(doc: Document) -> list[Hit]:
         return learned  # every definition has its brackets
     seen: set[str] = set()
     hits = doc.hits
-    for i, hit in enumerate(hits):
+    for hit in hits:
         if hit.kind not in _DEFINES:
             continue
         found_at = _defined(text, hit)
@@ -40,9 +40,7 @@ def abbreviated_mentions(doc: Document) -> list[Hit]:
         abbreviation, after = found_at
         if abbreviation in seen or len(abbreviation) < 2:
             continue
-        if after > hit.end and any(
-            other.kind in _DEFINES and hit.end <= other.start and other.end < after for other in hits[i + 1 : i + 8]
-        ):
+        if after > hit.end and _nearer(hits, hit, after):
             continue  # a mention nearer the brackets is what they abbreviate: "magnesium and esketamine (esK)"
         seen.add(abbreviation)
         for found in re.finditer(rf"\b{re.escape(abbreviation)}s?\b", text[after:]):
@@ -51,6 +49,11 @@ def abbreviated_mentions(doc: Document) -> list[Hit]:
                 Hit(hit.kind, hit.ident, start, start + len(abbreviation), doc.sentence_at(start), hit.entry)
             )
     return learned
+
+
+def _nearer(hits: list[Hit], hit: Hit, after: int) -> bool:
+    """Another defining mention stands between ``hit`` and the brackets that end at ``after``."""
+    return any(o.kind in _DEFINES and hit.end <= o.start and o.end < after for o in hits if o.start < after)
 
 
 def _defined(text: str, hit: Hit) -> tuple[str, int] | None:
