@@ -17,6 +17,7 @@ from typing import Final
 from weakref import WeakKeyDictionary
 
 from .compiled import CompiledVocabulary
+from .context import clause
 from .cues import BACKGROUND, INTRODUCES_STUDY, OUTSIDE_STUDY
 from .document import Document, Hit, Role, Sentence
 
@@ -48,6 +49,8 @@ _PAST = re.compile(r"prior|previous|earlier|former|past|history|had |once ")
 # A possibility, not what was done: "it can repeatedly be infused intravenously, but was given subcutaneously".
 _POSSIBLE = re.compile(r"\b(?:can|could|may|might|would|should)\s+(?:\w+\s+){0,2}?be\s+(?:\w+\s+){0,3}$", re.I)
 _PRIOR_REACH = 60  # characters before the route word (or its drug) where a word of the past may stand
+# A sentence naming another use of the drug: each route word counts only if its clause names pain.
+_BY_CLAUSE: Final = 2
 
 
 class RouteScope:
@@ -58,16 +61,19 @@ class RouteScope:
         self.synthesis = design in SYNTHESIS_DESIGNS
         self._compiled = compiled
         self._elsewhere: set[int] | None = None  # sentences naming another indication, found when first needed
-        self._counts: dict[int, bool] = {}  # by sentence, decided when first asked (most sentences never are)
+        # by sentence, decided when first asked (most sentences never are): True, False or _BY_CLAUSE
+        self._counts: dict[int, bool | int] = {}
 
     def __call__(self, hit: Hit) -> bool:
         i = hit.sentence
         counts = self._counts.get(i)
         if counts is None:
             counts = self._counts[i] = self._decide(i, self.doc.sentences[i])
-        return counts
+        if counts == _BY_CLAUSE:
+            return self._pain_in_clause(hit)
+        return bool(counts)
 
-    def _decide(self, i: int, s: Sentence) -> bool:
+    def _decide(self, i: int, s: Sentence) -> bool | int:
         doc = self.doc
         if not s.own and not (
             self.synthesis and s.role != _BACKGROUND_SECTION and not s.cues & (BACKGROUND | OUTSIDE_STUDY)
@@ -82,10 +88,17 @@ class RouteScope:
             others = _other_indications(self._compiled) if offs else frozenset()
             self._elsewhere = {h.sentence for h in offs if h.ident in others}
         if i in self._elsewhere and not s.cues & INTRODUCES_STUDY:
-            # "...approved as a nasal spray for depression": another indication, unless pain is named too
-            pain = any(h.sentence == i for kind in _PAIN_KINDS for h in doc.hits_of(kind))
-            return pain or any(w in doc.lower[s.start : s.end] for w in _PAIN_WORDS)
+            # "...approved as a nasal spray for depression": another indication, unless pain is named too,
+            # in the route word's own clause ("..., whereas arketamine relieved pain in rats")
+            return _BY_CLAUSE
         return True
+
+    def _pain_in_clause(self, hit: Hit) -> bool:
+        doc = self.doc
+        lo, hi = clause(doc, self._compiled.context_rules, hit)
+        if any(lo <= h.start < hi for kind in _PAIN_KINDS for h in doc.hits_of(kind)):
+            return True
+        return any(w in doc.lower[lo:hi] for w in _PAIN_WORDS)
 
     def before_the_study(self, hit: Hit, drug: Hit | None) -> bool:
         """The route word, or the drug it was bound to, follows a word of earlier treatment."""

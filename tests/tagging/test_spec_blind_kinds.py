@@ -287,6 +287,15 @@ CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
         ),
     ),
     (
+        "a list of diagnoses closed by 'and mixed diagnoses' is the case mix of a general population",
+        ("chronic_pain_general",),
+        record(
+            "Ketamine infusions for chronic pain with depression: an open-label study",
+            "Adults with chronic non-cancer pain and depression received six ketamine infusions. Thirty were "
+            "enrolled, with low back pain, fibromyalgia, neuropathic pain and mixed diagnoses. Pain fell by 20%.",
+        ),
+    ),
+    (
         "a mixed population analysed by subgroup keeps its general row",
         ("chronic_pain_general", "crps", "fibromyalgia"),
         record(
@@ -366,6 +375,15 @@ ROUTES += [
             "This overview describes ketamine in chronic headache. Evidence ranges from intravenous infusions "
             "lasting several days in chronic migraine, with benefit at discharge, to intranasal ketamine used at "
             "home as a rescue treatment.",
+        ),
+    ),
+    (
+        "a nasal spray licensed for depression, in a clause of its own, is no route of a pain review",
+        (),
+        record(
+            "Ketamine enantiomers for chronic pain with depression: a narrative review",
+            "This review examines esketamine and arketamine in chronic pain with depression. Esketamine is "
+            "licensed as a nasal spray for depression, whereas arketamine relieved allodynia in rats.",
         ),
     ),
 ]
