@@ -296,6 +296,15 @@ CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
         ),
     ),
     (
+        "pain from a sarcoma or a chordoma is cancer pain",
+        ("cancer_pain",),
+        record(
+            "Intrathecal ketamine for refractory pain from a sacral chordoma",
+            "A 58-year-old man with a sacral chordoma had pain despite high-dose opioids. Intrathecal ketamine "
+            "relieved it.",
+        ),
+    ),
+    (
         "a mixed population analysed by subgroup keeps its general row",
         ("chronic_pain_general", "crps", "fibromyalgia"),
         record(
