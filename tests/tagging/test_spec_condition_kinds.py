@@ -11,6 +11,7 @@ import pytest
 from litscan.models import Record
 from litscan.tagging.tagger import Tagger
 
+from .blind_kinds import CONDITIONS
 from .records import record
 
 CASES: list[tuple[str, tuple[str, ...], Record]] = [
@@ -957,6 +958,9 @@ CASES: list[tuple[str, tuple[str, ...], Record]] = [
         ),
     ),
 ]
+
+# Kinds found by abstracts written blind to the rules (see ``blind_kinds``).
+CASES += CONDITIONS
 
 
 @pytest.mark.parametrize(("case", "rows", "rec"), CASES, ids=[c[0] for c in CASES])

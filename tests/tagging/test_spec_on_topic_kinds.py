@@ -15,6 +15,7 @@ import pytest
 from litscan.models import Record
 from litscan.tagging.tagger import Tagger
 
+from .blind_kinds import ON_TOPIC
 from .records import record
 
 CASES: list[tuple[str, bool, Record]] = [
@@ -1309,6 +1310,9 @@ CASES: list[tuple[str, bool, Record]] = [
         ),
     ),
 ]
+
+# Kinds found by abstracts written blind to the rules (see ``blind_kinds``).
+CASES += ON_TOPIC
 
 
 @pytest.mark.parametrize(("case", "expected", "rec"), CASES, ids=[c[0] for c in CASES])
