@@ -289,9 +289,14 @@ def _longest(triggers: Sequence[Hit]) -> list[Hit]:
     kept: list[Hit] = []
     for t in sorted(triggers, key=lambda h: (h.start, h.start - h.end)):
         if kept and t.start < kept[-1].end:
-            if t.end - t.start <= kept[-1].end - kept[-1].start:
+            last = kept[-1]
+            if (t.start, t.end) == (last.start, last.end):
+                kept.append(t)  # one phrase, two rules ("was not studied": a condition, a route): both speak
                 continue
-            kept.pop()
+            if t.end - t.start <= last.end - last.start:
+                continue
+            while kept and t.start < kept[-1].end:
+                kept.pop()
         kept.append(t)
     return kept
 

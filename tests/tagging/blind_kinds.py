@@ -106,11 +106,20 @@ DESIGN: list[tuple[str, str, Record]] = [
         ),
     ),
     (
-        "allocation by sealed envelopes is random allocation",
+        "sealed envelopes drawn at random are random allocation",
         "rct",
         record(
             "Ketamine or lidocaine infusions for postherpetic neuralgia",
-            "Forty patients with postherpetic neuralgia were allocated to ketamine or lidocaine by opaque sealed "
+            "Forty patients with postherpetic neuralgia were allocated to ketamine or lidocaine by sealed envelopes "
+            "drawn at random. Pain fell more with ketamine.",
+        ),
+    ),
+    (
+        "sealed envelopes alone do not say the allocation was random (TAXONOMY)",
+        "nonrandomized_trial",
+        record(
+            "Ketamine or lidocaine infusions for postherpetic neuralgia: a controlled trial",
+            "Forty patients with postherpetic neuralgia were allocated to ketamine or lidocaine using sealed "
             "envelopes. Pain fell more with ketamine.",
         ),
     ),
@@ -309,6 +318,24 @@ ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
             "Esketamine for refractory CRPS",
             "Magnesium may add to the effect of esketamine (esK). Twenty patients with CRPS received esK "
             "0.2 mg/kg/h by continuous infusion for 5 days.",
+        ),
+    ),
+    (
+        "routes a study says it did not study are not its routes",
+        ("intravenous",),
+        record(
+            "Ketamine infusions in burn care and pain six months later: a cohort study",
+            "We reviewed 300 adults with burns; 120 received a ketamine infusion. Pain at 6 months was less "
+            "common after ketamine. Intranasal or oral ketamine, used in some units, was not studied.",
+        ),
+    ),
+    (
+        "routes outside a consensus's remit are not its routes",
+        ("intravenous",),
+        record(
+            "Intravenous ketamine for CRPS: a consensus statement",
+            "A panel agreed 20 recommendations on intravenous ketamine for CRPS. Oral and topical ketamine were "
+            "outside the remit of this statement.",
         ),
     ),
 ]
