@@ -23,7 +23,7 @@ from .context import NOT_THE_STUDY, Context
 from .cues import COUNTED, HISTORY, OWN, PURPOSE
 from .document import Document, Hit, Role
 from .route_infusion import INFERRED_INFUSION
-from .routes import RouteEvidence
+from .routes import ONLY_DRUG, RouteEvidence
 from .setting import late_sentences, title_setting_that_leaves, undergone
 from .vocabulary import OffTopic
 
@@ -84,7 +84,7 @@ def on_topic(
     studied = (
         _studied_intervention(doc, compiled)
         or _reviewed_result(doc, compiled, design)
-        or _given_by_a_route(compiled, routes or {})
+        or _given_by_a_route(doc, compiled, routes or {})
     )
     if studied is None:
         drug_hits = doc.hits_of("drug")
@@ -159,7 +159,7 @@ def _reviewed_result(doc: Document, compiled: CompiledVocabulary, design: str) -
     return None
 
 
-def _given_by_a_route(compiled: CompiledVocabulary, routes: RouteEvidence) -> Evidence | None:
+def _given_by_a_route(doc: Document, compiled: CompiledVocabulary, routes: RouteEvidence) -> Evidence | None:
     """The study gave the intervention by a route ("oral ketamine 20 mg was started"): it is what the
     study gave, even where the abstract names it once and the title names only its class."""
     for evidence in routes.values():
@@ -167,11 +167,22 @@ def _given_by_a_route(compiled: CompiledVocabulary, routes: RouteEvidence) -> Ev
         if first.reason.endswith(INFERRED_INFUSION):
             continue  # an infusion near a mention states no route: it may be another drug's ("received lidocaine
             # at 1 mg/kg/h ... norketamine levels after infusion"); a route word or a giving verb must say it
+        if first.reason.endswith(ONLY_DRUG) and _only_aside(doc):
+            continue  # "under ketamine-xylazine anaesthesia ... the compound was given orally": another drug's
         if _RESCUE.search(first.text.lower()):
             continue  # "intravenous ketamine was available as rescue", "under ketamine anaesthesia"
         reason = f"{compiled.vocabulary.intervention_label} was given in the study: {first.reason}"
         return Evidence(first.field, first.text, reason, first.start, first.end)
     return None
+
+
+def _only_aside(doc: Document) -> bool:
+    """Every mention of the intervention is an aside: the anaesthetic, a rescue, treatment before the study."""
+    lower = doc.lower
+    return all(
+        _RESCUE.search(lower[max(0, h.start - 30) : h.start]) or _RESCUE.search(lower, h.end, h.end + 30)
+        for h in doc.hits_of("drug")
+    )
 
 
 def _major_heading(doc: Document, compiled: CompiledVocabulary) -> Evidence | None:

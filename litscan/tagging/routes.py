@@ -41,6 +41,8 @@ _BACKWARD_WINDOW, _BACKWARD_WORDS = 90, 12  # ... and before it
 _EVIDENCE_PER_ROUTE = 2
 _LOOK_BACK = 2  # sentences a drugless sentence may look back for the drug it speaks of
 _ALL_ROUTE_KINDS: Final = (*ROUTE_KINDS, UNLABELLED_ROUTE)
+# Ends the evidence of a route word in a sentence naming no drug, bound to the intervention as the only one.
+ONLY_DRUG: Final = "is the only drug studied"
 
 _DOSE = r"(?:\([^()]{0,20}\)\s*)?"
 _COORDINATED = re.compile(
@@ -287,7 +289,7 @@ class _Binder:
         if drugs or self.doc.role(hit) == _TITLE or not self.of_a_drug(hit, kind):
             return None, None
         if only_drug:
-            return f'route "{word}" stated in {self.doc.where(hit)}; {self.label} is the only drug studied', None
+            return f'route "{word}" stated in {self.doc.where(hit)}; {self.label} {ONLY_DRUG}', None
         return self._drug_before(hit, word)
 
     def _form_of_another_route(self, hit: Hit) -> bool:

@@ -57,6 +57,15 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
         ),
     ),
     (
+        "ketamine as the anaesthetic of an animal model, another compound given orally: not studied",
+        False,
+        record(
+            "A novel TRPA1 antagonist reduces allodynia after spared nerve injury in mice",
+            "Under ketamine-xylazine anaesthesia, mice underwent spared nerve injury. From day 7 the compound or "
+            "vehicle was given orally for 10 days; allodynia fell by half.",
+        ),
+    ),
+    (
         "the same trial that does follow its patients for months stays on topic",
         True,
         record(
@@ -336,6 +345,15 @@ ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
             "Intravenous ketamine for CRPS: a consensus statement",
             "A panel agreed 20 recommendations on intravenous ketamine for CRPS. Oral and topical ketamine were "
             "outside the remit of this statement.",
+        ),
+    ),
+    (
+        "a route considered but not prescribed is not given",
+        ("topical",),
+        record(
+            "Topical ketamine cream for postherpetic neuralgia: two cases",
+            "Two patients with postherpetic neuralgia applied a 1% ketamine cream; pain fell in both. Oral ketamine "
+            "was considered for the second patient but not prescribed.",
         ),
     ),
 ]
