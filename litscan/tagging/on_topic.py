@@ -274,7 +274,11 @@ def _chronic_of_the_study(
     with chronic pain), or names the chronic pain the operation leaves. In animals, a chronic pain model
     the study made (CFA, nerve injury) is its chronic pain population.
     """
-    model = design == _PRECLINICAL and _first_own(doc, doc.hits_of("model")) is not None
+    model = (
+        design == _PRECLINICAL
+        and _first_own(doc, doc.hits_of("model")) is not None
+        and not any(compiled.off_topic[h.ident].acute_model and doc.own(h) for h in doc.hits_of("off"))
+    )
     measured = model or (bool(conditions.firm_specific) and _followed_late(doc, compiled, conditions))
     firm = model or bool(conditions.firm) or any(doc.own(h) and doc.sentences[h.sentence].firm for h in chronic)
     return measured, firm

@@ -39,7 +39,7 @@ _INTERVENTION_KEYS = {
     "unlabelled_routes",
 }
 _TOPIC_KEYS = {"chronic_patterns", "preclinical_model_patterns", "late_outcome_patterns", "off_topic"}
-_OFF_TOPIC_KEYS = {"label", "patterns", "title_only", "leaves", "another_use"}
+_OFF_TOPIC_KEYS = {"label", "patterns", "title_only", "leaves", "another_use", "acute_model"}
 _GROUP_KEYS = {"label"}
 _CONDITION_KEYS = {
     "id",
@@ -153,6 +153,8 @@ class OffTopic:
     # Another use of the drug (depression, abuse), not another population (volunteers): a sentence naming it
     # without pain says nothing of how the drug was given for pain.
     another_use: bool = True
+    # An animal model of acute pain ("plantar incision"): its hyperalgesia or allodynia is no chronic pain model.
+    acute_model: bool = False
 
 
 @dataclass(frozen=True)
@@ -293,6 +295,7 @@ class _Builder:
                     title_only,
                     self.text(entry["leaves"], f"{where}.leaves") if "leaves" in entry else None,
                     self.flag(entry.get("another_use", not title_only), f"{where}.another_use"),
+                    self.flag(entry.get("acute_model", False), f"{where}.acute_model"),
                 )
             )
         return tuple(off_topic)

@@ -66,6 +66,24 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
         ),
     ),
     (
+        "hyperalgesia after a plantar incision in rats is an acute postoperative pain model",
+        False,
+        record(
+            "Ketamine and incision-induced hyperalgesia in rats",
+            "A plantar incision was made in the hind paw of rats given intrathecal ketamine or saline. Ketamine "
+            "reduced mechanical hyperalgesia for 24 hours.",
+        ),
+    ),
+    (
+        "hyperalgesia after spared nerve injury in rats is a chronic pain model",
+        True,
+        record(
+            "Ketamine and mechanical hyperalgesia after spared nerve injury in rats",
+            "Rats with spared nerve injury received intrathecal ketamine or saline. Ketamine reduced mechanical "
+            "hyperalgesia for 24 hours.",
+        ),
+    ),
+    (
         "the same trial that does follow its patients for months stays on topic",
         True,
         record(

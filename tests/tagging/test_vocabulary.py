@@ -196,3 +196,4 @@ def test_another_use_of_the_drug_is_the_default_unless_title_only_or_said_otherw
     assert off["depression"].another_use and off["abuse"].another_use
     assert not off["volunteers"].another_use
     assert not off["surgery"].another_use
+    assert off["acute_model"].acute_model and not off["surgery"].acute_model
