@@ -84,6 +84,16 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
         ),
     ),
     (
+        "patients with chronic cancer pain undergoing a tumour resection, followed 72 hours: off topic",
+        False,
+        record(
+            "Effect of esketamine on postoperative analgesia in patients with chronic cancer pain undergoing tumor "
+            "resection: a randomized trial",
+            "Sixty patients with chronic cancer pain on strong opioids were randomised to esketamine or saline. Pain "
+            "scores within 72 h were lower with esketamine.",
+        ),
+    ),
+    (
         "the same trial that does follow its patients for months stays on topic",
         True,
         record(
