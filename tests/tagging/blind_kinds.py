@@ -273,6 +273,16 @@ CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
         ),
     ),
     (
+        "chronic post-surgical pain among a protocol's secondary outcomes is the condition it studies",
+        ("chronic_postsurgical_pain",),
+        record(
+            "Esketamine and delirium and chronic pain in older adults having hip arthroplasty: a trial protocol",
+            "This trial will enrol 300 patients scheduled for hip arthroplasty. The primary outcome will be the "
+            "incidence of delirium. Secondary outcomes will include pain within 72 h, chronic postsurgical pain at "
+            "3 and 6 months, and sleep.",
+        ),
+    ),
+    (
         "the incidence of a named condition after an injury is still the condition studied",
         ("crps",),
         record(
