@@ -60,6 +60,8 @@ _OBJECT = re.compile(
 )
 # The word each match of ``_OBJECT`` opens with: a cheap test before it.
 _OBJECT_WORDS: Final = frozenset((*_FOLLOWED, *_EXAMINED, "according", "based", "against", "as"))
+# The study a record's data come from: "a cohort nested in a randomised trial".
+_NESTED = re.compile(r"\b(?:nested|embedded) (?:in|within) (?:an?|the) (?:[\w-]+ ){0,3}$")
 # Studies counted in the plural are the literature a record pools or cites: "30 randomised trials", "seven
 # observational studies" (a study of its own counts patients, not trials).
 _COUNT_BEFORE = re.compile(
@@ -103,9 +105,11 @@ def not_said_of_this_study(doc: Document, hit: Hit) -> bool:
     meta-analysis of 30 randomised trials"), or a trial of another drug ("who had failed an open trial of
     gabapentin")."""
     s = doc.sentences[hit.sentence]
+    lower = doc.lower
+    if _NESTED.search(lower, max(s.start, hit.start - _REACH), hit.start):
+        return True  # "a cohort nested in a randomised trial": the trial is where its data come from
     if s.role == _TITLE:
         return False
-    lower = doc.lower
     if _COUNT_BEFORE.search(lower, max(s.start, hit.start - 12), hit.start) and _STUDIES_AFTER.match(lower, hit.end):
         return True
     if _of_another_drug(doc, hit, s.end) or _reported_by(doc, hit, s.start, s.end):

@@ -215,6 +215,32 @@ DESIGN: list[tuple[str, str, Record]] = [
         ),
     ),
     (
+        "patients allocated to two groups, blind to the assignment, without randomisation: a non-randomised trial",
+        "nonrandomized_trial",
+        record(
+            "Epidural ketamine with bupivacaine after knee arthroplasty",
+            "Forty patients were allocated to one of two groups; observers were unaware of group assignment. Group K "
+            "received epidural ketamine with bupivacaine, group C bupivacaine alone.",
+        ),
+    ),
+    (
+        "a cohort nested in a randomised trial is a cohort",
+        "observational",
+        record(
+            "Ketamine and persistent pain after mastectomy: a cohort nested in a randomised trial of anaesthesia",
+            "Women in a trial of regional or general anaesthesia who received ketamine at the anaesthetist's "
+            "discretion were compared with those who did not; persistent pain at 12 months was similar.",
+        ),
+    ),
+    (
+        "a retrospective case review of a clinic's patients is no case report",
+        "observational",
+        record(
+            "Topical ketamine for post-traumatic trigeminal neuropathy: a retrospective case review",
+            "The records of 23 patients treated with a ketamine gel were reviewed. Pain fell by 30% in nine.",
+        ),
+    ),
+    (
         "a combined in silico and in vitro study tested cells: preclinical",
         "preclinical",
         record(
@@ -392,6 +418,15 @@ ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
             "Topical ketamine cream for postherpetic neuralgia: two cases",
             "Two patients with postherpetic neuralgia applied a 1% ketamine cream; pain fell in both. Oral ketamine "
             "was considered for the second patient but not prescribed.",
+        ),
+    ),
+    (
+        "an oral gel applied to the gingiva is topical, not oral",
+        ("topical",),
+        record(
+            "Ketamine gel for painful trigeminal neuropathy",
+            "Twenty patients applied a compounded ketamine 5% oral gel to the painful gingiva four times daily. Pain "
+            "fell by a third.",
         ),
     ),
 ]
