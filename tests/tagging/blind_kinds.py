@@ -429,6 +429,24 @@ ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
             "fell by a third.",
         ),
     ),
+    (
+        "routes no included study used are not a review's routes",
+        ("intravenous", "oral"),
+        record(
+            "Ketamine for CRPS: a systematic review",
+            "We searched four databases and included 12 studies: ten used intravenous ketamine and two oral "
+            "ketamine. No included study used intranasal or epidural ketamine.",
+        ),
+    ),
+    (
+        "surgery under spinal anaesthesia is no spinal route of the drug studied",
+        ("intravenous",),
+        record(
+            "Intravenous esketamine to prevent chronic pain after caesarean delivery: a trial protocol",
+            "This trial will randomise 400 women undergoing caesarean delivery under spinal anaesthesia to "
+            "intravenous esketamine or saline. The primary outcome is chronic pain at 3 months.",
+        ),
+    ),
 ]
 
 
