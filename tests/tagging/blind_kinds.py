@@ -372,6 +372,24 @@ CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
         ),
     ),
     (
+        "a condition of the authors' previous study is not this study's",
+        ("fibromyalgia",),
+        record(
+            "Ketamine infusions for fibromyalgia: an audit",
+            "In our previous study in complex regional pain syndrome, ketamine infusions relieved pain for weeks. "
+            "We audited 39 patients with fibromyalgia given ketamine infusions; 28% responded.",
+        ),
+    ),
+    (
+        "neuropathic features uncommon in both arms of a trial preventing post-surgical pain are an outcome",
+        ("chronic_postsurgical_pain",),
+        record(
+            "Ketamine and chronic pain after thoracotomy: a randomised trial",
+            "Eighty adults having thoracotomy were randomised to ketamine or saline. Pain at the incision at 6 "
+            "months was less common with ketamine. Neuropathic features were uncommon in both groups.",
+        ),
+    ),
+    (
         "a mixed population analysed by subgroup keeps its general row",
         ("chronic_pain_general", "crps", "fibromyalgia"),
         record(
