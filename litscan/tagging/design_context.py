@@ -64,9 +64,15 @@ _OBJECT_WORDS: Final = frozenset((*_FOLLOWED, *_EXAMINED, "according", "based", 
 _NESTED = re.compile(r"\b(?:nested|embedded) (?:in|within) (?:an?|the) (?:[\w-]+ ){0,3}$")
 # Studies counted in the plural are the literature a record pools or cites: "30 randomised trials", "seven
 # observational studies" (a study of its own counts patients, not trials).
-_COUNT_BEFORE = re.compile(
-    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty)\s+$"
+_NUMBER_WORDS: Final = frozenset(
+    ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty")
 )
+
+
+def _counted(word: str) -> bool:
+    return word.isdigit() or word in _NUMBER_WORDS or word.endswith("teen")
+
+
 _STUDIES_AFTER = re.compile(r"[\w-]*(?:,?\s+[\w-]+){0,2}?\s+(?:trials|studies|rcts)\b")
 # A design word that is the subject of a finding is the literature's: "a meta-analysis of seven trials found".
 _VERBS = r"(?:found|showed|reported|concluded|suggested|demonstrated|indicated|confirmed)\b"
@@ -106,19 +112,20 @@ def not_said_of_this_study(doc: Document, hit: Hit) -> bool:
     gabapentin")."""
     s = doc.sentences[hit.sentence]
     lower = doc.lower
-    if _NESTED.search(lower, max(s.start, hit.start - _REACH), hit.start):
+    lo = max(s.start, hit.start - _REACH)
+    before = lower[lo : hit.start]
+    if ("nested" in before or "embedded" in before) and _NESTED.search(before):
         return True  # "a cohort nested in a randomised trial": the trial is where its data come from
     if s.role == _TITLE:
         return False
-    if _COUNT_BEFORE.search(lower, max(s.start, hit.start - 12), hit.start) and _STUDIES_AFTER.match(lower, hit.end):
+    words = before.split()[-_WORDS_BEFORE:]
+    if words and _counted(words[-1]) and before[-1:].isspace() and _STUDIES_AFTER.match(lower, hit.end):
         return True
     if _of_another_drug(doc, hit, s.end) or _reported_by(doc, hit, s.start, s.end):
         return True
     if lower.find("et al", hit.end, s.end) >= 0 and _CITED.match(doc.text, hit.end, s.end):
         return True
-    lo = max(s.start, hit.start - _REACH)
     # Cheap first: the words just before the design word, then the pattern only where one of them could start it.
-    words = lower[lo : hit.start].split()[-_WORDS_BEFORE:]
     if _TRIGGERS.isdisjoint(w.strip(",.;:()") for w in words) and not any(w[:2] in ("19", "20") for w in words):
         return False
     return _NOT_THIS_STUDY.search(doc.text, lo, hit.start) is not None
