@@ -32,6 +32,7 @@ _PROTOCOL = "protocol"
 _CASE_REPORT: Final = "case_report"
 _OBSERVATIONAL: Final = "observational"
 _TRIAL: Final = "nonrandomized_trial"
+_RCT: Final = "rct"
 # Designs a record is often about rather than of ("adherence to consensus guidelines", "according to the
 # protocol"): their words count only where the record is not named as examining or following them.
 _STUDIED_AS_OBJECTS: Final = frozenset(("guideline", _PROTOCOL))
@@ -140,7 +141,27 @@ def _statements(doc: Document, compiled: CompiledVocabulary) -> _Statements:
         said.title.setdefault(label_hit.ident, label_hit)
         said.strong.setdefault(label_hit.ident, label_hit)
     _no_protocol_with_results(doc, said)
+    _not_randomised(doc, said)
     return said
+
+
+# The record says its own allocation was not random: "a nonrandomised, open-label pilot study".
+_NON_RANDOM = re.compile(r"\b(?:non[- ]?|not |quasi[- ]?)randomi[sz]")
+
+
+def _not_randomised(doc: Document, said: _Statements) -> None:
+    """A record that says of itself that it is not randomised is no randomised trial, whatever trial it plans."""
+    if _RCT not in said.strong and _RCT not in said.title:
+        return
+    for hit in doc.hits_of("design"):
+        if (
+            hit.ident == _TRIAL
+            and doc.sentences[hit.sentence].states_design
+            and _NON_RANDOM.match(doc.lower, hit.start)
+        ):
+            for d in (said.title, said.strong, said.weak):
+                d.pop(_RCT, None)
+            return
 
 
 def _as_object(doc: Document, hit: Hit) -> bool:

@@ -94,6 +94,15 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
         ),
     ),
     (
+        "patients with chronic back pain not followed after discharge: no late outcome",
+        False,
+        record(
+            "Intraoperative ketamine in patients with chronic low back pain undergoing lumbar fusion",
+            "Sixty adults with chronic low back pain were randomised to ketamine or saline during surgery. Opioid "
+            "use over 48 hours fell. Patients were not followed after discharge.",
+        ),
+    ),
+    (
         "the same trial that does follow its patients for months stays on topic",
         True,
         record(
@@ -238,6 +247,32 @@ DESIGN: list[tuple[str, str, Record]] = [
         record(
             "Topical ketamine for post-traumatic trigeminal neuropathy: a retrospective case review",
             "The records of 23 patients treated with a ketamine gel were reviewed. Pain fell by 30% in nine.",
+        ),
+    ),
+    (
+        "allocation by the toss of a coin is random",
+        "rct",
+        record(
+            "Ketamine infusion for CRPS: a double-blind trial",
+            "Allocation to ketamine or placebo was decided by the toss of a coin. Twenty-six adults with CRPS took "
+            "part; pain fell more with ketamine.",
+        ),
+    ),
+    (
+        "a study that calls itself nonrandomised is no randomised trial, whatever trial it finds feasible",
+        "nonrandomized_trial",
+        record(
+            "Oral ketamine in painful diabetic neuropathy: a nonrandomised pilot study",
+            "Eighteen adults took oral ketamine for 6 weeks; pain fell by 25%. A randomised trial is feasible.",
+        ),
+    ),
+    (
+        "a randomised trial the results need for confirmation is a trial still to come",
+        "nonrandomized_trial",
+        record(
+            "Oral ketamine in acute zoster to prevent persistent pain: a controlled trial",
+            "Patients with an even hospital number received ketamine and those with an odd number did not. Pain at "
+            "3 months was less common with ketamine; these results need confirmation in a randomised trial.",
         ),
     ),
     (
@@ -387,6 +422,42 @@ CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
             "Ketamine and chronic pain after thoracotomy: a randomised trial",
             "Eighty adults having thoracotomy were randomised to ketamine or saline. Pain at the incision at 6 "
             "months was less common with ketamine. Neuropathic features were uncommon in both groups.",
+        ),
+    ),
+    (
+        "conditions described instead of named: burning feet with diabetes, pain in a missing limb",
+        ("diabetic_neuropathy", "phantom_limb_pain"),
+        record(
+            "Ketamine cream for two painful conditions: a pilot study",
+            "Ten adults with type 2 diabetes and burning feet, and ten amputees with pain in the missing limb, "
+            "applied ketamine cream for 4 weeks. Pain fell in both groups, by 2.1 and 1.4 points.",
+        ),
+    ),
+    (
+        "paroxysmal electric-shock facial pain is trigeminal neuralgia; numbness and burning after oxaliplatin is CIPN",
+        ("chemotherapy_neuropathy", "trigeminal_neuralgia"),
+        record(
+            "Ketamine lozenges in two neuropathic conditions: a case series",
+            "Two patients had paroxysmal electric-shock facial pain despite carbamazepine; one had numbness and "
+            "burning in the feet after oxaliplatin. All three used ketamine lozenges; pain fell in each.",
+        ),
+    ),
+    (
+        "pain lasting longer than three months is chronic pain",
+        ("chronic_pain_general",),
+        record(
+            "Intranasal ketamine for persistent pain: an open study",
+            "Forty adults with pain lasting longer than three months used intranasal ketamine for 2 weeks. Pain fell "
+            "by 20%.",
+        ),
+    ),
+    (
+        "radiating leg pain with chronic low back pain is radicular",
+        ("low_back_pain", "neuropathic_pain"),
+        record(
+            "Epidural ketamine with steroid for chronic low back pain: a randomised trial",
+            "Sixty adults with chronic low back pain and radiating leg pain were randomised to epidural steroid "
+            "with or without ketamine. Leg pain fell more with ketamine.",
         ),
     ),
     (
