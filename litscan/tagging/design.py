@@ -147,6 +147,7 @@ def _statements(doc: Document, compiled: CompiledVocabulary) -> _Statements:
 
 # The record says its own allocation was not random: "a nonrandomised, open-label pilot study".
 _NON_RANDOM = re.compile(r"\b(?:non[- ]?|not |quasi[- ]?)randomi[sz]")
+_PLURAL_STUDIES = re.compile(r"[\w-]*\s+(?:[\w-]+\s+)?(?:studies|trials)\b")
 
 
 def _not_randomised(doc: Document, said: _Statements) -> None:
@@ -158,6 +159,8 @@ def _not_randomised(doc: Document, said: _Statements) -> None:
             hit.ident == _TRIAL
             and doc.sentences[hit.sentence].states_design
             and _NON_RANDOM.match(doc.lower, hit.start)
+            and not _PLURAL_STUDIES.match(doc.lower, hit.end)  # "randomised and non-randomised studies"
+            and not not_said_of_this_study(doc, hit)
         ):
             for d in (said.title, said.strong, said.weak):
                 d.pop(_RCT, None)

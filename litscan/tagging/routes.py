@@ -172,6 +172,8 @@ def _bound_routes(doc: Document, compiled: CompiledVocabulary, scope: RouteScope
     unbound: list[Hit] = []
     for hit in route_hits:
         reason, drug = binder.bind(hit, by_sentence.get(hit.sentence, []), only_drug)
+        if reason is None and drug is not None:
+            continue  # another drug's: "topical ketamine gel versus oral amitriptyline" lists no route of ketamine's
         if reason is None or scope.before_the_study(hit, drug) or scope.only_possible(hit):
             unbound.append(hit)
         else:
@@ -385,7 +387,7 @@ class _Binder:
             for d in before[::-1]:
                 if d.kind == "drug" and _ADJUVANT.match(text, d.end, hit.start) and not self._own_route(d):
                     return f'route "{word}" of {self.doc.span(first)}, which {self.label} was given with', d
-        return None, None
+        return None, first  # another drug's route: no reason, and the drug it belongs to
 
     def _own_route(self, drug: Hit) -> bool:
         """A route word right beside the drug's name: "oral ketamine", "ketamine cream"."""

@@ -276,6 +276,16 @@ DESIGN: list[tuple[str, str, Record]] = [
         ),
     ),
     (
+        "a review that searched for randomised and non-randomised studies and counts them in brackets is systematic",
+        "systematic_review",
+        record(
+            "Oral ketamine for chronic pain",
+            "MEDLINE and Embase were searched for randomised and non-randomised studies of oral ketamine. Twenty "
+            "studies (6 randomised trials, 4 non-randomised trials and 10 observational studies; 900 patients) "
+            "were included.",
+        ),
+    ),
+    (
         "a combined in silico and in vitro study tested cells: preclinical",
         "preclinical",
         record(
@@ -534,6 +544,14 @@ ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
             "Intravenous esketamine to prevent chronic pain after caesarean delivery: a trial protocol",
             "This trial will randomise 400 women undergoing caesarean delivery under spinal anaesthesia to "
             "intravenous esketamine or saline. The primary outcome is chronic pain at 3 months.",
+        ),
+    ),
+    (
+        "the route of the comparator drug after 'versus' is not the studied drug's",
+        ("topical",),
+        record(
+            "Topical ketamine gel versus oral amitriptyline for painful diabetic neuropathy: a randomised trial",
+            "Ninety adults were randomised to ketamine gel or amitriptyline capsules for 8 weeks. Pain fell similarly.",
         ),
     ),
 ]
