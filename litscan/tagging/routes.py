@@ -32,7 +32,8 @@ from .route_words import LINKS, MODIFIERS, PER, ROUTE_NOUNS
 RouteEvidence = dict[str, tuple[Evidence, ...]]
 
 _TITLE: Final = Role.TITLE
-_DENIED: Final = Context.NEGATED.value
+# A route denied, or of treatment before the study ("the loss of analgesia after intravenous infusion").
+_DENIED: Final = Context.NEGATED.value | Context.PRIOR.value
 _START = attrgetter("start")
 _DECISIVE = itemgetter(0, 1)  # (listed, not firm, bound): direct and firm first, text order kept
 # Characters (or words, "N-methyl-D-aspartate" one where another writes "NMDA") from a route word to the drug

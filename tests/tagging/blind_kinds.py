@@ -554,6 +554,16 @@ ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
             "Ninety adults were randomised to ketamine gel or amitriptyline capsules for 8 weeks. Pain fell similarly.",
         ),
     ),
+    (
+        "the infusion whose response an oral maintenance trial keeps is treatment before the study",
+        ("oral",),
+        record(
+            "Oral ketamine to maintain the response to intravenous ketamine in neuropathic pain: a randomised trial",
+            "Adults who had reported at least 50% relief after a clinical intravenous ketamine infusion were "
+            "randomised to oral ketamine or placebo. Oral ketamine delayed the loss of analgesia after intravenous "
+            "infusion.",
+        ),
+    ),
 ]
 
 
