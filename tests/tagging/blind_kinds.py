@@ -471,6 +471,25 @@ CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
         ),
     ),
     (
+        "neuropathic features reported among a prevention trial's results are measured, even with an adverb",
+        ("chronic_postsurgical_pain",),
+        record(
+            "Ketamine and persistent pain one year after mastectomy: a randomised trial",
+            "Women having mastectomy were randomised to ketamine or saline. At 12 months persistent pain was "
+            "reported by 19% and 34%. Pain with neuropathic features was also less frequent (8% vs 20%). "
+            "Neuropathic features, pain at 6 months and early morphine use did not differ in another analysis.",
+        ),
+    ),
+    (
+        "a neuropathy of the maxillary or mandibular nerve is in trigeminal territory",
+        ("trigeminal_neuralgia",),
+        record(
+            "Ketamine in post-traumatic neuropathy of the maxillary and mandibular nerves",
+            "Sixteen patients with burning facial pain after dental surgery received intravenous ketamine. Pain "
+            "fell at 1 hour.",
+        ),
+    ),
+    (
         "a mixed population analysed by subgroup keeps its general row",
         ("chronic_pain_general", "crps", "fibromyalgia"),
         record(
