@@ -103,6 +103,15 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
         ),
     ),
     (
+        "ketamine to abort attacks of a chronic headache in hospital treats an acute episode",
+        False,
+        record(
+            "Intranasal ketamine to abort attacks of cluster headache in hospital: a pilot study",
+            "Twenty inpatients with chronic cluster headache used intranasal ketamine at attack onset; pain at 15 "
+            "minutes fell by half.",
+        ),
+    ),
+    (
         "the same trial that does follow its patients for months stays on topic",
         True,
         record(
