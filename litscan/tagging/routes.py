@@ -285,6 +285,9 @@ class _Binder:
             _COMPARATORS.search(self.doc.text, max(0, hit.start - 30), hit.start) or self._form_of_another_route(hit)
         ):
             return None, None  # "oral placebo tablets": the comparator's; "sublingual tablets": that route's
+        bracketed = self._in_brackets_after(hit, drugs)
+        if bracketed is not None:  # "12 trials of ketamine (9 intravenous, 3 oral)": the drug the brackets follow
+            return self._reason(hit, [bracketed], drugs, [], word)
         after, before = self._nearby(hit, kind, drugs)
         for side in _sides(hit, kind, after, before):
             if side:  # the nearest drug on the side a route word of this kind reaches first decides
@@ -294,6 +297,17 @@ class _Binder:
         if only_drug:
             return f'route "{word}" stated in {self.doc.where(hit)}; {self.label} {ONLY_DRUG}', None
         return self._drug_before(hit, word)
+
+    def _in_brackets_after(self, hit: Hit, drugs: list[Hit]) -> Hit | None:
+        """The drug named right before the brackets that hold the route word, if the brackets are still open."""
+        if not drugs:
+            return None
+        text = self.doc.text
+        s = self.doc.sentences[hit.sentence]
+        opened = text.rfind("(", s.start, hit.start)
+        if opened < 0 or text.find(")", opened, hit.start) >= 0:
+            return None
+        return next((d for d in drugs if d.end <= opened and not text[d.end : opened].strip()), None)
 
     def _form_of_another_route(self, hit: Hit) -> bool:
         """A route word stands before the dosage form: "sublingual tablets", "buccal ketamine films" say that

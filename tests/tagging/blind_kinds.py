@@ -592,6 +592,15 @@ ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
             "infusion.",
         ),
     ),
+    (
+        "routes in brackets after the drug counted by a review belong to it, whatever drugs follow",
+        ("intravenous", "oral"),
+        record(
+            "NMDA antagonists for neuropathic pain: a systematic review",
+            "We searched three databases and included 20 trials: 10 of ketamine (7 intravenous, 3 oral), 6 of "
+            "dextromethorphan and 4 of memantine. Ketamine reduced pain in the short term.",
+        ),
+    ),
 ]
 
 
