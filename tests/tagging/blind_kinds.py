@@ -499,6 +499,16 @@ CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
         ),
     ),
     (
+        "causes listed with their shares, a condition found by its parts among them: no rows of their own",
+        ("neuropathic_pain",),
+        record(
+            "Oral ketamine for peripheral neuropathic pain of mixed origin: a randomised trial",
+            "Adults with peripheral neuropathic pain were randomised to oral ketamine or placebo. Causes of "
+            "neuropathic pain were nerve injury (40%), postherpetic neuralgia (25%), diabetic polyneuropathy (20%) "
+            "and small-fibre neuropathy (15%). No analysis by cause was done.",
+        ),
+    ),
+    (
         "a mixed population analysed by subgroup keeps its general row",
         ("chronic_pain_general", "crps", "fibromyalgia"),
         record(
