@@ -263,8 +263,8 @@ DESIGN: list[tuple[str, str, Record]] = [
         "rct",
         record(
             "Ketamine infusion for CRPS: a double-blind trial",
-            "Allocation to ketamine or placebo was decided by the toss of a coin. Twenty-six adults with CRPS took "
-            "part; pain fell more with ketamine.",
+            "Twenty-six adults with CRPS took part. Allocation to ketamine or placebo was decided by the toss of a "
+            "coin. Pain fell more with ketamine.",
         ),
     ),
     (
@@ -292,6 +292,15 @@ DESIGN: list[tuple[str, str, Record]] = [
             "MEDLINE and Embase were searched for randomised and non-randomised studies of oral ketamine. Twenty "
             "studies (6 randomised trials, 4 non-randomised trials and 10 observational studies; 900 patients) "
             "were included.",
+        ),
+    ),
+    (
+        "a population counted in words ('twenty-one women') introduces the study and its design",
+        "nonrandomized_trial",
+        record(
+            "Ketamine in fibromyalgia",
+            "Twenty-one women with fibromyalgia took part in a double-blind, placebo-controlled study. Pain fell "
+            "with ketamine in 13.",
         ),
     ),
     (
@@ -506,6 +515,15 @@ CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
             "Adults with peripheral neuropathic pain were randomised to oral ketamine or placebo. Causes of "
             "neuropathic pain were nerve injury (40%), postherpetic neuralgia (25%), diabetic polyneuropathy (20%) "
             "and small-fibre neuropathy (15%). No analysis by cause was done.",
+        ),
+    ),
+    (
+        "widespread pain with tender points, or 11 of 18 tender sites, is fibromyalgia",
+        ("fibromyalgia",),
+        record(
+            "Ketamine and pressure-pain thresholds in chronic widespread pain with multiple tender points",
+            "Twenty-one women with tenderness at 11 or more of 18 specified sites received ketamine and saline "
+            "infusions on separate days. Pain fell with ketamine in 13.",
         ),
     ),
     (
