@@ -85,6 +85,9 @@ _DOSE_BETWEEN = re.compile(
     re.IGNORECASE,
 )
 _RESCUE = re.compile(r"\brescue\b", re.IGNORECASE)
+_BRACKETED = re.compile(r"\([^()]*\)")
+# A route said of every drug of a list before it: "ketamine, morphine and saline, each injected intravenously".
+_EACH = re.compile(r"\b(?:each|all|both)\b(?:\s+[\w-]+){0,2}\s*$", re.IGNORECASE)
 _RESCUE_REACH = 60  # characters either side of a route word where "rescue" makes it another drug's
 # Between a route word and the dosage form it qualifies: a dose or a drug's name, no list.
 _FORM_GAP = re.compile(r"[\s-]+(?:(?!(?:and|or)\b)[\w%./()-]+\s+){0,3}")
@@ -289,6 +292,10 @@ class _Binder:
         if bracketed is not None:  # "12 trials of ketamine (9 intravenous, 3 oral)": the drug the brackets follow
             return self._reason(hit, [bracketed], drugs, [], word)
         after, before = self._nearby(hit, kind, drugs)
+        if kind == "route_adverb" and before and _EACH.search(self.doc.text, max(0, hit.start - 30), hit.start):
+            studied = next((d for d in reversed(before) if d.kind == "drug"), None)
+            if studied is not None:
+                return f'route "{word}" stated for each drug of a list with {self.label}', studied
         for side in _sides(hit, kind, after, before):
             if side:  # the nearest drug on the side a route word of this kind reaches first decides
                 return self._reason(hit, side, drugs, before, word)
@@ -463,7 +470,12 @@ def _sides(hit: Hit, kind: str, after: list[Hit], before: list[Hit]) -> Sequence
 
 
 def _within(text: str, lo: int, hi: int, characters: int, words: int) -> bool:  # in characters or in words
-    return hi - lo <= characters or (hi - lo <= 2 * characters and text.count(" ", lo, hi) <= words)
+    if text.find("(", lo, hi) < 0:
+        return hi - lo <= characters or (hi - lo <= 2 * characters and text.count(" ", lo, hi) <= words)
+    # a dose or a regimen in brackets does not take the drug out of reach: "ketamine (0.1 mg/kg as a bolus
+    # followed by 7 micrograms/kg/min for 45 min) or saline was given intravenously"
+    span = _BRACKETED.sub("", text[lo:hi])
+    return len(span) <= characters or (len(span) <= 2 * characters and span.count(" ") <= words)
 
 
 def _blocked_back(text: str, drug_end: int, route_start: int) -> bool:
@@ -471,8 +483,9 @@ def _blocked_back(text: str, drug_end: int, route_start: int) -> bool:
     m = _BOUNDARY.search(text, drug_end, route_start)
     if m is None:
         return False
-    if m.group(0) == ";" and text.count("(", drug_end, m.start()) > text.count(")", drug_end, m.start()):
-        return _blocked_back(text, m.end(), route_start)  # "ketamine (30 mg/kg; intramuscular)": one parenthesis
+    if text.count("(", drug_end, m.start()) > text.count(")", drug_end, m.start()):
+        # inside the drug's brackets: "ketamine (30 mg/kg; intramuscular)", "ketamine (a bolus followed by ...)"
+        return _blocked_back(text, m.end(), route_start)
     opens_a_list = m.group(0) == ":" and _LIST_INTRO.search(text, drug_end, route_start) is not None
     return not opens_a_list or _BOUNDARY.search(text, m.end(), route_start) is not None
 

@@ -629,6 +629,24 @@ ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
             "dextromethorphan and 4 of memantine. Ketamine reduced pain in the short term.",
         ),
     ),
+    (
+        "a route said of each drug of a list is the studied drug's too",
+        ("intravenous",),
+        record(
+            "Ketamine in postherpetic neuralgia: a randomised crossover comparison",
+            "Eight patients with postherpetic neuralgia received, in random order, ketamine 0.15 mg/kg, morphine "
+            "0.075 mg/kg and saline, each injected intravenously over 10 min.",
+        ),
+    ),
+    (
+        "a regimen in brackets after the drug keeps it within reach of the route after them",
+        ("intravenous",),
+        record(
+            "Ketamine and phantom pain: a double-blind study",
+            "Eleven amputees with phantom pain were studied. Ketamine (0.1 mg/kg as a bolus followed by 7 "
+            "micrograms/kg/min for 45 min) or saline was given intravenously on two occasions.",
+        ),
+    ),
 ]
 
 
