@@ -398,7 +398,10 @@ class _Binder:
         previous = first
         for other in chain:
             lo, hi = (previous.end, other.start) if forward else (other.end, previous.start)
-            if not _COORDINATED.match(text[lo:hi]):
+            between = text[lo:hi]
+            if "(" in between:  # "ketamine (60 micrograms/kg bolus, then ...), alfentanil and saline"
+                between = _BRACKETED.sub("", between)
+            if not _COORDINATED.match(between):
                 break
             if other.kind == "drug":
                 return f'route "{word}" stated for {self.label} given with {self.doc.span(first)}', other

@@ -112,6 +112,15 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
         ),
     ),
     (
+        "carrageenan inflammation over hours in a rat paw is an acute model",
+        False,
+        record(
+            "Local ketamine and carrageenan-induced hyperalgesia in the rat paw",
+            "Rats received an intraplantar injection of carrageenan with or without ketamine. Thermal hyperalgesia "
+            "over 6 h was reduced by ketamine.",
+        ),
+    ),
+    (
         "the same trial that does follow its patients for months stays on topic",
         True,
         record(
@@ -301,6 +310,15 @@ DESIGN: list[tuple[str, str, Record]] = [
             "Ketamine in fibromyalgia",
             "Twenty-one women with fibromyalgia took part in a double-blind, placebo-controlled study. Pain fell "
             "with ketamine in 13.",
+        ),
+    ),
+    (
+        "a letter opening 'Sir,' is a letter whatever case it discusses",
+        "review",
+        record(
+            "Ketamine and causalgia",
+            "Sir, the recent report of relief of causalgia after a ketamine infusion deserves comment. The patient "
+            "received several other treatments, and follow-up was short.",
         ),
     ),
     (
@@ -527,6 +545,16 @@ CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
         ),
     ),
     (
+        "a condition whose patients 'responded best' has results of its own in a mixed population",
+        ("chronic_pain_general", "crps"),
+        record(
+            "Ketamine infusions for refractory chronic pain: a retrospective review",
+            "Records of 64 patients with refractory chronic pain given ketamine infusions were reviewed. Diagnoses "
+            "included CRPS, neuropathic pain and fibromyalgia. Patients with CRPS (n = 17) responded best: 65% had "
+            "relief.",
+        ),
+    ),
+    (
         "a mixed population analysed by subgroup keeps its general row",
         ("chronic_pain_general", "crps", "fibromyalgia"),
         record(
@@ -645,6 +673,15 @@ ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
             "Ketamine and phantom pain: a double-blind study",
             "Eleven amputees with phantom pain were studied. Ketamine (0.1 mg/kg as a bolus followed by 7 "
             "micrograms/kg/min for 45 min) or saline was given intravenously on two occasions.",
+        ),
+    ),
+    (
+        "a route said of a list of drugs after the studied one's bracketed dose is the studied drug's too",
+        ("intravenous",),
+        record(
+            "Central pain after spinal cord injury: a randomised comparison of ketamine, alfentanil and placebo",
+            "Nine patients with pain below a spinal cord injury were studied. Ketamine (60 micrograms/kg bolus, then "
+            "6 micrograms/kg/min), alfentanil and saline were given intravenously in random order.",
         ),
     ),
 ]
