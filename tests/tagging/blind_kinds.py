@@ -555,6 +555,15 @@ CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
         ),
     ),
     (
+        "chronic non-cancer or cancer pain is chronic pain in general, cancer only a part of it",
+        ("chronic_pain_general",),
+        record(
+            "Harms of long-term ketamine for chronic pain: a systematic review",
+            "We searched four databases for studies of ketamine in patients with chronic non-cancer or cancer pain "
+            "and included 51 studies. Hepatotoxicity was reported in nine.",
+        ),
+    ),
+    (
         "a mixed population analysed by subgroup keeps its general row",
         ("chronic_pain_general", "crps", "fibromyalgia"),
         record(
