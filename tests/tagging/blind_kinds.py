@@ -322,6 +322,15 @@ DESIGN: list[tuple[str, str, Record]] = [
         ),
     ),
     (
+        "a randomised trial the conclusion finds justified is still to come",
+        "nonrandomized_trial",
+        record(
+            "Intranasal esketamine for depression with chronic low back pain: an open-label pilot study",
+            "Twenty adults used esketamine nasal spray for 8 weeks; pain fell from 6.8 to 5.1. A randomised trial is "
+            "justified.",
+        ),
+    ),
+    (
         "a combined in silico and in vitro study tested cells: preclinical",
         "preclinical",
         record(
@@ -691,6 +700,15 @@ ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
             "Central pain after spinal cord injury: a randomised comparison of ketamine, alfentanil and placebo",
             "Nine patients with pain below a spinal cord injury were studied. Ketamine (60 micrograms/kg bolus, then "
             "6 micrograms/kg/min), alfentanil and saline were given intravenously in random order.",
+        ),
+    ),
+    (
+        "'were randomly assigned' and 'this randomised, double-blind trial' introduce the study",
+        ("intravenous",),
+        record(
+            "Ketamine during surgery in patients with depressive symptoms and chronic post-surgical pain",
+            "Depression is a risk factor for chronic postsurgical pain. In this randomised, double-blind trial, adults "
+            "with depressive symptoms were randomly assigned to intravenous ketamine or saline.",
         ),
     ),
 ]
