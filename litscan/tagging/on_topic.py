@@ -45,9 +45,10 @@ _EFFECT = re.compile(
 
 # The people a title names as having the condition: "in opioid-tolerant patients with chronic back pain",
 # "chronic pain patients".
+# "a patient on high-dose opioids for chronic back pain"
 _HAVING = re.compile(
-    r"\b(?:patients|adults|people|persons|women|men|children|individuals|subjects|participants|veterans|those) "
-    r"(?:[\w-]+ ){0,2}(?:with|having|suffering from) (?:[\w-]+ ){0,3}\Z"
+    r"\b(?:patients?|adults?|people|persons?|women|woman|men|man|children|individuals|subjects|participants|veterans|"
+    r"those) (?:(?:[\w-]+ ){0,2}(?:with|having|suffering from)|on (?:[\w-]+ ){0,3}(?:for|to treat)) (?:[\w-]+ ){0,3}\Z"
 )
 _HAVERS = re.compile(r"[\w-]* ?(?:patients|sufferers)\b")
 
@@ -199,8 +200,9 @@ def _off_topic_context(
     chronic = [h for h in doc.hits_of("chronic") if not h.context & _NOT_CHRONIC]
     if conditions.in_title or any(doc.role(h) == _TITLE for h in chronic):
         # the title names the chronic population itself ("neuropathic pain after dental surgery"), unless
-        # that population's operation is the study and its pain is followed only for days
-        return _setting_followed_days(doc, compiled, conditions)
+        # that population's operation is the study and its pain is followed only for days, or the study
+        # treats another condition of theirs and reports nothing of their pain
+        return _setting_followed_days(doc, compiled, conditions) or _another_use_in_them(doc, compiled, conditions)
     chronic_purpose = any(doc.sentences[h.sentence].cues & PURPOSE for h in chronic)
     measured, firm_chronic = _chronic_of_the_study(doc, compiled, conditions, design, chronic)
     for hit in doc.hits_of("off"):
@@ -231,6 +233,51 @@ def _setting_followed_days(doc: Document, compiled: CompiledVocabulary, conditio
         return None  # a condition to prevent ("preventing phantom limb pain after amputation"), or followed late
     reason = f'about {off.label} ("{doc.span(hit)}") in the title, its pain followed for days, not weeks or months'
     return doc.evidence(hit, f"{reason} [topic.off_topic.{off.id}]")
+
+
+def _another_use_in_them(doc: Document, compiled: CompiledVocabulary, conditions: Conditions) -> Evidence | None:
+    """Another use of the drug the title names ("for treatment-resistant depression in patients with
+    fibromyalgia") in patients the title says have a chronic pain condition, where no sentence, the title
+    included, speaks of a pain outcome: off topic, the condition still named (TAXONOMY: depression alone)."""
+    hit = next(
+        (
+            h
+            for h in doc.hits_of("off")
+            if doc.role(h) == _TITLE
+            and compiled.off_topic[h.ident].another_use
+            and _FOR.search(doc.lower, max(0, h.start - 40), h.start)
+        ),
+        None,
+    )
+    if hit is None or not _patients_have_it(doc, conditions) or _pain_outcome(doc):
+        return None
+    off = compiled.off_topic[hit.ident]
+    reason = f'about {off.label} ("{doc.span(hit)}") in patients with chronic pain, with no pain outcome'
+    return doc.evidence(hit, f"{reason} [topic.off_topic.{off.id}]")
+
+
+# What the intervention is for: "ketamine for treatment-resistant depression", "to treat opioid withdrawal".
+_FOR = re.compile(r"\b(?:for|to treat|treating|in the treatment of|against)\s+(?:[\w-]+\s+){0,3}$")
+# A pain outcome: "pain scores fell", "pain intensity will be measured", "reduced pain", "pain relief".
+_PAIN_OUTCOME = re.compile(
+    r"\b(?:pain|analges\w*)(?: [\w-]+){0,3}? (?:scores?|intensity|relief|reduc\w*|decreas\w*|improv\w*|fell|"
+    r"ratings?|severity|interference|outcomes?|responses?)\b"
+    r"|\b(?:reduced|relieved|decreased|improved|lowered) (?:[\w-]+ ){0,2}pain\b"
+    r"|\bpain (?:[\w-]+ ){0,2}(?:did not |was |were )?(?:change|changed|unchanged|differ|differed|fell|rose)\b"
+)
+# ... unless the sentence says the study did not have one: "pain was not a study endpoint".
+_NO_PAIN_OUTCOME = re.compile(
+    r"\bpain (?:\w+ ){0,3}(?:was|were) not\b|\bnot (?:a |an )?(?:study )?(?:end ?point|outcome)"
+)
+
+
+def _pain_outcome(doc: Document) -> bool:
+    text = doc.lower
+    return any(
+        _PAIN_OUTCOME.search(text, s.start, s.end) and not _NO_PAIN_OUTCOME.search(text, s.start, s.end)
+        for s in doc.sentences
+        if s.own or s.role == _TITLE
+    )
 
 
 # The intervention used as the setting: "ketamine anaesthesia", "ketamine-based sedation", "ketamine for sedation".

@@ -121,6 +121,33 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
         ),
     ),
     (
+        "ketamine for depression in patients with fibromyalgia, pain not an endpoint: depression alone",
+        False,
+        record(
+            "Serial ketamine infusions for treatment-resistant depression in patients with fibromyalgia",
+            "Twenty-four adults with fibromyalgia and depression received six ketamine infusions. Pain was not a "
+            "study endpoint. Depression scores fell by 40%.",
+        ),
+    ),
+    (
+        "the same population with pain measured too is on topic",
+        True,
+        record(
+            "Serial ketamine infusions for treatment-resistant depression in patients with fibromyalgia",
+            "Twenty-four adults with fibromyalgia and depression received six ketamine infusions. Depression scores "
+            "fell by 40% and pain scores by 20%.",
+        ),
+    ),
+    (
+        "ketamine for opioid withdrawal in a patient on opioids for chronic back pain, no pain outcome",
+        False,
+        record(
+            "Intravenous ketamine for precipitated opioid withdrawal in a patient on opioids for chronic back pain",
+            "A 58-year-old man developed severe withdrawal after a first dose of buprenorphine. A ketamine infusion "
+            "relieved it within hours.",
+        ),
+    ),
+    (
         "the same trial that does follow its patients for months stays on topic",
         True,
         record(
