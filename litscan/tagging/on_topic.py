@@ -44,8 +44,7 @@ _EFFECT = re.compile(
 
 
 # The people a title names as having the condition: "in opioid-tolerant patients with chronic back pain",
-# "chronic pain patients".
-# "a patient on high-dose opioids for chronic back pain"
+# "chronic pain patients", "a patient on high-dose opioids for chronic back pain".
 _HAVING = re.compile(
     r"\b(?:patients?|adults?|people|persons?|women|woman|men|man|children|individuals|subjects|participants|veterans|"
     r"those) (?:(?:[\w-]+ ){0,2}(?:with|having|suffering from)|on (?:[\w-]+ ){0,3}(?:for|to treat)) (?:[\w-]+ ){0,3}\Z"

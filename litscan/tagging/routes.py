@@ -26,6 +26,17 @@ from .compiled import ROUTE_KINDS, UNLABELLED_ROUTE, CompiledVocabulary
 from .context import NOT_THE_STUDY, Context
 from .document import Document, Hit, Role
 from .route_infusion import inferred_infusion
+from .route_reach import (
+    ADJECTIVE_BOUNDARY,
+    BACKWARD_WINDOW,
+    BACKWARD_WORDS,
+    BOUNDARY,
+    BRACKETED,
+    FORWARD_WINDOW,
+    FORWARD_WORDS,
+    blocked_back,
+    within,
+)
 from .route_scope import RouteScope
 from .route_words import LINKS, MODIFIERS, PER, ROUTE_NOUNS
 
@@ -36,9 +47,6 @@ _TITLE: Final = Role.TITLE
 _DENIED: Final = Context.NEGATED.value | Context.PRIOR.value
 _START = attrgetter("start")
 _DECISIVE = itemgetter(0, 1)  # (listed, not firm, bound): direct and firm first, text order kept
-# Characters (or words, "N-methyl-D-aspartate" one where another writes "NMDA") from a route word to the drug
-_FORWARD_WINDOW, _FORWARD_WORDS = 60, 8  # ... after it
-_BACKWARD_WINDOW, _BACKWARD_WORDS = 90, 12  # ... and before it
 _EVIDENCE_PER_ROUTE = 2
 _LOOK_BACK = 2  # sentences a drugless sentence may look back for the drug it speaks of
 _ALL_ROUTE_KINDS: Final = (*ROUTE_KINDS, UNLABELLED_ROUTE)
@@ -71,8 +79,6 @@ _NOT_GIVEN_BY = re.compile(
 _OTHERS_DOSE = re.compile(
     r"[A-Za-z][\w-]*\s*\(\s*\d[\d.,]*\s*(?:mg|µg|mcg|ug|g|ml|mmol|%|units?|IU)" + PER.format(r"\w+") + r"*[\s,;]*$"
 )
-# A list of routes introduced by a colon: "ketamine's routes of administration: intravenous, oral...".
-_LIST_INTRO = re.compile(r"\b(?:routes?|administration|formulations?|forms)\b[^:]{0,25}:\s*$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"[\s,;/()]*(?:(?:and/or|and|or|versus|vs\.?|to|then|as well as|plus)\b[\s,;/()]*)?", re.I)
 # A route adjective naming a product ("the intravenous solution"): another route stated for it wins.
 _FORMULATION = re.compile(
@@ -85,7 +91,6 @@ _DOSE_BETWEEN = re.compile(
     re.IGNORECASE,
 )
 _RESCUE = re.compile(r"\brescue\b", re.IGNORECASE)
-_BRACKETED = re.compile(r"\([^()]*\)")
 # A route said of every drug of a list before it: "ketamine, morphine and saline, each injected intravenously".
 _EACH = re.compile(r"\b(?:each|all|both)\b(?:\s+[\w-]+){0,2}\s*$", re.IGNORECASE)
 _RESCUE_REACH = 60  # characters either side of a route word where "rescue" makes it another drug's
@@ -106,14 +111,6 @@ _THE_DRUGS = re.compile(
     re.IGNORECASE,
 )
 _ARMS = frozenset(("group", "groups", "arm", "arms"))
-_CLAUSE = r"[;:]|\b(?:while|whereas|but|followed by|compared (?:with|to)|than|as opposed to|instead of|unlike)\b"
-_BOUNDARY = re.compile(_CLAUSE + r"|\b(?:versus|vs)\b")
-# An adjective reaches forward to its noun, not across a clause: "an oral drug that could extend ketamine";
-# "IM versus IV ketamine" names two routes of ketamine, so "versus" does not stop it.
-_ADJECTIVE_BOUNDARY = re.compile(
-    _CLAUSE + r"|\b(?:that|which|who|whom|could|can|may|might|will|would|"
-    r"should|was|were|is|are|has|have|had|after|before|during)\b"
-)
 _NEXT_WORD = re.compile(r"[\s)\]]*(?:\([^()]{0,12}\)\s*)?([A-Za-z][\w-]*)")  # "intravenous (IV) cannulation"
 # The noun a route adjective describes, past adjectives coordinated with it: "epidural or paraspinal abscess".
 _HEAD_WORD = re.compile(
@@ -347,20 +344,20 @@ class _Binder:
     def _nearby(self, hit: Hit, kind: str, drugs: list[Hit]) -> tuple[list[Hit], list[Hit]]:
         """Drugs within reach after the route word and before it, with no clause boundary between."""
         text = self.doc.text
-        blocker = _BOUNDARY if kind != "route" else _ADJECTIVE_BOUNDARY
+        blocker = BOUNDARY if kind != "route" else ADJECTIVE_BOUNDARY
         after = [
             d
             for d in drugs
             if d.start >= hit.end
-            and _within(text, hit.end, d.start, _FORWARD_WINDOW, _FORWARD_WORDS)
+            and within(text, hit.end, d.start, FORWARD_WINDOW, FORWARD_WORDS)
             and not blocker.search(text, hit.end, d.start)
         ]
         before = [
             d
             for d in drugs
             if d.end <= hit.start
-            and _within(text, d.end, hit.start, _BACKWARD_WINDOW, _BACKWARD_WORDS)
-            and not _blocked_back(text, d.end, hit.start)
+            and within(text, d.end, hit.start, BACKWARD_WINDOW, BACKWARD_WORDS)
+            and not blocked_back(text, d.end, hit.start)
         ]
         if kind != "route":
             return after, before
@@ -400,7 +397,7 @@ class _Binder:
             lo, hi = (previous.end, other.start) if forward else (other.end, previous.start)
             between = text[lo:hi]
             if "(" in between:  # "ketamine (60 micrograms/kg bolus, then ...), alfentanil and saline"
-                between = _BRACKETED.sub("", between)
+                between = BRACKETED.sub("", between)
             if not _COORDINATED.match(between):
                 break
             if other.kind == "drug":
@@ -470,27 +467,6 @@ def _sides(hit: Hit, kind: str, after: list[Hit], before: list[Hit]) -> Sequence
     if kind == "route":  # an adjective or noun: the drug after it ("intravenous ketamine")
         return after, before[::-1]
     return before[::-1], after  # an adverb: the drug before it ("ketamine given intravenously")
-
-
-def _within(text: str, lo: int, hi: int, characters: int, words: int) -> bool:  # in characters or in words
-    if text.find("(", lo, hi) < 0:
-        return hi - lo <= characters or (hi - lo <= 2 * characters and text.count(" ", lo, hi) <= words)
-    # a dose or a regimen in brackets does not take the drug out of reach: "ketamine (0.1 mg/kg as a bolus
-    # followed by 7 micrograms/kg/min for 45 min) or saline was given intravenously"
-    span = _BRACKETED.sub("", text[lo:hi])
-    return len(span) <= characters or (len(span) <= 2 * characters and span.count(" ") <= words)
-
-
-def _blocked_back(text: str, drug_end: int, route_start: int) -> bool:
-    """A clause boundary between a drug and a route word after it; a colon opening a list of routes is none."""
-    m = _BOUNDARY.search(text, drug_end, route_start)
-    if m is None:
-        return False
-    if text.count("(", drug_end, m.start()) > text.count(")", drug_end, m.start()):
-        # inside the drug's brackets: "ketamine (30 mg/kg; intramuscular)", "ketamine (a bolus followed by ...)"
-        return _blocked_back(text, m.end(), route_start)
-    opens_a_list = m.group(0) == ":" and _LIST_INTRO.search(text, drug_end, route_start) is not None
-    return not opens_a_list or _BOUNDARY.search(text, m.end(), route_start) is not None
 
 
 def _names_its_noun(text: str, end: int, drug_start: int) -> bool:
