@@ -171,3 +171,16 @@ def test_the_file_keeps_the_programs_used_last_up_to_its_limit(cache: Path, monk
     regex_programs.save()
     body = kept_file(cache).read_bytes().partition(b"\n")[2]
     assert [entry[1] for entry in json.loads(body)] == ["old4 pattern", "old0 pattern", "new pattern"]
+
+
+def test_the_file_keeps_the_programs_used_last_up_to_a_size(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A chain of alternatives is tens of KB: a count alone let the file, read at every start, grow to 18 MB.
+    small = regex_programs.compile("small one")
+    program_size = len(regex_programs._loaded()[(False, "small one", 0)][1]) + len("small one")
+    monkeypatch.setattr(regex_programs, "_MOST_CHARACTERS", 3 * program_size)
+    assert small.match("small one")
+    for word in ("small two", "small six", "small ten"):
+        regex_programs.compile(word)
+    regex_programs.save()
+    body = kept_file(cache).read_bytes().partition(b"\n")[2]
+    assert [entry[1] for entry in json.loads(body)] == ["small two", "small six", "small ten"]
