@@ -306,12 +306,13 @@ def _mentions(
     strong_hits = doc.hits_of("cond")
     described: dict[str, int] = {}
     for kind, strength in _KIND_STRENGTH.items():
+        # a weak mention among what the study measures names no population: "secondary outcomes included
+        # neuropathic features" (measured, not enrolled)
+        excluded = NOT_THE_STUDY | _MEASURED if strength == _WEAK else NOT_THE_STUDY
         for hit in doc.hits_of(kind):
             s = sentences[hit.sentence]
-            if not _counts_in(s, background) or hit.context & NOT_THE_STUDY:
+            if hit.context & excluded or not _counts_in(s, background):
                 continue
-            if strength == _WEAK and hit.context & _MEASURED:
-                continue  # "secondary outcomes included neuropathic features": measured, not enrolled
             if hit.sentence in shared and _another_drugs(doc, rules, hit):
                 continue
             if strength != _DESCRIBED and _part_of_a_longer_mention(doc, v, hit, strength, strong_hits):

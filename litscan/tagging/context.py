@@ -72,7 +72,6 @@ TARGETS: Final = {
 _ALL_KINDS = frozenset(kind for kinds in TARGETS.values() for kind in kinds)
 _RULE_KEYS = {"category", "direction", "patterns", "max_scope", "targets", "terminated_by", "label"}
 _WORD = re.compile(r"\S+")
-_WORD_END = re.compile(r"\w*")
 
 
 @dataclass(frozen=True)
@@ -274,9 +273,7 @@ def _after(doc: Document, rule: ContextRule) -> None:
     text = doc.text if rule.after_on_original else doc.lower  # same offsets
     for kind in rule.targets:
         for hit in doc.hits_of(kind):
-            # from the end of the mention's last word: "diabet|ic polyneuropathy (19%)"
-            tail = _WORD_END.match(text, hit.end)
-            m = match(text, tail.end() if tail is not None else hit.end)
+            m = match(text, hit.end)
             if m is not None:
                 hit.context |= rule.flag
                 trigger = Hit(TRIGGER_KIND, str(rule.index), m.start(1), m.end(), hit.sentence, None)

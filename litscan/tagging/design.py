@@ -147,6 +147,7 @@ def _statements(doc: Document, compiled: CompiledVocabulary) -> _Statements:
 
 # The record says its own allocation was not random: "a nonrandomised, open-label pilot study".
 _NON_RANDOM = re.compile(r"\b(?:non[- ]?|not |quasi[- ]?)randomi[sz]")
+_NON_RANDOM_WORDS: Final = ("nonrandom", "non-random", "non random", "not random", "quasi")
 _PLURAL_STUDIES = re.compile(r"[\w-]*\s+(?:[\w-]+\s+)?(?:studies|trials)\b")
 
 
@@ -154,12 +155,15 @@ def _not_randomised(doc: Document, said: _Statements) -> None:
     """A record that says of itself that it is not randomised is no randomised trial, whatever trial it plans."""
     if _RCT not in said.strong and _RCT not in said.title:
         return
+    lower = doc.lower
+    if not any(word in lower for word in _NON_RANDOM_WORDS):
+        return  # cheap first: no word that could deny the randomisation
     for hit in doc.hits_of("design"):
         if (
             hit.ident == _TRIAL
             and doc.sentences[hit.sentence].states_design
-            and _NON_RANDOM.match(doc.lower, hit.start)
-            and not _PLURAL_STUDIES.match(doc.lower, hit.end)  # "randomised and non-randomised studies"
+            and _NON_RANDOM.match(lower, hit.start)
+            and not _PLURAL_STUDIES.match(lower, hit.end)  # "randomised and non-randomised studies"
             and not not_said_of_this_study(doc, hit)
         ):
             for d in (said.title, said.strong, said.weak):

@@ -289,7 +289,7 @@ class _Binder:
         if bracketed is not None:  # "12 trials of ketamine (9 intravenous, 3 oral)": the drug the brackets follow
             return self._reason(hit, [bracketed], drugs, [], word)
         after, before = self._nearby(hit, kind, drugs)
-        if kind == "route_adverb" and before and _EACH.search(self.doc.text, max(0, hit.start - 30), hit.start):
+        if kind == "route_adverb" and before and self._each_before(hit):
             studied = next((d for d in reversed(before) if d.kind == "drug"), None)
             if studied is not None:
                 return f'route "{word}" stated for each drug of a list with {self.label}', studied
@@ -302,13 +302,18 @@ class _Binder:
             return f'route "{word}" stated in {self.doc.where(hit)}; {self.label} {ONLY_DRUG}', None
         return self._drug_before(hit, word)
 
+    def _each_before(self, hit: Hit) -> bool:
+        lo = max(0, hit.start - 30)
+        near = self.doc.lower[lo : hit.start]
+        return ("each" in near or "all" in near or "both" in near) and _EACH.search(near) is not None
+
     def _in_brackets_after(self, hit: Hit, drugs: list[Hit]) -> Hit | None:
         """The drug named right before the brackets that hold the route word, if the brackets are still open."""
         if not drugs:
             return None
         text = self.doc.text
         s = self.doc.sentences[hit.sentence]
-        opened = text.rfind("(", s.start, hit.start)
+        opened = text.rfind("(", max(s.start, hit.start - 60), hit.start)
         if opened < 0 or text.find(")", opened, hit.start) >= 0:
             return None
         return next((d for d in drugs if d.end <= opened and not text[d.end : opened].strip()), None)
