@@ -260,9 +260,15 @@ def check_store_file(connection: sqlite3.Connection, path: Path) -> None:
     switched to WAL and written into.
     """
     try:
-        version = connection.execute("PRAGMA user_version").fetchone()[0]
-        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        columns = {row[1] for row in connection.execute("PRAGMA table_info(records)")}
+        # One read transaction: another run creating the store commits its tables and its version together,
+        # and three reads outside one could see its version before and its tables after (a "foreign" file).
+        connection.execute("BEGIN")
+        try:
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            columns = {row[1] for row in connection.execute("PRAGMA table_info(records)")}
+        finally:
+            connection.execute("COMMIT")
     except sqlite3.Error as exc:
         not_sqlite = getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB
         raise StoreError(
