@@ -160,8 +160,11 @@ def test_ris_download_holds_the_listed_records(page: Any, records_page: Path) ->
 # --- the list ---------------------------------------------------------------------------------------
 
 
+# Drawn by the script (data-i), not only printed: the toggle event redraws the cards, and under load the
+# printed ones were seen visible just before the drawn ones replaced them.
 _OFF_SHOWN = """document.getElementById('offtopic').open &&
-  [...document.querySelectorAll('#off-list article[data-pmid]')].filter(a => a.checkVisibility()).length === 2"""
+  [...document.querySelectorAll('#off-list article[data-pmid]')]
+    .filter(a => a.checkVisibility() && a.dataset.i !== undefined).length === 2"""
 
 
 def test_the_list_leads_with_evidence_keeps_retracted_papers_last_and_opens_details_on_demand(
