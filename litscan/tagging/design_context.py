@@ -14,6 +14,7 @@ import re
 from typing import Final
 
 from .document import Document, Hit, Role
+from .population import is_count_word
 
 _TITLE: Final = Role.TITLE
 _RESULTS: Final = Role.RESULTS
@@ -64,15 +65,6 @@ _OBJECT_WORDS: Final = frozenset((*_FOLLOWED, *_EXAMINED, "according", "based", 
 _NESTED = re.compile(r"\b(?:nested|embedded) (?:in|within) (?:an?|the) (?:[\w-]+ ){0,3}$")
 # Studies counted in the plural are the literature a record pools or cites: "30 randomised trials", "seven
 # observational studies" (a study of its own counts patients, not trials).
-_NUMBER_WORDS: Final = frozenset(
-    ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty")
-)
-
-
-def _counted(word: str) -> bool:
-    return word.isdigit() or word in _NUMBER_WORDS or word.endswith("teen")
-
-
 _STUDIES_AFTER = re.compile(r"[\w-]*(?:,?\s+[\w-]+){0,2}?\s+(?:trials|studies|rcts)\b")
 # A design word that is the subject of a finding is the literature's: "a meta-analysis of seven trials found".
 _VERBS = r"(?:found|showed|reported|concluded|suggested|demonstrated|indicated|confirmed)\b"
@@ -119,7 +111,7 @@ def not_said_of_this_study(doc: Document, hit: Hit) -> bool:
     if s.role == _TITLE:
         return False
     words = before.split()[-_WORDS_BEFORE:]
-    if words and _counted(words[-1]) and before[-1:].isspace() and _STUDIES_AFTER.match(lower, hit.end):
+    if words and is_count_word(words[-1]) and before[-1:].isspace() and _STUDIES_AFTER.match(lower, hit.end):
         return True
     if _of_another_drug(doc, hit, s.end) or _reported_by(doc, hit, s.start, s.end):
         return True

@@ -24,7 +24,7 @@ from .cues import COUNTED, HISTORY, OWN, PURPOSE
 from .document import Document, Hit, Role
 from .route_infusion import INFERRED_INFUSION
 from .routes import ONLY_DRUG, RouteEvidence
-from .setting import late_sentences, title_setting_that_leaves, undergone
+from .setting import late_sentences, setting_undergone, title_setting_that_leaves
 from .vocabulary import OffTopic
 
 _TITLE: Final = Role.TITLE
@@ -53,6 +53,7 @@ _HAVERS = re.compile(r"[\w-]* ?(?:patients|sufferers)\b")
 
 _RESULT: Final = Context.RESULT.value
 _REACH = 60  # characters either side of a drug's name where its giving is stated
+_ASIDE_REACH = 30  # ... and where a word making it an aside stands
 # "randomised to ketamine", "received oral ketamine 20 mg", "treated with ketamine": the drug after the verb.
 _GIVEN_BEFORE = re.compile(
     r"\b(?:randomi[sz]ed|allocated|assigned|switched|converted|titrated) to (?:[\w()./-]+ ){0,3}$|"
@@ -137,11 +138,20 @@ def _given_or_its_result(doc: Document, hit: Hit) -> bool:
         return False
     if hit.context & _RESULT:
         return True
+    if _aside(doc, hit, s.start, s.end):
+        return False  # "rescue ketamine", "ketamine as rescue", "ketamine/xylazine anaesthesia": not the treatment
     before = doc.lower[max(s.start, hit.start - _REACH) : hit.start]
     after = doc.lower[hit.end : min(s.end, hit.end + _REACH)]
-    if _RESCUE.search(before, len(before) - 30) or _RESCUE.search(after, 0, 30):
-        return False  # "rescue ketamine", "ketamine as rescue", "ketamine/xylazine anaesthesia": not the treatment
     return bool(_GIVEN_BEFORE.search(before) or _GIVEN_AFTER.match(after))
+
+
+def _aside(doc: Document, hit: Hit, lo: int, hi: int) -> bool:
+    """A word that makes the mention an aside stands within reach of it, between ``lo`` and ``hi``."""
+    lower = doc.lower
+    return bool(
+        _RESCUE.search(lower, max(lo, hit.start - _ASIDE_REACH), hit.start)
+        or _RESCUE.search(lower, hit.end, min(hi, hit.end + _ASIDE_REACH))
+    )
 
 
 def _reviewed_result(doc: Document, compiled: CompiledVocabulary, design: str) -> Evidence | None:
@@ -178,11 +188,7 @@ def _given_by_a_route(doc: Document, compiled: CompiledVocabulary, routes: Route
 
 def _only_aside(doc: Document) -> bool:
     """Every mention of the intervention is an aside: the anaesthetic, a rescue, treatment before the study."""
-    lower = doc.lower
-    return all(
-        _RESCUE.search(lower[max(0, h.start - 30) : h.start]) or _RESCUE.search(lower, h.end, h.end + 30)
-        for h in doc.hits_of("drug")
-    )
+    return all(_aside(doc, h, 0, len(doc.lower)) for h in doc.hits_of("drug"))
 
 
 def _major_heading(doc: Document, compiled: CompiledVocabulary) -> Evidence | None:
@@ -216,7 +222,7 @@ def _off_topic_context(
         else:  # whom the study enrolled ("twenty healthy participants"), where it names no chronic pain firmly
             counts = sentence.firm and not hit.context & NOT_THE_STUDY and not firm_chronic
         if counts:
-            return _framed_by(doc, off, hit)
+            return _off_topic_evidence(doc, off, hit, f"in {doc.where(hit)}, not chronic pain")
     return None
 
 
@@ -224,14 +230,13 @@ def _setting_followed_days(doc: Document, compiled: CompiledVocabulary, conditio
     """Patients with a chronic pain condition in an acute setting the title names, one they undergo (an
     operation, a procedure's sedation) or that is the intervention's own use ("ketamine anaesthesia"), whose
     pain the study reports only in the first days (TAXONOMY: off topic; weeks or months later, on topic)."""
-    hit = next((h for h in doc.hits_of("off") if _setting_undergone(doc, compiled, h)), None)
+    hit = next((h for h in doc.hits_of("off") if setting_undergone(doc, compiled, h)), None)
     if hit is None or not _patients_have_it(doc, conditions):
         return None
     off = compiled.off_topic[hit.ident]
     if _left_or_followed_late(doc, off, conditions):
         return None  # a condition to prevent ("preventing phantom limb pain after amputation"), or followed late
-    reason = f'about {off.label} ("{doc.span(hit)}") in the title, its pain followed for days, not weeks or months'
-    return doc.evidence(hit, f"{reason} [topic.off_topic.{off.id}]")
+    return _off_topic_evidence(doc, off, hit, "in the title, its pain followed for days, not weeks or months")
 
 
 def _another_use_in_them(doc: Document, compiled: CompiledVocabulary, conditions: Conditions) -> Evidence | None:
@@ -251,8 +256,7 @@ def _another_use_in_them(doc: Document, compiled: CompiledVocabulary, conditions
     if hit is None or not _patients_have_it(doc, conditions) or _pain_outcome(doc):
         return None
     off = compiled.off_topic[hit.ident]
-    reason = f'about {off.label} ("{doc.span(hit)}") in patients with chronic pain, with no pain outcome'
-    return doc.evidence(hit, f"{reason} [topic.off_topic.{off.id}]")
+    return _off_topic_evidence(doc, off, hit, "in patients with chronic pain, with no pain outcome")
 
 
 # What the intervention is for: "ketamine for treatment-resistant depression", "to treat opioid withdrawal".
@@ -276,23 +280,6 @@ def _pain_outcome(doc: Document) -> bool:
         _PAIN_OUTCOME.search(text, s.start, s.end) and not _NO_PAIN_OUTCOME.search(text, s.start, s.end)
         for s in doc.sentences
         if s.own or s.role == _TITLE
-    )
-
-
-# The intervention used as the setting: "ketamine anaesthesia", "ketamine-based sedation", "ketamine for sedation".
-_USED_AS = re.compile(r"[\s-]*(?:(?:based|for|as|as an?)\s+)?")
-
-
-def _setting_undergone(doc: Document, compiled: CompiledVocabulary, hit: Hit) -> bool:
-    """A title's acute setting that the study's patients undergo, or that is the intervention's own use: not
-    a cause of their pain ("facial neuropathic pain after dental surgery", "pain after burn injury")."""
-    if doc.role(hit) != _TITLE or not compiled.off_topic[hit.ident].title_only:
-        return False
-    if undergone(doc, hit):
-        return True
-    return any(
-        d.sentence == hit.sentence and d.end <= hit.start and _USED_AS.fullmatch(doc.lower, d.end, hit.start)
-        for d in doc.hits_of("drug")
     )
 
 
@@ -330,9 +317,9 @@ def _chronic_of_the_study(
     return measured, firm
 
 
-def _framed_by(doc: Document, off: OffTopic, hit: Hit) -> Evidence:
-    reason = f'about {off.label} ("{doc.span(hit)}") in {doc.where(hit)}, not chronic pain'
-    return doc.evidence(hit, f"{reason} [topic.off_topic.{off.id}]")
+def _off_topic_evidence(doc: Document, off: OffTopic, hit: Hit, said: str) -> Evidence:
+    """What the off-topic context ``off`` is, where ``hit`` names it, ``said`` of it, and its vocabulary entry."""
+    return doc.evidence(hit, f'about {off.label} ("{doc.span(hit)}") {said} [topic.off_topic.{off.id}]')
 
 
 def _followed_late(doc: Document, compiled: CompiledVocabulary, conditions: Conditions) -> bool:

@@ -124,6 +124,14 @@ def counts_people(text: str, start: int, end: int) -> bool:
     return _COUNTED.search(text, start, end) is not None
 
 
+def is_count_word(word: str) -> bool:
+    """``word`` is a count in digits or words: "30", "1,200", "seven", "twenty-three"."""
+    if word.replace(",", "").isdigit():
+        return True
+    parts = [part for part in re.split(r"[- ]+", word) if part]
+    return bool(parts) and parts[0] in _NUMBER_WORDS and all(p in _NUMBER_WORDS or p == "thousand" for p in parts)
+
+
 def _count(number: str) -> int:
     """The value of a count in digits ("1,200") or words ("one hundred and four", "twenty-two")."""
     digits = number.replace(",", "")

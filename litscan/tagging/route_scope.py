@@ -49,8 +49,6 @@ _PAST = re.compile(r"prior|previous|earlier|former|past|history|had |once ")
 # A possibility, not what was done: "it can repeatedly be infused intravenously, but was given subcutaneously".
 _POSSIBLE = re.compile(r"\b(?:can|could|may|might|would|should)\s+(?:\w+\s+){0,2}?be\s+(?:\w+\s+){0,3}$", re.I)
 _PRIOR_REACH = 60  # characters before the route word (or its drug) where a word of the past may stand
-# A sentence naming another use of the drug: each route word counts only if its clause names pain.
-_BY_CLAUSE: Final = 2
 
 
 class RouteScope:
@@ -61,19 +59,18 @@ class RouteScope:
         self.synthesis = design in SYNTHESIS_DESIGNS
         self._compiled = compiled
         self._elsewhere: set[int] | None = None  # sentences naming another indication, found when first needed
-        # by sentence, decided when first asked (most sentences never are): True, False or _BY_CLAUSE
-        self._counts: dict[int, bool | int] = {}
+        self._counts: dict[int, bool] = {}  # by sentence, decided when first asked (most sentences never are)
+        # sentences naming another use of the drug: there each route word counts only if its clause names pain
+        self._by_clause: set[int] = set()
 
     def __call__(self, hit: Hit) -> bool:
         i = hit.sentence
         counts = self._counts.get(i)
         if counts is None:
             counts = self._counts[i] = self._decide(i, self.doc.sentences[i])
-        if counts == _BY_CLAUSE:
-            return self._pain_in_clause(hit)
-        return bool(counts)
+        return self._pain_in_clause(hit) if i in self._by_clause else counts
 
-    def _decide(self, i: int, s: Sentence) -> bool | int:
+    def _decide(self, i: int, s: Sentence) -> bool:
         doc = self.doc
         if not s.own and not (
             self.synthesis and s.role != _BACKGROUND_SECTION and not s.cues & (BACKGROUND | OUTSIDE_STUDY)
@@ -90,7 +87,8 @@ class RouteScope:
         if i in self._elsewhere and not s.cues & INTRODUCES_STUDY:
             # "...approved as a nasal spray for depression": another indication, unless pain is named too,
             # in the route word's own clause ("..., whereas arketamine relieved pain in rats")
-            return _BY_CLAUSE
+            self._by_clause.add(i)
+            return True
         return True
 
     def _pain_in_clause(self, hit: Hit) -> bool:

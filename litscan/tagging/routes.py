@@ -186,6 +186,11 @@ def _bound_routes(doc: Document, compiled: CompiledVocabulary, scope: RouteScope
     return _formulations_given_otherwise(doc, bound)
 
 
+def _word_kind(hit: Hit) -> str:
+    """A route word with no id reads as a route adjective: "rectal", "intra-articular"."""
+    return "route" if hit.kind == UNLABELLED_ROUTE else hit.kind
+
+
 def _covered_by_the_review(
     doc: Document, binder: _Binder, scope: RouteScope, bound: list[_Bound], unbound: list[Hit]
 ) -> list[_Bound]:
@@ -197,7 +202,7 @@ def _covered_by_the_review(
         if id(hit) in taken or doc.role(hit) == _TITLE or scope.before_the_study(hit, None):
             continue
         drugs = binder.by_sentence.get(hit.sentence, [])
-        kind = "route" if hit.kind == UNLABELLED_ROUTE else hit.kind
+        kind = _word_kind(hit)
         if drugs and all(d.kind == "drug" for d in drugs) and binder.of_a_drug(hit, kind):
             reason = f'route "{doc.span(hit)}" named in {doc.where(hit)}, a review of {binder.label}'
             out.append(_Bound(hit, reason, direct=False))
@@ -280,7 +285,7 @@ class _Binder:
         ``drugs``: the drug mentions of its sentence, the intervention's and others', in text order.
         """
         word = self.doc.span(hit)
-        kind = "route" if hit.kind == UNLABELLED_ROUTE else hit.kind
+        kind = _word_kind(hit)
         if kind == "route_form" and (
             _COMPARATORS.search(self.doc.text, max(0, hit.start - 30), hit.start) or self._form_of_another_route(hit)
         ):

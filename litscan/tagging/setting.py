@@ -74,3 +74,20 @@ def chronic_in_other_words(doc: Document, late: set[int]) -> list[Hit]:
         for h in doc.hits_of("chronic")
         if h.sentence in late and not any(c.start < h.end and h.start < c.end for c in named_rows)
     ]
+
+
+# The intervention used as the setting: "ketamine anaesthesia", "ketamine-based sedation", "ketamine for sedation".
+_USED_AS = re.compile(r"[\s-]*(?:(?:based|for|as|as an?)\s+)?")
+
+
+def setting_undergone(doc: Document, compiled: CompiledVocabulary, hit: Hit) -> bool:
+    """A title's acute setting that the study's patients undergo, or that is the intervention's own use: not
+    a cause of their pain ("facial neuropathic pain after dental surgery", "pain after burn injury")."""
+    if doc.role(hit) != _TITLE or not compiled.off_topic[hit.ident].title_only:
+        return False
+    if undergone(doc, hit):
+        return True
+    return any(
+        d.sentence == hit.sentence and d.end <= hit.start and _USED_AS.fullmatch(doc.lower, d.end, hit.start)
+        for d in doc.hits_of("drug")
+    )
