@@ -30,7 +30,7 @@ from .context import LISTED, NOT_THE_STUDY, Context, ContextRules, clause, trigg
 from .cues import CONCLUDING, OUTSIDE_STUDY, PURPOSE
 from .document import Document, Hit, Role, Sentence
 from .population import counts_people
-from .setting import chronic_in_other_words, late_sentences, setting_that_leaves
+from .setting import chronic_in_other_words, late_sentences, pain_months_later, setting_that_leaves
 from .vocabulary import Vocabulary
 
 _TITLE: Final = Role.TITLE
@@ -138,7 +138,8 @@ def _left_by_the_setting(
     if setting is None or setting.leaves is None:
         return
     named = mentions.get(general, [])
-    moved = _followed_up(doc, named)
+    # patients with a chronic pain of their own (back pain before spine surgery): pain months later is theirs
+    moved = _followed_up(doc, named, bare_pain=all(cid == general for cid in mentions))
     for m in moved:
         assert m.hit is not None
         reason = (
@@ -156,12 +157,21 @@ def _left_by_the_setting(
         del mentions[general]
 
 
-def _followed_up(doc: Document, named: list[_Mention]) -> list[_Mention]:
+def _followed_up(doc: Document, named: list[_Mention], *, bare_pain: bool) -> list[_Mention]:
     """The chronic pain the study follows up weeks or months later: general mentions, or chronic pain in
-    other words ("persistent knee pain at 6 months"), in the study's own sentences with a late outcome."""
+    other words ("persistent knee pain at 6 months"), in the study's own sentences with a late outcome;
+    with ``bare_pain``, also pain months on ("residual pain at 6 months")."""
     late = late_sentences(doc)
     moved = [m for m in named if m.hit is not None and m.hit.sentence in late]
     chronic = [h for h in chronic_in_other_words(doc, late) if not h.context & _NOT_CHRONIC]
+    if bare_pain and len(moved) == len(
+        named
+    ):  # "residual pain at 6 months": pain months after the operation, not part of a row's name
+        rows = [h for kind in ("cond", "cond_weak", "chronic") for h in doc.hits_of(kind) if h.sentence in late]
+        taken = {m.hit.sentence for m in moved if m.hit} | {h.sentence for h in chronic}
+        chronic += [
+            h for h in pain_months_later(doc, late - taken) if not any(n.start <= h.start < n.end for n in rows)
+        ]
     return moved + [
         _Mention(h, None, _STRONG, doc.sentences[h.sentence].role != _CONCLUSION, False, False) for h in chronic
     ]

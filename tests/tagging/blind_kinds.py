@@ -12,6 +12,16 @@ from .records import record
 
 ON_TOPIC: list[tuple[str, bool, Record]] = [
     (
+        "a perioperative trial that reports pain months after the operation prevents chronic post-surgical pain",
+        True,
+        record(
+            "Perioperative ketamine and morphine use after abdominal hysterectomy: a randomised trial",
+            "Ninety women were randomised to ketamine or placebo. The primary outcome was morphine use over 48 h. "
+            "Pain in the area of the operation was assessed by postal questionnaire at 3 months. Morphine use was "
+            "lower with ketamine.",
+        ),
+    ),
+    (
         "a late outcome the record leaves to a later report is not reported here",
         False,
         record(
@@ -369,6 +379,34 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
+    (
+        "pain months after the operation is chronic post-surgical pain, the word 'chronic' unsaid",
+        ("chronic_postsurgical_pain",),
+        record(
+            "Intraoperative ketamine and recovery-room pain after shoulder arthroplasty: a randomised trial",
+            "One hundred adults were randomised to ketamine or saline. The primary outcome was pain in the recovery "
+            "room. Secondary outcomes included opioid use over 24 h and residual shoulder pain at 6 months. "
+            "Recovery-room pain was lower with ketamine.",
+        ),
+    ),
+    (
+        "a time that opens the sentence is when its pain was measured",
+        ("chronic_postsurgical_pain",),
+        record(
+            "Ketamine during scoliosis correction in adolescents: a randomised trial",
+            "Sixty adolescents were randomised to a ketamine infusion or saline during spinal fusion. Morphine use "
+            "over 72 h did not differ. At one year, pain on most days was reported by 3 of 29 and 9 of 28.",
+        ),
+    ),
+    (
+        "pain's own time is the first one after it: hours, whatever comes months later in the list",
+        (),
+        record(
+            "Esketamine and delirium after valve surgery: a randomised trial",
+            "Two hundred older adults were randomised to esketamine or saline during cardiac surgery. Outcomes were "
+            "delirium, pain intensity at 24 and 48 h, and memory at 30 days and 6 months. Delirium was less frequent.",
+        ),
+    ),
     (
         "a subset that benefited is no mixed population: 'refractory' describes the one condition",
         ("cancer_pain", "neuropathic_pain"),
