@@ -27,8 +27,8 @@ class Entry:
     """One pattern of the flat list a record is matched against."""
 
     kind: str  # "drug", "other_drug", "cond", "cond_weak", "cond_part", "route", "route_adverb", "route_form",
-    # "route_none", "design", "design_weak", "design_title", "design_decides", "design_part", "chronic", "model", "off",
-    # a cue's name, or "context" (a context trigger; its ident is the rule's index)
+    # "route_none", "design", "design_weak", "design_title", "design_decides", "design_protocol", "design_part",
+    # "chronic", "model", "off", "late", a cue's name, or "context" (a context trigger; its ident is the rule's index)
     ident: str
     pattern: Pattern
     part: int = 0  # for a condition's sentence_patterns or a design's all_of: which list of parts
@@ -95,6 +95,7 @@ def _vocabulary_entries(v: Vocabulary) -> Iterator[Entry]:
             ("design_weak", d.weak),
             ("design_title", d.title),
             ("design_decides", d.decides),
+            ("design_protocol", d.by_protocol),
         ):
             for p in patterns:
                 yield Entry(kind, d.id, p)

@@ -48,6 +48,7 @@ class _Statements:
     title: dict[str, Hit] = field(default_factory=dict)  # in the title, or settling cues said of the study
     strong: dict[str, Hit] = field(default_factory=dict)  # said of the record's own study
     weak: dict[str, Hit] = field(default_factory=dict)  # suggestive only
+    by_protocol: dict[str, Hit] = field(default_factory=dict)  # the study gave the intervention by its protocol
 
 
 def study_design(doc: Document, compiled: CompiledVocabulary) -> tuple[str, list[Evidence]]:
@@ -127,6 +128,9 @@ def _statements(doc: Document, compiled: CompiledVocabulary) -> _Statements:
         if _said_of_itself(sentences[hit.sentence]) and not _as_object(doc, hit):
             said.title.setdefault(hit.ident, hit)
             said.strong.setdefault(hit.ident, hit)
+    for hit in doc.hits_of("design_protocol"):
+        if sentences[hit.sentence].states_design and not not_said_of_this_study(doc, hit):
+            said.by_protocol.setdefault(hit.ident, hit)
     for hit in doc.hits_of("design_weak"):
         if (
             hit.ident not in said.weak
@@ -142,7 +146,21 @@ def _statements(doc: Document, compiled: CompiledVocabulary) -> _Statements:
         said.strong.setdefault(label_hit.ident, label_hit)
     _no_protocol_with_results(doc, said)
     _not_randomised(doc, said)
+    _given_by_protocol(compiled, said)
     return said
+
+
+def _given_by_protocol(compiled: CompiledVocabulary, said: _Statements) -> None:
+    """The study gave the intervention by its own protocol: that design is stated, over the designs it
+    outranks (TAXONOMY: given by a study protocol, not observed in routine care, is an interventional study)."""
+    designs = compiled.vocabulary.designs
+    for design, hit in said.by_protocol.items():
+        outranked = False
+        for other in designs[design].outranks:
+            for statements in (said.title, said.strong, said.weak):
+                outranked = statements.pop(other, None) is not None or outranked
+        if outranked or design not in said.strong:  # the protocol decided: it is the evidence
+            said.strong[design] = hit
 
 
 # The record says its own allocation was not random: "a nonrandomised, open-label pilot study".

@@ -62,6 +62,8 @@ _DESIGN_KEYS = {
     "title_decides",
     "decides",
     "all_of",
+    "by_protocol",
+    "outranks",
     "publication_types",
     "mesh",
 }
@@ -140,6 +142,11 @@ class Design:
     decides: tuple[Pattern, ...] = ()  # cues that settle it wherever the record says them of itself
     # Lists of cues that together state it ("searched MEDLINE" and "12 trials were included"): one of each list
     all_of: tuple[tuple[Pattern, ...], ...] = ()
+    # The study gave the intervention by its own protocol ("according to the study protocol", "dose-limiting
+    # toxicity"): said of the study, these state the design over the designs in ``outranks``, whatever else the
+    # record calls itself ("a prospective observational study" whose patients received it by protocol).
+    by_protocol: tuple[Pattern, ...] = ()
+    outranks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -364,8 +371,10 @@ class _Builder:
         return tuple(self.patterns(parts, f"{where}[{i}]") for i, parts in enumerate(value))
 
     def designs(self, raw: dict[str, Any]) -> dict[str, Design]:
-        return {
-            ident: Design(
+        designs: dict[str, Design] = {}
+        outranked: list[tuple[str, str, str]] = []  # (design, a design it outranks, where): checked once all are read
+        for ident, entry, where in self.entries(raw, "design"):
+            designs[ident] = Design(
                 ident,
                 self.text(entry.get("label"), f"{where}.label"),
                 self.patterns(entry.get("strong"), f"{where}.strong"),
@@ -376,9 +385,14 @@ class _Builder:
                 self.flag(entry.get("title_decides", False), f"{where}.title_decides"),
                 self.patterns(entry.get("decides"), f"{where}.decides"),
                 self.pattern_lists(entry.get("all_of"), f"{where}.all_of"),
+                self.patterns(entry.get("by_protocol"), f"{where}.by_protocol"),
+                tuple(self.strings(entry.get("outranks"), f"{where}.outranks")),
             )
-            for ident, entry, where in self.entries(raw, "design")
-        }
+            outranked += [(ident, other, f"{where}.outranks") for other in designs[ident].outranks]
+        for ident, other, where in outranked:
+            if other not in designs or other == ident:
+                raise self.fail(where, f"unknown design {other!r}, or the design itself")
+        return designs
 
     def build(self, raw: dict[str, Any], fingerprint: str) -> Vocabulary:
         self.table(raw, "top level", _TOP_KEYS)

@@ -171,6 +171,61 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 DESIGN: list[tuple[str, str, Record]] = [
     (
+        "ketamine given by a standardised study protocol is a trial, though the record calls itself observational",
+        "nonrandomized_trial",
+        record(
+            "Five-day subcutaneous ketamine in refractory nerve injury pain",
+            "In this prospective observational study, 18 adults with nerve injury pain received a subcutaneous "
+            "ketamine infusion for 5 days according to a standardised study protocol. Pain was recorded at 1, 4 "
+            "and 12 weeks and fell by a third at week 4.",
+        ),
+    ),
+    (
+        "a retrospective analysis of a prospective trial's data keeps the trial's design",
+        "nonrandomized_trial",
+        record(
+            "Who responds to ketamine infusions in CRPS? Predictors from a single-centre series",
+            "We retrospectively analysed data from a prospective single-centre trial in which 40 patients with CRPS "
+            "received a 5-day ketamine infusion. Shorter disease duration predicted response.",
+        ),
+    ),
+    (
+        "the cohorts of a dose escalation are the trial's, not a cohort study",
+        "nonrandomized_trial",
+        record(
+            "Buccal ketamine in opioid-treated cancer pain",
+            "Successive cohorts of three patients with cancer pain received buccal ketamine 10, 20 or 40 mg three "
+            "times daily for a week. Dose-limiting toxicity occurred in two of three patients at 40 mg.",
+        ),
+    ),
+    (
+        "patients admitted for an infusion whose dose the study started and increased are a trial's",
+        "nonrandomized_trial",
+        record(
+            "A four-day ketamine infusion in long-standing CRPS",
+            "Twenty-two patients with CRPS were admitted for a 4-day infusion of ketamine. The dose was started at "
+            "0.1 mg/kg/h and increased daily as tolerated. Pain had fallen by 40% at 1 week and by 15% at 12 weeks.",
+        ),
+    ),
+    (
+        "scans before and after the end of a protocol infusion, a few words between, are a trial's",
+        "nonrandomized_trial",
+        record(
+            "Insular connectivity and ketamine in fibromyalgia",
+            "Fourteen women with fibromyalgia were scanned before and 1 h after the end of a 40-min intravenous "
+            "infusion of ketamine. Connectivity fell with pain.",
+        ),
+    ),
+    (
+        "an institutional protocol of routine care leaves a chart review observational",
+        "observational",
+        record(
+            "Ketamine infusions for chronic pain at a tertiary clinic",
+            "We reviewed the records of 60 patients who received ketamine infusions according to our institutional "
+            "protocol between 2015 and 2020. Half reported relief lasting a month.",
+        ),
+    ),
+    (
         "case reports as the subject of the literature, in the opening sentence, are not the record's design",
         "observational",
         record(

@@ -115,6 +115,7 @@ def test_minimal_vocabulary_loads(tmp_path: Path) -> None:
         (('id = "rct"', 'id = "RCT!"'), "design[0].id"),
         (("version = 1", "version = 7"), "version"),
         (("strong = ['randomi[sz]ed']", "strong = 'randomized'"), "design 'rct'.strong"),
+        (("strong = ['randomi[sz]ed']", "strong = ['randomi[sz]ed']\noutranks = ['cohort']"), "design 'rct'.outranks"),
         (('name = "tiny"', 'name = "tiny"\ncolour = "red"'), "top level"),
         (
             (
