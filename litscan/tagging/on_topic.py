@@ -323,10 +323,14 @@ def _off_topic_evidence(doc: Document, off: OffTopic, hit: Hit, said: str) -> Ev
 
 
 def _followed_late(doc: Document, compiled: CompiledVocabulary, conditions: Conditions) -> bool:
-    """No title setting that may leave chronic pain (surgery), or the study names the chronic pain it leaves,
-    or reports an outcome weeks or months later."""
-    leaving = title_setting_that_leaves(doc, compiled)
-    return leaving is None or _left_or_followed_late(doc, leaving, conditions)
+    """No acute setting in the title that may leave chronic pain (surgery) or that the patients undergo (a
+    procedure's sedation), or the study names the chronic pain it leaves, or reports an outcome weeks or
+    months later (TAXONOMY: a perioperative study of patients with a chronic pain condition)."""
+    setting = title_setting_that_leaves(doc, compiled)
+    if setting is None:
+        hit = next((h for h in doc.hits_of("off") if setting_undergone(doc, compiled, h)), None)
+        setting = compiled.off_topic[hit.ident] if hit is not None else None
+    return setting is None or _left_or_followed_late(doc, setting, conditions)
 
 
 def _left_or_followed_late(doc: Document, setting: OffTopic, conditions: Conditions) -> bool:

@@ -12,6 +12,24 @@ from .records import record
 
 ON_TOPIC: list[tuple[str, bool, Record]] = [
     (
+        "patients with chronic pain sedated with the drug for a procedure, their pain not followed: off topic",
+        False,
+        record(
+            "Ketamine-based sedation for spinal cord stimulator implantation: a retrospective comparison",
+            "We reviewed the records of 120 patients with chronic back pain who underwent stimulator implantation "
+            "under ketamine or propofol sedation. Mapping was completed more often with ketamine.",
+        ),
+    ),
+    (
+        "... and on topic where the study follows their pain months later",
+        True,
+        record(
+            "Ketamine-based sedation for spinal cord stimulator implantation: a retrospective comparison",
+            "We reviewed the records of 120 patients with chronic back pain who underwent stimulator implantation "
+            "under ketamine or propofol sedation. Back pain at 6 months did not differ between the groups.",
+        ),
+    ),
+    (
         "a perioperative trial that reports pain months after the operation prevents chronic post-surgical pain",
         True,
         record(
