@@ -12,6 +12,16 @@ from .records import record
 
 ON_TOPIC: list[tuple[str, bool, Record]] = [
     (
+        "persistent hypersensitivity after an operation in animals is a chronic pain model",
+        True,
+        record(
+            "Ketamine at the time of surgery speeds resolution of persistent hypersensitivity after muscle "
+            "retraction in rats",
+            "Rats received ketamine or saline before thigh muscle retraction; ketamine hastened recovery of "
+            "withdrawal thresholds by day 21.",
+        ),
+    ),
+    (
         "patients with chronic pain sedated with the drug for a procedure, their pain not followed: off topic",
         False,
         record(
