@@ -119,7 +119,7 @@ def _condition_entries(v: Vocabulary) -> Iterator[Entry]:
             yield Entry("cond", c.id, p)
         for p in c.weak_patterns:
             yield Entry("cond_weak", c.id, p)
-        for i, parts in enumerate(c.sentence_patterns):
+        for i, parts in enumerate(c.described):
             # Only the first part is searched for; the others are checked in its sentence.
             yield Entry("cond_part", c.id, parts[0], i)
 

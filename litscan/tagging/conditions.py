@@ -31,7 +31,7 @@ from .cues import CONCLUDING, OUTSIDE_STUDY, PURPOSE
 from .document import Document, Hit, Role, Sentence
 from .population import counts_people
 from .setting import chronic_in_other_words, late_sentences, pain_months_later, setting_that_leaves
-from .vocabulary import Vocabulary
+from .vocabulary import Pattern, Vocabulary
 
 _TITLE: Final = Role.TITLE
 _CONCLUSION: Final = Role.CONCLUSION
@@ -327,12 +327,20 @@ def _mentions(
                 continue
             if strength != _DESCRIBED and _part_of_a_longer_mention(doc, v, hit, strength, strong_hits):
                 continue  # "neuropathy" of "diabetic neuropathy": the longer mention decides
+            in_title = s.role == _TITLE
             if strength == _DESCRIBED:
                 if hit.entry is None or described.get(hit.ident, 0) >= _DESCRIBED_SENTENCES:
                     continue  # a few sentences that describe it are enough to decide and to quote
-                parts = v.conditions[hit.ident].sentence_patterns[hit.entry.part]
+                condition = v.conditions[hit.ident]
+                parts = condition.described[hit.entry.part]
                 if not all(p.regex.search(text, s.start, s.end) for p in parts[1:]):
-                    continue
+                    if not (
+                        in_title
+                        and hit.entry.part >= len(condition.sentence_patterns)
+                        and _described_further(doc, parts[1:])
+                    ):
+                        continue
+                    in_title = False  # the title names the population, the abstract its pain: no title mention
                 described[hit.ident] = described.get(hit.ident, 0) + 1
             context = hit.context
             # A hypothesis the study states of itself ("we hypothesised that ketamine may help in CRPS")
@@ -342,9 +350,26 @@ def _mentions(
             listed = bool(context & LISTED) and not context & _SUBGROUP
             subgroup = bool(context & _SUBGROUP)
             acute = bool(context & _ACUTE)
-            mention = _Mention(hit, None, strength, firm, listed, acute, subgroup, s.role == _TITLE, bool(hypothetical))
+            mention = _Mention(hit, None, strength, firm, listed, acute, subgroup, in_title, bool(hypothetical))
             mentions.setdefault(hit.ident, []).append(mention)
     return mentions
+
+
+_DENYING = re.compile(r"\b(?:not|no|without|never|neither|nor)\b")
+
+
+def _described_further(doc: Document, parts: Sequence[Pattern]) -> bool:
+    """A population the title names ("ketamine prescribing in a hospice") is described by the rest of the
+    condition's parts in one of the study's own sentences ("most often for neuropathic pain"), not one that
+    denies something ("pain was not an outcome")."""
+    text = doc.text
+    return any(
+        s.own
+        and s.role != _TITLE
+        and all(p.regex.search(text, s.start, s.end) for p in parts)
+        and not _DENYING.search(doc.lower, s.start, s.end)
+        for s in doc.sentences
+    )
 
 
 def _sentences_with_other_drugs(doc: Document) -> set[int]:
@@ -393,7 +418,7 @@ def _evidence(doc: Document, v: Vocabulary, m: _Mention) -> Evidence:
     assert hit is not None and hit.entry is not None  # only MeSH headings come without a hit
     if m.strength == _DESCRIBED:
         condition = v.conditions[hit.ident]
-        rule = condition.sentence_patterns[hit.entry.part][0].where
+        rule = condition.described[hit.entry.part][0].where
         reason = f"describes {condition.label.lower()} in {doc.where(hit)} [{rule}]"
         return doc.sentence_evidence(hit.sentence, reason)
     return doc.evidence(hit, f'names "{doc.span(hit)}" in {doc.where(hit)} [{hit.entry.pattern.where}]')

@@ -49,6 +49,7 @@ _CONDITION_KEYS = {
     "weak_patterns",
     "yields_to",
     "sentence_patterns",
+    "title_sentence_patterns",
     "mesh",
     "only_chronic",
 }
@@ -117,6 +118,14 @@ class Condition:
     # The row names a pain that is the condition only when chronic (back or neck pain): named only as
     # acute pain here, and nowhere as chronic, it is not the population's condition.
     only_chronic: bool = False
+    # As ``sentence_patterns``, and the first part may also be the population the title names, the others in
+    # one of the study's own sentences ("ketamine prescribing in a hospice" ... "most often for neuropathic pain").
+    title_sentence_patterns: tuple[tuple[Pattern, ...], ...] = ()
+
+    @property
+    def described(self) -> tuple[tuple[Pattern, ...], ...]:
+        """``sentence_patterns`` then ``title_sentence_patterns``: a ``cond_part`` entry's part indexes these."""
+        return self.sentence_patterns + self.title_sentence_patterns
 
 
 @dataclass(frozen=True)
@@ -331,11 +340,9 @@ class _Builder:
                 known = target == "*" or target in ids or (target.startswith("group:") and target[6:] in group_labels)
                 if not known or target == ident:
                     raise self.fail(f"{where}.yields_to", f"unknown condition or group {target!r}")
-            parts_raw = entry.get("sentence_patterns", [])
-            if not isinstance(parts_raw, list):
-                raise self.fail(f"{where}.sentence_patterns", "must be a list of lists of patterns")
-            sentence_patterns = tuple(
-                self.patterns(parts, f"{where}.sentence_patterns[{i}]") for i, parts in enumerate(parts_raw)
+            sentence_patterns, title_sentence_patterns = (
+                self.part_lists(entry.get(key, []), f"{where}.{key}")
+                for key in ("sentence_patterns", "title_sentence_patterns")
             )
             conditions[ident] = Condition(
                 ident,
@@ -347,8 +354,15 @@ class _Builder:
                 sentence_patterns,
                 self.mesh(entry.get("mesh"), f"{where}.mesh"),
                 self.flag(entry.get("only_chronic", False), f"{where}.only_chronic"),
+                title_sentence_patterns,
             )
         return conditions
+
+    def part_lists(self, value: Any, where: str) -> tuple[tuple[Pattern, ...], ...]:
+        """Lists of patterns found together in one sentence (``sentence_patterns``)."""
+        if not isinstance(value, list):
+            raise self.fail(where, "must be a list of lists of patterns")
+        return tuple(self.patterns(parts, f"{where}[{i}]") for i, parts in enumerate(value))
 
     def routes(self, raw: dict[str, Any]) -> dict[str, Route]:
         return {

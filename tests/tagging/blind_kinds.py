@@ -463,6 +463,15 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "a palliative population the title names, and pain in the study's own sentence, is palliative care pain",
+        ("cancer_pain",),
+        record(
+            "Ketamine prescribing in a hospice: a two-year audit",
+            "All 40 patients prescribed ketamine over two years were identified from pharmacy records. Ketamine was "
+            "given for pain in 36 of them, orally in most.",
+        ),
+    ),
+    (
         "pain months after the operation is chronic post-surgical pain, the word 'chronic' unsaid",
         ("chronic_postsurgical_pain",),
         record(

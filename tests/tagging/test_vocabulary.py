@@ -104,6 +104,10 @@ def test_minimal_vocabulary_loads(tmp_path: Path) -> None:
         ),
         (('label = "CRPS"', 'label = "CRPS"\nsynonyms = ["x"]'), "condition 'crps'"),
         (('label = "CRPS"', 'label = "CRPS"\nonly_chronic = "yes"'), "condition 'crps'.only_chronic"),
+        (
+            ('label = "CRPS"', 'label = "CRPS"\ntitle_sentence_patterns = "hospice"'),
+            "condition 'crps'.title_sentence_patterns",
+        ),
         (('group = "neuropathic"', 'group = "nerves"'), "condition 'neuropathic_pain'.group"),
         (
             ('yields_to = ["group:neuropathic"]', 'yields_to = ["fibromyalgia"]'),
