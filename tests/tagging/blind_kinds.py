@@ -199,6 +199,33 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 DESIGN: list[tuple[str, str, Record]] = [
     (
+        "all given the drug and assessed before it and weeks afterwards: a trial's schedule",
+        "nonrandomized_trial",
+        record(
+            "A five-day ketamine infusion in postherpetic neuralgia",
+            "Twenty patients with postherpetic neuralgia were seen at two pain clinics. All received a 5-day ketamine "
+            "infusion in hospital. Pain was assessed before the infusion, on day 5 and 4 weeks afterwards.",
+        ),
+    ),
+    (
+        "sensory testing before, and an hour after, a study infusion",
+        "nonrandomized_trial",
+        record(
+            "Wind-up and ketamine in fibromyalgia",
+            "Twenty women with fibromyalgia had sensory testing before, and 60 minutes after, an intravenous "
+            "infusion of ketamine. Wind-up fell by a third.",
+        ),
+    ),
+    (
+        "a laboratory session is the study's own",
+        "nonrandomized_trial",
+        record(
+            "Ketamine cream and allodynia in CRPS",
+            "Sixteen patients with CRPS attended a laboratory session at which ketamine cream was applied to the "
+            "painful limb. The area of allodynia fell by a third at 60 minutes.",
+        ),
+    ),
+    (
         "ketamine given by a standardised study protocol is a trial, though the record calls itself observational",
         "nonrandomized_trial",
         record(
