@@ -28,10 +28,17 @@ from ..models import Evidence
 from .compiled import CompiledVocabulary
 from .context import LISTED, NOT_THE_STUDY, Context, ContextRules, clause, trigger_words
 from .cues import CONCLUDING, OUTSIDE_STUDY, PURPOSE
+from .described import Described, described
 from .document import Document, Hit, Role, Sentence
 from .population import counts_people
-from .setting import chronic_in_other_words, late_sentences, pain_months_later, setting_that_leaves
-from .vocabulary import Pattern, Vocabulary
+from .setting import (
+    chronic_in_other_words,
+    late_sentences,
+    names_the_patients,
+    pain_months_later,
+    setting_that_leaves,
+)
+from .vocabulary import Vocabulary
 
 _TITLE: Final = Role.TITLE
 _CONCLUSION: Final = Role.CONCLUSION
@@ -139,7 +146,7 @@ def _left_by_the_setting(
         return
     named = mentions.get(general, [])
     # patients with a chronic pain of their own (back pain before spine surgery): pain months later is theirs
-    moved = _followed_up(doc, named, bare_pain=all(cid == general for cid in mentions))
+    moved = _followed_up(doc, named, bare_pain=all(cid in (general, setting.leaves) for cid in mentions))
     for m in moved:
         assert m.hit is not None
         reason = (
@@ -162,7 +169,8 @@ def _followed_up(doc: Document, named: list[_Mention], *, bare_pain: bool) -> li
     other words ("persistent knee pain at 6 months"), in the study's own sentences with a late outcome;
     with ``bare_pain``, also pain months on ("residual pain at 6 months")."""
     late = late_sentences(doc)
-    moved = [m for m in named if m.hit is not None and m.hit.sentence in late]
+    # not a mention of whom the patients are: "patients on opioids for chronic pain ... 3 months after surgery"
+    moved = [m for m in named if m.hit is not None and m.hit.sentence in late and not names_the_patients(doc, m.hit)]
     chronic = [h for h in chronic_in_other_words(doc, late) if not h.context & _NOT_CHRONIC]
     if bare_pain and len(moved) == len(
         named
@@ -311,10 +319,9 @@ def _mentions(
     their context leaves standing, by id."""
     mentions: dict[str, list[_Mention]] = {}
     shared = _sentences_with_other_drugs(doc)
-    text = doc.text
     sentences = doc.sentences
     strong_hits = doc.hits_of("cond")
-    described: dict[str, int] = {}
+    counted: dict[str, int] = {}  # sentences that describe a condition, by id
     for kind, strength in _KIND_STRENGTH.items():
         # a weak mention among what the study measures names no population: "secondary outcomes included
         # neuropathic features" (measured, not enrolled)
@@ -329,19 +336,14 @@ def _mentions(
                 continue  # "neuropathy" of "diabetic neuropathy": the longer mention decides
             in_title = s.role == _TITLE
             if strength == _DESCRIBED:
-                if hit.entry is None or described.get(hit.ident, 0) >= _DESCRIBED_SENTENCES:
+                if hit.entry is None or counted.get(hit.ident, 0) >= _DESCRIBED_SENTENCES:
                     continue  # a few sentences that describe it are enough to decide and to quote
-                condition = v.conditions[hit.ident]
-                parts = condition.described[hit.entry.part]
-                if not all(p.regex.search(text, s.start, s.end) for p in parts[1:]):
-                    if not (
-                        in_title
-                        and hit.entry.part >= len(condition.sentence_patterns)
-                        and _described_further(doc, parts[1:])
-                    ):
-                        continue
-                    in_title = False  # the title names the population, the abstract its pain: no title mention
-                described[hit.ident] = described.get(hit.ident, 0) + 1
+                where = described(doc, v.conditions[hit.ident], hit, s, hit.entry.part)
+                if where is Described.NOT:
+                    continue
+                # the title names the population, the abstract its pain: no mention in the title
+                in_title = in_title and where is Described.IN_ITS_SENTENCE
+                counted[hit.ident] = counted.get(hit.ident, 0) + 1
             context = hit.context
             # A hypothesis the study states of itself ("we hypothesised that ketamine may help in CRPS")
             # names its own population.
@@ -353,23 +355,6 @@ def _mentions(
             mention = _Mention(hit, None, strength, firm, listed, acute, subgroup, in_title, bool(hypothetical))
             mentions.setdefault(hit.ident, []).append(mention)
     return mentions
-
-
-_DENYING = re.compile(r"\b(?:not|no|without|never|neither|nor)\b")
-
-
-def _described_further(doc: Document, parts: Sequence[Pattern]) -> bool:
-    """A population the title names ("ketamine prescribing in a hospice") is described by the rest of the
-    condition's parts in one of the study's own sentences ("most often for neuropathic pain"), not one that
-    denies something ("pain was not an outcome")."""
-    text = doc.text
-    return any(
-        s.own
-        and s.role != _TITLE
-        and all(p.regex.search(text, s.start, s.end) for p in parts)
-        and not _DENYING.search(doc.lower, s.start, s.end)
-        for s in doc.sentences
-    )
 
 
 def _sentences_with_other_drugs(doc: Document) -> set[int]:

@@ -128,9 +128,6 @@ def _statements(doc: Document, compiled: CompiledVocabulary) -> _Statements:
         if _said_of_itself(sentences[hit.sentence]) and not _as_object(doc, hit):
             said.title.setdefault(hit.ident, hit)
             said.strong.setdefault(hit.ident, hit)
-    for hit in doc.hits_of("design_protocol"):
-        if sentences[hit.sentence].states_design and not not_said_of_this_study(doc, hit):
-            said.by_protocol.setdefault(hit.ident, hit)
     for hit in doc.hits_of("design_weak"):
         if (
             hit.ident not in said.weak
@@ -146,13 +143,16 @@ def _statements(doc: Document, compiled: CompiledVocabulary) -> _Statements:
         said.strong.setdefault(label_hit.ident, label_hit)
     _no_protocol_with_results(doc, said)
     _not_randomised(doc, said)
-    _given_by_protocol(compiled, said)
+    _given_by_protocol(doc, compiled, said)
     return said
 
 
-def _given_by_protocol(compiled: CompiledVocabulary, said: _Statements) -> None:
+def _given_by_protocol(doc: Document, compiled: CompiledVocabulary, said: _Statements) -> None:
     """The study gave the intervention by its own protocol: that design is stated, over the designs it
     outranks (TAXONOMY: given by a study protocol, not observed in routine care, is an interventional study)."""
+    for hit in doc.hits_of("design_protocol"):
+        if doc.sentences[hit.sentence].states_design and not not_said_of_this_study(doc, hit):
+            said.by_protocol.setdefault(hit.ident, hit)
     designs = compiled.vocabulary.designs
     for design, hit in said.by_protocol.items():
         outranked = False

@@ -24,7 +24,7 @@ from .cues import COUNTED, HISTORY, OWN, PURPOSE
 from .document import Document, Hit, Role
 from .route_infusion import INFERRED_INFUSION
 from .routes import ONLY_DRUG, RouteEvidence
-from .setting import late_sentences, setting_undergone, title_setting_that_leaves
+from .setting import names_the_patients, pain_followed_late, setting_undergone, title_setting_that_leaves
 from .vocabulary import OffTopic
 
 _TITLE: Final = Role.TITLE
@@ -42,14 +42,6 @@ _EFFECT = re.compile(
     r"evidence (?:\w+ )?supports?|supported by)"
 )
 
-
-# The people a title names as having the condition: "in opioid-tolerant patients with chronic back pain",
-# "chronic pain patients", "a patient on high-dose opioids for chronic back pain".
-_HAVING = re.compile(
-    r"\b(?:patients?|adults?|people|persons?|women|woman|men|man|children|individuals|subjects|participants|veterans|"
-    r"those) (?:(?:[\w-]+ ){0,2}(?:with|having|suffering from)|on (?:[\w-]+ ){0,3}(?:for|to treat)) (?:[\w-]+ ){0,3}\Z"
-)
-_HAVERS = re.compile(r"[\w-]* ?(?:patients|sufferers)\b")
 
 _RESULT: Final = Context.RESULT.value
 _REACH = 60  # characters either side of a drug's name where its giving is stated
@@ -290,7 +282,7 @@ def _patients_have_it(doc: Document, conditions: Conditions) -> bool:
         for hit in doc.hits_of(kind):
             if doc.role(hit) != _TITLE or (kind != "chronic" and hit.ident not in conditions.evidence):
                 continue
-            if _HAVING.search(doc.lower, max(0, hit.start - 60), hit.start) or _HAVERS.match(doc.lower, hit.end):
+            if names_the_patients(doc, hit):
                 return True
     return False
 
@@ -334,8 +326,8 @@ def _followed_late(doc: Document, compiled: CompiledVocabulary, conditions: Cond
 
 
 def _left_or_followed_late(doc: Document, setting: OffTopic, conditions: Conditions) -> bool:
-    """The study names the chronic pain ``setting`` leaves, or reports an outcome weeks or months later."""
-    return setting.leaves in conditions.evidence or bool(late_sentences(doc))
+    """The study names the chronic pain ``setting`` leaves, or reports pain weeks or months later."""
+    return setting.leaves in conditions.evidence or pain_followed_late(doc)
 
 
 def _population(doc: Document, conditions: Conditions, design: str) -> Evidence | None:

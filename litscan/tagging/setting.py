@@ -2,7 +2,9 @@
 
 Patients followed weeks or months after their operation have the chronic pain it leaves (the off-topic
 setting's ``leaves``: chronic post-surgical pain); an operation that is only the cause of a pain ("pain
-after burn injury") is no setting of the study. Read by ``conditions`` and ``on_topic``.
+after burn injury") is no setting of the study. A pain's time is the first one after it, or one opening its
+sentence: "pain at 24 h and memory at 6 months" is pain in the first day, "residual pain at 6 months" is
+chronic post-surgical pain, the word "chronic" unsaid. Read by ``conditions`` and ``on_topic``.
 """
 
 from __future__ import annotations
@@ -47,7 +49,10 @@ def title_setting_that_leaves(doc: Document, compiled: CompiledVocabulary) -> Of
 
 # The study's patients undergo the operation: "patients undergoing", "scheduled for", "women having".
 _UNDERGOING = re.compile(
-    r"\b(?:undergoing|undergo|underwent|scheduled for|having|awaiting|listed for|during)\s+(?:[\w-]+\s+){0,3}$"
+    r"\b(?:undergoing|undergo|underwent|scheduled for|having|awaiting|listed for|during|"
+    # what the study treats after it: "analgesia after lumbar decompression", "opioid use following surgery"
+    r"(?:analgesia|pain relief|pain control|opioid (?:use|consumption|requirements?)) (?:after|following))"
+    r"\s+(?:[\w-]+\s+){0,3}$"
 )
 _SETTING_WORDS = ("intraoperative", "perioperative", "intra-operative", "peri-operative")
 
@@ -63,6 +68,45 @@ def undergone(doc: Document, hit: Hit) -> bool:
 def late_sentences(doc: Document) -> set[int]:
     """The study's own sentences that report an outcome weeks or months later, not one denied or unknown."""
     return {h.sentence for h in doc.hits_of("late") if doc.own(h) and not h.context & NOT_THE_STUDY}
+
+
+def pain_followed_late(doc: Document) -> bool:
+    """A sentence with an outcome weeks or months later reports pain then: not only whom the patients are
+    ("opioid dose at 3 months in patients with chronic pain"), nor pain at an earlier time ("pain scores over
+    72 h and opioid dose at 3 months")."""
+    late = late_sentences(doc)
+    whom = [
+        h
+        for kind in ("cond", "cond_weak", "chronic")
+        for h in doc.hits_of(kind)
+        if h.sentence in late and names_the_patients(doc, h)
+    ]
+    lower = doc.lower
+    for i in late:
+        s = doc.sentences[i]
+        times = _measured_at(lower, s.start, s.end)
+        for m in _PAIN_WORD.finditer(lower, s.start, s.end):
+            if any(h.start <= m.start() < h.end for h in whom):
+                continue
+            if _pain_days(times, s.start, m.start(), _LONG_AFTER) >= _LEAST_LATE_DAYS:
+                return True  # its time, or with none the sentence's late outcome ("after discharge")
+    return False
+
+
+# The people a mention says have the condition: "in opioid-tolerant patients with chronic back pain",
+# "chronic pain patients", "a patient on high-dose opioids for chronic back pain".
+_HAVING = re.compile(
+    r"\b(?:patients?|adults?|people|persons?|women|woman|men|man|children|individuals|subjects|participants|veterans|"
+    r"those) (?:(?:[\w-]+ ){0,2}(?:with|having|suffering from)|"
+    r"(?:on|taking|using|receiving) (?:[\w-]+ ){0,3}(?:for|to treat)) (?:[\w-]+ ){0,3}\Z"
+)
+_HAVERS = re.compile(r"[\w-]* ?(?:patients|sufferers)\b")
+_PAIN_WORD = re.compile(r"\bpain|\banalges")
+
+
+def names_the_patients(doc: Document, hit: Hit) -> bool:
+    """The mention says whom the patients are ("patients with chronic back pain", "chronic pain patients")."""
+    return bool(_HAVING.search(doc.lower, max(0, hit.start - 60), hit.start) or _HAVERS.match(doc.lower, hit.end))
 
 
 def chronic_in_other_words(doc: Document, late: set[int]) -> list[Hit]:
@@ -81,15 +125,21 @@ def chronic_in_other_words(doc: Document, late: set[int]) -> list[Hit]:
 _LATER_TIME = re.compile(
     r"\b(\d+|one|two|three|four|five|six|eight|nine|ten|twelve|eighteen|twenty-four)[- ]"
     r"(months?|mo|years?|yrs?|weeks?|wk|days?|hours?|hrs?|h)\b|"
-    r"\b(months?|weeks?|days?) (\d+)\b|\b(long[- ]term|months (?:after|later))\b"
+    r"\b(months?|weeks?|days?) (\d+)\b|"
+    r"\b(long[- ]term (?:follow|outcome|result|effect|pain|relief)|months (?:after|later))"
 )
 _NUMBERS: Final = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "nine": 9, "ten": 10}
 _NUMBERS.update({"twelve": 12, "eighteen": 18, "twenty-four": 24})
 _LEAST_DAYS: Final = 60  # chronic post-surgical pain is pain two or three months on, not in the first weeks
+_LEAST_LATE_DAYS: Final = 14  # pain followed "weeks or months" after the setting, not in its first days
+_LONG_AFTER: Final = 10_000  # "long-term", "months after": long enough for either
 _UNIT_DAYS: Final = {"y": 365, "m": 30, "w": 7, "d": 1, "h": 0}
 # How long pain had lasted before the study, not when it was measured: "for more than 6 months", "of 12 months'
 # duration", "6 months before surgery".
-_DURATION_BEFORE = re.compile(r"\b(?:for|of|lasting|persisting|at least|more than|longer than|over|>|≥) ?\Z")
+_DURATION_BEFORE = re.compile(
+    r"\b(?:(?:for|of|lasting|persisting)(?: (?:at least|more than|longer than|over))?|at least|more than|longer than"
+    r"|>|≥) ?\Z"
+)
 _DURATION_AFTER = re.compile(r"['’]?[- ]?(?:duration|history|old|before|prior|preoperative|pre-operative)\b")
 _PAIN = re.compile(r"\bpain")
 _OPENING = 12  # "At 12 months, pain...": a time this near the sentence's start is said of all of it
@@ -98,32 +148,45 @@ _OPENING = 12  # "At 12 months, pain...": a time this near the sentence's start 
 def pain_months_later(doc: Document, late: set[int]) -> list[Hit]:
     """Pain measured two months or more on, in ``late`` sentences: "residual pain in the operated knee at 6
     months", "at 12 months, pain on most days..." (chronic post-surgical pain by its definition, the word
-    "chronic" unsaid). The pain's time is the first one after it ("pain at 24 h, ... and cognition at 6 months":
-    hours), or one that opens the sentence."""
+    "chronic" unsaid)."""
     lower = doc.lower
     found = []
     for i in sorted(late):
         s = doc.sentences[i]
-        times = list(_LATER_TIME.finditer(lower, s.start, s.end))
-        if not times:
-            continue
-        opening = times[0] if times[0].start() - s.start <= _OPENING else None
-        for pain in _PAIN.finditer(lower, s.start, s.end):
-            after = next((m for m in times if m.start() > pain.start()), None)
-            if (after is not None and _months_on(lower, after)) or (opening is not None and _months_on(lower, opening)):
+        times = _measured_at(lower, s.start, s.end)
+        for pain in _PAIN.finditer(lower, s.start, s.end) if times else ():
+            if _pain_days(times, s.start, pain.start(), None) >= _LEAST_DAYS:
                 found.append(Hit("late_pain", "pain", pain.start(), pain.end(), i, None))
                 break
     return found
 
 
-def _months_on(lower: str, m: re.Match[str]) -> bool:
-    if m.group(5):
-        return True  # "long-term", "months after"
-    number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-    if _DURATION_BEFORE.search(lower, max(0, m.start() - 14), m.start()) or _DURATION_AFTER.match(lower, m.end()):
-        return False
-    count = int(number) if number.isdigit() else _NUMBERS[number]
-    return count * _UNIT_DAYS[unit[0]] >= _LEAST_DAYS
+def _measured_at(lower: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(offset, days on) of each time in the text that says when something was measured, not how long the
+    pain had lasted before ("for more than 6 months", "a 2-month history")."""
+    times = []
+    for m in _LATER_TIME.finditer(lower, start, end):
+        if m.group(5):
+            times.append((m.start(), _LONG_AFTER))  # "long-term", "months after"
+            continue
+        number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        if _DURATION_BEFORE.search(lower, max(0, m.start() - 14), m.start()) or _DURATION_AFTER.match(lower, m.end()):
+            continue
+        count = int(number) if number.isdigit() else _NUMBERS[number]
+        times.append((m.start(), count * _UNIT_DAYS[unit[0]]))
+    return times
+
+
+def _pain_days(times: list[tuple[int, int]], start: int, pain: int, unknown: int | None) -> int:
+    """How long after the setting the pain at ``pain`` was measured: the first time after it ("pain at 24 h, ...
+    and cognition at 6 months": hours), or a later one opening the sentence ("At 12 months, pain ..."); with
+    neither, ``unknown`` (or no time: 0)."""
+    after = next((days for at, days in times if at > pain), None)
+    opening = times[0][1] if times and times[0][0] - start <= _OPENING else None
+    known = [d for d in (after, opening) if d is not None]
+    if known:
+        return max(known)
+    return unknown if unknown is not None else 0
 
 
 # The intervention used as the setting: "ketamine anaesthesia", "ketamine-based sedation", "ketamine for sedation".

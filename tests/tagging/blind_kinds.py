@@ -10,7 +10,40 @@ from litscan.models import Record
 
 from .records import record
 
+# Patients with chronic pain whose opioid dose, not pain, is followed months after their operation.
+OPIOID_DOSE_LATER = record(
+    "Intraoperative ketamine in patients on long-term opioids for chronic non-cancer pain: opioid dose three "
+    "months after surgery",
+    "Two hundred adults taking opioids for chronic non-cancer pain were randomised to ketamine or saline "
+    "during surgery. Pain scores over 72 h and the opioid dose at 3 months were recorded. Opioid use in "
+    "hospital was lower with ketamine; the dose at 3 months did not differ.",
+)
+
 ON_TOPIC: list[tuple[str, bool, Record]] = [
+    (
+        "patients with chronic pain followed for their opioid dose months later, their pain only for days",
+        False,
+        OPIOID_DOSE_LATER,
+    ),
+    (
+        "analgesia after an operation in patients with chronic back pain, followed for two days",
+        False,
+        record(
+            "Ketamine infusion for analgesia after lumbar decompression in patients with chronic back pain",
+            "Sixty adults with chronic low back pain were randomised to ketamine or saline. Morphine use over 24 h "
+            "and pain on movement up to 48 h were lower with ketamine.",
+        ),
+    ),
+    (
+        "chronic post-surgical pain named in a conclusion, and pain months on in the results",
+        True,
+        record(
+            "Epidural ketamine for thoracotomy: acute pain and pain six months later",
+            "Sixty patients undergoing thoracotomy were randomised to epidural bupivacaine with or without ketamine. "
+            "At 6 months, pain in the region of the operation was reported by 8 of 29 and 16 of 30. Ketamine "
+            "reduced persistent post-thoracotomy pain.",
+        ),
+    ),
     (
         "persistent hypersensitivity after an operation in animals is a chronic pain model",
         True,
@@ -489,6 +522,11 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
+    (
+        "the chronic pain that names whom the patients are is no pain the operation left",
+        ("chronic_pain_general",),
+        OPIOID_DOSE_LATER,
+    ),
     (
         "a palliative population the title names, and pain in the study's own sentence, is palliative care pain",
         ("cancer_pain",),

@@ -1,0 +1,49 @@
+"""Conditions described rather than named: the parts of a sentence pattern found together.
+
+A condition's ``sentence_patterns`` name it only together ("stroke" and "central pain" in one sentence);
+its ``title_sentence_patterns`` may also find their first part in the title, as the population the title
+names ("ketamine prescribing in a hospice"), and the others in one of the study's own sentences ("given
+for pain in 36"), one that denies nothing ("pain was not an outcome").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from enum import Enum
+
+from .document import Document, Hit, Role, Sentence
+from .vocabulary import Condition, Pattern
+
+
+class Described(Enum):
+    """Where a condition's parts were found together."""
+
+    NOT = 0
+    IN_ITS_SENTENCE = 1
+    TITLE_AND_ABSTRACT = 2  # the title names the population, a sentence of the abstract the rest
+
+
+_DENYING = re.compile(r"\b(?:not|no|without|never|neither|nor)\b")
+
+
+def described(doc: Document, condition: Condition, hit: Hit, s: Sentence, part: int) -> Described:
+    """Whether the first part ``hit`` (of the condition's list ``part``, in sentence ``s``) has the others with it."""
+    parts = condition.described[part]
+    text = doc.text
+    if all(p.regex.search(text, s.start, s.end) for p in parts[1:]):
+        return Described.IN_ITS_SENTENCE
+    if s.role == Role.TITLE and part >= len(condition.sentence_patterns) and _in_an_own_sentence(doc, parts[1:]):
+        return Described.TITLE_AND_ABSTRACT
+    return Described.NOT
+
+
+def _in_an_own_sentence(doc: Document, parts: Sequence[Pattern]) -> bool:
+    text = doc.text
+    return any(
+        s.own
+        and s.role != Role.TITLE
+        and all(p.regex.search(text, s.start, s.end) for p in parts)
+        and not _DENYING.search(doc.lower, s.start, s.end)
+        for s in doc.sentences
+    )
