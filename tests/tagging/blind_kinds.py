@@ -818,6 +818,24 @@ CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
 
 ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "the route of the drug the patients once responded to, named in the title, is no route of the study",
+        ("sublingual_buccal",),
+        record(
+            "Sublingual ketamine lozenges for patients with chronic pain who responded to intravenous ketamine",
+            "We reviewed 40 patients prescribed ketamine lozenges to dissolve under the tongue. All patients had "
+            "previously reported at least 30% relief after intravenous ketamine infusions. Half continued at 3 months.",
+        ),
+    ),
+    (
+        "the intravenous formulation sprayed into the nose is intranasal",
+        ("intranasal",),
+        record(
+            "Nasal ketamine for refractory cluster headache: an open-label study",
+            "Twenty patients received ketamine on three days. The intravenous formulation was delivered with a "
+            "mucosal atomisation device, 0.5 mg/kg divided between the nostrils. Attack frequency fell by a third.",
+        ),
+    ),
+    (
         "an abbreviation that starts lower-case names the drug it is defined for",
         ("intravenous",),
         record(
