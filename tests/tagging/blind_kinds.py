@@ -21,6 +21,24 @@ OPIOID_DOSE_LATER = record(
 
 ON_TOPIC: list[tuple[str, bool, Record]] = [
     (
+        "a chronic condition named only for trials that 'may be warranted' is no population of the study",
+        False,
+        record(
+            "Ketamine mouthwash for mucositis pain during radiotherapy: a randomised trial",
+            "Sixty adults with radiation mucositis were randomised to ketamine or placebo mouthwash. Soreness over "
+            "the first week did not differ. Trials in chronic oral pain conditions may be warranted.",
+        ),
+    ),
+    (
+        "a review of the drugs 'other than ketamine' does not study ketamine",
+        False,
+        record(
+            "NMDA antagonists other than ketamine for neuropathic pain: a systematic review",
+            "We searched MEDLINE and Embase for randomised trials of memantine or dextromethorphan in neuropathic "
+            "pain; 20 trials were included. Memantine did not reduce pain in postherpetic neuralgia.",
+        ),
+    ),
+    (
         "patients with chronic pain followed for their opioid dose months later, their pain only for days",
         False,
         OPIOID_DOSE_LATER,
