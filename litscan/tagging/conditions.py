@@ -26,7 +26,7 @@ from typing import Final
 
 from ..models import Evidence
 from .compiled import CompiledVocabulary
-from .context import LISTED, NOT_THE_STUDY, Context, ContextRules, clause, trigger_words
+from .context import LISTED, NOT_THE_STUDY, Context, ContextRules, clause, share_with_results, trigger_words
 from .cues import CONCLUDING, OUTSIDE_STUDY, PURPOSE
 from .described import Described, described
 from .document import Document, Hit, Role, Sentence
@@ -44,6 +44,7 @@ _TITLE: Final = Role.TITLE
 _CONCLUSION: Final = Role.CONCLUSION
 _HYPOTHETICAL: Final = Context.HYPOTHETICAL.value
 _SUBGROUP: Final = Context.SUBGROUP.value
+_CASEMIX: Final = Context.CASEMIX.value
 _ACUTE: Final = Context.ACUTE.value
 _MEASURED: Final = Context.MEASURED.value
 # A chronic mention that is denied, named to compare, acute or speculation is no chronic pain of the study.
@@ -349,8 +350,9 @@ def _mentions(
             # names its own population.
             hypothetical = context & _HYPOTHETICAL and not s.cues & PURPOSE
             firm = s.role != _CONCLUSION and not s.cues & CONCLUDING and not hypothetical
-            listed = bool(context & LISTED) and not context & _SUBGROUP
-            subgroup = bool(context & _SUBGROUP)
+            # "CRPS (n = 188; -2.0, 95% CI -2.4 to -1.6)": a share with results of its own is a subgroup
+            subgroup = bool(context & _SUBGROUP) or bool(context & _CASEMIX and share_with_results(doc, rules, hit))
+            listed = bool(context & LISTED) and not subgroup
             acute = bool(context & _ACUTE)
             mention = _Mention(hit, None, strength, firm, listed, acute, subgroup, in_title, bool(hypothetical))
             mentions.setdefault(hit.ident, []).append(mention)

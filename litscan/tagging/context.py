@@ -280,6 +280,23 @@ def _after(doc: Document, rule: ContextRule) -> None:
                 hit.context_by += (trigger,)
 
 
+# An effect estimate: "(n = 188; -2.0, 95% CI -2.4 to -1.6)", "(OR 0.6; p = 0.02)".
+_ESTIMATE = re.compile(r"95\s?% ?ci\b|\bci\b|\bp ?[<=>≤]|\bratio\b|mean difference")
+_BRACKET_REACH = 80
+
+
+def share_with_results(doc: Document, rules: ContextRules, hit: Hit) -> bool:
+    """A share of a mixed population whose bracket after the mention also holds an effect estimate: a subgroup
+    with results of its own (TAXONOMY), not a line of the case mix. Read only where a casemix trigger is."""
+    for trigger in hit.context_by:
+        if rules.rules[int(trigger.ident)].flag & Context.CASEMIX and trigger.start >= hit.end:
+            lower = doc.lower
+            closes = [i for i in (lower.find(")", trigger.start), lower.find("]", trigger.start)) if i >= 0]
+            if _ESTIMATE.search(lower, trigger.start, min([*closes, trigger.start + _BRACKET_REACH])):
+                return True
+    return False
+
+
 def _overlaps(a: Hit, b: Hit) -> bool:
     return a.start < b.end and b.start < a.end
 
