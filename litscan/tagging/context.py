@@ -281,19 +281,27 @@ def _after(doc: Document, rule: ContextRule) -> None:
 
 
 # An effect estimate: "(n = 188; -2.0, 95% CI -2.4 to -1.6)", "(OR 0.6; p = 0.02)".
-_ESTIMATE = re.compile(r"95\s?% ?ci\b|\bci\b|\bp ?[<=>≤]|\bratio\b|mean difference")
+_ESTIMATE = re.compile(r"\bci\b|\bp ?[<=>≤]|\bratio\b|mean difference")
 _BRACKET_REACH = 80
+_CASEMIX: Final = Context.CASEMIX.value  # a plain int: an IntFlag's "&" costs microseconds
 
 
 def share_with_results(doc: Document, rules: ContextRules, hit: Hit) -> bool:
-    """A share of a mixed population whose bracket after the mention also holds an effect estimate: a subgroup
-    with results of its own (TAXONOMY), not a line of the case mix. Read only where a casemix trigger is."""
+    """A share of a mixed population in brackets after the mention that also hold an effect estimate: a
+    subgroup with results of its own (TAXONOMY), not a line of the case mix. Read only where a casemix trigger is."""
+    lower = doc.lower
     for trigger in hit.context_by:
-        if rules.rules[int(trigger.ident)].flag & Context.CASEMIX and trigger.start >= hit.end:
-            lower = doc.lower
-            closes = [i for i in (lower.find(")", trigger.start), lower.find("]", trigger.start)) if i >= 0]
-            if _ESTIMATE.search(lower, trigger.start, min([*closes, trigger.start + _BRACKET_REACH])):
-                return True
+        if not rules.rules[int(trigger.ident)].flag & _CASEMIX or trigger.start < hit.end:
+            continue
+        opened = max(lower.find("(", trigger.start, trigger.end), lower.find("[", trigger.start, trigger.end))
+        if opened < 0:
+            continue  # "neuropathic pain 60%": no bracket to hold results
+        closed = lower.find(")" if lower[opened] == "(" else "]", opened, opened + _BRACKET_REACH)
+        inside = lower[opened : closed if closed > 0 else opened + _BRACKET_REACH]
+        if ("ci" in inside or "p" in inside or "ratio" in inside or "difference" in inside) and _ESTIMATE.search(
+            inside
+        ):
+            return True
     return False
 
 
