@@ -541,6 +541,15 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "a guideline on chronic pain with graded findings per condition keeps the general row beside them",
+        ("chronic_pain_general", "crps", "spinal_cord_injury_pain"),
+        record(
+            "Consensus guidelines on ketamine infusions for chronic pain",
+            "A committee graded the literature by a modified Delphi process. It found moderate evidence (grade B) "
+            "for infusions in complex regional pain syndrome and weak evidence (grade C) for spinal cord injury pain.",
+        ),
+    ),
+    (
         "the kinds of pain a palliative population had, or a share 'in 49% of patients', add no row",
         ("cancer_pain",),
         record(
