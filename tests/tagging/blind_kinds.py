@@ -541,6 +541,15 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "'12 with CRPS, 9 with neuropathic pain': counts before the diagnoses are the case mix",
+        ("chronic_pain_general",),
+        record(
+            "Oral ketamine for refractory chronic pain: an open-label study",
+            "Thirty patients were enrolled: 12 with complex regional pain syndrome, 9 with peripheral neuropathic "
+            "pain and 9 with failed back surgery syndrome. At 6 months, 13 still took oral ketamine.",
+        ),
+    ),
+    (
         "a guideline on chronic pain with graded findings per condition keeps the general row beside them",
         ("chronic_pain_general", "crps", "spinal_cord_injury_pain"),
         record(
