@@ -58,6 +58,9 @@ def inferred_infusion(
             continue
         s = doc.sentences[d.sentence]
         lo, hi = max(s.start, d.start - 40), min(s.end, d.end + 60)
+        if lower.startswith(" (", d.end):  # its regimen in brackets: "ketamine (0.5 mg/kg bolus, then an infusion ...)"
+            closed = lower.find(")", d.end, s.end)
+            hi = max(hi, closed if closed > 0 else hi)
         if _INFUSION_GATE.search(lower, lo, hi) is None:  # cheap first
             continue
         m = _INFUSION.search(lower, lo, hi) or _OVER_HOURS.search(lower, d.end, hi)

@@ -864,6 +864,16 @@ CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
 
 ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "an infusion in the regimen bracketed after the drug's name is the drug's, however long the bracket",
+        ("intravenous",),
+        record(
+            "Ketamine to prevent chronic post-surgical pain: protocol for a randomised trial",
+            "Adults having major surgery will be randomised to ketamine (0.5 mg/kg bolus at induction of "
+            "anaesthesia, followed by an infusion of 0.25 mg/kg/h during surgery) or saline. The primary outcome "
+            "is chronic post-surgical pain at 3 months.",
+        ),
+    ),
+    (
         "the route of the drug the patients once responded to, named in the title, is no route of the study",
         ("sublingual_buccal",),
         record(
