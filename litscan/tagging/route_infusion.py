@@ -30,6 +30,15 @@ _OVER_HOURS = re.compile(
     r"\bover (?:a period of |about |approximately )?\d[\d.]*(?:\s*(?:-|–|to)\s*\d[\d.]*)?\s*"
     r"(?:h|hrs?|hours?|min|mins|minutes?)\b"
 )
+_BOLUSES = re.compile(r"\bbolus|\binjections?\b|\bdoses\b")
+
+
+def _over_hours(lower: str, start: int, end: int) -> re.Match[str] | None:
+    """A dose run over hours, not doses spread over them ("four boluses of 5 mg over 24 hours")."""
+    m = _OVER_HOURS.search(lower, start, end)
+    return None if m is None or _BOLUSES.search(lower, start, m.start()) else m
+
+
 # Each match of the two above holds one of these: a cheap test before them.
 _INFUSION_GATE = re.compile("nfu|/h|/min|hour|over |pca|controlled an|h-1|n-1|h⁻¹|n⁻¹")
 _INFUSION_NEAR_ROUTE = 50  # "subcutaneous infusion", "infused subcutaneously": the infusion's route is stated
@@ -63,7 +72,7 @@ def inferred_infusion(
             hi = max(hi, closed if closed > 0 else hi)
         if _INFUSION_GATE.search(lower, lo, hi) is None:  # cheap first
             continue
-        m = _INFUSION.search(lower, lo, hi) or _OVER_HOURS.search(lower, d.end, hi)
+        m = _INFUSION.search(lower, lo, hi) or _over_hours(lower, d.end, hi)
         if m:
             if _route_stated(doc, compiled, route, bound):
                 return None

@@ -864,6 +864,33 @@ CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
 
 ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "the infusion of the earlier study the patients completed is no route of this one",
+        ("sublingual_buccal",),
+        record(
+            "Sublingual ketamine for post-traumatic trigeminal neuropathy: open-label treatment",
+            "Patients who had completed an earlier placebo-controlled study of a single ketamine infusion were "
+            "offered sublingual ketamine for 12 weeks. Pain fell by a third.",
+        ),
+    ),
+    (
+        "a troche held in the cheek and 'not swallowed' is buccal, not oral",
+        ("sublingual_buccal",),
+        record(
+            "Buccal ketamine troches for nerve root pain: a case report",
+            "A 50-year-old man with nerve root pain was prescribed ketamine troches to be held between the cheek "
+            "and gum until dissolved and not swallowed. His pain fell from 8 to 4.",
+        ),
+    ),
+    (
+        "boluses spread over a day are no infusion",
+        ("oral",),
+        record(
+            "Oral ketamine after a parenteral trial in nerve root pain: a case report",
+            "A 60-year-old man received parenteral ketamine as a trial, four boluses of 5 mg over 24 hours, which "
+            "eased his pain. He was then converted to oral ketamine 20 mg four times daily.",
+        ),
+    ),
+    (
         "an infusion in the regimen bracketed after the drug's name is the drug's, however long the bracket",
         ("intravenous",),
         record(
