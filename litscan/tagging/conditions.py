@@ -350,13 +350,19 @@ def _mentions(
             # names its own population.
             hypothetical = context & _HYPOTHETICAL and not s.cues & PURPOSE
             firm = s.role != _CONCLUSION and not s.cues & CONCLUDING and not hypothetical
-            # "CRPS (n = 188; -2.0, 95% CI -2.4 to -1.6)": a share with results of its own is a subgroup
-            subgroup = bool(context & _SUBGROUP) or bool(context & _CASEMIX and share_with_results(doc, rules, hit))
-            listed = bool(context & LISTED) and not subgroup
+            listed, subgroup = _share(doc, rules, hit)
             acute = bool(context & _ACUTE)
             mention = _Mention(hit, None, strength, firm, listed, acute, subgroup, in_title, bool(hypothetical))
             mentions.setdefault(hit.ident, []).append(mention)
     return mentions
+
+
+def _share(doc: Document, rules: ContextRules, hit: Hit) -> tuple[bool, bool]:
+    """(listed, subgroup): the mention is a share of a mixed population, or a subgroup with results of its own
+    ("by diagnosis: ...", "CRPS (n = 188; -2.0, 95% CI -2.4 to -1.6)")."""
+    context = hit.context
+    subgroup = bool(context & _SUBGROUP) or bool(context & _CASEMIX and share_with_results(doc, rules, hit))
+    return bool(context & LISTED) and not subgroup, subgroup
 
 
 def _sentences_with_other_drugs(doc: Document) -> set[int]:
