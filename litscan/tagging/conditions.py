@@ -26,7 +26,7 @@ from typing import Final
 
 from ..models import Evidence
 from .compiled import CompiledVocabulary
-from .context import LISTED, NOT_THE_STUDY, Context, ContextRules, clause, share_with_results, trigger_words
+from .context import NOT_THE_STUDY, Context, ContextRules, clause, listed_or_subgroup, trigger_words
 from .cues import CONCLUDING, OUTSIDE_STUDY, PURPOSE
 from .described import Described, described
 from .document import Document, Hit, Role, Sentence
@@ -44,7 +44,6 @@ _TITLE: Final = Role.TITLE
 _CONCLUSION: Final = Role.CONCLUSION
 _HYPOTHETICAL: Final = Context.HYPOTHETICAL.value
 _SUBGROUP: Final = Context.SUBGROUP.value
-_CASEMIX: Final = Context.CASEMIX.value
 _ACUTE: Final = Context.ACUTE.value
 _MEASURED: Final = Context.MEASURED.value
 # A chronic mention that is denied, named to compare, acute or speculation is no chronic pain of the study.
@@ -350,19 +349,11 @@ def _mentions(
             # names its own population.
             hypothetical = context & _HYPOTHETICAL and not s.cues & PURPOSE
             firm = s.role != _CONCLUSION and not s.cues & CONCLUDING and not hypothetical
-            listed, subgroup = _share(doc, rules, hit)
+            listed, subgroup = listed_or_subgroup(doc, rules, hit)
             acute = bool(context & _ACUTE)
             mention = _Mention(hit, None, strength, firm, listed, acute, subgroup, in_title, bool(hypothetical))
             mentions.setdefault(hit.ident, []).append(mention)
     return mentions
-
-
-def _share(doc: Document, rules: ContextRules, hit: Hit) -> tuple[bool, bool]:
-    """(listed, subgroup): the mention is a share of a mixed population, or a subgroup with results of its own
-    ("by diagnosis: ...", "CRPS (n = 188; -2.0, 95% CI -2.4 to -1.6)")."""
-    context = hit.context
-    subgroup = bool(context & _SUBGROUP) or bool(context & _CASEMIX and share_with_results(doc, rules, hit))
-    return bool(context & LISTED) and not subgroup, subgroup
 
 
 def _sentences_with_other_drugs(doc: Document) -> set[int]:

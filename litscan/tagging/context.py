@@ -283,10 +283,19 @@ def _after(doc: Document, rule: ContextRule) -> None:
 # An effect estimate: "(n = 188; -2.0, 95% CI -2.4 to -1.6)", "(OR 0.6; p = 0.02)".
 _ESTIMATE = re.compile(r"\bci\b|\bp ?[<=>≤]|\bratio\b|mean difference")
 _BRACKET_REACH = 80
-_CASEMIX: Final = Context.CASEMIX.value  # a plain int: an IntFlag's "&" costs microseconds
+_CASEMIX: Final = Context.CASEMIX.value  # plain ints: an IntFlag's "&" costs microseconds
+_SUBGROUP: Final = Context.SUBGROUP.value
 
 
-def share_with_results(doc: Document, rules: ContextRules, hit: Hit) -> bool:
+def listed_or_subgroup(doc: Document, rules: ContextRules, hit: Hit) -> tuple[bool, bool]:
+    """(listed, subgroup): a condition mention is an example or a share of a mixed population, or a subgroup
+    with results of its own ("by diagnosis: ...", "CRPS (n = 188; -2.0, 95% CI -2.4 to -1.6)")."""
+    context = hit.context
+    subgroup = bool(context & _SUBGROUP) or bool(context & _CASEMIX and _share_with_results(doc, rules, hit))
+    return bool(context & LISTED) and not subgroup, subgroup
+
+
+def _share_with_results(doc: Document, rules: ContextRules, hit: Hit) -> bool:
     """A share of a mixed population in brackets after the mention that also hold an effect estimate: a
     subgroup with results of its own (TAXONOMY), not a line of the case mix. Read only where a casemix trigger is."""
     lower = doc.lower
