@@ -43,7 +43,6 @@ from .vocabulary import Vocabulary
 _TITLE: Final = Role.TITLE
 _CONCLUSION: Final = Role.CONCLUSION
 _HYPOTHETICAL: Final = Context.HYPOTHETICAL.value
-_SUBGROUP: Final = Context.SUBGROUP.value
 _ACUTE: Final = Context.ACUTE.value
 _MEASURED: Final = Context.MEASURED.value
 # A chronic mention that is denied, named to compare, acute or speculation is no chronic pain of the study.
