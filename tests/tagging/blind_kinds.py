@@ -541,6 +541,33 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "'mixed pain diagnoses: back pain, fibromyalgia and neuropathic pain' is the case mix",
+        ("chronic_pain_general",),
+        record(
+            "Nasal esketamine in chronic pain with depression: an open-label study",
+            "Adults with chronic non-cancer pain and depression received nasal esketamine for 4 weeks. Twenty-eight "
+            "enrolled (mixed pain diagnoses: back pain, fibromyalgia and neuropathic pain). Pain fell.",
+        ),
+    ),
+    (
+        "a condition named to compare the regimens used in it is not the letter's",
+        ("fibromyalgia",),
+        record(
+            "Ketamine infusion in fibromyalgia: a negative trial that may not be negative",
+            "To the Editor: the single infusion in this fibromyalgia trial was small compared with regimens used "
+            "in complex regional pain syndrome. Longer infusions should be tested.",
+        ),
+    ),
+    (
+        "a symptom score named after a condition is an instrument, not the population's condition",
+        ("spinal_cord_injury_pain",),
+        record(
+            "Oral ketamine for neuropathic pain after spinal cord injury: protocol for a crossover trial",
+            "Forty adults with neuropathic pain after spinal cord injury will receive oral ketamine and placebo. "
+            "Urinary symptoms will be assessed with the Interstitial Cystitis Symptom Index.",
+        ),
+    ),
+    (
         "'12 with CRPS, 9 with neuropathic pain': counts before the diagnoses are the case mix",
         ("chronic_pain_general",),
         record(
