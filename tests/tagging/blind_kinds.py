@@ -891,6 +891,33 @@ CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
 
 ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "a patch-clamp recording is no transdermal patch",
+        (),
+        record(
+            "Norketamine blocks NMDA currents in injured sensory neurons",
+            "Dorsal root ganglion neurons from rats with nerve injury were cultured. Whole-cell patch-clamp recordings "
+            "showed that ketamine and norketamine blocked NMDA currents.",
+        ),
+    ),
+    (
+        "lozenges 'to be chewed and swallowed' are taken orally",
+        ("oral",),
+        record(
+            "Oral ketamine lozenges versus lidocaine infusion for painful diabetic neuropathy: a randomised trial",
+            "Sixty adults with painful diabetic neuropathy were randomised to ketamine 25 mg lozenges, to be chewed "
+            "and swallowed, four times daily, or to lidocaine infusions. Pain fell more with ketamine.",
+        ),
+    ),
+    (
+        "relief 'lasting more than 48 hours after' an earlier infusion selects the patients, no route of the study",
+        ("oral",),
+        record(
+            "Oral ketamine in previous responders with neuropathic pain: a crossover trial",
+            "Adults with neuropathic pain who had reported at least 30% relief lasting more than 48 hours after an "
+            "intravenous ketamine infusion were randomised to oral ketamine or placebo for 4 weeks each.",
+        ),
+    ),
+    (
         "the infusion of the earlier study the patients completed is no route of this one",
         ("sublingual_buccal",),
         record(
