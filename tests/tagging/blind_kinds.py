@@ -541,6 +541,24 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "paclitaxel-induced hypersensitivity in mice is the chemotherapy neuropathy model",
+        ("chemotherapy_neuropathy",),
+        record(
+            "Hydroxynorketamine attenuates paclitaxel-induced mechanical hypersensitivity in mice",
+            "Mice received paclitaxel on alternate days. Hydroxynorketamine or vehicle was injected daily from day "
+            "14; it raised withdrawal thresholds.",
+        ),
+    ),
+    (
+        "neuropathic pain reported by a share of each arm is an outcome measured, not the population",
+        ("chronic_postsurgical_pain",),
+        record(
+            "Ketamine in a paravertebral block and persistent pain after mastectomy: a randomised trial",
+            "Women having mastectomy were randomised to a block with or without ketamine. Persistent pain at 6 "
+            "months occurred in 26% and 42%. Neuropathic pain (LANSS >= 12) was reported by 6% and 14%.",
+        ),
+    ),
+    (
         "'mixed pain diagnoses: back pain, fibromyalgia and neuropathic pain' is the case mix",
         ("chronic_pain_general",),
         record(
