@@ -250,6 +250,24 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 DESIGN: list[tuple[str, str, Record]] = [
     (
+        "samples before and after the usual dose at a routine clinic visit observe routine care",
+        "observational",
+        record(
+            "Plasma norketamine during long-term oral ketamine for neuropathic pain",
+            "We studied outpatients who had taken oral ketamine prescribed by their pain clinic for at least 3 months. "
+            "At a routine clinic visit, blood was drawn before and 1, 2 and 4 hours after the usual morning dose.",
+        ),
+    ),
+    (
+        "'experience with 12 hospice patients' is a series of the authors' practice",
+        "observational",
+        record(
+            "Continuous subcutaneous ketamine in refractory cancer pain: experience with 12 hospice patients",
+            "Twelve consecutive hospice in-patients with cancer pain received ketamine by continuous subcutaneous "
+            "infusion. Pain scores fell from 8 to 3 after 3 days.",
+        ),
+    ),
+    (
         "all given the drug and assessed before it and weeks afterwards: a trial's schedule",
         "nonrandomized_trial",
         record(
