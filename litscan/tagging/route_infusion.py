@@ -30,6 +30,8 @@ _OVER_HOURS = re.compile(
     r"\bover (?:a period of |about |approximately )?\d[\d.]*(?:\s*(?:-|–|to)\s*\d[\d.]*)?\s*"
     r"(?:h|hrs?|hours?|min|mins|minutes?)\b"
 )
+# The drug's name, perhaps a noun of its regimen, then a bracket: "ketamine (", "ketamine protocol (".
+_REGIMEN_BRACKET = re.compile(r"[\w-]* (?:(?:protocol|regimen|infusion|treatment|group|arm|dose|dosing) )?\(")
 _BOLUSES = re.compile(r"\bbolus|\binjections?\b|\bdoses\b")
 
 
@@ -67,8 +69,9 @@ def inferred_infusion(
             continue
         s = doc.sentences[d.sentence]
         lo, hi = max(s.start, d.start - 40), min(s.end, d.end + 60)
-        if lower.startswith(" (", d.end):  # its regimen in brackets: "ketamine (0.5 mg/kg bolus, then an infusion ...)"
-            closed = lower.find(")", d.end, s.end)
+        bracket = _REGIMEN_BRACKET.match(lower, d.end, s.end)
+        if bracket:  # its regimen in brackets: "ketamine (0.5 mg/kg, then an infusion ...)", "ketamine protocol (...)"
+            closed = lower.find(")", bracket.end(), s.end)
             hi = max(hi, closed if closed > 0 else hi)
         if _INFUSION_GATE.search(lower, lo, hi) is None:  # cheap first
             continue

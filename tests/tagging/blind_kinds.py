@@ -927,6 +927,15 @@ CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
 
 ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "the infusion in the bracket after 'a ketamine protocol' is the drug's",
+        ("intravenous",),
+        record(
+            "Perioperative ketamine protocol and persistent pain after knee arthroplasty: a cluster randomised trial",
+            "Twenty hospitals were randomly allocated to adopt a perioperative ketamine protocol (0.3 mg/kg at "
+            "induction of anesthesia followed by an infusion of 0.1 mg/kg/h for 24 hours) or usual care.",
+        ),
+    ),
+    (
         "a patch-clamp recording is no transdermal patch",
         (),
         record(
