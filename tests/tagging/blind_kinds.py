@@ -559,6 +559,15 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "radicular leg pain is radiculopathy: neuropathic pain beside chronic low back pain",
+        ("low_back_pain", "neuropathic_pain"),
+        record(
+            "Ketamine infusions for chronic low back pain with radicular features",
+            "Thirty adults with chronic low back pain and lumbar radicular leg pain received three ketamine "
+            "infusions. Leg pain fell more than back pain.",
+        ),
+    ),
+    (
         "paclitaxel-induced hypersensitivity in mice is the chemotherapy neuropathy model",
         ("chemotherapy_neuropathy",),
         record(
