@@ -250,6 +250,33 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 DESIGN: list[tuple[str, str, Record]] = [
     (
+        "'11 studies with 453 patients met the inclusion criteria' counts a search's studies: a systematic review",
+        "systematic_review",
+        record(
+            "Ketamine for complex regional pain syndrome: what do the clinical studies show?",
+            "PubMed, Embase and the Cochrane Library were searched to 2019. Risk of bias was assessed with the "
+            "Cochrane tool for randomised trials. Eleven studies with 453 patients met the inclusion criteria.",
+        ),
+    ),
+    (
+        "a retrospective case note review is observational, not a review",
+        "observational",
+        record(
+            "Oral ketamine in hospice patients: a retrospective case note review",
+            "We reviewed the case notes of all 31 hospice patients prescribed oral ketamine between 2014 and 2019. "
+            "Pain scores fell in 20.",
+        ),
+    ),
+    (
+        "an abstract opening 'Editorial.' is an editorial, whatever case series it mentions",
+        "review",
+        record(
+            "Ketamine for chronic pain: promise and pitfalls",
+            "Editorial. In this issue, a randomised trial of oral ketamine reports no benefit. Oral maintenance "
+            "regimens have spread on the basis of case series; better trials are needed.",
+        ),
+    ),
+    (
         "samples before and after the usual dose at a routine clinic visit observe routine care",
         "observational",
         record(
