@@ -21,6 +21,15 @@ OPIOID_DOSE_LATER = record(
 
 ON_TOPIC: list[tuple[str, bool, Record]] = [
     (
+        "the acute treatment of cluster headache attacks treats each attack as an acute episode",
+        False,
+        record(
+            "Intranasal ketamine for the acute treatment of cluster headache attacks",
+            "Twenty patients with chronic cluster headache treated up to three attacks at home with intranasal "
+            "ketamine. Pain relief at 15 minutes was reached in 40% of attacks.",
+        ),
+    ),
+    (
         "a chronic condition named only for trials that 'may be warranted' is no population of the study",
         False,
         record(
