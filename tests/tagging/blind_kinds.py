@@ -259,6 +259,15 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 DESIGN: list[tuple[str, str, Record]] = [
     (
+        "a dose the clinic escalated, in a retrospective review, is routine care, not a dose-escalation trial",
+        "observational",
+        record(
+            "Outpatient ketamine infusions for CRPS: a retrospective review of 49 patients",
+            "We reviewed the records of all patients with CRPS who received outpatient ketamine infusions between "
+            "2009 and 2013. Infusions were given over 4 h on 5 days (dose escalated from 0.15 to 0.35 mg/kg/h).",
+        ),
+    ),
+    (
         "'11 studies with 453 patients met the inclusion criteria' counts a search's studies: a systematic review",
         "systematic_review",
         record(
