@@ -132,6 +132,11 @@ def is_count_word(word: str) -> bool:
     return bool(parts) and parts[0] in _NUMBER_WORDS and all(p in _NUMBER_WORDS or p == "thousand" for p in parts)
 
 
+def count_of(word: str) -> int | None:
+    """The value of a count in digits or words ("12", "twenty-four"), or None for another word."""
+    return _count(word) if is_count_word(word) else None
+
+
 def _count(number: str) -> int:
     """The value of a count in digits ("1,200") or words ("one hundred and four", "twenty-two")."""
     digits = number.replace(",", "")

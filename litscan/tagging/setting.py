@@ -16,6 +16,7 @@ from .compiled import CompiledVocabulary
 from .context import NOT_THE_STUDY
 from .cues import HISTORY
 from .document import Document, Hit, Role
+from .population import count_of
 from .vocabulary import OffTopic
 
 _TITLE: Final = Role.TITLE
@@ -122,14 +123,13 @@ def chronic_in_other_words(doc: Document, late: set[int]) -> list[Hit]:
 
 # A time months after the setting: "at 6 months", "a 12-month follow-up", "at months 3 and 6", "one year later",
 # "week 12", "day 90", "long-term". The number before its unit decides ("at 1, 3 and 6 months": six).
+# The count in digits or words ("ninety days", "twenty-four weeks"), read by ``population.count_of``.
 _LATER_TIME = re.compile(
-    r"\b(\d+|one|two|three|four|five|six|eight|nine|ten|twelve|eighteen|twenty-four)[- ]"
+    r"\b(\d+|[a-z]+(?:-[a-z]+)?)[- ]"
     r"(months?|mo|years?|yrs?|weeks?|wk|days?|hours?|hrs?|h)\b|"
     r"\b(months?|weeks?|days?) (\d+)\b|"
     r"\b(long[- ]term (?:follow|outcome|result|effect|pain|relief)|months (?:after|later))"
 )
-_NUMBERS: Final = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "nine": 9, "ten": 10}
-_NUMBERS.update({"twelve": 12, "eighteen": 18, "twenty-four": 24})
 _LEAST_DAYS: Final = 60  # chronic post-surgical pain is pain two or three months on, not in the first weeks
 _LEAST_LATE_DAYS: Final = 14  # pain followed "weeks or months" after the setting, not in its first days
 _LONG_AFTER: Final = 10_000  # "long-term", "months after": long enough for either
@@ -172,8 +172,9 @@ def _measured_at(lower: str, start: int, end: int) -> list[tuple[int, int]]:
         number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
         if _DURATION_BEFORE.search(lower, max(0, m.start() - 14), m.start()) or _DURATION_AFTER.match(lower, m.end()):
             continue
-        count = int(number) if number.isdigit() else _NUMBERS[number]
-        times.append((m.start(), count * _UNIT_DAYS[unit[0]]))
+        count = count_of(number)
+        if count is not None:  # "a few weeks", "two-month": the word before the unit is a count
+            times.append((m.start(), count * _UNIT_DAYS[unit[0]]))
     return times
 
 

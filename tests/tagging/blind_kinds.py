@@ -604,6 +604,15 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "a time in words ('at eleven weeks') is as late as in digits",
+        ("chronic_postsurgical_pain",),
+        record(
+            "Intraoperative ketamine and pain after inguinal hernia repair: a randomised trial",
+            "Men undergoing hernia surgery were randomised to ketamine or saline. Pain in the groin at eleven weeks "
+            "was reported by 4 of 40 and 11 of 40.",
+        ),
+    ),
+    (
         "radicular leg pain is radiculopathy: neuropathic pain beside chronic low back pain",
         ("low_back_pain", "neuropathic_pain"),
         record(
