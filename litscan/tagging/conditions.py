@@ -171,9 +171,8 @@ def _followed_up(doc: Document, named: list[_Mention], *, bare_pain: bool) -> li
     # not a mention of whom the patients are: "patients on opioids for chronic pain ... 3 months after surgery"
     moved = [m for m in named if m.hit is not None and m.hit.sentence in late and not names_the_patients(doc, m.hit)]
     chronic = [h for h in chronic_in_other_words(doc, late) if not h.context & _NOT_CHRONIC]
-    if bare_pain and len(moved) == len(
-        named
-    ):  # "residual pain at 6 months": pain months after the operation, not part of a row's name
+    if bare_pain and len(moved) == len(named):
+        # "residual pain at 6 months": pain months after the operation, not part of a row's name
         rows = [h for kind in ("cond", "cond_weak", "chronic") for h in doc.hits_of(kind) if h.sentence in late]
         taken = {m.hit.sentence for m in moved if m.hit} | {h.sentence for h in chronic}
         chronic += [
@@ -337,7 +336,7 @@ def _mentions(
             if strength == _DESCRIBED:
                 if hit.entry is None or counted.get(hit.ident, 0) >= _DESCRIBED_SENTENCES:
                     continue  # a few sentences that describe it are enough to decide and to quote
-                where = described(doc, v.conditions[hit.ident], hit, s, hit.entry.part)
+                where = described(doc, v.conditions[hit.ident], s, hit.entry.part)
                 if where is Described.NOT:
                     continue
                 # the title names the population, the abstract its pain: no mention in the title

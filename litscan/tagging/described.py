@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from enum import Enum
 
-from .document import Document, Hit, Role, Sentence
+from .document import Document, Role, Sentence
 from .vocabulary import Condition, Pattern
 
 
@@ -27,8 +27,8 @@ class Described(Enum):
 _DENYING = re.compile(r"\b(?:not|no|without|never|neither|nor)\b")
 
 
-def described(doc: Document, condition: Condition, hit: Hit, s: Sentence, part: int) -> Described:
-    """Whether the first part ``hit`` (of the condition's list ``part``, in sentence ``s``) has the others with it."""
+def described(doc: Document, condition: Condition, s: Sentence, part: int) -> Described:
+    """Whether the first part of the condition's list ``part``, found in sentence ``s``, has the others with it."""
     parts = condition.described[part]
     text = doc.text
     if all(p.regex.search(text, s.start, s.end) for p in parts[1:]):

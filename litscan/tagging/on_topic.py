@@ -24,7 +24,7 @@ from .cues import COUNTED, HISTORY, OWN, PURPOSE
 from .document import Document, Hit, Role
 from .route_infusion import INFERRED_INFUSION
 from .routes import ONLY_DRUG, RouteEvidence
-from .setting import names_the_patients, pain_followed_late, setting_undergone, title_setting_that_leaves
+from .setting import names_the_patients, pain_followed_late, title_setting_that_leaves, title_setting_undergone
 from .vocabulary import OffTopic
 
 _TITLE: Final = Role.TITLE
@@ -222,7 +222,7 @@ def _setting_followed_days(doc: Document, compiled: CompiledVocabulary, conditio
     """Patients with a chronic pain condition in an acute setting the title names, one they undergo (an
     operation, a procedure's sedation) or that is the intervention's own use ("ketamine anaesthesia"), whose
     pain the study reports only in the first days (TAXONOMY: off topic; weeks or months later, on topic)."""
-    hit = next((h for h in doc.hits_of("off") if setting_undergone(doc, compiled, h)), None)
+    hit = title_setting_undergone(doc, compiled)
     if hit is None or not _patients_have_it(doc, conditions):
         return None
     off = compiled.off_topic[hit.ident]
@@ -320,7 +320,7 @@ def _followed_late(doc: Document, compiled: CompiledVocabulary, conditions: Cond
     months later (TAXONOMY: a perioperative study of patients with a chronic pain condition)."""
     setting = title_setting_that_leaves(doc, compiled)
     if setting is None:
-        hit = next((h for h in doc.hits_of("off") if setting_undergone(doc, compiled, h)), None)
+        hit = title_setting_undergone(doc, compiled)
         setting = compiled.off_topic[hit.ident] if hit is not None else None
     return setting is None or _left_or_followed_late(doc, setting, conditions)
 

@@ -194,6 +194,11 @@ def _pain_days(times: list[tuple[int, int]], start: int, pain: int, unknown: int
 _USED_AS = re.compile(r"[\s-]*(?:(?:based|for|as|as an?)\s+)?")
 
 
+def title_setting_undergone(doc: Document, compiled: CompiledVocabulary) -> Hit | None:
+    """The first acute setting in the title that the study's patients undergo or the intervention is used as."""
+    return next((h for h in doc.hits_of("off") if setting_undergone(doc, compiled, h)), None)
+
+
 def setting_undergone(doc: Document, compiled: CompiledVocabulary, hit: Hit) -> bool:
     """A title's acute setting that the study's patients undergo, or that is the intervention's own use: not
     a cause of their pain ("facial neuropathic pain after dental surgery", "pain after burn injury")."""

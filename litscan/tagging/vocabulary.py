@@ -341,7 +341,7 @@ class _Builder:
                 if not known or target == ident:
                     raise self.fail(f"{where}.yields_to", f"unknown condition or group {target!r}")
             sentence_patterns, title_sentence_patterns = (
-                self.part_lists(entry.get(key, []), f"{where}.{key}")
+                self.pattern_lists(entry.get(key), f"{where}.{key}")
                 for key in ("sentence_patterns", "title_sentence_patterns")
             )
             conditions[ident] = Condition(
@@ -357,12 +357,6 @@ class _Builder:
                 title_sentence_patterns,
             )
         return conditions
-
-    def part_lists(self, value: Any, where: str) -> tuple[tuple[Pattern, ...], ...]:
-        """Lists of patterns found together in one sentence (``sentence_patterns``)."""
-        if not isinstance(value, list):
-            raise self.fail(where, "must be a list of lists of patterns")
-        return tuple(self.patterns(parts, f"{where}[{i}]") for i, parts in enumerate(value))
 
     def routes(self, raw: dict[str, Any]) -> dict[str, Route]:
         return {

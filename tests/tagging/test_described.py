@@ -15,7 +15,7 @@ def _where(tagger: Tagger, title: str, abstract: str) -> list[Described]:
     doc = tagger.read(record(title, abstract))
     cancer = tagger.compiled.vocabulary.conditions["cancer_pain"]
     return [
-        described(doc, cancer, h, doc.sentences[h.sentence], h.entry.part)
+        described(doc, cancer, doc.sentences[h.sentence], h.entry.part)
         for h in doc.hits_of("cond_part")
         if h.ident == "cancer_pain" and h.entry is not None
     ]
