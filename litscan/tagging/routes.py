@@ -54,8 +54,12 @@ _ALL_ROUTE_KINDS: Final = (*ROUTE_KINDS, UNLABELLED_ROUTE)
 ONLY_DRUG: Final = "is the only drug studied"
 
 _DOSE = r"(?:\([^()]{0,20}\)\s*)?"
+# A drug's dose between it and the next of a list: "ketamine 0.15 mg/kg, morphine 0.075 mg/kg and saline".
+_BARE_DOSE = (
+    rf"(?:\d[\d.,]*(?:\s*(?:-|–|to)\s*\d[\d.,]*)?\s*(?:mg|µg|mcg|ug|g|ml|%){PER.format('kg|h|hr|hour|day|d|min')}*\s*)?"
+)
 _COORDINATED = re.compile(
-    rf"^[\s,]*{_DOSE}(?:and/or|and|or|plus|with|\+|/|-|,)?\s*(?:\d[\d.]*\s*(?:mg|µg|mcg|g|ml|%)[^\s,]*\s*)?$",
+    rf"^[\s,]*{_DOSE}{_BARE_DOSE}(?:and/or|and|or|plus|with|\+|/|-|,)?\s*(?:\d[\d.]*\s*(?:mg|µg|mcg|g|ml|%)[^\s,]*\s*)?$",
     re.IGNORECASE,
 )
 # Ketamine given with another drug, that drug's route stated: "ketamine as an adjuvant to epidural steroids".

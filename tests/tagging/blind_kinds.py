@@ -990,6 +990,16 @@ CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
 
 ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "a route after drugs listed each with its dose is each drug's ('ketamine 0.2 mg/kg, lidocaine 1 mg/kg and')",
+        ("intravenous",),
+        record(
+            "Ketamine, lidocaine and placebo in painful polyneuropathy: a randomised crossover study",
+            "Twelve adults with painful polyneuropathy took part in a randomised, double-blind crossover study. On "
+            "three visits a week apart they were given ketamine 0.2 mg/kg, lidocaine 1 mg/kg and saline by "
+            "intravenous infusion over 20 minutes, in random order.",
+        ),
+    ),
+    (
         "the infusion in the bracket after 'a ketamine protocol' is the drug's",
         ("intravenous",),
         record(
