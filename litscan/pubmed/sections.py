@@ -14,6 +14,7 @@ from __future__ import annotations
 import enum
 import re
 from functools import lru_cache
+from typing import Final
 
 from litscan.pubmed.xml_text import normalize
 
@@ -141,8 +142,34 @@ def labelled_parts(abstract: str, marks: list[tuple[int, int, str]]) -> list[tup
     return parts
 
 
+# A heading without a colon, as a web page or a PDF leaves it: "Background and Objectives Ketamine is ...
+# Methods Twenty-four volunteers ...". Only the commonest headings, before a capitalised word or a number.
+_BARE_LABEL = re.compile(
+    r"(?:(?<=^)|(?<=[.?!)\]]\s))((?i:background(?: and (?:objectives?|aims?|purpose))?|introduction|objectives?|"
+    r"aims?|purpose|(?:materials|patients|subjects) and methods|methods|results|findings|conclusions?|"
+    r"interpretation))\s(?=[A-Z0-9])"
+)
+_BARE_BODY = re.compile(r"(?i:methods|results|conclusions?)")
+_BARE_WORDS: Final = ("Methods ", "METHODS ", "Results ", "RESULTS ")
+
+
+def may_have_labels(abstract: str) -> bool:
+    """A cheap test before ``label_marks``: a colon, a line end or a bare heading word the labels need."""
+    return ":" in abstract or "\n" in abstract or any(word in abstract for word in _BARE_WORDS)
+
+
 def label_marks(abstract: str) -> list[tuple[int, int, str]]:
     """(start, end, label) of each section label, in text order."""
+    marks = _colon_marks(abstract)
+    if not marks and any(word in abstract for word in _BARE_WORDS):
+        bare = [(m.start(), m.end(), m.group(1)) for m in _BARE_LABEL.finditer(abstract)]
+        # two headings at least, one of the body's: "Results Eighteen ..." alone may be a sentence's words
+        if len(bare) >= 2 and any(_BARE_BODY.fullmatch(label) for _, _, label in bare):
+            marks = bare
+    return marks
+
+
+def _colon_marks(abstract: str) -> list[tuple[int, int, str]]:
     marks: list[tuple[int, int, str]] = []
     for m in _LINE_LABEL.finditer(abstract):
         label = m.group(1).strip()

@@ -18,7 +18,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from ..models import Evidence, Record
-from ..pubmed.sections import Category, label_marks, labelled_parts, section_category
+from ..pubmed.sections import Category, label_marks, labelled_parts, may_have_labels, section_category
 from .sentences import sentence_spans
 
 if TYPE_CHECKING:
@@ -287,9 +287,9 @@ def _inline_sections(text: str, offset: int) -> list[Field]:
 
     Two labels at least: one capitalised word and a colon alone may be anything ("Results: mixed").
     """
-    # Every label ends with a colon or a line end (``sections.label_marks``); most unlabelled abstracts
-    # have neither, and looking for labels costs as much as the rest of reading the record.
-    if ":" not in text and "\n" not in text:
+    # Most unlabelled abstracts have none of what a label needs, and looking for labels costs as much as
+    # the rest of reading the record.
+    if not may_have_labels(text):
         return [_unlabelled(text, offset)]
     marks = label_marks(text)
     if len(marks) < 2:

@@ -15,6 +15,13 @@ from litscan.pubmed.sections import Category, category_of, is_back_matter, secti
         ("Background\nOld drug.\nMethods\nNew trial.", ["Background", "Methods"]),
         ("PURPOSE OF REVIEW: Why. RECENT FINDINGS: What.", ["PURPOSE OF REVIEW", "RECENT FINDINGS"]),
         ("Plain text with no labels. Note: this is not a label.", [None]),
+        # headings without a colon, before a capitalised word: two at least, one of the body's
+        (
+            "Background and Aims Old drug. Methods Ten took it. Results It worked.",
+            ["Background and Aims", "Methods", "Results"],
+        ),
+        ("We saw ten. Results Of note were mixed.", [None]),
+        ("Results were mixed. Methods of the trial are given.", [None]),
     ],
 )
 def test_split_labelled(abstract: str, labels: list[str | None]) -> None:

@@ -259,6 +259,17 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 DESIGN: list[tuple[str, str, Record]] = [
     (
+        "the cohort of a named trial is that trial's arm, no cohort study",
+        "nonrandomized_trial",
+        record(
+            "Oral ketamine added to methadone in neuropathic cancer pain",
+            "Purpose Methadone gives partial relief in neuropathic cancer pain; ketamine may add to it. "
+            "Results for the ketamine cohort of KETAMET-2, the largest single-study report, are reported. "
+            "Patients and Methods Patients received oral ketamine 10 mg four times a day for 4 weeks added to "
+            "methadone. Results Of 20 patients, pain fell in 14. Conclusion The combination helped.",
+        ),
+    ),
+    (
         "a dose the clinic escalated, in a retrospective review, is routine care, not a dose-escalation trial",
         "observational",
         record(

@@ -73,8 +73,18 @@ def test_labels_on_lines_of_their_own_without_a_colon_are_read() -> None:
     assert roles == [Role.BACKGROUND, Role.METHODS, Role.RESULTS, Role.CONCLUSION]
 
 
-def test_a_block_with_no_colon_and_no_line_end_is_one_unlabelled_field() -> None:
-    text = " ".join(f"{label} {body}" for label, body in SECTIONS)
+@pytest.mark.parametrize("label_case", ["upper", "title"])
+def test_headings_without_colons_are_labels(tagger: Tagger, label_case: str) -> None:
+    # as a web page or a journal's own abstract leaves them: "Background Ketamine ... Methods Twenty adults ..."
+    text = " ".join(f"{label if label_case == 'upper' else label.title()} {body}" for label, body in SECTIONS)
+    doc = Document(record(TITLE, text))
+    roles = [doc.sentences[doc.sentence_at(doc.text.index(body))].role for _, body in SECTIONS]
+    assert roles == [Role.BACKGROUND, Role.METHODS, Role.RESULTS, Role.CONCLUSION]
+    assert tagger.tag(record(TITLE, text)).routes == ("oral",)  # the background's infusion is not this study's
+
+
+def test_a_block_with_no_heading_is_one_unlabelled_field() -> None:
+    text = " ".join(body for _, body in SECTIONS)
     doc = Document(record(TITLE, text))
     assert [f.name for f in doc.fields] == ["title", "abstract"]
     assert {s.role for s in doc.sentences[1:]} == {Role.UNLABELLED}
