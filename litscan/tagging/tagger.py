@@ -28,11 +28,11 @@ from bisect import bisect_right
 from pathlib import Path
 
 from ..config import Topic
-from ..models import Record, Tags
+from ..models import Evidence, Record, Tags
 from . import regex_programs
 from .abbreviations import abbreviated_mentions, defined_otherwise
 from .compiled import CompiledVocabulary
-from .conditions import population_conditions
+from .conditions import Conditions, population_conditions
 from .context import CONTEXT_FILE
 from .context import apply as apply_context
 from .cues import CUES_FILE, classify, is_counted
@@ -45,6 +45,17 @@ from .vocabulary import Vocabulary, load_vocabulary
 RULES_VERSION = "17"  # bump when a rule or a cue changes: stored records are then re-tagged
 # Rule data beside the code: the fingerprint follows their bytes too, so editing one re-tags.
 RULE_FILES = (CUES_FILE, CONTEXT_FILE)
+
+
+_PRECLINICAL = "preclinical"
+
+
+def _model_not_narrowed(general: str, model: Evidence) -> Conditions:
+    """An animal model of chronic pain that no condition row names (an adjuvant arthritis, a persistent
+    inflammatory pain) is chronic pain not narrowed to a row: the general one, on the model's evidence."""
+    reason = f"chronic pain not narrowed to a condition row: {model.reason}"
+    evidence = Evidence(model.field, model.text, reason, model.start, model.end)
+    return Conditions({general: (evidence,)}, frozenset())
 
 
 class Tagger:
@@ -90,6 +101,8 @@ class Tagger:
         conditions = population_conditions(doc, compiled)
         routes = drug_routes(doc, compiled, design=design)
         topical, on_topic_evidence = on_topic(doc, compiled, conditions, design, routes)
+        if topical and not conditions.evidence and design == _PRECLINICAL and compiled.general_condition:
+            conditions = _model_not_narrowed(compiled.general_condition, on_topic_evidence[0])
         return Tags(
             on_topic=topical,
             conditions=tuple(conditions.evidence),

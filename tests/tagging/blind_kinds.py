@@ -615,6 +615,25 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "an animal model of lasting pain that no row names (adjuvant arthritis) is chronic pain, not narrowed",
+        ("chronic_pain_general",),
+        record(
+            "Daily ketamine injections and joint pain in adjuvant arthritic rats",
+            "Rats received complete Freund's adjuvant into one ankle. From day 7, ketamine 5 mg/kg or saline was "
+            "injected daily for three weeks. Paw withdrawal latency rose with ketamine from the second week.",
+        ),
+    ),
+    (
+        "the rest pain of critical limb ischaemia is a chronic pain without a row of its own",
+        ("chronic_pain_general",),
+        record(
+            "Ketamine infusion for rest pain in critical limb ischaemia: a randomised trial",
+            "Forty patients with rest pain from critical limb ischemia awaiting revascularisation were randomised "
+            "to a ketamine or saline infusion added to their opioids. Pain relief was greater with ketamine at "
+            "day 5.",
+        ),
+    ),
+    (
         "a time in words ('at eleven weeks') is as late as in digits",
         ("chronic_postsurgical_pain",),
         record(
