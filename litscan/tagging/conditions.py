@@ -343,9 +343,9 @@ def _mentions(
                 in_title = in_title and where is Described.IN_ITS_SENTENCE
                 counted[hit.ident] = counted.get(hit.ident, 0) + 1
             context = hit.context
-            # A hypothesis the study states of itself ("we hypothesised that ketamine may help in CRPS")
-            # names its own population.
-            hypothetical = context & _HYPOTHETICAL and not s.cues & PURPOSE
+            # A hypothesis the study states of itself ("we hypothesised that ketamine may help in CRPS"), or
+            # its title's ("a promising treatment for refractory headache"), names its own population.
+            hypothetical = context & _HYPOTHETICAL and not s.cues & PURPOSE and s.role != _TITLE
             firm = s.role != _CONCLUSION and not s.cues & CONCLUDING and not hypothetical
             listed, subgroup = listed_or_subgroup(doc, rules, hit)
             acute = bool(context & _ACUTE)

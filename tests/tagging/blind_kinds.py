@@ -21,6 +21,15 @@ OPIOID_DOSE_LATER = record(
 
 ON_TOPIC: list[tuple[str, bool, Record]] = [
     (
+        "a headache's 'acute treatment' treats its attacks, even one the title calls promising",
+        False,
+        record(
+            "Nasal ketamine as a promising acute treatment for refractory migraine",
+            "We surveyed 90 patients with refractory migraine who had been prescribed nasal ketamine spray. Headache "
+            "intensity fell from 8 to 5 within two hours of a dose.",
+        ),
+    ),
+    (
         "the acute treatment of cluster headache attacks treats each attack as an acute episode",
         False,
         record(
