@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import Final
 
 from ..models import Evidence
@@ -44,6 +45,7 @@ _EFFECT = re.compile(
 
 
 _RESULT: Final = Context.RESULT.value
+_START = attrgetter("start")
 _REACH = 60  # characters either side of a drug's name where its giving is stated
 _ASIDE_REACH = 30  # ... and where a word making it an aside stands
 # "randomised to ketamine", "received oral ketamine 20 mg", "treated with ketamine": the drug after the verb.
@@ -99,7 +101,11 @@ def _studied_intervention(doc: Document, compiled: CompiledVocabulary) -> Eviden
     sentences = doc.sentences
     drug_hits = doc.hits_of("drug")
     title_drug = [h for h in drug_hits if _in_title_as_studied(doc, h)]
-    purpose = [h for h in drug_hits if sentences[h.sentence].own and sentences[h.sentence].cues & PURPOSE]
+    purpose = [
+        h
+        for h in drug_hits
+        if sentences[h.sentence].own and sentences[h.sentence].cues & PURPOSE and not _one_of_many(doc, h)
+    ]
     studied = title_drug[0] if title_drug else purpose[0] if purpose else None
     if studied is None:
         studied = next((h for h in drug_hits if _given_or_its_result(doc, h)), None)
@@ -113,6 +119,41 @@ def _studied_intervention(doc: Document, compiled: CompiledVocabulary) -> Eviden
     if studied is not None:
         return doc.evidence(studied, f"{v.intervention_label} is the studied intervention ({doc.where(studied)})")
     return _major_heading(doc, compiled)
+
+
+# Between two drugs of one list: a comma or a conjunction, and perhaps one item the vocabulary does not
+# name ("sufentanil, local anesthetics, clonidine").
+_LIST_GAP = re.compile(r"[\s,]*(?:(?:and|or|and/or)\s+)?(?:[\w-]+(?: [\w-]+)?\s*,\s*(?:(?:and|or)\s+)?)?")
+_MANY = 4  # drugs in one list, the intervention among them: a catalogue of treatments, not the study's
+
+
+def _one_of_many(doc: Document, hit: Hit) -> bool:
+    """The intervention named as one item of a long list of drugs ("the analgesics used intrathecally,
+    including morphine, ..., clonidine, ketamine, baclofen, ..."): the sentence is about them all."""
+    drugs = sorted(
+        (h for k in ("drug", "other_drug") for h in doc.hits_of(k) if h.sentence == hit.sentence), key=_START
+    )
+    if len(drugs) < _MANY:
+        return False
+    text = doc.text
+    run: list[Hit] = []
+    for h in drugs:
+        if run and not _LIST_GAP.fullmatch(text, run[-1].end, h.start):
+            if hit in run:
+                break
+            run = []
+        run.append(h)
+    return hit in run and len(run) >= _MANY
+
+
+def _in_a_list_only(doc: Document, evidence: Evidence) -> bool:
+    """Every mention of the intervention in the evidence's sentence is one of a long list of drugs."""
+    base = next((f.base for f in doc.fields if f.name == evidence.field), None)
+    if base is None or evidence.start is None:
+        return False
+    i = doc.sentence_at(base + evidence.start)
+    ours = [h for h in doc.hits_of("drug") if h.sentence == i]
+    return bool(ours) and all(_one_of_many(doc, h) for h in ours)
 
 
 def _in_title_as_studied(doc: Document, hit: Hit) -> bool:
@@ -173,6 +214,8 @@ def _given_by_a_route(doc: Document, compiled: CompiledVocabulary, routes: Route
             continue  # "under ketamine-xylazine anaesthesia ... the compound was given orally": another drug's
         if _RESCUE.search(first.text.lower()):
             continue  # "intravenous ketamine was available as rescue", "under ketamine anaesthesia"
+        if _in_a_list_only(doc, first):
+            continue  # "the drugs given epidurally, including morphine, clonidine, ketamine, ...": a catalogue
         reason = f"{compiled.vocabulary.intervention_label} was given in the study: {first.reason}"
         return Evidence(first.field, first.text, reason, first.start, first.end)
     return None

@@ -21,6 +21,15 @@ OPIOID_DOSE_LATER = record(
 
 ON_TOPIC: list[tuple[str, bool, Record]] = [
     (
+        "a review's purpose naming the drug as one of a long list of drugs only mentions it",
+        False,
+        record(
+            "Epidural drugs for intractable cancer pain",
+            "This review covers the drugs given epidurally to patients with cancer pain, including bupivacaine, "
+            "morphine, hydromorphone, clonidine, ketamine, midazolam and baclofen, and what is known of each.",
+        ),
+    ),
+    (
         "a headache's 'acute treatment' treats its attacks, even one the title calls promising",
         False,
         record(
