@@ -90,7 +90,9 @@ _TRIGGERS: Final = frozenset(
 _RESULT = re.compile(
     r"\bp ?[<=>≤] ?0?\.\d|\b(?:was|were) (?:\w+ly )?(?:reduced|improved|decreased|increased|observed|found|"
     r"associated|included|identified|retrieved|tolerated|effective|ineffective|higher|lower|similar|superior|"
-    r"inferior|achieved|reported|noted|seen|detected|maintained|resolved|relieved|abolished|recorded)\b|"
+    r"inferior|achieved|reported|noted|seen|detected|maintained|resolved|relieved|abolished|recorded|documented)\b|"
+    # a share of the patients counted: "the response rate was 22/44 (50 percent)", "12 of 30 (40%)"
+    r"\b\d+ ?(?:/|of) ?\d+ \(\d+(?:\.\d+)? ?(?:%|percent)|"
     r"\bwe (?:found|observed|identified|showed|noted)\b|"
     # outcomes in the past tense: "pain fell", "half reported lasting relief", "12 responded"
     r"\b(?:fell|rose|declined|responded)\b|\breported (?:\w+ ){0,2}(?:relief|improvement|benefit|reductions?)\b",

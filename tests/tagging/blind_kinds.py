@@ -277,6 +277,15 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 DESIGN: list[tuple[str, str, Record]] = [
     (
+        "'this protocol' of a treatment with its response rate counted is no study protocol",
+        "nonrandomized_trial",
+        record(
+            "Three-day subcutaneous ketamine for refractory pain in hospice in-patients",
+            "In-patients of four hospices received subcutaneous ketamine by a fixed three-day titration. The "
+            "response rate was 14/30 (47 percent). We conclude that this protocol is safe on an in-patient unit.",
+        ),
+    ),
+    (
         "the cohort of a named trial is that trial's arm, no cohort study",
         "nonrandomized_trial",
         record(
