@@ -277,6 +277,16 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 DESIGN: list[tuple[str, str, Record]] = [
     (
+        "patients who were referred and then treated are a clinic's series, whatever 'we administered' suggests",
+        "observational",
+        record(
+            "Epidural ketamine with morphine for pain below a spinal cord injury",
+            "Five patients were referred with burning pain below the level of a spinal cord injury that drugs had "
+            "not relieved. We administered ketamine 10 mg with morphine through an epidural catheter. Pain fell in "
+            "each of them.",
+        ),
+    ),
+    (
         "'this protocol' of a treatment with its response rate counted is no study protocol",
         "nonrandomized_trial",
         record(
