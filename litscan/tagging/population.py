@@ -45,6 +45,12 @@ _PEOPLE = (
     r"clinicians|nurses|practitioners|anesthesiologists|anaesthetists|pharmacists|survivors|amputees|males|"
     r"females|boys|girls|teenagers|residents|athletes|soldiers|parturients)"
 )
+# People who treat, not patients: a few of them are a record's authors or experts, never its cases.
+_PROFESSIONALS = re.compile(
+    r"\b(?:physicians|clinicians|nurses|practitioners|anesthesiologists|anaesthetists|pharmacists|experts|authors|"
+    r"specialists|investigators)\b",
+    re.IGNORECASE,
+)
 # A group treated or studied as one, with no count: "Patients underwent a 4-day infusion".
 _GROUP = re.compile(
     r"\b(?:patients|participants|subjects)\s+(?:\w+\s+){0,3}?(?:underwent|received|were|had|completed|took)\b",
@@ -103,6 +109,8 @@ class _Seen:
         for m in () if literature else _COUNTED.finditer(text, start, end):
             number = m.group(1).lower()
             n = _count(number)
+            if n <= _MOST_CASES and _PROFESSIONALS.search(m.group(0)):
+                continue  # "three clinicians independently answer this question": authors, not cases
             if self.largest is None or n > self.largest[0]:
                 self.largest = (n, i, m.group(0))
         self.find_one_person(text, i, start, end)

@@ -277,6 +277,52 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 DESIGN: list[tuple[str, str, Record]] = [
     (
+        "animals named only for a study still to be done ('before a toxicity study in animals') are no animal study",
+        "case_report",
+        record(
+            "Spinal cord changes after months of intrathecal ketamine for cancer pain",
+            "A woman with neuropathic cancer pain received intrathecal ketamine with morphine for four months, with "
+            "good relief. At autopsy the spinal cord showed gliosis near the catheter tip. The route should not be "
+            "used before a systematic toxicity study in animals has been done.",
+        ),
+    ),
+    (
+        "an age said of something other than a person ('what the next decades hold for our 60 years old') is no case",
+        "review",
+        record(
+            "Sixty years of ketamine",
+            "A narrative review of the drug's history in anaesthesia and pain medicine is presented. Its uses in "
+            "chronic pain are traced from case reports to trials. We close with what the next decades may hold for "
+            "our 60 years old.",
+        ),
+    ),
+    (
+        "a nerve-injury model made only in animals, with the study's purpose in its background, is preclinical",
+        "preclinical",
+        record(
+            "Ketamine with a glial inhibitor for neuropathic pain",
+            (
+                "BACKGROUND",
+                "Glia sustain neuropathic pain. The present study is to test ketamine with a glial "
+                "inhibitor on chronic constriction injury (CCI)-induced allodynia.",
+            ),
+            (
+                "RESULTS",
+                "Intrathecal ketamine (10 and 100 micrograms) reduced CCI-induced allodynia; with the "
+                "inhibitor the effect was larger.",
+            ),
+        ),
+    ),
+    (
+        "a few clinicians who each give an opinion are the article's authors, not its cases",
+        "review",
+        record(
+            "Is ketamine worth trying in refractory cancer pain?",
+            "In this debate article, two palliative care clinicians answer the question independently. Each "
+            "summarises the trials they rely on and their practice. They disagree on its value.",
+        ),
+    ),
+    (
         "patients who were referred and then treated are a clinic's series, whatever 'we administered' suggests",
         "observational",
         record(
