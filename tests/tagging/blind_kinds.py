@@ -277,6 +277,31 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 DESIGN: list[tuple[str, str, Record]] = [
     (
+        "a study the record calls a trial it conducted gave the drug by its protocol, whatever else it calls itself",
+        "nonrandomized_trial",
+        record(
+            "Ketamine and lidocaine infusions in fibromyalgia: a prospective observational study",
+            (
+                "INTRODUCTION",
+                "Fibromyalgia pain is hard to treat. Hence a trial was conducted to evaluate ketamine with lidocaine.",
+            ),
+            (
+                "METHODS",
+                "A prospective observational study of 40 patients. Rising doses of ketamine were infused on "
+                "alternate days for 10 days.",
+            ),
+        ),
+    ),
+    (
+        "behaviour called 'depression-like' and a dose given i.p. are an animal's, with no species named",
+        "preclinical",
+        record(
+            "Ketamine and depression-like behaviour in chronic neuropathic pain",
+            "We studied the effects of one dose of ketamine (10 mg/kg, i.p.) on mechanical hypersensitivity and "
+            "depression-like behaviour after nerve injury. Ketamine relieved the behaviour for three days.",
+        ),
+    ),
+    (
         "animals named only for a study still to be done ('before a toxicity study in animals') are no animal study",
         "case_report",
         record(
