@@ -8,9 +8,10 @@ names.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from ..models import Evidence, MeshHeading
 from .context import TRIGGER_KIND, ContextRules, load_context_rules
 from .cues import COUNTED, load_cues
 from .matching import PatternIndex
@@ -57,6 +58,14 @@ class CompiledVocabulary:
         # The condition every other one yields to ("chronic pain" in general), if the vocabulary has one.
         self.general_condition = next((cid for cid, c in v.conditions.items() if "*" in c.yields_to), None)
         self._label_designs: dict[str, str | None] = {}
+
+    def conditions_in_mesh(self, mesh: Sequence[MeshHeading]) -> dict[str, Evidence]:
+        """The conditions a record's MeSH headings name (by descriptor UI), each with its heading."""
+        out: dict[str, Evidence] = {}
+        for ui in sorted({h.ui for h in mesh if h.ui} & self.condition_of_mesh.keys()):
+            heading = next(h.descriptor for h in mesh if h.ui == ui)
+            out.setdefault(self.condition_of_mesh[ui], Evidence("mesh", heading, f"MeSH heading {heading} ({ui})"))
+        return out
 
     def design_named_by(self, label: str) -> str | None:
         """The design a section label names ("Case report", "Purpose of review"), if any."""

@@ -31,6 +31,7 @@ from .cues import CONCLUDING, OUTSIDE_STUDY, PURPOSE
 from .described import Described, described
 from .document import Document, Hit, Role, Sentence
 from .population import counts_people
+from .route_scope import SYNTHESIS_DESIGNS
 from .setting import (
     chronic_in_other_words,
     late_sentences,
@@ -42,6 +43,7 @@ from .vocabulary import Vocabulary
 
 _TITLE: Final = Role.TITLE
 _CONCLUSION: Final = Role.CONCLUSION
+_RESULTS: Final = Role.RESULTS
 _HYPOTHETICAL: Final = Context.HYPOTHETICAL.value
 _ACUTE: Final = Context.ACUTE.value
 _MEASURED: Final = Context.MEASURED.value
@@ -88,7 +90,7 @@ class _Mention:
     speculated: bool = False  # named only as a possibility: "such effects could matter in fibromyalgia"
 
 
-def population_conditions(doc: Document, compiled: CompiledVocabulary) -> Conditions:
+def population_conditions(doc: Document, compiled: CompiledVocabulary, design: str) -> Conditions:
     """The conditions the record's own study population has."""
     v = compiled.vocabulary
     mentions = _mentions(doc, v, compiled.context_rules)
@@ -108,7 +110,7 @@ def population_conditions(doc: Document, compiled: CompiledVocabulary) -> Condit
         return _NONE
     found = {cid for cid, ms in mentions.items() if any(m.strength == _STRONG for m in ms)}
     if len(found) < len(mentions):
-        _weak_ones(doc, v, mentions, found, general)
+        _weak_ones(doc, v, mentions, found, general, design)
     return _decided(doc, compiled, mentions, found, any(m.acute for m in every))
 
 
@@ -248,14 +250,17 @@ def _decided(
 
 
 def _weak_ones(
-    doc: Document, v: Vocabulary, mentions: dict[str, list[_Mention]], found: set[str], general: str | None
+    doc: Document, v: Vocabulary, mentions: dict[str, list[_Mention]], found: set[str], general: str | None, design: str
 ) -> None:
     """3. Conditions named only weakly count unless they yield to a more specific one (added to ``found``)."""
     # A mixed population analysed by subgroup keeps its general condition beside the subgroups, where the
     # general condition is named on its own: "refractory neuropathic cancer pain" names one condition.
     subgroups = (
         general in mentions
-        and any(m.subgroup for cid, ms in mentions.items() if cid != general for m in ms)
+        and (
+            any(m.subgroup for cid, ms in mentions.items() if cid != general for m in ms)
+            or _results_of_the_titled(doc, mentions, general, design)
+        )
         and _named_on_its_own(mentions, general)
     )
     named = set(mentions)
@@ -270,6 +275,18 @@ def _weak_ones(
             found.add(cid)
 
 
+def _results_of_the_titled(doc: Document, mentions: dict[str, list[_Mention]], general: str, design: str) -> bool:
+    """A study (not a review: TAXONOMY gives one reporting results per condition those rows) whose title names a
+    general population, each specific row named only in its results ("greater in patients with CRPS") and none
+    moved there by a setting: subgroups with results of their own."""
+    if design in SYNTHESIS_DESIGNS or not any(m.title for m in mentions[general]):
+        return False
+    specific = [m for cid, ms in mentions.items() if cid != general for m in ms]
+    return bool(specific) and all(
+        m.evidence is None and m.hit is not None and doc.role(m.hit) == _RESULTS for m in specific
+    )
+
+
 def _named_on_its_own(mentions: dict[str, list[_Mention]], cid: str) -> bool:
     """Some mention of ``cid`` is not inside another condition's mention."""
     others = [m.hit for other, ms in mentions.items() if other != cid for m in ms if m.hit is not None]
@@ -279,7 +296,7 @@ def _named_on_its_own(mentions: dict[str, list[_Mention]], cid: str) -> bool:
 
 
 def _add_mesh(doc: Document, compiled: CompiledVocabulary, mentions: dict[str, list[_Mention]]) -> None:
-    for cid, heading in _from_mesh(doc, compiled).items():
+    for cid, heading in compiled.conditions_in_mesh(doc.record.mesh).items():
         mentions.setdefault(cid, []).append(_Mention(None, heading, _STRONG, True, False, False))
 
 
@@ -465,16 +482,6 @@ def _acute_evidence(doc: Document, compiled: CompiledVocabulary, mentions: list[
     assert m.hit is not None
     said = trigger_words(doc, compiled.context_rules, m.hit, _ACUTE)
     return doc.evidence(m.hit, f'"{doc.span(m.hit)}" is acute pain here: {said}')
-
-
-def _from_mesh(doc: Document, compiled: CompiledVocabulary) -> dict[str, Evidence]:
-    """Conditions the record's MeSH headings name (by descriptor UI)."""
-    mesh = doc.record.mesh
-    out: dict[str, Evidence] = {}
-    for ui in sorted({h.ui for h in mesh if h.ui} & compiled.condition_of_mesh.keys()):
-        heading = next(h.descriptor for h in mesh if h.ui == ui)
-        out.setdefault(compiled.condition_of_mesh[ui], Evidence("mesh", heading, f"MeSH heading {heading} ({ui})"))
-    return out
 
 
 def _yields(v: Vocabulary, cid: str, others: set[str]) -> bool:

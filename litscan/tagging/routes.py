@@ -54,12 +54,13 @@ _ALL_ROUTE_KINDS: Final = (*ROUTE_KINDS, UNLABELLED_ROUTE)
 ONLY_DRUG: Final = "is the only drug studied"
 
 _DOSE = r"(?:\([^()]{0,20}\)\s*)?"
-# A drug's dose between it and the next of a list: "ketamine 0.15 mg/kg, morphine 0.075 mg/kg and saline".
-_BARE_DOSE = (
-    rf"(?:\d[\d.,]*(?:\s*(?:-|–|to)\s*\d[\d.,]*)?\s*(?:mg|µg|mcg|ug|g|ml|%){PER.format('kg|h|hr|hour|day|d|min')}*\s*)?"
+# A dose in words: "0.15 mg/kg", "10-20 mg/kg/h".
+_AMOUNT = (
+    rf"\d[\d.,]*(?:\s*(?:-|–|to)\s*\d[\d.,]*)?\s*(?:mg|µg|mcg|ug|g|ml|mmol|%){PER.format('kg|h|hr|hour|day|d|min|ml')}*"
 )
 _COORDINATED = re.compile(
-    rf"^[\s,]*{_DOSE}{_BARE_DOSE}(?:and/or|and|or|plus|with|\+|/|-|,)?\s*(?:\d[\d.]*\s*(?:mg|µg|mcg|g|ml|%)[^\s,]*\s*)?$",
+    # a drug's dose between it and the next of a list: "ketamine 0.15 mg/kg, morphine 0.075 mg/kg and saline"
+    rf"^[\s,]*{_DOSE}(?:{_AMOUNT}\s*)?(?:and/or|and|or|plus|with|\+|/|-|,)?\s*(?:\d[\d.]*\s*(?:mg|µg|mcg|g|ml|%)[^\s,]*\s*)?$",
     re.IGNORECASE,
 )
 # Ketamine given with another drug, that drug's route stated: "ketamine as an adjuvant to epidural steroids".
@@ -90,10 +91,7 @@ _FORMULATION = re.compile(
     re.IGNORECASE,
 )
 # A dose between a drug and a route word after it: "ketamine 0.5 mg/kg IM", "ketamine (50 mg) i.v. was given".
-_DOSE_BETWEEN = re.compile(
-    rf"[\s,(]*\d[\d.,]*(?:\s*(?:-|–|to)\s*\d[\d.,]*)?\s*(?:mg|µg|mcg|ug|g|ml|mmol|%){PER.format('kg|h|hr|hour|day|d|min|ml')}*[\s,)]*",
-    re.IGNORECASE,
-)
+_DOSE_BETWEEN = re.compile(rf"[\s,(]*{_AMOUNT}[\s,)]*", re.IGNORECASE)
 _RESCUE = re.compile(r"\brescue\b", re.IGNORECASE)
 # A route said of every drug of a list before it: "ketamine, morphine and saline, each injected intravenously".
 _EACH = re.compile(r"\b(?:each|all|both)\b(?:\s+[\w-]+){0,2}\s*$", re.IGNORECASE)

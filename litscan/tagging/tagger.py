@@ -98,7 +98,7 @@ class Tagger:
         doc = self.read(record)
         compiled = self.compiled
         design, design_evidence = study_design(doc, compiled)
-        conditions = population_conditions(doc, compiled)
+        conditions = population_conditions(doc, compiled, design)
         routes = drug_routes(doc, compiled, design=design)
         topical, on_topic_evidence = on_topic(doc, compiled, conditions, design, routes)
         if topical and not conditions.evidence and design == _PRECLINICAL and compiled.general_condition:

@@ -723,6 +723,19 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "a general population the title names, with rows only in the results, keeps the general row beside them",
+        ("chronic_pain_general", "crps", "headache"),
+        record(
+            "Outpatient ketamine infusions in adolescents with chronic pain: a cohort study",
+            ("METHODS", "Consecutive adolescents treated with ketamine infusions in a day unit over two years."),
+            (
+                "RESULTS",
+                "Eighty adolescents received 300 infusions. Pain fell more in those with complex regional "
+                "pain syndrome than in others (p = 0.02) and least in those with chronic headache.",
+            ),
+        ),
+    ),
+    (
         "an animal model of lasting pain that no row names (adjuvant arthritis) is chronic pain, not narrowed",
         ("chronic_pain_general",),
         record(
