@@ -723,6 +723,25 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "a share counted in words ('eight had chronic migraine') is the case mix; the whole counted in words is not",
+        ("chronic_pain_general", "crps"),
+        record(
+            "Ketamine infusions in refractory chronic pain: ten years of a day unit",
+            "We reviewed the charts of 40 patients with refractory chronic pain. Twenty had CRPS; of the others, "
+            "eight had chronic migraine and six had fibromyalgia. Pain fell more in CRPS (mean 3.1 points, "
+            "p = 0.01) than in the rest.",
+        ),
+    ),
+    (
+        "all of a population counted in words had the condition: no share of it",
+        ("crps",),
+        record(
+            "Ketamine infusions for refractory pain: a chart review",
+            "We reviewed the charts of eight patients treated with ketamine infusions. All eight had CRPS of one "
+            "limb. Pain fell in six.",
+        ),
+    ),
+    (
         "a general population the title names, with rows only in the results, keeps the general row beside them",
         ("chronic_pain_general", "crps", "headache"),
         record(
