@@ -31,11 +31,26 @@ def described(doc: Document, condition: Condition, s: Sentence, part: int) -> De
     """Whether the first part of the condition's list ``part``, found in sentence ``s``, has the others with it."""
     parts = condition.described[part]
     text = doc.text
+    population = part >= len(condition.sentence_patterns)  # a population named, not the condition's own words
+    if population and _another_named_in(doc, s, condition.id):
+        return Described.NOT
+    title_population = population and s.role == Role.TITLE
     if all(p.regex.search(text, s.start, s.end) for p in parts[1:]):
         return Described.IN_ITS_SENTENCE
-    if s.role == Role.TITLE and part >= len(condition.sentence_patterns) and _in_an_own_sentence(doc, parts[1:]):
+    if title_population and _in_an_own_sentence(doc, parts[1:]):
         return Described.TITLE_AND_ABSTRACT
     return Described.NOT
+
+
+def _another_named_in(doc: Document, s: Sentence, condition: str) -> bool:
+    """The sentence or the title names another condition by its name: the population has that one ("Palliative
+    ketamine in central post-stroke pain": the palliative care is of post-stroke pain)."""
+    i = doc.sentence_at(s.start)
+    sentences = doc.sentences
+    return any(
+        h.ident != condition and (h.sentence == i or sentences[h.sentence].role == Role.TITLE)
+        for h in doc.hits_of("cond")
+    )
 
 
 def _in_an_own_sentence(doc: Document, parts: Sequence[Pattern]) -> bool:

@@ -723,6 +723,15 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "palliative care of a condition the record names is that condition's care, no cancer pain",
+        ("phantom_limb_pain",),
+        record(
+            "Palliative oral ketamine for phantom limb pain: a case report",
+            "A man with phantom limb pain after an amputation for trauma had failed gabapentin and opioids. The "
+            "palliative care team was asked to manage his pain. Oral ketamine 10 mg four times a day relieved it.",
+        ),
+    ),
+    (
         "a share counted in words ('eight had chronic migraine') is the case mix; the whole counted in words is not",
         ("chronic_pain_general", "crps"),
         record(
