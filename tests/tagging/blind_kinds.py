@@ -723,6 +723,25 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "chronic pain patients having lumbar spine surgery have chronic back pain",
+        ("chronic_postsurgical_pain", "low_back_pain"),
+        record(
+            "Intraoperative ketamine in opioid-tolerant chronic pain patients having lumbar fusion: a randomised trial",
+            "Ninety opioid-tolerant chronic pain patients having lumbar fusion were randomly assigned to ketamine or "
+            "saline during surgery. Morphine use over 48 h fell with ketamine; persistent pain at 6 months did not "
+            "differ.",
+        ),
+    ),
+    (
+        "chronic pain as the outcome of lumbar surgery says nothing of the patients' back before it",
+        ("chronic_postsurgical_pain",),
+        record(
+            "Ketamine after lumbar fusion surgery: acute pain and chronic pain at 3 months",
+            "Eighty adults having lumbar fusion surgery were randomised to ketamine or saline in their analgesia "
+            "pump. Chronic postsurgical pain at 3 months was less common with ketamine (12% vs 30%).",
+        ),
+    ),
+    (
         "palliative care of a condition the record names is that condition's care, no cancer pain",
         ("phantom_limb_pain",),
         record(
