@@ -723,6 +723,16 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "the pain an instrument is used to document is measured, not the population's",
+        ("chronic_postsurgical_pain",),
+        record(
+            "Ketamine before mastectomy and persistent pain at 3 months: a randomised trial",
+            "One hundred women having mastectomy were randomised to ketamine or placebo before incision. For the "
+            "detection of neuropathic pain the DN4 questionnaire was used at 1 and 3 months. Pain at 3 months was "
+            "less frequent with ketamine.",
+        ),
+    ),
+    (
         "chronic pain patients having lumbar spine surgery have chronic back pain",
         ("chronic_postsurgical_pain", "low_back_pain"),
         record(
