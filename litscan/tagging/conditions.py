@@ -26,19 +26,14 @@ from typing import Final
 
 from ..models import Evidence
 from .compiled import CompiledVocabulary
+from .condition_lists import only_in_a_list
 from .context import NOT_THE_STUDY, Context, ContextRules, clause, listed_or_subgroup, trigger_words
 from .cues import CONCLUDING, OUTSIDE_STUDY, PURPOSE
 from .described import Described, described
 from .document import Document, Hit, Role, Sentence
 from .population import counts_people
 from .route_scope import SYNTHESIS_DESIGNS
-from .setting import (
-    chronic_in_other_words,
-    late_sentences,
-    names_the_patients,
-    pain_months_later,
-    setting_that_leaves,
-)
+from .setting import chronic_in_other_words, late_sentences, names_the_patients, pain_months_later, setting_that_leaves
 from .vocabulary import Vocabulary
 
 _TITLE: Final = Role.TITLE
@@ -97,6 +92,9 @@ def population_conditions(doc: Document, compiled: CompiledVocabulary, design: s
     _without_acute_only(doc, v, mentions)
     if doc.record.mesh:
         _add_mesh(doc, compiled, mentions)
+    words = {cid: [m.hit for m in ms if m.hit] for cid, ms in mentions.items() if all(m.hit for m in ms)}
+    for cid in only_in_a_list(doc, v, words):  # an aetiology list of a general population (not MeSH's)
+        del mentions[cid]
     if not mentions and _no_population_of_its_own(doc):
         mentions = _introduced_by_the_background(doc, v, compiled.context_rules)
     general = compiled.general_condition

@@ -723,6 +723,16 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "a review of neuropathic pain naming conditions only in one list of the evidence keeps the general row",
+        ("neuropathic_pain",),
+        record(
+            "NMDA antagonists in the management of neuropathic pain: a review",
+            "Small controlled studies in patients with postherpetic neuralgia, phantom limb pain or nerve injury "
+            "pain have shown that intravenous ketamine relieves pain for hours. Longer treatment has been tried "
+            "orally.",
+        ),
+    ),
+    (
         "the pain an instrument is used to document is measured, not the population's",
         ("chronic_postsurgical_pain",),
         record(

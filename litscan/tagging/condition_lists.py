@@ -1,0 +1,86 @@
+"""An aetiology list of a general population the title names.
+
+"Topical ketamine in neuropathic pain syndromes ... patients with diabetic neuropathy, postherpetic neuralgia
+or post-traumatic neuropathic pain": the title names the general row, and one sentence lists three or more
+conditions under it. That is a mixed population, and its list adds no rows (TAXONOMY: an aetiology list
+without results of its own adds nothing). A listed condition named anywhere else, the title included, keeps
+its row: a subgroup with results of its own is named again where its results are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Final
+
+from .context import Context
+from .document import Document, Hit, Role
+from .vocabulary import Vocabulary
+
+# Between two items of one list: a comma, a slash or a conjunction, and at most two modifiers of the next
+# item ("diabetic neuropathy, postherpetic neuralgia, or postsurgical/posttraumatic neuropathic pain").
+_ITEM_GAP = re.compile(
+    r"\s*(?:[,;/]\s*(?:(?:and|or|and/or)\s+)?|(?:and|or|and/or|as well as)\s+)(?:[\w-]+(?:/|\s+)){0,2}", re.IGNORECASE
+)
+_MIN_ITEMS: Final = 3
+_SUBGROUP: Final = Context.SUBGROUP.value  # "by diagnosis (neuropathic pain, CRPS and fibromyalgia)": analysed
+_WORD_END = re.compile(r"\w*")
+
+
+def only_in_a_list(doc: Document, v: Vocabulary, hits: Mapping[str, Sequence[Hit]]) -> set[str]:
+    """The specific conditions (of ``hits``, the mentions by condition id, all of them words of the record)
+    named only as items of a list of a general population the title names."""
+    if len(hits) < 2 or not any(v.conditions[cid].yields_to for cid in hits):
+        return set()  # one condition, or no general row among them: no list to read (most records)
+    titled = {cid for cid, found in hits.items() if any(doc.role(h) == Role.TITLE for h in found)}
+    generals = {cid for cid in titled if _general_over(v, cid)}
+    if not generals:
+        return set()
+    in_lists = _listed_hits(doc, hits)
+    return {
+        cid
+        for cid, found in hits.items()
+        if cid not in titled
+        and any(cid in _general_over(v, g) for g in generals)
+        and found
+        and all(id(h) in in_lists and not h.context & _SUBGROUP for h in found)
+    }
+
+
+def _general_over(v: Vocabulary, cid: str) -> set[str]:
+    """The conditions ``cid`` is the general row of: every other one ("*"), or its group's members."""
+    covered: set[str] = set()
+    for target in v.conditions[cid].yields_to:
+        if target == "*":
+            covered |= set(v.conditions) - {cid}
+        elif target.startswith("group:"):
+            covered |= set(v.groups[target[6:]].members) - {cid}
+    return covered
+
+
+def _listed_hits(doc: Document, hits: Mapping[str, Sequence[Hit]]) -> set[int]:
+    """The ids of the hits that are items of a list of three or more conditions in one sentence."""
+    by_sentence: dict[int, list[Hit]] = {}
+    for found in hits.values():
+        for h in found:
+            by_sentence.setdefault(h.sentence, []).append(h)
+    text = doc.text
+    listed: set[int] = set()
+    for sentence_hits in by_sentence.values():
+        if len(sentence_hits) < _MIN_ITEMS:
+            continue
+        runs: list[tuple[list[Hit], int]] = []  # (the run's hits, its number of items)
+        end = -1
+        for h in sorted(sentence_hits, key=lambda h: (h.start, -h.end)):
+            if runs and (h.start < end or not text[end : h.start].strip()):
+                runs[-1][0].append(h)  # the last item still ("neuralgia" of "postherpetic neuralgia")
+            elif runs and _ITEM_GAP.fullmatch(text, end, h.start):
+                runs[-1] = ([*runs[-1][0], h], runs[-1][1] + 1)
+            else:
+                runs.append(([h], 1))
+            word = _WORD_END.match(text, h.end)  # a stem's hit ends inside its word ("neuralgi")
+            end = max(end, word.end() if word else h.end)
+        for run, items in runs:
+            if items >= _MIN_ITEMS:
+                listed.update(id(h) for h in run)
+    return listed
