@@ -27,24 +27,22 @@ _SUBGROUP: Final = Context.SUBGROUP.value  # "by diagnosis (neuropathic pain, CR
 _WORD_END = re.compile(r"\w*")
 
 
-def only_in_a_list(doc: Document, v: Vocabulary, hits: Mapping[str, Sequence[Hit]]) -> set[str]:
-    """The specific conditions (of ``hits``, the mentions by condition id, all of them words of the record)
-    named only as items of a list of a general population the title names."""
-    if len(hits) < 2 or not any(v.conditions[cid].yields_to for cid in hits):
+def only_in_a_list(doc: Document, v: Vocabulary, mentions: Mapping[str, Sequence[Hit | None]]) -> set[str]:
+    """The specific conditions (of ``mentions``: their hits by condition id, None for a MeSH heading, which
+    is never dropped) named only as items of a list of a general population the title names."""
+    if len(mentions) < 2 or not any(v.conditions[cid].yields_to for cid in mentions):
         return set()  # one condition, or no general row among them: no list to read (most records)
+    hits = {cid: [h for h in found if h is not None] for cid, found in mentions.items() if None not in found}
     titled = {cid for cid, found in hits.items() if any(doc.role(h) == Role.TITLE for h in found)}
-    generals = {cid for cid in titled if _general_over(v, cid)}
-    if not generals:
+    covered = {cid for g in titled for cid in _general_over(v, g)} - titled
+    if not covered:
         return set()
     in_lists = _listed_hits(doc, hits)
-    return {
-        cid
-        for cid, found in hits.items()
-        if cid not in titled
-        and any(cid in _general_over(v, g) for g in generals)
-        and found
-        and all(id(h) in in_lists and not h.context & _SUBGROUP for h in found)
-    }
+    return {cid for cid in covered & hits.keys() if _all_listed(hits[cid], in_lists)}
+
+
+def _all_listed(found: Sequence[Hit], in_lists: set[int]) -> bool:
+    return bool(found) and all(id(h) in in_lists and not h.context & _SUBGROUP for h in found)
 
 
 def _general_over(v: Vocabulary, cid: str) -> set[str]:

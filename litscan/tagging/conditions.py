@@ -92,8 +92,7 @@ def population_conditions(doc: Document, compiled: CompiledVocabulary, design: s
     _without_acute_only(doc, v, mentions)
     if doc.record.mesh:
         _add_mesh(doc, compiled, mentions)
-    words = {cid: [m.hit for m in ms if m.hit] for cid, ms in mentions.items() if all(m.hit for m in ms)}
-    for cid in only_in_a_list(doc, v, words):  # an aetiology list of a general population (not MeSH's)
+    for cid in only_in_a_list(doc, v, {cid: [m.hit for m in ms] for cid, ms in mentions.items()}):
         del mentions[cid]
     if not mentions and _no_population_of_its_own(doc):
         mentions = _introduced_by_the_background(doc, v, compiled.context_rules)
