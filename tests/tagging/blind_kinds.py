@@ -723,6 +723,15 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "'back-pain' hyphenated is back pain",
+        ("low_back_pain",),
+        record(
+            "Epidural ketamine with steroid in chronic low back-pain patients: a randomised study",
+            "Sixty patients with chronic low back-pain were randomised to two doses of epidural ketamine added to "
+            "triamcinolone.",
+        ),
+    ),
+    (
         "a review of neuropathic pain naming conditions only in one list of the evidence keeps the general row",
         ("neuropathic_pain",),
         record(
@@ -1207,6 +1216,14 @@ CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
 
 
 ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
+    (
+        "an 'oral' swish or rinse of the drug, spat out, is topical, not oral",
+        ("topical",),
+        record(
+            "Ketamine rinse for refractory mouth pain",
+            "Ten patients used an oral ketamine swish and spit four times a day for painful mouth ulcers.",
+        ),
+    ),
     (
         "a route after drugs listed each with its dose is each drug's ('ketamine 0.2 mg/kg, lidocaine 1 mg/kg and')",
         ("intravenous",),
