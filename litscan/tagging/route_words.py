@@ -1,7 +1,10 @@
-"""The English words around a route word: which nouns a route adjective may describe and which words
-between it and the drug leave it on the drug, whatever the topic (read by ``routes``)."""
+"""The English words around a route word: which nouns a route adjective may describe, which words between
+it and the drug leave it on the drug, and whether it is the way the drug was given ("by", "via"), whatever
+the topic (read by ``routes``)."""
 
 from __future__ import annotations
+
+import re
 
 LINKS = frozenset(("and", "or", "versus", "vs", "to", "with", "plus", "in", "at", "of", "for", "as"))
 # Nouns a route adjective may describe without leaving the drug ("intravenous infusion of ketamine").
@@ -36,3 +39,29 @@ MODIFIERS = frozenset(
 
 # A unit per another, however written: "/kg", "per h", " kg-1" (a minus sign reads as a hyphen), "·kg⁻¹".
 PER = r"(?:\s*(?:/|per)\s*(?:{0})|\s*[·.]?\s*(?:{0})(?:-1|⁻¹))"
+
+# A drug given "by" or "via" a route: "ketamine administered by patient-controlled epidural analgesia".
+_BY_ROUTE = re.compile(r"\b(?:by|via|through|using)\s+(?:(?:a|an|the)\s+)?(?:[\w()+/-]+\s+){0,3}$", re.IGNORECASE)
+# ... but not what something was caused or shown by: "spondylodiscitis complicated by epidural abscess".
+_NOT_GIVEN_BY = re.compile(
+    r"\b(?:complicated|caused|followed|preceded|confirmed|accompanied|induced|mediated|characteri[sz]ed|diagnosed|"
+    r"detected|demonstrated|shown|revealed|identified|assessed|measured|evaluated|determined|defined|affected|"
+    r"obtained|visuali[sz]ed|seen|replaced|supported|explained|limited|marked)\s+(?:by|via|through|using)\s+"
+    r"(?:(?:a|an|the)\s+)?(?:[\w()+/-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_NEXT_WORD = re.compile(r"[\s)\]]*(?:\([^()]{0,12}\)\s*)?([A-Za-z][\w-]*)")  # "intravenous (IV) cannulation"
+_OF_DRUG = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:of|with|containing)\s+(?:[\w./%-]+\s+){0,4}$")
+
+
+def names_its_noun(text: str, end: int, drug_start: int) -> bool:
+    """The route word has its own noun ("epidural injection") not followed by "of <that drug>"."""
+    m = _NEXT_WORD.match(text, end)
+    if not m or m.group(1).lower() not in ROUTE_NOUNS or m.group(1).lower() in LINKS:
+        return False
+    return not _OF_DRUG.match(text[m.end() : drug_start])
+
+
+def given_by(text: str, lo: int, hi: int) -> bool:
+    """ "Given by", "via", "through" just before the route word, not "complicated by"."""
+    return _BY_ROUTE.search(text, lo, hi) is not None and _NOT_GIVEN_BY.search(text, lo, hi) is None

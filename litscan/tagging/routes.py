@@ -1,16 +1,16 @@
 """Which routes the studied drug was given by, each with the words that bind the route to it.
 
-A route word counts when it belongs to the intervention: "oral morphine" says nothing of ketamine;
-"ketamine was given intravenously" does. An adjective reaches forward to its noun, an adverb back to
-the drug before it, a dosage form to the nearest drug; a word of another drug or an anatomical noun
-("oral mucosa") is not the intervention's. A route reaches along a list of drugs ("intravenous
-lidocaine or ketamine"), to a drug given as an adjuvant to another ("ketamine as an adjuvant to
-epidural steroids"), from "by" or "via" ("ketamine given by transdermal iontophoresis"), and along a
-list of routes ("routes of administration: intravenous, oral, rectal"); in a sentence that names no
-drug, to the drug of the sentence before ("the daily dose was then given orally"). Which sentences
-count is ``route_scope``; the route of an infusion with none stated, ``route_infusion``.
-A product's route ("the intravenous solution") yields to the route it was given by ("into the nose").
-Evidence comes decisive first: bound by its own words before listed, said firmly before concluded.
+A route word counts when it belongs to the intervention: "oral morphine" says nothing of ketamine; "ketamine
+was given intravenously" does. An adjective reaches forward to its noun, an adverb back to the drug before it,
+a dosage form to the nearest drug; a word of another drug or an anatomical noun ("oral mucosa") is not the
+intervention's. A route reaches along a list of drugs ("intravenous lidocaine or ketamine"), to a drug given as
+an adjuvant to another ("ketamine as an adjuvant to epidural steroids"), from "by" or "via" ("given by
+transdermal iontophoresis"), and along a list of routes ("routes of administration: intravenous, oral,
+rectal"); in a sentence that names no drug, to the drug of the sentence before ("the daily dose was then given
+orally"). Which sentences count is ``route_scope``; the route of an infusion with none stated, ``route_infusion``.
+A product's route ("the intravenous solution") yields to the route it was given by ("into the nose"). A review
+whose title names routes covers those. Evidence comes decisive first: bound by its own words before listed,
+said firmly before concluded.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from .route_reach import (
     within,
 )
 from .route_scope import RouteScope
-from .route_words import LINKS, MODIFIERS, PER, ROUTE_NOUNS
+from .route_words import MODIFIERS, PER, ROUTE_NOUNS, given_by, names_its_noun
 
 RouteEvidence = dict[str, tuple[Evidence, ...]]
 
@@ -68,16 +68,6 @@ _ADJUVANT = re.compile(
     rf"\s*{_DOSE}(?:(?:was|were|is|are)\s+)?(?:(?:used|given|studied|added)\s+)?(?:(?:as|an?)\s+)*"
     r"(?:(?:adjuvants?|adjuncts?|additives?|add-ons?)\s+(?:to|in|with|for)|added\s+to|mixed\s+(?:with|in|into)|"
     r"combined\s+with|in\s+combination\s+with|co-?administered\s+with)\s+(?:the\s+|an?\s+)?$",
-    re.IGNORECASE,
-)
-# A drug given "by" or "via" a route: "ketamine administered by patient-controlled epidural analgesia".
-_BY_ROUTE = re.compile(r"\b(?:by|via|through|using)\s+(?:(?:a|an|the)\s+)?(?:[\w()+/-]+\s+){0,3}$", re.IGNORECASE)
-# ... but not what something was caused or shown by: "spondylodiscitis complicated by epidural abscess".
-_NOT_GIVEN_BY = re.compile(
-    r"\b(?:complicated|caused|followed|preceded|confirmed|accompanied|induced|mediated|characteri[sz]ed|diagnosed|"
-    r"detected|demonstrated|shown|revealed|identified|assessed|measured|evaluated|determined|defined|affected|"
-    r"obtained|visuali[sz]ed|seen|replaced|supported|explained|limited|marked)\s+(?:by|via|through|using)\s+"
-    r"(?:(?:a|an|the)\s+)?(?:[\w()+/-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 # A route in the dose parenthesis of a word that is not a drug we know: "infliximab (5 mg/kg IV)".
@@ -113,12 +103,10 @@ _THE_DRUGS = re.compile(
     re.IGNORECASE,
 )
 _ARMS = frozenset(("group", "groups", "arm", "arms"))
-_NEXT_WORD = re.compile(r"[\s)\]]*(?:\([^()]{0,12}\)\s*)?([A-Za-z][\w-]*)")  # "intravenous (IV) cannulation"
 # The noun a route adjective describes, past adjectives coordinated with it: "epidural or paraspinal abscess".
 _HEAD_WORD = re.compile(
     r"[\s)\]]*(?:\([^()]{0,12}\)\s*)?(?:(?:and/or|and|or),?\s+[A-Za-z][\w-]*,?\s+(?=[A-Za-z]))?([A-Za-z][\w-]*)"
 )
-_OF_DRUG = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:of|with|containing)\s+(?:[\w./%-]+\s+){0,4}$")
 _COORDINATOR = re.compile(r"\b(?:and|or|versus|vs|plus|with)\b|,")
 _PARENTHETICAL, _GAP_WORD = re.compile(r"\([^()]*\)"), re.compile(r"[A-Za-z][A-Za-z-]{2,}")
 
@@ -139,10 +127,7 @@ def drug_routes(doc: Document, compiled: CompiledVocabulary, *, design: str) -> 
         return {}
     scope = RouteScope(doc, compiled, design)
     bound = _bound_routes(doc, compiled, scope)
-    labelled = [(not b.direct, not doc.firm(b.hit), b) for b in bound if b.hit.kind != UNLABELLED_ROUTE]
-    firm = {b.hit.ident for _, loose, b in labelled if not loose}
-    if firm:  # "oral ketamine could be an alternative" in the conclusions of an IV trial
-        labelled = [item for item in labelled if item[2].hit.ident in firm]
+    labelled, titled = _standing(doc, scope, [(not b.direct, not doc.firm(b.hit), b) for b in bound])
     routes: dict[str, list[Evidence]] = {}
     # Decisive first: bound by its own words before listed with another, said firmly before in a conclusion.
     for _, _, b in sorted(labelled, key=_DECISIVE):
@@ -150,11 +135,23 @@ def drug_routes(doc: Document, compiled: CompiledVocabulary, *, design: str) -> 
         if len(evidence) < _EVIDENCE_PER_ROUTE:
             evidence.append(doc.evidence(b.hit, b.reason))
     infusion_route = compiled.vocabulary.infusion_route
-    if infusion_route and design != "preclinical" and infusion_route not in routes:
+    if infusion_route and design != "preclinical" and infusion_route not in routes and not titled:
         infused = inferred_infusion(doc, compiled, infusion_route, scope, bound)
         if infused is not None:
             routes[infusion_route] = [infused]
     return {rid: tuple(routes[rid]) for rid in sorted(routes, key=compiled.route_rank.__getitem__)}
+
+
+def _standing(
+    doc: Document, scope: RouteScope, labelled: list[tuple[bool, bool, _Bound]]
+) -> tuple[list[tuple[bool, bool, _Bound]], bool]:
+    """The route words that stand, and whether a review's title chose them. A review's title says which routes
+    it covers ("Intranasal ketamine in cancer pain": "typically given intravenously" is background); else the
+    firm ones stand ("oral ketamine could be an alternative" in the conclusions of an IV trial does not)."""
+    labelled = [item for item in labelled if item[2].hit.kind != UNLABELLED_ROUTE]
+    titled = {b.hit.ident for _, _, b in labelled if scope.synthesis and doc.role(b.hit) == _TITLE}
+    keep = titled or {b.hit.ident for _, loose, b in labelled if not loose}
+    return ([item for item in labelled if item[2].hit.ident in keep] if keep else labelled), bool(titled)
 
 
 def _bound_routes(doc: Document, compiled: CompiledVocabulary, scope: RouteScope) -> list[_Bound]:
@@ -382,11 +379,11 @@ class _Binder:
             not after
             and before
             and _modifies_other_noun(text, hit.end)
-            and not _given_by(text, before[-1].end, hit.start)
+            and not given_by(text, before[-1].end, hit.start)
             and not _DOSE_BETWEEN.fullmatch(text, before[-1].end, hit.start)  # "ketamine 0.5 mg/kg IM was given"
         ):
             before = []  # "oral NMDA antagonist": the adjective belongs to the noun after it
-        if after and before and _names_its_noun(text, hit.end, after[0].start):
+        if after and before and names_its_noun(text, hit.end, after[0].start):
             after = []  # "ketamine ... epidural injection and gabapentin": the injection was ketamine's
         if after and after[0].kind == "drug" and self._other_noun_first(hit, after[0]):
             after = []  # "oral nefopam and intravenous ketamine": "oral" went to a drug we do not list
@@ -479,19 +476,6 @@ def _sides(hit: Hit, kind: str, after: list[Hit], before: list[Hit]) -> Sequence
     if kind == "route":  # an adjective or noun: the drug after it ("intravenous ketamine")
         return after, before[::-1]
     return before[::-1], after  # an adverb: the drug before it ("ketamine given intravenously")
-
-
-def _names_its_noun(text: str, end: int, drug_start: int) -> bool:
-    """The route word has its own noun ("epidural injection") not followed by "of <that drug>"."""
-    m = _NEXT_WORD.match(text, end)
-    if not m or m.group(1).lower() not in ROUTE_NOUNS or m.group(1).lower() in LINKS:
-        return False
-    return not _OF_DRUG.match(text[m.end() : drug_start])
-
-
-def _given_by(text: str, lo: int, hi: int) -> bool:
-    """ "Given by", "via", "through" just before the route word, not "complicated by"."""
-    return _BY_ROUTE.search(text, lo, hi) is not None and _NOT_GIVEN_BY.search(text, lo, hi) is None
 
 
 def _modifies_other_noun(text: str, end: int) -> bool:

@@ -1217,6 +1217,24 @@ CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
 
 ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "a review whose title names a route covers that route; the routes it compares it with are background",
+        ("intranasal",),
+        record(
+            "Intranasal ketamine for breakthrough cancer pain: a review",
+            "Ketamine is usually given intravenously, and its oral bioavailability is poor. The nasal route avoids "
+            "first-pass metabolism. We review the pharmacokinetics and clinical data of intranasal ketamine.",
+        ),
+    ),
+    (
+        "patients chosen because an earlier intravenous dose relieved them add no intravenous route",
+        ("subcutaneous",),
+        record(
+            "Subcutaneous ketamine infusion in postherpetic neuralgia: an open study",
+            "Six patients that reported relief after an intravenous injection of ketamine were included. Ketamine "
+            "was then infused subcutaneously for three weeks.",
+        ),
+    ),
+    (
         "an 'oral' swish or rinse of the drug, spat out, is topical, not oral",
         ("topical",),
         record(
