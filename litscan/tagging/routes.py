@@ -74,7 +74,12 @@ _ADJUVANT = re.compile(
 _OTHERS_DOSE = re.compile(
     r"[A-Za-z][\w-]*\s*\(\s*\d[\d.,]*\s*(?:mg|µg|mcg|ug|g|ml|mmol|%|units?|IU)" + PER.format(r"\w+") + r"*[\s,;]*$"
 )
-_LIST_GAP = re.compile(r"[\s,;/()]*(?:(?:and/or|and|or|versus|vs\.?|to|then|as well as|plus)\b[\s,;/()]*)?", re.I)
+# Between two routes of a list: "intravenous, oral", "via intravenous infusions (96.8%), iontophoresis (61.3%)".
+_LIST_GAP = re.compile(
+    r"\w*[\s,;/()]*(?:(?:infusions?|injections?|administration)\s*)?(?:\([\d.,% ]+\)\s*)?[\s,;/()]*"
+    r"(?:(?:and/or|and|or|versus|vs\.?|to|then|as well as|plus)\b[\s,;/()]*)?",
+    re.I,
+)
 # A route adjective naming a product ("the intravenous solution"): another route stated for it wins.
 _FORMULATION = re.compile(
     r"\s*(?:\([^()]{0,12}\)\s*)?(?:[\w+()-]+\s+){0,2}?(?:solution|formulation|preparation|ampoules?|ampules?|vials?)\b",

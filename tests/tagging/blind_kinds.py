@@ -1217,6 +1217,15 @@ CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
 
 ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "routes listed each with its share ('intravenous infusions (90%), iontophoresis (40%) or oral (5%)') all count",
+        ("intravenous", "oral", "topical"),
+        record(
+            "Ketamine for chronic pain in Belgian pain clinics: a survey",
+            "Forty pain clinics answered. Clinics gave ketamine by intravenous infusions (90%), iontophoresis (40%) "
+            "or oral administration (5%).",
+        ),
+    ),
+    (
         "a review whose title names a route covers that route; the routes it compares it with are background",
         ("intranasal",),
         record(
