@@ -298,6 +298,8 @@ class _Binder:
         if bracketed is not None:  # "12 trials of ketamine (9 intravenous, 3 oral)": the drug the brackets follow
             return self._reason(hit, [bracketed], drugs, [], word)
         after, before = self._nearby(hit, kind, drugs)
+        if before and self._right_after(before[-1], hit):  # "ketamine IV in CRPS, oral memantine in ...": ketamine's
+            return self._reason(hit, before[-1:], drugs, before, word)
         if kind == "route_adverb" and before and self._each_before(hit):
             studied = next((d for d in reversed(before) if d.kind == "drug"), None)
             if studied is not None:
@@ -310,6 +312,11 @@ class _Binder:
         if only_drug:
             return f'route "{word}" stated in {self.doc.where(hit)}; {self.label} {ONLY_DRUG}', None
         return self._drug_before(hit, word)
+
+    def _right_after(self, drug: Hit, hit: Hit) -> bool:
+        """The route word follows the drug's name with nothing but its dose between."""
+        text = self.doc.text
+        return not text[drug.end : hit.start].strip() or _DOSE_BETWEEN.fullmatch(text, drug.end, hit.start) is not None
 
     def _each_before(self, hit: Hit) -> bool:
         lo = max(0, hit.start - 30)

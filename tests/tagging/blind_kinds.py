@@ -1217,6 +1217,25 @@ CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
 
 ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "a route abbreviation right after the drug is that drug's, whatever comes next ('ketamine IV in CRPS, oral')",
+        ("intravenous",),
+        record(
+            "NMDA antagonists for neuropathic pain: a meta-analysis",
+            "MEDLINE and Embase were searched; 20 trials were included. Effects were pooled for ketamine IV in "
+            "phantom limb pain, oral memantine in postherpetic neuralgia and oral dextromethorphan in diabetic "
+            "neuropathy.",
+        ),
+    ),
+    (
+        "a drug infused by a pump implanted under the skin is given subcutaneously",
+        ("subcutaneous",),
+        record(
+            "Continuous ketamine and mechanical allodynia after nerve ligation in rats",
+            "Rats with spinal nerve ligation received ketamine or saline, infused for a week by an osmotic pump "
+            "implanted under the skin. Ketamine reduced allodynia.",
+        ),
+    ),
+    (
         "routes listed each with its share ('intravenous infusions (90%), iontophoresis (40%) or oral (5%)') all count",
         ("intravenous", "oral", "topical"),
         record(
