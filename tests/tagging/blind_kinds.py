@@ -723,6 +723,24 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "SUNCT and the other short-lasting unilateral neuralgiform headaches are headache, not neuropathic pain",
+        ("headache",),
+        record(
+            "Oral ketamine in short-lasting unilateral neuralgiform headache attacks: a case report",
+            "A woman with SUNCT refractory to lamotrigine and carbamazepine took oral ketamine for three months; "
+            "attacks fell from forty a day to five.",
+        ),
+    ),
+    (
+        "'-like' ending an animal behaviour's name is no example trigger ('depression-like ... neuropathic pain')",
+        ("neuropathic_pain",),
+        record(
+            "Ketamine and depression in chronic pain: a mouse study",
+            "We studied the effects of ketamine on hypersensitivity and depression-like consequences of chronic "
+            "neuropathic pain in mice after nerve ligation.",
+        ),
+    ),
+    (
         "'back-pain' hyphenated is back pain",
         ("low_back_pain",),
         record(
