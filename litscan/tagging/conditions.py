@@ -239,7 +239,7 @@ def _decided(
         else {}
     )
     firm_specific = frozenset(
-        c for c in found if "*" not in v.conditions[c].yields_to and c not in acute and _measured(mentions[c])
+        c for c in found if "*" not in v.conditions[c].yields_to and c not in acute and _measured(doc, mentions[c])
     )
     in_title = frozenset(cid for cid in found if any(m.title and not m.acute for m in mentions[cid]))
     firm = frozenset(cid for cid in found if any(m.firm for m in mentions[cid]))
@@ -463,9 +463,13 @@ def _decisiveness(m: _Mention) -> tuple[bool, bool, bool, int]:
     return (not m.firm, m.listed, m.acute, m.strength)
 
 
-def _measured(mentions: list[_Mention]) -> bool:
-    """Named firmly by the study in words of its own (not only inferred from a sentence's words)."""
-    return any(m.firm and m.strength != _DESCRIBED for m in mentions)
+def _measured(doc: Document, mentions: list[_Mention]) -> bool:
+    """Named firmly by the study by its name, or in general words as whom it enrolled ("six inpatients with
+    neuropathic pain"), not in passing ("therapy (neuropathic pain control and anticholinergics)")."""
+    return any(
+        m.firm and (m.strength == _STRONG or (m.strength == _WEAK and m.hit and names_the_patients(doc, m.hit)))
+        for m in mentions
+    )
 
 
 def _acute(mentions: list[_Mention]) -> bool:

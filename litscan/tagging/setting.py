@@ -97,7 +97,7 @@ def pain_followed_late(doc: Document) -> bool:
 # The people a mention says have the condition: "in opioid-tolerant patients with chronic back pain",
 # "chronic pain patients", "a patient on high-dose opioids for chronic back pain".
 _HAVING = re.compile(
-    r"\b(?:patients?|adults?|people|persons?|women|woman|men|man|children|individuals|subjects|participants|veterans|"
+    r"\b(?:(?:in|out)?patients?|adults?|people|persons?|women|woman|men|man|children|individuals|subjects|participants|veterans|"
     r"those) (?:(?:[\w-]+ ){0,2}(?:with|having|suffering from)|"
     r"(?:on|taking|using|receiving) (?:[\w-]+ ){0,3}(?:for|to treat)) (?:[\w-]+ ){0,3}\Z"
 )

@@ -21,6 +21,25 @@ OPIOID_DOSE_LATER = record(
 
 ON_TOPIC: list[tuple[str, bool, Record]] = [
     (
+        "harm from recreational use stays off topic whatever pain its treatment names in passing",
+        False,
+        record(
+            "Ulcerative cystitis after recreational ketamine use: a case report",
+            "A 24-year-old man who had used ketamine recreationally for three years had urinary frequency and "
+            "bladder pain. He stopped ketamine and received treatment (neuropathic pain control and bladder "
+            "instillations); his symptoms improved.",
+        ),
+    ),
+    (
+        "a pharmacokinetic study in inpatients with neuropathic pain names its chronic pain population",
+        True,
+        record(
+            "Bioavailability of oral and sublingual ketamine",
+            "In a randomised crossover study, eight inpatients with neuropathic pain received ketamine 10 mg "
+            "intravenously and 25 mg orally or sublingually; plasma levels were measured for 8 hours.",
+        ),
+    ),
+    (
         "a review's purpose naming the drug as one of a long list of drugs only mentions it",
         False,
         record(
