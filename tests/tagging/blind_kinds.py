@@ -21,6 +21,15 @@ OPIOID_DOSE_LATER = record(
 
 ON_TOPIC: list[tuple[str, bool, Record]] = [
     (
+        "the perioperative pain of cancer patients having surgery, followed for days, is no cancer pain",
+        False,
+        record(
+            "Intraoperative ketamine for perioperative pain after hip replacement in oncology patients",
+            "Sixty patients with bone metastases having hip replacement were randomised to ketamine or saline "
+            "during surgery. Morphine use over 72 hours and mobilisation on day 3 were compared.",
+        ),
+    ),
+    (
         "harm from recreational use stays off topic whatever pain its treatment names in passing",
         False,
         record(
