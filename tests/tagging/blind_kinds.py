@@ -305,6 +305,33 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 DESIGN: list[tuple[str, str, Record]] = [
     (
+        "a prospective open-label study gave the drug by its protocol, whatever else it calls itself ('audit')",
+        "nonrandomized_trial",
+        record(
+            "Short-course subcutaneous ketamine for refractory cancer pain: an open-label audit of 40 patients",
+            "In this prospective, multicentre, open-label audit, 40 patients received a three-day ketamine infusion, "
+            "escalated from 100 to 500 mg a day if needed. Pain responded in 26.",
+        ),
+    ),
+    (
+        "a series of n-of-1 randomised trials in many patients is a randomised trial",
+        "rct",
+        record(
+            "N-of-1 randomised trials of oral ketamine in chronic neuropathic pain",
+            "Twenty patients took oral ketamine for a week; the twelve who responded entered n-of-1 randomised "
+            "trials of three pairs of ketamine and placebo weeks.",
+        ),
+    ),
+    (
+        "a randomised trial in one patient is a case",
+        "case_report",
+        record(
+            "A randomised n-of-1 trial of oral ketamine in a patient with phantom limb pain",
+            "A 60-year-old man with phantom limb pain took ketamine or placebo in randomised order over six weeks; "
+            "pain was lower in ketamine weeks.",
+        ),
+    ),
+    (
         "a study the record calls a trial it conducted gave the drug by its protocol, whatever else it calls itself",
         "nonrandomized_trial",
         record(
