@@ -305,6 +305,15 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 DESIGN: list[tuple[str, str, Record]] = [
     (
+        "a literature search with no database named and a count of articles is a narrative review's (TAXONOMY)",
+        "review",
+        record(
+            "Ketamine in chronic pain: an overview",
+            "We performed a literature search for reviews of ketamine in pain and retrieved 120 articles, of which "
+            "25 were used. Ketamine helps after surgery; for chronic pain its effect is small.",
+        ),
+    ),
+    (
         "a prospective open-label study gave the drug by its protocol, whatever else it calls itself ('audit')",
         "nonrandomized_trial",
         record(
