@@ -787,6 +787,24 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "a painful plexopathy is a nerve lesion: neuropathic pain",
+        ("neuropathic_pain", "cancer_pain"),
+        record(
+            "Intravenous ketamine for painful radiation plexopathy in breast cancer: a case report",
+            "A woman treated for breast cancer developed painful brachial plexopathy after radiotherapy. Four "
+            "ketamine infusions relieved her arm pain for weeks each.",
+        ),
+    ),
+    (
+        "neuropathic pain of the teeth and gums is orofacial neuropathic pain in trigeminal territory",
+        ("trigeminal_neuralgia",),
+        record(
+            "Ketamine infusions for persistent dentoalveolar neuropathic pain: a case report",
+            "A man had constant gum pain after a tooth extraction for two years. Three ketamine infusions brought "
+            "the pain from 9 to 3.",
+        ),
+    ),
+    (
         "SUNCT and the other short-lasting unilateral neuralgiform headaches are headache, not neuropathic pain",
         ("headache",),
         record(
