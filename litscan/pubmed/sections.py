@@ -14,7 +14,6 @@ from __future__ import annotations
 import enum
 import re
 from functools import lru_cache
-from typing import Final
 
 from litscan.pubmed.xml_text import normalize
 
@@ -150,18 +149,22 @@ _BARE_LABEL = re.compile(
     r"interpretation))\s(?=[A-Z0-9])"
 )
 _BARE_BODY = re.compile(r"(?i:methods|results|conclusions?)")
-_BARE_WORDS: Final = ("Methods ", "METHODS ", "Results ", "RESULTS ")
 
 
 def may_have_labels(abstract: str) -> bool:
     """A cheap test before ``label_marks``: a colon, a line end or a bare heading word the labels need."""
-    return ":" in abstract or "\n" in abstract or any(word in abstract for word in _BARE_WORDS)
+    return ":" in abstract or "\n" in abstract or _bare_heading_word(abstract)
+
+
+def _bare_heading_word(abstract: str) -> bool:
+    """A heading word a colon-less heading needs (spelled out: a loop over them costs more than the tests)."""
+    return "Methods " in abstract or "Results " in abstract or "METHODS " in abstract or "RESULTS " in abstract
 
 
 def label_marks(abstract: str) -> list[tuple[int, int, str]]:
     """(start, end, label) of each section label, in text order."""
     marks = _colon_marks(abstract)
-    if not marks and any(word in abstract for word in _BARE_WORDS):
+    if not marks and _bare_heading_word(abstract):
         bare = [(m.start(), m.end(), m.group(1)) for m in _BARE_LABEL.finditer(abstract)]
         # two headings at least, one of the body's: "Results Eighteen ..." alone may be a sentence's words
         if len(bare) >= 2 and any(_BARE_BODY.fullmatch(label) for _, _, label in bare):

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Final
+from typing import Final, Protocol
 
 from .context import Context
-from .document import Document, Hit, Role
+from .document import Document, Hit
 from .vocabulary import Vocabulary
 
 # Between two items of one list: a comma, a slash or a conjunction, and at most two modifiers of the next
@@ -27,13 +27,26 @@ _SUBGROUP: Final = Context.SUBGROUP.value  # "by diagnosis (neuropathic pain, CR
 _WORD_END = re.compile(r"\w*")
 
 
-def only_in_a_list(doc: Document, v: Vocabulary, mentions: Mapping[str, Sequence[Hit | None]]) -> set[str]:
-    """The specific conditions (of ``mentions``: their hits by condition id, None for a MeSH heading, which
-    is never dropped) named only as items of a list of a general population the title names."""
-    if len(mentions) < 2 or not any(v.conditions[cid].yields_to for cid in mentions):
-        return set()  # one condition, or no general row among them: no list to read (most records)
-    hits = {cid: [h for h in found if h is not None] for cid, found in mentions.items() if None not in found}
-    titled = {cid for cid, found in hits.items() if any(doc.role(h) == Role.TITLE for h in found)}
+class Mentioned(Protocol):
+    """A condition mention: its hit (None for a MeSH heading), and whether it is in the title."""
+
+    @property
+    def hit(self) -> Hit | None: ...
+
+    @property
+    def title(self) -> bool: ...
+
+
+def only_in_a_list(doc: Document, v: Vocabulary, mentions: Mapping[str, Sequence[Mentioned]]) -> set[str]:
+    """The specific conditions (of ``mentions``, by condition id; one a MeSH heading names is never dropped)
+    named only as items of a list of a general population the title names."""
+    if len(mentions) < 2:
+        return set()  # one condition: no list to read
+    titled = {cid for cid, found in mentions.items() if any(m.title for m in found)}
+    if not any(t == "*" or t.startswith("group:") for cid in titled for t in v.conditions[cid].yields_to):
+        return set()  # the title names no general row (most records)
+    hits = {cid: [m.hit for m in found if m.hit is not None] for cid, found in mentions.items()}
+    hits = {cid: found for cid, found in hits.items() if len(found) == len(mentions[cid])}
     covered = {cid for g in titled for cid in _general_over(v, g)} - titled
     if not covered:
         return set()

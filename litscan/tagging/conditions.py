@@ -92,7 +92,7 @@ def population_conditions(doc: Document, compiled: CompiledVocabulary, design: s
     _without_acute_only(doc, v, mentions)
     if doc.record.mesh:
         _add_mesh(doc, compiled, mentions)
-    for cid in only_in_a_list(doc, v, {cid: [m.hit for m in ms] for cid, ms in mentions.items()}):
+    for cid in only_in_a_list(doc, v, mentions):
         del mentions[cid]
     if not mentions and _no_population_of_its_own(doc):
         mentions = _introduced_by_the_background(doc, v, compiled.context_rules)

@@ -90,7 +90,9 @@ def _stated(doc: Document, compiled: CompiledVocabulary, best: str, hit: Hit) ->
     if _SERIES.search(doc.span(hit)):
         return _series_by_size(doc, compiled, best, hit)
     evidence = _evidence(doc, compiled, best, hit, f"{doc.where(hit)} says of its own study")
-    if best in (_TRIAL, _RCT) and _ONE_PATIENT.search(doc.lower):  # a trial in one patient (n-of-1): a case
+    lower = doc.lower
+    # a trial in one patient (n-of-1), randomised or not, is a case
+    if (best == _TRIAL or (best == _RCT and ("n-of-1" in lower or "n of 1" in lower))) and _ONE_PATIENT.search(lower):
         by_size = design_from_population(doc, compiled.vocabulary.designs)
         if by_size is not None and by_size.design == _CASE_REPORT:
             return _CASE_REPORT, [*by_size.evidence, evidence]

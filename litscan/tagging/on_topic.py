@@ -130,11 +130,10 @@ _MANY = 4  # drugs in one list, the intervention among them: a catalogue of trea
 def _one_of_many(doc: Document, hit: Hit) -> bool:
     """The intervention named as one item of a long list of drugs ("the analgesics used intrathecally,
     including morphine, ..., clonidine, ketamine, baclofen, ..."): the sentence is about them all."""
-    drugs = sorted(
-        (h for k in ("drug", "other_drug") for h in doc.hits_of(k) if h.sentence == hit.sentence), key=_START
-    )
-    if len(drugs) < _MANY:
-        return False
+    others = [h for h in doc.hits_of("other_drug") if h.sentence == hit.sentence]
+    if len(others) < _MANY - 1:
+        return False  # most sentences: too few other drugs for a list
+    drugs = sorted([*others, *(h for h in doc.hits_of("drug") if h.sentence == hit.sentence)], key=_START)
     text = doc.text
     run: list[Hit] = []
     for h in drugs:

@@ -132,7 +132,9 @@ def drug_routes(doc: Document, compiled: CompiledVocabulary, *, design: str) -> 
         return {}
     scope = RouteScope(doc, compiled, design)
     bound = _bound_routes(doc, compiled, scope)
-    labelled, titled = _standing(doc, scope, [(not b.direct, not doc.firm(b.hit), b) for b in bound])
+    labelled, titled = _standing(
+        doc, scope, [(not b.direct, not doc.firm(b.hit), b) for b in bound if b.hit.kind != UNLABELLED_ROUTE]
+    )
     routes: dict[str, list[Evidence]] = {}
     # Decisive first: bound by its own words before listed with another, said firmly before in a conclusion.
     for _, _, b in sorted(labelled, key=_DECISIVE):
@@ -153,8 +155,7 @@ def _standing(
     """The route words that stand, and whether a review's title chose them. A review's title says which routes
     it covers ("Intranasal ketamine in cancer pain": "typically given intravenously" is background); else the
     firm ones stand ("oral ketamine could be an alternative" in the conclusions of an IV trial does not)."""
-    labelled = [item for item in labelled if item[2].hit.kind != UNLABELLED_ROUTE]
-    titled = {b.hit.ident for _, _, b in labelled if scope.synthesis and doc.role(b.hit) == _TITLE}
+    titled = {b.hit.ident for _, _, b in labelled if doc.role(b.hit) == _TITLE} if scope.synthesis else set()
     keep = titled or {b.hit.ident for _, loose, b in labelled if not loose}
     return ([item for item in labelled if item[2].hit.ident in keep] if keep else labelled), bool(titled)
 

@@ -305,6 +305,24 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 DESIGN: list[tuple[str, str, Record]] = [
     (
+        "the authors' own earlier case report, cited, does not make a cohort study a case report",
+        "observational",
+        record(
+            "Esketamine infusions for chronic pelvic pain: a retrospective cohort",
+            "Databases held no study on this topic, except our own case report. We reviewed 20 women treated with "
+            "esketamine infusions between 2015 and 2023; pain improved in 12.",
+        ),
+    ),
+    (
+        "'this case study' of five patients reported as a group is an observational series",
+        "observational",
+        record(
+            "Topical ketamine gel for neuropathic pain",
+            "This case study involved 5 patients (3 CRPS, 1 radiculopathy, 1 postherpetic neuralgia). Mean pain "
+            "fell from 8.8 to 1.6 after application.",
+        ),
+    ),
+    (
         "a literature search with no database named and a count of articles is a narrative review's (TAXONOMY)",
         "review",
         record(
@@ -786,6 +804,19 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
+    (
+        "indications ranked by a consensus ('X represents the first indication, followed ... by (A, B, C)') are its case mix",
+        ("chronic_pain_general",),
+        record(
+            "Ketamine in chronic pain: a Delphi consensus",
+            (
+                "RESULTS",
+                "Thirty experts completed three rounds. Neuropathic pain represents the first indication, "
+                "followed, with lower utility, by other situations (fibromyalgia, complex regional pain syndrome, "
+                "central neuropathic pain, palliative care).",
+            ),
+        ),
+    ),
     (
         "a painful plexopathy is a nerve lesion: neuropathic pain",
         ("neuropathic_pain", "cancer_pain"),
