@@ -805,7 +805,7 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
     (
-        "indications ranked by a consensus ('X represents the first indication, followed ... by (A, B, C)') are its case mix",
+        "indications a consensus ranks ('X represents the first indication, followed by (A, B)') are its case mix",
         ("chronic_pain_general",),
         record(
             "Ketamine in chronic pain: a Delphi consensus",
