@@ -15,6 +15,7 @@ from typing import Final, Protocol
 
 from .context import Context
 from .document import Document, Hit
+from .item_runs import item_runs
 from .vocabulary import Vocabulary
 
 # Between two items of one list: a comma, a slash or a conjunction, and at most two modifiers of the next
@@ -24,7 +25,6 @@ _ITEM_GAP = re.compile(
 )
 _MIN_ITEMS: Final = 3
 _SUBGROUP: Final = Context.SUBGROUP.value  # "by diagnosis (neuropathic pain, CRPS and fibromyalgia)": analysed
-_WORD_END = re.compile(r"\w*")
 
 
 class Mentioned(Protocol):
@@ -80,17 +80,7 @@ def _listed_hits(doc: Document, hits: Mapping[str, Sequence[Hit]]) -> set[int]:
     for sentence_hits in by_sentence.values():
         if len(sentence_hits) < _MIN_ITEMS:
             continue
-        runs: list[tuple[list[Hit], int]] = []  # (the run's hits, its number of items)
-        end = -1
-        for h in sorted(sentence_hits, key=lambda h: (h.start, -h.end)):
-            if runs and (h.start < end or not text[end : h.start].strip()):
-                runs[-1][0].append(h)  # the last item still ("neuralgia" of "postherpetic neuralgia")
-            elif runs and _ITEM_GAP.fullmatch(text, end, h.start):
-                runs[-1] = ([*runs[-1][0], h], runs[-1][1] + 1)
-            else:
-                runs.append(([h], 1))
-            word = _WORD_END.match(text, h.end)  # a stem's hit ends inside its word ("neuralgi")
-            end = max(end, word.end() if word else h.end)
+        runs = item_runs(text, sentence_hits, _ITEM_GAP)
         for run, items in runs:
             if items >= _MIN_ITEMS:
                 listed.update(id(h) for h in run)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from operator import attrgetter
 from typing import Final
 
 from ..models import Evidence
@@ -23,6 +22,7 @@ from .conditions import Conditions
 from .context import NOT_THE_STUDY, Context
 from .cues import COUNTED, HISTORY, OWN, PURPOSE
 from .document import Document, Hit, Role
+from .item_runs import item_runs
 from .route_infusion import INFERRED_INFUSION
 from .routes import ONLY_DRUG, RouteEvidence
 from .setting import names_the_patients, pain_followed_late, title_setting_that_leaves, title_setting_undergone
@@ -45,7 +45,6 @@ _EFFECT = re.compile(
 
 
 _RESULT: Final = Context.RESULT.value
-_START = attrgetter("start")
 _REACH = 60  # characters either side of a drug's name where its giving is stated
 _ASIDE_REACH = 30  # ... and where a word making it an aside stands
 # "randomised to ketamine", "received oral ketamine 20 mg", "treated with ketamine": the drug after the verb.
@@ -133,16 +132,8 @@ def _one_of_many(doc: Document, hit: Hit) -> bool:
     others = [h for h in doc.hits_of("other_drug") if h.sentence == hit.sentence]
     if len(others) < _MANY - 1:
         return False  # most sentences: too few other drugs for a list
-    drugs = sorted([*others, *(h for h in doc.hits_of("drug") if h.sentence == hit.sentence)], key=_START)
-    text = doc.text
-    run: list[Hit] = []
-    for h in drugs:
-        if run and not _LIST_GAP.fullmatch(text, run[-1].end, h.start):
-            if hit in run:
-                break
-            run = []
-        run.append(h)
-    return hit in run and len(run) >= _MANY
+    drugs = [*others, *(h for h in doc.hits_of("drug") if h.sentence == hit.sentence)]
+    return any(hit in run and items >= _MANY for run, items in item_runs(doc.text, drugs, _LIST_GAP))
 
 
 def _in_a_list_only(doc: Document, evidence: Evidence) -> bool:
