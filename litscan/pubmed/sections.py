@@ -163,7 +163,8 @@ def _bare_heading_word(abstract: str) -> bool:
 
 def label_marks(abstract: str) -> list[tuple[int, int, str]]:
     """(start, end, label) of each section label, in text order."""
-    marks = _colon_marks(abstract)
+    # a colon or a line end ends every other label: without either, only bare headings may stand
+    marks = _colon_marks(abstract) if ":" in abstract or "\n" in abstract else []
     if not marks and _bare_heading_word(abstract):
         bare = [(m.start(), m.end(), m.group(1)) for m in _BARE_LABEL.finditer(abstract)]
         # two headings at least, one of the body's: "Results Eighteen ..." alone may be a sentence's words
