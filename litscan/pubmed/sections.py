@@ -145,7 +145,8 @@ def labelled_parts(abstract: str, marks: list[tuple[int, int, str]]) -> list[tup
 # Methods Twenty-four volunteers ...". Only the commonest headings, before a capitalised word or a number.
 _BARE_LABEL = re.compile(
     r"(?:(?<=^)|(?<=[.?!)\]]\s))((?i:background(?: and (?:objectives?|aims?|purpose))?|introduction|objectives?|"
-    r"aims?|purpose|(?:materials|patients|subjects) and methods|methods|results|findings|conclusions?|"
+    r"aims?|purpose|(?:materials?|patients|subjects) and methods?|methods? and materials?|methods|results|findings|"
+    r"conclusions?|"
     r"interpretation))\s(?=[A-Z0-9])"
 )
 _BARE_BODY = re.compile(r"(?i:methods|results|conclusions?)")

@@ -21,6 +21,10 @@ from litscan.pubmed.sections import Category, category_of, is_back_matter, secti
             ["Background and Aims", "Methods", "Results"],
         ),
         ("We saw ten. Results Of note were mixed.", [None]),
+        (
+            "BACKGROUND Why. MATERIAL AND METHODS Ten took it. RESULTS It worked.",
+            ["BACKGROUND", "MATERIAL AND METHODS", "RESULTS"],
+        ),
         ("Results were mixed. Methods of the trial are given.", [None]),
     ],
 )
