@@ -332,7 +332,7 @@ def _mentions(
     mentions: dict[str, list[_Mention]] = {}
     shared = _sentences_with_other_drugs(doc)
     sentences = doc.sentences
-    strong_hits = doc.hits_of("cond")
+    strong_hits = doc.hits_by_sentence("cond")
     counted: dict[str, int] = {}  # sentences that describe a condition, by id
     for kind, strength in _KIND_STRENGTH.items():
         # a weak mention among what the study measures names no population: "secondary outcomes included
@@ -344,7 +344,8 @@ def _mentions(
                 continue
             if hit.sentence in shared and _another_drugs(doc, rules, hit):
                 continue
-            if strength != _DESCRIBED and _part_of_a_longer_mention(doc, v, hit, strength, strong_hits):
+            longer = strong_hits.get(hit.sentence, ())
+            if strength != _DESCRIBED and _part_of_a_longer_mention(doc, v, hit, strength, longer):
                 continue  # "neuropathy" of "diabetic neuropathy": the longer mention decides
             in_title = s.role == _TITLE
             if strength == _DESCRIBED:
@@ -389,19 +390,13 @@ def _part_of_a_longer_mention(doc: Document, v: Vocabulary, hit: Hit, strength: 
         return _inside(doc, hit, strong)
     if not v.conditions[hit.ident].yields_to:
         return False
-    return any(
-        o.sentence == hit.sentence and o.start < hit.start < o.end and _yields(v, hit.ident, {o.ident})
-        for o in strong
-        if o.ident != hit.ident
-    )
+    return any(o.start < hit.start < o.end and _yields(v, hit.ident, {o.ident}) for o in strong if o.ident != hit.ident)
 
 
 def _inside(doc: Document, hit: Hit, strong: Sequence[Hit]) -> bool:
-    """``hit`` lies inside a strong mention of its sentence (to the end of that mention's last word)."""
+    """``hit`` lies inside one of ``strong``, its sentence's strong mentions (to the end of its last word)."""
     return any(
-        other.sentence == hit.sentence
-        and other.start <= hit.start < other.end
-        and (hit.end <= other.end or hit.end <= other.start + len(doc.span(other)))
+        other.start <= hit.start < other.end and (hit.end <= other.end or hit.end <= other.start + len(doc.span(other)))
         for other in strong
     )
 

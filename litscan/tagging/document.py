@@ -202,6 +202,13 @@ class Document:
     def hits_of(self, kind: str) -> Sequence[Hit]:
         return self._by_kind.get(kind, _NO_HITS)
 
+    def hits_by_sentence(self, kind: str) -> dict[int, list[Hit]]:
+        """The hits of one kind, by the index of their sentence."""
+        out: dict[int, list[Hit]] = {}
+        for h in self.hits_of(kind):
+            out.setdefault(h.sentence, []).append(h)
+        return out
+
     def own(self, hit: Hit) -> bool:
         return self.sentences[hit.sentence].own
 

@@ -129,7 +129,10 @@ _MANY = 4  # drugs in one list, the intervention among them: a catalogue of trea
 def _one_of_many(doc: Document, hit: Hit) -> bool:
     """The intervention named as one item of a long list of drugs ("the analgesics used intrathecally,
     including morphine, ..., clonidine, ketamine, baclofen, ..."): the sentence is about them all."""
-    others = [h for h in doc.hits_of("other_drug") if h.sentence == hit.sentence]
+    others = doc.hits_of("other_drug")
+    if len(others) < _MANY - 1:
+        return False  # most records: too few other drugs for a list
+    others = [h for h in others if h.sentence == hit.sentence]
     if len(others) < _MANY - 1:
         return False  # most sentences: too few other drugs for a list
     drugs = [*others, *(h for h in doc.hits_of("drug") if h.sentence == hit.sentence)]
