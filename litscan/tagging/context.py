@@ -282,7 +282,6 @@ def _after(doc: Document, rule: ContextRule) -> None:
 
 # An effect estimate: "(n = 188; -2.0, 95% CI -2.4 to -1.6)", "(OR 0.6; p = 0.02)".
 _ESTIMATE = re.compile(r"\bci\b|\bp ?[<=>≤]|\bratio\b|mean difference")
-_ESTIMATE_WORDS: Final = ("ci", "p", "ratio", "difference")  # each match holds one: a cheap test before it
 _BRACKET_REACH = 80
 _CASEMIX: Final = Context.CASEMIX.value  # plain ints: an IntFlag's "&" costs microseconds
 _SUBGROUP: Final = Context.SUBGROUP.value
@@ -308,7 +307,7 @@ def _share_with_results(doc: Document, rules: ContextRules, hit: Hit) -> bool:
             continue  # "neuropathic pain 60%": no bracket to hold results
         closed = lower.find(")" if lower[opened] == "(" else "]", opened, opened + _BRACKET_REACH)
         inside = lower[opened : closed if closed > 0 else opened + _BRACKET_REACH]
-        if any(word in inside for word in _ESTIMATE_WORDS) and _ESTIMATE.search(inside):
+        if _ESTIMATE.search(inside):
             return True
     return False
 

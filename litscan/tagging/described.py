@@ -45,10 +45,9 @@ def described(doc: Document, condition: Condition, s: Sentence, part: int) -> De
 def _another_named_in(doc: Document, s: Sentence, condition: str) -> bool:
     """The sentence or the title names another condition by its name: the population has that one ("Palliative
     ketamine in central post-stroke pain": the palliative care is of post-stroke pain)."""
-    i = doc.sentence_at(s.start)
     sentences = doc.sentences
     return any(
-        h.ident != condition and (h.sentence == i or sentences[h.sentence].role == Role.TITLE)
+        h.ident != condition and (s.start <= h.start < s.end or sentences[h.sentence].role == Role.TITLE)
         for h in doc.hits_of("cond")
     )
 

@@ -39,18 +39,15 @@ _NUMBER_WORDS: Final = {
     **{w: 10 * i for i, w in enumerate(_TENS, 2)},
     "hundred": 100,
 }
+# People who treat, not patients: counted as a study's population (a survey's), but a few of them are a
+# record's authors or experts, never its cases.
+_CARERS = r"physicians|clinicians|nurses|practitioners|anesthesiologists|anaesthetists|pharmacists"
 _PEOPLE = (
     r"(?:patients|participants|subjects|cases|children|adolescents|adults|women|men|people|persons|individuals|"
-    r"veterans|infants|neonates|outpatients|inpatients|users|controls|respondents|volunteers|physicians|"
-    r"clinicians|nurses|practitioners|anesthesiologists|anaesthetists|pharmacists|survivors|amputees|males|"
-    r"females|boys|girls|teenagers|residents|athletes|soldiers|parturients)"
+    r"veterans|infants|neonates|outpatients|inpatients|users|controls|respondents|volunteers|survivors|amputees|"
+    rf"males|females|boys|girls|teenagers|residents|athletes|soldiers|parturients|{_CARERS})"
 )
-# People who treat, not patients: a few of them are a record's authors or experts, never its cases.
-_PROFESSIONALS = re.compile(
-    r"\b(?:physicians|clinicians|nurses|practitioners|anesthesiologists|anaesthetists|pharmacists|experts|authors|"
-    r"specialists|investigators)\b",
-    re.IGNORECASE,
-)
+_PROFESSIONALS = re.compile(rf"\b(?:{_CARERS}|experts|authors|specialists|investigators)\b", re.IGNORECASE)
 # A group treated or studied as one, with no count: "Patients underwent a 4-day infusion".
 _GROUP = re.compile(
     r"\b(?:patients|participants|subjects)\s+(?:\w+\s+){0,3}?(?:underwent|received|were|had|completed|took)\b",
