@@ -25,7 +25,9 @@ INFERRED_INFUSION = "[routes.infusion]"  # ends the evidence of an infusion rout
 # on lower-cased text. A patient-controlled analgesia pump runs by a route too: intravenous unless the record
 # names another ("patient-controlled epidural analgesia", "subcutaneous PCA" state theirs).
 _RATE = rf"\b(?:mg|µg|μg|mcg|ug){PER.format('kg')}?{PER.format('h|hrs?|hours?|min|minutes?')}(?![a-z])"
-_INFUSION = re.compile(r"\binfus|\bper hour\b|\bpca\b|\bpatient[- ]controlled analgesia|" + _RATE)
+_INFUSION = re.compile(
+    r"\binfus|\bper hour\b|\bp(?:c|ci)a\b|\bpatient[- ]controlled (?:intravenous )?analgesia|" + _RATE
+)
 _OVER_HOURS = re.compile(
     r"\bover (?:a period of |about |approximately )?\d[\d.]*(?:\s*(?:-|–|to)\s*\d[\d.]*)?\s*"
     r"(?:h|hrs?|hours?|min|mins|minutes?)\b"
@@ -42,7 +44,7 @@ def _over_hours(lower: str, start: int, end: int) -> re.Match[str] | None:
 
 
 # Each match of the two above holds one of these: a cheap test before them.
-_INFUSION_GATE = re.compile("nfu|/h|/min|hour|over |pca|controlled an|h-1|n-1|h⁻¹|n⁻¹")
+_INFUSION_GATE = re.compile("nfu|/h|/min|hour|over |pca|pcia|controlled (?:an|in)|h-1|n-1|h⁻¹|n⁻¹")
 _INFUSION_NEAR_ROUTE = 50  # "subcutaneous infusion", "infused subcutaneously": the infusion's route is stated
 
 
@@ -82,7 +84,9 @@ def inferred_infusion(
             label = compiled.vocabulary.intervention_label
             route_label = compiled.vocabulary.routes[route].label.lower()
             words = doc.text[m.start() : m.end()]
-            reason = f'{label} given as an infusion ("{words}"); no route stated → {route_label} {INFERRED_INFUSION}'
+            # "patient-controlled intravenous analgesia" states its route; a bare infusion or "PCA" does not
+            stated = "" if route_label in words.lower() else "; no route stated"
+            reason = f'{label} given as an infusion ("{words}"){stated} → {route_label} {INFERRED_INFUSION}'
             return doc.evidence(d, reason)
     return None
 

@@ -305,6 +305,15 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 DESIGN: list[tuple[str, str, Record]] = [
     (
+        "users of the drug against non-users are groups by what patients took: a cohort, not a trial",
+        "observational",
+        record(
+            "Ketamine and opioid needs in hospitalised patients with advanced cancer",
+            "We evaluated the effects of ketamine on opioid needs in 80 ketamine users and 95 non-users on a "
+            "palliative ward.",
+        ),
+    ),
+    (
         "the authors' own earlier case report, cited, does not make a cohort study a case report",
         "observational",
         record(
@@ -1632,6 +1641,24 @@ ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
 
 
 ROUTES += [
+    (
+        "a first-person purpose in a background section is the study's own: its route counts",
+        ("intravenous",),
+        record(
+            "Ketamine for pain in advanced cancer",
+            ("Background", "We assessed the effects of intravenous ketamine on pain in advanced cancer."),
+            ("Methods", "Records of 60 hospice patients given ketamine were analysed."),
+        ),
+    ),
+    (
+        "patient-controlled intravenous analgesia (PCIA) with the drug gives it intravenously",
+        ("intravenous",),
+        record(
+            "Esketamine added to sufentanil after spine surgery in patients with chronic low back pain",
+            "Ninety patients were randomised to PCIA with esketamine and sufentanil or sufentanil alone. Back pain "
+            "was scored at 3 months.",
+        ),
+    ),
     (
         "a review's sentence on a route's bioavailability covers that route",
         ("intravenous", "oral"),
