@@ -20,6 +20,8 @@ ROUTE_NOUNS = LINKS | frozenset(
         *("drops", "spray", "sprays", "tablet", "tablets", "lozenge", "lozenges", "troche", "troches", "wafer"),
         *("wafers", "film", "films", "capsule", "capsules", "cream", "gel", "ointment", "patch", "patches"),
         *("syrup", "liquid", "rinse", "mouthwash"),
+        # the drug's part in a mixture given by the route: "esketamine as an epidural adjuvant"
+        *("adjuvant", "adjuvants", "adjunct", "additive"),
         # devices: "the intrathecal pump", "a nasal atomiser", "an epidural catheter"
         *("pump", "pumps", "catheter", "catheters", "port", "driver", "atomiser", "atomizer", "device", "devices"),
         *("nebuliser", "nebulizer", "inhaler"),

@@ -814,6 +814,15 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "the epidural analgesia of patients having surgery for a cancer is surgical pain, not cancer pain",
+        (),
+        record(
+            "Epidural ketamine after colectomy: a randomised trial",
+            "We studied whether adding ketamine to epidural analgesia in patients having surgery for colon carcinoma "
+            "lowers postoperative pain on the first two days.",
+        ),
+    ),
+    (
         "indications a consensus ranks ('X represents the first indication, followed by (A, B)') are its case mix",
         ("chronic_pain_general",),
         record(
@@ -1641,6 +1650,14 @@ ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
 
 
 ROUTES += [
+    (
+        "the drug as a route's adjuvant is given by that route",
+        ("neuraxial",),
+        record(
+            "Ketamine as an intrathecal adjuvant to bupivacaine in women with chronic pelvic pain",
+            "Forty women were randomised to bupivacaine with or without ketamine. Pelvic pain was scored at 3 months.",
+        ),
+    ),
     (
         "a first-person purpose in a background section is the study's own: its route counts",
         ("intravenous",),
