@@ -21,6 +21,15 @@ OPIOID_DOSE_LATER = record(
 
 ON_TOPIC: list[tuple[str, bool, Record]] = [
     (
+        "an emergency department in a list of a review's indications makes only its own item acute",
+        True,
+        record(
+            "Ketamine as an analgesic: an overview of reviews",
+            "We searched for systematic reviews of ketamine as an analgesic and included 31. Benefit was shown for "
+            "renal colic in the emergency department, for sedation during painful procedures, and for cancer pain.",
+        ),
+    ),
+    (
         "the perioperative pain of cancer patients having surgery, followed for days, is no cancer pain",
         False,
         record(
@@ -813,6 +822,15 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
+    (
+        "temporomandibular joint arthralgia is a named chronic pain condition without a row of its own",
+        ("chronic_pain_general",),
+        record(
+            "Ketamine injected into the jaw joint of patients with TMJ arthralgia",
+            "Twelve patients with temporomandibular joint arthralgia received ketamine or saline into the joint in "
+            "random order; jaw pain was rated for a day.",
+        ),
+    ),
     (
         "the epidural analgesia of patients having surgery for a cancer is surgical pain, not cancer pain",
         (),
