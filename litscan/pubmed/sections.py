@@ -150,6 +150,13 @@ _BARE_LABEL = re.compile(
     r"interpretation))\s(?=[A-Z0-9])"
 )
 _BARE_BODY = re.compile(r"(?i:methods|results|conclusions?)")
+# A heading closed by a full stop, as some journals print them: "Objective. The NMDA receptor ... Design. PubMed,
+# EMBASE and CENTRAL were searched ... Results. Twenty-eight studies ...". The headings such abstracts use.
+_DOT_LABEL = re.compile(
+    r"(?:(?<=^)|(?<=[.?!)\]]\s))((?i:background|introduction|context|objectives?|aims?|purpose|design|setting|"
+    r"(?:materials?|patients|subjects) and methods?|methods|patients|participants|interventions?|"
+    r"(?:main )?outcome measure(?:ment)?s?|measurements?|results|findings|conclusions?|interpretation))\.\s(?=[A-Z0-9])"
+)
 
 
 def may_have_labels(abstract: str) -> bool:
@@ -159,7 +166,14 @@ def may_have_labels(abstract: str) -> bool:
 
 def _bare_heading_word(abstract: str) -> bool:
     """A heading word a colon-less heading needs (spelled out: a loop over them costs more than the tests)."""
-    return "Methods " in abstract or "Results " in abstract or "METHODS " in abstract or "RESULTS " in abstract
+    return (
+        "Methods " in abstract
+        or "Results " in abstract
+        or "METHODS " in abstract
+        or "RESULTS " in abstract
+        or "Methods. " in abstract
+        or "Results. " in abstract
+    )
 
 
 def label_marks(abstract: str) -> list[tuple[int, int, str]]:
@@ -167,10 +181,11 @@ def label_marks(abstract: str) -> list[tuple[int, int, str]]:
     # a colon or a line end ends every other label: without either, only bare headings may stand
     marks = _colon_marks(abstract) if ":" in abstract or "\n" in abstract else []
     if not marks and _bare_heading_word(abstract):
-        bare = [(m.start(), m.end(), m.group(1)) for m in _BARE_LABEL.finditer(abstract)]
-        # two headings at least, one of the body's: "Results Eighteen ..." alone may be a sentence's words
-        if len(bare) >= 2 and any(_BARE_BODY.fullmatch(label) for _, _, label in bare):
-            marks = bare
+        for pattern in (_BARE_LABEL, _DOT_LABEL):
+            bare = [(m.start(), m.end(), m.group(1)) for m in pattern.finditer(abstract)]
+            # two headings at least, one of the body's: "Results Eighteen ..." alone may be a sentence's words
+            if len(bare) >= 2 and any(_BARE_BODY.fullmatch(label) for _, _, label in bare):
+                return bare
     return marks
 
 

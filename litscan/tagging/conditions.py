@@ -250,20 +250,10 @@ def _weak_ones(
     doc: Document, v: Vocabulary, mentions: dict[str, list[_Mention]], found: set[str], general: str | None, design: str
 ) -> None:
     """3. Conditions named only weakly count unless they yield to a more specific one (added to ``found``)."""
-    # A mixed population analysed by subgroup keeps its general condition beside the subgroups, where the
-    # general condition is named on its own: "refractory neuropathic cancer pain" names one condition.
-    subgroups = (
-        general in mentions
-        and (
-            any(m.subgroup for cid, ms in mentions.items() if cid != general for m in ms)
-            or _results_of_the_titled(doc, mentions, general, design)
-        )
-        and _named_on_its_own(mentions, general)
-    )
     named = set(mentions)
     for cid in named - found:
         others = named - {cid}
-        keep = (cid == general and subgroups) or not _yields(v, cid, others)
+        keep = _by_subgroup(doc, mentions, cid, general, design) or not _yields(v, cid, others)
         # "low back pain or chronic neck pain": named beside another it still counts, unless every mention is
         # inside another condition's ("chronic neck pain" holds "neck pain")
         if keep or (
@@ -272,13 +262,28 @@ def _weak_ones(
             found.add(cid)
 
 
-def _results_of_the_titled(doc: Document, mentions: dict[str, list[_Mention]], general: str, design: str) -> bool:
-    """A study (not a review: TAXONOMY gives one reporting results per condition those rows) whose title names a
-    general population, each specific row named only in its results ("greater in patients with CRPS") and none
-    moved there by a setting: subgroups with results of their own."""
-    if design in SYNTHESIS_DESIGNS or not any(m.title for m in mentions[general]):
+def _by_subgroup(
+    doc: Document, mentions: dict[str, list[_Mention]], cid: str, general: str | None, design: str
+) -> bool:
+    """A population analysed by subgroup keeps its wider row beside the subgroups, where that row is named on
+    its own ("refractory neuropathic cancer pain" names one condition): a mixed population with shares
+    (``general`` only), or a title's population whose specific rows have results of their own. A review
+    that reports results per condition gets those rows (TAXONOMY): a row it is restricted to ("neuropathic
+    pain") stays beside them, chronic pain in general does not."""
+    if not _named_on_its_own(mentions, cid):
         return False
-    specific = [m for cid, ms in mentions.items() if cid != general for m in ms]
+    if cid == general and any(m.subgroup for other, ms in mentions.items() if other != cid for m in ms):
+        return True
+    return not (cid == general and design in SYNTHESIS_DESIGNS) and _results_of_the_titled(doc, mentions, cid)
+
+
+def _results_of_the_titled(doc: Document, mentions: dict[str, list[_Mention]], cid: str) -> bool:
+    """The title names the population by a wider row (chronic pain, neuropathic pain), each specific row is named
+    only in the results ("greater in patients with CRPS", a review's pooled effect in CRPS) and none moved there by
+    a setting: subgroups with results of their own, beside the population they belong to."""
+    if not any(m.title for m in mentions[cid]):
+        return False
+    specific = [m for other, ms in mentions.items() if other != cid for m in ms]
     return bool(specific) and all(
         m.evidence is None and m.hit is not None and doc.role(m.hit) == _RESULTS for m in specific
     )

@@ -26,6 +26,12 @@ from litscan.pubmed.sections import Category, category_of, is_back_matter, secti
             ["BACKGROUND", "MATERIAL AND METHODS", "RESULTS"],
         ),
         ("Results were mixed. Methods of the trial are given.", [None]),
+        # headings closed by a full stop, as some journals print them; one alone is a sentence's word
+        (
+            "Objective. Why it matters. Design. Databases were searched. Setting. NA. Results. Ten trials.",
+            ["Objective", "Design", "Setting", "Results"],
+        ),
+        ("We saw ten. Results. Of note, most improved.", [None]),
     ],
 )
 def test_split_labelled(abstract: str, labels: list[str | None]) -> None:

@@ -823,6 +823,19 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "a review titled by a wider row, pooling results per specific row, keeps the wider row beside them",
+        ("crps", "neuropathic_pain", "phantom_limb_pain"),
+        record(
+            "Ketamine for neuropathic pain: a meta-analysis",
+            ("Methods", "We searched three databases for randomised trials of ketamine in neuropathic pain."),
+            (
+                "Results",
+                "Eighteen trials were included. Pooled pain relief was larger in complex regional pain syndrome than "
+                "in phantom limb pain.",
+            ),
+        ),
+    ),
+    (
         "temporomandibular joint arthralgia is a named chronic pain condition without a row of its own",
         ("chronic_pain_general",),
         record(
