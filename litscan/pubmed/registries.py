@@ -21,6 +21,7 @@ from typing import Any
 from ..config import registries_path, toml_data
 from ..errors import ConfigError
 from ..files import read_named_file
+from ..tagging.matching import trie
 
 FORMAT_VERSION = 1
 _KEYS = {
@@ -130,6 +131,10 @@ def _ascii_lowered(text: str) -> str | None:
     return text.encode("ascii", "replace").lower().decode("ascii")
 
 
+# Every byte but an ASCII letter or digit as a space: a lower-cased ASCII text's words, where hints are found.
+_WORDS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
+
+
 def _found_at_word_start(source: str, lowered: str, hint: str) -> bool:
     """Whether ``hint`` stands in ``lowered`` at the start of a word, as ``source`` (the text or
     ``lowered`` itself, of the same length) has it: the character before is not a letter or digit
@@ -169,14 +174,42 @@ class Registries:
         # ``source``: where the character before a hint is read; ``_ascii_lowered`` keeps ``text``'s length.
         lowered = _ascii_lowered(text) if self.ascii_hints else None
         source = text
-        if lowered is None:
-            lowered = source = text.lower()
+        if lowered is not None:
+            due = self._due_by_scan(text, lowered)
+            return [
+                (self.registries[i], trial_id) for i in sorted(due) for trial_id in self.registries[i].matches(text)
+            ]
+        lowered = source = text.lower()
         due = set(self.unhinted)
         for hint, index in self.hint_index:
             # ``in`` first: most hints are in no text, and the operator costs less than a method call.
             if hint in lowered and index not in due and _found_at_word_start(source, lowered, hint):
                 due.add(index)
         return [(self.registries[i], trial_id) for i in sorted(due) for trial_id in self.registries[i].matches(text)]
+
+    def _due_by_scan(self, text: str, lowered: str) -> set[int]:
+        """The registries whose hints start a word of ``lowered`` (``_ascii_lowered(text)``): one regex pass that
+        stops at word starts only, where a hint in twenty separate searches cost ~11 µs a record."""
+        scanner, due_at = self._hint_scanner
+        due = set(self.unhinted)
+        padded = b" " + lowered.encode("ascii").translate(_WORDS_ONLY)
+        for m in scanner.finditer(padded):
+            at = m.start()  # the word starts at ``at`` in ``text``; the character before it is text[at - 1]
+            if at and not text[at - 1].isascii() and text[at - 1].lower()[-1:].isalnum():
+                continue  # "é" before it: inside a word
+            due.update(due_at[m.group(1)])
+        return due
+
+    @cached_property
+    def _hint_scanner(self) -> tuple[re.Pattern[bytes], dict[bytes, tuple[int, ...]]]:
+        """A regex that, at each word start of a ``_WORDS_ONLY`` text, finds the longest hint there, and for each
+        hint the registries due where it is found (those of every hint it begins with too)."""
+        keys: dict[bytes, list[int]] = {}
+        for hint, index in self.hint_index:
+            keys.setdefault(hint.encode("ascii").translate(_WORDS_ONLY), []).append(index)
+        due_at = {key: tuple(i for other, ids in keys.items() if key.startswith(other) for i in ids) for key in keys}
+        # letter by letter (a trie), not twenty alternatives tried in turn at every word
+        return re.compile(b" (?=(" + trie(set(keys)) + b"))"), due_at
 
     @cached_property
     def ascii_hints(self) -> bool:

@@ -279,10 +279,10 @@ def _read_starts(sources: list[str]) -> Starts:
         gates_read.append(None if gates is None else sorted(gates))
         keys_read.append([] if gates is None else sorted(scan_keys(source, gates, runs_on_original(source), parsed)))
     keys = {key for each in keys_read for key in each}
-    return Starts(gates_read, keys_read, _trie(keys) if keys else b"")
+    return Starts(gates_read, keys_read, trie(keys) if keys else b"")
 
 
-def _trie(keys: set[bytes]) -> bytes:
+def trie(keys: set[bytes]) -> bytes:
     """One regex matching the longest of ``keys`` that starts where it is tried, letter by letter."""
     tree: dict[int, dict] = {}  # type: ignore[type-arg]
     for key in keys:

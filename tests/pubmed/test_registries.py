@@ -159,6 +159,16 @@ def test_search_finds_what_the_full_lower_case_finds_whatever_the_characters(tex
     assert registries.search(text) == _search_by_full_lower_case(registries, text)
 
 
+def test_a_hint_that_begins_a_longer_one_still_makes_its_registry_searched(tmp_path):
+    # one pass finds the longest hint at a word start: "nctx" there is "nct" there too
+    longer = NCT_TABLE.replace("registries.nct]", "registries.nctx]").replace('hints = ["nct"]', 'hints = ["nctx"]')
+    longer = longer.replace("'NCT", "'NCTX").replace('prefix = "NCT"', 'prefix = "NCTX"')
+    registries = load_registries(_write(tmp_path, "version = 1\n" + NCT_TABLE + longer))
+    text = "Registered as NCTX01234567 and as nct 01234567, not as functNCT01234568."
+    assert registries.search(text) == _search_by_full_lower_case(registries, text)
+    assert {registry.key for registry, _ in registries.search(text)} == {"nct", "nctx"}
+
+
 def test_a_non_ascii_hint_is_looked_for_in_the_full_lower_case(tmp_path):
     table = NCT_TABLE.replace('hints = ["nct"]', 'hints = ["nčt"]').replace("'NCT", "'N[CČ]T")
     registries = load_registries(_write(tmp_path, "version = 1\n" + table))
