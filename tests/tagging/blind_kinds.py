@@ -823,6 +823,22 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "the pain of a disease with no row of its own, named as that disease's pain, is chronic pain in general",
+        ("chronic_pain_general",),
+        record(
+            "Oral ketamine for pain in women with endometriosis",
+            "Twenty-two women with endometriosis pain took oral ketamine for eight weeks; pelvic pain scores fell.",
+        ),
+    ),
+    (
+        "a disease named beside a sudden pain of another cause is no chronic pain",
+        (),
+        record(
+            "Thigh abscess during infliximab therapy",
+            "A woman with rheumatoid arthritis on infliximab presented with sudden pain in her thigh from an abscess.",
+        ),
+    ),
+    (
         "a review titled by a wider row, pooling results per specific row, keeps the wider row beside them",
         ("crps", "neuropathic_pain", "phantom_limb_pain"),
         record(
