@@ -314,6 +314,35 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 DESIGN: list[tuple[str, str, Record]] = [
     (
+        "the review named as the subject of its aim and method is a review, whatever trials it describes",
+        "review",
+        record(
+            "Drugs for pain after spinal cord injury",
+            "The aim of the review is to weigh the drugs tried. The review was based on a search of PubMed. Few "
+            "randomized placebo-controlled studies of these drugs in such patients were identified; ketamine "
+            "relieved pain briefly.",
+        ),
+    ),
+    (
+        "a book chapter is a review",
+        "review",
+        record(
+            "Ketamine for pain with depression",
+            "In this chapter, we outline shared mechanisms of pain and depression and animal models used to study "
+            "them, and ketamine as a treatment.",
+        ),
+    ),
+    (
+        "the literature counted ('most of the randomized trials') is not the record's own design",
+        "review",
+        record(
+            "Phantom limb pain: mechanisms and treatment",
+            "Phantom limb pain follows amputation. Treatments include drugs, injections and mirror therapy. Most of "
+            "the randomized controlled trials have tested drugs, with short-term benefit from ketamine. This overview "
+            "weighs them.",
+        ),
+    ),
+    (
         "users of the drug against non-users are groups by what patients took: a cohort, not a trial",
         "observational",
         record(
