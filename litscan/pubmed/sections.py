@@ -92,8 +92,8 @@ _LINE_LABEL = re.compile(r"^\s*([A-Z][A-Za-z/&,' -]{1,48}?)\s*(?::+\s*|\n)", re.
 _INLINE_LABEL = re.compile(r"(?:(?<=^)|(?<=[.?!)\]]\s)|(?<=\n))([A-Z][A-Z/&,' -]{2,48}[A-Z]):\s")
 # Any words in capitals there: "AVAILABILITY:", "MAIN MEASURES:", "CASE 2:" are labels whatever they say.
 _CAPITALS_LABEL = re.compile(r"(?:(?<=^)|(?<=[.?!)\]]\s)|(?<=\n))([A-Z][A-Z0-9]{2,}(?:[ ,&/-]+[A-Z0-9]+)*):\s")
-# "Results: ..." after a sentence.
-_INLINE_MIXED_LABEL = re.compile(r"(?<=[.?!)\]]\s)([A-Z][a-z]+(?:[ /][A-Za-z']+){0,3}):\s")
+# "Results: ..." after a sentence; a web page's copy may lose the space after the colon ("Methods:A liquid ...").
+_INLINE_MIXED_LABEL = re.compile(r"(?<=[.?!)\]]\s)([A-Z][a-z]+(?:[ /][A-Za-z']+){0,3}):(?:\s|(?=[A-Z]))")
 # The words a label starts with: a capitalised word before a colon is a label only when it is one of these.
 _LABEL_WORDS = re.compile(
     r"^(?:background|introduction|context|rationale|importance|aims?|objectives?|purpose|goals?|"

@@ -38,6 +38,7 @@ class Cue(enum.IntFlag):
     SPECULATIVE = 64  # a conclusion looking beyond the study
     COUNTED = 256  # a population counted by a number: "12 patients"
     CONCLUDING = 512  # the study's conclusion, in an abstract without section labels too: "in conclusion"
+    EARLIER = 1024  # the authors' own earlier work: "we previously reported that ..."
 
 
 # The flags as plain ints, for the tests run on every sentence (IntFlag arithmetic is a Python call).
@@ -50,10 +51,12 @@ FUTURE: Final = Cue.FUTURE.value
 SPECULATIVE: Final = Cue.SPECULATIVE.value
 COUNTED: Final = Cue.COUNTED.value
 CONCLUDING: Final = Cue.CONCLUDING.value
+EARLIER: Final = Cue.EARLIER.value
 # A sentence that introduces the study: "we", "this trial", "12 patients", "the aim was".
 INTRODUCES_STUDY: Final = OWN | COUNTED | PURPOSE
-# Sentences about people or plans outside the study: its exclusions, earlier treatment, future work.
-OUTSIDE_STUDY: Final = EXCLUSION | HISTORY | FUTURE
+# Sentences about people or plans outside the study: its exclusions, earlier treatment, future work, and the
+# authors' earlier studies.
+OUTSIDE_STUDY: Final = EXCLUSION | HISTORY | FUTURE | EARLIER
 
 
 # Section roles, looked up once: ``Role.TITLE`` costs a Python call each time in a loop.
@@ -133,8 +136,11 @@ def classify(sentences: list[Sentence]) -> None:
             s.own = not cues & EXCLUSION
         elif cues & OUTSIDE_STUDY:
             s.own = False
-            # Exclusion or prior-treatment clauses may still name the design; calls for future work do not.
-            s.states_design = not cues & FUTURE and not (s.role == _BACKGROUND_SECTION and not cues & PURPOSE)
+            # Exclusion or prior-treatment clauses may still name the design; calls for future work and the
+            # authors' earlier studies do not.
+            s.states_design = not cues & (FUTURE | EARLIER) and not (
+                s.role == _BACKGROUND_SECTION and not cues & PURPOSE
+            )
         else:
             s.own = s.states_design = _about_the_study(sentences, i, first_own_in_segment.get(s.segment))
 

@@ -26,6 +26,8 @@ _CASE_REPORT: Final = "case_report"
 _OBSERVATIONAL: Final = "observational"
 _REVIEW: Final = "review"
 _PRECLINICAL: Final = "preclinical"
+_NONRANDOMIZED: Final = "nonrandomized_trial"
+_VOLUNTEERS = re.compile(r"\bvolunteers?\b", re.IGNORECASE)
 _MOST_CASES: Final = 3  # at most this many patients described one by one are a case report
 _TITLE: Final = Role.TITLE
 _BACKGROUND_SECTION: Final = Role.BACKGROUND
@@ -187,7 +189,7 @@ def design_from_population(doc: Document, designs: dict[str, Design]) -> Populat
     seen.lab = any(h.ident == _PRECLINICAL for h in doc.hits_of("design")) or any(
         _LAB.search(doc.text, s.start, s.end) for s in doc.sentences if s.own or s.role == _TITLE
     )
-    design, sentence, reason, group = _decide(seen)
+    design, sentence, reason, group = _decide(seen, {h.sentence for h in doc.hits_of("drug")})
     if design not in designs:
         return None
     label = designs[design].label.lower()
@@ -204,9 +206,15 @@ def record_evidence(doc: Document, reason: str) -> Evidence:
     return Evidence("title", "(no title or abstract)", reason)
 
 
-def _decide(seen: _Seen) -> tuple[str, int, str, bool]:
-    """The design, the sentence that shows it (-1: none), why, and whether a counted group decided it."""
+def _decide(seen: _Seen, given: set[int]) -> tuple[str, int, str, bool]:
+    """The design, the sentence that shows it (-1: none), why, and whether a counted group decided it.
+
+    ``given``: the sentences that name the intervention."""
     largest, one_person, own_work, group = seen.largest, seen.one_person, seen.own_work, seen.group
+    if largest is not None and largest[1] in given and _VOLUNTEERS.search(largest[2]):
+        # volunteers given the drug (not an observational study's controls) get it only by a study's protocol:
+        # an experiment, however few (TAXONOMY)
+        return _NONRANDOMIZED, largest[1], f"{largest[2]!r} given it by the study", True
     if largest is not None and largest[0] <= _MOST_CASES:
         return _CASE_REPORT, largest[1], f"{largest[2]!r} described one by one", False
     if largest is not None:

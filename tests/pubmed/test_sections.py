@@ -32,6 +32,11 @@ from litscan.pubmed.sections import Category, category_of, is_back_matter, secti
             ["Objective", "Design", "Setting", "Results"],
         ),
         ("We saw ten. Results. Of note, most improved.", [None]),
+        # a copy that lost the space after a label's colon
+        (
+            "Background: Old drug. Methods:A liquid was given. Results:Ten improved.",
+            ["Background", "Methods", "Results"],
+        ),
     ],
 )
 def test_split_labelled(abstract: str, labels: list[str | None]) -> None:

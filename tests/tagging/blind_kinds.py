@@ -314,6 +314,24 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 DESIGN: list[tuple[str, str, Record]] = [
     (
+        "a few volunteers given the drug by the study are an experiment, not a case report",
+        "nonrandomized_trial",
+        record(
+            "Plasma ketamine after a nasal spray and a lozenge",
+            "We measured plasma ketamine for 8 hours after a 25 mg nasal spray and a 25 mg lozenge of ketamine in "
+            "three healthy volunteers.",
+        ),
+    ),
+    (
+        "a pharmacokinetic study in healthy volunteers, with no design named, gave the drug by its protocol",
+        "nonrandomized_trial",
+        record(
+            "Pharmacokinetics of an oral ketamine solution",
+            ("Background", "Oral ketamine is made up by hospital pharmacies."),
+            ("Methods", "A 1% ketamine solution was administered to eight healthy volunteers as one 5 mL oral dose."),
+        ),
+    ),
+    (
         "the review named as the subject of its aim and method is a review, whatever trials it describes",
         "review",
         record(
@@ -851,6 +869,15 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
+    (
+        "the authors' earlier study of patients is not this study's population",
+        (),
+        record(
+            "Plasma ketamine after lozenges",
+            "We previously reported that ketamine lozenges relieved neuropathic pain in patients. In the present "
+            "study, we measured plasma ketamine for 6 hours after one lozenge in ten healthy volunteers.",
+        ),
+    ),
     (
         "the pain of a disease with no row of its own, named as that disease's pain, is chronic pain in general",
         ("chronic_pain_general",),
