@@ -170,13 +170,11 @@ def _followed_up(doc: Document, named: list[_Mention], *, bare_pain: bool) -> li
     # not a mention of whom the patients are: "patients on opioids for chronic pain ... 3 months after surgery"
     moved = [m for m in named if m.hit is not None and m.hit.sentence in late and not names_the_patients(doc, m.hit)]
     chronic = [h for h in chronic_in_other_words(doc, late) if not h.context & _NOT_CHRONIC]
-    if bare_pain and len(moved) == len(named):
-        # "residual pain at 6 months": pain months after the operation, not part of a row's name
-        rows = [h for kind in ("cond", "cond_weak", "chronic") for h in doc.hits_of(kind) if h.sentence in late]
-        taken = {m.hit.sentence for m in moved if m.hit} | {h.sentence for h in chronic}
-        chronic += [
-            h for h in pain_months_later(doc, late - taken) if not any(n.start <= h.start < n.end for n in rows)
-        ]
+    if bare_pain and all(m in moved or (m.hit is not None and not names_the_patients(doc, m.hit)) for m in named):
+        # "residual pain at 6 months", where no general mention says whom the study enrolled
+        chronic += pain_months_later(
+            doc, late - {m.hit.sentence for m in moved if m.hit} - {h.sentence for h in chronic}
+        )
     return moved + [
         _Mention(h, None, _STRONG, doc.sentences[h.sentence].role != _CONCLUSION, False, False) for h in chronic
     ]

@@ -44,7 +44,7 @@ def _over_hours(lower: str, start: int, end: int) -> re.Match[str] | None:
 
 
 # Each match of the two above holds one of these: a cheap test before them.
-_INFUSION_GATE = re.compile("nfu|/h|/min|hour|over |pca|pcia|controlled (?:an|in)|h-1|n-1|h⁻¹|n⁻¹")
+_INFUSION_GATE = re.compile(r"nfu|/h|/min|hour|over |pca|pcia|controlled (?:an|in)|h-1|n-1|h⁻¹|n⁻¹|h\(-1|n\(-1")
 _INFUSION_NEAR_ROUTE = 50  # "subcutaneous infusion", "infused subcutaneously": the infusion's route is stated
 
 

@@ -148,23 +148,30 @@ _OPENING = 12  # "At 12 months, pain...": a time this near the sentence's start 
 def pain_months_later(doc: Document, late: set[int]) -> list[Hit]:
     """Pain measured two months or more on, in ``late`` sentences: "residual pain in the operated knee at 6
     months", "at 12 months, pain on most days..." (chronic post-surgical pain by its definition, the word
-    "chronic" unsaid)."""
+    "chronic" unsaid); not the pain of a condition's name."""
     lower = doc.lower
     found = []
+    rows = [h for kind in ("cond", "cond_weak", "chronic") for h in doc.hits_of(kind) if h.sentence in late]
     for i in sorted(late):
         s = doc.sentences[i]
         times = _measured_at(lower, s.start, s.end)
         for pain in _PAIN.finditer(lower, s.start, s.end) if times else ():
+            if any(n.start <= pain.start() < n.end for n in rows):
+                continue
             if _pain_days(times, s.start, pain.start(), None) >= _LEAST_DAYS:
                 found.append(Hit("late_pain", "pain", pain.start(), pain.end(), i, None))
                 break
     return found
 
 
+_SPAN = re.compile(r"\s*(?:to|until|through|-|–)\s*")  # between the two ends of a span of times
+
+
 def _measured_at(lower: str, start: int, end: int) -> list[tuple[int, int]]:
     """(offset, days on) of each time in the text that says when something was measured, not how long the
     pain had lasted before ("for more than 6 months", "a 2-month history")."""
-    times = []
+    times: list[tuple[int, int]] = []
+    last_end = start
     for m in _LATER_TIME.finditer(lower, start, end):
         if m.group(5):
             times.append((m.start(), _LONG_AFTER))  # "long-term", "months after"
@@ -173,8 +180,14 @@ def _measured_at(lower: str, start: int, end: int) -> list[tuple[int, int]]:
         if _DURATION_BEFORE.search(lower, max(0, m.start() - 14), m.start()) or _DURATION_AFTER.match(lower, m.end()):
             continue
         count = count_of(number)
-        if count is not None:  # "a few weeks", "two-month": the word before the unit is a count
-            times.append((m.start(), count * _UNIT_DAYS[unit[0]]))
+        if count is None:  # "a few weeks", "two-month": the word before the unit is a count
+            continue
+        days = count * _UNIT_DAYS[unit[0]]
+        if times and _SPAN.fullmatch(lower, last_end, m.start()):
+            times[-1] = (times[-1][0], max(times[-1][1], days))  # "from 12 h to 3 months": measured until its end
+        else:
+            times.append((m.start(), days))
+        last_end = m.end()
     return times
 
 

@@ -21,6 +21,15 @@ OPIOID_DOSE_LATER = record(
 
 ON_TOPIC: list[tuple[str, bool, Record]] = [
     (
+        "pain recorded over a span that reaches months after the operation is chronic post-surgical pain",
+        True,
+        record(
+            "Intravenous ketamine added to epidural analgesia after thoracotomy: a randomised trial",
+            "Thoracotomy often leads to chronic pain. Sixty patients were randomised to ketamine or saline infusion "
+            "for 48 h. Pain scores, rescue analgesia and residual pain were recorded from 12 h to 3 months.",
+        ),
+    ),
+    (
         "an emergency department in a list of a review's indications makes only its own item acute",
         True,
         record(
@@ -1753,6 +1762,15 @@ ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
 
 
 ROUTES += [
+    (
+        "a dose per kilogram per hour written with bracketed exponents is an infusion",
+        ("intravenous",),
+        record(
+            "Ketamine during surgery and persistent pain after thoracotomy",
+            "Eighty patients received ketamine (1 mg kg(-1) at induction, then 1 mg kg(-1) h(-1) during surgery) or "
+            "saline. Neuropathic pain was scored at 4 months.",
+        ),
+    ),
     (
         "the drug as a route's adjuvant is given by that route",
         ("neuraxial",),
