@@ -120,9 +120,11 @@ def _studied_intervention(doc: Document, compiled: CompiledVocabulary) -> Eviden
     return _major_heading(doc, compiled)
 
 
-# Between two drugs of one list: a comma or a conjunction, and perhaps one item the vocabulary does not
-# name ("sufentanil, local anesthetics, clonidine").
-_LIST_GAP = re.compile(r"[\s,]*(?:(?:and|or|and/or)\s+)?(?:[\w-]+(?: [\w-]+)?\s*,\s*(?:(?:and|or)\s+)?)?")
+# Between two drugs of one list: a comma or a conjunction, and perhaps an item or two the vocabulary does not
+# name ("sufentanil, local anesthetics, clonidine"), or a drug's forms ("capsaicin cream, gel or patches, ...").
+_LIST_GAP = re.compile(
+    r"[\s,]*(?:(?:and|or|and/or)\s+)?(?:[\w-]+(?: [\w-]+){0,2}(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)){0,2}"
+)
 _MANY = 4  # drugs in one list, the intervention among them: a catalogue of treatments, not the study's
 
 

@@ -21,6 +21,15 @@ OPIOID_DOSE_LATER = record(
 
 ON_TOPIC: list[tuple[str, bool, Record]] = [
     (
+        "the drug as one of a long list of topical agents, each with its forms, is a catalogue, not the study's",
+        False,
+        record(
+            "Topical agents for painful diabetic neuropathy: a review",
+            "This review summarises topical agents for painful diabetic neuropathy, including lidocaine plasters or "
+            "patches, capsaicin cream, gel or patches, amitriptyline cream, clonidine gel and ketamine cream.",
+        ),
+    ),
+    (
         "pain recorded over a span that reaches months after the operation is chronic post-surgical pain",
         True,
         record(
@@ -322,6 +331,16 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 
 DESIGN: list[tuple[str, str, Record]] = [
+    (
+        "randomised studies recommended to further investigate the findings are future work, not the design",
+        "nonrandomized_trial",
+        record(
+            "Memory after two weeks of oral ketamine in adolescents with chronic pain",
+            "This prospective, uncontrolled study tested memory in 12 adolescents with chronic pain before and after "
+            "two weeks of oral ketamine. Memory did not decline. Randomized, controlled studies in adolescents are "
+            "recommended to further investigate these findings.",
+        ),
+    ),
     (
         "a few volunteers given the drug by the study are an experiment, not a case report",
         "nonrandomized_trial",
