@@ -332,6 +332,15 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 DESIGN: list[tuple[str, str, Record]] = [
     (
+        "trials said to be under way elsewhere are not the record's design",
+        "review",
+        record(
+            "Ketamine by mouth, nose and skin for pain",
+            "A review of the literature shows oral, nasal and transdermal ketamine relieving neuropathic pain. A "
+            "nasal formulation is currently undergoing phase II clinical trials.",
+        ),
+    ),
+    (
         "randomised studies recommended to further investigate the findings are future work, not the design",
         "nonrandomized_trial",
         record(
