@@ -907,6 +907,15 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "a disease's pain described as neuropathic takes the neuropathic row, not chronic pain in general too",
+        ("neuropathic_pain",),
+        record(
+            "Ketamine for neuropathic pain in Parkinson's disease: a case report",
+            "A 68-year-old man had burning neuropathic pain in both legs. Pain in patients with Parkinson's disease "
+            "is common; his eased with oral ketamine.",
+        ),
+    ),
+    (
         "the authors' earlier study of patients is not this study's population",
         (),
         record(
