@@ -21,6 +21,16 @@ OPIOID_DOSE_LATER = record(
 
 ON_TOPIC: list[tuple[str, bool, Record]] = [
     (
+        "a meta-analysis of experimental pain models in people is off topic, whatever its conclusion hopes",
+        False,
+        record(
+            "NMDA antagonists and analgesia: a meta-analysis of experimental studies",
+            ("Objective", "We pooled controlled trials that used experimental models of hyperalgesia in people."),
+            ("Results", "Forty trials were included. Low-dose ketamine lowered pain ratings by 1 point."),
+            ("Conclusions", "The findings support the use of ketamine in chronic pain management."),
+        ),
+    ),
+    (
         "the drug as one of a long list of topical agents, each with its forms, is a catalogue, not the study's",
         False,
         record(
@@ -331,6 +341,15 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 
 DESIGN: list[tuple[str, str, Record]] = [
+    (
+        "the economic evaluation of a randomised trial's own patients is the trial's design",
+        "rct",
+        record(
+            "Cost-effectiveness analysis of the randomised, placebo-controlled trial of oral ketamine in cancer pain",
+            "We estimated costs per quality-adjusted life year from the 180 patients randomised to oral ketamine or "
+            "placebo.",
+        ),
+    ),
     (
         "trials said to be under way elsewhere are not the record's design",
         "review",
