@@ -68,3 +68,18 @@ def names_its_noun(text: str, end: int, drug_start: int) -> bool:
 def given_by(text: str, lo: int, hi: int) -> bool:
     """ "Given by", "via", "through" just before the route word, not "complicated by"."""
     return _BY_ROUTE.search(text, lo, hi) is not None and _NOT_GIVEN_BY.search(text, lo, hi) is None
+
+
+# The route's own noun and its object, where no drug follows: "induced by intramuscular (i.m.) infusion of
+# hypertonic saline" gave the saline; "an intravenous infusion of the study drug" or "of 50-150 mg" is the drug's.
+_NOUN_OF = re.compile(
+    r"[\s)\]]*(?:\([^()]{0,12}\)\s*)?(?:infusions?|injections?|boluses|bolus|administration)\s+of\s+"
+    r"(?!(?:the |this |that |each )?(?:study |trial |active )?(?:drugs?|medications?|solutions?|it|them)\b)"
+    r"(?!(?:at least|up to|about|approximately|around|a|an|one|two|three|four|five)\b)[a-z]",  # not a dose
+    re.IGNORECASE,
+)
+
+
+def gives_another(text: str, end: int) -> bool:
+    """The route word's own noun names what it gave, which is not the drug ("infusion of hypertonic saline")."""
+    return _NOUN_OF.match(text, end) is not None

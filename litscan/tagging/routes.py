@@ -38,7 +38,7 @@ from .route_reach import (
     within,
 )
 from .route_scope import RouteScope
-from .route_words import MODIFIERS, PER, ROUTE_NOUNS, given_by, names_its_noun
+from .route_words import MODIFIERS, PER, ROUTE_NOUNS, given_by, gives_another, names_its_noun
 
 RouteEvidence = dict[str, tuple[Evidence, ...]]
 
@@ -356,8 +356,8 @@ class _Binder:
             if m is not None and m.group(1).lower() not in ROUTE_NOUNS and m.group(1).lower() not in _ARMS:
                 return False  # "intravenous cannulation", "oral intake", "epidural and paraspinal abscesses"
         s = self.doc.sentences[hit.sentence]
-        if _OTHERS_DOSE.search(text, max(s.start, hit.start - 60), hit.start):
-            return False  # "infliximab (5 mg/kg IV)": the route of a drug the vocabulary does not know
+        if _OTHERS_DOSE.search(text, max(s.start, hit.start - 60), hit.start) or gives_another(text, hit.end):
+            return False  # "infliximab (5 mg/kg IV)", "an i.m. infusion of hypertonic saline": another drug's route
         # a rescue near the route word is another drug's ("IV morphine as rescue"), one further on is not
         return not _COMPARED.search(text, max(s.start, hit.start - 40), hit.start) and not _RESCUE.search(
             text, max(s.start, hit.start - _RESCUE_REACH), min(s.end, hit.end + _RESCUE_REACH)
@@ -374,10 +374,13 @@ class _Binder:
             and within(text, hit.end, d.start, FORWARD_WINDOW, FORWARD_WORDS)
             and not blocker.search(text, hit.end, d.start)
         ]
+        # "pain induced by intramuscular (i.m.) infusion of hypertonic saline": the saline's, not the drug's before
+        gave_another = not after and kind != "route_form" and gives_another(text, hit.end)
         before = [
             d
             for d in drugs
-            if d.end <= hit.start
+            if not gave_another
+            and d.end <= hit.start
             and within(text, d.end, hit.start, BACKWARD_WINDOW, BACKWARD_WORDS)
             and not blocked_back(text, d.end, hit.start)
         ]

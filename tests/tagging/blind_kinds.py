@@ -1819,6 +1819,24 @@ ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
 
 ROUTES += [
     (
+        "a route whose own noun names what it gave (an experimental pain's saline) is not the drug's",
+        ("intravenous",),
+        record(
+            "Ketamine and referred muscle pain in fibromyalgia",
+            "Patients received intravenous ketamine or placebo. Before and after each, muscle pain was induced by an "
+            "intramuscular (i.m.) infusion of hypertonic saline.",
+        ),
+    ),
+    (
+        "a continuous infusion of a dose stays the drug's route",
+        ("oral", "subcutaneous"),
+        record(
+            "Ketamine for refractory cancer pain in hospice care",
+            "Ketamine was given orally at 10 mg four times daily, or as a continuous subcutaneous infusion of 50-150 "
+            "mg over 24 hours when swallowing failed.",
+        ),
+    ),
+    (
         "a dose per kilogram per hour written with bracketed exponents is an infusion",
         ("intravenous",),
         record(
