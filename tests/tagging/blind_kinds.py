@@ -1819,6 +1819,15 @@ ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
 
 ROUTES += [
     (
+        "a joint's capsule in a nerve block's name is no oral capsule",
+        ("intravenous",),
+        record(
+            "Esketamine with a hip capsule nerve block in chronic hip pain",
+            "Sixty patients received intravenous esketamine with a hip capsule peripheral nerve block or the block "
+            "alone; pain was scored at 3 months.",
+        ),
+    ),
+    (
         "a route whose own noun names what it gave (an experimental pain's saline) is not the drug's",
         ("intravenous",),
         record(
