@@ -168,24 +168,22 @@ class Registries:
     def search(self, text: str) -> list[tuple[Registry, str]]:
         """Every registry id in ``text``, registry by registry in the file's order, each with its registry.
 
-        Runs for every record an import stores, so the hints of all registries are tried in one
-        flat loop, and only the registries one of whose hints starts a word have their patterns run.
+        Runs for every record an import stores, so only the registries one of whose hints starts a word
+        have their patterns run: found in one pass over the text where its ASCII lower case keeps its
+        length, else hint by hint in its full lower case.
         """
-        # ``source``: where the character before a hint is read; ``_ascii_lowered`` keeps ``text``'s length.
         lowered = _ascii_lowered(text) if self.ascii_hints else None
-        source = text
-        if lowered is not None:
-            due = self._due_by_scan(text, lowered)
-            return [
-                (self.registries[i], trial_id) for i in sorted(due) for trial_id in self.registries[i].matches(text)
-            ]
-        lowered = source = text.lower()
+        due = self._due_by_scan(text, lowered) if lowered is not None else self._due_by_hint(text.lower())
+        return [(self.registries[i], trial_id) for i in sorted(due) for trial_id in self.registries[i].matches(text)]
+
+    def _due_by_hint(self, lowered: str) -> set[int]:
+        """The registries whose hints start a word of ``lowered`` (``text.lower()``), hint by hint."""
         due = set(self.unhinted)
         for hint, index in self.hint_index:
             # ``in`` first: most hints are in no text, and the operator costs less than a method call.
-            if hint in lowered and index not in due and _found_at_word_start(source, lowered, hint):
+            if hint in lowered and index not in due and _found_at_word_start(lowered, lowered, hint):
                 due.add(index)
-        return [(self.registries[i], trial_id) for i in sorted(due) for trial_id in self.registries[i].matches(text)]
+        return due
 
     def _due_by_scan(self, text: str, lowered: str) -> set[int]:
         """The registries whose hints start a word of ``lowered`` (``_ascii_lowered(text)``): one regex pass that
