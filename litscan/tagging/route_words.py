@@ -83,3 +83,16 @@ _NOUN_OF = re.compile(
 def gives_another(text: str, end: int) -> bool:
     """The route word's own noun names what it gave, which is not the drug ("infusion of hypertonic saline")."""
     return _NOUN_OF.match(text, end) is not None
+
+
+# Nouns a route adjective describes that no drug is given as: "oral intake", "intravenous access", "nasal mucosa".
+_OTHER_NOUN = re.compile(
+    r"\s+(?:intake|mucosa|cavity|hygiene|feeding|access|lines?|cannula\w*|health|bleeding|secretions|congestion|"
+    r"obstruction|mucositis|lesions?|ulcers?|surgery|procedures?)\b",
+    re.IGNORECASE,
+)
+
+
+def names_another_noun(text: str, end: int) -> bool:
+    """The route adjective describes a noun no drug is given as ("oral intake improved in the ketamine group")."""
+    return _OTHER_NOUN.match(text, end) is not None

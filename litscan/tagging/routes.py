@@ -38,7 +38,7 @@ from .route_reach import (
     within,
 )
 from .route_scope import RouteScope
-from .route_words import MODIFIERS, PER, ROUTE_NOUNS, given_by, gives_another, names_its_noun
+from .route_words import MODIFIERS, PER, ROUTE_NOUNS, given_by, gives_another, names_another_noun, names_its_noun
 
 RouteEvidence = dict[str, tuple[Evidence, ...]]
 
@@ -401,8 +401,10 @@ class _Binder:
             before = []  # "oral NMDA antagonist": the adjective belongs to the noun after it
         if after and before and names_its_noun(text, hit.end, after[0].start):
             after = []  # "ketamine ... epidural injection and gabapentin": the injection was ketamine's
-        if after and after[0].kind == "drug" and self._other_noun_first(hit, after[0]):
-            after = []  # "oral nefopam and intravenous ketamine": "oral" went to a drug we do not list
+        if after and (
+            names_another_noun(text, hit.end) or (after[0].kind == "drug" and self._other_noun_first(hit, after[0]))
+        ):
+            after = []  # "oral nefopam and intravenous ketamine", "oral intake improved in the ketamine group"
         return after, before
 
     def _reason(
@@ -428,8 +430,7 @@ class _Binder:
             if other.kind == "drug":
                 return f'route "{word}" stated for {self.label} given with {self.doc.span(first)}', other
             previous = other
-        # "Ketamine as an adjuvant to epidural steroids": the other drug's route is ketamine's too, unless
-        # ketamine has a route of its own beside it ("oral ketamine as an adjunct to IV opioids").
+        # "Ketamine as an adjuvant to epidural steroids": theirs is ketamine's too, unless it has its own ("oral ...")
         if forward:
             for d in before[::-1]:
                 if d.kind == "drug" and _ADJUVANT.match(text, d.end, hit.start) and not self._own_route(d):

@@ -1819,6 +1819,15 @@ ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
 
 ROUTES += [
     (
+        "a route adjective of a noun no drug is given as ('oral intake') is not the drug's route",
+        ("topical",),
+        record(
+            "Ketamine mouthwash for painful oral mucositis in children",
+            "Forty children were randomised to ketamine mouthwash or placebo. Oral intake improved in the ketamine "
+            "group.",
+        ),
+    ),
+    (
         "a joint's capsule in a nerve block's name is no oral capsule",
         ("intravenous",),
         record(
