@@ -43,11 +43,11 @@ def only_in_a_list(doc: Document, v: Vocabulary, mentions: Mapping[str, Sequence
     if len(mentions) < 2:
         return set()  # one condition: no list to read
     titled = {cid for cid, found in mentions.items() if any(m.title for m in found)}
-    if not any(t == "*" or t.startswith("group:") for cid in titled for t in v.conditions[cid].yields_to):
+    if not any(v.rows_under[cid] for cid in titled):
         return set()  # the title names no general row (most records)
     hits = {cid: [m.hit for m in found if m.hit is not None] for cid, found in mentions.items()}
     hits = {cid: found for cid, found in hits.items() if len(found) == len(mentions[cid])}
-    covered = {cid for g in titled for cid in _general_over(v, g)} - titled
+    covered = {cid for g in titled for cid in v.rows_under[g]} - titled
     if not covered:
         return set()
     in_lists = _listed_hits(doc, hits)
@@ -56,17 +56,6 @@ def only_in_a_list(doc: Document, v: Vocabulary, mentions: Mapping[str, Sequence
 
 def _all_listed(found: Sequence[Hit], in_lists: set[int]) -> bool:
     return bool(found) and all(id(h) in in_lists and not h.context & _SUBGROUP for h in found)
-
-
-def _general_over(v: Vocabulary, cid: str) -> set[str]:
-    """The conditions ``cid`` is the general row of: every other one ("*"), or its group's members."""
-    covered: set[str] = set()
-    for target in v.conditions[cid].yields_to:
-        if target == "*":
-            covered |= set(v.conditions) - {cid}
-        elif target.startswith("group:"):
-            covered |= set(v.groups[target[6:]].members) - {cid}
-    return covered
 
 
 def _listed_hits(doc: Document, hits: Mapping[str, Sequence[Hit]]) -> set[int]:

@@ -485,14 +485,4 @@ def _acute_evidence(doc: Document, compiled: CompiledVocabulary, mentions: list[
 
 def _yields(v: Vocabulary, cid: str, others: set[str]) -> bool:
     """Condition ``cid`` gives way to one of ``others`` (its ``yields_to``: ids, groups or "*")."""
-    for target in v.conditions[cid].yields_to:
-        if target == "*":
-            if others - {cid}:
-                return True
-        elif target.startswith("group:"):
-            members = v.groups[target[6:]].members
-            if any(o in members and o != cid for o in others):
-                return True
-        elif target in others:
-            return True
-    return False
+    return bool(v.rows_under[cid] & others) or any(target in others for target in v.conditions[cid].yields_to)

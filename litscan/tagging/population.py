@@ -189,7 +189,7 @@ def design_from_population(doc: Document, designs: dict[str, Design]) -> Populat
     seen.lab = any(h.ident == _PRECLINICAL for h in doc.hits_of("design")) or any(
         _LAB.search(doc.text, s.start, s.end) for s in doc.sentences if s.own or s.role == _TITLE
     )
-    design, sentence, reason, group = _decide(seen, {h.sentence for h in doc.hits_of("drug")})
+    design, sentence, reason, group = _decide(seen, doc)
     if design not in designs:
         return None
     label = designs[design].label.lower()
@@ -206,12 +206,14 @@ def record_evidence(doc: Document, reason: str) -> Evidence:
     return Evidence("title", "(no title or abstract)", reason)
 
 
-def _decide(seen: _Seen, given: set[int]) -> tuple[str, int, str, bool]:
-    """The design, the sentence that shows it (-1: none), why, and whether a counted group decided it.
-
-    ``given``: the sentences that name the intervention."""
+def _decide(seen: _Seen, doc: Document) -> tuple[str, int, str, bool]:
+    """The design, the sentence that shows it (-1: none), why, and whether a counted group decided it."""
     largest, one_person, own_work, group = seen.largest, seen.one_person, seen.own_work, seen.group
-    if largest is not None and largest[1] in given and _VOLUNTEERS.search(largest[2]):
+    if (
+        largest is not None
+        and _VOLUNTEERS.search(largest[2])
+        and any(h.sentence == largest[1] for h in doc.hits_of("drug"))
+    ):
         # volunteers given the drug (not an observational study's controls) get it only by a study's protocol:
         # an experiment, however few (TAXONOMY)
         return _NONRANDOMIZED, largest[1], f"{largest[2]!r} given it by the study", True

@@ -86,13 +86,16 @@ def gives_another(text: str, end: int) -> bool:
 
 
 # Nouns a route adjective describes that no drug is given as: "oral intake", "intravenous access", "nasal mucosa".
-_OTHER_NOUN = re.compile(
-    r"\s+(?:intake|mucosa|cavity|hygiene|feeding|access|lines?|cannula\w*|health|bleeding|secretions|congestion|"
-    r"obstruction|mucositis|lesions?|ulcers?|surgery|procedures?)\b",
-    re.IGNORECASE,
+OTHER_NOUNS = frozenset(
+    (
+        *("intake", "mucosa", "cavity", "hygiene", "feeding", "access", "line", "lines", "cannula", "cannulae"),
+        *("cannulas", "cannulation", "health", "bleeding", "secretions", "congestion", "obstruction", "mucositis"),
+        *("lesion", "lesions", "ulcer", "ulcers", "surgery", "procedure", "procedures"),
+    )
 )
 
 
 def names_another_noun(text: str, end: int) -> bool:
     """The route adjective describes a noun no drug is given as ("oral intake improved in the ketamine group")."""
-    return _OTHER_NOUN.match(text, end) is not None
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and m.group(1).lower() in OTHER_NOUNS

@@ -217,6 +217,21 @@ class Vocabulary:
     def group_of(self, condition_id: str) -> str | None:
         return self.conditions[condition_id].group if condition_id in self.conditions else None
 
+    @cached_property
+    def rows_under(self) -> dict[str, frozenset[str]]:
+        """For each condition, the rows it is the wider row of through its ``yields_to``: every other one ("*"),
+        or its groups' members; empty for a specific row."""
+        under: dict[str, frozenset[str]] = {}
+        for cid, condition in self.conditions.items():
+            rows: set[str] = set()
+            for target in condition.yields_to:
+                if target == "*":
+                    rows |= set(self.conditions)
+                elif target.startswith("group:"):
+                    rows |= set(self.groups[target[6:]].members)
+            under[cid] = frozenset(rows - {cid})
+        return under
+
 
 def load_vocabulary(path: str | Path) -> Vocabulary:
     """Read and validate a vocabulary file (cached by path and content)."""
