@@ -141,21 +141,21 @@ def labelled_parts(abstract: str, marks: list[tuple[int, int, str]]) -> list[tup
     return parts
 
 
-# A heading without a colon, as a web page or a PDF leaves it: "Background and Objectives Ketamine is ...
-# Methods Twenty-four volunteers ...". Only the commonest headings, before a capitalised word or a number.
-_BARE_LABEL = re.compile(
-    r"(?:(?<=^)|(?<=[.?!)\]]\s))((?i:background(?: and (?:objectives?|aims?|purpose))?|introduction|objectives?|"
-    r"aims?|purpose|(?:materials?|patients|subjects) and methods?|methods? and materials?|methods|results|findings|"
-    r"conclusions?|"
-    r"interpretation))\s(?=[A-Z0-9])"
+# The headings a label without a colon may be: the commonest, which a capitalised word or a number follows.
+_HEADINGS = (
+    r"background(?: and (?:objectives?|aims?|purpose))?|introduction|objectives?|aims?|purpose|"
+    r"(?:materials?|patients|subjects) and methods?|methods? and materials?|methods|results|findings|conclusions?|"
+    r"interpretation"
 )
+# A heading without a colon, as a web page or a PDF leaves it: "Background and Objectives Ketamine is ...
+# Methods Twenty-four volunteers ...".
+_BARE_LABEL = re.compile(rf"(?:(?<=^)|(?<=[.?!)\]]\s))((?i:{_HEADINGS}))\s(?=[A-Z0-9])")
 _BARE_BODY = re.compile(r"(?i:methods|results|conclusions?)")
 # A heading closed by a full stop, as some journals print them: "Objective. The NMDA receptor ... Design. PubMed,
-# EMBASE and CENTRAL were searched ... Results. Twenty-eight studies ...". The headings such abstracts use.
+# EMBASE and CENTRAL were searched ... Results. Twenty-eight studies ...", with the headings such abstracts add.
 _DOT_LABEL = re.compile(
-    r"(?:(?<=^)|(?<=[.?!)\]]\s))((?i:background|introduction|context|objectives?|aims?|purpose|design|setting|"
-    r"(?:materials?|patients|subjects) and methods?|methods|patients|participants|interventions?|"
-    r"(?:main )?outcome measure(?:ment)?s?|measurements?|results|findings|conclusions?|interpretation))\.\s(?=[A-Z0-9])"
+    rf"(?:(?<=^)|(?<=[.?!)\]]\s))((?i:{_HEADINGS}|context|design|setting|patients|participants|interventions?|"
+    r"(?:main )?outcome measure(?:ment)?s?|measurements?))\.\s(?=[A-Z0-9])"
 )
 
 
