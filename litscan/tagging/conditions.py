@@ -39,6 +39,7 @@ from .vocabulary import Vocabulary
 _TITLE: Final = Role.TITLE
 _CONCLUSION: Final = Role.CONCLUSION
 _RESULTS: Final = Role.RESULTS
+_PRECLINICAL: Final = "preclinical"
 _HYPOTHETICAL: Final = Context.HYPOTHETICAL.value
 _ACUTE: Final = Context.ACUTE.value
 _MEASURED: Final = Context.MEASURED.value
@@ -94,7 +95,8 @@ def population_conditions(doc: Document, compiled: CompiledVocabulary, design: s
         _add_mesh(doc, compiled, mentions)
     for cid in only_in_a_list(doc, v, mentions):
         del mentions[cid]
-    if not mentions and _no_population_of_its_own(doc):
+    # The background's patients are people: an animal study is on the topic by its own model, not by them
+    if not mentions and design != _PRECLINICAL and _no_population_of_its_own(doc):
         mentions = _introduced_by_the_background(doc, v, compiled.context_rules)
     general = compiled.general_condition
     if doc.hits_of("late") and general is not None:

@@ -21,6 +21,23 @@ OPIOID_DOSE_LATER = record(
 
 ON_TOPIC: list[tuple[str, bool, Record]] = [
     (
+        "an animal study is on topic by its own model, not by the chronic pain its background names in people",
+        False,
+        record(
+            "Ketamine and mechanical thresholds in conscious sheep",
+            "Sensitisation after surgery can lead to chronic pain in patients. Eight sheep received ketamine at "
+            "three doses in a crossover design, and mechanical thresholds were measured for two hours.",
+        ),
+    ),
+    (
+        "chronic pain written with a hyphen, or with a comma before its kind, names the population",
+        True,
+        record(
+            "Repeated ketamine infusions in chronic-pain patients on high opioid doses",
+            "We reviewed 30 outpatients with chronic, non-cancerous pain who had weekly ketamine infusions.",
+        ),
+    ),
+    (
         "a meta-analysis of experimental pain models in people is off topic, whatever its conclusion hopes",
         False,
         record(
@@ -925,6 +942,15 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
+    (
+        "a condition under the prefix non- is denied: pains that are not neuropathic",
+        ("fibromyalgia",),
+        record(
+            "Ketamine in non-neuropathic pain: a narrative review",
+            "This review covers ketamine in non-neuropathic pain conditions, above all fibromyalgia, with the "
+            "results of each trial in fibromyalgia.",
+        ),
+    ),
     (
         "a disease's pain described as neuropathic takes the neuropathic row, not chronic pain in general too",
         ("neuropathic_pain",),
