@@ -93,7 +93,7 @@ _INLINE_LABEL = re.compile(r"(?:(?<=^)|(?<=[.?!)\]]\s)|(?<=\n))([A-Z][A-Z/&,' -]
 # Any words in capitals there: "AVAILABILITY:", "MAIN MEASURES:", "CASE 2:" are labels whatever they say.
 _CAPITALS_LABEL = re.compile(r"(?:(?<=^)|(?<=[.?!)\]]\s)|(?<=\n))([A-Z][A-Z0-9]{2,}(?:[ ,&/-]+[A-Z0-9]+)*):\s")
 # "Results: ..." after a sentence; a web page's copy may lose the space after the colon ("Methods:A liquid ...").
-_INLINE_MIXED_LABEL = re.compile(r"(?<=[.?!)\]]\s)([A-Z][a-z]+(?:[ /][A-Za-z']+){0,3}):(?:\s|(?=[A-Z]))")
+_INLINE_MIXED_LABEL = re.compile(r"(?<=[.?!)\]]\s)([A-Z][a-z]+(?:(?: &)?[ /][A-Za-z']+){0,3}):(?:\s|(?=[A-Z]))")
 # The words a label starts with: a capitalised word before a colon is a label only when it is one of these.
 _LABEL_WORDS = re.compile(
     r"^(?:background|introduction|context|rationale|importance|aims?|objectives?|purpose|goals?|"

@@ -34,6 +34,8 @@ _OVER_HOURS = re.compile(
 )
 # The drug's name, perhaps a noun of its regimen, then a bracket: "ketamine (", "ketamine protocol (".
 _REGIMEN_BRACKET = re.compile(r"[\w-]* (?:(?:protocol|regimen|infusion|treatment|group|arm|dose|dosing) )?\(")
+# The drug joined to the other one the infusion names: "ketamine-lidocaine", "esketamine added to sufentanil PCIA"
+_COMBINED = re.compile(r"\s*(?:-|/|\+|,|and|or|with|plus|in|into|(?:added|combined|mixed) (?:to|with))\s*")
 _BOLUSES = re.compile(r"\bbolus|\binjections?\b|\bdoses\b")
 
 
@@ -77,7 +79,7 @@ def inferred_infusion(
             hi = max(hi, closed if closed > 0 else hi)
         if _INFUSION_GATE.search(lower, lo, hi) is None:  # cheap first
             continue
-        m = _INFUSION.search(lower, lo, hi) or _over_hours(lower, d.end, hi)
+        m = _own_infusion(doc, d, lo, hi) or _over_hours(lower, d.end, hi)
         if m:
             if _route_stated(doc, compiled, route, bound):
                 return None
@@ -88,6 +90,19 @@ def inferred_infusion(
             stated = "" if route_label in words.lower() else "; no route stated"
             reason = f'{label} given as an infusion ("{words}"){stated} → {route_label} {INFERRED_INFUSION}'
             return doc.evidence(d, reason)
+    return None
+
+
+def _own_infusion(doc: Document, drug: Hit, lo: int, hi: int) -> re.Match[str] | None:
+    """An infusion in reach of the drug's name that is not another drug's alone: "ketamine, such as magnesium
+    infusion" ran magnesium; "ketamine-lidocaine infusions" ran both."""
+    for m in _INFUSION.finditer(doc.lower, lo, hi):
+        if not any(
+            0 <= m.start() - o.end <= 1 and not _COMBINED.fullmatch(doc.lower, drug.end, o.start)
+            for o in doc.hits_of("other_drug")
+            if lo <= o.end <= m.start()
+        ):
+            return m
     return None
 
 

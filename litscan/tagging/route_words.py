@@ -5,6 +5,17 @@ the topic (read by ``routes``)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Protocol
+
+
+class Spanned(Protocol):
+    """A found word: its place in the text and what it names."""
+
+    start: int
+    end: int
+    ident: str
+
 
 LINKS = frozenset(("and", "or", "versus", "vs", "to", "with", "plus", "in", "at", "of", "for", "as"))
 # Nouns a route adjective may describe without leaving the drug ("intravenous infusion of ketamine").
@@ -57,9 +68,15 @@ _NEXT_WORD = re.compile(r"[\s)\]]*(?:\([^()]{0,12}\)\s*)?([A-Za-z][\w-]*)")  # "
 _OF_DRUG = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:of|with|containing)\s+(?:[\w./%-]+\s+){0,4}$")
 
 
+# A route adjective coordinated with another before their shared noun: "by intrathecal or oral route"
+_SHARED_NOUN = re.compile(r"\s+(?:or|and|and/or)\s+[A-Za-z][\w-]*(?=\s+[A-Za-z])")
+
+
 def names_its_noun(text: str, end: int, drug_start: int) -> bool:
-    """The route word has its own noun ("epidural injection") not followed by "of <that drug>"."""
-    m = _NEXT_WORD.match(text, end)
+    """The route word has its own noun ("epidural injection"), or shares the next adjective's ("intrathecal or
+    oral route"), not followed by "of <that drug>"."""
+    shared = _SHARED_NOUN.match(text, end, drug_start)
+    m = _NEXT_WORD.match(text, shared.end() if shared else end)
     if not m or m.group(1).lower() not in ROUTE_NOUNS or m.group(1).lower() in LINKS:
         return False
     return not _OF_DRUG.match(text[m.end() : drug_start])
@@ -99,3 +116,39 @@ def names_another_noun(text: str, end: int) -> bool:
     """The route adjective describes a noun no drug is given as ("oral intake improved in the ketamine group")."""
     m = _NEXT_WORD.match(text, end)
     return m is not None and m.group(1).lower() in OTHER_NOUNS
+
+
+# A route in the dose brackets of a word that is not a drug we know: "infliximab (5 mg/kg IV)",
+# "methysergide (ID50 = 8 ug/kg s.c.)".
+_OTHERS_DOSE = re.compile(
+    r"([A-Za-z][\w-]*)\s*\(\s*(?:[A-Za-z][\w]{0,5}\s*[=:]\s*)?\d[\d.,]*\s*(?:mg|µg|mcg|ug|g|ml|mmol|%|units?|IU)"
+    + PER.format(r"\w+")
+    + r"*[\s,;]*$"
+)
+# Nouns of the drug's own giving, whose dose brackets hold its route: "ketamine administration (30 mg/kg; i.m.)"
+REGIMEN_NOUNS = frozenset(
+    [
+        *("administration", "infusion", "infusions", "injection", "injections", "bolus", "boluses", "dose", "doses"),
+        *("group", "arm", "treatment", "regimen", "protocol"),
+    ]
+)
+_LISTING = re.compile(r"\b(?:and|or|versus|vs|plus|to|then)\b|[,/]")
+
+
+def others_dose(text: str, lo: int, hi: int) -> str | None:
+    """The word whose dose brackets end at ``hi`` with the route word next: "infliximab" in "infliximab (5 mg/kg"."""
+    m = _OTHERS_DOSE.search(text, lo, hi)
+    return None if m is None else m.group(1)
+
+
+def has_its_own(text: str, word: Spanned, drug: Spanned, routes: Sequence[Spanned]) -> bool:
+    """The drug after the route word has a route word of its own between them, with no coordinator that would
+    list the two: "underwent spinal anesthesia with intravenous ketamine" gave ketamine intravenously; "five
+    oral and two intrathecal ketamine" lists two."""
+    return any(
+        word.end < r.start < drug.start
+        and r.ident != word.ident
+        and _LISTING.search(text, word.end, r.start) is None
+        and -1 <= drug.start - r.end <= 1
+        for r in routes
+    )

@@ -25,6 +25,7 @@ from ..models import Evidence
 from .compiled import ROUTE_KINDS, UNLABELLED_ROUTE, CompiledVocabulary
 from .context import NOT_THE_STUDY, Context
 from .document import Document, Hit, Role
+from .route_forms import formulations_given_otherwise
 from .route_infusion import inferred_infusion
 from .route_reach import (
     ADJECTIVE_BOUNDARY,
@@ -38,7 +39,18 @@ from .route_reach import (
     within,
 )
 from .route_scope import RouteScope
-from .route_words import MODIFIERS, PER, ROUTE_NOUNS, given_by, gives_another, names_another_noun, names_its_noun
+from .route_words import (
+    MODIFIERS,
+    PER,
+    REGIMEN_NOUNS,
+    ROUTE_NOUNS,
+    given_by,
+    gives_another,
+    has_its_own,
+    names_another_noun,
+    names_its_noun,
+    others_dose,
+)
 
 RouteEvidence = dict[str, tuple[Evidence, ...]]
 
@@ -70,20 +82,11 @@ _ADJUVANT = re.compile(
     r"combined\s+with|in\s+combination\s+with|co-?administered\s+with)\s+(?:the\s+|an?\s+)?$",
     re.IGNORECASE,
 )
-# A route in the dose parenthesis of a word that is not a drug we know: "infliximab (5 mg/kg IV)".
-_OTHERS_DOSE = re.compile(
-    r"[A-Za-z][\w-]*\s*\(\s*\d[\d.,]*\s*(?:mg|µg|mcg|ug|g|ml|mmol|%|units?|IU)" + PER.format(r"\w+") + r"*[\s,;]*$"
-)
 # Between two routes of a list: "intravenous, oral", "via intravenous infusions (96.8%), iontophoresis (61.3%)".
 _LIST_GAP = re.compile(
     r"\w*[\s,;/()]*(?:(?:infusions?|injections?|administration)\s*)?(?:\([\d.,% ]+\)\s*)?[\s,;/()]*"
     r"(?:(?:and/or|and|or|versus|vs\.?|to|then|as well as|plus)\b[\s,;/()]*)?",
     re.I,
-)
-# A route adjective naming a product ("the intravenous solution"): another route stated for it wins.
-_FORMULATION = re.compile(
-    r"\s*(?:\([^()]{0,12}\)\s*)?(?:[\w+()-]+\s+){0,2}?(?:solution|formulation|preparation|ampoules?|ampules?|vials?)\b",
-    re.IGNORECASE,
 )
 # A dose between a drug and a route word after it: "ketamine 0.5 mg/kg IM", "ketamine (50 mg) i.v. was given".
 _DOSE_BETWEEN = re.compile(rf"[\s,(]*{_AMOUNT}[\s,)]*", re.IGNORECASE)
@@ -188,7 +191,7 @@ def _bound_routes(doc: Document, compiled: CompiledVocabulary, scope: RouteScope
         bound = _listed_with(doc, bound, unbound)
     if scope.synthesis and unbound:
         bound = _covered_by_the_review(doc, binder, scope, bound, unbound)
-    return _formulations_given_otherwise(doc, bound)
+    return formulations_given_otherwise(doc, bound)
 
 
 def _word_kind(hit: Hit) -> str:
@@ -245,34 +248,6 @@ def _listed_with(doc: Document, bound: list[_Bound], unbound: list[Hit]) -> list
                 reason = f'route "{doc.span(h)}" listed with "{doc.span(anchor.hit)}": {anchor.reason}'
                 out.append(_Bound(h, reason, direct=False))
     return sorted(out, key=lambda b: b.hit.start)
-
-
-def _formulations_given_otherwise(doc: Document, bound: list[_Bound]) -> list[_Bound]:
-    """ "The intravenous solution was sprayed into the nose": a product's route yields to the route it was given by.
-
-    The route it was given by is an adverb or a dosage form of another route ("given orally", "into each
-    nostril"): after the product in its sentence, or anywhere when the product's route is never stated
-    but as the product's. "Intravenous ketamine, then oral ketamine solution" keeps both.
-    """
-    given_by = [b.hit for b in bound if b.hit.kind in ("route_adverb", "route_form")]
-    if not given_by:
-        return bound
-    text = doc.text
-    products = {id(b) for b in bound if b.hit.kind == "route" and _FORMULATION.match(text, b.hit.end, b.hit.end + 50)}
-    if not products:
-        return bound
-    only_products = {b.hit.ident for b in bound if id(b) in products} - {
-        b.hit.ident for b in bound if id(b) not in products
-    }
-
-    def given_otherwise(b: _Bound) -> bool:
-        h = b.hit
-        return any(
-            g.ident != h.ident and (h.ident in only_products or (g.sentence == h.sentence and g.start > h.end))
-            for g in given_by
-        )
-
-    return [b for b in bound if id(b) not in products or not given_otherwise(b)]
 
 
 class _Binder:
@@ -356,7 +331,7 @@ class _Binder:
             if m is not None and m.group(1).lower() not in ROUTE_NOUNS and m.group(1).lower() not in _ARMS:
                 return False  # "intravenous cannulation", "oral intake", "epidural and paraspinal abscesses"
         s = self.doc.sentences[hit.sentence]
-        if _OTHERS_DOSE.search(text, max(s.start, hit.start - 60), hit.start) or gives_another(text, hit.end):
+        if others_dose(text, max(s.start, hit.start - 60), hit.start) or gives_another(text, hit.end):
             return False  # "infliximab (5 mg/kg IV)", "an i.m. infusion of hypertonic saline": another drug's route
         # a rescue near the route word is another drug's ("IV morphine as rescue"), one further on is not
         return not _COMPARED.search(text, max(s.start, hit.start - 40), hit.start) and not _RESCUE.search(
@@ -376,6 +351,10 @@ class _Binder:
         ]
         # "pain induced by intramuscular (i.m.) infusion of hypertonic saline": the saline's, not the drug's before
         gave_another = not after and kind != "route_form" and gives_another(text, hit.end)
+        # in the dose brackets of a word that is not the drug: "reversed by methysergide (ID50 = 8 ug/kg s.c.)"
+        s = self.doc.sentences[hit.sentence]
+        dosed = others_dose(text, max(s.start, hit.start - 60), hit.start)
+        gave_another = gave_another or (dosed is not None and dosed.lower() not in REGIMEN_NOUNS)
         before = [
             d
             for d in drugs
@@ -401,6 +380,9 @@ class _Binder:
             before = []  # "oral NMDA antagonist": the adjective belongs to the noun after it
         if after and before and names_its_noun(text, hit.end, after[0].start):
             after = []  # "ketamine ... epidural injection and gabapentin": the injection was ketamine's
+        routes = [r for k in ROUTE_KINDS for r in self.doc.hits_of(k) if r.sentence == hit.sentence]
+        if after and after[0].kind == "drug" and has_its_own(text, hit, after[0], routes):
+            return [], []  # "spinal anesthesia with intravenous ketamine": the anaesthesia's, no drug's
         if after and (
             names_another_noun(text, hit.end) or (after[0].kind == "drug" and self._other_noun_first(hit, after[0]))
         ):

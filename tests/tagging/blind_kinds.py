@@ -359,6 +359,17 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 DESIGN: list[tuple[str, str, Record]] = [
     (
+        "a heading joined by an ampersand ('Materials & Methods:') opens the methods, whose groups are the study's",
+        "nonrandomized_trial",
+        record(
+            "Two doses of ketamine in chronic neck pain",
+            "Background: Chronic neck pain is common and hard to treat. Materials & Methods: Forty patients with "
+            "chronic neck pain were split into two groups. Group A patients were given 20 mg ketamine and group B "
+            "patients 40 mg. "
+            "Results: Pain fell more with 40 mg.",
+        ),
+    ),
+    (
         "the economic evaluation of a randomised trial's own patients is the trial's design",
         "rct",
         record(
@@ -1559,6 +1570,51 @@ CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
 
 
 ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
+    (
+        "two route adjectives sharing one noun are both the drug's, whatever drug comes after",
+        ("neuraxial", "oral"),
+        record(
+            "Ketamine with opioids in three patients with cancer pain",
+            "Ketamine was given either by intrathecal or oral route, together with morphine, to three patients "
+            "with cancer pain.",
+        ),
+    ),
+    (
+        "an infusion named after another drug is that drug's ('such as lidocaine infusion')",
+        (),
+        record(
+            "Ketamine and its companions for chronic pain: a narrative review",
+            "This narrative review covers drugs combined with ketamine, such as lidocaine infusion for better relief "
+            "and clonidine against agitation, in chronic pain.",
+        ),
+    ),
+    (
+        "a route in the dose brackets of a drug we do not know, named by its potency, is that drug's",
+        ("neuraxial",),
+        record(
+            "Descending pathways and spinal ketamine in mice",
+            "Intrathecal ketamine raised hot-plate latency in mice. The effect of ketamine was blocked by yohimbine "
+            "(ED50 = 0.2 mg/kg s.c.) and by ondansetron (ED50 = 0.5 mg/kg s.c.).",
+        ),
+    ),
+    (
+        "the patients' anaesthesia is no route of a drug with its own ('spinal anaesthesia with IV ketamine')",
+        ("intravenous",),
+        record(
+            "Ketamine for pain after knee replacement: a randomised trial",
+            "The analgesia of ketamine was assessed in sixty patients having knee replacement who were randomised to "
+            "spinal anaesthesia with a low dose of intravenous ketamine or with saline.",
+        ),
+    ),
+    (
+        "a control arm named first leaves the next arm, and its route, to the study",
+        ("intravenous",),
+        record(
+            "Ketamine boluses during abdominal surgery: a randomised trial",
+            "Eighty adults were randomised to saline as control (n = 40) or 0.3 mg/kg intravenous boluses of "
+            "esketamine (n = 40) before incision.",
+        ),
+    ),
     (
         "a route abbreviation right after the drug is that drug's, whatever comes next ('ketamine IV in CRPS, oral')",
         ("intravenous",),
