@@ -359,6 +359,44 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 DESIGN: list[tuple[str, str, Record]] = [
     (
+        "a title's 'single-centre review' is the centre's own records, not a review of the literature",
+        "observational",
+        record(
+            "Subcutaneous ketamine in palliative care: a single-centre review",
+            "We looked back at the use of subcutaneous ketamine on our palliative care unit. Methods: The notes of "
+            "31 patients given ketamine for cancer pain were read. Results: Two thirds had less pain.",
+        ),
+    ),
+    (
+        "meta-analyses in a list of the kinds of study a narrative review read are others', not its method",
+        "review",
+        record(
+            "Ketamine in pain medicine: current knowledge",
+            "Objectives: This work describes ketamine in pain care. Methods: Review of literature including "
+            "cohort studies, meta-analyses, randomised trials, guidelines, focusing on ketamine doses. Findings: "
+            "Ketamine eases neuropathic pain.",
+        ),
+    ),
+    (
+        "the authors reporting more than three patients report a series, whatever the patients received",
+        "observational",
+        record(
+            "Oral ketamine at home for difficult cancer pain",
+            "We report on 6 patients with neuropathic cancer pain at home. All patients received oral ketamine "
+            "after a short intravenous course; five kept their relief for months.",
+        ),
+    ),
+    (
+        "consensus guidelines named as the source of advice are others', not the record's own",
+        "review",
+        record(
+            "Ketamine beyond neuropathic pain",
+            "Ketamine is used for refractory chronic pain. The consensus guidelines on intravenous ketamine support "
+            "its use only in CRPS, yet studies suggest a role in fibromyalgia and headache. This topic is discussed "
+            "here with the evidence for each condition.",
+        ),
+    ),
+    (
         "a heading joined by an ampersand ('Materials & Methods:') opens the methods, whose groups are the study's",
         "nonrandomized_trial",
         record(
