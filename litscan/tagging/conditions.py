@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from ..models import Evidence
+from .animal_models import measures_no_pain
 from .compiled import CompiledVocabulary
 from .condition_lists import only_in_a_list
 from .context import NOT_THE_STUDY, Context, ContextRules, clause, listed_or_subgroup, trigger_words
@@ -104,6 +105,8 @@ def population_conditions(doc: Document, compiled: CompiledVocabulary, design: s
     if not mentions:
         return _NONE
     every = [m for ms in mentions.values() for m in ms]
+    if _disease_model_only(doc, every, design):
+        return _NONE
     mentions = _standing(doc, v, mentions, every, general)
     if not mentions:
         return _NONE
@@ -111,6 +114,11 @@ def population_conditions(doc: Document, compiled: CompiledVocabulary, design: s
     if len(found) < len(mentions):
         _weak_ones(doc, v, mentions, found, general, design)
     return _decided(doc, compiled, mentions, found, any(m.acute for m in every))
+
+
+def _disease_model_only(doc: Document, every: list[_Mention], design: str) -> bool:
+    """A disease named in animals in weak words only ("a rabbit model of osteoarthritis"), no pain: no pain model."""
+    return design == _PRECLINICAL and all(m.strength == _WEAK for m in every) and measures_no_pain(doc)
 
 
 def _without_acute_only(doc: Document, v: Vocabulary, mentions: dict[str, list[_Mention]]) -> None:

@@ -21,6 +21,15 @@ OPIOID_DOSE_LATER = record(
 
 ON_TOPIC: list[tuple[str, bool, Record]] = [
     (
+        "an animal model of a disease that makes no pain model and measures no pain is not a pain model",
+        False,
+        record(
+            "Ketamine slows cartilage loss in a rat model of knee osteoarthritis",
+            "Osteoarthritis was induced in rats by joint immobilisation. Rats then received intra-articular ketamine "
+            "or saline weekly for a month, and cartilage damage and synovial cytokines were scored.",
+        ),
+    ),
+    (
         "an animal study is on topic by its own model, not by the chronic pain its background names in people",
         False,
         record(
@@ -991,6 +1000,15 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
+    (
+        "the acute pain of patients with a tumour, after its operation, is no cancer pain",
+        (),
+        record(
+            "Esketamine and pain after colorectal tumour resection in older adults: a randomised trial",
+            "We aimed to evaluate esketamine for postoperative acute pain among older patients with colorectal "
+            "tumours. Eighty patients were randomised; pain scores were lower with esketamine at 24 h.",
+        ),
+    ),
     (
         "a condition under the prefix non- is denied: pains that are not neuropathic",
         ("fibromyalgia",),
