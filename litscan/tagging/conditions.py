@@ -150,8 +150,8 @@ def _left_by_the_setting(
     """Chronic pain followed up weeks or months after the setting of the study (surgery) is the
     condition that setting may leave (its ``leaves``: chronic post-surgical pain); moved in ``mentions``."""
     setting = setting_that_leaves(doc, compiled)
-    if setting is None or setting.leaves is None:
-        return
+    if setting is None or setting.leaves is None or _yields(compiled.vocabulary, setting.leaves, set(mentions)):
+        return  # a row of its own for that pain is named: "phantom limb pain" after an amputation
     named = mentions.get(general, [])
     # patients with a chronic pain of their own (back pain before spine surgery): pain months later is theirs
     moved = _followed_up(doc, named, bare_pain=all(cid in (general, setting.leaves) for cid in mentions))

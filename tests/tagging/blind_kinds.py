@@ -1001,6 +1001,35 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "pain months after an amputation is phantom limb pain where the record names it, not post-surgical pain too",
+        ("phantom_limb_pain",),
+        record(
+            "Strategies for the prevention of post-amputation pain: a narrative review",
+            "This narrative review covers prevention. Preoperative epidural catheters continued in the immediate "
+            "postoperative period reduced perioperative opioid consumption. Epidural ketamine reduced persistent "
+            "pain at 1 year.",
+        ),
+    ),
+    (
+        "a condition named in a mechanism that 'may play a role' is speculation beside the population measured",
+        ("chronic_postsurgical_pain",),
+        record(
+            "Ketamine and persistent pain after thoracotomy: a randomised trial",
+            "Objectives: Nerve injury and central sensitisation may play a key role in persistent pain after "
+            "thoracotomy. Methods: 90 patients were randomised to ketamine or saline. Results: Persistent "
+            "post-thoracotomy pain at 6 months did not differ.",
+        ),
+    ),
+    (
+        "a condition in work that 'should continue to be evaluated' is future work, not an animal study's population",
+        (),
+        record(
+            "Norketamine in the hot plate test in mice",
+            "Mice received norketamine before hot plate testing; it did not raise latencies. Its effect in chronic "
+            "pain states should continue to be evaluated.",
+        ),
+    ),
+    (
         "the acute pain of patients with a tumour, after its operation, is no cancer pain",
         (),
         record(
