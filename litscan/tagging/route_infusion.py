@@ -21,13 +21,15 @@ from .route_words import PER
 
 INFERRED_INFUSION = "[routes.infusion]"  # ends the evidence of an infusion route inferred, none stated
 
-# An infusion, or a dose run over hours ("40-60 mg over 24 hours", "0.1 mg/kg/h", "0.1 mg kg−1 h−1"); matched
-# on lower-cased text. A patient-controlled analgesia pump runs by a route too: intravenous unless the record
+# An infusion, or a dose run over hours ("40-60 mg over 24 hours", "0.1 mg/kg/h", "2 microg x kg(-1) x min(-1)");
+# matched on lower-cased text. A patient-controlled analgesia pump runs by a route too: intravenous unless the record
 # names another ("patient-controlled epidural analgesia", "subcutaneous PCA" state theirs).
-_RATE = rf"\b(?:mg|µg|μg|mcg|ug){PER.format('kg')}?{PER.format('h|hrs?|hours?|min|minutes?')}(?![a-z])"
+_DOSE_UNIT = r"\b(?:mg|µg|μg|mcg|ug|micrograms?|microg)"
+_RATE = rf"{_DOSE_UNIT}{PER.format('kg')}?{PER.format('h|hrs?|hours?|min|minutes?')}(?![a-z])"
 _INFUSION = re.compile(
     r"\binfus|\bper hour\b|\bp(?:c|ci)a\b|\bpatient[- ]controlled (?:intravenous )?analgesia|" + _RATE
 )
+_RATE_ONLY = re.compile(_RATE)
 _OVER_HOURS = re.compile(
     r"\bover (?:a period of |about |approximately )?\d[\d.]*(?:\s*(?:-|–|to)\s*\d[\d.]*)?\s*"
     r"(?:h|hrs?|hours?|min|mins|minutes?)\b"
@@ -62,7 +64,6 @@ def inferred_infusion(
     doc: Document, compiled: CompiledVocabulary, route: str, scope: RouteScope, bound: Sequence[BoundRoute]
 ) -> Evidence | None:
     """The intervention given as an infusion, where no route was stated for it: the infusion route."""
-    lower = doc.lower
     # A mention a stated route belongs to has its route; another mention in the same sentence may still
     # be an infusion of its own ("a ketamine infusion followed by oral ketamine"). A route word bound
     # to no particular mention (a list it stands in) speaks for its whole sentence.
@@ -71,15 +72,7 @@ def inferred_infusion(
     for d in doc.hits_of("drug"):
         if id(d) in given or d.sentence in loose or not scope(d) or d.context & NOT_THE_STUDY:
             continue
-        s = doc.sentences[d.sentence]
-        lo, hi = max(s.start, d.start - 40), min(s.end, d.end + 60)
-        bracket = _REGIMEN_BRACKET.match(lower, d.end, s.end)
-        if bracket:  # its regimen in brackets: "ketamine (0.5 mg/kg, then an infusion ...)", "ketamine protocol (...)"
-            closed = lower.find(")", bracket.end(), s.end)
-            hi = max(hi, closed if closed > 0 else hi)
-        if _INFUSION_GATE.search(lower, lo, hi) is None:  # cheap first
-            continue
-        m = _own_infusion(doc, d, lo, hi) or _over_hours(lower, d.end, hi)
+        m = _infusion_of(doc, d)
         if m:
             if _route_stated(doc, compiled, route, bound):
                 return None
@@ -90,6 +83,26 @@ def inferred_infusion(
             stated = "" if route_label in words.lower() else "; no route stated"
             reason = f'{label} given as an infusion ("{words}"){stated} → {route_label} {INFERRED_INFUSION}'
             return doc.evidence(d, reason)
+    return None
+
+
+def _infusion_of(doc: Document, d: Hit) -> re.Match[str] | None:
+    """An infusion or a dose rate in reach of the drug's mention, in its sentence."""
+    lower = doc.lower
+    s = doc.sentences[d.sentence]
+    lo, hi = max(s.start, d.start - 40), min(s.end, d.end + 60)
+    bracket = _REGIMEN_BRACKET.match(lower, d.end, s.end)
+    if bracket:  # its regimen in brackets: "ketamine (0.5 mg/kg, then an infusion ...)", "ketamine protocol (...)"
+        closed = lower.find(")", bracket.end(), s.end)
+        hi = max(hi, closed if closed > 0 else hi)
+    if _INFUSION_GATE.search(lower, lo, hi) is not None:  # cheap first
+        m = _own_infusion(doc, d, lo, hi) or _over_hours(lower, d.end, hi)
+        if m:
+            return m
+    if hi < s.end and not any(o.sentence == d.sentence for o in doc.hits_of("other_drug")):
+        # the sentence's only drug: its dose rate further on is its own ("esketamine with a bolus of 0.1 mg/kg
+        # after anesthesia induction, 0.1 mg/kg/h throughout the operation")
+        return _RATE_ONLY.search(lower, hi, s.end)
     return None
 
 

@@ -52,7 +52,7 @@ MODIFIERS = frozenset(
 
 # A unit per another, however written: "/kg", "per h", " kg-1" (a minus sign reads as a hyphen), "·kg⁻¹", and as
 # a text copy of superscripts leaves it, " kg(-1)".
-PER = r"(?:\s*(?:/|per)\s*(?:{0})|\s*[·.]?\s*(?:{0})(?:-1|⁻¹|\(-1\)))"
+PER = r"(?:\s*(?:/|per)\s*(?:{0})|\s*[·.x×]?\s*(?:{0})(?:-1|⁻¹|\(-1\)))"
 
 # A drug given "by" or "via" a route: "ketamine administered by patient-controlled epidural analgesia".
 _BY_ROUTE = re.compile(r"\b(?:by|via|through|using)\s+(?:(?:a|an|the)\s+)?(?:[\w()+/-]+\s+){0,3}$", re.IGNORECASE)

@@ -1656,6 +1656,24 @@ CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
 
 ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "a dose rate in micrograms, its units joined by 'x' ('2 microg x kg(-1) x min(-1)'), is an infusion",
+        ("intravenous",),
+        record(
+            "Ketamine after colectomy: a randomised trial",
+            "Sixty patients were randomised to ketamine (3 microg x kg(-1) x min(-1) after a 0.3 mg/kg bolus) "
+            "or placebo for 48 h after surgery.",
+        ),
+    ),
+    (
+        "the only drug of a sentence keeps the dose rate stated further on in it",
+        ("intravenous",),
+        record(
+            "Esketamine and pain three months after hip replacement: a trial protocol",
+            "Patients in group E will receive esketamine as a bolus of 0.2 mg/kg straight after the induction of "
+            "anaesthesia, then 0.12 mg/kg/h until the end of surgery, and group C the same volume of saline.",
+        ),
+    ),
+    (
         "two route adjectives sharing one noun are both the drug's, whatever drug comes after",
         ("neuraxial", "oral"),
         record(
