@@ -77,8 +77,8 @@ _COORDINATED = re.compile(
 )
 # Ketamine given with another drug, that drug's route stated: "ketamine as an adjuvant to epidural steroids".
 _ADJUVANT = re.compile(
-    rf"\s*{_DOSE}(?:(?:was|were|is|are)\s+)?(?:(?:used|given|studied|added)\s+)?(?:(?:as|an?)\s+)*"
-    r"(?:(?:adjuvants?|adjuncts?|additives?|add-ons?)\s+(?:to|in|with|for)|added\s+to|mixed\s+(?:with|in|into)|"
+    rf"\s*{_DOSE}(?:(?:or|and)\s+[\w-]+\s+)?(?:(?:was|were|is|are)\s+)?(?:(?:used|given|studied|added)\s+)?(?:(?:as|an?)\s+)*"
+    r"(?:(?:adjuvants?|adjunct(?:ive)?s?|additives?|add-ons?)\s+(?:to|in|with|for|of)|added\s+to|mixed\s+(?:with|in|into)|"
     r"combined\s+with|in\s+combination\s+with|co-?administered\s+with)\s+(?:the\s+|an?\s+)?$",
     re.IGNORECASE,
 )

@@ -1001,6 +1001,15 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "a condition in a questionnaire's name is what it asks about, not whom the study enrolled",
+        (),
+        record(
+            "One dose of ketamine after breast surgery: a pilot randomised trial",
+            "Forty women having breast surgery were randomised to ketamine or placebo in recovery. Pain on days 1 "
+            "and 2 was the primary outcome; mood and the Breast Cancer Pain Questionnaire were secondary outcomes.",
+        ),
+    ),
+    (
         "pain months after an amputation is phantom limb pain where the record names it, not post-surgical pain too",
         ("phantom_limb_pain",),
         record(
@@ -1655,6 +1664,15 @@ CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
 
 
 ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
+    (
+        "the drug as an 'adjunctive of' another drug's block, with a second drug beside it, takes that block's route",
+        ("neuraxial",),
+        record(
+            "Ketamine or clonidine added to caudal blocks in children: a randomised trial",
+            "We evaluated ketamine or dexmedetomidine as an adjunctive of caudal block produced by ropivacaine in "
+            "120 randomised children.",
+        ),
+    ),
     (
         "a dose rate in micrograms, its units joined by 'x' ('2 microg x kg(-1) x min(-1)'), is an infusion",
         ("intravenous",),
