@@ -17,7 +17,13 @@ class Spanned(Protocol):
     ident: str
 
 
-LINKS = frozenset(("and", "or", "versus", "vs", "to", "with", "plus", "in", "at", "of", "for", "as"))
+LINKS = frozenset(
+    (
+        *("and", "or", "versus", "vs", "to", "with", "plus", "in", "at", "of", "for", "as"),
+        # the same words in Spanish and Portuguese, whose route adjective follows the drug ("ketamina intravenosa en")
+        *("y", "e", "o", "ou", "en", "em", "de", "del", "da", "do", "con", "com", "para", "por"),
+    )
+)
 # Nouns a route adjective may describe without leaving the drug ("intravenous infusion of ketamine").
 ROUTE_NOUNS = LINKS | frozenset(
     (

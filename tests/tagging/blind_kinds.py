@@ -21,6 +21,22 @@ OPIOID_DOSE_LATER = record(
 
 ON_TOPIC: list[tuple[str, bool, Record]] = [
     (
+        "a Spanish abstract names the drug and chronic pain in its own words ('ketamina', 'dolor crónico')",
+        True,
+        record(
+            "Ketamina oral en el dolor crónico refractario: experiencia de una unidad del dolor",
+            "Se revisaron 25 pacientes con dolor crónico refractario tratados con ketamina oral durante seis meses.",
+        ),
+    ),
+    (
+        "a German title names the drug and chronic pain in its own words ('Ketamin', 'chronischen Schmerzen')",
+        True,
+        record(
+            "Ketamin bei chronischen Schmerzen: eine Übersicht",
+            "Diese Übersicht beschreibt den Einsatz von Ketamin in der Schmerztherapie.",
+        ),
+    ),
+    (
         "an animal model of a disease that makes no pain model and measures no pain is not a pain model",
         False,
         record(
@@ -1001,6 +1017,14 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "a Portuguese abstract's cancer pain ('dor oncológica') is the cancer pain row",
+        ("cancer_pain",),
+        record(
+            "Cetamina na dor oncológica: revisão narrativa",
+            "Esta revisão discute o uso da cetamina em pacientes com dor oncológica de difícil controle.",
+        ),
+    ),
+    (
         "a condition in a questionnaire's name is what it asks about, not whom the study enrolled",
         (),
         record(
@@ -1664,6 +1688,14 @@ CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
 
 
 ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
+    (
+        "a Spanish route adjective ('ketamina intravenosa') states the route",
+        ("intravenous",),
+        record(
+            "Ketamina intravenosa en la fibromialgia: ensayo abierto",
+            "Doce pacientes con fibromialgia recibieron ketamina intravenosa en dosis bajas.",
+        ),
+    ),
     (
         "the drug as an 'adjunctive of' another drug's block, with a second drug beside it, takes that block's route",
         ("neuraxial",),
