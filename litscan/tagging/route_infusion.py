@@ -99,7 +99,11 @@ def _infusion_of(doc: Document, d: Hit) -> re.Match[str] | None:
         m = _own_infusion(doc, d, lo, hi) or _over_hours(lower, d.end, hi)
         if m:
             return m
-    if hi < s.end and not any(o.sentence == d.sentence for o in doc.hits_of("other_drug")):
+    if (
+        hi < s.end
+        and _INFUSION_GATE.search(lower, hi, s.end) is not None
+        and not any(o.sentence == d.sentence for o in doc.hits_of("other_drug"))
+    ):
         # the sentence's only drug: its dose rate further on is its own ("esketamine with a bolus of 0.1 mg/kg
         # after anesthesia induction, 0.1 mg/kg/h throughout the operation")
         return _RATE_ONLY.search(lower, hi, s.end)

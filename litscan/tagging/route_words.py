@@ -143,7 +143,10 @@ _LISTING = re.compile(r"\b(?:and|or|versus|vs|plus|to|then)\b|[,/]")
 
 def others_dose(text: str, lo: int, hi: int) -> str | None:
     """The word whose dose brackets end at ``hi`` with the route word next: "infliximab" in "infliximab (5 mg/kg"."""
-    m = _OTHERS_DOSE.search(text, lo, hi)
+    opened = text.rfind("(", lo, hi)
+    if opened < 0 or text.find(")", opened, hi) >= 0:
+        return None  # no bracket open before the route word: most route words, found without the regex
+    m = _OTHERS_DOSE.search(text, max(lo, opened - 40), hi)
     return None if m is None else m.group(1)
 
 

@@ -258,6 +258,7 @@ class _Binder:
         self.label = label
         self.by_sentence = by_sentence
         self._route_starts: set[int] | None = None
+        self._route_by_end: dict[int, Hit] | None = None
 
     def bind(self, hit: Hit, drugs: list[Hit], only_drug: bool) -> tuple[str | None, Hit | None]:
         """Why this route word belongs to the studied drug (and the drug it binds to), or None.
@@ -380,8 +381,11 @@ class _Binder:
             before = []  # "oral NMDA antagonist": the adjective belongs to the noun after it
         if after and before and names_its_noun(text, hit.end, after[0].start):
             after = []  # "ketamine ... epidural injection and gabapentin": the injection was ketamine's
-        routes = [r for k in ROUTE_KINDS for r in self.doc.hits_of(k) if r.sentence == hit.sentence]
-        if after and after[0].kind == "drug" and has_its_own(text, hit, after[0], routes):
+        if (
+            after
+            and after[0].kind == "drug"
+            and has_its_own(text, hit, after[0], self._routes_ending_at(after[0].start))
+        ):
             return [], []  # "spinal anesthesia with intravenous ketamine": the anaesthesia's, no drug's
         if after and (
             names_another_noun(text, hit.end) or (after[0].kind == "drug" and self._other_noun_first(hit, after[0]))
@@ -418,6 +422,12 @@ class _Binder:
                 if d.kind == "drug" and _ADJUVANT.match(text, d.end, hit.start) and not self._own_route(d):
                     return f'route "{word}" of {self.doc.span(first)}, which {self.label} was given with', d
         return None, first  # another drug's route: no reason, and the drug it belongs to
+
+    def _routes_ending_at(self, start: int) -> list[Hit]:
+        """The route words that end right before ``start``, one space or none between."""
+        if self._route_by_end is None:
+            self._route_by_end = {h.end: h for k in ROUTE_KINDS for h in self.doc.hits_of(k)}
+        return [r for at in (start - 1, start, start + 1) if (r := self._route_by_end.get(at)) is not None]
 
     def _own_route(self, drug: Hit) -> bool:
         """A route word right beside the drug's name: "oral ketamine", "ketamine cream"."""
