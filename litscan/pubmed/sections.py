@@ -32,8 +32,14 @@ class Category(enum.StrEnum):
 # The words of each category, searched in a lower-cased label in this order: the first that matches
 # decides ("BACKGROUND AND AIMS" is background, "MEASUREMENTS AND MAIN RESULTS" methods).
 _WORDS = (
-    (Category.BACKGROUND, re.compile(r"background|introduction|context|rationale|importance|^aims? and background")),
-    (Category.OBJECTIVE, re.compile(r"objective|aim|purpose|goal|question|hypothes")),
+    (
+        Category.BACKGROUND,
+        re.compile(
+            r"background|introduction|context|rationale|importance|^aims? and background|"
+            r"introducci|introdu[cç]|antecedente|fundamento|justificativa"
+        ),
+    ),
+    (Category.OBJECTIVE, re.compile(r"objective|aim|purpose|goal|question|hypothes|objetivo")),
     # Labels whose words would read as methods: a review's synthesis and a case's observations are
     # its findings; a lay summary or take-home message is its conclusion.
     (Category.RESULTS, re.compile(r"synthesis|^observations?$")),
@@ -44,14 +50,14 @@ _WORDS = (
     (
         Category.METHODS,
         re.compile(
-            r"method|design|setting|patient|participant|intervention|measure|case|material|subject|"
+            r"method|m[ée]todo|design|setting|patient|participant|intervention|measure|case|caso|material|subject|"
             r"procedure|search|selection|eligib|acquisition|extraction|data|source|population|report"
         ),
     ),
     (Category.RESULTS, re.compile(r"result|finding|outcome")),
     (
         Category.CONCLUSIONS,
-        re.compile(r"conclu|discussion|interpretation|implication|significance|summary|perspective|comment"),
+        re.compile(r"conclu|discussion|discusi|interpretation|implication|significance|summary|perspective|comment"),
     ),
 )
 
@@ -93,7 +99,10 @@ _INLINE_LABEL = re.compile(r"(?:(?<=^)|(?<=[.?!)\]]\s)|(?<=\n))([A-Z][A-Z/&,' -]
 # Any words in capitals there: "AVAILABILITY:", "MAIN MEASURES:", "CASE 2:" are labels whatever they say.
 _CAPITALS_LABEL = re.compile(r"(?:(?<=^)|(?<=[.?!)\]]\s)|(?<=\n))([A-Z][A-Z0-9]{2,}(?:[ ,&/-]+[A-Z0-9]+)*):\s")
 # "Results: ..." after a sentence; a web page's copy may lose the space after the colon ("Methods:A liquid ...").
-_INLINE_MIXED_LABEL = re.compile(r"(?<=[.?!)\]]\s)([A-Z][a-z]+(?:(?: &)?[ /][A-Za-z']+){0,3}):(?:\s|(?=[A-Z]))")
+# Letters may be accented ("Material y métodos:").
+_INLINE_MIXED_LABEL = re.compile(
+    r"(?<=[.?!)\]]\s)([A-Z][^\W\dA-Z_]+(?:(?: &)?[ /](?:[^\W\d_]|')+){0,3}):(?:\s|(?=[A-Z]))"
+)
 # The words a label starts with: a capitalised word before a colon is a label only when it is one of these.
 _LABEL_WORDS = re.compile(
     r"^(?:background|introduction|context|rationale|importance|aims?|objectives?|purpose|goals?|"
@@ -107,7 +116,11 @@ _LABEL_WORDS = re.compile(
     r"materials and methods|patients and methods|subjects and methods|aims? and objectives?|"
     r"background and objectives?|background and aims?|background and purpose|study design|"
     r"experimental design|animals|key results|what is known|what is new|funding|ethics|"
-    r"methods and analysis)\b",
+    r"methods and analysis|"
+    # in Spanish and Portuguese
+    r"objetivos?|m[ée]todos?|resultados?|conclusi[oó]n(?:es)?|conclus[aã]o|conclus[oõ]es|introducci[oó]n|introdu[cç][aã]o|"
+    r"antecedentes|fundamentos?|justificativa(?: e objetivos)?|materiale?s? [ye] m[ée]todos|discusi[oó]n|discuss[aã]o|"
+    r"relato do caso|caso cl[ií]nico)\b",
     re.IGNORECASE,
 )
 

@@ -37,6 +37,12 @@ from litscan.pubmed.sections import Category, category_of, is_back_matter, secti
             "Background: Old drug. Methods:A liquid was given. Results:Ten improved.",
             ["Background", "Methods", "Results"],
         ),
+        # an ampersand joins a heading's words; Spanish and Portuguese headings are headings too
+        ("Aim: Why. Materials & Methods: Ten took it.", ["Aim", "Materials & Methods"]),
+        (
+            "Objetivo: Evaluar. Material y métodos: Diez pacientes. Resultados: Mejoría. Conclusiones: Útil.",
+            ["Objetivo", "Material y métodos", "Resultados", "Conclusiones"],
+        ),
     ],
 )
 def test_split_labelled(abstract: str, labels: list[str | None]) -> None:
@@ -82,6 +88,11 @@ def test_split_labelled_sections(abstract: str, sections: list[tuple[str | None,
         ("Take-home message", Category.CONCLUSIONS),
         ("DISCUSSION", Category.CONCLUSIONS),
         ("CONCLUSIONS", Category.CONCLUSIONS),
+        ("Objetivo", Category.OBJECTIVE),
+        ("JUSTIFICATIVA E OBJETIVOS", Category.BACKGROUND),
+        ("Material y métodos", Category.METHODS),
+        ("Resultados", Category.RESULTS),
+        ("Conclusões", Category.CONCLUSIONS),
         ("FUNDING", None),
         ("UNASSIGNED", None),
         (None, None),

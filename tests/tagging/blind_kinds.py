@@ -384,6 +384,23 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 DESIGN: list[tuple[str, str, Record]] = [
     (
+        "a Spanish abstract states its randomisation in its own words ('ensayo aleatorizado')",
+        "rct",
+        record(
+            "Ketamina oral frente a placebo en el dolor neuropático crónico",
+            "Objetivo: Evaluar la ketamina oral. Métodos: Ensayo aleatorizado y doble ciego en 60 pacientes con "
+            "dolor neuropático crónico. Resultados: El dolor disminuyó más con ketamina.",
+        ),
+    ),
+    (
+        "a Portuguese title names a case report in its own words ('relato de caso')",
+        "case_report",
+        record(
+            "Cetamina subcutânea na dor oncológica refratária: relato de caso",
+            "Paciente de 60 anos com dor oncológica refratária recebeu cetamina subcutânea com alívio da dor.",
+        ),
+    ),
+    (
         "a title's 'single-centre review' is the centre's own records, not a review of the literature",
         "observational",
         record(
