@@ -1,15 +1,18 @@
-"""What an animal study models: the pain of a disease, or only the disease.
+"""What an animal study models: chronic pain, the hyperalgesia an opioid leaves, or only a disease.
 
-Animal models of chronic pain are on topic (TAXONOMY.md). A study in animals that names a disease only in
-passing words ("a rabbit model of osteoarthritis", studied for its cartilage), makes no pain model and
-measures no pain or nociception models the disease, not its pain. Read by ``conditions``.
+Animal models of chronic pain are on topic (TAXONOMY.md). Hyperalgesia that an opioid leaves for days
+("fentanyl-induced hyperalgesia", "rebound hyperalgesia" after an infusion) is a model of opioid tolerance:
+where it is the only model the record makes, its "hyperalgesia" and "allodynia" are no chronic pain model. A
+study in animals that names a disease only in passing words ("a rabbit model of osteoarthritis", studied for
+its cartilage), makes no pain model and measures no pain or nociception models the disease, not its pain.
+Read by ``tagger`` and ``conditions``.
 """
 
 from __future__ import annotations
 
 import re
 
-from .document import Document
+from .document import Document, Hit
 
 # What an animal study of pain measures, by one name or another
 _NOCICEPTION = re.compile(
@@ -21,3 +24,22 @@ _NOCICEPTION = re.compile(
 def measures_no_pain(doc: Document) -> bool:
     """No chronic pain model found, and no word of pain or nociception anywhere in the record."""
     return not doc.hits_of("model") and _NOCICEPTION.search(doc.lower) is None
+
+
+_OPIOID = r"(?:opioid|opiate|fentanyl|remifentanil|sufentanil|alfentanil|morphine|heroin|oxycodone|methadone)"
+_OPIOID_HYPERALGESIA = re.compile(
+    rf"\b{_OPIOID}[- ]induced (?:\w+ )?hyperalgesia|\bhyperalgesia (?:\w+ )?induced by (?:an? |repeated )?{_OPIOID}"
+    r"|\brebound hyperalgesia"
+)
+# What an opioid's hyperalgesia is measured as; any other model ("nerve injury", "CFA") is a chronic pain model.
+_SENSITISED = re.compile(r"(?:mechanical |thermal |cold |tactile )?(?:hyperalgesia|allodynia)", re.IGNORECASE)
+
+
+def opioid_hyperalgesia_only(doc: Document) -> list[Hit]:
+    """The model mentions of a record whose only model is the hyperalgesia an opioid leaves: none to keep."""
+    models = doc.hits_of("model")
+    if not models or _OPIOID_HYPERALGESIA.search(doc.lower) is None:
+        return []
+    if any(_SENSITISED.fullmatch(doc.text, h.start, h.end) is None for h in models):
+        return []  # a chronic pain model too ("chronic constriction injury"): the record keeps it
+    return list(models)

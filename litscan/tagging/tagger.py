@@ -31,6 +31,7 @@ from ..config import Topic
 from ..models import Evidence, Record, Tags
 from . import regex_programs
 from .abbreviations import abbreviated_mentions, defined_otherwise
+from .animal_models import opioid_hyperalgesia_only
 from .compiled import CompiledVocabulary
 from .conditions import Conditions, population_conditions
 from .context import CONTEXT_FILE
@@ -121,7 +122,7 @@ class Tagger:
         learned = abbreviated_mentions(doc)
         if learned:
             doc.add_hits(learned)
-        other = defined_otherwise(doc)
+        other = defined_otherwise(doc) + opioid_hyperalgesia_only(doc)
         if other:
             doc.remove_hits(other)
         classify(doc.sentences)

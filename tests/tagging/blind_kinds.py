@@ -21,6 +21,24 @@ OPIOID_DOSE_LATER = record(
 
 ON_TOPIC: list[tuple[str, bool, Record]] = [
     (
+        "the hyperalgesia an opioid leaves in rats, their only model, is opioid tolerance, not chronic pain",
+        False,
+        record(
+            "Ketamine prevents remifentanil-induced hyperalgesia in rats",
+            "Rats received a remifentanil infusion with or without ketamine. Remifentanil-induced hyperalgesia "
+            "lasted four days; mechanical hyperalgesia was smaller after ketamine.",
+        ),
+    ),
+    (
+        "an opioid's hyperalgesia beside a nerve injury model leaves the chronic pain model standing",
+        True,
+        record(
+            "Ketamine and morphine tolerance in rats with chronic constriction injury",
+            "Rats with chronic constriction injury of the sciatic nerve received morphine for a week. "
+            "Morphine-induced hyperalgesia and mechanical allodynia were smaller after ketamine.",
+        ),
+    ),
+    (
         "a Spanish abstract names the drug and chronic pain in its own words ('ketamina', 'dolor crónico')",
         True,
         record(
