@@ -161,3 +161,17 @@ def has_its_own(text: str, word: Spanned, drug: Spanned, routes: Sequence[Spanne
         and -1 <= drug.start - r.end <= 1
         for r in routes
     )
+
+
+# The analgesia or anaesthesia every patient had, beside the drug studied.
+_CO_TREATMENT = re.compile(
+    r"\b(?:analgesia|an(?:a)?esthesia)\s+(?:was\s+|were\s+)?(?:consisted|comprised|included|provided|maintained|"
+    r"standardi[sz]ed)\b|\b(?:standard|usual|routine|background|multimodal)\s+(?:post[- ]?operative\s+)?"
+    r"(?:analgesia|analgesic\s+regimen|pain\s+management)\b",
+    re.IGNORECASE,
+)
+
+
+def names_co_treatment(text: str, lo: int, hi: int) -> bool:
+    """``text[lo:hi]`` speaks of the analgesia every patient had ("post-operative analgesia consisted of ...")."""
+    return _CO_TREATMENT.search(text, lo, hi) is not None

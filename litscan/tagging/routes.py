@@ -48,6 +48,7 @@ from .route_words import (
     gives_another,
     has_its_own,
     names_another_noun,
+    names_co_treatment,
     names_its_noun,
     others_dose,
 )
@@ -334,6 +335,8 @@ class _Binder:
         s = self.doc.sentences[hit.sentence]
         if others_dose(text, max(s.start, hit.start - 60), hit.start) or gives_another(text, hit.end):
             return False  # "infliximab (5 mg/kg IV)", "an i.m. infusion of hypertonic saline": another drug's route
+        if names_co_treatment(text, s.start, s.end):
+            return False  # "postoperative analgesia consisted of an epidural infusion or PCA": every patient's
         # a rescue near the route word is another drug's ("IV morphine as rescue"), one further on is not
         return not _COMPARED.search(text, max(s.start, hit.start - 40), hit.start) and not _RESCUE.search(
             text, max(s.start, hit.start - _RESCUE_REACH), min(s.end, hit.end + _RESCUE_REACH)

@@ -1724,6 +1724,16 @@ CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
 
 ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "the analgesia every patient had, in the sentence after the drug's, is no route of the drug",
+        ("intravenous",),
+        record(
+            "Ketamine infusion after hip replacement and pain at six months: a randomised trial",
+            "Eighty patients were randomised to intravenous ketamine or saline for 48 h. Postoperative analgesia "
+            "consisted of an epidural infusion or patient-controlled analgesia. Pain at 6 months "
+            "did not differ.",
+        ),
+    ),
+    (
         "a Spanish route adjective ('ketamina intravenosa') states the route",
         ("intravenous",),
         record(
