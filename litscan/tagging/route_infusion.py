@@ -69,10 +69,11 @@ def inferred_infusion(
     # to no particular mention (a list it stands in) speaks for its whole sentence.
     given = {id(b.drug) for b in bound if b.drug is not None}
     loose = {b.hit.sentence for b in bound if b.drug is None}
+    others = {o.sentence for o in doc.hits_of("other_drug")}
     for d in doc.hits_of("drug"):
         if id(d) in given or d.sentence in loose or not scope(d) or d.context & NOT_THE_STUDY:
             continue
-        m = _infusion_of(doc, d)
+        m = _infusion_of(doc, d, d.sentence not in others)
         if m:
             if _route_stated(doc, compiled, route, bound):
                 return None
@@ -86,8 +87,8 @@ def inferred_infusion(
     return None
 
 
-def _infusion_of(doc: Document, d: Hit) -> re.Match[str] | None:
-    """An infusion or a dose rate in reach of the drug's mention, in its sentence."""
+def _infusion_of(doc: Document, d: Hit, only_drug: bool) -> re.Match[str] | None:
+    """An infusion or a dose rate in reach of the drug's mention, in its sentence (``only_drug``: naming no other)."""
     lower = doc.lower
     s = doc.sentences[d.sentence]
     lo, hi = max(s.start, d.start - 40), min(s.end, d.end + 60)
@@ -99,11 +100,7 @@ def _infusion_of(doc: Document, d: Hit) -> re.Match[str] | None:
         m = _own_infusion(doc, d, lo, hi) or _over_hours(lower, d.end, hi)
         if m:
             return m
-    if (
-        hi < s.end
-        and _INFUSION_GATE.search(lower, hi, s.end) is not None
-        and not any(o.sentence == d.sentence for o in doc.hits_of("other_drug"))
-    ):
+    if only_drug and hi < s.end and _INFUSION_GATE.search(lower, hi, s.end) is not None:
         # the sentence's only drug: its dose rate further on is its own ("esketamine with a bolus of 0.1 mg/kg
         # after anesthesia induction, 0.1 mg/kg/h throughout the operation")
         return _RATE_ONLY.search(lower, hi, s.end)

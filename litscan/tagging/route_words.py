@@ -81,7 +81,7 @@ _SHARED_NOUN = re.compile(r"\s+(?:or|and|and/or)\s+[A-Za-z][\w-]*(?=\s+[A-Za-z])
 def names_its_noun(text: str, end: int, drug_start: int) -> bool:
     """The route word has its own noun ("epidural injection"), or shares the next adjective's ("intrathecal or
     oral route"), not followed by "of <that drug>"."""
-    shared = _SHARED_NOUN.match(text, end, drug_start)
+    shared = _SHARED_NOUN.match(text, end, drug_start) if text.startswith((" or ", " and"), end) else None
     m = _NEXT_WORD.match(text, shared.end() if shared else end)
     if not m or m.group(1).lower() not in ROUTE_NOUNS or m.group(1).lower() in LINKS:
         return False

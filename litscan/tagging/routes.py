@@ -387,6 +387,7 @@ class _Binder:
         if (
             after
             and after[0].kind == "drug"
+            and after[0].start - hit.end > 2  # "intravenous ketamine": no word between for a route of its own
             and has_its_own(text, hit, after[0], self._routes_ending_at(after[0].start))
         ):
             return [], []  # "spinal anesthesia with intravenous ketamine": the anaesthesia's, no drug's
