@@ -32,13 +32,15 @@ def within(text: str, lo: int, hi: int, characters: int, words: int) -> bool:
     return len(span) <= characters or (len(span) <= 2 * characters and span.count(" ") <= words)
 
 
-def blocked_back(text: str, drug_end: int, route_start: int) -> bool:
-    """A clause boundary between a drug and a route word after it; a colon opening a list of routes is none."""
+def blocked_back(text: str, drug_end: int, route_start: int, *, title: bool = False) -> bool:
+    """A clause boundary between a drug and a route word after it; a colon opening a list of routes is none,
+    nor is a title's colon, before the subtitle that goes on about the drug ("Ketamine as an analgesic: oral,
+    subcutaneous and intranasal administration")."""
     m = BOUNDARY.search(text, drug_end, route_start)
     if m is None:
         return False
     if text.count("(", drug_end, m.start()) > text.count(")", drug_end, m.start()):
         # inside the drug's brackets: "ketamine (30 mg/kg; intramuscular)", "ketamine (a bolus followed by ...)"
-        return blocked_back(text, m.end(), route_start)
-    opens_a_list = m.group(0) == ":" and LIST_INTRO.search(text, drug_end, route_start) is not None
+        return blocked_back(text, m.end(), route_start, title=title)
+    opens_a_list = m.group(0) == ":" and (title or LIST_INTRO.search(text, drug_end, route_start) is not None)
     return not opens_a_list or BOUNDARY.search(text, m.end(), route_start) is not None

@@ -365,7 +365,7 @@ class _Binder:
             if not gave_another
             and d.end <= hit.start
             and within(text, d.end, hit.start, BACKWARD_WINDOW, BACKWARD_WORDS)
-            and not blocked_back(text, d.end, hit.start)
+            and not blocked_back(text, d.end, hit.start, title=self.doc.sentences[hit.sentence].role == _TITLE)
         ]
         if kind != "route":
             return after, before

@@ -1724,6 +1724,14 @@ CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
 
 ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "a title's subtitle after the colon goes on about the drug: its list of routes is the drug's",
+        ("intranasal", "oral", "subcutaneous"),
+        record(
+            "Ketamine in palliative care: oral, subcutaneous and intranasal use",
+            "This review describes ketamine for refractory cancer pain in palliative care.",
+        ),
+    ),
+    (
         "the analgesia every patient had, in the sentence after the drug's, is no route of the drug",
         ("intravenous",),
         record(
