@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import re
 
+from . import regex_programs
 from .context import TARGETS
 from .document import Document, Hit
 
 # After a mention: a few words at most, then a parenthesised abbreviation of 2-10 characters with a capital
 # after its first letter ("PHN", "esK": some start lower-case).
-_ABBREVIATION = re.compile(r"[^.;:()]{0,40}?\s\(([A-Za-z][A-Za-z0-9]{0,3}[A-Z][A-Za-z0-9-]{0,4})s?[),;]")
+_ABBREVIATION = regex_programs.compile(r"[^.;:()]{0,40}?\s\(([A-Za-z][A-Za-z0-9]{0,3}[A-Z][A-Za-z0-9-]{0,4})s?[),;]")
 # Before a mention: the abbreviation, then the phrase in brackets ("TN (trigeminal neuralgia)").
-_ABBREVIATION_FIRST = re.compile(r"\b([A-Z][A-Za-z0-9]{0,3}[A-Z][A-Za-z0-9-]{0,4})s? \($")
+_ABBREVIATION_FIRST = regex_programs.compile(r"\b([A-Z][A-Za-z0-9]{0,3}[A-Z][A-Za-z0-9-]{0,4})s? \($")
 _DEFINES = frozenset(("cond", "cond_weak", "drug", "other_drug"))
 _CONDITION_KINDS = TARGETS["condition"]  # a condition named, weakly or as a sentence pattern's part
 # How far before "(ABBR)" the phrase it abbreviates may end: "post-herpetic neuralgia (PHN)".

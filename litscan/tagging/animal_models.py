@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
+from . import regex_programs
 from .document import Document, Hit
 
 # What an animal study of pain measures, by one name or another
-_NOCICEPTION = re.compile(
+_NOCICEPTION = regex_programs.compile(
     r"\bpain|nocicep|allodyn|algesi|hypersensitiv|withdrawal (?:threshold|latenc)|writhing|flinch|licking|guarding|"
     r"von frey|tail[- ]flick|hot[- ]plate|weight[- ]bearing"
 )
@@ -27,12 +28,14 @@ def measures_no_pain(doc: Document) -> bool:
 
 
 _OPIOID = r"(?:opioid|opiate|fentanyl|remifentanil|sufentanil|alfentanil|morphine|heroin|oxycodone|methadone)"
-_OPIOID_HYPERALGESIA = re.compile(
+_OPIOID_HYPERALGESIA = regex_programs.compile(
     rf"\b{_OPIOID}[- ]induced (?:\w+ )?hyperalgesia|\bhyperalgesia (?:\w+ )?induced by (?:an? |repeated )?{_OPIOID}"
     r"|\brebound hyperalgesia"
 )
 # What an opioid's hyperalgesia is measured as; any other model ("nerve injury", "CFA") is a chronic pain model.
-_SENSITISED = re.compile(r"(?:mechanical |thermal |cold |tactile )?(?:hyperalgesia|allodynia)", re.IGNORECASE)
+_SENSITISED = regex_programs.compile(
+    r"(?:mechanical |thermal |cold |tactile )?(?:hyperalgesia|allodynia)", re.IGNORECASE
+)
 
 
 def opioid_hyperalgesia_only(doc: Document) -> list[Hit]:

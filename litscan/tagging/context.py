@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from ..errors import ConfigError
+from . import regex_programs
 from .document import Document, Hit, Role
 from .matching import compile_matcher, runs_on_original
 from .vocabulary import Pattern
@@ -71,7 +72,7 @@ TARGETS: Final = {
 }
 _ALL_KINDS = frozenset(kind for kinds in TARGETS.values() for kind in kinds)
 _RULE_KEYS = {"category", "direction", "patterns", "max_scope", "targets", "terminated_by", "label"}
-_WORD = re.compile(r"\S+")
+_WORD = regex_programs.compile(r"\S+")
 
 
 @dataclass(frozen=True)
@@ -247,7 +248,7 @@ def apply(doc: Document, rules: ContextRules) -> None:
 # Another drug, then the intervention "after" it: in a title the first is the study's, the intervention
 # what its patients had before ("Oral memantine after ketamine infusion for CRPS"; TAXONOMY: ketamine
 # given before the study is no route of it). Not a rule of the file: its trigger is another mention.
-_THEN = re.compile(
+_THEN = regex_programs.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:after|following)\s+(?:(?:an?|the|their|prior|previous|initial|successful|response"
     r"|responding|to)\s+)*"
 )
@@ -281,7 +282,7 @@ def _after(doc: Document, rule: ContextRule) -> None:
 
 
 # An effect estimate: "(n = 188; -2.0, 95% CI -2.4 to -1.6)", "(OR 0.6; p = 0.02)".
-_ESTIMATE = re.compile(r"\bci\b|\bp ?[<=>≤]|\bratio\b|mean difference")
+_ESTIMATE = regex_programs.compile(r"\bci\b|\bp ?[<=>≤]|\bratio\b|mean difference")
 _BRACKET_REACH = 80
 _CASEMIX: Final = Context.CASEMIX.value  # plain ints: an IntFlag's "&" costs microseconds
 _SUBGROUP: Final = Context.SUBGROUP.value

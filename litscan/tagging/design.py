@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from ..models import Evidence, Record
+from . import regex_programs
 from .compiled import CompiledVocabulary
 from .cues import BACKGROUND, OUTSIDE_STUDY
 from .design_context import named_as_object, not_said_of_this_study, reports_results
@@ -36,9 +37,9 @@ _RCT: Final = "rct"
 # Designs a record is often about rather than of ("adherence to consensus guidelines", "according to the
 # protocol"): their words count only where the record is not named as examining or following them.
 _STUDIED_AS_OBJECTS: Final = frozenset(("guideline", _PROTOCOL))
-_SERIES: Final = re.compile(r"\bcase[- ]series\b", re.IGNORECASE)
+_SERIES: Final = regex_programs.compile(r"\bcase[- ]series\b", re.IGNORECASE)
 # One patient named (a cheap test before the population is read): "to a patient with", "a 58-year-old man".
-_ONE_PATIENT: Final = re.compile(r"\b(?:a|one|our|this) patient\b|years?[- ]old\b")
+_ONE_PATIENT: Final = regex_programs.compile(r"\b(?:a|one|our|this) patient\b|years?[- ]old\b")
 
 
 @dataclass
@@ -166,9 +167,9 @@ def _given_by_protocol(doc: Document, compiled: CompiledVocabulary, said: _State
 
 
 # The record says its own allocation was not random: "a nonrandomised, open-label pilot study".
-_NON_RANDOM = re.compile(r"\b(?:non[- ]?|not |quasi[- ]?)randomi[sz]")
+_NON_RANDOM = regex_programs.compile(r"\b(?:non[- ]?|not |quasi[- ]?)randomi[sz]")
 _NON_RANDOM_WORDS: Final = ("nonrandom", "non-random", "non random", "not random", "quasi")
-_PLURAL_STUDIES = re.compile(r"[\w-]*\s+(?:[\w-]+\s+)?(?:studies|trials)\b")
+_PLURAL_STUDIES = regex_programs.compile(r"[\w-]*\s+(?:[\w-]+\s+)?(?:studies|trials)\b")
 
 
 def _not_randomised(doc: Document, said: _Statements) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from . import regex_programs
 from .document import Document, Hit, Role
 from .population import is_count_word
 
@@ -20,11 +21,11 @@ _TITLE: Final = Role.TITLE
 _RESULTS: Final = Role.RESULTS
 _BACKGROUND_SECTION: Final = Role.BACKGROUND
 # The design word names a cited study: "the observational report of Smith et al.", "a trial (Lee et al., 2019)".
-_CITED = re.compile(
+_CITED = regex_programs.compile(
     r"[\w-]*\s+(?:[\w-]+\s+){0,2}?(?:report|study|studies|trial|trials|analysis|review|series|cohort)s?\s*"
     r"(?:(?:of|by|from)\s+|\()(?:[A-Z][\w'’-]+\s+){1,2}et al\b"
 )
-_NOT_THIS_STUDY = re.compile(
+_NOT_THIS_STUDY = regex_programs.compile(
     r"(?:\b(?:feasibility|planning|conduct(?:ing)?|need|basis|rationale) (?:of|for) "
     r"(?:conducting |performing |running )?(?:a |an )"
     r"|\b(?:future|larger|subsequent|definitive|further|full[- ]scale|well[- ]designed|adequately[- ]powered|"
@@ -53,7 +54,7 @@ _EXAMINED = (
     *("implementation", "publication", "introduction", "quality", "appraisal", "uptake", "awareness"),
     *("knowledge", "dissemination", "evaluation", "use", "release", "endorsement"),
 )
-_OBJECT = re.compile(
+_OBJECT = regex_programs.compile(
     rf"(?:\b(?:{'|'.join(_FOLLOWED)}) (?:to|with|from)|\b(?:{'|'.join(_EXAMINED)}) of|\baccording to|\bbased on|"
     r"\bagainst|\bas (?:recommended|set out) (?:by|in))"
     r"\s+(?:[\w-]+\s+){0,3}$",
@@ -62,17 +63,17 @@ _OBJECT = re.compile(
 # The word each match of ``_OBJECT`` opens with: a cheap test before it.
 _OBJECT_WORDS: Final = frozenset((*_FOLLOWED, *_EXAMINED, "according", "based", "against", "as"))
 # The study a record's data come from: "a cohort nested in a randomised trial".
-_NESTED = re.compile(r"\b(?:nested|embedded) (?:in|within) (?:an?|the) (?:[\w-]+ ){0,3}$")
+_NESTED = regex_programs.compile(r"\b(?:nested|embedded) (?:in|within) (?:an?|the) (?:[\w-]+ ){0,3}$")
 # Studies counted in the plural are the literature a record pools or cites: "30 randomised trials", "seven
 # observational studies" (a study of its own counts patients, not trials).
-_STUDIES_AFTER = re.compile(r"[\w-]*(?:,?\s+[\w-]+){0,2}?\s+(?:trials|studies|rcts)\b")
+_STUDIES_AFTER = regex_programs.compile(r"[\w-]*(?:,?\s+[\w-]+){0,2}?\s+(?:trials|studies|rcts)\b")
 # A design word that is the subject of a finding is the literature's: "a meta-analysis of seven trials found".
 _VERBS = r"(?:found|showed|reported|concluded|suggested|demonstrated|indicated|confirmed)\b"
-_REPORTED = re.compile(r"[\w-]*(?:\s+[\w,()%-]+){0,6}?\s+" + _VERBS)
-_FINDING = re.compile(r"\b" + _VERBS)
-_OWN_BEFORE = re.compile(r"\b(?:this|our|the present|the current|we)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_REPORTED = regex_programs.compile(r"[\w-]*(?:\s+[\w,()%-]+){0,6}?\s+" + _VERBS)
+_FINDING = regex_programs.compile(r"\b" + _VERBS)
+_OWN_BEFORE = regex_programs.compile(r"\b(?:this|our|the present|the current|we)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # The design word's object: "trial of", "study with" and at most two words before a drug's name.
-_OF_A_DRUG = re.compile(r"[\w-]*\s+(?:of|with)\s+(?:[\w-]+\s+){0,2}?")
+_OF_A_DRUG = regex_programs.compile(r"[\w-]*\s+(?:of|with)\s+(?:[\w-]+\s+){0,2}?")
 _REACH = 60  # characters before a design word where a phrase of other work may stand
 _WORDS_BEFORE = 6  # the phrase's first word stands at most this many words before the design word
 _TRIGGERS: Final = frozenset(
@@ -87,7 +88,7 @@ _TRIGGERS: Final = frozenset(
     )
 )
 # Results of the record's own: a p value, "were included", "was tolerated", "we found".
-_RESULT = re.compile(
+_RESULT = regex_programs.compile(
     r"\bp ?[<=>≤] ?0?\.\d|\b(?:was|were) (?:\w+ly )?(?:reduced|improved|decreased|increased|observed|found|"
     r"associated|included|identified|retrieved|tolerated|effective|ineffective|higher|lower|similar|superior|"
     r"inferior|achieved|reported|noted|seen|detected|maintained|resolved|relieved|abolished|recorded|documented)\b|"

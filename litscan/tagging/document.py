@@ -9,7 +9,6 @@ its field.
 from __future__ import annotations
 
 import enum
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 
 from ..models import Evidence, Record
 from ..pubmed.sections import Category, label_marks, labelled_parts, may_have_labels, section_category
+from . import regex_programs
 from .sentences import sentence_spans
 
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ _SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u2
 _HYPHENS = "\u2010\u2011\u2012\u2013\u2212"
 _PLAIN = {**dict.fromkeys(_SPACES, " "), **dict.fromkeys(_HYPHENS, "-")}
 _START = attrgetter("start")
-_WORD_TAIL = re.compile(r"(?:[^\W_]|-)*")  # letters, digits (str.isalnum) and hyphens
+_WORD_TAIL = regex_programs.compile(r"(?:[^\W_]|-)*")  # letters, digits (str.isalnum) and hyphens
 _NO_HITS: Sequence[Hit] = ()
 _TITLE: Final = Role.TITLE
 
@@ -253,7 +253,7 @@ class Document:
 
 # A semicolon and a space with no closing bracket ahead before an opening one: likely outside brackets
 # (the count in ``_clauses`` decides).
-_OPEN_CLAUSE_MARK = re.compile(r"; (?![^()]*\))")
+_OPEN_CLAUSE_MARK = regex_programs.compile(r"; (?![^()]*\))")
 
 
 def _clauses(text: str, sentences: list[Sentence]) -> list[Sentence]:

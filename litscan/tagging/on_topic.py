@@ -12,11 +12,11 @@ Every decision, on topic or not, comes with the words that decided it first, the
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Final
 
 from ..models import Evidence
+from . import regex_programs
 from .compiled import CompiledVocabulary
 from .conditions import Conditions
 from .context import NOT_THE_STUDY, Context
@@ -37,7 +37,7 @@ _FINDINGS: Final = frozenset((Role.RESULTS, Role.CONCLUSION, Role.UNLABELLED))
 # What a review reports of one drug's own effect: "ketamine reduced pain (SMD -0.5)", "no benefit of
 # ketamine". Read only in reviews where the intervention is not otherwise the studied one (a rare case),
 # so it is not a scanner pattern, which every record would pay for.
-_EFFECT = re.compile(
+_EFFECT = regex_programs.compile(
     r"\b(?:reduc|decreas|improv|reliev|relief|effective|efficac|superior|inferior|benefi|favou?r|"
     r"better|worse|significant|no difference|odds ratio|risk ratio|mean difference|smd\b|rr\b|95%|"
     r"evidence (?:\w+ )?supports?|supported by)"
@@ -48,18 +48,18 @@ _RESULT: Final = Context.RESULT.value
 _REACH = 60  # characters either side of a drug's name where its giving is stated
 _ASIDE_REACH = 30  # ... and where a word making it an aside stands
 # "randomised to ketamine", "received oral ketamine 20 mg", "treated with ketamine": the drug after the verb.
-_GIVEN_BEFORE = re.compile(
+_GIVEN_BEFORE = regex_programs.compile(
     r"\b(?:randomi[sz]ed|allocated|assigned|switched|converted|titrated) to (?:[\w()./-]+ ){0,3}$|"
     r"\b(?:received|receiving|given|treated with|administered|started|starting|took|taking|using) (?:[\w()./-]+ ){0,3}$"
 )
 # "ketamine was given", "ketamine 0.5 mg/kg was infused", "ketamine infusions were started".
-_GIVEN_AFTER = re.compile(
+_GIVEN_AFTER = regex_programs.compile(
     r"[\w-]*(?: [\w()./%-]+){0,4}? (?:was|were) (?:\w+ly )?(?:given|administered|infused|started|added|titrated|"
     r"prescribed|applied|injected)\b"
 )
 # Given, but not as the study's treatment: as a rescue, before the study, as an anaesthetic, or beside the
 # treatment studied ("oral ketamine was co-prescribed in ten", "eight were also taking ketamine").
-_RESCUE = re.compile(
+_RESCUE = regex_programs.compile(
     r"\b(?:rescue|as needed|prior|previous(?:ly)?|before (?:the )?(?:study|trial)|an(?:a)?esthe\w*|sedat\w*|"
     r"induction|premedicat\w*|co-?prescri\w*|co-?administ\w*|concomitant\w*|concurrent\w*|"
     r"also (?:taking|took|receiving|received|on|using|used|given|prescribed|had))\b|\bunder (?:[\w/-]+ )?\Z"
@@ -122,7 +122,7 @@ def _studied_intervention(doc: Document, compiled: CompiledVocabulary) -> Eviden
 
 # Between two drugs of one list: a comma or a conjunction, and perhaps an item or two the vocabulary does not
 # name ("sufentanil, local anesthetics, clonidine"), or a drug's forms ("capsaicin cream, gel or patches, ...").
-_LIST_GAP = re.compile(
+_LIST_GAP = regex_programs.compile(
     r"[\s,]*(?:(?:and|or|and/or)\s+)?(?:[\w-]+(?: [\w-]+){0,2}(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)){0,2}"
 )
 _MANY = 4  # drugs in one list, the intervention among them: a catalogue of treatments, not the study's
@@ -290,16 +290,16 @@ def _another_use_in_them(doc: Document, compiled: CompiledVocabulary, conditions
 
 
 # What the intervention is for: "ketamine for treatment-resistant depression", "to treat opioid withdrawal".
-_FOR = re.compile(r"\b(?:for|to treat|treating|in the treatment of|against)\s+(?:[\w-]+\s+){0,3}$")
+_FOR = regex_programs.compile(r"\b(?:for|to treat|treating|in the treatment of|against)\s+(?:[\w-]+\s+){0,3}$")
 # A pain outcome: "pain scores fell", "pain intensity will be measured", "reduced pain", "pain relief".
-_PAIN_OUTCOME = re.compile(
+_PAIN_OUTCOME = regex_programs.compile(
     r"\b(?:pain|analges\w*)(?: [\w-]+){0,3}? (?:scores?|intensity|relief|reduc\w*|decreas\w*|improv\w*|fell|"
     r"ratings?|severity|interference|outcomes?|responses?)\b"
     r"|\b(?:reduced|relieved|decreased|improved|lowered) (?:[\w-]+ ){0,2}pain\b"
     r"|\bpain (?:[\w-]+ ){0,2}(?:did not |was |were )?(?:change|changed|unchanged|differ|differed|fell|rose)\b"
 )
 # ... unless the sentence says the study did not have one: "pain was not a study endpoint".
-_NO_PAIN_OUTCOME = re.compile(
+_NO_PAIN_OUTCOME = regex_programs.compile(
     r"\bpain (?:\w+ ){0,3}(?:was|were) not\b|\bnot (?:a |an )?(?:study )?(?:end ?point|outcome)"
 )
 

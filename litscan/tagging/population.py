@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Final, NamedTuple
 
 from ..models import Evidence
+from . import regex_programs
 from .cues import BACKGROUND, EXCLUSION, FUTURE, HISTORY, OUTSIDE_STUDY
 from .document import Document, Role
 from .vocabulary import Design
@@ -27,7 +28,7 @@ _OBSERVATIONAL: Final = "observational"
 _REVIEW: Final = "review"
 _PRECLINICAL: Final = "preclinical"
 _NONRANDOMIZED: Final = "nonrandomized_trial"
-_VOLUNTEERS = re.compile(r"\bvolunteers?\b", re.IGNORECASE)
+_VOLUNTEERS = regex_programs.compile(r"\bvolunteers?\b", re.IGNORECASE)
 _MOST_CASES: Final = 3  # at most this many patients described one by one are a case report
 _TITLE: Final = Role.TITLE
 _BACKGROUND_SECTION: Final = Role.BACKGROUND
@@ -49,20 +50,20 @@ _PEOPLE = (
     r"veterans|infants|neonates|outpatients|inpatients|users|controls|respondents|volunteers|survivors|amputees|"
     rf"males|females|boys|girls|teenagers|residents|athletes|soldiers|parturients|{_CARERS})"
 )
-_PROFESSIONALS = re.compile(rf"\b(?:{_CARERS}|experts|authors|specialists|investigators)\b", re.IGNORECASE)
+_PROFESSIONALS = regex_programs.compile(rf"\b(?:{_CARERS}|experts|authors|specialists|investigators)\b", re.IGNORECASE)
 # A group treated or studied as one, with no count: "Patients underwent a 4-day infusion".
-_GROUP = re.compile(
+_GROUP = regex_programs.compile(
     r"\b(?:patients|participants|subjects)\s+(?:\w+\s+){0,3}?(?:underwent|received|were|had|completed|took)\b",
     re.IGNORECASE,
 )
 _NUMBER_WORD = "(?:" + "|".join(_NUMBER_WORDS) + "|thousand)"
 # A count in digits or words, whole: "one hundred and four individuals" is not "four individuals".
-_COUNTED = re.compile(
+_COUNTED = regex_programs.compile(
     rf"\b(\d{{1,3}}(?:,\d{{3}})+|\d{{1,5}}|{_NUMBER_WORD}(?:(?:[- ]|\s+and\s+){_NUMBER_WORD})*)\s+"
     rf"(?:[\w,()-]+\s+){{0,4}}?{_PEOPLE}\b",
     re.IGNORECASE,
 )
-_ONE_PERSON = re.compile(
+_ONE_PERSON = regex_programs.compile(
     r"\b(?:a|an|one|this|our|the) (?:\d{1,3}[- ]year[- ]old )?(?:[\w-]+ ){0,2}?"
     r"(?:patient|man|woman|boy|girl|child|gentleman|lady|female|male|veteran|neonate|"
     r"teenager|athlete|soldier|amputee|person)\b(?!['’]?s? (?:group|population|cohort))"
@@ -73,16 +74,18 @@ _ONE_PERSON = re.compile(
     re.IGNORECASE,
 )
 # "A patient at risk should...", "management includes placing the patient...": any patient, not one described.
-_GENERIC = re.compile(r"\b(?:should|must|can|could|may|might|would|includes?|requires?)\b", re.IGNORECASE)
+_GENERIC = regex_programs.compile(r"\b(?:should|must|can|could|may|might|would|includes?|requires?)\b", re.IGNORECASE)
 # Animals or cells in the record's own sentences: work of the authors' own on them is a preclinical study.
-_LAB = re.compile(r"\b(?:cells|cell lines?|in vitro|cultured|rats?|mice|mouse|murine|rodents?|embryos?)\b", re.I)
-_LITERATURE = re.compile(
+_LAB = regex_programs.compile(
+    r"\b(?:cells|cell lines?|in vitro|cultured|rats?|mice|mouse|murine|rodents?|embryos?)\b", re.I
+)
+_LITERATURE = regex_programs.compile(
     r"\b(?:have|has) been (?:\w+ly )?(?:reported|described|published)|\bin the (?:english |medical )?literature\b|"
     r"\bother (?:reported )?cases\b",
     re.IGNORECASE,
 )
-_AGED_PERSON = re.compile(r"\b\d{1,3}[- ](?:year|month|week)s?[- ]old\b", re.IGNORECASE)
-_OWN_WORK = re.compile(
+_AGED_PERSON = regex_programs.compile(r"\b\d{1,3}[- ](?:year|month|week)s?[- ]old\b", re.IGNORECASE)
+_OWN_WORK = regex_programs.compile(
     r"\b(?:we|(?:this|the present|our) (?:study|work|analysis)) (?:\w+ly )?(?:examined|analy[sz]ed|reviewed|"
     r"collected|measured|studied|enrolled|recruited|included|followed|treated|used|gave|administered|assessed|"
     r"evaluated|compared|investigated|identified|obtained|retrieved|surveyed|interviewed|show|showed|shows|found|"

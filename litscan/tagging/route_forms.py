@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from typing import TypeVar
 
+from . import regex_programs
 from .document import Document
 from .route_infusion import BoundRoute
 
 B = TypeVar("B", bound=BoundRoute)
 
 # A route adjective naming a product ("the intravenous solution"): another route stated for it wins.
-_FORMULATION = re.compile(
+_FORMULATION = regex_programs.compile(
     r"\s*(?:\([^()]{0,12}\)\s*)?(?:[\w+()-]+\s+){0,2}?(?:solution|formulation|preparation|ampoules?|ampules?|vials?)\b",
     re.IGNORECASE,
 )

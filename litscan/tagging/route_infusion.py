@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from ..models import Evidence
+from . import regex_programs
 from .compiled import UNLABELLED_ROUTE, CompiledVocabulary
 from .context import NOT_THE_STUDY
 from .document import Document, Hit
@@ -26,19 +27,21 @@ INFERRED_INFUSION = "[routes.infusion]"  # ends the evidence of an infusion rout
 # names another ("patient-controlled epidural analgesia", "subcutaneous PCA" state theirs).
 _DOSE_UNIT = r"\b(?:mg|µg|μg|mcg|ug|micrograms?|microg)"
 _RATE = rf"{_DOSE_UNIT}{PER.format('kg')}?{PER.format('h|hrs?|hours?|min|minutes?')}(?![a-z])"
-_INFUSION = re.compile(
+_INFUSION = regex_programs.compile(
     r"\binfus|\bper hour\b|\bp(?:c|ci)a\b|\bpatient[- ]controlled (?:intravenous )?analgesia|" + _RATE
 )
-_RATE_ONLY = re.compile(_RATE)
-_OVER_HOURS = re.compile(
+_RATE_ONLY = regex_programs.compile(_RATE)
+_OVER_HOURS = regex_programs.compile(
     r"\bover (?:a period of |about |approximately )?\d[\d.]*(?:\s*(?:-|–|to)\s*\d[\d.]*)?\s*"
     r"(?:h|hrs?|hours?|min|mins|minutes?)\b"
 )
 # The drug's name, perhaps a noun of its regimen, then a bracket: "ketamine (", "ketamine protocol (".
-_REGIMEN_BRACKET = re.compile(r"[\w-]* (?:(?:protocol|regimen|infusion|treatment|group|arm|dose|dosing) )?\(")
+_REGIMEN_BRACKET = regex_programs.compile(
+    r"[\w-]* (?:(?:protocol|regimen|infusion|treatment|group|arm|dose|dosing) )?\("
+)
 # The drug joined to the other one the infusion names: "ketamine-lidocaine", "esketamine added to sufentanil PCIA"
-_COMBINED = re.compile(r"\s*(?:-|/|\+|,|and|or|with|plus|in|into|(?:added|combined|mixed) (?:to|with))\s*")
-_BOLUSES = re.compile(r"\bbolus|\binjections?\b|\bdoses\b")
+_COMBINED = regex_programs.compile(r"\s*(?:-|/|\+|,|and|or|with|plus|in|into|(?:added|combined|mixed) (?:to|with))\s*")
+_BOLUSES = regex_programs.compile(r"\bbolus|\binjections?\b|\bdoses\b")
 
 
 def _over_hours(lower: str, start: int, end: int) -> re.Match[str] | None:
@@ -48,7 +51,9 @@ def _over_hours(lower: str, start: int, end: int) -> re.Match[str] | None:
 
 
 # Each match of the two above holds one of these: a cheap test before them.
-_INFUSION_GATE = re.compile(r"nfu|/h|/min|hour|over |pca|pcia|controlled (?:an|in)|h-1|n-1|h⁻¹|n⁻¹|h\(-1|n\(-1")
+_INFUSION_GATE = regex_programs.compile(
+    r"nfu|/h|/min|hour|over |pca|pcia|controlled (?:an|in)|h-1|n-1|h⁻¹|n⁻¹|h\(-1|n\(-1"
+)
 _INFUSION_NEAR_ROUTE = 50  # "subcutaneous infusion", "infused subcutaneously": the infusion's route is stated
 
 

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import re
 
+from . import regex_programs
+
 # A list of routes introduced by a colon: "ketamine's routes of administration: intravenous, oral...".
-LIST_INTRO = re.compile(r"\b(?:routes?|administration|formulations?|forms)\b[^:]{0,25}:\s*$", re.IGNORECASE)
-BRACKETED = re.compile(r"\([^()]*\)")
+LIST_INTRO = regex_programs.compile(r"\b(?:routes?|administration|formulations?|forms)\b[^:]{0,25}:\s*$", re.IGNORECASE)
+BRACKETED = regex_programs.compile(r"\([^()]*\)")
 _CLAUSE = r"[;:]|\b(?:while|whereas|but|followed by|compared (?:with|to)|than|as opposed to|instead of|unlike)\b"
-BOUNDARY = re.compile(_CLAUSE + r"|\b(?:versus|vs)\b")
+BOUNDARY = regex_programs.compile(_CLAUSE + r"|\b(?:versus|vs)\b")
 # An adjective reaches forward to its noun, not across a clause: "an oral drug that could extend ketamine";
 # "IM versus IV ketamine" names two routes of ketamine, so "versus" does not stop it.
-ADJECTIVE_BOUNDARY = re.compile(
+ADJECTIVE_BOUNDARY = regex_programs.compile(
     _CLAUSE + r"|\b(?:that|which|who|whom|could|can|may|might|will|would|"
     r"should|was|were|is|are|has|have|had|after|before|during)\b"
 )

@@ -16,6 +16,7 @@ import re
 from typing import Final
 from weakref import WeakKeyDictionary
 
+from . import regex_programs
 from .compiled import CompiledVocabulary
 from .context import clause
 from .cues import BACKGROUND, INTRODUCES_STUDY, OUTSIDE_STUDY
@@ -29,14 +30,14 @@ _PAIN_WORDS: Final = ("pain", "analges", "algesi", "allodyni")
 _TITLE: Final = Role.TITLE
 _BACKGROUND_SECTION: Final = Role.BACKGROUND
 # Treatment before the study, just before the route word or the drug: "prior IV ketamine", "had received".
-_PRIOR = re.compile(
+_PRIOR = regex_programs.compile(
     r"\b(?:prior|previous(?:ly)?|earlier|former|(?<!in the )past|history of|had (?:previously |once |already )?"
     r"(?:received|responded(?: well)? to|been (?:treated|given)|tried|failed)|once responded to)"
     r"\s+(?:[\w().,/-]+\s+){0,4}$",
     re.IGNORECASE,
 )
 # Earlier work a review cites: "the previous report found that IV ketamine...", "Smith et al. gave...".
-_EARLIER_WORK = re.compile(
+_EARLIER_WORK = regex_programs.compile(
     r"\b(?:previous|prior|earlier|former|last)\b(?: [\w-]+){0,2} (?:report|review|study|studies|trial|trials|"
     r"meta-analys[ie]s|guidelines?|version|edition)\b|\bet al\b",
     re.IGNORECASE,
@@ -44,10 +45,12 @@ _EARLIER_WORK = re.compile(
 # Each match of ``_EARLIER_WORK`` holds one of these, lower-cased: a cheap test before it (a pattern that
 # opens with a word boundary is tried at every position of the sentence, case-insensitively: ~40K
 # instructions a sentence).
-_EARLIER_GATE = re.compile(r"previous|prior|earlier|former|last|et al")
-_PAST = re.compile(r"prior|previous|earlier|former|past|history|had |once ")
+_EARLIER_GATE = regex_programs.compile(r"previous|prior|earlier|former|last|et al")
+_PAST = regex_programs.compile(r"prior|previous|earlier|former|past|history|had |once ")
 # A possibility, not what was done: "it can repeatedly be infused intravenously, but was given subcutaneously".
-_POSSIBLE = re.compile(r"\b(?:can|could|may|might|would|should)\s+(?:\w+\s+){0,2}?be\s+(?:\w+\s+){0,3}$", re.I)
+_POSSIBLE = regex_programs.compile(
+    r"\b(?:can|could|may|might|would|should)\s+(?:\w+\s+){0,2}?be\s+(?:\w+\s+){0,3}$", re.I
+)
 _PRIOR_REACH = 60  # characters before the route word (or its drug) where a word of the past may stand
 
 

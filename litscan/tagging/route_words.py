@@ -8,6 +8,8 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from . import regex_programs
+
 
 class Spanned(Protocol):
     """A found word: its place in the text and what it names."""
@@ -61,21 +63,25 @@ MODIFIERS = frozenset(
 PER = r"(?:\s*(?:/|per)\s*(?:{0})|\s*[·.x×]?\s*(?:{0})(?:-1|⁻¹|\(-1\)))"
 
 # A drug given "by" or "via" a route: "ketamine administered by patient-controlled epidural analgesia".
-_BY_ROUTE = re.compile(r"\b(?:by|via|through|using)\s+(?:(?:a|an|the)\s+)?(?:[\w()+/-]+\s+){0,3}$", re.IGNORECASE)
+_BY_ROUTE = regex_programs.compile(
+    r"\b(?:by|via|through|using)\s+(?:(?:a|an|the)\s+)?(?:[\w()+/-]+\s+){0,3}$", re.IGNORECASE
+)
 # ... but not what something was caused or shown by: "spondylodiscitis complicated by epidural abscess".
-_NOT_GIVEN_BY = re.compile(
+_NOT_GIVEN_BY = regex_programs.compile(
     r"\b(?:complicated|caused|followed|preceded|confirmed|accompanied|induced|mediated|characteri[sz]ed|diagnosed|"
     r"detected|demonstrated|shown|revealed|identified|assessed|measured|evaluated|determined|defined|affected|"
     r"obtained|visuali[sz]ed|seen|replaced|supported|explained|limited|marked)\s+(?:by|via|through|using)\s+"
     r"(?:(?:a|an|the)\s+)?(?:[\w()+/-]+\s+){0,3}$",
     re.IGNORECASE,
 )
-_NEXT_WORD = re.compile(r"[\s)\]]*(?:\([^()]{0,12}\)\s*)?([A-Za-z][\w-]*)")  # "intravenous (IV) cannulation"
-_OF_DRUG = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:of|with|containing)\s+(?:[\w./%-]+\s+){0,4}$")
+_NEXT_WORD = regex_programs.compile(
+    r"[\s)\]]*(?:\([^()]{0,12}\)\s*)?([A-Za-z][\w-]*)"
+)  # "intravenous (IV) cannulation"
+_OF_DRUG = regex_programs.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:of|with|containing)\s+(?:[\w./%-]+\s+){0,4}$")
 
 
 # A route adjective coordinated with another before their shared noun: "by intrathecal or oral route"
-_SHARED_NOUN = re.compile(r"\s+(?:or|and|and/or)\s+[A-Za-z][\w-]*(?=\s+[A-Za-z])")
+_SHARED_NOUN = regex_programs.compile(r"\s+(?:or|and|and/or)\s+[A-Za-z][\w-]*(?=\s+[A-Za-z])")
 
 
 def names_its_noun(text: str, end: int, drug_start: int) -> bool:
@@ -95,7 +101,7 @@ def given_by(text: str, lo: int, hi: int) -> bool:
 
 # The route's own noun and its object, where no drug follows: "induced by intramuscular (i.m.) infusion of
 # hypertonic saline" gave the saline; "an intravenous infusion of the study drug" or "of 50-150 mg" is the drug's.
-_NOUN_OF = re.compile(
+_NOUN_OF = regex_programs.compile(
     r"[\s)\]]*(?:\([^()]{0,12}\)\s*)?(?:infusions?|injections?|boluses|bolus|administration)\s+of\s+"
     r"(?!(?:the |this |that |each )?(?:study |trial |active )?(?:drugs?|medications?|solutions?|it|them)\b)"
     r"(?!(?:at least|up to|about|approximately|around|a|an|one|two|three|four|five)\b)[a-z]",  # not a dose
@@ -126,7 +132,7 @@ def names_another_noun(text: str, end: int) -> bool:
 
 # A route in the dose brackets of a word that is not a drug we know: "infliximab (5 mg/kg IV)",
 # "methysergide (ID50 = 8 ug/kg s.c.)".
-_OTHERS_DOSE = re.compile(
+_OTHERS_DOSE = regex_programs.compile(
     r"([A-Za-z][\w-]*)\s*\(\s*(?:[A-Za-z][\w]{0,5}\s*[=:]\s*)?\d[\d.,]*\s*(?:mg|µg|mcg|ug|g|ml|mmol|%|units?|IU)"
     + PER.format(r"\w+")
     + r"*[\s,;]*$"
@@ -138,7 +144,7 @@ REGIMEN_NOUNS = frozenset(
         *("group", "arm", "treatment", "regimen", "protocol"),
     ]
 )
-_LISTING = re.compile(r"\b(?:and|or|versus|vs|plus|to|then)\b|[,/]")
+_LISTING = regex_programs.compile(r"\b(?:and|or|versus|vs|plus|to|then)\b|[,/]")
 
 
 def others_dose(text: str, lo: int, hi: int) -> str | None:
@@ -164,7 +170,7 @@ def has_its_own(text: str, word: Spanned, drug: Spanned, routes: Sequence[Spanne
 
 
 # The analgesia or anaesthesia every patient had, beside the drug studied.
-_CO_TREATMENT = re.compile(
+_CO_TREATMENT = regex_programs.compile(
     r"\b(?:analgesia|an(?:a)?esthesia)\s+(?:was\s+|were\s+)?(?:consisted|comprised|included|provided|maintained|"
     r"standardi[sz]ed)\b|\b(?:standard|usual|routine|background|multimodal)\s+(?:post[- ]?operative\s+)?"
     r"(?:analgesia|analgesic\s+regimen|pain\s+management)\b",

@@ -22,6 +22,7 @@ from operator import attrgetter, itemgetter
 from typing import Final
 
 from ..models import Evidence
+from . import regex_programs
 from .compiled import ROUTE_KINDS, UNLABELLED_ROUTE, CompiledVocabulary
 from .context import NOT_THE_STUDY, Context
 from .document import Document, Hit, Role
@@ -71,53 +72,53 @@ _DOSE = r"(?:\([^()]{0,20}\)\s*)?"
 _AMOUNT = (
     rf"\d[\d.,]*(?:\s*(?:-|–|to)\s*\d[\d.,]*)?\s*(?:mg|µg|mcg|ug|g|ml|mmol|%){PER.format('kg|h|hr|hour|day|d|min|ml')}*"
 )
-_COORDINATED = re.compile(
+_COORDINATED = regex_programs.compile(
     # a drug's dose between it and the next of a list: "ketamine 0.15 mg/kg, morphine 0.075 mg/kg and saline"
     rf"^[\s,]*{_DOSE}(?:{_AMOUNT}\s*)?(?:and/or|and|or|plus|with|\+|/|-|,)?\s*(?:\d[\d.]*\s*(?:mg|µg|mcg|g|ml|%)[^\s,]*\s*)?$",
     re.IGNORECASE,
 )
 # Ketamine given with another drug, that drug's route stated: "ketamine as an adjuvant to epidural steroids".
-_ADJUVANT = re.compile(
+_ADJUVANT = regex_programs.compile(
     rf"\s*{_DOSE}(?:(?:or|and)\s+[\w-]+\s+)?(?:(?:was|were|is|are)\s+)?(?:(?:used|given|studied|added)\s+)?(?:(?:as|an?)\s+)*"
     r"(?:(?:adjuvants?|adjunct(?:ive)?s?|additives?|add-ons?)\s+(?:to|in|with|for|of)|added\s+to|mixed\s+(?:with|in|into)|"
     r"combined\s+with|in\s+combination\s+with|co-?administered\s+with)\s+(?:the\s+|an?\s+)?$",
     re.IGNORECASE,
 )
 # Between two routes of a list: "intravenous, oral", "via intravenous infusions (96.8%), iontophoresis (61.3%)".
-_LIST_GAP = re.compile(
+_LIST_GAP = regex_programs.compile(
     r"\w*[\s,;/()]*(?:(?:infusions?|injections?|administration)\s*)?(?:\([\d.,% ]+\)\s*)?[\s,;/()]*"
     r"(?:(?:and/or|and|or|versus|vs\.?|to|then|as well as|plus)\b[\s,;/()]*)?",
     re.I,
 )
 # A dose between a drug and a route word after it: "ketamine 0.5 mg/kg IM", "ketamine (50 mg) i.v. was given".
-_DOSE_BETWEEN = re.compile(rf"[\s,(]*{_AMOUNT}[\s,)]*", re.IGNORECASE)
-_RESCUE = re.compile(r"\brescue\b", re.IGNORECASE)
+_DOSE_BETWEEN = regex_programs.compile(rf"[\s,(]*{_AMOUNT}[\s,)]*", re.IGNORECASE)
+_RESCUE = regex_programs.compile(r"\brescue\b", re.IGNORECASE)
 # A route said of every drug of a list before it: "ketamine, morphine and saline, each injected intravenously".
-_EACH = re.compile(r"\b(?:each|all|both)\b(?:\s+[\w-]+){0,2}\s*$", re.IGNORECASE)
+_EACH = regex_programs.compile(r"\b(?:each|all|both)\b(?:\s+[\w-]+){0,2}\s*$", re.IGNORECASE)
 _RESCUE_REACH = 60  # characters either side of a route word where "rescue" makes it another drug's
 # Between a route word and the dosage form it qualifies: a dose or a drug's name, no list.
-_FORM_GAP = re.compile(r"[\s-]+(?:(?!(?:and|or)\b)[\w%./()-]+\s+){0,3}")
+_FORM_GAP = regex_programs.compile(r"[\s-]+(?:(?!(?:and|or)\b)[\w%./()-]+\s+){0,3}")
 # A dosage form right after a comparator: "oral placebo tablets", "a sham patch".
-_COMPARATORS = re.compile(r"\b(?:placebo|sham)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_COMPARATORS = regex_programs.compile(r"\b(?:placebo|sham)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # A route named as the comparator: "milder side effects than intravenous dosing".
-_COMPARED = re.compile(
+_COMPARED = regex_programs.compile(
     r"\b(?:than|compared (?:with|to)|as opposed to|instead of|unlike|versus|vs\.?|avoid(?:s|ing)?)"
     r"\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # All the drugs named before: "the drugs were administered intravenously", "the study medication".
-_THE_DRUGS = re.compile(
+_THE_DRUGS = regex_programs.compile(
     r"\b(?:the|both|all|these) (?:study |trial |test )?(?:drugs|medications|solutions|agents)\b|"
     r"\bthe (?:study|trial|test) (?:drug|medication|solution)\b",
     re.IGNORECASE,
 )
 _ARMS = frozenset(("group", "groups", "arm", "arms"))
 # The noun a route adjective describes, past adjectives coordinated with it: "epidural or paraspinal abscess".
-_HEAD_WORD = re.compile(
+_HEAD_WORD = regex_programs.compile(
     r"[\s)\]]*(?:\([^()]{0,12}\)\s*)?(?:(?:and/or|and|or),?\s+[A-Za-z][\w-]*,?\s+(?=[A-Za-z]))?([A-Za-z][\w-]*)"
 )
-_COORDINATOR = re.compile(r"\b(?:and|or|versus|vs|plus|with)\b|,")
-_PARENTHETICAL, _GAP_WORD = re.compile(r"\([^()]*\)"), re.compile(r"[A-Za-z][A-Za-z-]{2,}")
+_COORDINATOR = regex_programs.compile(r"\b(?:and|or|versus|vs|plus|with)\b|,")
+_PARENTHETICAL, _GAP_WORD = regex_programs.compile(r"\([^()]*\)"), regex_programs.compile(r"[A-Za-z][A-Za-z-]{2,}")
 
 
 @dataclass(slots=True)

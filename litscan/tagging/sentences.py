@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from . import regex_programs
+
 # A period after one of these or a capital letter ends no sentence ("Fig. 2", "J. Smith").
 _NO_BREAK_AFTER = (
     "e.g",
@@ -55,7 +57,9 @@ def _sentence_end(punctuation: str = "[.!?]") -> re.Pattern[str]:
     items = r"(?<!^\d\.)(?<!^\d\d\.)(?<![.!?:;]\s\d\.)(?<![.!?:;]\s\d\d\.)"
     # The checks with a line break are tried only where one stands before the punctuation: where none
     # does, none of them can match, and each costs a lookbehind at every sentence end.
-    return re.compile(punctuation + r"(?=(\s+)(?:[A-Z(\[]|\d\d?\.\s))" + plain + rf"(?:(?<!\n.)|{lined})" + items)
+    return regex_programs.compile(
+        punctuation + r"(?=(\s+)(?:[A-Z(\[]|\d\d?\.\s))" + plain + rf"(?:(?<!\n.)|{lined})" + items
+    )
 
 
 _SENTENCE_END = _sentence_end()

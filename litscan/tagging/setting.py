@@ -9,9 +9,9 @@ chronic post-surgical pain, the word "chronic" unsaid. Read by ``conditions`` an
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
+from . import regex_programs
 from .compiled import CompiledVocabulary
 from .context import NOT_THE_STUDY
 from .cues import HISTORY
@@ -49,7 +49,7 @@ def title_setting_that_leaves(doc: Document, compiled: CompiledVocabulary) -> Of
 
 
 # The study's patients undergo the operation: "patients undergoing", "scheduled for", "women having".
-_UNDERGOING = re.compile(
+_UNDERGOING = regex_programs.compile(
     r"\b(?:undergoing|undergo|underwent|scheduled for|having|awaiting|listed for|during|"
     # what the study treats after it: "analgesia after lumbar decompression", "opioid use following surgery"
     r"(?:analgesia|pain relief|pain control|opioid (?:use|consumption|requirements?)) (?:after|following))"
@@ -96,13 +96,13 @@ def pain_followed_late(doc: Document) -> bool:
 
 # The people a mention says have the condition: "in opioid-tolerant patients with chronic back pain",
 # "chronic pain patients", "a patient on high-dose opioids for chronic back pain".
-_HAVING = re.compile(
+_HAVING = regex_programs.compile(
     r"\b(?:(?:in|out)?patients?|adults?|people|persons?|women|woman|men|man|children|individuals|subjects|participants|veterans|"
     r"those) (?:(?:[\w-]+ ){0,2}(?:with|having|suffering from)|"
     r"(?:on|taking|using|receiving) (?:[\w-]+ ){0,3}(?:for|to treat)) (?:[\w-]+ ){0,3}\Z"
 )
-_HAVERS = re.compile(r"[\w-]* ?(?:patients|sufferers)\b")
-_PAIN_WORD = re.compile(r"\bpain|\banalges")
+_HAVERS = regex_programs.compile(r"[\w-]* ?(?:patients|sufferers)\b")
+_PAIN_WORD = regex_programs.compile(r"\bpain|\banalges")
 
 
 def names_the_patients(doc: Document, hit: Hit) -> bool:
@@ -124,7 +124,7 @@ def chronic_in_other_words(doc: Document, late: set[int]) -> list[Hit]:
 # A time months after the setting: "at 6 months", "a 12-month follow-up", "at months 3 and 6", "one year later",
 # "week 12", "day 90", "long-term". The number before its unit decides ("at 1, 3 and 6 months": six).
 # The count in digits or words ("ninety days", "twenty-four weeks"), read by ``population.count_of``.
-_LATER_TIME = re.compile(
+_LATER_TIME = regex_programs.compile(
     r"\b(\d+|[a-z]+(?:-[a-z]+)?)[- ]"
     r"(months?|mo|years?|yrs?|weeks?|wk|days?|hours?|hrs?|h)\b|"
     r"\b(months?|weeks?|days?) (\d+)\b|"
@@ -136,12 +136,14 @@ _LONG_AFTER: Final = 10_000  # "long-term", "months after": long enough for eith
 _UNIT_DAYS: Final = {"y": 365, "m": 30, "w": 7, "d": 1, "h": 0}
 # How long pain had lasted before the study, not when it was measured: "for more than 6 months", "of 12 months'
 # duration", "6 months before surgery".
-_DURATION_BEFORE = re.compile(
+_DURATION_BEFORE = regex_programs.compile(
     r"\b(?:(?:for|of|lasting|persisting)(?: (?:at least|more than|longer than|over))?|at least|more than|longer than"
     r"|>|≥) ?\Z"
 )
-_DURATION_AFTER = re.compile(r"['’]?[- ]?(?:duration|history|old|before|prior|preoperative|pre-operative)\b")
-_PAIN = re.compile(r"\bpain")
+_DURATION_AFTER = regex_programs.compile(
+    r"['’]?[- ]?(?:duration|history|old|before|prior|preoperative|pre-operative)\b"
+)
+_PAIN = regex_programs.compile(r"\bpain")
 _OPENING = 12  # "At 12 months, pain...": a time this near the sentence's start is said of all of it
 
 
@@ -164,7 +166,7 @@ def pain_months_later(doc: Document, late: set[int]) -> list[Hit]:
     return found
 
 
-_SPAN = re.compile(r"\s*(?:to|until|through|-|–)\s*")  # between the two ends of a span of times
+_SPAN = regex_programs.compile(r"\s*(?:to|until|through|-|–)\s*")  # between the two ends of a span of times
 
 
 def _measured_at(lower: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -204,7 +206,7 @@ def _pain_days(times: list[tuple[int, int]], start: int, pain: int, unknown: int
 
 
 # The intervention used as the setting: "ketamine anaesthesia", "ketamine-based sedation", "ketamine for sedation".
-_USED_AS = re.compile(r"[\s-]*(?:(?:based|for|as|as an?)\s+)?")
+_USED_AS = regex_programs.compile(r"[\s-]*(?:(?:based|for|as|as an?)\s+)?")
 
 
 def title_setting_undergone(doc: Document, compiled: CompiledVocabulary) -> Hit | None:
