@@ -402,6 +402,14 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 DESIGN: list[tuple[str, str, Record]] = [
     (
+        "a survey 'with a narrative review' is the survey: the review is added to it",
+        "observational",
+        record(
+            "Oral ketamine for chronic pain in Norway: a national survey of pain clinics with a narrative review",
+            "We sent a questionnaire to all 40 pain clinics; 31 answered. Most prescribed oral ketamine rarely.",
+        ),
+    ),
+    (
         "a Spanish abstract states its randomisation in its own words ('ensayo aleatorizado')",
         "rct",
         record(
