@@ -21,6 +21,14 @@ OPIOID_DOSE_LATER = record(
 
 ON_TOPIC: list[tuple[str, bool, Record]] = [
     (
+        "an Italian abstract names chronic pain in its own words ('dolore cronico')",
+        True,
+        record(
+            "Ketamina orale nel dolore cronico refrattario: serie di casi",
+            "Descriviamo 15 pazienti con dolore cronico refrattario trattati con ketamina orale per tre mesi.",
+        ),
+    ),
+    (
         "the hyperalgesia an opioid leaves in rats, their only model, is opioid tolerance, not chronic pain",
         False,
         record(
