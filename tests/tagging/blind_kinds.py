@@ -410,6 +410,16 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 DESIGN: list[tuple[str, str, Record]] = [
     (
+        "a hypothesis the results are said to fit, at the end, does not make the study's own sentences background",
+        "nonrandomized_trial",
+        record(
+            "Ketamine and tramadol in experimental heat pain",
+            "The analgesic effect of ketamine and tramadol was compared in experimental heat pain. Naloxone or "
+            "placebo was given before each drug. Both drugs reduced heat pain. The results are in accordance with "
+            "the hypothesis that ketamine acts by a non-opioid mechanism.",
+        ),
+    ),
+    (
         "a survey 'with a narrative review' is the survey: the review is added to it",
         "observational",
         record(
