@@ -11,9 +11,12 @@ Read by ``tagger`` and ``conditions``.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from . import regex_programs
 from .document import Document, Hit
+
+PRECLINICAL: Final = "preclinical"  # the design id of animal and in-vitro studies (TAXONOMY.md)
 
 # What an animal study of pain measures, by one name or another
 _NOCICEPTION = regex_programs.compile(

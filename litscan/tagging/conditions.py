@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from ..models import Evidence
-from .animal_models import measures_no_pain
+from .animal_models import PRECLINICAL, measures_no_pain
 from .compiled import CompiledVocabulary
 from .condition_lists import only_in_a_list
 from .context import NOT_THE_STUDY, Context, ContextRules, clause, listed_or_subgroup, trigger_words
@@ -40,7 +40,6 @@ from .vocabulary import Vocabulary
 _TITLE: Final = Role.TITLE
 _CONCLUSION: Final = Role.CONCLUSION
 _RESULTS: Final = Role.RESULTS
-_PRECLINICAL: Final = "preclinical"
 _HYPOTHETICAL: Final = Context.HYPOTHETICAL.value
 _ACUTE: Final = Context.ACUTE.value
 _MEASURED: Final = Context.MEASURED.value
@@ -97,7 +96,7 @@ def population_conditions(doc: Document, compiled: CompiledVocabulary, design: s
     for cid in only_in_a_list(doc, v, mentions):
         del mentions[cid]
     # The background's patients are people: an animal study is on the topic by its own model, not by them
-    if not mentions and design != _PRECLINICAL and _no_population_of_its_own(doc):
+    if not mentions and design != PRECLINICAL and _no_population_of_its_own(doc):
         mentions = _introduced_by_the_background(doc, v, compiled.context_rules)
     general = compiled.general_condition
     if doc.hits_of("late") and general is not None:
@@ -118,7 +117,7 @@ def population_conditions(doc: Document, compiled: CompiledVocabulary, design: s
 
 def _disease_model_only(doc: Document, every: list[_Mention], design: str) -> bool:
     """A disease named in animals in weak words only ("a rabbit model of osteoarthritis"), no pain: no pain model."""
-    return design == _PRECLINICAL and all(m.strength == _WEAK for m in every) and measures_no_pain(doc)
+    return design == PRECLINICAL and all(m.strength == _WEAK for m in every) and measures_no_pain(doc)
 
 
 def _without_acute_only(doc: Document, v: Vocabulary, mentions: dict[str, list[_Mention]]) -> None:

@@ -17,6 +17,7 @@ from typing import Final
 
 from ..models import Evidence
 from . import regex_programs
+from .animal_models import PRECLINICAL
 from .compiled import CompiledVocabulary
 from .conditions import Conditions
 from .context import NOT_THE_STUDY, Context
@@ -32,7 +33,6 @@ _TITLE: Final = Role.TITLE
 # A chronic mention that is denied, named to compare, acute or speculation is no chronic population.
 _NOT_CHRONIC: Final = NOT_THE_STUDY | Context.ACUTE.value | Context.HYPOTHETICAL.value
 _REVIEWS: Final = frozenset(("systematic_review", "review"))
-_PRECLINICAL: Final = "preclinical"
 _FINDINGS: Final = frozenset((Role.RESULTS, Role.CONCLUSION, Role.UNLABELLED))
 # What a review reports of one drug's own effect: "ketamine reduced pain (SMD -0.5)", "no benefit of
 # ketamine". Read only in reviews where the intervention is not otherwise the studied one (a rare case),
@@ -338,7 +338,7 @@ def _chronic_of_the_study(
     the study made (CFA, nerve injury) is its chronic pain population.
     """
     model = (
-        design == _PRECLINICAL
+        design == PRECLINICAL
         and _first_own(doc, doc.hits_of("model")) is not None
         and not any(compiled.off_topic[h.ident].acute_model and doc.own(h) for h in doc.hits_of("off"))
     )
@@ -378,7 +378,7 @@ def _population(doc: Document, conditions: Conditions, design: str) -> Evidence 
                 first.field, first.text, f"a chronic pain condition: {first.reason}", first.start, first.end
             )
     for kind, reason in (("chronic", "a chronic pain population"), ("model", "a chronic pain model")):
-        if kind == "model" and design != _PRECLINICAL:
+        if kind == "model" and design != PRECLINICAL:
             continue
         hit = _first_own(doc, doc.hits_of(kind))
         if hit is not None:

@@ -6,19 +6,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Protocol
 
 from . import regex_programs
+from .document import Hit
 
-
-class Spanned(Protocol):
-    """A found word: its place in the text and what it names."""
-
-    start: int
-    end: int
-    ident: str
-
-
+# The words that join the items of a list of routes: "intravenous or oral", "from subcutaneous to oral".
+LIST_WORDS = r"and/or|and|or|versus|vs\.?|to|then|as well as|plus"
 LINKS = frozenset(
     (
         *("and", "or", "versus", "vs", "to", "with", "plus", "in", "at", "of", "for", "as"),
@@ -144,7 +137,7 @@ REGIMEN_NOUNS = frozenset(
         *("group", "arm", "treatment", "regimen", "protocol"),
     ]
 )
-_LISTING = regex_programs.compile(r"\b(?:and|or|versus|vs|plus|to|then)\b|[,/]")
+_LISTING = regex_programs.compile(rf"\b(?:{LIST_WORDS})\b|[,/]")
 
 
 def others_dose(text: str, lo: int, hi: int) -> str | None:
@@ -156,7 +149,7 @@ def others_dose(text: str, lo: int, hi: int) -> str | None:
     return None if m is None else m.group(1)
 
 
-def has_its_own(text: str, word: Spanned, drug: Spanned, routes: Sequence[Spanned]) -> bool:
+def has_its_own(text: str, word: Hit, drug: Hit, routes: Sequence[Hit]) -> bool:
     """The drug after the route word has a route word of its own between them, with no coordinator that would
     list the two: "underwent spinal anesthesia with intravenous ketamine" gave ketamine intravenously; "five
     oral and two intrathecal ketamine" lists two."""

@@ -23,6 +23,7 @@ from typing import Final
 
 from ..models import Evidence
 from . import regex_programs
+from .animal_models import PRECLINICAL
 from .compiled import ROUTE_KINDS, UNLABELLED_ROUTE, CompiledVocabulary
 from .context import NOT_THE_STUDY, Context
 from .document import Document, Hit, Role
@@ -41,6 +42,7 @@ from .route_reach import (
 )
 from .route_scope import RouteScope
 from .route_words import (
+    LIST_WORDS,
     MODIFIERS,
     PER,
     REGIMEN_NOUNS,
@@ -87,7 +89,7 @@ _ADJUVANT = regex_programs.compile(
 # Between two routes of a list: "intravenous, oral", "via intravenous infusions (96.8%), iontophoresis (61.3%)".
 _LIST_GAP = regex_programs.compile(
     r"\w*[\s,;/()]*(?:(?:infusions?|injections?|administration)\s*)?(?:\([\d.,% ]+\)\s*)?[\s,;/()]*"
-    r"(?:(?:and/or|and|or|versus|vs\.?|to|then|as well as|plus)\b[\s,;/()]*)?",
+    rf"(?:(?:{LIST_WORDS})\b[\s,;/()]*)?",
     re.I,
 )
 # A dose between a drug and a route word after it: "ketamine 0.5 mg/kg IM", "ketamine (50 mg) i.v. was given".
@@ -147,7 +149,7 @@ def drug_routes(doc: Document, compiled: CompiledVocabulary, *, design: str) -> 
         if len(evidence) < _EVIDENCE_PER_ROUTE:
             evidence.append(doc.evidence(b.hit, b.reason))
     infusion_route = compiled.vocabulary.infusion_route
-    if infusion_route and design != "preclinical" and infusion_route not in routes and not titled:
+    if infusion_route and design != PRECLINICAL and infusion_route not in routes and not titled:
         infused = inferred_infusion(doc, compiled, infusion_route, scope, bound)
         if infused is not None:
             routes[infusion_route] = [infused]

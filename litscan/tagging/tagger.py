@@ -31,7 +31,7 @@ from ..config import Topic
 from ..models import Evidence, Record, Tags
 from . import regex_programs
 from .abbreviations import abbreviated_mentions, defined_otherwise
-from .animal_models import opioid_hyperalgesia_only
+from .animal_models import PRECLINICAL, opioid_hyperalgesia_only
 from .compiled import CompiledVocabulary
 from .conditions import Conditions, population_conditions
 from .context import CONTEXT_FILE
@@ -46,9 +46,6 @@ from .vocabulary import Vocabulary, load_vocabulary
 RULES_VERSION = "20"  # bump when a rule or a cue changes: stored records are then re-tagged
 # Rule data beside the code: the fingerprint follows their bytes too, so editing one re-tags.
 RULE_FILES = (CUES_FILE, CONTEXT_FILE)
-
-
-_PRECLINICAL = "preclinical"
 
 
 def _model_not_narrowed(general: str, model: Evidence) -> Conditions:
@@ -102,7 +99,7 @@ class Tagger:
         conditions = population_conditions(doc, compiled, design)
         routes = drug_routes(doc, compiled, design=design)
         topical, on_topic_evidence = on_topic(doc, compiled, conditions, design, routes)
-        if topical and not conditions.evidence and design == _PRECLINICAL and compiled.general_condition:
+        if topical and not conditions.evidence and design == PRECLINICAL and compiled.general_condition:
             conditions = _model_not_narrowed(compiled.general_condition, on_topic_evidence[0])
         return Tags(
             on_topic=topical,
