@@ -108,7 +108,7 @@ def _any_at_word_start(lowered: str, hints: tuple[str, ...]) -> bool:
     A match starts a word, so its hint does too; "nct" in "function" or "ntr" in "control" do not, and
     the (slower) patterns are not run for them.
     """
-    return any(_found_at_word_start(lowered, lowered, hint) for hint in hints)
+    return any(_found_at_word_start(lowered, hint) for hint in hints)
 
 
 # The two characters whose lower case holds an ASCII letter without being ASCII (İ gives "i" and a
@@ -135,13 +135,12 @@ def _ascii_lowered(text: str) -> str | None:
 _WORDS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
 
 
-def _found_at_word_start(source: str, lowered: str, hint: str) -> bool:
-    """Whether ``hint`` stands in ``lowered`` at the start of a word, as ``source`` (the text or
-    ``lowered`` itself, of the same length) has it: the character before is not a letter or digit
-    once lower-cased."""
+def _found_at_word_start(lowered: str, hint: str) -> bool:
+    """Whether ``hint`` stands in ``lowered`` (a lower-cased text) at the start of a word: the character
+    before is not a letter or digit."""
     at = lowered.find(hint)
     while at >= 0:
-        if at == 0 or not source[at - 1].lower()[-1:].isalnum():
+        if at == 0 or not lowered[at - 1].isalnum():
             return True
         at = lowered.find(hint, at + 1)
     return False
@@ -181,7 +180,7 @@ class Registries:
         due = set(self.unhinted)
         for hint, index in self.hint_index:
             # ``in`` first: most hints are in no text, and the operator costs less than a method call.
-            if hint in lowered and index not in due and _found_at_word_start(lowered, lowered, hint):
+            if hint in lowered and index not in due and _found_at_word_start(lowered, hint):
                 due.add(index)
         return due
 
