@@ -125,6 +125,8 @@ def _studied_intervention(doc: Document, compiled: CompiledVocabulary) -> Eviden
 _LIST_GAP = regex_programs.compile(
     r"[\s,]*(?:(?:and|or|and/or)\s+)?(?:[\w-]+(?: [\w-]+){0,2}(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)){0,2}"
 )
+# The heading of the section that states what the study gave ("Intervention:", "INTERVENTIONS", "Intervention(s)").
+_INTERVENTION_LABEL = regex_programs.compile(r"(?i)interventions?\b")
 _MANY = 4  # drugs in one list, the intervention among them: a catalogue of treatments, not the study's
 
 
@@ -147,6 +149,8 @@ def _in_a_list_only(doc: Document, evidence: Evidence) -> bool:
     if base is None or evidence.start is None:
         return False
     i = doc.sentence_at(base + evidence.start)
+    if _in_intervention_section(doc, i):
+        return False  # the list is what the study gave: a compounded cream's ingredients
     ours = [h for h in doc.hits_of("drug") if h.sentence == i]
     return bool(ours) and all(_one_of_many(doc, h) for h in ours)
 
@@ -159,18 +163,36 @@ def _in_title_as_studied(doc: Document, hit: Hit) -> bool:
 
 
 def _given_or_its_result(doc: Document, hit: Hit) -> bool:
-    """The study's own sentence gives the intervention ("randomised to ketamine", "ketamine was infused") or
-    reports its result ("S-ketamine reduced pain (p < 0.001)"): what the study gave, though named once."""
+    """The study's own sentence gives the intervention ("randomised to ketamine", "ketamine was infused",
+    the opening of an intervention section) or reports its result ("S-ketamine reduced pain (p < 0.001)"):
+    what the study gave, though named once."""
     s = doc.sentences[hit.sentence]
     if not s.own or s.role == _TITLE or not s.firm or hit.context & NOT_THE_STUDY:
         return False
-    if hit.context & _RESULT:
+    if hit.context & _RESULT or _the_intervention_given(doc, hit):
         return True
     if _aside(doc, hit, s.start, s.end):
         return False  # "rescue ketamine", "ketamine as rescue", "ketamine/xylazine anaesthesia": not the treatment
     before = doc.lower[max(s.start, hit.start - _REACH) : hit.start]
     after = doc.lower[hit.end : min(s.end, hit.end + _REACH)]
     return bool(_GIVEN_BEFORE.search(before) or _GIVEN_AFTER.match(after))
+
+
+def _the_intervention_given(doc: Document, hit: Hit) -> bool:
+    """Named where the section that states what the study gave opens ("Interventions: creams compounded
+    with ketamine, gabapentin and ..."): the structured abstract says so itself, a list included. Later
+    sentences of a long section tell how patients were managed ("ketamine infusion ... to cover the switch")."""
+    s = doc.sentences[hit.sentence]
+    return (
+        _in_intervention_section(doc, hit.sentence)
+        and (hit.sentence == 0 or doc.sentences[hit.sentence - 1].segment != s.segment)
+        and not _aside(doc, hit, s.start, s.end)
+    )
+
+
+def _in_intervention_section(doc: Document, sentence: int) -> bool:
+    label = doc.fields[doc.sentences[sentence].segment].label
+    return label is not None and _INTERVENTION_LABEL.match(label) is not None
 
 
 def _aside(doc: Document, hit: Hit, lo: int, hi: int) -> bool:

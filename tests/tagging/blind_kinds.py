@@ -21,6 +21,26 @@ OPIOID_DOSE_LATER = record(
 
 ON_TOPIC: list[tuple[str, bool, Record]] = [
     (
+        "the drugs the intervention section opens with are what the study gave, a list of four included",
+        True,
+        record(
+            "Compounded creams for localized chronic pain: a randomized trial",
+            "Objective: To test compounded creams in adults with localized chronic pain. Intervention: Creams "
+            "compounded with ketamine, amitriptyline, baclofen and lidocaine, or a base cream. Results: Pain "
+            "scores at one month did not differ between the groups.",
+        ),
+    ),
+    (
+        "a drug named late in a long intervention section is how patients were managed, not what was studied",
+        False,
+        record(
+            "Stopping intrathecal pumps in chronic non-cancer pain: an audit",
+            "Objective: To describe stopping intrathecal pumps in chronic non-cancer pain. Intervention: Pumps "
+            "were explanted over ten years. Oral opioids replaced intrathecal morphine. Education was offered. "
+            "Ketamine infusion was used in hospital to cover the switch. Results: Thirty patients were managed.",
+        ),
+    ),
+    (
         "an Italian abstract names chronic pain in its own words ('dolore cronico')",
         True,
         record(
