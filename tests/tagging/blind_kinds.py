@@ -21,6 +21,15 @@ OPIOID_DOSE_LATER = record(
 
 ON_TOPIC: list[tuple[str, bool, Record]] = [
     (
+        "a nerve named between 'ligation of the' and 'nerve' is a chronic model beside the acute tests",
+        True,
+        record(
+            "Ketamine in formalin and nerve-injury pain in mice",
+            "Mice received ketamine before the formalin test. In a second group, ligation of the common peroneal "
+            "nerve was made and ketamine reversed mechanical allodynia for three days.",
+        ),
+    ),
+    (
         "the drugs the intervention section opens with are what the study gave, a list of four included",
         True,
         record(
@@ -1097,6 +1106,15 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
+    (
+        "the injured infraorbital nerve is the rat model of trigeminal neuropathic pain",
+        ("trigeminal_neuralgia",),
+        record(
+            "Nasal ketamine in rats with an injured infraorbital nerve",
+            "Constriction of the infraorbital nerve was made in 40 rats. Ketamine was given intranasally on day 14; "
+            "mechanical allodynia of the whisker pad was lower after ketamine.",
+        ),
+    ),
     (
         "a Portuguese abstract's cancer pain ('dor oncológica') is the cancer pain row",
         ("cancer_pain",),
