@@ -439,6 +439,35 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 DESIGN: list[tuple[str, str, Record]] = [
     (
+        "'assigned randomly', the adverb after the verb, is random allocation",
+        "rct",
+        record(
+            "Ketamine and evoked potentials in chronic back pain",
+            "Forty patients with chronic low back pain were assigned randomly to saline or one of two ketamine "
+            "doses. Evoked potentials and pain ratings were recorded for an hour.",
+        ),
+    ),
+    (
+        "recordings from channels in a neuroblastoma cell line are an in-vitro study",
+        "preclinical",
+        record(
+            "Ketamine on sodium currents of human neurons",
+            "Objective: To measure how ketamine blocks neuronal sodium channels. Methods: Whole-cell patch-clamp "
+            "recordings were made in SH-SY5Y cells. Results: Ketamine blocked the current in a concentration-"
+            "dependent way.",
+        ),
+    ),
+    (
+        "a preparation of the drug tested for stability in the laboratory is given to no one: 'other'",
+        "other",
+        record(
+            "Stability of ketamine 5 mg/mL in saline syringes stored for 60 days",
+            "Purpose: Ketamine infusions are prepared ahead in many pain services. Methods: Syringes were stored "
+            "at 4 and 25 degrees; concentrations were measured by a stability-indicating assay. Results: More than "
+            "97% of the drug remained at 60 days.",
+        ),
+    ),
+    (
         "a hypothesis the results are said to fit, at the end, does not make the study's own sentences background",
         "nonrandomized_trial",
         record(
