@@ -94,8 +94,9 @@ def is_back_matter(label: str | None) -> bool:
 
 # "Background: ...", "Methods\n..." at the start of a line (a doubled colon is a typing slip).
 _LINE_LABEL = re.compile(r"^\s*([A-Z][A-Za-z/&,' -]{1,48}?)\s*(?::+\s*|\n)", re.MULTILINE)
-# "BACKGROUND: ..." at the start, after a sentence or at a line start.
-_INLINE_LABEL = re.compile(r"(?:(?<=^)|(?<=[.?!)\]]\s)|(?<=\n))([A-Z][A-Z/&,' -]{2,48}[A-Z]):\s")
+# "BACKGROUND: ..." at the start, after a sentence or at a line start; a web page's copy may lose the space
+# after the colon ("METHODS:Three doses ..."), as with the labels below.
+_INLINE_LABEL = re.compile(r"(?:(?<=^)|(?<=[.?!)\]]\s)|(?<=\n))([A-Z][A-Z/&,' -]{2,48}[A-Z]):(?:\s|(?=[A-Z]))")
 # Any words in capitals there: "AVAILABILITY:", "MAIN MEASURES:", "CASE 2:" are labels whatever they say.
 _CAPITALS_LABEL = re.compile(r"(?:(?<=^)|(?<=[.?!)\]]\s)|(?<=\n))([A-Z][A-Z0-9]{2,}(?:[ ,&/-]+[A-Z0-9]+)*):\s")
 # "Results: ..." after a sentence; a web page's copy may lose the space after the colon ("Methods:A liquid ...").

@@ -37,6 +37,12 @@ from litscan.pubmed.sections import Category, category_of, is_back_matter, secti
             "Background: Old drug. Methods:A liquid was given. Results:Ten improved.",
             ["Background", "Methods", "Results"],
         ),
+        (
+            "BACKGROUND:Old drug. METHODS:Three doses were given. RESULTS:Ten improved.",
+            ["BACKGROUND", "METHODS", "RESULTS"],
+        ),
+        # capitals before a colon that are no label's words stay in the text
+        ("We tested it. HIV:A virus. Ten improved.", [None]),
         # an ampersand joins a heading's words; Spanish and Portuguese headings are headings too
         ("Aim: Why. Materials & Methods: Ten took it.", ["Aim", "Materials & Methods"]),
         (
