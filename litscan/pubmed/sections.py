@@ -114,7 +114,7 @@ _LABEL_WORDS = re.compile(
     r"study selection|data extraction|review methods|search methods|selection criteria|"
     r"data collection|main results|authors'? conclusions|clinical relevance|level of evidence|"
     r"purpose of review|objectives? and methods?|methods? and results?|methods?/design|"
-    r"materials and methods|patients and methods|subjects and methods|aims? and objectives?|"
+    r"materials? and methods?|patients and methods|subjects and methods|aims? and objectives?|"
     r"background and objectives?|background and aims?|background and purpose|study design|"
     r"experimental design|animals|key results|what is known|what is new|funding|ethics|"
     r"methods and analysis|"

@@ -32,6 +32,8 @@ _VOLUNTEERS = regex_programs.compile(r"\bvolunteers?\b", re.IGNORECASE)
 _MOST_CASES: Final = 3  # at most this many patients described one by one are a case report
 _TITLE: Final = Role.TITLE
 _BACKGROUND_SECTION: Final = Role.BACKGROUND
+_METHODS: Final = Role.METHODS
+_RESULTS: Final = Role.RESULTS
 
 _UNITS: Final = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 _TEENS: Final = ("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
@@ -237,4 +239,16 @@ def _decide(seen: _Seen, doc: Document) -> tuple[str, int, str, bool]:
         )
     if own_work is not None:
         return _OBSERVATIONAL, own_work[0], f'the authors\' own data ("{own_work[1]}")', False
+    results = _own_results(doc)
+    if results is not None:  # "Material and methods: ... Results: The patients in the ketamine group had ..."
+        design = _PRECLINICAL if seen.lab else _OBSERVATIONAL
+        return design, results, "methods and results sections of the study's own", False
     return _REVIEW, -1, "no study population and no work of the authors' own described", False
+
+
+def _own_results(doc: Document) -> int | None:
+    """The first sentence of a results section, where the abstract also has a methods section of its own: a
+    study's data, whoever it names (a review that says it is one is decided before any population is read)."""
+    if not any(s.role == _METHODS and s.own for s in doc.sentences):
+        return None
+    return next((i for i, s in enumerate(doc.sentences) if s.role == _RESULTS and s.own), None)

@@ -45,6 +45,7 @@ from litscan.pubmed.sections import Category, category_of, is_back_matter, secti
         ("We tested it. HIV:A virus. Ten improved.", [None]),
         # an ampersand joins a heading's words; Spanish and Portuguese headings are headings too
         ("Aim: Why. Materials & Methods: Ten took it.", ["Aim", "Materials & Methods"]),
+        ("Introduction: Why. Material and methods: Ten took it.", ["Introduction", "Material and methods"]),
         (
             "Objetivo: Evaluar. Material y métodos: Diez pacientes. Resultados: Mejoría. Conclusiones: Útil.",
             ["Objetivo", "Material y métodos", "Resultados", "Conclusiones"],

@@ -439,6 +439,16 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 DESIGN: list[tuple[str, str, Record]] = [
     (
+        "methods and results sections of the study's own, with no count or cue, are a study, not a review",
+        "observational",
+        record(
+            "Ketamine after spine surgery in patients on long-term opioids",
+            "Introduction: Opioid-tolerant patients report more pain after surgery. Material and methods: A "
+            "ketamine protocol was introduced in 2019 and compared with the earlier regimen. Results: Pain "
+            "scores on the first day were lower in the ketamine group (p = 0.01).",
+        ),
+    ),
+    (
         "'assigned randomly', the adverb after the verb, is random allocation",
         "rct",
         record(
