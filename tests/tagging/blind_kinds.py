@@ -439,6 +439,15 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 DESIGN: list[tuple[str, str, Record]] = [
     (
+        "a pharmacokinetic study gave the drug by its protocol, though it counts its patients as a group",
+        "nonrandomized_trial",
+        record(
+            "Oral ketamine disposition in patients with chronic neuropathic pain",
+            "The pharmacokinetics of ketamine 0.5 mg/kg orally and 0.25 mg/kg i.v. were investigated in twelve "
+            "patients with neuropathic pain. Norketamine exceeded ketamine after the oral dose.",
+        ),
+    ),
+    (
         "methods and results sections of the study's own, with no count or cue, are a study, not a review",
         "observational",
         record(
