@@ -21,6 +21,15 @@ OPIOID_DOSE_LATER = record(
 
 ON_TOPIC: list[tuple[str, bool, Record]] = [
     (
+        "hyperalgesia a model leaves for hours is acute pain, not a chronic model",
+        False,
+        record(
+            "Peripheral ketamine in a model of mild thermal injury in the rat",
+            "We examined ketamine injected into the paw of rats. Exposure of the hindpaw to 52 degrees C produced "
+            "a thermal hyperalgesia lasting at least 2 h. Ketamine before the injury produced antihyperalgesia.",
+        ),
+    ),
+    (
         "a nerve named between 'ligation of the' and 'nerve' is a chronic model beside the acute tests",
         True,
         record(
