@@ -56,11 +56,23 @@ _UNDERGOING = regex_programs.compile(
     r"\s+(?:[\w-]+\s+){0,3}$"
 )
 _SETTING_WORDS = ("intraoperative", "perioperative", "intra-operative", "peri-operative")
+# The days after the study's operation, unless a chronic word makes them a condition ("persistent postoperative pain").
+_AFTER_WORDS = ("postoperative", "post-operative")
+_CHRONIC_BEFORE = regex_programs.compile(r"\b(?:chronic|persistent|prolonged|long-term|refractory|intractable)\W+$")
 
 
 def undergone(doc: Document, hit: Hit) -> bool:
-    """The setting word is the study's own: an operation its patients undergo, or the perioperative period."""
-    if doc.lower.startswith(_SETTING_WORDS, hit.start):
+    """The setting word is the study's own: an operation its patients undergo, or the perioperative period;
+    in the title, the days after it too ("Ketamine decreases postoperative pain scores in patients taking
+    opioids": the pain of their operation; in a review's sentence "relief of postoperative pain" is a use)."""
+    lower = doc.lower
+    if lower.startswith(_SETTING_WORDS, hit.start):
+        return True
+    if (
+        doc.role(hit) == _TITLE
+        and lower.startswith(_AFTER_WORDS, hit.start)
+        and not _CHRONIC_BEFORE.search(lower, max(0, hit.start - 20), hit.start)
+    ):
         return True
     s = doc.sentences[hit.sentence]
     return _UNDERGOING.search(doc.lower, max(s.start, hit.start - 50), hit.start) is not None

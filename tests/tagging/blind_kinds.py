@@ -21,6 +21,24 @@ OPIOID_DOSE_LATER = record(
 
 ON_TOPIC: list[tuple[str, bool, Record]] = [
     (
+        "a title's postoperative pain is the pain of the patients' own operation, followed here for days",
+        False,
+        record(
+            "Ketamine lowers postoperative pain scores in patients taking opioids for chronic pain",
+            "Sixty patients on long-term opioids for chronic pain were randomised to a ketamine or saline infusion "
+            "after surgery. Pain scores over 24 hours and opioid use before discharge were recorded.",
+        ),
+    ),
+    (
+        "a title's persistent postoperative pain is a chronic condition, not the days after an operation",
+        True,
+        record(
+            "Ketamine infusions for persistent postoperative pain: a case series",
+            "Twelve patients with pain more than six months after surgery received ketamine infusions. Pain "
+            "scores fell in eight.",
+        ),
+    ),
+    (
         "hyperalgesia a model leaves for hours is acute pain, not a chronic model",
         False,
         record(
