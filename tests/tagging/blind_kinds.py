@@ -21,6 +21,15 @@ OPIOID_DOSE_LATER = record(
 
 ON_TOPIC: list[tuple[str, bool, Record]] = [
     (
+        "pain and depression named as one comorbid condition is a chronic pain population, not depression alone",
+        True,
+        record(
+            "Ketamine in pain-depression comorbidity: mechanisms and models",
+            "This chapter outlines the mechanisms shared by pain and depression, the animal models of the "
+            "comorbidity, and ketamine as a treatment for both.",
+        ),
+    ),
+    (
         "a title's postoperative pain is the pain of the patients' own operation, followed here for days",
         False,
         record(
