@@ -1191,6 +1191,15 @@ DESIGN: list[tuple[str, str, Record]] = [
 
 CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "an entrapment neuropathy named by its syndrome is neuropathic pain",
+        ("neuropathic_pain",),
+        record(
+            "Ketamine infusions in a woman with neurogenic thoracic outlet syndrome",
+            "We describe a patient whose arm pain from thoracic outlet syndrome persisted after rib resection. "
+            "Three ketamine infusions relieved it for four months.",
+        ),
+    ),
+    (
         "the injured infraorbital nerve is the rat model of trigeminal neuropathic pain",
         ("trigeminal_neuralgia",),
         record(
