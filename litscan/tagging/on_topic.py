@@ -260,7 +260,10 @@ def _off_topic_context(
         # that population's operation is the study and its pain is followed only for days, or the study
         # treats another condition of theirs and reports nothing of their pain
         return _setting_followed_days(doc, compiled, conditions) or _another_use_in_them(doc, compiled, conditions)
-    chronic_purpose = any(doc.sentences[h.sentence].cues & PURPOSE for h in chronic)
+    # in animals the purpose may name the pain model it measures beside another ("S-ketamine on the mechanical
+    # allodynia and anxiety-like behaviours of rats in a PTSD model": pain in a comorbidity model, TAXONOMY)
+    models = doc.hits_of("model") if design == PRECLINICAL else ()
+    chronic_purpose = any(doc.sentences[h.sentence].cues & PURPOSE for h in (*chronic, *models))
     measured, firm_chronic = _chronic_of_the_study(doc, compiled, conditions, design, chronic)
     for hit in doc.hits_of("off"):
         sentence = doc.sentences[hit.sentence]

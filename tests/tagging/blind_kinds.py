@@ -21,6 +21,15 @@ OPIOID_DOSE_LATER = record(
 
 ON_TOPIC: list[tuple[str, bool, Record]] = [
     (
+        "an animal study whose purpose names the pain it measures beside a stress model studies pain",
+        True,
+        record(
+            "Ketamine and allodynia in a rat model of post-traumatic stress",
+            "This study aims to explore the effect of ketamine on mechanical allodynia and anxiety-like behaviour "
+            "in rats exposed to single prolonged stress. Paw withdrawal thresholds were measured for 21 days.",
+        ),
+    ),
+    (
         "pain and depression named as one comorbid condition is a chronic pain population, not depression alone",
         True,
         record(
