@@ -24,9 +24,10 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
         "an animal study whose purpose names the pain it measures beside a stress model studies pain",
         True,
         record(
-            "Ketamine and allodynia in a rat model of post-traumatic stress",
+            "Ketamine pretreatment in a rat model of post-traumatic stress disorder",
             "This study aims to explore the effect of ketamine on mechanical allodynia and anxiety-like behaviour "
-            "in rats exposed to single prolonged stress. Paw withdrawal thresholds were measured for 21 days.",
+            "in rats exposed to a model of post-traumatic stress disorder. Paw withdrawal thresholds were measured "
+            "for 21 days.",
         ),
     ),
     (
