@@ -71,8 +71,8 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
         True,
         record(
             "Ketamine in formalin and nerve-injury pain in mice",
-            "Mice received ketamine before the formalin test. In a second group, ligation of the common peroneal "
-            "nerve was made and ketamine reversed mechanical allodynia for three days.",
+            "Mice received ketamine before carrageenan was injected into the paw. In a second group, ligation of "
+            "the common peroneal nerve was made and ketamine reversed mechanical allodynia for three days.",
         ),
     ),
     (
