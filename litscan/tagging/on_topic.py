@@ -12,6 +12,7 @@ Every decision, on topic or not, comes with the words that decided it first, the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Final
 
@@ -127,6 +128,8 @@ _LIST_GAP = regex_programs.compile(
 )
 # The heading of the section that states what the study gave ("Intervention:", "INTERVENTIONS", "Intervention(s)").
 _INTERVENTION_LABEL = regex_programs.compile(r"(?i)interventions?\b")
+# A section on what the review could not do: the drugs it names there are not its findings.
+_LIMITATIONS_LABEL = regex_programs.compile(r"(?i)(?:study )?limitations?\b")
 _MANY = 4  # drugs in one list, the intervention among them: a catalogue of treatments, not the study's
 
 
@@ -149,7 +152,7 @@ def _in_a_list_only(doc: Document, evidence: Evidence) -> bool:
     if base is None or evidence.start is None:
         return False
     i = doc.sentence_at(base + evidence.start)
-    if _in_intervention_section(doc, i):
+    if _in_section(doc, i, _INTERVENTION_LABEL):
         return False  # the list is what the study gave: a compounded cream's ingredients
     ours = [h for h in doc.hits_of("drug") if h.sentence == i]
     return bool(ours) and all(_one_of_many(doc, h) for h in ours)
@@ -184,15 +187,16 @@ def _the_intervention_given(doc: Document, hit: Hit) -> bool:
     sentences of a long section tell how patients were managed ("ketamine infusion ... to cover the switch")."""
     s = doc.sentences[hit.sentence]
     return (
-        _in_intervention_section(doc, hit.sentence)
+        _in_section(doc, hit.sentence, _INTERVENTION_LABEL)
         and (hit.sentence == 0 or doc.sentences[hit.sentence - 1].segment != s.segment)
         and not _aside(doc, hit, s.start, s.end)
     )
 
 
-def _in_intervention_section(doc: Document, sentence: int) -> bool:
+def _in_section(doc: Document, sentence: int, heading: re.Pattern[str]) -> bool:
+    """The sentence is in a section whose label ``heading`` matches."""
     label = doc.fields[doc.sentences[sentence].segment].label
-    return label is not None and _INTERVENTION_LABEL.match(label) is not None
+    return label is not None and heading.match(label) is not None
 
 
 def _aside(doc: Document, hit: Hit, lo: int, hi: int) -> bool:
@@ -213,6 +217,8 @@ def _reviewed_result(doc: Document, compiled: CompiledVocabulary, design: str) -
         sentence = doc.sentences[hit.sentence]
         if not sentence.own or sentence.role not in _FINDINGS or hit.context & NOT_THE_STUDY:
             continue
+        if _in_section(doc, hit.sentence, _LIMITATIONS_LABEL):
+            continue  # "Limitations: ... agents with different mechanisms (opioids and ketamine) were not included"
         if _EFFECT.search(doc.lower, sentence.start, sentence.end):
             label = compiled.vocabulary.intervention_label
             return doc.evidence(hit, f"the review reports {label}'s own result ({doc.where(hit)})")

@@ -21,6 +21,16 @@ OPIOID_DOSE_LATER = record(
 
 ON_TOPIC: list[tuple[str, bool, Record]] = [
     (
+        "a review's limitations section naming the drug among agents it left out reports no result of it",
+        False,
+        record(
+            "Treatments for postherpetic neuralgia: a network meta-analysis",
+            "Objective: To compare treatments of postherpetic neuralgia. Results: Antiepileptics and topical agents "
+            "reduced pain more than placebo. Limitations: Agents with other mechanisms (opioids and ketamine) on "
+            "reducing pain were too few to include.",
+        ),
+    ),
+    (
         "an animal study whose purpose names the pain it measures beside a stress model studies pain",
         True,
         record(
