@@ -29,7 +29,7 @@ from .animal_models import PRECLINICAL, measures_no_pain
 from .compiled import CompiledVocabulary
 from .condition_lists import only_in_a_list
 from .context import NOT_THE_STUDY, Context, ContextRules, clause, listed_or_subgroup, trigger_words
-from .cues import CONCLUDING, OUTSIDE_STUDY, PURPOSE
+from .cues import CONCLUDING, OUTSIDE_STUDY, PURPOSE, states_the_aim
 from .described import Described, described
 from .document import Document, Hit, Role, Sentence
 from .population import counts_people
@@ -125,7 +125,7 @@ def _without_acute_only(doc: Document, v: Vocabulary, mentions: dict[str, list[_
     department" is no chronic low back pain), named as acute pain here and nowhere with a chronic word of
     its own, is not the population's (removed from ``mentions``)."""
     chronic = doc.hits_of("chronic")
-    for cid in [c for c in mentions if v.conditions[c].only_chronic and _acute(mentions[c])]:
+    for cid in [c for c in mentions if v.conditions[c].only_chronic and _acute(doc, mentions[c])]:
         if not any(h.start < m.hit.end and m.hit.start < h.end for m in mentions[cid] if m.hit for h in chronic):
             del mentions[cid]
 
@@ -241,7 +241,7 @@ def _decided(
     ordered = sorted(found, key=compiled.condition_rank.__getitem__)
     evidence: ConditionEvidence = {cid: (_evidence(doc, v, min(mentions[cid], key=_decisiveness)),) for cid in ordered}
     acute = (
-        {cid: _acute_evidence(doc, compiled, mentions[cid]) for cid in ordered if _acute(mentions[cid])}
+        {cid: _acute_evidence(doc, compiled, mentions[cid]) for cid in ordered if _acute(doc, mentions[cid])}
         if acute_named
         else {}
     )
@@ -479,10 +479,13 @@ def _measured(doc: Document, mentions: list[_Mention]) -> bool:
     )
 
 
-def _acute(mentions: list[_Mention]) -> bool:
-    """Acute pain here: the title says so of the condition (it frames the record), or every mention does."""
+def _acute(doc: Document, mentions: list[_Mention]) -> bool:
+    """Acute pain here: the title says so of the condition (it frames the record), or every mention does, or
+    the study's stated aim does ("Transdermal ketamine for neuropathic pain ... Objective: to evaluate it
+    for acute neuropathic pain": the aim narrows the title)."""
     titled = [m for m in mentions if m.title]
-    return all(m.acute for m in titled or mentions)
+    aimed = [m for m in mentions if m.hit is not None and states_the_aim(doc.sentences[m.hit.sentence])]
+    return all(m.acute for m in titled or mentions) or (bool(aimed) and all(m.acute for m in aimed))
 
 
 def _acute_evidence(doc: Document, compiled: CompiledVocabulary, mentions: list[_Mention]) -> Evidence:

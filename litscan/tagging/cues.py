@@ -107,6 +107,11 @@ def _pattern(path: Path, name: str, index: int, source: str) -> Pattern:
 _COUNT_BEFORE = re.compile(r"\d+ (?:\w+ ){0,3}\Z")
 
 
+def states_the_aim(sentence: Sentence) -> bool:
+    """A sentence of an objective section, or one a purpose cue marks ("we aimed to")."""
+    return sentence.role == Role.OBJECTIVE or bool(sentence.cues & PURPOSE)
+
+
 def is_counted(low: str, sentence_start: int, noun_start: int) -> bool:
     """A number starting a word comes before the noun at ``noun_start``, with at most three words between."""
     m = _COUNT_BEFORE.search(low, sentence_start, noun_start)

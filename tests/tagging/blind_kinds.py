@@ -21,6 +21,15 @@ OPIOID_DOSE_LATER = record(
 
 ON_TOPIC: list[tuple[str, bool, Record]] = [
     (
+        "a stated aim that calls the title's condition acute narrows it: acute pain, off topic",
+        False,
+        record(
+            "Topical ketamine and lidocaine for neuropathic pain",
+            "Objective: To evaluate a ketamine and lidocaine cream for acute neuropathic pain. Methods: Charts of "
+            "300 clinic patients with neuropathic pain given the cream were reviewed. Results: Half improved.",
+        ),
+    ),
+    (
         "a review's limitations section naming the drug among agents it left out reports no result of it",
         False,
         record(
