@@ -310,9 +310,10 @@ def _add_mesh(doc: Document, compiled: CompiledVocabulary, mentions: dict[str, l
 
 
 def _no_population_of_its_own(doc: Document) -> bool:
-    """The study's own sentences name no chronic pain, no off-topic setting (volunteers, surgery,
-    depression) and no animal model: its patients are only "patients", whoever the background named."""
-    return not any(doc.own(h) for kind in ("chronic", "off", "model") for h in doc.hits_of(kind))
+    """The study's own sentences name no chronic pain, no off-topic setting (volunteers, surgery, depression)
+    but a denied one, and no animal model: its patients are only "patients", whoever the background named."""
+    own = [h for kind in ("chronic", "off", "model") for h in doc.hits_of(kind) if doc.own(h)]
+    return not any(h.kind != "off" or not h.context & NOT_THE_STUDY for h in own)
 
 
 def _introduced_by_the_background(doc: Document, v: Vocabulary, rules: ContextRules) -> dict[str, list[_Mention]]:
@@ -489,10 +490,9 @@ def _acute(doc: Document, mentions: list[_Mention]) -> bool:
 
 
 def _acute_evidence(doc: Document, compiled: CompiledVocabulary, mentions: list[_Mention]) -> Evidence:
-    m = next(m for m in mentions if m.acute and m.hit is not None)
-    assert m.hit is not None
-    said = trigger_words(doc, compiled.context_rules, m.hit, _ACUTE)
-    return doc.evidence(m.hit, f'"{doc.span(m.hit)}" is acute pain here: {said}')
+    hit = next(m.hit for m in mentions if m.acute and m.hit is not None)
+    said = trigger_words(doc, compiled.context_rules, hit, _ACUTE)
+    return doc.evidence(hit, f'"{doc.span(hit)}" is acute pain here: {said}')
 
 
 def _yields(v: Vocabulary, cid: str, others: set[str]) -> bool:

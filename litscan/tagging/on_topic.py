@@ -274,6 +274,8 @@ def _off_topic_context(
     for hit in doc.hits_of("off"):
         sentence = doc.sentences[hit.sentence]
         off = compiled.off_topic[hit.ident]
+        if hit.context & NOT_THE_STUDY:
+            continue  # denied or named to compare: "with unchanged pain and no symptoms of opioid withdrawal"
         if sentence.role == _TITLE:
             counts = not measured
         elif off.title_only or not sentence.own:
@@ -281,7 +283,7 @@ def _off_topic_context(
         elif sentence.cues & PURPOSE:  # the stated purpose of the study
             counts = not chronic_purpose and not conditions.evidence
         else:  # whom the study enrolled ("twenty healthy participants"), where it names no chronic pain firmly
-            counts = sentence.firm and not hit.context & NOT_THE_STUDY and not firm_chronic
+            counts = sentence.firm and not firm_chronic
         if counts:
             return _off_topic_evidence(doc, off, hit, f"in {doc.where(hit)}, not chronic pain")
     return None

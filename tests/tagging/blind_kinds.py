@@ -21,6 +21,17 @@ OPIOID_DOSE_LATER = record(
 
 ON_TOPIC: list[tuple[str, bool, Record]] = [
     (
+        "an off-topic use the case denies ('no signs of opioid withdrawal') frames nothing; the background names "
+        "its patient's pain",
+        True,
+        record(
+            "Ketamine for rapid opioid tapering in an opioid-tolerant patient: a case report",
+            "High-dose opioids for chronic pain carry many risks. We present a case in which a ketamine infusion "
+            "over 7 days allowed a taper of the daily opioid dose, with unchanged pain and no signs of opioid "
+            "withdrawal.",
+        ),
+    ),
+    (
         "a stated aim that calls the title's condition acute narrows it: acute pain, off topic",
         False,
         record(
