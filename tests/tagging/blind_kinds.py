@@ -515,6 +515,15 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 DESIGN: list[tuple[str, str, Record]] = [
     (
+        "a randomised trial in horses is an animal study",
+        "preclinical",
+        record(
+            "Two ketamine doses for field anaesthesia of ponies",
+            "This prospective, randomised and blinded study compared two induction doses of ketamine in 40 ponies "
+            "undergoing castration. Induction quality was better with the higher dose.",
+        ),
+    ),
+    (
         "a pharmacokinetic study gave the drug by its protocol, though it counts its patients as a group",
         "nonrandomized_trial",
         record(
