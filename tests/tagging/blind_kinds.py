@@ -515,6 +515,24 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 DESIGN: list[tuple[str, str, Record]] = [
     (
+        "'randomly given' one of two treatments at each visit is random allocation",
+        "rct",
+        record(
+            "Oral versus nasal ketamine for dressing changes in chronic leg ulcers: a crossover trial",
+            "A double-blind crossover trial was conducted in 24 adults with painful chronic ulcers. Patients were "
+            "randomly given oral or nasal ketamine at each of two visits. Pain was lower after the nasal dose.",
+        ),
+    ),
+    (
+        "databases searched and a count of the articles found make a systematic review, whatever its title says",
+        "systematic_review",
+        record(
+            "Ketamine for chronic pain in adolescents: a review of current evidence",
+            "A search of PubMed, Embase and the Cochrane Library up to 2022 was performed. 150 articles were found "
+            "and 30 underwent full review. The evidence is of low quality.",
+        ),
+    ),
+    (
         "a randomised trial in horses is an animal study",
         "preclinical",
         record(
