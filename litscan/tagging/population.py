@@ -91,7 +91,9 @@ _OWN_WORK = regex_programs.compile(
     r"\b(?:we|(?:this|the present|our) (?:study|work|analysis)) (?:\w+ly )?(?:examined|analy[sz]ed|reviewed|"
     r"collected|measured|studied|enrolled|recruited|included|followed|treated|used|gave|administered|assessed|"
     r"evaluated|compared|investigated|identified|obtained|retrieved|surveyed|interviewed|show|showed|shows|found|"
-    r"observed|profiled|tested|determined|characteri[sz]ed|examines|investigates|demonstrated?|demonstrates)\b|"
+    r"observed|profiled|tested|determined|characteri[sz]ed|examines|investigates|demonstrated?|demonstrates|"
+    # "This study provides more comprehensive data on ... consumption": its own data, not a review's
+    r"provides|provided|presents|reports)\b|"
     r"\b(?:aim|purpose|objective|goal)s? of (?:this|the present|our) (?:study|work|experiment)",
     re.IGNORECASE,
 )

@@ -515,6 +515,15 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 DESIGN: list[tuple[str, str, Record]] = [
     (
+        "'this study provides data' on measurements of its own is a study, not a review",
+        "observational",
+        record(
+            "Ketamine residues in river water of three cities",
+            "Ketamine levels in river water were determined monthly at twelve sites by mass spectrometry. "
+            "Levels were highest downstream of the cities. This study provides data for monitoring illicit use.",
+        ),
+    ),
+    (
         "'randomly given' one of two treatments at each visit is random allocation",
         "rct",
         record(
