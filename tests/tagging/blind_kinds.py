@@ -551,6 +551,15 @@ DESIGN: list[tuple[str, str, Record]] = [
         ),
     ),
     (
+        "cavies (guinea pigs) given the drug make an animal study",
+        "preclinical",
+        record(
+            "Ketamine in the hair of dosed cavies",
+            "Twelve cavies were given ketamine daily for a week, and their hair was analysed. Concentrations "
+            "rose with the dose.",
+        ),
+    ),
+    (
         "a pharmacokinetic study gave the drug by its protocol, though it counts its patients as a group",
         "nonrandomized_trial",
         record(
