@@ -1966,6 +1966,15 @@ CONDITIONS: list[tuple[str, tuple[str, ...], Record]] = [
 
 ROUTES: list[tuple[str, tuple[str, ...], Record]] = [
     (
+        "a Spanish abstract's rinses of the drug ('enjuagues de ketamina') are topical",
+        ("topical",),
+        record(
+            "Enjuagues de ketamina en el dolor oncológico orofacial",
+            "Estudio prospectivo de 12 pacientes con dolor oncológico orofacial que recibieron enjuagues de "
+            "ketamina cuatro veces al día durante dos semanas.",
+        ),
+    ),
+    (
         "a title's subtitle after the colon goes on about the drug: its list of routes is the drug's",
         ("intranasal", "oral", "subcutaneous"),
         record(
