@@ -75,7 +75,7 @@ def undergone(doc: Document, hit: Hit) -> bool:
     ):
         return True
     s = doc.sentences[hit.sentence]
-    return _UNDERGOING.search(doc.lower, max(s.start, hit.start - 50), hit.start) is not None
+    return _UNDERGOING.search(lower, max(s.start, hit.start - 50), hit.start) is not None
 
 
 def late_sentences(doc: Document) -> set[int]:
