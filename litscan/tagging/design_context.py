@@ -28,6 +28,8 @@ _CITED = regex_programs.compile(
 _NOT_THIS_STUDY = regex_programs.compile(
     r"(?:\b(?:feasibility|planning|conduct(?:ing)?|need|basis|rationale) (?:of|for) "
     r"(?:conducting |performing |running )?(?:a |an )"
+    # a trial a survey asks about: "to gauge their interest in a randomized controlled trial"
+    r"|\b(?:interest|support|enthusiasm|willingness to (?:participate|take part)) (?:in|for) (?:a |an )"
     r"|\b(?:future|larger|subsequent|definitive|further|full[- ]scale|well[- ]designed|adequately[- ]powered|"
     r"confirmatory|previous|prior(?! to)|earlier|other|published|existing|several|many|few|(?:a|an) (?:19|20)\d\d|"
     # the work a letter or an editorial discusses: "the recent meta-analysis", "in this issue, a meta-analysis"
@@ -79,6 +81,7 @@ _WORDS_BEFORE = 6  # the phrase's first word stands at most this many words befo
 _TRIGGERS: Final = frozenset(
     (
         *("feasibility", "planning", "conduct", "conducting", "need", "basis", "rationale", "future", "larger"),
+        *("interest", "support", "enthusiasm", "willingness"),
         *("subsequent", "definitive", "further", "full-scale", "full", "well-designed", "adequately-powered"),
         *("adequately", "confirmatory", "previous", "prior", "earlier", "other", "published", "existing"),
         *("several", "many", "few", "as", "similar", "consistent", "line", "unlike", "like", "findings", "studies"),
@@ -113,6 +116,8 @@ def not_said_of_this_study(doc: Document, hit: Hit) -> bool:
         return True  # "a cohort nested in a randomised trial": the trial is where its data come from
     if s.role == _TITLE:
         return False
+    if before.endswith("("):
+        return _shortens_other_work(doc, hit)
     words = before.split()[-_WORDS_BEFORE:]
     if words and is_count_word(words[-1]) and before[-1:].isspace() and _STUDIES_AFTER.match(lower, hit.end):
         return True
@@ -124,6 +129,12 @@ def not_said_of_this_study(doc: Document, hit: Hit) -> bool:
     if _TRIGGERS.isdisjoint(w.strip(",.;:()") for w in words) and not any(w[:2] in ("19", "20") for w in words):
         return False
     return _NOT_THIS_STUDY.search(doc.text, lo, hit.start) is not None
+
+
+def _shortens_other_work(doc: Document, hit: Hit) -> bool:
+    """An abbreviation in brackets is said of what it shortens: "their interest in a randomized trial (RCT)"."""
+    shortened = [h for h in doc.hits_of("design") if h.sentence == hit.sentence and 0 < hit.start - h.end <= 3]
+    return bool(shortened) and not_said_of_this_study(doc, shortened[-1])
 
 
 def named_as_object(doc: Document, hit: Hit) -> bool:

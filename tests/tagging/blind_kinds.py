@@ -515,6 +515,34 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 DESIGN: list[tuple[str, str, Record]] = [
     (
+        "'the observational pain scale' names a measure, not the design",
+        "nonrandomized_trial",
+        record(
+            "Caudal versus intravenous ketamine after hypospadias repair",
+            "In this double-blind trial, 40 children received caudal or intravenous ketamine. Pain was assessed with "
+            "the observational pain scale for 24 hours. Analgesia lasted longer after caudal ketamine.",
+        ),
+    ),
+    (
+        "a trial a survey asks about ('their interest in a randomized controlled trial (RCT)') is not the survey's "
+        "design, nor is its abbreviation",
+        "observational",
+        record(
+            "Ketamine sedation in intensive care: a survey of intensivists",
+            "We sought to understand how intensivists use ketamine and to gauge their interest in a randomized "
+            "controlled trial (RCT). We surveyed 400 physicians; 87 replied.",
+        ),
+    ),
+    (
+        "a cost per remitter is an economic model's result: design 'other'",
+        "other",
+        record(
+            "Cost-per-remitter with esketamine nasal spray versus standard care",
+            "We estimated the cost-per-remitter of esketamine plus an oral antidepressant versus an oral "
+            "antidepressant plus nasal placebo, using trial data.",
+        ),
+    ),
+    (
         "'this study provides data' on measurements of its own is a study, not a review",
         "observational",
         record(
