@@ -96,7 +96,10 @@ def is_back_matter(label: str | None) -> bool:
 _LINE_LABEL = re.compile(r"^\s*([A-Z][A-Za-z/&,' -]{1,48}?)\s*(?::+\s*|\n)", re.MULTILINE)
 # "BACKGROUND: ..." at the start, after a sentence or at a line start; a web page's copy may lose the space
 # after the colon ("METHODS:Three doses ..."), as with the labels below.
-_INLINE_LABEL = re.compile(r"(?:(?<=^)|(?<=[.?!)\]]\s)|(?<=\n))([A-Z][A-Z/&,' -]{2,48}[A-Z]):(?:\s|(?=[A-Z]))")
+# Capitals may be accented ("MÉTODOS:", "JUSTIFICATIVA E OBJETIVOS:").
+_INLINE_LABEL = re.compile(
+    r"(?:(?<=^)|(?<=[.?!)\]]\s)|(?<=\n))([A-ZÀ-ÖØ-Ý][A-ZÀ-ÖØ-Ý/&,' -]{2,48}[A-ZÀ-ÖØ-Ý]):(?:\s|(?=[A-ZÀ-ÖØ-Ý]))"
+)
 # Any words in capitals there: "AVAILABILITY:", "MAIN MEASURES:", "CASE 2:" are labels whatever they say.
 _CAPITALS_LABEL = re.compile(r"(?:(?<=^)|(?<=[.?!)\]]\s)|(?<=\n))([A-Z][A-Z0-9]{2,}(?:[ ,&/-]+[A-Z0-9]+)*):\s")
 # "Results: ..." after a sentence; a web page's copy may lose the space after the colon ("Methods:A liquid ...").

@@ -47,6 +47,10 @@ from litscan.pubmed.sections import Category, category_of, is_back_matter, secti
         ("Aim: Why. Materials & Methods: Ten took it.", ["Aim", "Materials & Methods"]),
         ("Introduction: Why. Material and methods: Ten took it.", ["Introduction", "Material and methods"]),
         (
+            "JUSTIFICATIVA E OBJETIVOS: Comparar. MÉTODOS: Estudo com 26 pacientes. RESULTADOS: Menos dor.",
+            ["JUSTIFICATIVA E OBJETIVOS", "MÉTODOS", "RESULTADOS"],
+        ),
+        (
             "Objetivo: Evaluar. Material y métodos: Diez pacientes. Resultados: Mejoría. Conclusiones: Útil.",
             ["Objetivo", "Material y métodos", "Resultados", "Conclusiones"],
         ),

@@ -515,6 +515,15 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 DESIGN: list[tuple[str, str, Record]] = [
     (
+        "a Spanish 'estudio piloto' is a pilot study: a non-randomised trial",
+        "nonrandomized_trial",
+        record(
+            "Ketamina oral en dolor neuropático: estudio piloto",
+            "Material y método: Se efectuó un estudio piloto, comparativo y prospectivo. Se estudiaron 20 pacientes "
+            "divididos en dos grupos. Resultados: El dolor disminuyó con ketamina.",
+        ),
+    ),
+    (
         "'the observational pain scale' names a measure, not the design",
         "nonrandomized_trial",
         record(
