@@ -21,6 +21,15 @@ OPIOID_DOSE_LATER = record(
 
 ON_TOPIC: list[tuple[str, bool, Record]] = [
     (
+        "a toxicity study in rats whose finding is 'no nerve injury' has no pain model",
+        False,
+        record(
+            "Spinal cord histology after intrathecal ketamine with preservative in rats",
+            "Rats received intrathecal ketamine with or without benzethonium. Spinal cords were examined after "
+            "7 days. Ketamine with preservative caused no nerve injury and would seem to be safe.",
+        ),
+    ),
+    (
         "an off-topic use the case denies ('no signs of opioid withdrawal') frames nothing; the background names "
         "its patient's pain",
         True,
