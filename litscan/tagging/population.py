@@ -29,6 +29,13 @@ _REVIEW: Final = "review"
 _PRECLINICAL: Final = "preclinical"
 _NONRANDOMIZED: Final = "nonrandomized_trial"
 _VOLUNTEERS = regex_programs.compile(r"\bvolunteers?\b", re.IGNORECASE)
+# Healthy people, whom only a study's protocol gives a drug: "ten healthy human volunteers", "12 healthy young men".
+_HEALTHY = regex_programs.compile(
+    r"\bhealthy (?:[\w-]+ ){0,2}(?:volunteers?|humans?|subjects|participants|adults|men|women|males|females|"
+    r"individuals|people|persons)\b",
+    re.IGNORECASE,
+)
+_PATIENTS = regex_programs.compile(r"\bpatients\b", re.IGNORECASE)
 _MOST_CASES: Final = 3  # at most this many patients described one by one are a case report
 _TITLE: Final = Role.TITLE
 _BACKGROUND_SECTION: Final = Role.BACKGROUND
@@ -224,6 +231,10 @@ def _decide(seen: _Seen, doc: Document) -> tuple[str, int, str, bool]:
         # volunteers given the drug (not an observational study's controls) get it only by a study's protocol:
         # an experiment, however few (TAXONOMY)
         return _NONRANDOMIZED, largest[1], f"{largest[2]!r} given it by the study", True
+    healthy = _healthy_given(doc)
+    if healthy is not None and (largest is None or not _PATIENTS.search(largest[2])):
+        # healthy people only, and the drug named in the study's own sentences: given by its protocol (TAXONOMY)
+        return _NONRANDOMIZED, healthy[0], f"{healthy[1]!r} given it by the study", True
     if largest is not None and largest[0] <= _MOST_CASES:
         return _CASE_REPORT, largest[1], f"{largest[2]!r} described one by one", False
     if largest is not None:
@@ -246,6 +257,23 @@ def _decide(seen: _Seen, doc: Document) -> tuple[str, int, str, bool]:
         design = _PRECLINICAL if seen.lab else _OBSERVATIONAL
         return design, results, "methods and results sections of the study's own", False
     return _REVIEW, -1, "no study population and no work of the authors' own described", False
+
+
+def _healthy_given(doc: Document) -> tuple[int, str] | None:
+    """The first own sentence naming healthy people, where the study's own sentences name the drug and no
+    patients: "Ten healthy human volunteers were recruited ... S-ketamine 0.5 mg/kg was infused" (not a
+    study of patients with healthy controls)."""
+    own = [i for i, s in enumerate(doc.sentences) if s.own and s.role != _TITLE]
+    if not any(doc.sentences[h.sentence].own for h in doc.hits_of("drug")):
+        return None
+    text = doc.text
+    if any(_PATIENTS.search(text, doc.sentences[i].start, doc.sentences[i].end) for i in own):
+        return None
+    for i in own:
+        m = _HEALTHY.search(text, doc.sentences[i].start, doc.sentences[i].end)
+        if m:
+            return i, m.group(0)
+    return None
 
 
 def _own_results(doc: Document) -> int | None:

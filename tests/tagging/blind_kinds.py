@@ -524,6 +524,24 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 DESIGN: list[tuple[str, str, Record]] = [
     (
+        "healthy people given the drug, counted apart from it, were given it by the study's protocol",
+        "nonrandomized_trial",
+        record(
+            "High-density EEG during ketamine sedation",
+            "Ten healthy human volunteers were recruited. Ketamine was infused at 0.5 mg/kg over 40 minutes while "
+            "EEG was recorded. Frontal gamma power rose.",
+        ),
+    ),
+    (
+        "a review that names volunteers among the studies it read is still a review",
+        "review",
+        record(
+            "Peripheral ketamine as an analgesic",
+            "Ketamine acts on peripheral receptors. Local injection altered sensory thresholds in experimental "
+            "trials in volunteers, but many variables were unaltered. Topical ketamine deserves more study.",
+        ),
+    ),
+    (
         "a Spanish 'estudio piloto' is a pilot study: a non-randomised trial",
         "nonrandomized_trial",
         record(
