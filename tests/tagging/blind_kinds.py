@@ -527,9 +527,9 @@ DESIGN: list[tuple[str, str, Record]] = [
         "healthy people given the drug, counted apart from it, were given it by the study's protocol",
         "nonrandomized_trial",
         record(
-            "High-density EEG during ketamine sedation",
-            "Ten healthy human volunteers were recruited. Ketamine was infused at 0.5 mg/kg over 40 minutes while "
-            "EEG was recorded. Frontal gamma power rose.",
+            "Ketamine and cingulate glutamate: a magnetic resonance spectroscopy study",
+            "Twelve healthy young men took part. Glutamate in the posterior cingulate cortex rose during a "
+            "subanaesthetic dose of ketamine, measured by spectroscopy at 3 Tesla.",
         ),
     ),
     (
