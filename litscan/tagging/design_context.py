@@ -118,6 +118,8 @@ def not_said_of_this_study(doc: Document, hit: Hit) -> bool:
         return False
     if before.endswith("("):
         return _shortens_other_work(doc, hit)
+    if before.endswith(" as ") and lower.startswith("in ", hit.start):
+        return True  # named to compare: "in humans as in animals"
     words = before.split()[-_WORDS_BEFORE:]
     if words and is_count_word(words[-1]) and before[-1:].isspace() and _STUDIES_AFTER.match(lower, hit.end):
         return True

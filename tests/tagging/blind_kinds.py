@@ -524,6 +524,15 @@ ON_TOPIC: list[tuple[str, bool, Record]] = [
 
 DESIGN: list[tuple[str, str, Record]] = [
     (
+        "'in humans as in animals' compares with animal work; the study is of people",
+        "nonrandomized_trial",
+        record(
+            "Ketamine and cingulate glutamate in healthy humans",
+            "Fourteen healthy volunteers received a subanaesthetic ketamine infusion during spectroscopy. "
+            "Glutamine rose. In humans as in animals, NMDA blockade raises glutamate turnover.",
+        ),
+    ),
+    (
         "healthy people given the drug, counted apart from it, were given it by the study's protocol",
         "nonrandomized_trial",
         record(
