@@ -102,10 +102,10 @@ _INLINE_LABEL = re.compile(
 )
 # Any words in capitals there: "AVAILABILITY:", "MAIN MEASURES:", "CASE 2:" are labels whatever they say.
 _CAPITALS_LABEL = re.compile(r"(?:(?<=^)|(?<=[.?!)\]]\s)|(?<=\n))([A-Z][A-Z0-9]{2,}(?:[ ,&/-]+[A-Z0-9]+)*):\s")
-# "Results: ..." after a sentence; a web page's copy may lose the space after the colon ("Methods:A liquid ...").
-# Letters may be accented ("Material y métodos:").
+# "Results: ..." after a sentence; a web page's copy may lose the space after the colon ("Methods:A liquid ...")
+# or put one before it ("Results : Chronic constriction ..."). Letters may be accented ("Material y métodos:").
 _INLINE_MIXED_LABEL = re.compile(
-    r"(?<=[.?!)\]]\s)([A-Z][^\W\dA-Z_]+(?:(?: &)?[ /](?:[^\W\d_]|')+){0,3}):(?:\s|(?=[A-Z]))"
+    r"(?<=[.?!)\]]\s)([A-Z][^\W\dA-Z_]+(?:(?: &)?[ /](?:[^\W\d_]|')+){0,3}) ?:(?:\s|(?=[A-Z]))"
 )
 # The words a label starts with: a capitalised word before a colon is a label only when it is one of these.
 _LABEL_WORDS = re.compile(

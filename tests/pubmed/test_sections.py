@@ -41,6 +41,8 @@ from litscan.pubmed.sections import Category, category_of, is_back_matter, secti
             "BACKGROUND:Old drug. METHODS:Three doses were given. RESULTS:Ten improved.",
             ["BACKGROUND", "METHODS", "RESULTS"],
         ),
+        # ... or put a space before it
+        ("Background : Old drug. Objective : To know. Results : Ten improved.", ["Background", "Objective", "Results"]),
         # capitals before a colon that are no label's words stay in the text
         ("We tested it. HIV:A virus. Ten improved.", [None]),
         # an ampersand joins a heading's words; Spanish and Portuguese headings are headings too
