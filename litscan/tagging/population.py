@@ -232,8 +232,7 @@ def _decide(seen: _Seen, doc: Document) -> tuple[str, int, str, bool]:
         # an experiment, however few (TAXONOMY)
         return _NONRANDOMIZED, largest[1], f"{largest[2]!r} given it by the study", True
     healthy = _healthy_given(doc)
-    if healthy is not None and (largest is None or not _PATIENTS.search(largest[2])):
-        # healthy people only, and the drug named in the study's own sentences: given by its protocol (TAXONOMY)
+    if healthy is not None:  # healthy people only, with the drug: given it by the study's protocol (TAXONOMY)
         return _NONRANDOMIZED, healthy[0], f"{healthy[1]!r} given it by the study", True
     if largest is not None and largest[0] <= _MOST_CASES:
         return _CASE_REPORT, largest[1], f"{largest[2]!r} described one by one", False
