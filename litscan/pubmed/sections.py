@@ -97,8 +97,9 @@ _LINE_LABEL = re.compile(r"^\s*([A-Z][A-Za-z/&,' -]{1,48}?)\s*(?::+\s*|\n)", re.
 # "BACKGROUND: ..." at the start, after a sentence or at a line start; a web page's copy may lose the space
 # after the colon ("METHODS:Three doses ..."), as with the labels below.
 # Capitals may be accented ("MÉTODOS:", "JUSTIFICATIVA E OBJETIVOS:").
+_CAPITAL = "A-ZÀ-ÖØ-Ý"
 _INLINE_LABEL = re.compile(
-    r"(?:(?<=^)|(?<=[.?!)\]]\s)|(?<=\n))([A-ZÀ-ÖØ-Ý][A-ZÀ-ÖØ-Ý/&,' -]{2,48}[A-ZÀ-ÖØ-Ý]):(?:\s|(?=[A-ZÀ-ÖØ-Ý]))"
+    rf"(?:(?<=^)|(?<=[.?!)\]]\s)|(?<=\n))([{_CAPITAL}][{_CAPITAL}/&,' -]{{2,48}}[{_CAPITAL}]):(?:\s|(?=[{_CAPITAL}]))"
 )
 # Any words in capitals there: "AVAILABILITY:", "MAIN MEASURES:", "CASE 2:" are labels whatever they say.
 _CAPITALS_LABEL = re.compile(r"(?:(?<=^)|(?<=[.?!)\]]\s)|(?<=\n))([A-Z][A-Z0-9]{2,}(?:[ ,&/-]+[A-Z0-9]+)*):\s")

@@ -116,10 +116,8 @@ def not_said_of_this_study(doc: Document, hit: Hit) -> bool:
         return True  # "a cohort nested in a randomised trial": the trial is where its data come from
     if s.role == _TITLE:
         return False
-    if before.endswith("("):
-        return _shortens_other_work(doc, hit)
-    if before.endswith(" as ") and lower.startswith("in ", hit.start):
-        return True  # named to compare: "in humans as in animals"
+    if _right_after_other_work(doc, hit, before):
+        return True
     words = before.split()[-_WORDS_BEFORE:]
     if words and is_count_word(words[-1]) and before[-1:].isspace() and _STUDIES_AFTER.match(lower, hit.end):
         return True
@@ -133,8 +131,13 @@ def not_said_of_this_study(doc: Document, hit: Hit) -> bool:
     return _NOT_THIS_STUDY.search(doc.text, lo, hit.start) is not None
 
 
-def _shortens_other_work(doc: Document, hit: Hit) -> bool:
-    """An abbreviation in brackets is said of what it shortens: "their interest in a randomized trial (RCT)"."""
+def _right_after_other_work(doc: Document, hit: Hit, before: str) -> bool:
+    """The word just before the design word says it is other work: "in humans as in animals" compares, and an
+    abbreviation in brackets is said of what it shortens ("their interest in a randomized trial (RCT)")."""
+    if before.endswith(" as "):
+        return doc.lower.startswith("in ", hit.start)
+    if not before.endswith("("):
+        return False
     shortened = [h for h in doc.hits_of("design") if h.sentence == hit.sentence and 0 < hit.start - h.end <= 3]
     return bool(shortened) and not_said_of_this_study(doc, shortened[-1])
 

@@ -358,17 +358,18 @@ class _Binder:
         ]
         # "pain induced by intramuscular (i.m.) infusion of hypertonic saline": the saline's, not the drug's before
         gave_another = not after and kind != "route_form" and gives_another(text, hit.end)
-        # in the dose brackets of a word that is not the drug: "reversed by methysergide (ID50 = 8 ug/kg s.c.)"
         s = self.doc.sentences[hit.sentence]
-        dosed = others_dose(text, max(s.start, hit.start - 60), hit.start)
-        gave_another = gave_another or (dosed is not None and dosed.lower() not in REGIMEN_NOUNS)
+        if not gave_another and drugs and drugs[0].end <= hit.start:  # a drug before the word to give it to
+            # in the dose brackets of a word that is not the drug: "reversed by methysergide (ID50 = 8 ug/kg s.c.)"
+            dosed = others_dose(text, max(s.start, hit.start - 60), hit.start)
+            gave_another = dosed is not None and dosed.lower() not in REGIMEN_NOUNS
         before = [
             d
             for d in drugs
             if not gave_another
             and d.end <= hit.start
             and within(text, d.end, hit.start, BACKWARD_WINDOW, BACKWARD_WORDS)
-            and not blocked_back(text, d.end, hit.start, title=self.doc.sentences[hit.sentence].role == _TITLE)
+            and not blocked_back(text, d.end, hit.start, title=s.role == _TITLE)
         ]
         if kind != "route":
             return after, before

@@ -56,9 +56,8 @@ _UNDERGOING = regex_programs.compile(
     r"\s+(?:[\w-]+\s+){0,3}$"
 )
 _SETTING_WORDS = ("intraoperative", "perioperative", "intra-operative", "peri-operative")
-# The days after the study's operation, unless a chronic word makes them a condition ("persistent postoperative pain").
+# The days after the study's operation, unless they are part of a condition's name ("persistent postoperative pain").
 _AFTER_WORDS = ("postoperative", "post-operative")
-_CHRONIC_BEFORE = regex_programs.compile(r"\b(?:chronic|persistent|prolonged|long-term|refractory|intractable)\W+$")
 
 
 def undergone(doc: Document, hit: Hit) -> bool:
@@ -68,14 +67,15 @@ def undergone(doc: Document, hit: Hit) -> bool:
     lower = doc.lower
     if lower.startswith(_SETTING_WORDS, hit.start):
         return True
-    if (
-        doc.role(hit) == _TITLE
-        and lower.startswith(_AFTER_WORDS, hit.start)
-        and not _CHRONIC_BEFORE.search(lower, max(0, hit.start - 20), hit.start)
-    ):
+    if doc.role(hit) == _TITLE and lower.startswith(_AFTER_WORDS, hit.start) and not _in_a_condition(doc, hit):
         return True
     s = doc.sentences[hit.sentence]
     return _UNDERGOING.search(lower, max(s.start, hit.start - 50), hit.start) is not None
+
+
+def _in_a_condition(doc: Document, hit: Hit) -> bool:
+    """The setting word is inside a chronic condition's mention: "persistent postoperative pain"."""
+    return any(h.start < hit.start < h.end for kind in ("cond", "cond_weak", "chronic") for h in doc.hits_of(kind))
 
 
 def late_sentences(doc: Document) -> set[int]:
