@@ -67,9 +67,8 @@ _NOT_GIVEN_BY = regex_programs.compile(
     r"(?:(?:a|an|the)\s+)?(?:[\w()+/-]+\s+){0,3}$",
     re.IGNORECASE,
 )
-_NEXT_WORD = regex_programs.compile(
-    r"[\s)\]]*(?:\([^()]{0,12}\)\s*)?([A-Za-z][\w-]*)"
-)  # "intravenous (IV) cannulation"
+# The word after a route word, past an abbreviation in brackets: "intravenous (IV) cannulation".
+_NEXT_WORD = regex_programs.compile(r"[\s)\]]*(?:\([^()]{0,12}\)\s*)?([A-Za-z][\w-]*)")
 _OF_DRUG = regex_programs.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:of|with|containing)\s+(?:[\w./%-]+\s+){0,4}$")
 
 
