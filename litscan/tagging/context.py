@@ -22,14 +22,15 @@ from __future__ import annotations
 
 import enum
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
 
+from ..config import toml_data
 from ..errors import ConfigError
+from ..files import read_named_file
 from . import regex_programs
 from .document import Document, Hit, Role
 from .matching import compile_matcher, runs_on_original
@@ -106,10 +107,7 @@ class ContextRules:
 @lru_cache(maxsize=4)
 def load_context_rules(path: Path = CONTEXT_FILE) -> ContextRules:
     """The rules of ``path``, in the file's order; a ConfigError names the file and the rule."""
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"cannot read the context rules ({exc})", path=str(path)) from None
+    raw = toml_data(read_named_file(path, "context rules file", ConfigError), str(path))
     unknown = set(raw) - {"clause_marks", "rule"}
     if unknown:
         raise ConfigError(f"unknown key {sorted(unknown)[0]!r} (allowed: clause_marks, rule)", path=str(path))

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import enum
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
+from ..config import toml_data
 from ..errors import ConfigError
+from ..files import read_named_file
 from .document import Role, Sentence
 from .matching import is_word_char
 from .vocabulary import Pattern
@@ -78,10 +79,7 @@ class CueList:
 @lru_cache(maxsize=4)
 def load_cues(path: Path = CUES_FILE) -> tuple[CueList, ...]:
     """The cues of ``path``, in the file's order; a ConfigError names the file and the entry."""
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"cannot read the sentence cues ({exc})", path=str(path)) from None
+    raw = toml_data(read_named_file(path, "sentence cues file", ConfigError), str(path))
     cues = []
     for name, table in raw.items():
         if name.upper() not in Cue.__members__:

@@ -4,27 +4,23 @@ Reading each pattern's gates and scan keys through the regex parser, and
 building the scanner's trie, is most of what building a tagger costs (~0.2 s of
 ~0.25 s for the bundled vocabulary), and every ``litscan`` command that tags
 pays it before its first record. The reading depends only on the pattern texts
-and on the code that reads them, so it is kept in a small JSON file under the
-cache directory (``litscan.config.cache_dir``), named by a hash of both: an
-edited vocabulary, cue file or litscan version is a new name, never a stale
-reading. The cache is only ever a shortcut: a file that is missing, unreadable,
-corrupt or of another shape is read afresh, and a directory that cannot be
-written to is left alone.
+and on the code that reads them, so it is kept under the cache folder
+(``litscan.cache_files``), named by a hash of both: an edited vocabulary, cue
+file or litscan version is a new name, never a stale reading. The cache is only
+ever a shortcut: a reading that is missing, damaged or of another shape is read
+afresh.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from ..config import cache_dir
-from ..errors import OutputError
-from ..files import atomic_write_bytes
+from .. import cache_files
 
 Gate = tuple[str, str]
 
@@ -40,27 +36,27 @@ class Starts:
 
 def remembered(sources: list[str], read: Callable[[list[str]], Starts]) -> Starts:
     """``read(sources)``, from the cache where an earlier process stored it, else read and stored."""
-    path = _path(sources)
-    if path is not None:
-        found = _load(path, len(sources))
+    key = _key(sources)
+    if key is not None:
+        found = _starts(cache_files.load(_KIND, key), len(sources))
         if found is not None:
             return found
     starts = read(sources)
-    if path is not None:
-        _store(path, starts)
+    if key is not None:
+        cache_files.store(_KIND, key, (starts.gates, starts.keys, starts.trie), keep=8)
     return starts
 
 
-def _path(sources: list[str]) -> Path | None:
+_KIND = "pattern-starts"
+
+
+def _key(sources: list[str]) -> str | None:
     if _READER_CODE is None:
         return None
     digest = hashlib.sha1(_READER_CODE)
     for source in sources:
         digest.update(source.encode("utf-8", "surrogatepass") + b"\0")
-    try:
-        return cache_dir() / f"pattern-starts-{digest.hexdigest()}.json"
-    except RuntimeError:  # no home directory to put a cache in
-        return None
+    return digest.hexdigest()
 
 
 def _reader_code() -> bytes | None:
@@ -79,25 +75,16 @@ def _reader_code() -> bytes | None:
 _READER_CODE = _reader_code()
 
 
-def _load(path: Path, count: int) -> Starts | None:
+def _starts(kept: Any, count: int) -> Starts | None:
+    """The ``Starts`` a kept value holds, if it is one of ``count`` patterns' as ``remembered`` stores them."""
     try:
-        data = json.loads(path.read_bytes())
-        gates = [None if g is None else [(str(kind), str(word)) for kind, word in g] for g in data["gates"]]
-        keys = [[str(key).encode("latin-1") for key in k] for k in data["keys"]]
-        trie = str(data["trie"]).encode("latin-1")
-    except (OSError, ValueError, KeyError, TypeError):
+        gates, keys, trie = kept
+        gates = [None if g is None else [(str(kind), str(word)) for kind, word in g] for g in gates]
+        keys = [list(k) for k in keys]
+    except (TypeError, ValueError):
         return None
-    if len(gates) != count or len(keys) != count:
+    if len(gates) != count or len(keys) != count or not isinstance(trie, bytes):
+        return None
+    if not all(isinstance(key, bytes) for k in keys for key in k):
         return None
     return Starts(gates, keys, trie)
-
-
-def _store(path: Path, starts: Starts) -> None:
-    data = {
-        "gates": [None if g is None else sorted(g) for g in starts.gates],
-        "keys": [sorted(key.decode("latin-1") for key in k) for k in starts.keys],
-        "trie": starts.trie.decode("latin-1"),
-    }
-    # Written whole, then renamed: a reader in another process sees the old file, the new one, or none.
-    with contextlib.suppress(OutputError):  # a cache folder that cannot be written is left alone
-        atomic_write_bytes(path, json.dumps(data, separators=(",", ":")).encode())

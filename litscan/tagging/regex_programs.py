@@ -6,7 +6,7 @@ command that tags, before its first record (the machine's other cores wait for i
 process compiles a few hundred more as the texts reach them. What the code generator makes, the
 *program* (the integers the C engine runs, and the group names), depends only on the expression,
 its flags and the Python build; so programs are kept, in one file per Python build under the cache
-directory (``litscan.config.cache_dir``). An expression found there goes to the engine as it is
+folder (``litscan.cache_files``). An expression found there goes to the engine as it is
 (``_sre.compile``, the step ``re.compile`` ends with; the engine checks a program before it takes
 it); any other is compiled as ``re`` compiles it, and its program is added to the file by ``save``.
 
@@ -18,19 +18,13 @@ patterns with the parser too); where they are not what this module expects, noth
 
 from __future__ import annotations
 
-import base64
-import contextlib
 import hashlib
-import json
 import re
 import sys
 from array import array
-from pathlib import Path
 from typing import Any
 
-from ..config import cache_dir
-from ..errors import OutputError
-from ..files import atomic_write_bytes
+from .. import cache_files
 
 try:  # CPython's regex internals, as of 3.11; any other shape turns the cache off (``_KEEP``)
     import _sre  # type: ignore[import-not-found]  # CPython's engine; typeshed has no stub for it
@@ -46,11 +40,12 @@ except ImportError:  # pragma: no cover - another Python implementation
 
 Key = tuple[bool, str, int]  # (bytes pattern?, the pattern as text, flags asked for)
 # What ``_sre.compile`` takes besides the pattern: flags, code, groups, group index, index group. The code
-# is kept as written in the file (base64 of its integers) and decoded when compiled: as Python lists of
-# integers the table held ~5 MB more.
-Program = tuple[int, str, int, dict[str, int], list[str | None]]
+# is kept as written in the file (its integers' bytes) and turned into a list when compiled: as Python lists
+# of integers the table held ~5 MB more.
+Program = tuple[int, bytes, int, dict[str, int], list[str | None]]
+_KIND = "regex-programs"
 
-# Programs kept at most, and characters of them. The tagger uses ~1,300 (about 1 MB of program text); an
+# Programs kept at most, and characters (bytes of code) of them. The tagger uses ~1,300 (about 1 MB of program text); an
 # edited vocabulary or rule file brings its own, some of them large (a chain of alternatives is tens of KB),
 # and the file is read whole at every start: the ones used last are kept. After a day of vocabulary edits
 # the count alone let the file grow to 18 MB, read at every start (+0.07 s, +35 MB).
@@ -88,16 +83,13 @@ def save() -> None:
     global _added
     if not _KEEP or not _added or _programs is None:
         return
-    path = _path()
-    if path is None:
-        return
-    kept = _read(path) or {}  # what other processes added meanwhile stays
+    kept = _read() or {}  # what other processes added meanwhile stays
     for key in _used:  # this process's programs go last, as the most recent
         kept.pop(key, None)
     kept.update((key, _programs[key]) for key in _used if key in _programs)
     for key in list(kept)[: max(0, len(kept) - _MOST)]:
         del kept[key]
-    _write(path, _within_budget(kept))
+    _write(_within_budget(kept))
     _added = False
 
 
@@ -125,7 +117,7 @@ def _program(pattern: str | bytes, flags: int) -> Program:
     index_group: list[str | None] = [None] * parsed.state.groups
     for name, number in names.items():
         index_group[number] = name
-    return (flags | parsed.state.flags, _text_of(code), parsed.state.groups - 1, names, index_group)
+    return (flags | parsed.state.flags, _bytes_of(code), parsed.state.groups - 1, names, index_group)
 
 
 def _from_program(pattern: str | bytes, program: Program) -> re.Pattern[Any]:
@@ -136,49 +128,45 @@ def _from_program(pattern: str | bytes, program: Program) -> re.Pattern[Any]:
 def _loaded() -> dict[Key, Program]:
     global _programs
     if _programs is None:
-        path = _path()
-        _programs = (_read(path) if path is not None else None) or {}
+        _programs = _read() or {}
     return _programs
 
 
-def _path() -> Path | None:
-    build = hashlib.sha1(f"{sys.version}\0{sys.implementation.cache_tag}\0{_sre.MAGIC}".encode()).hexdigest()[:16]
-    try:
-        return cache_dir() / f"regex-programs-{build}.json"
-    except RuntimeError:  # no home directory to put a cache in
+def _build() -> str:
+    return hashlib.sha1(f"{sys.version}\0{sys.implementation.cache_tag}\0{_sre.MAGIC}".encode()).hexdigest()[:16]
+
+
+def _read() -> dict[Key, Program] | None:
+    """The programs kept for this Python build; None for none, or a file not of the shape written."""
+    kept = cache_files.load(_KIND, _build())
+    if kept is None:
         return None
-
-
-def _read(path: Path) -> dict[Key, Program] | None:
-    """The programs kept at ``path``; None for a file that is missing or not one this module wrote whole."""
     try:
-        raw = path.read_bytes()
-        check, _, body = raw.partition(b"\n")
-        if hashlib.sha1(body).hexdigest().encode() != check:
-            return None  # cut short or changed since written
-        # Taken as read: the check above says this module wrote it, and the engine checks each program.
+        # Taken as read: cache_files checked the file is one written whole, and the engine checks each program.
         return {
             (is_bytes, text, flags): (program_flags, code, groups, names, index_group)
-            for is_bytes, text, flags, program_flags, code, groups, names, index_group in json.loads(body)
+            for is_bytes, text, flags, program_flags, code, groups, names, index_group in kept
         }
-    except (OSError, ValueError, TypeError, AttributeError):
+    except (TypeError, ValueError):
         return None
 
 
-def _code_of(text: str) -> list[int]:
-    return array("I", base64.b64decode(text)).tolist()
+def _code_of(data: bytes) -> list[int]:
+    return array("I", data).tolist()
 
 
-def _text_of(code: Any) -> str:
-    # A program is tens of thousands of integers: as JSON numbers they took ~20 ms to read back.
-    return base64.b64encode(array("I", code).tobytes()).decode("ascii")
+def _bytes_of(code: Any) -> bytes:
+    return array("I", code).tobytes()
 
 
-def _write(path: Path, programs: dict[Key, Program]) -> None:
-    body = json.dumps(
-        [[is_bytes, text, flags, *program] for (is_bytes, text, flags), program in programs.items()],
-        separators=(",", ":"),
-    ).encode()
-    # Written whole, then renamed: a reader in another process sees the old file, the new one, or none.
-    with contextlib.suppress(OutputError):  # a cache folder that cannot be written is left alone
-        atomic_write_bytes(path, hashlib.sha1(body).hexdigest().encode() + b"\n" + body)
+def _write(programs: dict[Key, Program]) -> None:
+    cache_files.store(
+        _KIND,
+        _build(),
+        # Flags as plain integers: marshal writes no RegexFlag.
+        [
+            (is_bytes, text, int(flags), int(program_flags), *rest)
+            for (is_bytes, text, flags), (program_flags, *rest) in programs.items()
+        ],
+        keep=2,
+    )

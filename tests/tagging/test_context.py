@@ -103,7 +103,7 @@ def test_the_bundled_rules_load_and_name_their_place() -> None:
         ("clause_marks = 3\n[[rule]]\ndirection = 'terminate'\npatterns = ['but']\n", "clause_marks"),
         ("title = 'x'\n", "unknown key 'title'"),
         ("clause_marks = ';'\n", r"needs at least one \[\[rule\]\]"),
-        ("[[rule]\n", "cannot read"),
+        ("[[rule]\n", "not valid TOML"),
     ],
 )
 def test_a_broken_context_file_is_a_config_error_naming_the_file_and_rule(

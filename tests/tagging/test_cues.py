@@ -114,7 +114,7 @@ def test_every_cue_of_the_file_is_a_named_flag_and_every_flag_has_patterns() -> 
         ("[own]\npatterns = ['we(']\n", "bad regular expression"),
         ("[ours]\npatterns = ['we']\n", "unknown cue"),
         ("[own]\npatterns = []\n", "needs patterns"),
-        ("[own\n", "cannot read"),
+        ("[own\n", "not valid TOML"),
     ],
 )
 def test_a_broken_cue_file_is_a_config_error_naming_the_file(tmp_path: Path, text: str, message: str) -> None:

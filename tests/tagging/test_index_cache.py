@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
+from litscan import cache_files
 from litscan.tagging import matching
 from litscan.tagging.matching import PatternIndex
 
@@ -27,7 +27,7 @@ def cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
 
 
 def cached_files(cache: Path) -> list[Path]:
-    return sorted(cache.glob("pattern-starts-*.json"))
+    return sorted(cache.glob("pattern-starts-*.marshal"))
 
 
 def unread(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -54,13 +54,27 @@ def test_other_patterns_are_read_afresh_into_a_file_of_their_own(cache: Path) ->
     assert len(cached_files(cache)) == 2
 
 
-@pytest.mark.parametrize("damage", ["", "{not json", '{"gates": [], "keys": [], "trie": ""}', '{"gates": 1}'])
-def test_a_damaged_or_foreign_file_is_read_afresh_and_mended(cache: Path, damage: str) -> None:
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"0\n{not marshal",
+        ("other shape", ([], [], b"")),  # passes the file's check: written whole, but of no patterns
+        ("other shape", ([None], [1], "trie")),
+        ("other shape", 1),
+    ],
+)
+def test_a_damaged_or_foreign_file_is_read_afresh_and_mended(cache: Path, damage: object) -> None:
     cold = PatternIndex(PATTERNS).find(TEXT, TEXT.lower())
     (stored,) = cached_files(cache)
-    stored.write_text(damage, encoding="utf-8")
+    key = stored.stem.removeprefix("pattern-starts-")
+    if isinstance(damage, bytes):
+        stored.write_bytes(damage)
+    else:
+        cache_files.store("pattern-starts", key, damage[1], keep=8)  # type: ignore[index]
     assert PatternIndex(PATTERNS).find(TEXT, TEXT.lower()) == cold
-    assert len(json.loads(stored.read_text(encoding="utf-8"))["gates"]) == len(PATTERNS)
+    gates, keys, trie = cache_files.load("pattern-starts", key)
+    assert len(gates) == len(keys) == len(PATTERNS) and trie
 
 
 def test_a_cache_directory_that_cannot_be_made_costs_nothing_but_time(

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
+import marshal
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from litscan import cache_files
 from litscan.config import default_topic_path, load_topic
 from litscan.models import Record
 from litscan.tagging import regex_programs
@@ -42,7 +43,7 @@ def new_process(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def kept_file(cache: Path) -> Path:
-    (path,) = cache.glob("regex-programs-*.json")
+    (path,) = cache.glob("regex-programs-*.marshal")
     return path
 
 
@@ -95,7 +96,7 @@ def test_programs_kept_by_two_processes_are_merged(cache: Path, monkeypatch: pyt
     regex_programs.compile(*EXPRESSIONS[1])
 
 
-@pytest.mark.parametrize("damage", ["cut", "edited", "not json", "foreign"])
+@pytest.mark.parametrize("damage", ["cut", "edited", "not marshal", "foreign", "other shape"])
 def test_a_damaged_or_foreign_file_is_compiled_afresh(
     cache: Path, monkeypatch: pytest.MonkeyPatch, damage: str
 ) -> None:
@@ -107,10 +108,12 @@ def test_a_damaged_or_foreign_file_is_compiled_afresh(
         path.write_bytes(raw[: len(raw) // 2])
     elif damage == "edited":
         path.write_bytes(raw.replace(b"chronic", b"chronik", 1))
-    elif damage == "not json":
-        path.write_bytes(b"0\n{not json")
-    else:
+    elif damage == "not marshal":
+        path.write_bytes(b"0\n{not marshal")
+    elif damage == "foreign":
         path.write_bytes(b"[]")
+    else:  # written whole, so it passes the file's check, but not a list of programs
+        cache_files.store("regex-programs", regex_programs._build(), [1, 2], keep=2)
     new_process(monkeypatch)
     assert compile_all() == cold
 
@@ -121,13 +124,13 @@ def test_a_program_the_engine_refuses_is_compiled_afresh(cache: Path, monkeypatc
     # A program that passes the file's check but not the engine's (as from another build's engine).
     assert regex_programs._programs is not None
     regex_programs._programs = {
-        key: (flags, regex_programs._text_of([99999] * 8), *rest)
+        key: (flags, regex_programs._bytes_of([99999] * 8), *rest)
         for key, (flags, _, *rest) in regex_programs._programs.items()
     }
     regex_programs._added = True
     regex_programs.save()
     body = kept_file(cache).read_bytes().partition(b"\n")[2]
-    assert len(json.loads(body)) == len(EXPRESSIONS)
+    assert len(marshal.loads(body)) == len(EXPRESSIONS)
     new_process(monkeypatch)
     assert compile_all() == cold
 
@@ -136,7 +139,7 @@ def test_a_bad_expression_raises_as_re_does(cache: Path) -> None:
     with pytest.raises(re.error, match="missing \\)"):
         regex_programs.compile("chronic (pain")
     regex_programs.save()
-    assert not list(cache.glob("regex-programs-*.json"))  # nothing compiled, nothing kept
+    assert not list(cache.glob("regex-programs-*.marshal"))  # nothing compiled, nothing kept
 
 
 def test_a_cache_folder_that_cannot_be_written_is_left_alone(cache: Path) -> None:
@@ -170,7 +173,7 @@ def test_the_file_keeps_the_programs_used_last_up_to_its_limit(cache: Path, monk
     regex_programs.compile("new pattern")
     regex_programs.save()
     body = kept_file(cache).read_bytes().partition(b"\n")[2]
-    assert [entry[1] for entry in json.loads(body)] == ["old4 pattern", "old0 pattern", "new pattern"]
+    assert [entry[1] for entry in marshal.loads(body)] == ["old4 pattern", "old0 pattern", "new pattern"]
 
 
 def test_the_file_keeps_the_programs_used_last_up_to_a_size(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -183,4 +186,4 @@ def test_the_file_keeps_the_programs_used_last_up_to_a_size(cache: Path, monkeyp
         regex_programs.compile(word)
     regex_programs.save()
     body = kept_file(cache).read_bytes().partition(b"\n")[2]
-    assert [entry[1] for entry in json.loads(body)] == ["small two", "small six", "small ten"]
+    assert [entry[1] for entry in marshal.loads(body)] == ["small two", "small six", "small ten"]
