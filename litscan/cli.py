@@ -419,7 +419,11 @@ cli.add_command(eval_command)
 
 
 def main() -> None:
+    code: object = 0
     try:
         cli(prog_name="litscan")  # standalone: ends in SystemExit with the command's status
     except SystemExit as exc:
-        end_process(exc.code)
+        code = exc.code
+    # Out of the handler, so the exception it ended on is freed with what its frames held (a command stopped by
+    # a closed pipe holds a cursor: freed, the store's connection finishes closing and takes its WAL file along).
+    end_process(code)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.pipeline.sample_files import repeated_sample
+
 
 def _run(body: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     script = "import atexit, sys, threading, time\nfrom litscan.process_exit import end_process\n" + textwrap.dedent(
@@ -69,3 +71,22 @@ def test_the_litscan_command_keeps_its_error_status_and_message(tmp_path: Path) 
     )
     assert done.returncode != 0
     assert "missing.xml" in done.stderr and "no such file" in done.stderr
+
+
+def test_a_command_stopped_by_a_closed_pipe_leaves_the_store_closed(tmp_path: Path) -> None:
+    # `litscan export | head -1`: the export stops half-way, a cursor still open in the exception's frames.
+    db = tmp_path / "s.db"
+    source = repeated_sample(tmp_path / "big.xml", at_least=600_000)  # more CSV than a pipe holds
+    litscan = [sys.executable, "-m", "litscan"]
+    subprocess.run([*litscan, "import", str(source), "--db", str(db)], check=True, capture_output=True, timeout=120)
+    export = subprocess.Popen(
+        [*litscan, "export", "--db", str(db), "--format", "csv"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        cwd=tmp_path,
+    )
+    assert export.stdout is not None
+    assert export.stdout.readline().startswith(b"pmid,")
+    export.stdout.close()
+    assert export.wait(timeout=60) != 0
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("s.db")) == ["s.db", "s.db.lock"]
