@@ -29,6 +29,19 @@ sys.dont_write_bytecode = False
 os.environ.setdefault("LITSCAN_EUTILS_URL", "http://127.0.0.1:9/entrez/eutils/")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cache_folder_of_the_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Cache files the tests make (of vocabularies and rule files they write) go to a folder of the run's own.
+
+    In the user's cache folder they crowded out the user's own files; the commands the tests start
+    inherit the folder.
+    """
+    folder = tmp_path_factory.mktemp("litscan-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LITSCAN_CACHE_DIR", str(folder))
+        yield
+
+
 class NetworkUsedError(RuntimeError):
     """Not an OSError: retry loops catch those, and a test must fail at the first attempt, not after them."""
 
