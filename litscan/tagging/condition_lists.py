@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Final, Protocol
 
+from . import regex_programs
 from .context import Context
 from .document import Document, Hit
 from .item_runs import item_runs
@@ -20,7 +21,7 @@ from .vocabulary import Vocabulary
 
 # Between two items of one list: a comma, a slash or a conjunction, and at most two modifiers of the next
 # item ("diabetic neuropathy, postherpetic neuralgia, or postsurgical/posttraumatic neuropathic pain").
-_ITEM_GAP = re.compile(
+_ITEM_GAP = regex_programs.compile(
     r"\s*(?:[,;/]\s*(?:(?:and|or|and/or)\s+)?|(?:and|or|and/or|as well as)\s+)(?:[\w-]+(?:/|\s+)){0,2}", re.IGNORECASE
 )
 _MIN_ITEMS: Final = 3

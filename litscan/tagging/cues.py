@@ -20,6 +20,7 @@ from typing import Final
 from ..config import toml_data
 from ..errors import ConfigError
 from ..files import read_named_file
+from . import regex_programs
 from .document import Role, Sentence
 from .matching import is_word_char
 from .vocabulary import Pattern
@@ -102,7 +103,7 @@ def _pattern(path: Path, name: str, index: int, source: str) -> Pattern:
 
 # Before a "counted" noun, in its sentence: a number, then at most three words (``is_counted``). A digit
 # first lets the regex engine skip to the digits; that the number starts a word is checked after.
-_COUNT_BEFORE = re.compile(r"\d+ (?:\w+ ){0,3}\Z")
+_COUNT_BEFORE = regex_programs.compile(r"\d+ (?:\w+ ){0,3}\Z")
 
 
 def states_the_aim(sentence: Sentence) -> bool:

@@ -8,10 +8,10 @@ for pain in 36"), one that denies nothing ("pain was not an outcome").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from enum import Enum
 
+from . import regex_programs
 from .document import Document, Role, Sentence
 from .vocabulary import Condition, Pattern
 
@@ -24,7 +24,7 @@ class Described(Enum):
     TITLE_AND_ABSTRACT = 2  # the title names the population, a sentence of the abstract the rest
 
 
-_DENYING = re.compile(r"\b(?:not|no|without|never|neither|nor)\b")
+_DENYING = regex_programs.compile(r"\b(?:not|no|without|never|neither|nor)\b")
 
 
 def described(doc: Document, condition: Condition, s: Sentence, part: int) -> Described:

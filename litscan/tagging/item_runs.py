@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from . import regex_programs
 from .document import Hit
 
-_WORD_END = re.compile(r"\w*")
+_WORD_END = regex_programs.compile(r"\w*")
 
 
 def item_runs(text: str, hits: Iterable[Hit], gap: re.Pattern[str]) -> list[tuple[list[Hit], int]]:

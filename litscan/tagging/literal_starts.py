@@ -18,6 +18,8 @@ from re import _constants as _sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
+from . import regex_programs
+
 # ``re._parser.SubPattern``, a sequence of (opcode, argument) items; the parser has no type information.
 Parsed = Any
 Items = list[tuple[Any, Any]]
@@ -27,7 +29,7 @@ SCAN_ALPHABET = b"abcdefghijklmnopqrstuvwxyz0123456789 "  # what the scanner lea
 _MAX_KEY = 16  # characters of a scan key: long enough to tell "the present" from "the patients"
 _MAX_KEYS = 64  # scan keys per branching: beyond that they are cut shorter
 _MAX_GATE = 4  # characters of a gate: the scanner's plans read a word's first four
-_ESCAPE_OR_TEXT = re.compile(r"\\.?|[^\\]+", re.DOTALL)
+_ESCAPE_OR_TEXT = regex_programs.compile(r"\\.?|[^\\]+", re.DOTALL)
 
 
 def lower_source(source: str) -> str:

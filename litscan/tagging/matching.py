@@ -300,7 +300,7 @@ def trie(keys: set[bytes]) -> bytes:
     return emit(tree)
 
 
-_PLAIN_WORD = re.compile(r"([a-z0-9]+)(\\b)?")
+_PLAIN_WORD = regex_programs.compile(r"([a-z0-9]+)(\\b)?")
 
 
 def _decided_length(pattern: str, key: bytes) -> int:

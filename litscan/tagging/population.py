@@ -19,6 +19,7 @@ from typing import Final, NamedTuple
 
 from ..models import Evidence
 from . import regex_programs
+from .animal_models import PRECLINICAL
 from .cues import BACKGROUND, EXCLUSION, FUTURE, HISTORY, OUTSIDE_STUDY
 from .document import Document, Role
 from .vocabulary import Design
@@ -26,7 +27,6 @@ from .vocabulary import Design
 _CASE_REPORT: Final = "case_report"
 _OBSERVATIONAL: Final = "observational"
 _REVIEW: Final = "review"
-_PRECLINICAL: Final = "preclinical"
 _NONRANDOMIZED: Final = "nonrandomized_trial"
 _VOLUNTEERS = regex_programs.compile(r"\bvolunteers?\b", re.IGNORECASE)
 # Healthy people, whom only a study's protocol gives a drug: "ten healthy human volunteers", "12 healthy young men".
@@ -200,7 +200,7 @@ def design_from_population(doc: Document, designs: dict[str, Design]) -> Populat
             # "A 43-year-old woman presented with..." opens a case report before any cue introduces the study,
             # even in a section labelled "Background": the literature has no age
             seen.find_one_person(doc.text, i, s.start, s.end)
-    seen.lab = any(h.ident == _PRECLINICAL for h in doc.hits_of("design")) or any(
+    seen.lab = any(h.ident == PRECLINICAL for h in doc.hits_of("design")) or any(
         _LAB.search(doc.text, s.start, s.end) for s in doc.sentences if s.own or s.role == _TITLE
     )
     design, sentence, reason, group = _decide(seen, doc)
@@ -244,7 +244,7 @@ def _decide(seen: _Seen, doc: Document) -> tuple[str, int, str, bool]:
         return _CASE_REPORT, one_person[0], f'one patient described ("{one_person[1]}")', False
     if own_work is not None and seen.lab:  # "we show that X kills cells" with cells or animals named
         return (
-            _PRECLINICAL,
+            PRECLINICAL,
             own_work[0],
             f'the authors\' own experiments ("{own_work[1]}") with animals or cells named',
             False,
@@ -253,7 +253,7 @@ def _decide(seen: _Seen, doc: Document) -> tuple[str, int, str, bool]:
         return _OBSERVATIONAL, own_work[0], f'the authors\' own data ("{own_work[1]}")', False
     results = _own_results(doc)
     if results is not None:  # "Material and methods: ... Results: The patients in the ketamine group had ..."
-        design = _PRECLINICAL if seen.lab else _OBSERVATIONAL
+        design = PRECLINICAL if seen.lab else _OBSERVATIONAL
         return design, results, "methods and results sections of the study's own", False
     return _REVIEW, -1, "no study population and no work of the authors' own described", False
 
@@ -262,9 +262,9 @@ def _healthy_given(doc: Document) -> tuple[int, str] | None:
     """The first own sentence naming healthy people, where the study's own sentences name the drug and no
     patients: "Ten healthy human volunteers were recruited ... S-ketamine 0.5 mg/kg was infused" (not a
     study of patients with healthy controls)."""
-    own = [i for i, s in enumerate(doc.sentences) if s.own and s.role != _TITLE]
     if not any(doc.sentences[h.sentence].own for h in doc.hits_of("drug")):
         return None
+    own = [i for i, s in enumerate(doc.sentences) if s.own and s.role != _TITLE]
     text = doc.text
     if any(_PATIENTS.search(text, doc.sentences[i].start, doc.sentences[i].end) for i in own):
         return None

@@ -69,8 +69,8 @@ _DESIGN_KEYS = {
     "publication_types",
     "mesh",
 }
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
-_MESH_UI = re.compile(r"^[DC]\d{6,9}$")
+_ID = regex_programs.compile(r"^[a-z][a-z0-9_]*$")
+_MESH_UI = regex_programs.compile(r"^[DC]\d{6,9}$")
 
 
 @dataclass(frozen=True)
