@@ -273,8 +273,10 @@ def _clauses(text: str, sentences: list[Sentence]) -> list[Sentence]:
         s = sentences[i]
         start = s.start
         pieces = []
+        # items a colon introduces are one list, not clauses: "four infusions of: calcitonin; ketamine; placebo"
+        listed = text.find(": ", s.start, ends[-1])
         for cut in ends:
-            if text.count("(", start, cut) <= text.count(")", start, cut):
+            if (listed < 0 or cut < listed) and text.count("(", start, cut) <= text.count(")", start, cut):
                 pieces.append(Sentence(start, cut + 1, s.segment, s.role))
                 start = cut + 2
         if pieces:

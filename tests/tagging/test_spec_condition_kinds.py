@@ -957,6 +957,36 @@ CASES: list[tuple[str, tuple[str, ...], Record]] = [
             ("RESULTS", "Chronic pain was less common with ketamine."),
         ),
     ),
+    (
+        "the share of a population that responds names that population",
+        ("neuropathic_pain",),
+        record(
+            "Oral ketamine in chronic pain: an open study",
+            "This study was designed to find the proportion of patients with chronic neuropathic pain who respond to "
+            "oral ketamine. Eighteen patients took oral ketamine for two weeks; seven responded.",
+        ),
+    ),
+    (
+        "a condition named only among a review's search terms is no row",
+        ("cancer_pain",),
+        record(
+            "Ketamine in palliative care: a narrative review",
+            (
+                "METHODS",
+                'MEDLINE was searched with the terms "ketamine", "palliative care", "fibromyalgia" and "child".',
+            ),
+            ("RESULTS", "Ketamine relieved refractory cancer pain in hospice patients in most reports."),
+        ),
+    ),
+    (
+        "a condition with a result of its own beside 'other' conditions is a row",
+        ("chronic_pain_general", "postherpetic_neuralgia"),
+        record(
+            "A topical ketamine gel in chronic pain: a retrospective study",
+            "We reviewed 120 patients with chronic pain treated with a ketamine gel. The gel was equally effective in "
+            "postherpetic neuralgia and other chronic pain states.",
+        ),
+    ),
 ]
 
 # Kinds found by abstracts written blind to the rules (see ``blind_kinds``).

@@ -889,6 +889,14 @@ CASES: list[tuple[str, str, Record]] = [
             "Dogs undergoing forelimb amputation were randomly assigned to ketamine or saline infusion.",
         ),
     ),
+    (
+        "random groups whatever the verb",
+        "rct",
+        record(
+            "Ketamine before hernia repair in children",
+            "Sixty children were randomly split into two groups: one received ketamine, the other saline.",
+        ),
+    ),
 ]
 
 # Kinds found by abstracts written blind to the rules (see ``blind_kinds``).

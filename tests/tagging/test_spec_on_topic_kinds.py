@@ -1309,6 +1309,15 @@ CASES: list[tuple[str, bool, Record]] = [
             "fell.",
         ),
     ),
+    (
+        "a chronic condition's acute treatment, whatever follows 'for'",
+        False,
+        record(
+            "Intranasal ketamine at home: a retrospective study",
+            "We reviewed 30 patients who used intranasal ketamine at home as an acute treatment for trigeminal "
+            "neuralgia. Pain fell within 20 minutes of each dose.",
+        ),
+    ),
 ]
 
 # Kinds found by abstracts written blind to the rules (see ``blind_kinds``).

@@ -131,6 +131,15 @@ CASES: list[tuple[str, tuple[str, ...], Record]] = [
             "Patients with neuropathic pain were converted from intravenous ketamine infusions to oral ketamine.",
         ),
     ),
+    (
+        "a route before a colon governs each drug of the list the semicolons part",
+        ("intravenous",),
+        record(
+            "Ketamine and magnesium in chronic phantom limb pain",
+            "Sixteen patients received, in random order, three intravenous infusions of: magnesium 2 g; ketamine "
+            "0.3 mg/kg; saline placebo.",
+        ),
+    ),
 ]
 
 # Kinds found by abstracts written blind to the rules (see ``blind_kinds``).
