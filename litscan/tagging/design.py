@@ -34,6 +34,7 @@ _CASE_REPORT: Final = "case_report"
 _OBSERVATIONAL: Final = "observational"
 _TRIAL: Final = "nonrandomized_trial"
 _RCT: Final = "rct"
+_REVIEW: Final = "review"
 # Designs a record is often about rather than of ("adherence to consensus guidelines", "according to the
 # protocol"): their words count only where the record is not named as examining or following them.
 _STUDIED_AS_OBJECTS: Final = frozenset(("guideline", _PROTOCOL))
@@ -144,6 +145,11 @@ def _statements(doc: Document, compiled: CompiledVocabulary) -> _Statements:
     if label_hit:
         said.title.setdefault(label_hit.ident, label_hit)
         said.strong.setdefault(label_hit.ident, label_hit)
+        if label_hit.ident == _REVIEW:
+            # a review journal's structured abstract ("Purpose of review: ... Recent findings: ..."): the cases it
+            # presents illustrate the review, and the literature's case reports it counts are not its own
+            for statements in (said.title, said.strong, said.weak):
+                statements.pop(_CASE_REPORT, None)
     _no_protocol_with_results(doc, said)
     _not_randomised(doc, said)
     _given_by_protocol(doc, compiled, said)

@@ -897,6 +897,20 @@ CASES: list[tuple[str, str, Record]] = [
             "Sixty children were randomly split into two groups: one received ketamine, the other saline.",
         ),
     ),
+    (
+        "a review journal's structured abstract that presents two cases is a review",
+        "review",
+        record(
+            "Ketamine for refractory cluster headache",
+            ("PURPOSE OF REVIEW", "We review the use of ketamine in refractory cluster headache."),
+            (
+                "RECENT FINDINGS",
+                "Only four case reports describe ketamine in this setting. We present two cases treated with "
+                "intravenous ketamine.",
+            ),
+            ("SUMMARY", "Ketamine may help some patients."),
+        ),
+    ),
 ]
 
 # Kinds found by abstracts written blind to the rules (see ``blind_kinds``).
