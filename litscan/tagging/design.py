@@ -141,19 +141,25 @@ def _statements(doc: Document, compiled: CompiledVocabulary) -> _Statements:
             said.weak[hit.ident] = hit
     for design, hit in _stated_together(doc, compiled).items():
         said.strong.setdefault(design, hit)
-    label_hit = _label_design(doc, compiled)
-    if label_hit:
-        said.title.setdefault(label_hit.ident, label_hit)
-        said.strong.setdefault(label_hit.ident, label_hit)
-        if label_hit.ident == _REVIEW:
-            # a review journal's structured abstract ("Purpose of review: ... Recent findings: ..."): the cases it
-            # presents illustrate the review, and the literature's case reports it counts are not its own
-            for statements in (said.title, said.strong, said.weak):
-                statements.pop(_CASE_REPORT, None)
+    _named_by_a_label(doc, compiled, said)
     _no_protocol_with_results(doc, said)
     _not_randomised(doc, said)
     _given_by_protocol(doc, compiled, said)
     return said
+
+
+def _named_by_a_label(doc: Document, compiled: CompiledVocabulary, said: _Statements) -> None:
+    """A section label that names a design states it ("Case report", "Purpose of review")."""
+    label_hit = _label_design(doc, compiled)
+    if label_hit is None:
+        return
+    said.title.setdefault(label_hit.ident, label_hit)
+    said.strong.setdefault(label_hit.ident, label_hit)
+    if label_hit.ident == _REVIEW:
+        # a review journal's structured abstract ("Purpose of review: ... Recent findings: ..."): the cases it
+        # presents illustrate the review, and the literature's case reports it counts are not its own
+        for statements in (said.title, said.strong, said.weak):
+            statements.pop(_CASE_REPORT, None)
 
 
 def _given_by_protocol(doc: Document, compiled: CompiledVocabulary, said: _Statements) -> None:
