@@ -22,8 +22,8 @@ from .animal_models import PRECLINICAL
 from .compiled import CompiledVocabulary
 from .conditions import Conditions
 from .context import NOT_THE_STUDY, Context
-from .cues import COUNTED, HISTORY, OWN, PURPOSE
-from .document import Document, Hit, Role
+from .cues import BACKGROUND, COUNTED, HISTORY, OWN, PURPOSE
+from .document import Document, Hit, Role, Sentence
 from .item_runs import item_runs
 from .route_infusion import INFERRED_INFUSION
 from .routes import ONLY_DRUG, RouteEvidence
@@ -213,9 +213,10 @@ def _reviewed_result(doc: Document, compiled: CompiledVocabulary, design: str) -
     that only names it is not): the intervention in a findings sentence that states an effect."""
     if design not in _REVIEWS:
         return None
+    sentences = doc.sentences
     for hit in doc.hits_of("drug"):
-        sentence = doc.sentences[hit.sentence]
-        if not sentence.own or sentence.role not in _FINDINGS or hit.context & NOT_THE_STUDY:
+        sentence = sentences[hit.sentence]
+        if not _a_finding(sentence, hit.sentence, len(sentences)) or hit.context & NOT_THE_STUDY:
             continue
         if _in_section(doc, hit.sentence, _LIMITATIONS_LABEL):
             continue  # "Limitations: ... agents with different mechanisms (opioids and ketamine) were not included"
@@ -223,6 +224,15 @@ def _reviewed_result(doc: Document, compiled: CompiledVocabulary, design: str) -
             label = compiled.vocabulary.intervention_label
             return doc.evidence(hit, f"the review reports {label}'s own result ({doc.where(hit)})")
     return None
+
+
+def _a_finding(sentence: Sentence, index: int, count: int) -> bool:
+    """A sentence of a review's findings: its own, or one that sums up the literature after the review's opening
+    half ("most trials have evaluated medications, with short-term efficacy noted for ketamine"): for a review
+    the literature is what it found, once it has said what it covers."""
+    if sentence.role not in _FINDINGS:
+        return False
+    return sentence.own or (sentence.cues & ~BACKGROUND == 0 and 2 * index >= count)
 
 
 def _given_by_a_route(doc: Document, compiled: CompiledVocabulary, routes: RouteEvidence) -> Evidence | None:

@@ -1318,6 +1318,26 @@ CASES: list[tuple[str, bool, Record]] = [
             "neuralgia. Pain fell within 20 minutes of each dose.",
         ),
     ),
+    (
+        "a review of several treatments that sums up ketamine's trials in its findings half",
+        True,
+        record(
+            "Phantom limb pain: mechanisms and management",
+            "Phantom limb pain follows most amputations. Cortical reorganisation is thought to drive it. Treatments "
+            "include drugs, mirror therapy and nerve blocks. The evidence for each is summarised here. Most trials "
+            "have tested drugs, and short-term efficacy has been reported for ketamine. Mirror therapy is cheap.",
+        ),
+    ),
+    (
+        "a review of other drugs that names ketamine's efficacy only in its opening is off topic",
+        False,
+        record(
+            "Memantine for neuropathic pain: a review",
+            "Ketamine has been reported to be effective in neuropathic pain. Memantine is an oral NMDA antagonist. "
+            "We review its pharmacology. Trials of memantine in neuropathic pain are summarised. Most were "
+            "negative. Memantine was well tolerated.",
+        ),
+    ),
 ]
 
 # Kinds found by abstracts written blind to the rules (see ``blind_kinds``).
