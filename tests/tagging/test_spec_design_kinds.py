@@ -911,6 +911,14 @@ CASES: list[tuple[str, str, Record]] = [
             ("SUMMARY", "Ketamine may help some patients."),
         ),
     ),
+    (
+        "an animal named by its farm name is a preclinical study",
+        "preclinical",
+        record(
+            "Ketamine and cortical spreading depolarisation",
+            "We investigated the effect of ketamine on spreading depolarisation in the anaesthetised swine brain.",
+        ),
+    ),
 ]
 
 # Kinds found by abstracts written blind to the rules (see ``blind_kinds``).
