@@ -919,6 +919,28 @@ CASES: list[tuple[str, str, Record]] = [
             "We investigated the effect of ketamine on spreading depolarisation in the anaesthetised swine brain.",
         ),
     ),
+    (
+        "a blinded case series gave its treatment by its own allocation",
+        "nonrandomized_trial",
+        record(
+            "Inhaled ketamine for breakthrough pain in hospice patients: a blinded case series",
+            "In this double-blind crossover case series, six hospice patients inhaled ketamine on one day and "
+            "placebo on the other. Four preferred the ketamine day.",
+        ),
+    ),
+    (
+        "a treatment a clinic offered and then followed is observed, not allocated",
+        "observational",
+        record(
+            "Oral ketamine in refractory neuropathic pain",
+            (
+                "METHODS",
+                "Oral ketamine was offered as a treatment option to consecutive patients with refractory "
+                "neuropathic pain. Pain scores were collected prospectively before treatment and after one month.",
+            ),
+            ("RESULTS", "Of 24 patients, 14 improved."),
+        ),
+    ),
 ]
 
 # Kinds found by abstracts written blind to the rules (see ``blind_kinds``).
