@@ -111,6 +111,17 @@ def states_the_aim(sentence: Sentence) -> bool:
     return sentence.role == Role.OBJECTIVE or bool(sentence.cues & PURPOSE)
 
 
+def sums_up_the_literature(sentences: list[Sentence], index: int) -> bool:
+    """A sentence whose only cue is the literature's, after the record has said what it covers ("this review
+    summarises ...") or in the second half of the abstract ("most trials have tested drugs, and short-term
+    efficacy has been reported for ketamine"): what a review found. Before, the background."""
+    if sentences[index].cues & ~BACKGROUND:
+        return False
+    if 2 * index >= len(sentences):
+        return True
+    return any(s.cues & OWN and s.role != Role.TITLE for s in sentences[:index])
+
+
 def is_counted(low: str, sentence_start: int, noun_start: int) -> bool:
     """A number starting a word comes before the noun at ``noun_start``, with at most three words between."""
     m = _COUNT_BEFORE.search(low, sentence_start, noun_start)

@@ -22,7 +22,7 @@ from .animal_models import PRECLINICAL
 from .compiled import CompiledVocabulary
 from .conditions import Conditions
 from .context import NOT_THE_STUDY, Context
-from .cues import BACKGROUND, COUNTED, HISTORY, OWN, PURPOSE
+from .cues import COUNTED, HISTORY, OWN, PURPOSE, sums_up_the_literature
 from .document import Document, Hit, Role, Sentence
 from .item_runs import item_runs
 from .route_infusion import INFERRED_INFUSION
@@ -216,7 +216,7 @@ def _reviewed_result(doc: Document, compiled: CompiledVocabulary, design: str) -
     sentences = doc.sentences
     for hit in doc.hits_of("drug"):
         sentence = sentences[hit.sentence]
-        if not _a_finding(sentence, hit.sentence, len(sentences)) or hit.context & NOT_THE_STUDY:
+        if not _a_finding(sentences, hit.sentence) or hit.context & NOT_THE_STUDY:
             continue
         if _in_section(doc, hit.sentence, _LIMITATIONS_LABEL):
             continue  # "Limitations: ... agents with different mechanisms (opioids and ketamine) were not included"
@@ -226,13 +226,10 @@ def _reviewed_result(doc: Document, compiled: CompiledVocabulary, design: str) -
     return None
 
 
-def _a_finding(sentence: Sentence, index: int, count: int) -> bool:
-    """A sentence of a review's findings: its own, or one that sums up the literature after the review's opening
-    half ("most trials have evaluated medications, with short-term efficacy noted for ketamine"): for a review
-    the literature is what it found, once it has said what it covers."""
-    if sentence.role not in _FINDINGS:
-        return False
-    return sentence.own or (sentence.cues & ~BACKGROUND == 0 and 2 * index >= count)
+def _a_finding(sentences: list[Sentence], index: int) -> bool:
+    """A sentence of a review's findings: its own, or one that sums up the literature it reviewed."""
+    sentence = sentences[index]
+    return sentence.role in _FINDINGS and (sentence.own or sums_up_the_literature(sentences, index))
 
 
 def _given_by_a_route(doc: Document, compiled: CompiledVocabulary, routes: RouteEvidence) -> Evidence | None:
@@ -332,8 +329,9 @@ def _another_use_in_them(doc: Document, compiled: CompiledVocabulary, conditions
     return _off_topic_evidence(doc, off, hit, "in patients with chronic pain, with no pain outcome")
 
 
-# What the intervention is for: "ketamine for treatment-resistant depression", "to treat opioid withdrawal".
-_FOR = regex_programs.compile(r"\b(?:for|to treat|treating|in the treatment of|against)\s+(?:[\w-]+\s+){0,3}$")
+# What the intervention is for: "ketamine for treatment-resistant depression", "to treat opioid withdrawal",
+# "ketamine during buprenorphine induction".
+_FOR = regex_programs.compile(r"\b(?:for|to treat|treating|in the treatment of|against|during)\s+(?:[\w-]+\s+){0,3}$")
 # A pain outcome: "pain scores fell", "pain intensity will be measured", "reduced pain", "pain relief".
 _PAIN_OUTCOME = regex_programs.compile(
     r"\b(?:pain|analges\w*)(?: [\w-]+){0,3}? (?:scores?|intensity|relief|reduc\w*|decreas\w*|improv\w*|fell|"

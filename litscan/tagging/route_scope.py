@@ -19,7 +19,7 @@ from weakref import WeakKeyDictionary
 from . import regex_programs
 from .compiled import CompiledVocabulary
 from .context import clause
-from .cues import BACKGROUND, INTRODUCES_STUDY, OUTSIDE_STUDY
+from .cues import BACKGROUND, INTRODUCES_STUDY, OUTSIDE_STUDY, sums_up_the_literature
 from .document import Document, Hit, Role, Sentence
 
 # Designs whose content is other people's studies: what they cover is what they say.
@@ -76,7 +76,9 @@ class RouteScope:
     def _decide(self, i: int, s: Sentence) -> bool:
         doc = self.doc
         if not s.own and not (
-            self.synthesis and s.role != _BACKGROUND_SECTION and not s.cues & (BACKGROUND | OUTSIDE_STUDY)
+            self.synthesis
+            and s.role != _BACKGROUND_SECTION
+            and (not s.cues & (BACKGROUND | OUTSIDE_STUDY) or sums_up_the_literature(doc.sentences, i))
         ):
             return False
         if s.role == _TITLE:

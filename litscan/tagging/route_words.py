@@ -25,6 +25,8 @@ ROUTE_NOUNS = LINKS | frozenset(
         *("administration", "administered", "injection", "injections", "infusion", "infusions", "bolus"),
         *("boluses", "dose", "doses", "dosing", "route", "routes", "delivery", "formulation", "formulations"),
         *("form", "forms", "use", "therapy", "treatment", "treatments", "application", "applications"),
+        # a phase of the treatment given by that route: "oral maintenance after a positive infusion"
+        *("maintenance", "continuation"),
         *("preparation", "preparations", "solution", "regimen", "regimens", "product", "products", "dosage"),
         # what the route does to the drug: "oral bioavailability is low", "nasal absorption"
         *("bioavailability", "absorption"),

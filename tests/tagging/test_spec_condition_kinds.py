@@ -987,6 +987,37 @@ CASES: list[tuple[str, tuple[str, ...], Record]] = [
             "postherpetic neuralgia and other chronic pain states.",
         ),
     ),
+    (
+        "results by diagnostic group give each group its row",
+        ("chronic_pain_general", "crps"),
+        record(
+            "Ketamine infusions at a pain service: a retrospective review",
+            "We reviewed 150 adults with refractory chronic pain given ketamine infusions. In the largest diagnostic "
+            "group, response was 48% in complex regional pain syndrome (n = 60).",
+        ),
+    ),
+    (
+        "response highest in one condition, lowest in another: both have results of their own",
+        ("chronic_pain_general", "crps", "fibromyalgia"),
+        record(
+            "Outpatient ketamine for refractory chronic pain: a chart review",
+            (
+                "PATIENTS",
+                "180 adults with refractory chronic pain: complex regional pain syndrome (n = 70), fibromyalgia "
+                "(n = 40) and other diagnoses (n = 70).",
+            ),
+            ("RESULTS", "Response was highest in CRPS (55%) and lowest in fibromyalgia (20%)."),
+        ),
+    ),
+    (
+        "a condition every enrolled patient has 'with concomitant' is theirs",
+        ("low_back_pain", "neuropathic_pain"),
+        record(
+            "Epidural ketamine for chronic lumbar radicular pain: a randomised trial",
+            "Eighty adults with chronic lumbar radicular pain with concomitant chronic low back pain were randomly "
+            "assigned to epidural steroid with ketamine or with saline. Leg pain fell more with ketamine.",
+        ),
+    ),
 ]
 
 # Kinds found by abstracts written blind to the rules (see ``blind_kinds``).

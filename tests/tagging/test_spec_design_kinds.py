@@ -941,6 +941,24 @@ CASES: list[tuple[str, str, Record]] = [
             ("RESULTS", "Of 24 patients, 14 improved."),
         ),
     ),
+    (
+        "a randomised trial that 'appears feasible' is still to be done",
+        "nonrandomized_trial",
+        record(
+            "Oral ketamine for chronic pain in sickle cell disease: a single-arm pilot study",
+            "Twenty adults with daily sickle cell pain took oral ketamine for eight weeks in this open-label pilot "
+            "study. Pain fell from 6.0 to 4.9. A randomised placebo-controlled trial appears feasible.",
+        ),
+    ),
+    (
+        "an editorial on an article in this issue is a review, whatever trials it weighs",
+        "review",
+        record(
+            "Ketamine for CRPS: hope or evidence?",
+            "In this issue, a single-centre series reports relief after repeated ketamine infusions in CRPS. The "
+            "randomised evidence for ketamine in CRPS consists of three small trials with short follow-up.",
+        ),
+    ),
 ]
 
 # Kinds found by abstracts written blind to the rules (see ``blind_kinds``).

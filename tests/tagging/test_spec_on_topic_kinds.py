@@ -1338,6 +1338,22 @@ CASES: list[tuple[str, bool, Record]] = [
             "negative. Memantine was well tolerated.",
         ),
     ),
+    (
+        "ketamine during buprenorphine induction of patients with chronic pain treats withdrawal, not pain",
+        False,
+        record(
+            "Ketamine during buprenorphine induction in patients on long-term opioids for chronic pain",
+            (
+                "OBJECTIVE",
+                "We describe low-dose ketamine used to attenuate withdrawal during buprenorphine induction.",
+            ),
+            (
+                "RESULTS",
+                "Sixty adults on long-term opioids for chronic pain were included; withdrawal scores were lower "
+                "with ketamine. Pain was not recorded.",
+            ),
+        ),
+    ),
 ]
 
 # Kinds found by abstracts written blind to the rules (see ``blind_kinds``).

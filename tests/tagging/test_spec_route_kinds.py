@@ -140,6 +140,28 @@ CASES: list[tuple[str, tuple[str, ...], Record]] = [
             "0.3 mg/kg; saline placebo.",
         ),
     ),
+    (
+        "a review's literature sentences after it says what it covers give every route it covers",
+        ("intravenous", "oral", "topical"),
+        record(
+            "NMDA antagonists in neuropathic pain: a narrative review",
+            "NMDA receptors amplify pain signalling. This narrative review summarises clinical experience with "
+            "ketamine and memantine. Intravenous ketamine reduced pain for days in small trials. Oral ketamine has "
+            "been used after a positive infusion, and a small trial of topical ketamine found no benefit. Memantine "
+            "trials were negative. Adverse effects were common. Trials should be longer. Blinding is hard. "
+            "Dosing varies. Costs are low.",
+        ),
+    ),
+    (
+        "oral maintenance is a route of the treatment it maintains",
+        ("intravenous", "oral"),
+        record(
+            "Recommendations for ketamine in chronic pain: a Delphi consensus",
+            "A panel of 20 pain specialists reached consensus on ketamine use. The panel recommends that "
+            "intravenous infusions be given with monitoring; that oral maintenance be limited to responders; and "
+            "that liver function be checked.",
+        ),
+    ),
 ]
 
 # Kinds found by abstracts written blind to the rules (see ``blind_kinds``).
