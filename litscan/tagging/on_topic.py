@@ -301,7 +301,7 @@ def _setting_followed_days(doc: Document, compiled: CompiledVocabulary, conditio
     operation, a procedure's sedation) or that is the intervention's own use ("ketamine anaesthesia"), whose
     pain the study reports only in the first days (TAXONOMY: off topic; weeks or months later, on topic)."""
     hit = title_setting_undergone(doc, compiled)
-    if hit is None or not _patients_have_it(doc, conditions):
+    if hit is None or not (_patients_have_it(doc, conditions) or _what_it_treats(doc, hit, conditions)):
         return None
     off = compiled.off_topic[hit.ident]
     if _left_or_followed_late(doc, off, conditions):
@@ -351,6 +351,19 @@ def _pain_outcome(doc: Document) -> bool:
         _PAIN_OUTCOME.search(text, s.start, s.end) and not _NO_PAIN_OUTCOME.search(text, s.start, s.end)
         for s in doc.sentences
         if s.own or s.role == _TITLE
+    )
+
+
+# The operation's indication: "balloon compression for trigeminal neuralgia", "decompression in patients with".
+_INDICATION = regex_programs.compile(r"\s+(?:for|of|in (?:patients|people|adults|children) with)\s+(?:[\w-]+\s+){0,2}")
+
+
+def _what_it_treats(doc: Document, setting: Hit, conditions: Conditions) -> bool:
+    """The title names a chronic condition as what the operation its patients undergo treats: they have it."""
+    return any(
+        doc.role(h) == _TITLE and h.start > setting.end and _INDICATION.fullmatch(doc.text, setting.end, h.start)
+        for h in doc.hits_of("cond")
+        if h.ident in conditions.evidence
     )
 
 

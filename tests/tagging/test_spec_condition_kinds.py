@@ -1018,6 +1018,25 @@ CASES: list[tuple[str, tuple[str, ...], Record]] = [
             "assigned to epidural steroid with ketamine or with saline. Leg pain fell more with ketamine.",
         ),
     ),
+    (
+        "the chronic knee pain patients bring to their operation stands beside the post-surgical pain measured",
+        ("chronic_pain_general", "chronic_postsurgical_pain"),
+        record(
+            "Esketamine in patients with chronic knee pain undergoing knee arthroplasty: chronic postsurgical pain "
+            "at 6 months",
+            "Patients with chronic knee pain scheduled for knee arthroplasty were randomised to esketamine or "
+            "placebo. The incidence of chronic postsurgical pain at 6 months was lower with esketamine.",
+        ),
+    ),
+    (
+        "a condition named in Spanish",
+        ("central_poststroke_pain",),
+        record(
+            "Ketamina intravenosa en el dolor central post-ictus",
+            "Se revisaron 8 pacientes con dolor central post-ictus tratados con ketamina intravenosa. La EVN bajo "
+            "de 8 a 5.",
+        ),
+    ),
 ]
 
 # Kinds found by abstracts written blind to the rules (see ``blind_kinds``).

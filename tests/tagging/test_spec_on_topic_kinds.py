@@ -1354,6 +1354,28 @@ CASES: list[tuple[str, bool, Record]] = [
             ),
         ),
     ),
+    (
+        "anaesthesia for the operation that treats a chronic condition, followed for hours, is off topic",
+        False,
+        record(
+            "Esketamine and haemodynamics during percutaneous balloon compression for trigeminal neuralgia",
+            (
+                "METHODS",
+                "Sixty patients scheduled for balloon compression under general anaesthesia were randomised to "
+                "esketamine or saline before the puncture.",
+            ),
+            ("RESULTS", "Blood pressure rose less with esketamine; pain at the puncture site at 2 h was lower."),
+        ),
+    ),
+    (
+        "the stability of a cream prescribed for neuropathic pain is a laboratory study, off topic",
+        False,
+        record(
+            "Physicochemical stability of compounded ketamine 10% cream",
+            "Compounded topical ketamine is prescribed for localised neuropathic pain. Ketamine 10% cream was "
+            "stored at 25 and 4 degrees and assayed by HPLC for 90 days; more than 95% remained.",
+        ),
+    ),
 ]
 
 # Kinds found by abstracts written blind to the rules (see ``blind_kinds``).
