@@ -260,7 +260,7 @@ def _weak_ones(
     named = set(mentions)
     for cid in named - found:
         others = named - {cid}
-        keep = _by_subgroup(doc, mentions, cid, general, design) or not _yields(v, cid, others)
+        keep = _by_subgroup(doc, v, mentions, cid, general, design) or not _yields(v, cid, others)
         # "low back pain or chronic neck pain": named beside another it still counts, unless every mention is
         # inside another condition's ("chronic neck pain" holds "neck pain")
         if keep or (
@@ -270,16 +270,16 @@ def _weak_ones(
 
 
 def _by_subgroup(
-    doc: Document, mentions: dict[str, list[_Mention]], cid: str, general: str | None, design: str
+    doc: Document, v: Vocabulary, mentions: dict[str, list[_Mention]], cid: str, general: str | None, design: str
 ) -> bool:
-    """A population analysed by subgroup keeps its wider row beside the subgroups, where that row is named on
-    its own ("refractory neuropathic cancer pain" names one condition): a mixed population with shares
-    (``general`` only), or a title's population whose specific rows have results of their own. A review
-    that reports results per condition gets those rows (TAXONOMY): a row it is restricted to ("neuropathic
-    pain") stays beside them, chronic pain in general does not."""
+    """A population analysed by subgroup keeps its wider row beside them (not "neuralgia" of "postherpetic neuralgia"),
+    as does a title's population whose rows have results; a review keeps a row it is restricted to (TAXONOMY)."""
     if not _named_on_its_own(mentions, cid):
         return False
-    if cid == general and any(m.subgroup for other, ms in mentions.items() if other != cid for m in ms):
+    narrower = [m for o in mentions if o != cid and (cid == general or _yields(v, cid, {o})) for m in mentions[o]]
+    ends = {m.hit.end + d for m in narrower if m.hit for d in (0, 1)}
+    apart = cid == general or any(m.hit and m.hit.start not in ends for m in mentions[cid])
+    if apart and any(m.subgroup for m in narrower):
         return True
     return not (cid == general and design in SYNTHESIS_DESIGNS) and _results_of_the_titled(doc, mentions, cid)
 

@@ -51,8 +51,10 @@ def title_setting_that_leaves(doc: Document, compiled: CompiledVocabulary) -> Of
 # The study's patients undergo the operation: "patients undergoing", "scheduled for", "women having".
 _UNDERGOING = regex_programs.compile(
     r"\b(?:undergoing|undergo|underwent|scheduled for|having|awaiting|listed for|during|"
-    # what the study treats after it: "analgesia after lumbar decompression", "opioid use following surgery"
-    r"(?:analgesia|pain relief|pain control|opioid (?:use|consumption|requirements?)) (?:after|following))"
+    # what the study treats after it: "analgesia after lumbar decompression", "opioid use following surgery",
+    # "ketamine for pain after spinal fusion" (not "chronic pain after surgery", a condition)
+    r"(?:analgesia|pain relief|pain control|opioid (?:use|consumption|requirements?)|"
+    r"(?:for|on|of|reduc\w*|reliev\w*|treat\w*) pain) (?:after|following))"
     r"\s+(?:[\w-]+\s+){0,3}$"
 )
 _SETTING_WORDS = ("intraoperative", "perioperative", "intra-operative", "peri-operative")

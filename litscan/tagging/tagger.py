@@ -31,7 +31,7 @@ from ..config import Topic
 from ..models import Evidence, Record, Tags
 from . import regex_programs
 from .abbreviations import abbreviated_mentions, defined_otherwise
-from .animal_models import PRECLINICAL, opioid_hyperalgesia_only
+from .animal_models import opioid_hyperalgesia_only
 from .compiled import CompiledVocabulary
 from .conditions import Conditions, population_conditions
 from .context import CONTEXT_FILE
@@ -43,16 +43,16 @@ from .on_topic import on_topic
 from .routes import drug_routes
 from .vocabulary import Vocabulary, load_vocabulary
 
-RULES_VERSION = "24"  # bump when a rule or a cue changes: stored records are then re-tagged
+RULES_VERSION = "25"  # bump when a rule or a cue changes: stored records are then re-tagged
 # Rule data beside the code: the fingerprint follows their bytes too, so editing one re-tags.
 RULE_FILES = (CUES_FILE, CONTEXT_FILE)
 
 
-def _model_not_narrowed(general: str, model: Evidence) -> Conditions:
-    """An animal model of chronic pain that no condition row names (an adjuvant arthritis, a persistent
-    inflammatory pain) is chronic pain not narrowed to a row: the general one, on the model's evidence."""
-    reason = f"chronic pain not narrowed to a condition row: {model.reason}"
-    evidence = Evidence(model.field, model.text, reason, model.start, model.end)
+def _not_narrowed(general: str, population: Evidence) -> Conditions:
+    """A chronic pain population that no condition row names (patients of a pain clinic, an animal model of
+    adjuvant arthritis) is chronic pain not narrowed to a row: the general one, on the population's evidence."""
+    reason = f"chronic pain not narrowed to a condition row: {population.reason}"
+    evidence = Evidence(population.field, population.text, reason, population.start, population.end)
     return Conditions({general: (evidence,)}, frozenset())
 
 
@@ -99,8 +99,8 @@ class Tagger:
         conditions = population_conditions(doc, compiled, design)
         routes = drug_routes(doc, compiled, design=design)
         topical, on_topic_evidence = on_topic(doc, compiled, conditions, design, routes)
-        if topical and not conditions.evidence and design == PRECLINICAL and compiled.general_condition:
-            conditions = _model_not_narrowed(compiled.general_condition, on_topic_evidence[0])
+        if topical and not conditions.evidence and compiled.general_condition:
+            conditions = _not_narrowed(compiled.general_condition, on_topic_evidence[0])
         return Tags(
             on_topic=topical,
             conditions=tuple(conditions.evidence),

@@ -1037,6 +1037,47 @@ CASES: list[tuple[str, tuple[str, ...], Record]] = [
             "de 8 a 5.",
         ),
     ),
+    (
+        "a mixed neuropathic population keeps its row beside the subgroup analysed on its own",
+        ("neuropathic_pain", "spinal_cord_injury_pain"),
+        record(
+            "Ketamine in central and peripheral neuropathic pain: a randomised crossover trial",
+            (
+                "METHODS",
+                "Forty adults with chronic neuropathic pain (nerve injury, n = 20; spinal cord injury, n = 20) "
+                "received ketamine and placebo infusions in random order. A subgroup analysis was prespecified for "
+                "spinal cord injury.",
+            ),
+            ("RESULTS", "Pain fell more with ketamine, most in the spinal cord injury subgroup."),
+        ),
+    ),
+    (
+        "conditions 'given as examples' in a review of chronic pain are examples",
+        ("chronic_pain_general",),
+        record(
+            "Ketamine for chronic non-cancer pain: a narrative review",
+            "This narrative review considers ketamine across chronic non-cancer pain, with complex regional pain "
+            "syndrome and fibromyalgia given as examples where it has been tried.",
+        ),
+    ),
+    (
+        "a diagnosis whose criteria the patients did not fulfil is not theirs",
+        ("chronic_pain_general",),
+        record(
+            "Esketamine in chronic widespread pain: a randomised trial",
+            "Adults with chronic widespread pain who did not fulfil fibromyalgia criteria were randomly assigned to "
+            "esketamine or placebo. Pain fell in both groups.",
+        ),
+    ),
+    (
+        "patients of a pain clinic whose pain no row narrows have chronic pain in general",
+        ("chronic_pain_general",),
+        record(
+            "Use and benefit of compounded ketamine troches: a survey in a pain clinic",
+            "We surveyed 120 patients prescribed ketamine troches for at least 3 months. Most rated their relief as "
+            "moderate or better.",
+        ),
+    ),
 ]
 
 # Kinds found by abstracts written blind to the rules (see ``blind_kinds``).

@@ -959,6 +959,33 @@ CASES: list[tuple[str, str, Record]] = [
             "randomised evidence for ketamine in CRPS consists of three small trials with short follow-up.",
         ),
     ),
+    (
+        "a treatment order determined randomly is randomisation",
+        "rct",
+        record(
+            "Oral ketamine in painful diabetic neuropathy: an n-of-1 series",
+            "Each of 12 patients completed three pairs of periods, oral ketamine in one and placebo in the other, the "
+            "order within each pair determined randomly by the pharmacy.",
+        ),
+    ),
+    (
+        "a book chapter that gives an overview is a review",
+        "review",
+        record(
+            "Ketamine in complex regional pain syndrome",
+            "This chapter gives an overview of ketamine in CRPS. Clinical experience with infusion protocols is "
+            "described and compared.",
+        ),
+    ),
+    (
+        "a registry record not yet recruiting is a protocol",
+        "protocol",
+        record(
+            "Oral ketamine versus placebo for chronic neuropathic pain: trial registration",
+            "Study type: Interventional. Allocation: Randomised. Primary outcome: pain at 8 weeks. Recruitment "
+            "status: Not yet recruiting.",
+        ),
+    ),
 ]
 
 # Kinds found by abstracts written blind to the rules (see ``blind_kinds``).

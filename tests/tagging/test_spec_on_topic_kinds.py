@@ -1376,6 +1376,16 @@ CASES: list[tuple[str, bool, Record]] = [
             "stored at 25 and 4 degrees and assayed by HPLC for 90 days; more than 95% remained.",
         ),
     ),
+    (
+        "ketamine for pain after an operation in patients with chronic back pain, followed for two days",
+        False,
+        record(
+            "Ketamine and dexmedetomidine for pain after lumbar spinal fusion in patients with chronic low back "
+            "pain: a factorial randomised trial",
+            "Adults with chronic low back pain scheduled for lumbar fusion were randomised to intraoperative ketamine "
+            "or placebo and to dexmedetomidine or placebo. Morphine use over 48 hours was lower with ketamine.",
+        ),
+    ),
 ]
 
 # Kinds found by abstracts written blind to the rules (see ``blind_kinds``).
