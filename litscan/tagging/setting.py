@@ -53,7 +53,7 @@ _UNDERGOING = regex_programs.compile(
     r"\b(?:undergoing|undergo|underwent|scheduled for|having|awaiting|listed for|during|"
     # what the study treats after it: "analgesia after lumbar decompression", "opioid use following surgery",
     # "ketamine for pain after spinal fusion" (not "chronic pain after surgery", a condition)
-    r"(?:analgesia|pain relief|pain control|opioid (?:use|consumption|requirements?)|"
+    r"(?:analgesia|pain relief|pain control|opioid (?:use|consumption|requirements?)|infusions?|bolus(?:es)?|"
     r"(?:for|on|of|reduc\w*|reliev\w*|treat\w*) pain) (?:after|following))"
     r"\s+(?:[\w-]+\s+){0,3}$"
 )
@@ -113,7 +113,9 @@ def pain_followed_late(doc: Document) -> bool:
 _HAVING = regex_programs.compile(
     r"\b(?:(?:in|out)?patients?|adults?|people|persons?|women|woman|men|man|children|individuals|subjects|participants|veterans|"
     r"those) (?:(?:[\w-]+ ){0,2}(?:with|having|suffering from)|"
-    r"(?:on|taking|using|receiving) (?:[\w-]+ ){0,3}(?:for|to treat)) (?:[\w-]+ ){0,3}\Z"
+    r"(?:on|taking|using|receiving) (?:[\w-]+ ){0,3}(?:for|to treat)|"
+    # the patients of a service for it: "patients attending a pain clinic", "referred from a headache centre"
+    r"(?:attending|referred (?:to|from|by)|treated (?:at|in)|seen (?:at|in)|recruited from)) (?:[\w-]+ ){0,3}\Z"
 )
 _HAVERS = regex_programs.compile(r"[\w-]* ?(?:patients|sufferers)\b")
 _PAIN_WORD = regex_programs.compile(r"\bpain|\banalges")

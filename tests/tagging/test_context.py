@@ -67,8 +67,16 @@ def test_max_scope_counts_words(tagger: Tagger) -> None:
 
 
 def test_a_rule_speaks_only_of_its_targets(tagger: Tagger) -> None:
-    # the negation rules speak of conditions and chronic pain, not of the drug
-    assert context_of(tagger, "No ketamine was given to adults with CRPS.", "ketamine") == Context(0)
+    # the negation of a population speaks of conditions and chronic pain, not of the drug in its scope
+    sentence = "Adults without CRPS received ketamine."
+    assert context_of(tagger, sentence, "CRPS") == Context.NEGATED
+    assert context_of(tagger, sentence, "ketamine") == Context(0)
+
+
+def test_a_drug_denied_as_given_is_negated(tagger: Tagger) -> None:
+    assert context_of(tagger, "No ketamine was given during the study.", "ketamine") == Context.NEGATED
+    # not every "no" before the drug: there is no verb of giving after it
+    assert context_of(tagger, "No difference between ketamine and placebo was found.", "ketamine") == Context(0)
 
 
 def test_the_bundled_rules_load_and_name_their_place() -> None:

@@ -1078,6 +1078,15 @@ CASES: list[tuple[str, tuple[str, ...], Record]] = [
             "moderate or better.",
         ),
     ),
+    (
+        "the nervous system's central pain processing is no central pain",
+        ("fibromyalgia",),
+        record(
+            "Ketamine and conditioned pain modulation in fibromyalgia: a randomised crossover trial",
+            "Twenty patients with fibromyalgia received ketamine and midazolam in random order. Ketamine briefly "
+            "altered central pain processing without lasting clinical benefit.",
+        ),
+    ),
 ]
 
 # Kinds found by abstracts written blind to the rules (see ``blind_kinds``).

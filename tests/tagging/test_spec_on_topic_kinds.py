@@ -1386,6 +1386,49 @@ CASES: list[tuple[str, bool, Record]] = [
             "or placebo and to dexmedetomidine or placebo. Morphine use over 48 hours was lower with ketamine.",
         ),
     ),
+    (
+        "a review of the drugs 'beyond ketamine' looks past it",
+        False,
+        record(
+            "Beyond ketamine: oral NMDA receptor antagonists for neuropathic pain",
+            "Ketamine is the best known NMDA antagonist, but it must be given parenterally. This narrative review "
+            "considers the orally available alternatives: memantine, dextromethorphan and amantadine. Most of their "
+            "trials in neuropathic pain were negative.",
+        ),
+    ),
+    (
+        "ketamine responders given another drug, with 'no ketamine' given in the study",
+        False,
+        record(
+            "Memantine in patients with CRPS who responded to ketamine: a randomised trial",
+            "Forty adults with complex regional pain syndrome who had responded to an earlier ketamine infusion were "
+            "randomly assigned to memantine or placebo for 12 weeks; no ketamine was given during the study. Pain "
+            "did not differ.",
+        ),
+    ),
+    (
+        "depression treated in patients attending a pain clinic, no pain outcome",
+        False,
+        record(
+            "Intravenous ketamine for treatment-resistant depression in patients attending a pain clinic",
+            (
+                "METHODS",
+                "Sixty adults with treatment-resistant depression referred from a pain clinic received six ketamine "
+                "infusions. Depression scores were the only outcomes.",
+            ),
+            ("RESULTS", "Depression scores fell by half in 40%."),
+        ),
+    ),
+    (
+        "an infusion after an operation in chronic back pain patients, followed for 48 hours",
+        False,
+        record(
+            "Ketamine infusion after lumbar decompression in patients with chronic low back pain: opioid use in the "
+            "first 48 hours",
+            "Seventy adults with chronic low back pain undergoing lumbar decompression were randomised to a ketamine "
+            "or saline infusion for 48 h. Morphine use was lower with ketamine.",
+        ),
+    ),
 ]
 
 # Kinds found by abstracts written blind to the rules (see ``blind_kinds``).
