@@ -272,8 +272,8 @@ def _weak_ones(
 def _by_subgroup(
     doc: Document, v: Vocabulary, mentions: dict[str, list[_Mention]], cid: str, general: str | None, design: str
 ) -> bool:
-    """A population analysed by subgroup keeps its wider row beside them (not "neuralgia" of "postherpetic neuralgia"),
-    as does a title's population whose rows have results; a review keeps a row it is restricted to (TAXONOMY)."""
+    """A mixed population analysed by subgroup keeps its wider row beside the subgroups' (general, or one named apart
+    from their names: not "neuralgia" of "postherpetic neuralgia"), as does a title's population (TAXONOMY)."""
     if not _named_on_its_own(mentions, cid):
         return False
     narrower = [m for o in mentions if o != cid and (cid == general or _yields(v, cid, {o})) for m in mentions[o]]
