@@ -986,6 +986,15 @@ CASES: list[tuple[str, str, Record]] = [
             "status: Not yet recruiting.",
         ),
     ),
+    (
+        "an animal material given to people is no animal study",
+        "observational",
+        record(
+            "Ketamine infusions after limb revascularisation: a retrospective review",
+            "We reviewed 30 patients with chronic ischaemic rest pain whose bypass used a bovine heterograft and who "
+            "then received ketamine infusions. Pain fell in 18.",
+        ),
+    ),
 ]
 
 # Kinds found by abstracts written blind to the rules (see ``blind_kinds``).
