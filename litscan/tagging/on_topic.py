@@ -27,7 +27,13 @@ from .document import Document, Hit, Role, Sentence
 from .item_runs import item_runs
 from .route_infusion import INFERRED_INFUSION
 from .routes import ONLY_DRUG, RouteEvidence
-from .setting import names_the_patients, pain_followed_late, title_setting_that_leaves, title_setting_undergone
+from .setting import (
+    NAMED_PAIN_KINDS,
+    names_the_patients,
+    pain_followed_late,
+    title_setting_that_leaves,
+    title_setting_undergone,
+)
 from .vocabulary import OffTopic
 
 _TITLE: Final = Role.TITLE
@@ -354,8 +360,9 @@ def _pain_outcome(doc: Document) -> bool:
     )
 
 
-# The operation's indication: "balloon compression for trigeminal neuralgia", "decompression in patients with".
-_INDICATION = regex_programs.compile(r"\s+(?:for|of|in (?:patients|people|adults|children) with)\s+(?:[\w-]+\s+){0,2}")
+# The operation's indication: "balloon compression for trigeminal neuralgia" ("in patients with ..." is
+# ``_patients_have_it``'s).
+_INDICATION = regex_programs.compile(r"\s+(?:for|of)\s+(?:[\w-]+\s+){0,2}")
 
 
 def _what_it_treats(doc: Document, setting: Hit, conditions: Conditions) -> bool:
@@ -370,7 +377,7 @@ def _what_it_treats(doc: Document, setting: Hit, conditions: Conditions) -> bool
 def _patients_have_it(doc: Document, conditions: Conditions) -> bool:
     """The title names a chronic condition as what its patients have ("patients with chronic back pain",
     "chronic pain patients"), not as what the study treats or prevents."""
-    for kind in ("cond", "cond_weak", "chronic"):
+    for kind in NAMED_PAIN_KINDS:
         for hit in doc.hits_of(kind):
             if doc.role(hit) != _TITLE or (kind != "chronic" and hit.ident not in conditions.evidence):
                 continue

@@ -60,6 +60,8 @@ _UNDERGOING = regex_programs.compile(
 _SETTING_WORDS = ("intraoperative", "perioperative", "intra-operative", "peri-operative")
 # The days after the study's operation, unless they are part of a condition's name ("persistent postoperative pain").
 _AFTER_WORDS = ("postoperative", "post-operative")
+# The hits that name a chronic pain: a condition row's (strong or weak), or chronic pain in other words.
+NAMED_PAIN_KINDS: Final = ("cond", "cond_weak", "chronic")
 
 
 def undergone(doc: Document, hit: Hit) -> bool:
@@ -77,7 +79,7 @@ def undergone(doc: Document, hit: Hit) -> bool:
 
 def _in_a_condition(doc: Document, hit: Hit) -> bool:
     """The setting word is inside a chronic condition's mention: "persistent postoperative pain"."""
-    return any(h.start < hit.start < h.end for kind in ("cond", "cond_weak", "chronic") for h in doc.hits_of(kind))
+    return any(h.start < hit.start < h.end for kind in NAMED_PAIN_KINDS for h in doc.hits_of(kind))
 
 
 def late_sentences(doc: Document) -> set[int]:
@@ -91,10 +93,7 @@ def pain_followed_late(doc: Document) -> bool:
     72 h and opioid dose at 3 months")."""
     late = late_sentences(doc)
     whom = [
-        h
-        for kind in ("cond", "cond_weak", "chronic")
-        for h in doc.hits_of(kind)
-        if h.sentence in late and names_the_patients(doc, h)
+        h for kind in NAMED_PAIN_KINDS for h in doc.hits_of(kind) if h.sentence in late and names_the_patients(doc, h)
     ]
     lower = doc.lower
     for i in late:
@@ -169,7 +168,7 @@ def pain_months_later(doc: Document, late: set[int]) -> list[Hit]:
     "chronic" unsaid); not the pain of a condition's name."""
     lower = doc.lower
     found = []
-    rows = [h for kind in ("cond", "cond_weak", "chronic") for h in doc.hits_of(kind) if h.sentence in late]
+    rows = [h for kind in NAMED_PAIN_KINDS for h in doc.hits_of(kind) if h.sentence in late]
     for i in sorted(late):
         s = doc.sentences[i]
         times = _measured_at(lower, s.start, s.end)
