@@ -36,6 +36,8 @@ _HEALTHY = regex_programs.compile(
     re.IGNORECASE,
 )
 _PATIENTS = regex_programs.compile(r"\bpatients\b", re.IGNORECASE)
+# A counted group of the drug's own users: they took it, no study gave it ("18 frequent ketamine users").
+_SELF_USERS = regex_programs.compile(r"\b(?:users|abusers|misusers)\b", re.IGNORECASE)
 _MOST_CASES: Final = 3  # at most this many patients described one by one are a case report
 _TITLE: Final = Role.TITLE
 _BACKGROUND_SECTION: Final = Role.BACKGROUND
@@ -231,6 +233,10 @@ def _decide(seen: _Seen, doc: Document) -> tuple[str, int, str, bool]:
         # volunteers given the drug (not an observational study's controls) get it only by a study's protocol:
         # an experiment, however few (TAXONOMY)
         return _NONRANDOMIZED, largest[1], f"{largest[2]!r} given it by the study", True
+    if largest is not None and largest[0] > _MOST_CASES and _SELF_USERS.search(largest[2]):
+        # people who took the drug themselves ("19 infrequent ketamine users") are observed, whatever the aims
+        # say the drug does in healthy volunteers
+        return _OBSERVATIONAL, largest[1], f"a group of {largest[0]} ({largest[2]!r}) who took it themselves", True
     healthy = _healthy_given(doc)
     if healthy is not None:  # healthy people only, with the drug: given it by the study's protocol (TAXONOMY)
         return _NONRANDOMIZED, healthy[0], f"{healthy[1]!r} given it by the study", True

@@ -995,6 +995,84 @@ CASES: list[tuple[str, str, Record]] = [
             "then received ketamine infusions. Pain fell in 18.",
         ),
     ),
+    # kinds found in real abstracts of other uses of the drug (anaesthesia, psychiatry, recreational use)
+    (
+        "a Cochrane review's selection criteria name trials",
+        "systematic_review",
+        record(
+            "Ketamine for agitation in the emergency department",
+            "Objectives: To assess ketamine against haloperidol for acute agitation. Selection criteria: Randomised "
+            "controlled trials in adults. Data collection: Two review authors independently extracted data. Main "
+            "results: Three studies with 310 participants were eligible.",
+        ),
+    ),
+    (
+        "this case series, a comma after it, of a group",
+        "observational",
+        record(
+            "Ketamine for sedation during cardioversion",
+            "In this case series, 14 patients were given ketamine before cardioversion. Recovery was uneventful in 13.",
+        ),
+    ),
+    (
+        "children who received the drug, picked for a pharmacokinetic model",
+        "observational",
+        record(
+            "A population pharmacokinetic model of ketamine in sedated children",
+            "Plasma samples were drawn from 45 children who received ketamine for sedation in the intensive care unit. "
+            "A one-compartment model described the concentrations.",
+        ),
+    ),
+    (
+        "the study's alternatives: either the drug or another",
+        "nonrandomized_trial",
+        record(
+            "Ketamine premedication and emergence delirium after strabismus surgery",
+            "Methods: Seventy boys having strabismus surgery were given either oral ketamine 5 mg/kg or apple juice "
+            "before induction. "
+            "Results: Emergence delirium was less frequent after ketamine.",
+        ),
+    ),
+    (
+        "allocated into two groups, no randomisation said",
+        "nonrandomized_trial",
+        record(
+            "Ketamine added to lidocaine for intravenous regional anaesthesia",
+            "Forty adults were allocated into two groups: group L received lidocaine alone and group LK lidocaine "
+            "with ketamine. Tourniquet pain scores were lower in group LK.",
+        ),
+    ),
+    (
+        "the drug's users, with what the drug does in healthy volunteers in the aims",
+        "observational",
+        record(
+            "Attention in regular and occasional ketamine users",
+            (
+                "AIMS",
+                "Ketamine impairs attention when a single dose is given to healthy volunteers. We asked whether "
+                "regular use leaves lasting deficits.",
+            ),
+            ("METHODS", "Twenty-two regular and 24 occasional ketamine users completed attention tasks twice."),
+        ),
+    ),
+    (
+        "an article that describes the prevalence it measured",
+        "observational",
+        record(
+            "Ketamine use at music festivals",
+            "This article describes the prevalence of ketamine use among festival visitors. A survey of 900 visitors "
+            "was combined with interviews of 30.",
+        ),
+    ),
+    (
+        "a review that counts the literature's one case report",
+        "review",
+        record(
+            "Dependence on intranasal esketamine: how real is the risk?",
+            "Long-term trials found no craving or misuse, and only one case report of craving has been published. "
+            "Pharmacovigilance data show no new signal. Our review finds the risk low.",
+        ),
+    ),
 ]
 
 # Kinds found by abstracts written blind to the rules (see ``blind_kinds``).
