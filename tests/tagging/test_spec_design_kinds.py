@@ -1034,6 +1034,15 @@ CASES: list[tuple[str, str, Record]] = [
         ),
     ),
     (
+        "the study's alternatives: the dose given either way",
+        "nonrandomized_trial",
+        record(
+            "Plasma esketamine after nasal and intravenous doses in toddlers",
+            "Methods: Under sevoflurane anaesthesia, 24 toddlers received esketamine 1 mg/kg either intranasally "
+            "(n = 12) or intravenously (n = 12). Venous samples were taken for 90 minutes.",
+        ),
+    ),
+    (
         "allocated into two groups, no randomisation said",
         "nonrandomized_trial",
         record(
