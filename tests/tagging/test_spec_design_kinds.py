@@ -1043,6 +1043,42 @@ CASES: list[tuple[str, str, Record]] = [
         ),
     ),
     (
+        "a laboratory method for measuring the drug, given to no one",
+        "other",
+        record(
+            "Ketamine and norketamine in oral fluid by liquid chromatography-tandem mass spectrometry",
+            "A method was developed and validated for the determination of ketamine and norketamine in oral fluid. "
+            "Samples were extracted on mixed-mode cartridges. The assay was linear from 1 to 500 ng/mL.",
+        ),
+    ),
+    (
+        "an analytical method presented for detecting the drug in beverages",
+        "other",
+        record(
+            "Detecting ketamine in spiked drinks",
+            "This work presents a rapid capillary electrophoresis method for the detection of ketamine in "
+            "beverages. Twelve drinks were spiked and tested.",
+        ),
+    ),
+    (
+        "the method applied to the hair of users over a period: the users are observed",
+        "observational",
+        record(
+            "Ketamine in the hair of festival visitors",
+            "Hair samples from 64 users were collected between 2019 and 2021. A method was developed and validated "
+            "for ketamine and norketamine in hair, and 58 samples were positive.",
+        ),
+    ),
+    (
+        "a method of choosing patients is no laboratory method",
+        "observational",
+        record(
+            "Who responds to ketamine infusions for CRPS?",
+            "We aimed to develop a method to predict response. Seventy patients treated in our clinic were followed; "
+            "age and duration predicted relief.",
+        ),
+    ),
+    (
         "allocated into two groups, no randomisation said",
         "nonrandomized_trial",
         record(
