@@ -1079,6 +1079,42 @@ CASES: list[tuple[str, str, Record]] = [
         ),
     ),
     (
+        "an advisory panel's recommendations in the title",
+        "guideline",
+        record(
+            "Esketamine nasal spray in routine practice: expert panel recommendations",
+            "Ten psychiatrists with early clinical experience of esketamine met to agree practical advice on "
+            "patient selection, monitoring and service set-up.",
+        ),
+    ),
+    (
+        "a pilot trial run in a real-world setting",
+        "nonrandomized_trial",
+        record(
+            "A pilot study of intranasal ketamine for acute suicidal ideation in a real-world emergency setting",
+            "Eighteen adults presenting with suicidal ideation were treated with intranasal ketamine 50 mg and "
+            "rated at 4 and 24 hours. Ideation scores fell by half.",
+        ),
+    ),
+    (
+        "the authors discuss their experience of one patient",
+        "case_report",
+        record(
+            "Ketamine infusions for catatonic depression",
+            "Here, we discuss the experience of treating catatonic depression with ketamine. A woman in her fifties "
+            "presented with mutism and refusal to eat; six infusions restored speech and oral intake.",
+        ),
+    ),
+    (
+        "what the authors describe in one severely ill patient, with the literature reviewed",
+        "case_report",
+        record(
+            "Oral ketamine for depression on a surgical ward",
+            "Depression slows recovery after surgery. We describe a rapid response to oral ketamine in a frail "
+            "elderly postoperative inpatient patient, and review the literature on oral dosing.",
+        ),
+    ),
+    (
         "allocated into two groups, no randomisation said",
         "nonrandomized_trial",
         record(
