@@ -1115,6 +1115,33 @@ CASES: list[tuple[str, str, Record]] = [
         ),
     ),
     (
+        "the drug's metabolism in liver microsomes",
+        "preclinical",
+        record(
+            "Which enzymes hydroxylate norketamine?",
+            "The aim was to identify the enzymes forming hydroxynorketamine. Norketamine enantiomers were incubated "
+            "with pooled human liver microsomes, and metabolite formation was quantified.",
+        ),
+    ),
+    (
+        "enzyme variants expressed in a cell system",
+        "preclinical",
+        record(
+            "Esketamine demethylation by CYP3A4 variants",
+            "This investigation compared esketamine demethylation by common CYP3A4 variants. Each variant was "
+            "coexpressed with its reductase in an insect cell system and activity was measured.",
+        ),
+    ),
+    (
+        "a chromatographic separation, in the chromatographer's words",
+        "other",
+        record(
+            "Resolving ketamine enantiomers on a cellulose column",
+            "A cellulose-based chiral stationary phase resolved racemic ketamine with ethanol as the eluent. The "
+            "enantiomers eluted with retention times of 6 and 9 minutes.",
+        ),
+    ),
+    (
         "allocated into two groups, no randomisation said",
         "nonrandomized_trial",
         record(
