@@ -162,13 +162,13 @@ def labelled_parts(abstract: str, marks: list[tuple[int, int, str]]) -> list[tup
 # The headings a label without a colon may be: the commonest, which a capitalised word or a number follows.
 _HEADINGS = (
     r"background(?: and (?:objectives?|aims?|purpose))?|introduction|objectives?|aims?|purpose|"
-    r"(?:materials?|patients|subjects) and methods?|methods? and materials?|methods|results|findings|conclusions?|"
+    r"(?:materials?|patients|subjects) and methods?|methods? and materials?|methods?|results|findings|conclusions?|"
     r"interpretation"
 )
 # A heading without a colon, as a web page or a PDF leaves it: "Background and Objectives Ketamine is ...
 # Methods Twenty-four volunteers ...".
 _BARE_LABEL = re.compile(rf"(?:(?<=^)|(?<=[.?!)\]]\s))((?i:{_HEADINGS}))\s(?=[A-Z0-9])")
-_BARE_BODY = re.compile(r"(?i:methods|results|conclusions?)")
+_BARE_BODY = re.compile(r"(?i:methods?|results|conclusions?)")
 # A heading closed by a full stop, as some journals print them: "Objective. The NMDA receptor ... Design. PubMed,
 # EMBASE and CENTRAL were searched ... Results. Twenty-eight studies ...", with the headings such abstracts add.
 _DOT_LABEL = re.compile(

@@ -21,6 +21,11 @@ from litscan.pubmed.sections import Category, category_of, is_back_matter, secti
             ["Background and Aims", "Methods", "Results"],
         ),
         ("We saw ten. Results Of note were mixed.", [None]),
+        # the singular heading some journals print: "Method This was a randomised trial."
+        (
+            "Background and objectives To compare. Method This was a randomised trial. Results It worked.",
+            ["Background and objectives", "Method", "Results"],
+        ),
         (
             "BACKGROUND Why. MATERIAL AND METHODS Ten took it. RESULTS It worked.",
             ["BACKGROUND", "MATERIAL AND METHODS", "RESULTS"],

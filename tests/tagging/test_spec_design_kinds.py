@@ -1142,6 +1142,41 @@ CASES: list[tuple[str, str, Record]] = [
         ),
     ),
     (
+        "a treatment protocol is no study protocol",
+        "rct",
+        record(
+            "Ketamine added to remifentanil sedation for colonoscopy: a randomised trial",
+            "Remifentanil sedation is common. This protocol is well tolerated but causes apnoea. Sixty adults were "
+            "randomised to ketamine or saline; apnoea was less frequent with ketamine.",
+        ),
+    ),
+    (
+        "in vitro fertilisation is people's treatment",
+        "observational",
+        record(
+            "Ketamine anaesthesia for oocyte retrieval and in vitro fertilisation outcomes: a retrospective study",
+            "We reviewed 410 oocyte retrievals under ketamine or propofol. Pregnancy rates did not differ.",
+        ),
+    ),
+    (
+        "a split-mouth comparison",
+        "nonrandomized_trial",
+        record(
+            "Ketamine added to lidocaine for third molar extraction",
+            "In a split-mouth design, 30 patients had one side operated with lidocaine and the other with lidocaine "
+            "plus ketamine. Pain was lower on the ketamine side.",
+        ),
+    ),
+    (
+        "an up-and-down sequential allocation",
+        "nonrandomized_trial",
+        record(
+            "The effective dose of esketamine for hysteroscopy",
+            "From March 2024 to June 2024, 45 women were enrolled. Each dose was set by the previous patient's "
+            "response with an up-and-down sequential method.",
+        ),
+    ),
+    (
         "allocated into two groups, no randomisation said",
         "nonrandomized_trial",
         record(
