@@ -1177,6 +1177,33 @@ CASES: list[tuple[str, str, Record]] = [
         ),
     ),
     (
+        "cells knocked down with siRNA, with cancer pain in the background",
+        "preclinical",
+        record(
+            "Esketamine slows gastric cancer cell migration",
+            "Ketamine is used for cancer pain. Esketamine at 10 and 50 micromolar reduced cell migration of gastric "
+            "cancer cells, and knockdown of the receptor with siRNA abolished the effect.",
+        ),
+    ),
+    (
+        "volunteers' blood incubated with the drug",
+        "preclinical",
+        record(
+            "Ketamine and cytokine release in human blood",
+            "Blood was drawn from eight healthy volunteers, diluted in RPMI medium and incubated with ketamine at "
+            "three concentrations before stimulation. Interleukin-6 release fell.",
+        ),
+    ),
+    (
+        "a ketamine challenge in volunteers",
+        "nonrandomized_trial",
+        record(
+            "Prefrontal glutamate after a ketamine challenge",
+            "Here we used a ketamine challenge to test whether prefrontal glutamate rises with dissociation in 20 "
+            "men. Glutamate rose and tracked dissociation.",
+        ),
+    ),
+    (
         "allocated into two groups, no randomisation said",
         "nonrandomized_trial",
         record(
