@@ -163,12 +163,14 @@ def labelled_parts(abstract: str, marks: list[tuple[int, int, str]]) -> list[tup
 _HEADINGS = (
     r"background(?: and (?:objectives?|aims?|purpose))?|introduction|objectives?|aims?|purpose|"
     r"(?:materials?|patients|subjects) and methods?|methods? and materials?|methods?|results|findings|conclusions?|"
-    r"interpretation"
+    r"interpretation|"
+    # a review journal's: "Purpose of Review ... Recent Findings ... Summary ..."
+    r"purpose of (?:this |the )?review|recent findings|summary"
 )
 # A heading without a colon, as a web page or a PDF leaves it: "Background and Objectives Ketamine is ...
 # Methods Twenty-four volunteers ...".
 _BARE_LABEL = re.compile(rf"(?:(?<=^)|(?<=[.?!)\]]\s))((?i:{_HEADINGS}))\s(?=[A-Z0-9])")
-_BARE_BODY = re.compile(r"(?i:methods?|results|conclusions?)")
+_BARE_BODY = re.compile(r"(?i:methods?|results|conclusions?|recent findings)")
 # A heading closed by a full stop, as some journals print them: "Objective. The NMDA receptor ... Design. PubMed,
 # EMBASE and CENTRAL were searched ... Results. Twenty-eight studies ...", with the headings such abstracts add.
 _DOT_LABEL = re.compile(
@@ -191,6 +193,9 @@ def _bare_heading_word(abstract: str) -> bool:
         or "RESULTS " in abstract
         or "Methods. " in abstract
         or "Results. " in abstract
+        or "Recent Findings " in abstract
+        or "Recent findings " in abstract
+        or "RECENT FINDINGS " in abstract
     )
 
 

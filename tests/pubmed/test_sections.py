@@ -21,6 +21,12 @@ from litscan.pubmed.sections import Category, category_of, is_back_matter, secti
             ["Background and Aims", "Methods", "Results"],
         ),
         ("We saw ten. Results Of note were mixed.", [None]),
+        # a review journal's headings without colons
+        (
+            "Purpose of Review Why it matters. Recent Findings Trials are few. Summary It may help.",
+            ["Purpose of Review", "Recent Findings", "Summary"],
+        ),
+        ("In summary Ketamine helped. We saw ten.", [None]),
         # the singular heading some journals print: "Method This was a randomised trial."
         (
             "Background and objectives To compare. Method This was a randomised trial. Results It worked.",

@@ -1204,6 +1204,15 @@ CASES: list[tuple[str, str, Record]] = [
         ),
     ),
     (
+        "a review journal's headings without colons, the literature's case reports in its findings",
+        "review",
+        record(
+            "Ketamine for depression in older adults: a review",
+            "Purpose of Review Depression in late life often resists treatment. Recent Findings Early case report "
+            "data were followed by open-label and randomised trials in older adults. Summary Ketamine appears safe.",
+        ),
+    ),
+    (
         "allocated into two groups, no randomisation said",
         "nonrandomized_trial",
         record(
