@@ -162,6 +162,14 @@ CASES: list[tuple[str, tuple[str, ...], Record]] = [
             "that liver function be checked.",
         ),
     ),
+    (
+        "oral fluid is saliva, not a route",
+        ("intravenous",),
+        record(
+            "Ketamine in the oral fluid of patients with CRPS",
+            "We measured ketamine in the oral fluid of 40 patients with CRPS during intravenous ketamine infusions.",
+        ),
+    ),
 ]
 
 # Kinds found by abstracts written blind to the rules (see ``blind_kinds``).
