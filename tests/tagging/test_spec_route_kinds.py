@@ -166,8 +166,9 @@ CASES: list[tuple[str, tuple[str, ...], Record]] = [
         "oral fluid is saliva, not a route",
         ("intravenous",),
         record(
-            "Ketamine in the oral fluid of patients with CRPS",
-            "We measured ketamine in the oral fluid of 40 patients with CRPS during intravenous ketamine infusions.",
+            "Oral fluid ketamine in patients with CRPS",
+            "We compared oral fluid ketamine with plasma ketamine in 40 patients with CRPS during intravenous "
+            "infusions.",
         ),
     ),
 ]
