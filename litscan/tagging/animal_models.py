@@ -32,8 +32,11 @@ def measures_no_pain(doc: Document) -> bool:
 
 _OPIOID = r"(?:opioid|opiate|fentanyl|remifentanil|sufentanil|alfentanil|morphine|heroin|oxycodone|methadone)"
 _OPIOID_HYPERALGESIA = regex_programs.compile(
-    rf"\b{_OPIOID}[- ]induced (?:\w+ )?hyperalgesia|\bhyperalgesia (?:\w+ )?induced by (?:an? |repeated )?{_OPIOID}"
-    r"|\brebound hyperalgesia"
+    rf"\b{_OPIOID}[- ]induced (?:\w+ )?(?:hyperalgesia|pain sensiti[vsz]\w*)|\bhyperalgesia (?:\w+ )?induced by "
+    rf"(?:an? |repeated )?{_OPIOID}|\brebound hyperalgesia"
+    # "a single dose of intrathecal morphine in rats induces long-lasting hyperalgesia"
+    rf"|\b{_OPIOID}(?: [\w-]+){{0,4}}? (?:can |may )?"
+    r"(?:induces?|induced|produces?|produced|causes?|caused|elicits?|elicited) (?:[\w-]+ ){0,2}hyperalgesia"
 )
 # What an opioid's hyperalgesia is measured as; any other model ("nerve injury", "CFA") is a chronic pain model.
 _SENSITISED = regex_programs.compile(

@@ -1438,6 +1438,24 @@ CASES: list[tuple[str, bool, Record]] = [
             "cancer cells, and siRNA knockdown of the NMDA receptor abolished the effect.",
         ),
     ),
+    (
+        "a benign tumour's operation is no cancer pain",
+        False,
+        record(
+            "Esketamine doses and pain scores in patients with benign uterine tumors undergoing laparoscopy",
+            "Ninety patients with benign uterine tumors scheduled for laparoscopic myomectomy received esketamine "
+            "0.2 or 0.4 mg/kg; pain scores and stress hormones were recorded for 24 hours.",
+        ),
+    ),
+    (
+        "hyperalgesia an opioid induces in rats is no chronic pain model",
+        False,
+        record(
+            "Intrathecal fentanyl in rats produces lasting hyperalgesia: prevention by ketamine",
+            "We asked whether one intrathecal dose of fentanyl produces hyperalgesia in uninjured rats, and whether "
+            "ketamine given first prevents it. Paw pressure thresholds fell for five days after fentanyl.",
+        ),
+    ),
 ]
 
 # Kinds found by abstracts written blind to the rules (see ``blind_kinds``).
