@@ -1213,6 +1213,33 @@ CASES: list[tuple[str, str, Record]] = [
         ),
     ),
     (
+        "recruited to randomly receive one treatment or the other",
+        "rct",
+        record(
+            "Epidural esketamine with ropivacaine for labour: a dose-response study",
+            "One hundred parturients were recruited to randomly receive epidural ropivacaine alone or with "
+            "esketamine 0.1 or 0.2 mg/kg. Pain scores were lower with esketamine.",
+        ),
+    ),
+    (
+        "the study divides its patients into its own arms",
+        "nonrandomized_trial",
+        record(
+            "Peritonsillar ketamine in two doses",
+            "Methods: We divided patients into 3 groups K1, K2 and S of 20 each; K1 had ketamine 0.25 mg/kg, K2 "
+            "0.5 mg/kg and S saline. Pain was lower in K2.",
+        ),
+    ),
+    (
+        "patients divided into groups by what they had received",
+        "observational",
+        record(
+            "Outcomes after ketamine in the emergency department",
+            "Charts of 140 patients sedated for fracture reduction were divided into two groups according to "
+            "whether they had received ketamine. Vomiting was more frequent with ketamine.",
+        ),
+    ),
+    (
         "allocated into two groups, no randomisation said",
         "nonrandomized_trial",
         record(
