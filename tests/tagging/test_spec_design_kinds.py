@@ -1240,6 +1240,24 @@ CASES: list[tuple[str, str, Record]] = [
         ),
     ),
     (
+        "Dixon's sequential method",
+        "nonrandomized_trial",
+        record(
+            "The median effective dose of esketamine for blunting the response to laryngoscopy",
+            "Methods: Doses for 40 adults having general anaesthesia were set by the Dixon sequential method from the "
+            "previous response.",
+        ),
+    ),
+    (
+        "the age range of a series is no one patient",
+        "observational",
+        record(
+            "Clinical observations of ketamine anaesthesia",
+            "Ketamine anaesthesia was studied in 120 patients having minor operations. The youngest was a 4 month "
+            "infant and the oldest was a 70 year old man. Emergence reactions occurred in 9.",
+        ),
+    ),
+    (
         "allocated into two groups, no randomisation said",
         "nonrandomized_trial",
         record(

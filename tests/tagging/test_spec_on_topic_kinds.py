@@ -1456,6 +1456,15 @@ CASES: list[tuple[str, bool, Record]] = [
             "ketamine given first prevents it. Paw pressure thresholds fell for five days after fentanyl.",
         ),
     ),
+    (
+        "an interstitial cystitis-like harm of the drug in rats is no bladder pain population",
+        False,
+        record(
+            "Repeated ketamine and the juvenile rat bladder",
+            ("OBJECTIVE", "Long-term ketamine use causes an interstitial cystitis-like problem in the bladder."),
+            ("METHODS", "Young rats received ketamine for four weeks and bladder histology was examined."),
+        ),
+    ),
 ]
 
 # Kinds found by abstracts written blind to the rules (see ``blind_kinds``).
