@@ -58,7 +58,7 @@ _NUMBER_WORDS: Final = {
 _CARERS = r"physicians|clinicians|nurses|practitioners|anesthesiologists|anaesthetists|pharmacists"
 _PEOPLE = (
     r"(?:patients|participants|subjects|cases|children|adolescents|adults|women|men|people|persons|individuals|"
-    r"veterans|infants|neonates|outpatients|inpatients|users|controls|respondents|volunteers|survivors|amputees|"
+    r"veterans|infants|neonates|outpatients|inpatients|users|controls|respondents|volunteers|survivors|amputees|sufferers|"
     rf"males|females|boys|girls|teenagers|residents|athletes|soldiers|parturients|{_CARERS})"
 )
 _PROFESSIONALS = regex_programs.compile(rf"\b(?:{_CARERS}|experts|authors|specialists|investigators)\b", re.IGNORECASE)

@@ -1258,6 +1258,48 @@ CASES: list[tuple[str, str, Record]] = [
         ),
     ),
     (
+        "the drug's effect studied in a group, in an older abstract's words",
+        "nonrandomized_trial",
+        record(
+            "Ketamine and airway resistance in children",
+            "The effect of ketamine on airway resistance was studied in 12 children. Resistance fell within minutes.",
+        ),
+    ),
+    (
+        "a study set up to investigate the drug",
+        "nonrandomized_trial",
+        record(
+            "Ketamine for dressing changes in burns",
+            "A study was set up to investigate whether the analgesia ketamine offers suits dressing changes. Forty "
+            "patients were observed; most needed no other analgesic.",
+        ),
+    ),
+    (
+        "a title's 'clinical trial of' the drug",
+        "nonrandomized_trial",
+        record(
+            "Clinical trial of ketamine as a sole anaesthetic: a preliminary report",
+            "A report of its use in 80 consecutive patients is presented. Emergence reactions occurred in 12.",
+        ),
+    ),
+    (
+        "gerbils are laboratory animals",
+        "preclinical",
+        record(
+            "Ketamine and ischaemic injury",
+            "Pretreatment with ketamine reduced neuronal loss after carotid occlusion in gerbils.",
+        ),
+    ),
+    (
+        "a study designed to test a laboratory method is no trial of a drug",
+        "observational",
+        record(
+            "A staining method for pancreatic biopsies",
+            "This study was designed to test the utility of a new staining method in 40 patients with pancreatic "
+            "masses. Sensitivity was 85%.",
+        ),
+    ),
+    (
         "allocated into two groups, no randomisation said",
         "nonrandomized_trial",
         record(
