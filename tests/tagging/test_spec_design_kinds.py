@@ -1300,6 +1300,34 @@ CASES: list[tuple[str, str, Record]] = [
         ),
     ),
     (
+        "an analysis of a drug-safety reporting database",
+        "observational",
+        record(
+            "Psychiatric adverse events of esketamine nasal spray",
+            "Esketamine is new for resistant depression. We performed an analysis of the FDA adverse event reporting "
+            "system database and found signals for dissociation.",
+        ),
+    ),
+    (
+        "two cases of a larger group, presented",
+        "case_report",
+        record(
+            "Ketamine abuse and abdominal pain in young people",
+            "We present in this paper 2 cases of the 10 patients with ketamine-related abdominal pain seen in one "
+            "practice. Both improved when use stopped.",
+        ),
+    ),
+    (
+        "a cell line incubated with the drug, said before the authors speak",
+        "preclinical",
+        record(
+            "Ketamine and apoptosis of breast cancer cells",
+            "Ketamine is used for cancer pain. Whether it affects tumour cells is unclear. The MCF-7 cell line was "
+            "incubated with ketamine at 1 to 100 micromolar for 24 h. Apoptosis rose with the dose. We conclude that "
+            "ketamine may act on tumour cells.",
+        ),
+    ),
+    (
         "allocated into two groups, no randomisation said",
         "nonrandomized_trial",
         record(

@@ -1465,6 +1465,15 @@ CASES: list[tuple[str, bool, Record]] = [
             ("METHODS", "Young rats received ketamine for four weeks and bladder histology was examined."),
         ),
     ),
+    (
+        "analgesia after a cancer operation is surgical pain, not cancer pain",
+        False,
+        record(
+            "Esketamine and recovery and analgesia after thoracoscopic resection of lung cancer in older patients",
+            "A total of 120 older patients having thoracoscopic lobectomy for lung cancer were given esketamine or "
+            "saline; pain scores at 24 and 48 hours were lower with esketamine.",
+        ),
+    ),
 ]
 
 # Kinds found by abstracts written blind to the rules (see ``blind_kinds``).
