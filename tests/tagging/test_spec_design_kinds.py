@@ -1253,7 +1253,7 @@ CASES: list[tuple[str, str, Record]] = [
         "observational",
         record(
             "Clinical observations of ketamine anaesthesia",
-            "Ketamine anaesthesia was studied in 120 patients having minor operations. The youngest was a 4 month "
+            "Ketamine anaesthesia was used in 120 patients having minor operations. The youngest was a 4 month "
             "infant and the oldest was a 70 year old man. Emergence reactions occurred in 9.",
         ),
     ),
