@@ -1474,6 +1474,14 @@ CASES: list[tuple[str, bool, Record]] = [
             "saline; pain scores at 24 and 48 hours were lower with esketamine.",
         ),
     ),
+    (
+        "'benign' pain is the older name of chronic non-cancer pain, not a growth",
+        True,
+        record(
+            "Oral ketamine: an open study",
+            "Twenty patients with benign neuropathic pain received oral ketamine for six weeks; pain fell in 12.",
+        ),
+    ),
 ]
 
 # Kinds found by abstracts written blind to the rules (see ``blind_kinds``).
