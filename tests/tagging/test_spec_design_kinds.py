@@ -1328,6 +1328,15 @@ CASES: list[tuple[str, str, Record]] = [
         ),
     ),
     (
+        "a marker a patient's tumour expresses is no laboratory cell system",
+        "observational",
+        record(
+            "PD-L1 in resected lung cancer and opioid use",
+            "We reviewed 200 patients after lung resection. PD-L1 expressed in tumour cells was associated with "
+            "higher opioid use after surgery.",
+        ),
+    ),
+    (
         "allocated into two groups, no randomisation said",
         "nonrandomized_trial",
         record(
