@@ -119,7 +119,7 @@ def sums_up_the_literature(sentences: list[Sentence], index: int) -> bool:
         return False
     if 2 * index >= len(sentences):
         return True
-    return any(s.cues & OWN and s.role != Role.TITLE for s in sentences[:index])
+    return any(s.cues & OWN and s.role != _TITLE for s in sentences[:index])
 
 
 def is_counted(low: str, sentence_start: int, noun_start: int) -> bool:
