@@ -163,6 +163,34 @@ def test_an_unlabelled_abstract_opens_with_background_until_the_study_is_introdu
     assert [s.own for s in marked] == [True, False, True, False]
 
 
+def test_unlabelled_opening_text_before_a_labelled_aim_is_background() -> None:
+    marked = sentences(
+        (Role.TITLE, 0),
+        (Role.UNLABELLED, 0),
+        (Role.UNLABELLED, 0),
+        (Role.OBJECTIVE, 0),
+        (Role.METHODS, 0),
+        segments=(0, 1, 1, 2, 3),
+    )
+    classify(marked)
+    assert [s.own for s in marked] == [True, False, False, True, True]
+
+
+def test_a_structured_abstract_whose_opening_has_no_label_reads_as_one_with_it(tagger: Tagger) -> None:
+    """Some journals leave the first section unlabelled: a background that names a chronic pain stays background."""
+    opening = "Persistent pain follows groin hernia repair in one patient in ten."
+    parts = [
+        ("OBJECTIVE", "To compare ketamine with saline added to a nerve block for hernia repair."),
+        ("METHODS", "Sixty adults scheduled for elective inguinal hernia repair were randomized to the two blocks."),
+        ("RESULTS", "Rescue morphine in the first 24 hours was lower with ketamine."),
+    ]
+    title = "Ketamine added to an ilioinguinal nerve block"
+    unlabelled_opening = tag(tagger, title, opening, *parts)
+    labelled = tag(tagger, title, ("BACKGROUND", opening), *parts)
+    assert not labelled.on_topic
+    assert (unlabelled_opening.on_topic, unlabelled_opening.conditions) == (labelled.on_topic, labelled.conditions)
+
+
 def test_conclusions_and_speculation_are_not_firm() -> None:
     marked = sentences((Role.RESULTS, 0), (Role.CONCLUSION, 0), (Role.RESULTS, Cue.SPECULATIVE))
     classify(marked)

@@ -144,6 +144,16 @@ CASES: list[tuple[str, str, str]] = [
         "A modified Delphi process reached consensus on 20 recommendations.",
     ),
     (
+        "guideline",
+        "Ketamine in chronic pain management",
+        "The national pain society issued recommendations for intravenous ketamine in chronic pain.",
+    ),
+    (
+        "protocol",
+        "Oral ketamine for cancer pain",
+        "This paper describes the design of an ongoing multicentre trial of oral ketamine for cancer pain.",
+    ),
+    (
         "protocol",
         "Ketamine for CRPS: study protocol for a randomized controlled trial",
         "Patients will be randomized to ketamine or placebo.",
