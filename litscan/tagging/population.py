@@ -64,7 +64,7 @@ _PEOPLE = (
 _PROFESSIONALS = regex_programs.compile(rf"\b(?:{_CARERS}|experts|authors|specialists|investigators)\b", re.IGNORECASE)
 # A group treated or studied as one, with no count: "Patients underwent a 4-day infusion".
 _GROUP = regex_programs.compile(
-    r"\b(?:patients|participants|subjects)\s+(?:\w+\s+){0,3}?(?:underwent|received|were|had|completed|took)\b",
+    r"\b(?:patients|participants|subjects)\s+(?:\w+\s+){0,4}?(?:underwent|received|were|had|completed|took)\b",
     re.IGNORECASE,
 )
 _NUMBER_WORD = "(?:" + "|".join(_NUMBER_WORDS) + "|thousand)"
@@ -97,6 +97,9 @@ _LITERATURE = regex_programs.compile(
 )
 _AGED_PERSON = regex_programs.compile(r"\b\d{1,3}[- ](?:year|month|week)s?[- ]old\b", re.IGNORECASE)
 _OWN_WORK = regex_programs.compile(
+    # data drawn from a source, not the literature's articles: "Cases were extracted from the national database"
+    r"\b(?:cases|patients|records|deaths|data) (?:were|was) "
+    r"(?:extracted|identified|retrieved|obtained|collected|drawn) (?:\S+ ){0,4}?from\b|"
     r"\b(?:we|(?:this|the present|our) (?:study|work|analysis)) (?:\w+ly )?(?:examined|analy[sz]ed|reviewed|"
     r"collected|measured|studied|enrolled|recruited|included|followed|treated|used|gave|administered|assessed|"
     r"evaluated|compared|investigated|identified|obtained|retrieved|surveyed|interviewed|show|showed|shows|found|"

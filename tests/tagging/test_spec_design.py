@@ -144,6 +144,23 @@ CASES: list[tuple[str, str, str]] = [
         "A modified Delphi process reached consensus on 20 recommendations.",
     ),
     (
+        "observational",
+        "Ketamine infusions after spine surgery",
+        "A new analgesic regimen with ketamine was introduced in 2019 and compared with the previous one. The "
+        "patients in the ketamine group had lower pain scores than those in the control group.",
+    ),
+    (
+        "observational",
+        "Deaths involving ketamine in one country",
+        "Ketamine is misused in many countries. Cases were extracted in March 2021 from a national mortality "
+        "database. Most deaths were accidental poisonings.",
+    ),
+    (
+        "review",
+        "Ketamine for neuropathic pain",
+        "Papers were drawn from the authors' files of twenty years. Ketamine relieved neuropathic pain in trials.",
+    ),
+    (
         "guideline",
         "Ketamine in chronic pain management",
         "The national pain society issued recommendations for intravenous ketamine in chronic pain.",
