@@ -191,6 +191,17 @@ def test_a_structured_abstract_whose_opening_has_no_label_reads_as_one_with_it(t
     assert (unlabelled_opening.on_topic, unlabelled_opening.conditions) == (labelled.on_topic, labelled.conditions)
 
 
+@pytest.mark.parametrize("count", ["seventeen", "eighty-two", "nineteen", "seventy"])
+def test_a_count_spelled_out_introduces_the_study(tagger: Tagger, count: str) -> None:
+    tags = tag(
+        tagger,
+        "Ketamine in chronic facial pain",
+        f"The effect of ketamine in {count} patients with neuropathic orofacial pain was examined. The patients "
+        "were given an intramuscular test dose. Pain fell in most.",
+    )
+    assert tags.conditions == ("trigeminal_neuralgia",)
+
+
 def test_conclusions_and_speculation_are_not_firm() -> None:
     marked = sentences((Role.RESULTS, 0), (Role.CONCLUSION, 0), (Role.RESULTS, Cue.SPECULATIVE))
     classify(marked)
