@@ -65,7 +65,7 @@ OUTSIDE_STUDY: Final = EXCLUSION | HISTORY | FUTURE | EARLIER
 _TITLE: Final = Role.TITLE
 _BACKGROUND_SECTION: Final = Role.BACKGROUND
 _UNLABELLED: Final = Role.UNLABELLED
-_OBJECTIVE: Final = Role.OBJECTIVE
+_OPENING_SECTIONS: Final = frozenset((Role.BACKGROUND, Role.OBJECTIVE, Role.METHODS))
 _CONCLUSION: Final = Role.CONCLUSION
 
 
@@ -140,19 +140,19 @@ def classify(sentences: list[Sentence]) -> None:
     one introduces the study. A sentence is firm unless it is in the conclusions or speculates.
     """
     first_own_in_segment: dict[int, int] = {}
-    objective_segment = None
+    opening_ends = None  # the first labelled section that opens the study
     for i, s in enumerate(sentences):
         # A call for future work ("trials are needed to clarify...") introduces no study.
         introduces = s.cues & INTRODUCES_STUDY and not s.cues & OUTSIDE_STUDY
         if s.role == _UNLABELLED and introduces and s.segment not in first_own_in_segment:
             first_own_in_segment[s.segment] = i
-        if s.role == _OBJECTIVE and objective_segment is None:
-            objective_segment = s.segment
-    if objective_segment is not None:
-        # Unlabelled text before a labelled aim ("... is common. Aim: to evaluate ...") is the opening,
-        # whatever it says: the study is introduced after it. Its sentences are background.
+        if opening_ends is None and s.role in _OPENING_SECTIONS:
+            opening_ends = s.segment
+    if opening_ends is not None:
+        # Unlabelled text before a labelled background, aim or methods ("... is common. Aim: to evaluate ...")
+        # is the opening, whatever it says: the study is introduced after it. Its sentences are background.
         for s in sentences:
-            if s.segment >= objective_segment:
+            if s.segment >= opening_ends:
                 break
             if s.role == _UNLABELLED and s.segment not in first_own_in_segment:
                 first_own_in_segment[s.segment] = len(sentences)

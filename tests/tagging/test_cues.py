@@ -163,17 +163,43 @@ def test_an_unlabelled_abstract_opens_with_background_until_the_study_is_introdu
     assert [s.own for s in marked] == [True, False, True, False]
 
 
-def test_unlabelled_opening_text_before_a_labelled_aim_is_background() -> None:
+@pytest.mark.parametrize("opening", [Role.BACKGROUND, Role.OBJECTIVE, Role.METHODS])
+def test_unlabelled_opening_text_before_a_labelled_section_that_opens_the_study_is_background(opening: Role) -> None:
     marked = sentences(
         (Role.TITLE, 0),
         (Role.UNLABELLED, 0),
         (Role.UNLABELLED, 0),
-        (Role.OBJECTIVE, 0),
-        (Role.METHODS, 0),
+        (opening, Cue.PURPOSE),
+        (Role.RESULTS, 0),
         segments=(0, 1, 1, 2, 3),
     )
     classify(marked)
     assert [s.own for s in marked] == [True, False, False, True, True]
+
+
+def test_an_unlabelled_body_before_a_labelled_conclusion_stays_the_study() -> None:
+    marked = sentences((Role.TITLE, 0), (Role.UNLABELLED, 0), (Role.UNLABELLED, 0), (Role.CONCLUSION, 0))
+    classify(marked)
+    assert [s.own for s in marked][:3] == [True, True, True]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Neuropathic pain affects millions of people worldwide.",
+        "Neuropathic pain is common and hard to treat.",
+        "Neuropathic pain affects up to 8% of adults.",
+        "Neuropathic pain is a major public health problem.",
+    ],
+)
+def test_how_common_a_condition_is_is_background(tagger: Tagger, statement: str) -> None:
+    tags = tag(
+        tagger,
+        "Ketamine during anaesthesia for knee arthroscopy",
+        f"{statement} Recovery after ketamine anaesthesia was faster than after propofol.",
+    )
+    assert "neuropathic_pain" not in tags.conditions
+    assert not tags.on_topic
 
 
 def test_a_structured_abstract_whose_opening_has_no_label_reads_as_one_with_it(tagger: Tagger) -> None:
