@@ -39,19 +39,26 @@ _WORDS = (
             r"introducci|introdu[cç]|antecedente|fundamento|justificativa"
         ),
     ),
-    (Category.OBJECTIVE, re.compile(r"objective|aim|purpose|goal|question|hypothes|objetivo")),
+    # "Areas covered" (a review journal's): what the review sets out to cover
+    (Category.OBJECTIVE, re.compile(r"objective|aim|purpose|goal|question|hypothes|objetivo|areas covered")),
     # Labels whose words would read as methods: a review's synthesis and a case's observations are
     # its findings; a lay summary or take-home message is its conclusion.
     (Category.RESULTS, re.compile(r"synthesis|^observations?$")),
     (
         Category.CONCLUSIONS,
-        re.compile(r"take[- ]home|key messages?|bottom line|(?:patient|lay|plain language) summary"),
+        re.compile(
+            r"take[- ]home|key messages?|key points|highlights|expert opinion|lessons|bottom line|"
+            r"(?:patient|lay|plain language) summary"
+        ),
     ),
     (
         Category.METHODS,
         re.compile(
             r"method|m[ée]todo|design|setting|patient|participant|intervention|measure|case|caso|material|subject|"
-            r"procedure|search|selection|eligib|acquisition|extraction|data|source|population|report"
+            r"procedure|search|selection|eligib|acquisition|extraction|data|source|population|report|sample|approach|"
+            r"exposure|statistic|inclusion|criteria|presentation|"
+            # what a trial measures (a registration's or a protocol's "Primary outcome:"), not its findings
+            r"(?:primary|secondary|main) outcome"
         ),
     ),
     (Category.RESULTS, re.compile(r"result|finding|outcome")),
@@ -82,7 +89,11 @@ def section_category(label: str | None, category: str | None) -> Category | None
 
 
 # Sections after the findings that are no part of them.
-_BACK_MATTER = re.compile(r"registration|funding|level of evidence|trial registry|prospero", re.IGNORECASE)
+_BACK_MATTER = re.compile(
+    r"registration|funding|level of evidence|trial registry|prospero|ethics and dissemination|"
+    r"strengths and limitations",
+    re.IGNORECASE,
+)
 
 
 def is_back_matter(label: str | None) -> bool:
@@ -122,6 +133,14 @@ _LABEL_WORDS = re.compile(
     r"background and objectives?|background and aims?|background and purpose|study design|"
     r"experimental design|animals|key results|what is known|what is new|funding|ethics|"
     r"methods and analysis|"
+    # the other labels journals print ("Methodology:", "Study population:", "Areas covered:", "Expert opinion:")
+    r"methodolog(?:y|ies)|study (?:objectives?|aims?|population|participants|sample)|population|sample|"
+    r"procedures?|approach|exposures?|main outcomes?|primary outcomes?|secondary outcomes?|statistical analysis|"
+    r"data (?:analysis|synthesis)|evidence (?:acquisition|synthesis|review)|eligibility criteria|inclusion criteria|"
+    r"search strategy|areas covered|expert (?:opinion|commentary)|key points|highlights|summary of background data|"
+    r"clinical (?:presentation|implications|significance)|practical implications|presentation of case|"
+    r"case (?:summary|series)|observations?|lessons(?: learned| learnt)?|ethics and dissemination|"
+    r"strengths and limitations|trial design|"
     # in Spanish and Portuguese
     r"objetivos?|m[ée]todos?|resultados?|conclusi[oó]n(?:es)?|conclus[aã]o|conclus[oõ]es|introducci[oó]n|introdu[cç][aã]o|"
     r"antecedentes|fundamentos?|justificativa(?: e objetivos)?|materiale?s? [ye] m[ée]todos|discusi[oó]n|discuss[aã]o|"

@@ -67,6 +67,16 @@ from litscan.pubmed.sections import Category, category_of, is_back_matter, secti
             "Objetivo: Evaluar. Material y métodos: Diez pacientes. Resultados: Mejoría. Conclusiones: Útil.",
             ["Objetivo", "Material y métodos", "Resultados", "Conclusiones"],
         ),
+        # the other labels journals print, in mixed case
+        (
+            "Introduction: Why. Methodology: Ten took it. Findings: Less pain. Interpretation: Useful.",
+            ["Introduction", "Methodology", "Findings", "Interpretation"],
+        ),
+        (
+            "Introduction: Why. Areas covered: Three uses. Expert opinion: Promising.",
+            ["Introduction", "Areas covered", "Expert opinion"],
+        ),
+        ("Study population: Ten adults.\nPrimary outcome: Pain at 3 months.", ["Study population", "Primary outcome"]),
     ],
 )
 def test_split_labelled(abstract: str, labels: list[str | None]) -> None:
@@ -117,6 +127,15 @@ def test_split_labelled_sections(abstract: str, sections: list[tuple[str | None,
         ("Material y métodos", Category.METHODS),
         ("Resultados", Category.RESULTS),
         ("Conclusões", Category.CONCLUSIONS),
+        ("Methodology", Category.METHODS),
+        ("Study population", Category.METHODS),
+        ("Statistical analysis", Category.METHODS),
+        ("Primary outcome", Category.METHODS),  # what a trial measures, not what it found
+        ("Main outcomes and measures", Category.METHODS),
+        ("Areas covered", Category.OBJECTIVE),
+        ("Expert opinion", Category.CONCLUSIONS),
+        ("Key points", Category.CONCLUSIONS),
+        ("Lessons learned", Category.CONCLUSIONS),
         ("FUNDING", None),
         ("UNASSIGNED", None),
         (None, None),
@@ -134,4 +153,5 @@ def test_nlm_category_wins_and_unassigned_falls_back_to_the_label() -> None:
 
 def test_back_matter() -> None:
     assert is_back_matter("TRIAL REGISTRATION") and is_back_matter("Level of evidence")
+    assert is_back_matter("Ethics and dissemination") and is_back_matter("STRENGTHS AND LIMITATIONS")
     assert not is_back_matter("CONCLUSIONS") and not is_back_matter(None)

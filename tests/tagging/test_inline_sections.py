@@ -10,7 +10,7 @@ from litscan.models import AbstractSection
 from litscan.tagging.document import Document, Role
 from litscan.tagging.tagger import Tagger
 
-from .records import record
+from .records import record, tag
 
 TITLE = "Oral ketamine for chronic low back pain: an open-label study"
 SECTIONS = [
@@ -88,3 +88,14 @@ def test_a_block_with_no_heading_is_one_unlabelled_field() -> None:
     doc = Document(record(TITLE, text))
     assert [f.name for f in doc.fields] == ["title", "abstract"]
     assert {s.role for s in doc.sentences[1:]} == {Role.UNLABELLED}
+
+
+def test_a_methodology_label_opens_the_methods(tagger: Tagger) -> None:
+    """ "Methodology:" is a methods label like "Methods:": the design it states is the study's, not the background's."""
+    tags = tag(
+        tagger,
+        "Ketamine for chronic neuropathic pain",
+        "Introduction: Neuropathic pain responds poorly to opioids. Methodology: Forty patients with chronic "
+        "neuropathic pain were randomized to ketamine or placebo. Findings: Pain fell more with ketamine.",
+    )
+    assert tags.design == "rct"
