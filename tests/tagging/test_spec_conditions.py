@@ -73,6 +73,8 @@ ROWS = [
     ("low_back_pain", "chronic low-back pain"),
     ("low_back_pain", "chronic lumbar back pain"),
     ("low_back_pain", "chronic lumbago"),
+    ("low_back_pain", "persistent back pain"),
+    ("low_back_pain", "long-standing back pain"),
     ("low_back_pain", "CLBP"),
     ("low_back_pain", "failed back surgery syndrome"),
     ("low_back_pain", "chronic whiplash-associated disorders and neck pain"),
