@@ -129,7 +129,7 @@ _LABEL_WORDS = re.compile(
     r"study selection|data extraction|review methods|search methods|selection criteria|"
     r"data collection|main results|authors'? conclusions|clinical relevance|level of evidence|"
     r"purpose of review|objectives? and methods?|methods? and results?|methods?/design|"
-    r"materials? and methods?|patients and methods|subjects and methods|aims? and objectives?|"
+    r"materials? and methods?|(?:patients|participants|subjects) and methods|aims? and objectives?|"
     r"background and objectives?|background and aims?|background and purpose|study design|"
     r"experimental design|animals|key results|what is known|what is new|funding|ethics|"
     r"methods and analysis|"
@@ -181,7 +181,8 @@ def labelled_parts(abstract: str, marks: list[tuple[int, int, str]]) -> list[tup
 # The headings a label without a colon may be: the commonest, which a capitalised word or a number follows.
 _HEADINGS = (
     r"background(?: and (?:objectives?|aims?|purpose))?|introduction|objectives?|aims?|purpose|"
-    r"(?:materials?|patients|subjects) and methods?|methods? and materials?|methods?|results|findings|conclusions?|"
+    r"(?:materials?|patients|participants|subjects) and methods?|methods? and materials?|methods?|results|findings|"
+    r"conclusions?|"
     r"interpretation|"
     # a review journal's: "Purpose of Review ... Recent Findings ... Summary ..."
     r"purpose of (?:this |the )?review|recent findings|summary"

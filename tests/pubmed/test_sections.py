@@ -77,6 +77,10 @@ from litscan.pubmed.sections import Category, category_of, is_back_matter, secti
             ["Introduction", "Areas covered", "Expert opinion"],
         ),
         ("Study population: Ten adults.\nPrimary outcome: Pain at 3 months.", ["Study population", "Primary outcome"]),
+        (
+            "Background The aim was to know. Participants and methods Ten took it. Results Less pain.",
+            ["Background", "Participants and methods", "Results"],
+        ),
     ],
 )
 def test_split_labelled(abstract: str, labels: list[str | None]) -> None:

@@ -123,6 +123,17 @@ def test_each_row_named_in_an_unlabelled_abstract(tagger: Tagger, row: str, phra
     assert tags.conditions == (row,)
 
 
+@pytest.mark.parametrize("people", ["patients", "participants", "subjects"])
+def test_chronic_pain_people_having_lumbar_fusion_have_back_pain(tagger: Tagger, people: str) -> None:
+    """TAXONOMY: the back pain of chronic pain patients having spine surgery, whatever the study calls them."""
+    tags = tag(
+        tagger,
+        "Intraoperative ketamine in lumbar fusion",
+        ("METHODS", f"We randomized 80 chronic pain {people} undergoing lumbar spinal fusion to ketamine or placebo."),
+    )
+    assert "low_back_pain" in tags.conditions
+
+
 def test_a_list_joined_by_or_is_no_back_pain(tagger: Tagger) -> None:
     """ "chronic pain or back pain" does not name chronic back pain: the adjective qualifies the first."""
     tags = tag(tagger, "Ketamine", ("METHODS", "We treated 20 patients with chronic pain or back pain with ketamine."))

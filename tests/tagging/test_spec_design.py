@@ -156,6 +156,17 @@ CASES: list[tuple[str, str, str]] = [
         "database. Most deaths were accidental poisonings.",
     ),
     (
+        "observational",
+        "Epidural ketamine for central pain after spinal cord injury",
+        "Four participants were referred to our clinic with central pain after spinal cord injury. We "
+        "administered epidural morphine with ketamine. Each reported relief.",
+    ),
+    (
+        "nonrandomized_trial",
+        "Intranasal ketamine for prolonged migraine aura",
+        "The effect of intranasal ketamine was studied in 11 participants with prolonged migraine aura.",
+    ),
+    (
         "review",
         "Ketamine for neuropathic pain",
         "Papers were drawn from the authors' files of twenty years. Ketamine relieved neuropathic pain in trials.",
