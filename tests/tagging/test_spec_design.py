@@ -167,6 +167,21 @@ CASES: list[tuple[str, str, str]] = [
         "The effect of intranasal ketamine was studied in 11 participants with prolonged migraine aura.",
     ),
     (
+        "nonrandomized_trial",
+        "Diazepam and emergence from ketamine anaesthesia: a double-masked study",
+        "Emergence reactions were rated by an observer unaware of the premedication.",
+    ),
+    (
+        "observational",
+        "Ketamine anaesthesia for electroconvulsive therapy",
+        "In this series of cases, ten patients were given ketamine anaesthesia for each treatment.",
+    ),
+    (
+        "systematic_review",
+        "Ketamine for chronic pain: a meta-analytic review",
+        "Pain relief was pooled across trials.",
+    ),
+    (
         "review",
         "Ketamine for neuropathic pain",
         "Papers were drawn from the authors' files of twenty years. Ketamine relieved neuropathic pain in trials.",
