@@ -6,7 +6,9 @@
 
 No labels are needed: each record is tagged as it is and after each rewrite (British or American
 spelling, hyphens and dashes, spaces, case, section labels, numbers, abbreviations, the condition
-noun); a rewrite that changes the record's text and its tags is a flip. The report gives the flip
+noun, the people's noun, "persistent" for "chronic", other words for a design, and context that never
+makes a label: how common other conditions are, future work on them); a rewrite that changes the
+record's text and its tags is a flip. The report gives the flip
 rate per rewrite and per tag kind (on-topic, design, each condition, each route).
 
 Gold records are read from ``../shared/gold/*.jsonl`` at run time (their text never enters the
@@ -29,7 +31,7 @@ from typing import Any
 from isal import igzip
 
 from litscan.models import AbstractSection, Record, Tags
-from litscan.pubmed.sections import category_of
+from litscan.pubmed.sections import Category, category_of
 from litscan.pubmed.xml_reader import parse_pubmed_bytes, parse_pubmed_document
 from litscan.tagging.evaluate import fold_of, load_gold, pubmed_xml
 from litscan.tagging.tagger import Tagger
@@ -404,6 +406,33 @@ def condition_plural(text: str) -> str:
     return _PLURAL_HEAD.sub(lambda m: m.group(1) + _PLURAL[m.group(2)], text)
 
 
+_PATIENTS = re.compile(r"\b([Pp])atients\b")
+_CHRONIC_PAIN = re.compile(r"\b([Cc])hronic (?=(?:[\w-]+ ){0,2}pain\b)")
+_DESIGN_WORDS = (
+    (re.compile(r"\b(were|was) randomi[sz]ed (to|into)\b"), r"\1 randomly assigned \2"),
+    (re.compile(r"\bdouble-blind(?:ed)?\b"), "double-masked"),
+    (re.compile(r"\bmeta-analysis\b"), "meta-analytic review"),
+    (re.compile(r"\bcase series\b"), "series of cases"),
+)
+
+
+def people_participants(text: str) -> str:
+    """patients → participants (the study's people, whatever a journal calls them)."""
+    return _PATIENTS.sub(lambda m: "Participants" if m.group(1) == "P" else "participants", text)
+
+
+def chronic_persistent(text: str) -> str:
+    """chronic (neuropathic) pain → persistent (neuropathic) pain."""
+    return _CHRONIC_PAIN.sub(lambda m: "Persistent " if m.group(1) == "C" else "persistent ", text)
+
+
+def design_paraphrased(text: str) -> str:
+    """randomised to → randomly assigned to, double-blind → double-masked, case series → series of cases."""
+    for regex, replacement in _DESIGN_WORDS:
+        text = regex.sub(replacement, text)
+    return text
+
+
 # --- record-level rewrites ------------------------------------------------------------------------
 
 RecordRewrite = Callable[[Record], Record]
@@ -492,6 +521,40 @@ def labels_title_case(record: Record) -> Record:
     return _relabel(record, lambda label: label.title(), keep_category=False)
 
 
+def opening_unlabelled(record: Record) -> Record:
+    """The first section's label left off (some journals print the opening without one): "Ketamine ... Aim: ..."."""
+    if len(record.abstract_sections) < 2 or not record.abstract_sections[0].label:
+        return record
+    first = dataclasses.replace(record.abstract_sections[0], label=None, category=None)
+    return dataclasses.replace(record, abstract_sections=(first, *record.abstract_sections[1:]))
+
+
+# Context that never makes a label (TAXONOMY): how common other conditions are, and work still to do on others.
+_PREVALENCE = "Chronic pain conditions such as fibromyalgia, migraine and low back pain affect millions of people."
+_FUTURE_WORK = "Future trials should examine ketamine in patients with phantom limb pain and postherpetic neuralgia."
+
+
+def background_prevalence(record: Record) -> Record:
+    """A sentence on how common other chronic pain conditions are, opening the background (or the abstract)."""
+    if not record.abstract_sections:
+        return record
+    first = record.abstract_sections[0]
+    if first.label and category_of(first.category or first.label) is not Category.BACKGROUND:
+        first = AbstractSection(_PREVALENCE)  # a background section of its own before the others
+        return dataclasses.replace(record, abstract_sections=(first, *record.abstract_sections))
+    opened = dataclasses.replace(first, text=f"{_PREVALENCE} {first.text}")
+    return dataclasses.replace(record, abstract_sections=(opened, *record.abstract_sections[1:]))
+
+
+def future_work_added(record: Record) -> Record:
+    """A call for future work on other conditions at the end of the abstract."""
+    if not record.abstract_sections:
+        return record
+    last = record.abstract_sections[-1]
+    ended = dataclasses.replace(last, text=f"{last.text} {_FUTURE_WORK}")
+    return dataclasses.replace(record, abstract_sections=(*record.abstract_sections[:-1], ended))
+
+
 def title_upper(record: Record) -> Record:
     return dataclasses.replace(record, title=record.title.upper() if record.title else record.title)
 
@@ -538,6 +601,12 @@ REWRITES: dict[str, RecordRewrite] = {
     "condition_before_patients": text_rewrite(condition_before_patients),
     "condition_after_patients": text_rewrite(condition_after_patients),
     "condition_plural": text_rewrite(condition_plural),
+    "people_participants": text_rewrite(people_participants),
+    "chronic_persistent": text_rewrite(chronic_persistent),
+    "design_paraphrased": text_rewrite(design_paraphrased),
+    "opening_unlabelled": opening_unlabelled,
+    "background_prevalence": background_prevalence,
+    "future_work_added": future_work_added,
 }
 
 
