@@ -222,3 +222,15 @@ def test_a_patients_age_however_it_is_hyphenated(tagger: Tagger, age: str) -> No
         )
     )
     assert tags.design == "case_report"
+
+
+@pytest.mark.parametrize("subacute", ["subacute", "sub-acute", "post-acute"])
+def test_subacute_is_not_acute(tagger: Tagger, subacute: str) -> None:
+    """A hyphen makes "acute" a word of its own, but "sub-acute" treatment of a chronic migraine is no acute attack."""
+    tags = tagger.tag(
+        record(
+            f"Intravenous ketamine for {subacute} treatment of refractory chronic migraine: a case series",
+            "We reviewed 60 patients with refractory chronic migraine admitted for five days of intravenous ketamine.",
+        )
+    )
+    assert tags.on_topic and tags.conditions == ("headache",)
