@@ -137,10 +137,11 @@ def classify(sentences: list[Sentence]) -> None:
     Reads the cue flags the tagger set on the sentences. Exclusion criteria, earlier treatment and
     future work are never the study's own population; a background section speaks of the study only
     where it states its purpose; an unlabelled abstract's opening sentences are background until
-    one introduces the study. A sentence is firm unless it is in the conclusions or speculates.
+    one introduces the study, and so is unlabelled text before a labelled background, aim or methods.
+    A sentence is firm unless it is in the conclusions or speculates.
     """
     first_own_in_segment: dict[int, int] = {}
-    opening_ends = None  # the first labelled section that opens the study
+    opening_ends: int | None = None  # the first labelled section that opens the study
     for i, s in enumerate(sentences):
         # A call for future work ("trials are needed to clarify...") introduces no study.
         introduces = s.cues & INTRODUCES_STUDY and not s.cues & OUTSIDE_STUDY
