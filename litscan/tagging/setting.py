@@ -182,6 +182,7 @@ def pain_months_later(doc: Document, late: set[int]) -> list[Hit]:
 
 
 _SPAN = regex_programs.compile(r"\s*(?:to|until|through|-|–)\s*")  # between the two ends of a span of times
+_JOINED = regex_programs.compile(r",?\s+(?:and|or)\s+|,\s*")  # between times in a list: "2-week and 6-month"
 
 
 def _measured_at(lower: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -200,8 +201,10 @@ def _measured_at(lower: str, start: int, end: int) -> list[tuple[int, int]]:
         if count is None:  # "a few weeks", "two-month": the word before the unit is a count
             continue
         days = count * _UNIT_DAYS[unit[0]]
-        if times and _SPAN.fullmatch(lower, last_end, m.start()):
-            times[-1] = (times[-1][0], max(times[-1][1], days))  # "from 12 h to 3 months": measured until its end
+        if times and (_SPAN.fullmatch(lower, last_end, m.start()) or _JOINED.fullmatch(lower, last_end, m.start())):
+            # "from 12 h to 3 months": measured until its end; "two-week and 6-month follow-ups": at both, the
+            # later counts
+            times[-1] = (times[-1][0], max(times[-1][1], days))
         else:
             times.append((m.start(), days))
         last_end = m.end()

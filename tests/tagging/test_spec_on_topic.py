@@ -18,6 +18,15 @@ from .records import record
 
 OFF_TOPIC: list[tuple[str, Record]] = [
     (
+        "an acute trial that only wonders whether ketamine prevents chronic pain",
+        record(
+            "Ketamine for pain after knee arthroscopy: a randomized trial",
+            ("METHODS", "Sixty adults having knee arthroscopy were randomized to ketamine or saline for 24 h of pain."),
+            ("RESULTS", "Pain at 24 h was lower with ketamine."),
+            ("CONCLUSIONS", "Whether ketamine prevents chronic pain remains unknown."),
+        ),
+    ),
+    (
         "acute pain in the emergency department",
         record(
             "Ketamine versus fentanyl: a randomised trial",
@@ -232,6 +241,59 @@ OFF_TOPIC: list[tuple[str, Record]] = [
 ]
 
 ON_TOPIC: list[tuple[str, Record]] = [
+    (
+        "pain followed up at two weeks and six months after the operation",
+        record(
+            "Intravenous ketamine before incision for hip replacement",
+            (
+                "METHODS",
+                "Adults having hip replacement were randomized to ketamine or saline. Morphine use was recorded"
+                " for 48 h.",
+            ),
+            ("RESULTS", "Two-week and 6-month follow-ups showed no difference between groups in pain or disability."),
+        ),
+    ),
+    (
+        "pain at 3- and 6-months among a surgical trial's outcomes",
+        record(
+            "Opioid-free anaesthesia with esketamine for laparoscopic cholecystectomy: a randomised trial",
+            (
+                "METHODS",
+                "Patients were randomised to opioid-free anaesthesia with esketamine or to opioids. Secondary"
+                " outcomes: worst pain at 24 h, and worst pain at 3- and 6-months.",
+            ),
+        ),
+    ),
+    (
+        "chronic pain among a surgical trial's measured outcomes, with no time said",
+        record(
+            "Ketamine for pain after thyroid surgery: a randomised study",
+            (
+                "METHODS",
+                "Sixty patients scheduled for thyroidectomy were randomly divided into ketamine and saline groups."
+                " Scores for acute and chronic pain were compared between the groups.",
+            ),
+        ),
+    ),
+    (
+        "a surgical meta-analysis that reports chronic pain among its results",
+        record(
+            "Ketamine in spine surgery: a systematic review and meta-analysis",
+            (
+                "RESULTS",
+                "Fourteen trials were included. Ketamine reduced opioid use at 24 h; results for chronic pain were"
+                " inconclusive.",
+            ),
+        ),
+    ),
+    (
+        "a review of preventing persistent pain after surgery",
+        record(
+            "Ketamine and other NMDA antagonists in postoperative pain management",
+            "The effect of perioperative ketamine infusion on postoperative analgesia and on the prevention of"
+            " long-term persistent pain is described.",
+        ),
+    ),
     (
         "a systematic review of several drugs that reports ketamine's own result",
         record(
