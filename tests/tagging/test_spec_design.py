@@ -182,6 +182,18 @@ CASES: list[tuple[str, str, str]] = [
         "Pain relief was pooled across trials.",
     ),
     (
+        "nonrandomized_trial",
+        "Nebulised ketamine and sore throat after intubation",
+        "Study design: Quasi-experimental study. Methodology: A total of 120 patients having elective surgery were"
+        " included, 60 in each group.",
+    ),
+    (
+        "nonrandomized_trial",
+        "Ketamine added to lignocaine for third molar surgery",
+        "The study was conducted on 30 patients with impacted third molars. They were divided into 2 groups. Group I"
+        " received lignocaine and group II received lignocaine with ketamine.",
+    ),
+    (
         "review",
         "Ketamine for neuropathic pain",
         "Papers were drawn from the authors' files of twenty years. Ketamine relieved neuropathic pain in trials.",
