@@ -226,8 +226,6 @@ def _reviewed_result(doc: Document, compiled: CompiledVocabulary, design: str) -
             continue
         if _in_section(doc, hit.sentence, _LIMITATIONS_LABEL):
             continue  # "Limitations: ... agents with different mechanisms (opioids and ketamine) were not included"
-        if _one_of_many(doc, hit):
-            continue  # "therapies including magnesium, topiramate, memantine and ketamine ...": the class's result
         if _EFFECT.search(doc.lower, sentence.start, sentence.end):
             label = compiled.vocabulary.intervention_label
             return doc.evidence(hit, f"the review reports {label}'s own result ({doc.where(hit)})")

@@ -18,14 +18,6 @@ from .records import record
 
 OFF_TOPIC: list[tuple[str, Record]] = [
     (
-        "a review of a drug class that names ketamine in a list of four",
-        record(
-            "Glutamate receptors as targets for migraine treatment",
-            "Glutamate has a role in migraine. Therapies that target glutamate receptors, including magnesium,"
-            " topiramate, memantine and ketamine, have been reported to relieve migraine, but the evidence is weak.",
-        ),
-    ),
-    (
         "an acute trial that only wonders whether ketamine prevents chronic pain",
         record(
             "Ketamine for pain after knee arthroscopy: a randomized trial",
@@ -249,14 +241,6 @@ OFF_TOPIC: list[tuple[str, Record]] = [
 ]
 
 ON_TOPIC: list[tuple[str, Record]] = [
-    (
-        "a review of NMDA antagonists that reports ketamine's own result beside a list of the others",
-        record(
-            "NMDA antagonists for chronic neuropathic pain: a narrative review",
-            "In trials reviewed here, ketamine relieved neuropathic pain more than magnesium, memantine or"
-            " dextromethorphan did.",
-        ),
-    ),
     (
         "pain followed up at two weeks and six months after the operation",
         record(
