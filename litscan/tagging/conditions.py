@@ -29,7 +29,7 @@ from .animal_models import PRECLINICAL, measures_no_pain
 from .compiled import CompiledVocabulary
 from .condition_lists import only_in_a_list
 from .context import NOT_THE_STUDY, Context, ContextRules, clause, listed_or_subgroup, trigger_words
-from .cues import CONCLUDING, OUTSIDE_STUDY, PURPOSE, states_the_aim
+from .cues import CONCLUDING, OUTSIDE_STUDY, PREVALENCE, PURPOSE, states_the_aim
 from .described import Described, described
 from .document import Document, Hit, Role, Sentence
 from .population import counts_people
@@ -334,7 +334,8 @@ def _counts_in(s: Sentence, background: bool) -> bool:
     introduces it, not exclusion criteria, earlier treatment or future work."""
     if not background:
         return s.own
-    return not s.own and s.role != _TITLE and not s.cues & OUTSIDE_STUDY
+    # not how common a condition is ("chronic pain affects millions"): the world's, not the study's patients
+    return not s.own and s.role != _TITLE and not s.cues & (OUTSIDE_STUDY | PREVALENCE)
 
 
 def _mentions(

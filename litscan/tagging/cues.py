@@ -41,6 +41,7 @@ class Cue(enum.IntFlag):
     COUNTED = 256  # a population counted by a number: "12 patients"
     CONCLUDING = 512  # the study's conclusion, in an abstract without section labels too: "in conclusion"
     EARLIER = 1024  # the authors' own earlier work: "we previously reported that ..."
+    PREVALENCE = 2048  # how common a condition is: background that names no study's population
 
 
 # The flags as plain ints, for the tests run on every sentence (IntFlag arithmetic is a Python call).
@@ -54,6 +55,7 @@ SPECULATIVE: Final = Cue.SPECULATIVE.value
 COUNTED: Final = Cue.COUNTED.value
 CONCLUDING: Final = Cue.CONCLUDING.value
 EARLIER: Final = Cue.EARLIER.value
+PREVALENCE: Final = Cue.PREVALENCE.value
 # A sentence that introduces the study: "we", "this trial", "12 patients", "the aim was".
 INTRODUCES_STUDY: Final = OWN | COUNTED | PURPOSE
 # Sentences about people or plans outside the study: its exclusions, earlier treatment, future work, and the
@@ -143,6 +145,8 @@ def classify(sentences: list[Sentence]) -> None:
     first_own_in_segment: dict[int, int] = {}
     opening_ends: int | None = None  # the first labelled section that opens the study
     for i, s in enumerate(sentences):
+        if s.cues & PREVALENCE:
+            s.cues |= BACKGROUND  # how common a condition is: said of the world, not of the study
         # A call for future work ("trials are needed to clarify...") introduces no study.
         introduces = s.cues & INTRODUCES_STUDY and not s.cues & OUTSIDE_STUDY
         if s.role == _UNLABELLED and introduces and s.segment not in first_own_in_segment:

@@ -43,7 +43,7 @@ from .on_topic import on_topic
 from .routes import drug_routes
 from .vocabulary import Vocabulary, load_vocabulary
 
-RULES_VERSION = "44"  # bump when a rule or a cue changes: stored records are then re-tagged
+RULES_VERSION = "45"  # bump when a rule or a cue changes: stored records are then re-tagged
 # Rule data beside the code: the fingerprint follows their bytes too, so editing one re-tags.
 RULE_FILES = (CUES_FILE, CONTEXT_FILE)
 

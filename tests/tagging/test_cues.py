@@ -228,6 +228,35 @@ def test_a_count_spelled_out_introduces_the_study(tagger: Tagger, count: str) ->
     assert tags.conditions == ("trigeminal_neuralgia",)
 
 
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Chronic pain affects millions of adults.",
+        "Chronic pain is common and costly.",
+        "Chronic pain affects 20% of adults.",
+    ],
+)
+def test_how_common_a_condition_is_names_no_population_of_the_study(tagger: Tagger, statement: str) -> None:
+    """Where the study's own sentences name no population, the background's condition is theirs ("CRPS is hard to
+    treat. Twenty patients received ketamine"), but not a statement of how common a condition is in the world."""
+    tags = tag(
+        tagger,
+        "Preparing ketamine infusions in a hospital pharmacy",
+        f"{statement} Ketamine is one treatment. We describe how ketamine infusions are prepared in our pharmacy.",
+    )
+    assert not tags.on_topic
+    assert tags.conditions == ()
+
+
+def test_the_background_still_names_the_population_of_a_study_that_names_none(tagger: Tagger) -> None:
+    tags = tag(
+        tagger,
+        "Ketamine infusions: a pilot study",
+        "Complex regional pain syndrome is hard to treat. In this pilot study, twenty patients received ketamine.",
+    )
+    assert tags.on_topic and tags.conditions == ("crps",)
+
+
 def test_conclusions_and_speculation_are_not_firm() -> None:
     marked = sentences((Role.RESULTS, 0), (Role.CONCLUSION, 0), (Role.RESULTS, Cue.SPECULATIVE))
     classify(marked)
