@@ -331,10 +331,9 @@ def _introduced_by_the_background(doc: Document, v: Vocabulary, rules: ContextRu
 
 def _counts_in(s: Sentence, background: bool) -> bool:
     """A sentence whose mentions count: the study's own, or (``background``) the background that
-    introduces it, not exclusion criteria, earlier treatment or future work."""
+    introduces it, not exclusion criteria, earlier treatment, future work or how common a condition is."""
     if not background:
         return s.own
-    # not how common a condition is ("chronic pain affects millions"): the world's, not the study's patients
     return not s.own and s.role != _TITLE and not s.cues & (OUTSIDE_STUDY | PREVALENCE)
 
 
