@@ -31,7 +31,7 @@ from typing import Any
 from isal import igzip
 
 from litscan.models import AbstractSection, Record, Tags
-from litscan.pubmed.sections import Category, category_of
+from litscan.pubmed.sections import Category, category_of, section_category
 from litscan.pubmed.xml_reader import parse_pubmed_bytes, parse_pubmed_document
 from litscan.tagging.evaluate import fold_of, load_gold, pubmed_xml
 from litscan.tagging.tagger import Tagger
@@ -539,7 +539,7 @@ def background_prevalence(record: Record) -> Record:
     if not record.abstract_sections:
         return record
     first = record.abstract_sections[0]
-    if first.label and category_of(first.category or first.label) is not Category.BACKGROUND:
+    if first.label and section_category(first.label, first.category) is not Category.BACKGROUND:
         first = AbstractSection(_PREVALENCE)  # a background section of its own before the others
         return dataclasses.replace(record, abstract_sections=(first, *record.abstract_sections))
     opened = dataclasses.replace(first, text=f"{_PREVALENCE} {first.text}")

@@ -181,8 +181,9 @@ def pain_months_later(doc: Document, late: set[int]) -> list[Hit]:
     return found
 
 
-_SPAN = regex_programs.compile(r"\s*(?:to|until|through|-|–)\s*")  # between the two ends of a span of times
-_JOINED = regex_programs.compile(r",?\s+(?:and|or)\s+|,\s*")  # between times in a list: "2-week and 6-month"
+# Between two times said of one measurement: the ends of a span ("from 12 h to 3 months") or items of a list
+# ("2-week and 6-month follow-ups").
+_SAME_MEASURE = regex_programs.compile(r"\s*(?:to|until|through|-|–)\s*|,?\s+(?:and|or)\s+|,\s*")
 
 
 def _measured_at(lower: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -201,7 +202,7 @@ def _measured_at(lower: str, start: int, end: int) -> list[tuple[int, int]]:
         if count is None:  # "a few weeks", "two-month": the word before the unit is a count
             continue
         days = count * _UNIT_DAYS[unit[0]]
-        if times and (_SPAN.fullmatch(lower, last_end, m.start()) or _JOINED.fullmatch(lower, last_end, m.start())):
+        if times and _SAME_MEASURE.fullmatch(lower, last_end, m.start()):
             # "from 12 h to 3 months": measured until its end; "two-week and 6-month follow-ups": at both, the
             # later counts
             times[-1] = (times[-1][0], max(times[-1][1], days))
