@@ -46,11 +46,27 @@ def generate(generator: Path, records: int, path: Path) -> Path:
 
 
 def run_child(code: str, *args: str) -> dict[str, float]:
-    """Run ``code`` (which sets ``seconds`` and ``count``) in a fresh interpreter; its report."""
-    done = subprocess.run([sys.executable, "-c", code + REPORT, *args], capture_output=True, text=True, check=False)
+    """Run ``code`` (which sets ``seconds`` and ``count``) in a fresh interpreter; its report.
+
+    ``-P``: the child imports the installed litscan (compiled by ``setup.py`` where it could be), not
+    a checkout in the working directory.
+    """
+    done = subprocess.run(
+        [sys.executable, "-P", "-c", code + REPORT, *args], capture_output=True, text=True, check=False
+    )
     if done.returncode != 0:
         raise SystemExit(f"benchmark child failed:\n{done.stderr.strip()}")
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def litscan_build() -> str:
+    """Whether the installed litscan runs its hot modules compiled (mypyc, ``setup.py``) or as plain Python."""
+    code = (
+        "import importlib.machinery as m, litscan.tagging.matching as t; "
+        "print(t.__file__.endswith(tuple(m.EXTENSION_SUFFIXES)))"
+    )
+    done = subprocess.run([sys.executable, "-P", "-c", code], capture_output=True, text=True, check=True)
+    return "compiled with mypyc" if done.stdout.strip() == "True" else "plain Python (not compiled)"
 
 
 def race(

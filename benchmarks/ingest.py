@@ -38,7 +38,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import add_generator_argument, add_repeat_argument, generate, race, rate
+from common import add_generator_argument, add_repeat_argument, generate, litscan_build, race, rate
 
 LITSCAN_CHILD = """
 import json, sys, time
@@ -114,7 +114,7 @@ def main() -> None:
     parser.add_argument("--input", type=Path, help="use this .xml.gz instead of generating one")
     args = parser.parse_args()
     compile_bytecode()
-
+    print(f"litscan: {litscan_build()}")
     print(
         f"{'records':>8}  {'litscan rec/s':>13}  {'pubmed_parser rec/s':>19}  {'ratio':>6}  "
         f"{'litscan peak MB (main/worker)':>29}  {'pubmed_parser peak MB':>21}  {'ratio range':>11}"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import statistics
 
-from common import race_against_naive, rate
+from common import litscan_build, race_against_naive, rate
 
 CHILD = """
 import json, re, sys, time
@@ -63,6 +63,7 @@ count = len(records)
 
 def main() -> None:
     ours, peer, pairs = race_against_naive(__doc__.splitlines()[0], CHILD)
+    print(f"litscan: {litscan_build()}")
     print(
         f"{'records':>8}  {'litscan rec/s':>13}  {'naive rec/s':>11}  {'ratio':>6}  "
         f"{'litscan peak MB':>15}  {'naive peak MB':>13}  {'ratio range':>11}"

@@ -55,6 +55,7 @@ class CompiledVocabulary:
         self.condition_rank = {c: i for i, c in enumerate(v.conditions)}
         self.route_rank = {r: i for i, r in enumerate(v.routes)}
         self.off_topic = {o.id: o for o in v.off_topic}  # an off-topic hit's entry, by its ident
+        self.other_indications = _other_indications(v)
         # The condition every other one yields to ("chronic pain" in general), if the vocabulary has one.
         self.general_condition = next((cid for cid, c in v.conditions.items() if "*" in c.yields_to), None)
         self._label_designs: dict[str, str | None] = {}
@@ -84,6 +85,11 @@ class CompiledVocabulary:
             cache.clear()
         cache[label] = design
         return design
+
+
+def _other_indications(v: Vocabulary) -> frozenset[str]:
+    """The off-topic contexts that are other uses of the drug (depression, abuse)."""
+    return frozenset(o.id for o in v.off_topic if o.another_use)
 
 
 def _vocabulary_entries(v: Vocabulary) -> Iterator[Entry]:

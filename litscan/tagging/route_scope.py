@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from typing import Final
-from weakref import WeakKeyDictionary
 
 from . import regex_programs
 from .compiled import CompiledVocabulary
@@ -87,7 +86,7 @@ class RouteScope:
             return False  # a review's own-looking sentences too: "Smith et al. gave 20 patients..."
         if self._elsewhere is None:
             offs = doc.hits_of("off")
-            others = _other_indications(self._compiled) if offs else frozenset()
+            others = self._compiled.other_indications if offs else frozenset()
             self._elsewhere = {h.sentence for h in offs if h.ident in others}
         if i in self._elsewhere and not s.cues & INTRODUCES_STUDY:
             # "...approved as a nasal spray for depression": another indication, unless pain is named too,
@@ -130,14 +129,3 @@ def _cites_earlier_work(doc: Document, s: Sentence) -> bool:
         _EARLIER_GATE.search(doc.lower, s.start, s.end) is not None
         and _EARLIER_WORK.search(doc.text, s.start, s.end) is not None
     )
-
-
-_INDICATIONS: WeakKeyDictionary[CompiledVocabulary, frozenset[str]] = WeakKeyDictionary()
-
-
-def _other_indications(compiled: CompiledVocabulary) -> frozenset[str]:
-    """The vocabulary's off-topic contexts that are other uses of the drug (depression, abuse)."""
-    found = _INDICATIONS.get(compiled)
-    if found is None:
-        found = _INDICATIONS[compiled] = frozenset(o.id for o in compiled.vocabulary.off_topic if o.another_use)
-    return found
