@@ -60,13 +60,9 @@ def run_child(code: str, *args: str) -> dict[str, float]:
 
 
 def litscan_build() -> str:
-    """Whether the installed litscan runs its hot modules compiled (mypyc, ``setup.py``) or as plain Python."""
-    code = (
-        "import importlib.machinery as m, litscan.tagging.matching as t; "
-        "print(t.__file__.endswith(tuple(m.EXTENSION_SUFFIXES)))"
-    )
-    done = subprocess.run([sys.executable, "-P", "-c", code], capture_output=True, text=True, check=True)
-    return "compiled with mypyc" if done.stdout.strip() == "True" else "plain Python (not compiled)"
+    """How the installed litscan runs parsing and tagging: compiled (mypyc, ``setup.py``) or pure Python."""
+    code = "import litscan; print(litscan.build())"
+    return subprocess.run([sys.executable, "-P", "-c", code], capture_output=True, text=True, check=True).stdout.strip()
 
 
 def race(

@@ -10,6 +10,7 @@ The library under the ``litscan`` command, usable from a notebook::
 
 from __future__ import annotations
 
+import importlib.machinery
 import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -38,12 +39,21 @@ __all__ = [
     "StoredRecord",
     "Tags",
     "Topic",
+    "build",
     "default_topic_path",
     "import_files",
     "load_topic",
     "open_store",
     "to_dataframe",
 ]
+
+
+def build() -> str:
+    """How this installation runs parsing and tagging: "compiled" (mypyc, see setup.py) or "pure Python"."""
+    from .tagging import matching
+
+    compiled = (matching.__file__ or "").endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
+    return "compiled" if compiled else "pure Python"
 
 
 def __getattr__(name: str) -> object:

@@ -16,6 +16,7 @@ from typing import Any
 
 import click
 
+from . import build
 from .config import DEFAULT_REPORTS, Topic, default_topic_path, load_topic, parse_date, topics_to_run
 from .config import db_path as config_db_path
 from .errors import ConfigError, LitscanError
@@ -66,7 +67,7 @@ def query_option(help_text: str) -> Callable[[Any], Any]:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="litscan")
+@click.version_option(package_name="litscan", message=f"%(prog)s %(version)s ({build()})")
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors.")
 def cli(verbose: int, quiet: bool) -> None:

@@ -197,3 +197,13 @@ def test_starting_the_command_loads_no_http_client_or_templates():
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_version_says_whether_parsing_and_tagging_run_compiled() -> None:
+    import litscan
+
+    result = CliRunner().invoke(cli, ["--version"])
+    assert result.exit_code == 0
+    # The checkout's modules, as pytest imports them, are the plain Python ones.
+    assert litscan.build() == "pure Python"
+    assert result.output.strip().endswith("(pure Python)")

@@ -44,8 +44,9 @@ records, files, vocabulary = pickle.load(open(sys.argv[1], "rb"))
 tagger = Tagger(vocabulary)
 parsed = [parse_pubmed_bytes(open(f, "rb").read(), name=f) for f in files]
 read = [r for items in parsed for r in items if isinstance(r, Record)]
+import litscan
 print(json.dumps({
-    "module": tagger_module.__file__,
+    "module": f"{tagger_module.__file__} ({litscan.build()})",
     "parsed": [[json_bytes(item).decode() for item in items] for items in parsed],
     "tags": [json_bytes(tagger(r)).decode() for r in [*read, *records]],
 }))
