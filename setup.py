@@ -7,7 +7,7 @@ compiled modules are built from these same files, and the rest of the package st
 
 The build falls back to plain Python, with the same behaviour, wherever compiling cannot happen:
 no C compiler, no mypyc, or ``LITSCAN_PURE_PYTHON=1`` in the environment. An editable install
-(``pip install -e``) is never compiled, so that an edited rule file's module is the one that runs.
+(``pip install -e``) is never compiled, so that an edited module is the one that runs.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from setuptools import setup
 HOT_MODULES = [
     *(f"litscan/pubmed/{name}.py" for name in ("dates", "sections", "xml_fields", "xml_record", "xml_text")),
     *(
-        str(path.as_posix())
+        path.as_posix()
         for path in sorted(Path("litscan/tagging").glob("*.py"))
         if path.stem not in {"__init__", "evaluate", "explain"}  # the commands around the tagger, not its pass
     ),

@@ -38,7 +38,7 @@ REALDATA = ROOT.parent / "shared" / "realdata"  # real PubMed files of every era
 # whole-document reader too); an error is kept as its message. Then every record read or given is tagged.
 READ_AND_TAG = """
 from litscan.models import Record, json_bytes
-from litscan.pubmed.xml_reader import iter_records, parse_pubmed_document
+from litscan.pubmed.xml_reader import detect_format, iter_records, parse_pubmed_document
 from litscan.tagging.tagger import Tagger
 
 
@@ -46,7 +46,7 @@ def read(path):
     try:
         items = list(iter_records(path))
         data = open(path, "rb").read()
-        if data[:2] != b"\\x1f\\x8b" and data.lstrip()[:1] == b"<":
+        if detect_format(path) == "pubmed-xml" and data[:2] != b"\\x1f\\x8b":
             items += parse_pubmed_document(data, name=path)
         return items
     except Exception as exc:

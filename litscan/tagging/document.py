@@ -74,7 +74,7 @@ class Field(NamedTuple):
     base: int  # where the record's field starts: an abstract's inline sections share the abstract's offsets
 
 
-# Hits, sentences and mentions are made by the tens per record: their ``__init__`` is written out, because
+# Hits and sentences are made by the tens per record: their ``__init__`` is written out, because
 # the one ``dataclass`` generates stays interpreted Python where mypyc compiles the class (``setup.py``),
 # ~2,800 instructions a call against ~150.
 @dataclass(slots=True, init=False)
